@@ -1,0 +1,102 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What every service needs: the storage, the acting user, time, ids, settings and the event bus. Handed to services
+ * by {@link Crm}; hosts normally never touch it.
+ */
+public final class CrmContext {
+    private static final ThreadLocal<List<DomainEvent>> PENDING = new ThreadLocal<>();
+
+    private final Storage storage;
+    private final Actor actor;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final EventBus events;
+    private final CrmSettings settings;
+
+    CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventBus events, CrmSettings settings) {
+        this.storage = storage;
+        this.actor = actor;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    CrmContext as(Actor other) {
+        return new CrmContext(storage, other, clock, ids, events, settings);
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public UserId user() {
+        return actor.user();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public UUID newId() {
+        return ids.next();
+    }
+
+    /** The setting of {@code type} given to the builder, or {@code defaults}. */
+    public <T> T setting(Class<T> type, Supplier<T> defaults) {
+        return settings.get(type, defaults);
+    }
+
+    /** Runs {@code work} read-only in the actor's tenant. */
+    public <T> T read(Function<StorageTx, T> work) {
+        return storage.read(actor.tenant(), work);
+    }
+
+    /**
+     * Runs {@code work} in a write transaction of the actor's tenant; events {@link #raise raised} inside are
+     * published after it commits, and dropped when it fails. Nested calls join the outer transaction.
+     */
+    public <T> T write(Function<StorageTx, T> work) {
+        if (PENDING.get() != null) {
+            return storage.write(actor.tenant(), work);
+        }
+        List<DomainEvent> pending = new ArrayList<>();
+        PENDING.set(pending);
+        T result;
+        try {
+            result = storage.write(actor.tenant(), work);
+        } finally {
+            PENDING.remove();
+        }
+        events.publish(pending);
+        return result;
+    }
+
+    /** Queues {@code event} for publication when the current write commits. */
+    public void raise(DomainEvent event) {
+        List<DomainEvent> pending = PENDING.get();
+        if (pending == null) {
+            throw new IllegalStateException("events can only be raised inside CrmContext.write");
+        }
+        pending.add(event);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.crmkit.core.common;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a marketing campaign. */
+public record CampaignId(UUID value) implements EntityId {
+    public CampaignId {
+        Objects.requireNonNull(value, "CampaignId");
+    }
+
+    public static CampaignId of(UUID value) {
+        return new CampaignId(value);
+    }
+
+    /** Parses the canonical UUID text form; a malformed text is a {@link ValidationException}. */
+    public static CampaignId parse(String text) {
+        return new CampaignId(Ids.parse(text, "CampaignId"));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

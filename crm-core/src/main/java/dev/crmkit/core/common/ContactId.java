@@ -1,0 +1,25 @@
+package dev.crmkit.core.common;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a contact (a person at an account). */
+public record ContactId(UUID value) implements EntityId {
+    public ContactId {
+        Objects.requireNonNull(value, "ContactId");
+    }
+
+    public static ContactId of(UUID value) {
+        return new ContactId(value);
+    }
+
+    /** Parses the canonical UUID text form; a malformed text is a {@link ValidationException}. */
+    public static ContactId parse(String text) {
+        return new ContactId(Ids.parse(text, "ContactId"));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

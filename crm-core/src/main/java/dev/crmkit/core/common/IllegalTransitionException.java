@@ -1,0 +1,21 @@
+package dev.crmkit.core.common;
+
+/** A status change the record's state machine does not allow. */
+public class IllegalTransitionException extends CrmException {
+    private final String from;
+    private final String to;
+
+    public IllegalTransitionException(String kind, Enum<?> from, Enum<?> to) {
+        super(kind + " cannot move from " + from + " to " + to);
+        this.from = from.name();
+        this.to = to.name();
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String to() {
+        return to;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An organisation we sell to (or a household, for consumer business). Immutable.
+ *
+ * @param nameKey matching key of the name, used to attach converted leads to an existing account
+ */
+public record Account(
+        AccountId id,
+        long version,
+        String name,
+        String industry,
+        CompanySize size,
+        Address address,
+        String website,
+        UserId owner,
+        LifecycleStage stage,
+        Set<String> tags,
+        String nameKey,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<AccountId, Account> {
+
+    public Account {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
+
+    @Override
+    public Account withVersion(long newVersion) {
+        return new Account(id, newVersion, name, industry, size, address, website, owner, stage, tags, nameKey,
+                createdAt, updatedAt);
+    }
+}

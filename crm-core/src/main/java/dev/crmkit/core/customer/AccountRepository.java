@@ -1,0 +1,21 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.spi.Repository;
+import java.util.List;
+
+/** Storage port for accounts. */
+public interface AccountRepository extends Repository<AccountId, Account> {
+    /** Accounts whose {@link Account#nameKey()} equals {@code nameKey}. */
+    List<Account> findByNameKey(String nameKey);
+
+    /** All accounts, ordered by name key then id. */
+    Page<Account> list(PageRequest page);
+
+    @Override
+    default String kind() {
+        return "Account";
+    }
+}

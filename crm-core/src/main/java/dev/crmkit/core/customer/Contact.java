@@ -1,0 +1,64 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import dev.crmkit.core.lead.Consent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A person at an account. Demographic fields ({@code birthDate}, {@code ageBand}, {@code gender}) are optional and
+ * feed the demographic reports; {@code ageBand} is set from the birth date when one is known.
+ *
+ * @param roles          job roles in the buying process, e.g. {@code "economic buyer"}, {@code "champion"}
+ * @param sourceLead     the lead this contact was converted from, if any
+ */
+public record Contact(
+        ContactId id,
+        long version,
+        AccountId account,
+        String firstName,
+        String lastName,
+        String title,
+        EmailAddress email,
+        PhoneNumber phone,
+        Address address,
+        LocalDate birthDate,
+        AgeBand ageBand,
+        Gender gender,
+        Set<String> roles,
+        boolean keyDecisionMaker,
+        LifecycleStage stage,
+        UserId owner,
+        Consent consent,
+        LeadId sourceLead,
+        Set<String> tags,
+        String nameKey,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<ContactId, Contact> {
+
+    public Contact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        consent = consent == null ? Consent.NONE : consent;
+    }
+
+    @Override
+    public Contact withVersion(long newVersion) {
+        return new Contact(id, newVersion, account, firstName, lastName, title, email, phone, address, birthDate,
+                ageBand, gender, roles, keyDecisionMaker, stage, owner, consent, sourceLead, tags, nameKey, createdAt,
+                updatedAt);
+    }
+}

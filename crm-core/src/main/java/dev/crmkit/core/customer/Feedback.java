@@ -1,0 +1,34 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What a customer told us: a rating from 1 to 5, optional text, the channel, optionally about one purchase. */
+public record Feedback(
+        FeedbackId id,
+        long version,
+        AccountId account,
+        ContactId contact,
+        PurchaseId purchase,
+        int rating,
+        String text,
+        Channel channel,
+        Instant receivedAt) implements Versioned<FeedbackId, Feedback> {
+
+    public Feedback {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    @Override
+    public Feedback withVersion(long newVersion) {
+        return new Feedback(id, newVersion, account, contact, purchase, rating, text, channel, receivedAt);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.crmkit.core.customer;
+
+/** Optional self-described gender, kept only for demographic reports. */
+public enum Gender {
+    FEMALE, MALE, DIVERSE, UNDISCLOSED
+}

@@ -1,0 +1,53 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A product a customer bought: what, when, how many, at what unit price, which reps were involved, and any special
+ * instructions.
+ *
+ * @param orderReference the host's (or the sales module's) order this line belongs to, if any
+ */
+public record Purchase(
+        PurchaseId id,
+        long version,
+        AccountId account,
+        ContactId contact,
+        String productCode,
+        String productName,
+        Instant purchasedAt,
+        int quantity,
+        Money unitPrice,
+        Set<UserId> reps,
+        String specialInstructions,
+        String orderReference,
+        Instant createdAt) implements Versioned<PurchaseId, Purchase> {
+
+    public Purchase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(productCode, "productCode");
+        Objects.requireNonNull(purchasedAt, "purchasedAt");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+        Objects.requireNonNull(createdAt, "createdAt");
+        reps = reps == null ? Set.of() : Set.copyOf(reps);
+    }
+
+    /** Quantity × unit price, exact. */
+    public Money total() {
+        return unitPrice.times(quantity);
+    }
+
+    @Override
+    public Purchase withVersion(long newVersion) {
+        return new Purchase(id, newVersion, account, contact, productCode, productName, purchasedAt, quantity,
+                unitPrice, reps, specialInstructions, orderReference, createdAt);
+    }
+}

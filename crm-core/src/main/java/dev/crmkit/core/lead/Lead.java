@@ -1,0 +1,76 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A person who may become a customer. Immutable: every change returns a new lead; status changes go through the
+ * {@link LeadStatus} state machine.
+ *
+ * @param nameKey      matching key for fuzzy duplicate search (derived; see {@code LeadKeys})
+ * @param visitorIds   anonymous web visitor ids linked to this lead (their clicks count for it)
+ * @param customFields extra form fields the mapping kept verbatim
+ */
+public record Lead(
+        LeadId id,
+        long version,
+        String firstName,
+        String lastName,
+        String company,
+        String title,
+        EmailAddress email,
+        PhoneNumber phone,
+        Address address,
+        LeadSource source,
+        Attribution attribution,
+        Consent consent,
+        LeadStatus status,
+        String unqualifiedReason,
+        int score,
+        UserId owner,
+        boolean spam,
+        List<DuplicateMatch> duplicates,
+        Set<String> visitorIds,
+        Set<String> tags,
+        Map<String, String> customFields,
+        String nameKey,
+        LeadId mergedInto,
+        AccountId convertedAccount,
+        ContactId convertedContact,
+        Instant createdAt,
+        Instant updatedAt,
+        List<LeadHistoryEntry> history) implements Versioned<LeadId, Lead> {
+
+    public Lead {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        attribution = attribution == null ? Attribution.NONE : attribution;
+        consent = consent == null ? Consent.NONE : consent;
+        duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
+        visitorIds = visitorIds == null ? Set.of() : Set.copyOf(visitorIds);
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    @Override
+    public Lead withVersion(long newVersion) {
+        return new Lead(id, newVersion, firstName, lastName, company, title, email, phone, address, source,
+                attribution, consent, status, unqualifiedReason, score, owner, spam, duplicates, visitorIds, tags,
+                customFields, nameKey, mergedInto, convertedAccount, convertedContact, createdAt, updatedAt, history);
+    }
+}

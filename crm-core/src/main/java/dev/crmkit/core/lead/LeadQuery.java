@@ -1,0 +1,31 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.UserId;
+import java.util.Set;
+
+/**
+ * Filter for listing leads; null or empty parts match everything. Spam and merged leads are excluded unless asked
+ * for. Results are ordered by creation time, then id.
+ */
+public record LeadQuery(Set<LeadStatus> statuses, UserId owner, String country, String region, String city,
+                        Integer minScore, String tag, boolean includeSpam) {
+    public LeadQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+
+    public static LeadQuery all() {
+        return new LeadQuery(Set.of(), null, null, null, null, null, null, false);
+    }
+
+    public LeadQuery withStatuses(LeadStatus... s) {
+        return new LeadQuery(Set.of(s), owner, country, region, city, minScore, tag, includeSpam);
+    }
+
+    public LeadQuery withOwner(UserId o) {
+        return new LeadQuery(statuses, o, country, region, city, minScore, tag, includeSpam);
+    }
+
+    public LeadQuery withCountry(String c) {
+        return new LeadQuery(statuses, owner, c, region, city, minScore, tag, includeSpam);
+    }
+}

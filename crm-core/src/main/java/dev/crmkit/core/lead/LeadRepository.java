@@ -1,0 +1,33 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.spi.Repository;
+import java.util.List;
+import java.util.Map;
+
+/** Storage port for leads. Every lookup here must be an index hit in an adapter, never a scan. */
+public interface LeadRepository extends Repository<LeadId, Lead> {
+    List<Lead> findByEmail(EmailAddress email);
+
+    List<Lead> findByPhone(PhoneNumber phone);
+
+    /** Leads whose {@link Lead#nameKey()} equals {@code nameKey}: the blocking step of fuzzy matching. */
+    List<Lead> findByNameKey(String nameKey);
+
+    List<Lead> findByVisitorId(String visitorId);
+
+    Page<Lead> search(LeadQuery query, PageRequest page);
+
+    /** Number of matching leads per value of {@code field} (null values under the key {@code ""}). */
+    Map<String, Long> countBy(LeadQuery query, GroupField field);
+
+    @Override
+    default String kind() {
+        return "Lead";
+    }
+}

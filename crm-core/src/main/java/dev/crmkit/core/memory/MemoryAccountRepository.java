@@ -1,0 +1,32 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountRepository;
+import java.util.Comparator;
+import java.util.List;
+
+final class MemoryAccountRepository extends MemoryRepository<AccountId, Account> implements AccountRepository {
+    private static final Comparator<Account> BY_CREATION = Comparator.comparing(Account::createdAt)
+            .thenComparing(a -> a.id().value());
+    private static final Comparator<Account> BY_NAME = Comparator
+            .comparing(Account::nameKey, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(a -> a.id().value());
+
+    MemoryAccountRepository(MemoryTable<AccountId, Account> table, MemoryTx tx) {
+        super(table, tx);
+    }
+
+    @Override
+    public List<Account> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, BY_CREATION);
+    }
+
+    @Override
+    public Page<Account> list(PageRequest page) {
+        tx.checkOpen();
+        return Page.of(table.scan().sorted(BY_NAME).toList(), page);
+    }
+}

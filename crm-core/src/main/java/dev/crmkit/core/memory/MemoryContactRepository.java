@@ -1,0 +1,80 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.customer.ContactRepository;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+final class MemoryContactRepository extends MemoryRepository<ContactId, Contact> implements ContactRepository {
+    static final Comparator<Contact> ORDER = Comparator.comparing(Contact::createdAt)
+            .thenComparing(c -> c.id().value());
+
+    MemoryContactRepository(MemoryTable<ContactId, Contact> table, MemoryTx tx) {
+        super(table, tx);
+    }
+
+    @Override
+    public List<Contact> findByEmail(EmailAddress email) {
+        return lookup("email", email.value(), ORDER);
+    }
+
+    @Override
+    public List<Contact> findByPhone(PhoneNumber phone) {
+        return lookup("phone", phone.value(), ORDER);
+    }
+
+    @Override
+    public List<Contact> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Contact> findByAccount(AccountId account) {
+        return lookup("account", account, ORDER);
+    }
+
+    @Override
+    public Page<Contact> search(ContactQuery query, PageRequest page) {
+        tx.checkOpen();
+        return Page.of(table.scan().filter(matcher(query)).sorted(ORDER).toList(), page);
+    }
+
+    @Override
+    public Map<String, Long> countBy(ContactQuery query, GroupField field) {
+        tx.checkOpen();
+        return table.scan().filter(matcher(query))
+                .collect(Collectors.groupingBy(c -> PersonFields.orEmpty(groupValue(c, field)), TreeMap::new,
+                        Collectors.counting()));
+    }
+
+    private static Object groupValue(Contact c, GroupField field) {
+        return switch (field) {
+            case STAGE, QUALIFICATION -> c.stage();
+            case OWNER -> c.owner();
+            case COUNTRY -> c.address() == null ? null : c.address().country();
+            case REGION -> c.address() == null ? null : c.address().region();
+            case CITY -> c.address() == null ? null : c.address().city();
+        };
+    }
+
+    private static Predicate<Contact> matcher(ContactQuery q) {
+        return c -> (q.stage() == null || q.stage() == c.stage())
+                && (q.owner() == null || q.owner().equals(c.owner()))
+                && (q.account() == null || q.account().equals(c.account()))
+                && PersonFields.matchesLocation(c.address(), q.country(), q.region(), q.city())
+                && (q.keyDecisionMaker() == null || q.keyDecisionMaker() == c.keyDecisionMaker())
+                && (q.tag() == null || c.tags().contains(q.tag()));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.lead.LeadStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implements LeadRepository {
+    static final Comparator<Lead> ORDER = Comparator.comparing(Lead::createdAt)
+            .thenComparing(l -> l.id().value());
+
+    MemoryLeadRepository(MemoryTable<LeadId, Lead> table, MemoryTx tx) {
+        super(table, tx);
+    }
+
+    @Override
+    public List<Lead> findByEmail(EmailAddress email) {
+        return lookup("email", email.value(), ORDER);
+    }
+
+    @Override
+    public List<Lead> findByPhone(PhoneNumber phone) {
+        return lookup("phone", phone.value(), ORDER);
+    }
+
+    @Override
+    public List<Lead> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Lead> findByVisitorId(String visitorId) {
+        return lookup("visitor", visitorId, ORDER);
+    }
+
+    @Override
+    public Page<Lead> search(LeadQuery query, PageRequest page) {
+        tx.checkOpen();
+        return Page.of(table.scan().filter(matcher(query)).sorted(ORDER).toList(), page);
+    }
+
+    @Override
+    public Map<String, Long> countBy(LeadQuery query, GroupField field) {
+        tx.checkOpen();
+        return table.scan().filter(matcher(query))
+                .collect(Collectors.groupingBy(l -> PersonFields.orEmpty(groupValue(l, field)), TreeMap::new,
+                        Collectors.counting()));
+    }
+
+    private static Object groupValue(Lead l, GroupField field) {
+        return switch (field) {
+            case STAGE -> "PROSPECT";
+            case QUALIFICATION -> l.status();
+            case OWNER -> l.owner();
+            case COUNTRY -> l.address() == null ? null : l.address().country();
+            case REGION -> l.address() == null ? null : l.address().region();
+            case CITY -> l.address() == null ? null : l.address().city();
+        };
+    }
+
+    static Predicate<Lead> matcher(LeadQuery q) {
+        return l -> (q.includeSpam() || !l.spam())
+                && (q.statuses().isEmpty() ? l.status() != LeadStatus.MERGED : q.statuses().contains(l.status()))
+                && (q.owner() == null || q.owner().equals(l.owner()))
+                && PersonFields.matchesLocation(l.address(), q.country(), q.region(), q.city())
+                && (q.minScore() == null || l.score() >= q.minScore())
+                && (q.tag() == null || l.tags().contains(q.tag()));
+    }
+}

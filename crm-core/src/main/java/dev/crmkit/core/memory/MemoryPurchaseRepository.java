@@ -1,0 +1,28 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.customer.PurchaseRepository;
+import java.util.Comparator;
+import java.util.List;
+
+final class MemoryPurchaseRepository extends MemoryRepository<PurchaseId, Purchase> implements PurchaseRepository {
+    private static final Comparator<Purchase> ORDER = Comparator.comparing(Purchase::purchasedAt)
+            .thenComparing(p -> p.id().value());
+
+    MemoryPurchaseRepository(MemoryTable<PurchaseId, Purchase> table, MemoryTx tx) {
+        super(table, tx);
+    }
+
+    @Override
+    public List<Purchase> findByAccount(AccountId account) {
+        return lookup("account", account, ORDER);
+    }
+
+    @Override
+    public List<Purchase> findByContact(ContactId contact) {
+        return lookup("contact", contact, ORDER);
+    }
+}

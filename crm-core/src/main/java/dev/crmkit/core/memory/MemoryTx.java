@@ -1,0 +1,94 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.customer.ContactRepository;
+import dev.crmkit.core.customer.FeedbackRepository;
+import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.AdRepository;
+import dev.crmkit.core.tracking.AffiliateRepository;
+import dev.crmkit.core.tracking.CampaignRepository;
+import dev.crmkit.core.tracking.TouchpointRepository;
+
+/** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
+final class MemoryTx implements StorageTx {
+    private final TenantTables tables;
+    private final UndoLog undo;
+    private boolean open = true;
+
+    MemoryTx(TenantTables tables, UndoLog undo) {
+        this.tables = tables;
+        this.undo = undo;
+    }
+
+    /** The undo log to record a change in; fails for read-only or finished transactions. */
+    UndoLog undoForWrite() {
+        checkOpen();
+        if (undo == null) {
+            throw new IllegalStateException("cannot write in a read-only transaction");
+        }
+        return undo;
+    }
+
+    void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("transaction already finished; repositories are valid only inside it");
+        }
+    }
+
+    void close() {
+        open = false;
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tables.tenant;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return new MemoryLeadRepository(tables.leads, this);
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new MemoryAccountRepository(tables.accounts, this);
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return new MemoryContactRepository(tables.contacts, this);
+    }
+
+    @Override
+    public PurchaseRepository purchases() {
+        return new MemoryPurchaseRepository(tables.purchases, this);
+    }
+
+    @Override
+    public FeedbackRepository feedback() {
+        return new MemoryFeedbackRepository(tables.feedback, this);
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return new MemoryCampaignRepository(tables.campaigns, this);
+    }
+
+    @Override
+    public AdRepository ads() {
+        return new MemoryAdRepository(tables.ads, this);
+    }
+
+    @Override
+    public AffiliateRepository affiliates() {
+        return new MemoryAffiliateRepository(tables.affiliates, this);
+    }
+
+    @Override
+    public TouchpointRepository touchpoints() {
+        return new MemoryTouchpointRepository(tables.touchpoints, this);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Feedback;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.memory.MemoryTable.IndexSpec;
+import dev.crmkit.core.tracking.Ad;
+import dev.crmkit.core.tracking.AffiliateSite;
+import dev.crmkit.core.tracking.Campaign;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/** All tables of one tenant, and the lock that guards them. */
+final class TenantTables {
+    final TenantId tenant;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The write transaction the lock holder runs; only touched by the thread holding the write lock. */
+    MemoryTx currentWrite;
+
+    final MemoryTable<LeadId, Lead> leads = new MemoryTable<>("Lead", Lead::id, List.of(
+            index("email", l -> one(l.email() == null ? null : l.email().value())),
+            index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
+            index("nameKey", l -> one(l.nameKey())),
+            index("visitor", Lead::visitorIds)));
+
+    final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
+            index("nameKey", a -> one(a.nameKey()))));
+
+    final MemoryTable<ContactId, Contact> contacts = new MemoryTable<>("Contact", Contact::id, List.of(
+            index("email", c -> one(c.email() == null ? null : c.email().value())),
+            index("phone", c -> one(c.phone() == null ? null : c.phone().value())),
+            index("nameKey", c -> one(c.nameKey())),
+            index("account", c -> one(c.account()))));
+
+    final MemoryTable<PurchaseId, Purchase> purchases = new MemoryTable<>("Purchase", Purchase::id, List.of(
+            index("account", p -> one(p.account())),
+            index("contact", p -> one(p.contact()))));
+
+    final MemoryTable<FeedbackId, Feedback> feedback = new MemoryTable<>("Feedback", Feedback::id, List.of(
+            index("account", f -> one(f.account())),
+            index("contact", f -> one(f.contact()))));
+
+    final MemoryTable<CampaignId, Campaign> campaigns = new MemoryTable<>("Campaign", Campaign::id, List.of());
+
+    final MemoryTable<AdId, Ad> ads = new MemoryTable<>("Ad", Ad::id, List.of(
+            new IndexSpec<>("trackingCode", a -> one(a.trackingCode()), true),
+            index("campaign", a -> one(a.campaign()))));
+
+    final MemoryTable<AffiliateId, AffiliateSite> affiliates = new MemoryTable<>("AffiliateSite",
+            AffiliateSite::id, List.of(new IndexSpec<>("trackingCode", a -> one(a.trackingCode()), true)));
+
+    final MemoryTable<TouchpointId, Touchpoint> touchpoints = new MemoryTable<>("Touchpoint", Touchpoint::id,
+            List.of(new IndexSpec<>("externalEventId", t -> one(t.externalEventId()), true),
+                    index("visitor", t -> one(t.visitorId())),
+                    index("lead", t -> one(t.lead())),
+                    index("contact", t -> one(t.contact())),
+                    index("account", t -> one(t.account()))));
+
+    TenantTables(TenantId tenant) {
+        this.tenant = tenant;
+    }
+
+    private static <T> IndexSpec<T> index(String name, Function<T, Collection<?>> keys) {
+        return new IndexSpec<>(name, keys, false);
+    }
+
+    private static List<Object> one(Object key) {
+        return key == null ? List.of() : List.of(key);
+    }
+}

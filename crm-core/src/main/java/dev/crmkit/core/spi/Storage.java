@@ -1,0 +1,22 @@
+package dev.crmkit.core.spi;
+
+import dev.crmkit.core.common.TenantId;
+import java.util.function.Function;
+
+/**
+ * The storage port: hands out a transaction scoped to one tenant, in which every repository reads and writes only
+ * that tenant's data. A write transaction either commits everything its function did, or — when the function
+ * throws — nothing. Adapters: {@code InMemoryStorage} (crm-core) and {@code JpaStorage} (crm-persistence-jpa).
+ */
+public interface Storage extends AutoCloseable {
+    /** Runs {@code work} in a read-only transaction; saving inside it is an error. */
+    <T> T read(TenantId tenant, Function<StorageTx, T> work);
+
+    /** Runs {@code work} in a read-write transaction, committed when it returns and rolled back when it throws. */
+    <T> T write(TenantId tenant, Function<StorageTx, T> work);
+
+    /** Releases what the adapter holds (connections, caches); the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.crmkit.core.tracking;
+
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A marketing campaign: groups ads and emails toward one goal, with an optional budget and run dates. */
+public record Campaign(CampaignId id, long version, String name, Channel channel, LocalDate startDate,
+                       LocalDate endDate, Money budget, Instant createdAt) implements Versioned<CampaignId, Campaign> {
+    public Campaign {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    @Override
+    public Campaign withVersion(long newVersion) {
+        return new Campaign(id, newVersion, name, channel, startDate, endDate, budget, createdAt);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.crmkit.core.tracking;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One recorded contact with a prospect or customer; append-only. Who it concerns is any of an anonymous
+ * {@code visitorId}, a lead, a contact or an account.
+ *
+ * @param externalEventId the sender's id for the event: the same id recorded twice counts once
+ * @param count           1, or the number of impressions for a bulk {@link TouchpointKind#AD_IMPRESSION}
+ * @param value           the conversion's value, if any
+ * @param durationSeconds length of a phone call or visit
+ * @param outcome         result of a call or visit as the rep entered it
+ * @param detail          link URL, email subject, form name: what the event was about
+ * @param firstClick      for a conversion: the first click of the same visitor or lead before it
+ * @param lastClick       for a conversion: the last click before it
+ */
+public record Touchpoint(
+        TouchpointId id,
+        TouchpointKind kind,
+        Instant occurredAt,
+        String externalEventId,
+        String visitorId,
+        LeadId lead,
+        ContactId contact,
+        AccountId account,
+        CampaignId campaign,
+        AdId ad,
+        AffiliateId affiliate,
+        Channel channel,
+        long count,
+        Money value,
+        Integer durationSeconds,
+        String outcome,
+        String detail,
+        UserId rep,
+        TouchpointId firstClick,
+        TouchpointId lastClick) {
+
+    public Touchpoint {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    /** A copy attributed to a lead (visitor linking). */
+    public Touchpoint withLead(LeadId newLead) {
+        return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, newLead, contact, account, campaign,
+                ad, affiliate, channel, count, value, durationSeconds, outcome, detail, rep, firstClick, lastClick);
+    }
+
+    /** A copy attributed to a contact and account (lead conversion carries history over). */
+    public Touchpoint withContact(ContactId newContact, AccountId newAccount) {
+        return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, lead, newContact, newAccount,
+                campaign, ad, affiliate, channel, count, value, durationSeconds, outcome, detail, rep, firstClick,
+                lastClick);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.crmkit.core.tracking;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TouchpointId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage port for touchpoints: append-only, high volume. Lists are ordered by occurrence time, then id.
+ */
+public interface TouchpointRepository {
+    /**
+     * Appends the touchpoints whose external event id is new (or absent) and returns those it stored; ones whose
+     * external id is already stored, or repeated within the batch, are skipped. Adapters write this in batches.
+     */
+    List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints);
+
+    Optional<Touchpoint> find(TouchpointId id);
+
+    Optional<Touchpoint> findByExternalEventId(String externalEventId);
+
+    List<Touchpoint> findByVisitor(String visitorId);
+
+    List<Touchpoint> findByLead(LeadId lead);
+
+    List<Touchpoint> findByContact(ContactId contact);
+
+    List<Touchpoint> findByAccount(AccountId account);
+
+    /** Attributes the visitor's touchpoints that have no lead yet to {@code lead}; returns how many changed. */
+    int linkVisitorToLead(String visitorId, LeadId lead);
+
+    /** Attributes all of the lead's touchpoints to the contact and account it converted into. */
+    int linkLeadToContact(LeadId lead, ContactId contact, AccountId account);
+}

@@ -1,0 +1,47 @@
+package dev.crmkit.core.contract;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.testkit.MutableClock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of every contract suite. An adapter's test supplies {@link #storage()}; each test then runs in a tenant of
+ * its own, so one database schema can serve a whole run and tests never see each other's data.
+ */
+public abstract class ContractSupport {
+    /** Start of time in every contract test: a Monday morning. */
+    public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
+    protected MutableClock clock;
+    protected TenantId tenant;
+    protected Actor actor;
+    protected Crm crm;
+
+    /** The storage under test; may be shared by all tests of a run (see the class comment). */
+    protected abstract Storage storage();
+
+    @BeforeEach
+    void setUpContract() {
+        clock = new MutableClock(START);
+        tenant = freshTenant();
+        actor = new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.MANAGER, Actor.ADMIN));
+        crm = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).actor(actor).build();
+    }
+
+    protected static TenantId freshTenant() {
+        return TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+    }
+
+    /** The same CRM acting as another user of the same tenant. */
+    protected Crm as(String user, String... roles) {
+        return crm.as(new Actor(tenant, UserId.of(user), Set.of(roles)));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.crmkit.core.testkit;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AgeBand;
+import dev.crmkit.core.customer.CompanySize;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Feedback;
+import dev.crmkit.core.customer.Gender;
+import dev.crmkit.core.customer.LifecycleStage;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Attribution;
+import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.lead.DuplicateMatch;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadHistoryEntry;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.tracking.Ad;
+import dev.crmkit.core.tracking.AffiliateSite;
+import dev.crmkit.core.tracking.Campaign;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Fully populated aggregates for storage round-trip tests: every field set, so an adapter that drops or mangles
+ * one fails. Timestamps are truncated to microseconds, the precision every supported database keeps.
+ */
+public final class Samples {
+    public static final Instant T0 = Instant.parse("2026-01-05T09:00:00.123456Z");
+
+    private Samples() {
+    }
+
+    public static Instant at(long minutes) {
+        return T0.plus(minutes, ChronoUnit.MINUTES);
+    }
+
+    public static Address address() {
+        return new Address("1 Analytical St", "London", "England", "N1 9GU", "GB", new GeoPoint(51.5362, -0.1033));
+    }
+
+    public static Lead lead(LeadId id, String email) {
+        return new Lead(id, 0, "Ada", "Lovelace", "Analytical Engines Ltd", "Countess",
+                EmailAddress.of(email), PhoneNumber.parse("+44 20 7946 0958", null), address(),
+                LeadSource.WEB_FORM,
+                new Attribution(CampaignId.of(UUID.randomUUID()), AdId.of(UUID.randomUUID()),
+                        AffiliateId.of(UUID.randomUUID())),
+                new Consent(true, false, true), LeadStatus.NEW, null, 42, UserId.of("rep-7"), false,
+                List.of(new DuplicateMatch(DuplicateMatch.Kind.CONTACT, UUID.randomUUID(),
+                        DuplicateMatch.Reason.EMAIL, 1.0)),
+                Set.of("visitor-1", "visitor-2"), Set.of("vip", "q1"), Map.of("utm_source", "newsletter"),
+                "lovelace|analytical engines", null, null, null, T0, at(1),
+                List.of(new LeadHistoryEntry(T0, UserId.of("rep-7"), "CAPTURED", "from web form")));
+    }
+
+    public static Account account(AccountId id, String name) {
+        return new Account(id, 0, name, "Software", CompanySize.MEDIUM, address(), "https://example.com",
+                UserId.of("rep-7"), LifecycleStage.CUSTOMER, Set.of("strategic"), name.toLowerCase(), T0, at(2));
+    }
+
+    public static Contact contact(ContactId id, AccountId account, String email) {
+        return new Contact(id, 0, account, "Charles", "Babbage", "CTO", EmailAddress.of(email),
+                PhoneNumber.parse("+1 415 555 2671", null), address(), LocalDate.of(1971, 12, 26),
+                AgeBand.AGE_45_54, Gender.MALE, Set.of("economic buyer", "champion"), true,
+                LifecycleStage.CUSTOMER, UserId.of("rep-7"), Consent.ALL, LeadId.of(UUID.randomUUID()),
+                Set.of("board"), "babbage|charles", T0, at(3));
+    }
+
+    public static Purchase purchase(PurchaseId id, AccountId account, ContactId contact) {
+        return new Purchase(id, 0, account, contact, "ENG-1", "Difference Engine", at(10), 3,
+                Money.of("1999.99", "EUR"), Set.of(UserId.of("rep-7"), UserId.of("rep-8")),
+                "deliver to the back door", "ORD-42", at(11));
+    }
+
+    public static Feedback feedback(FeedbackId id, AccountId account, ContactId contact, PurchaseId purchase) {
+        return new Feedback(id, 0, account, contact, purchase, 4, "Works, but loud", Channel.EMAIL, at(20));
+    }
+
+    public static Campaign campaign(CampaignId id) {
+        return new Campaign(id, 0, "Spring launch", Channel.WEB, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30),
+                Money.of("5000.00", "USD"), T0);
+    }
+
+    public static Ad ad(AdId id, CampaignId campaign, String trackingCode) {
+        return new Ad(id, 0, campaign, "Banner A", trackingCode, "https://example.com/landing", T0);
+    }
+
+    public static AffiliateSite affiliate(AffiliateId id, String trackingCode) {
+        return new AffiliateSite(id, 0, "Gadget Blog", "gadgets.example.org", trackingCode, T0);
+    }
+
+    public static Touchpoint click(TouchpointId id, String externalId, String visitor, Instant at) {
+        return new Touchpoint(id, TouchpointKind.AD_CLICK, at, externalId, visitor, null, null, null,
+                CampaignId.of(UUID.randomUUID()), AdId.of(UUID.randomUUID()), AffiliateId.of(UUID.randomUUID()),
+                Channel.WEB, 1, null, null, null, "https://example.com/landing", null, null, null);
+    }
+
+    public static Touchpoint call(TouchpointId id, LeadId lead, Instant at) {
+        return new Touchpoint(id, TouchpointKind.PHONE_CALL, at, null, null, lead, null, null, null, null, null,
+                Channel.PHONE, 1, Money.of("10.00", "USD"), 360, "interested", "discussed pricing",
+                UserId.of("rep-7"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
+    }
+}
