@@ -1,0 +1,45 @@
+package dev.crmkit.core.common;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Blocking keys for fuzzy duplicate search, shared by leads and contacts so each can be matched against the other.
+ * A key narrows candidates to an index lookup; the fine comparison (similarity of full name and company) runs only
+ * on those candidates.
+ */
+public final class MatchKeys {
+    private static final Set<String> LEGAL_SUFFIXES = Set.of("ltd", "limited", "inc", "incorporated", "llc", "gmbh",
+            "ag", "sa", "sarl", "bv", "nv", "plc", "corp", "corporation", "co", "company", "kg", "oy", "ab", "srl",
+            "spa", "pty", "llp", "lp");
+
+    private MatchKeys() {
+    }
+
+    /**
+     * {@code folded last name | first letter of the folded first name}, or null without a last name.
+     * "José  O'Brien" and "jose obrien" share a key.
+     */
+    public static String person(String firstName, String lastName) {
+        String last = Text.foldForMatching(lastName).replace(" ", "");
+        if (last.isEmpty()) {
+            return null;
+        }
+        String first = Text.foldForMatching(firstName);
+        return first.isEmpty() ? last + "|" : last + "|" + first.charAt(0);
+    }
+
+    /** The folded company name without legal-form suffixes: "Acme, Inc." and "ACME" share a key. */
+    public static String company(String name) {
+        String folded = Text.foldForMatching(name);
+        if (folded.isEmpty()) {
+            return null;
+        }
+        String[] words = folded.split(" ");
+        int end = words.length;
+        while (end > 1 && LEGAL_SUFFIXES.contains(words[end - 1])) {
+            end--;
+        }
+        return String.join(" ", Arrays.copyOf(words, end));
+    }
+}
