@@ -154,7 +154,7 @@ public final class TrackingService {
     // ---- tracking API -------------------------------------------------------------------------------------------
 
     /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
-    public boolean record(TrackedEvent event) {
+    public boolean record(TrackedActivity event) {
         return ingest(List.of(event), false) == 1;
     }
 
@@ -163,14 +163,14 @@ public final class TrackingService {
      * also within the batch, are skipped. A bad event fails the whole batch with every problem named as
      * {@code events[i].field}, and nothing is written.
      */
-    public int recordAll(List<? extends TrackedEvent> events) {
+    public int recordAll(List<? extends TrackedActivity> events) {
         return ingest(events, true);
     }
 
-    private int ingest(List<? extends TrackedEvent> events, boolean batch) {
+    private int ingest(List<? extends TrackedActivity> events, boolean batch) {
         Objects.requireNonNull(events, "events");
         return ctx.write(tx -> {
-            EventResolver resolver = new EventResolver(tx);
+            ActivityResolver resolver = new ActivityResolver(tx);
             Validation v = new Validation();
             List<TouchpointDraft> plain = new ArrayList<>();
             List<TouchpointDraft> conversions = new ArrayList<>();
@@ -257,7 +257,7 @@ public final class TrackingService {
         Objects.requireNonNull(in, "interaction");
         return ctx.write(tx -> {
             Validation v = new Validation();
-            TouchpointDraft d = new EventResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
+            TouchpointDraft d = new ActivityResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
             v.throwIfInvalid();
             d.rep = ctx.user();
             List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));

@@ -26,13 +26,13 @@ import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.RepInteraction;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
-import dev.crmkit.core.tracking.TrackedEvent;
-import dev.crmkit.core.tracking.TrackedEvent.AdClick;
-import dev.crmkit.core.tracking.TrackedEvent.AdImpressions;
-import dev.crmkit.core.tracking.TrackedEvent.Conversion;
-import dev.crmkit.core.tracking.TrackedEvent.EmailClick;
-import dev.crmkit.core.tracking.TrackedEvent.EmailSent;
-import dev.crmkit.core.tracking.TrackedEvent.FormSubmission;
+import dev.crmkit.core.tracking.TrackedActivity;
+import dev.crmkit.core.tracking.TrackedActivity.AdClick;
+import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
+import dev.crmkit.core.tracking.TrackedActivity.Conversion;
+import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
+import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
+import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import dev.crmkit.core.tracking.TrackingEvent;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import java.time.Duration;
@@ -178,7 +178,7 @@ public abstract class TrackingServiceContract extends ContractSupport {
     @Test
     void impressionsAreRecordedInBulkPerAdAffiliateAndDay() {
         LocalDate day = LocalDate.of(2026, 1, 5);
-        List<TrackedEvent> batch = List.of(
+        List<TrackedActivity> batch = List.of(
                 new AdImpressions("imp-A-BLOG-0105", day, "SPRING-A", "BLOG", 1200),
                 new AdImpressions("imp-A-0105", day, "SPRING-A", null, 300),
                 new AdImpressions("imp-B-0106", day.plusDays(1), "SPRING-B", null, 80));
@@ -214,6 +214,27 @@ public abstract class TrackingServiceContract extends ContractSupport {
         assertThat(conversion.ad()).isEqualTo(bannerB);
         assertThat(conversion.campaign()).isEqualTo(spring);
         assertThat(conversion.value()).isEqualTo(Money.of("49.00", "USD"));
+    }
+
+    @Test
+    void aConversionRecordedAgainKeepsItsFirstAttribution() {
+        crm.tracking().record(click("c1", "v-1", "SPRING-A", 10));
+        Conversion conversion = new Conversion("conv", min(30), "v-1", null, null, null, null, null);
+        assertThat(crm.tracking().record(conversion)).isTrue();
+        crm.tracking().record(click("c0", "v-1", "SPRING-B", 5));
+        assertThat(crm.tracking().recordAll(List.of(conversion, conversion))).isZero();
+
+        List<Touchpoint> conversions = crm.tracking().touchpointsOfVisitor("v-1").stream()
+                .filter(t -> t.kind() == TouchpointKind.CONVERSION).toList();
+        assertThat(conversions).singleElement()
+                .satisfies(t -> assertThat(t.firstClick()).isEqualTo(byExternalId("v-1", "c1").id()));
+    }
+
+    @Test
+    void updatingAnUnknownCampaignFails() {
+        assertThatThrownBy(() -> crm.tracking().updateCampaign(CampaignId.of(UNKNOWN),
+                CampaignDetails.named("X", Channel.WEB))).isInstanceOf(NotFoundException.class);
+        assertThat(crm.tracking().campaigns()).hasSize(1);
     }
 
     @Test

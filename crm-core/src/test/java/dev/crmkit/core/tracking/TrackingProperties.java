@@ -6,8 +6,8 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.TouchpointId;
-import dev.crmkit.core.tracking.TrackedEvent.AdClick;
-import dev.crmkit.core.tracking.TrackedEvent.Conversion;
+import dev.crmkit.core.tracking.TrackedActivity.AdClick;
+import dev.crmkit.core.tracking.TrackedActivity.Conversion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class TrackingProperties {
         Crm crm = crmWithAd();
         int counted = 0;
         for (int from = 0; from < ids.size(); from += batchSize) {
-            List<TrackedEvent> batch = new ArrayList<>();
+            List<TrackedActivity> batch = new ArrayList<>();
             for (int i = from; i < Math.min(ids.size(), from + batchSize); i++) {
                 batch.add(click("e" + ids.get(i), "v", ids.get(i)));
             }
@@ -65,7 +65,7 @@ class TrackingProperties {
             @ForAll @UniqueElements @Size(max = 15) List<@IntRange(min = 0, max = 300) Integer> clickMinutes,
             @ForAll @IntRange(min = 0, max = 300) int conversionMinute) {
         Crm crm = crmWithAd();
-        List<TrackedEvent> clicks = new ArrayList<>();
+        List<TrackedActivity> clicks = new ArrayList<>();
         clickMinutes.forEach(m -> clicks.add(click("c" + m, "v", m)));
         clicks.add(click("other", "someone-else", conversionMinute));
         crm.tracking().recordAll(clicks);

@@ -10,12 +10,12 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.spi.StorageTx;
-import dev.crmkit.core.tracking.TrackedEvent.AdClick;
-import dev.crmkit.core.tracking.TrackedEvent.AdImpressions;
-import dev.crmkit.core.tracking.TrackedEvent.Conversion;
-import dev.crmkit.core.tracking.TrackedEvent.EmailClick;
-import dev.crmkit.core.tracking.TrackedEvent.EmailSent;
-import dev.crmkit.core.tracking.TrackedEvent.FormSubmission;
+import dev.crmkit.core.tracking.TrackedActivity.AdClick;
+import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
+import dev.crmkit.core.tracking.TrackedActivity.Conversion;
+import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
+import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
+import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns tracked events and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
+ * Turns tracked activity and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
  * and affiliate sites and known visitors to their lead. Lookups are cached per call, because a batch names the same
  * few ads and visitors many times.
  */
-final class EventResolver {
+final class ActivityResolver {
     private final StorageTx tx;
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
     private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
@@ -36,11 +36,11 @@ final class EventResolver {
     private final Map<ContactId, Optional<Contact>> contacts = new HashMap<>();
     private final Map<CampaignId, Boolean> campaignExists = new HashMap<>();
 
-    EventResolver(StorageTx tx) {
+    ActivityResolver(StorageTx tx) {
         this.tx = tx;
     }
 
-    TouchpointDraft resolve(TrackedEvent event, Validation v) {
+    TouchpointDraft resolve(TrackedActivity event, Validation v) {
         TouchpointDraft d;
         // Java 17 has no pattern switch; the sealed interface keeps this list complete by review.
         if (event instanceof AdImpressions e) {
