@@ -31,8 +31,8 @@ final class ActivityResolver {
     private final StorageTx tx;
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
     private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
-    private final Map<String, Optional<LeadId>> leadOfVisitor = new HashMap<>();
-    private final Map<LeadId, Boolean> leadExists = new HashMap<>();
+    private final Map<String, Optional<Lead>> leadOfVisitor = new HashMap<>();
+    private final Map<LeadId, Optional<Lead>> leads = new HashMap<>();
     private final Map<ContactId, Optional<Contact>> contacts = new HashMap<>();
     private final Map<CampaignId, Boolean> campaignExists = new HashMap<>();
 
@@ -75,49 +75,39 @@ final class ActivityResolver {
     }
 
     private TouchpointDraft click(AdClick e, Validation v) {
-        TouchpointDraft d = new TouchpointDraft(TouchpointKind.AD_CLICK, Channel.WEB);
-        d.occurredAt = v.require("occurredAt", e.occurredAt());
+        TouchpointDraft d = timed(TouchpointKind.AD_CLICK, Channel.WEB, e.occurredAt(), e.landingUrl(), v);
         d.visitorId = v.requireText("visitorId", e.visitorId());
-        d.detail = Text.blankToNull(e.landingUrl());
         adAndAffiliate(d, e.adCode(), true, e.affiliateCode(), v);
         visitorOrLead(d, e.visitorId(), null, false, v);
         return d;
     }
 
     private TouchpointDraft conversion(Conversion e, Validation v) {
-        TouchpointDraft d = new TouchpointDraft(TouchpointKind.CONVERSION, Channel.WEB);
-        d.occurredAt = v.require("occurredAt", e.occurredAt());
+        TouchpointDraft d = timed(TouchpointKind.CONVERSION, Channel.WEB, e.occurredAt(), e.detail(), v);
         d.value = e.value();
         v.check(e.value() == null || !e.value().isNegative(), "value", "must not be negative");
-        d.detail = Text.blankToNull(e.detail());
         adAndAffiliate(d, e.adCode(), false, e.affiliateCode(), v);
         visitorOrLead(d, e.visitorId(), e.lead(), true, v);
         return d;
     }
 
     private TouchpointDraft emailSent(EmailSent e, Validation v) {
-        TouchpointDraft d = new TouchpointDraft(TouchpointKind.EMAIL_SENT, Channel.EMAIL);
-        d.occurredAt = v.require("occurredAt", e.occurredAt());
-        d.detail = Text.blankToNull(e.subject());
+        TouchpointDraft d = timed(TouchpointKind.EMAIL_SENT, Channel.EMAIL, e.occurredAt(), e.subject(), v);
         campaign(d, e.campaign(), v);
         recipient(d, e.lead(), e.contact(), v);
         return d;
     }
 
     private TouchpointDraft emailClick(EmailClick e, Validation v) {
-        TouchpointDraft d = new TouchpointDraft(TouchpointKind.EMAIL_CLICK, Channel.EMAIL);
-        d.occurredAt = v.require("occurredAt", e.occurredAt());
+        TouchpointDraft d = timed(TouchpointKind.EMAIL_CLICK, Channel.EMAIL, e.occurredAt(), e.url(), v);
         d.visitorId = Text.blankToNull(e.visitorId());
-        d.detail = Text.blankToNull(e.url());
         campaign(d, e.campaign(), v);
         recipient(d, e.lead(), e.contact(), v);
         return d;
     }
 
     private TouchpointDraft form(FormSubmission e, Validation v) {
-        TouchpointDraft d = new TouchpointDraft(TouchpointKind.FORM_SUBMISSION, Channel.WEB);
-        d.occurredAt = v.require("occurredAt", e.occurredAt());
-        d.detail = Text.blankToNull(e.formName());
+        TouchpointDraft d = timed(TouchpointKind.FORM_SUBMISSION, Channel.WEB, e.occurredAt(), e.formName(), v);
         campaign(d, e.campaign(), v);
         visitorOrLead(d, e.visitorId(), e.lead(), true, v);
         return d;
@@ -144,6 +134,14 @@ final class ActivityResolver {
                 d.account = in.account();
             }
         }
+        return d;
+    }
+
+    private static TouchpointDraft timed(TouchpointKind kind, Channel channel, Instant occurredAt, String detail,
+                                         Validation v) {
+        TouchpointDraft d = new TouchpointDraft(kind, channel);
+        d.occurredAt = v.require("occurredAt", occurredAt);
+        d.detail = Text.blankToNull(detail);
         return d;
     }
 
@@ -183,8 +181,8 @@ final class ActivityResolver {
         }
         lead(d, lead, v);
         if (d.lead == null && d.visitorId != null) {
-            d.lead = leadOfVisitor.computeIfAbsent(d.visitorId,
-                    id -> tx.leads().findByVisitorId(id).stream().findFirst().map(Lead::id)).orElse(null);
+            leadOfVisitor.computeIfAbsent(d.visitorId, id -> tx.leads().findByVisitorId(id).stream().findFirst())
+                    .ifPresent(l -> linkTo(d, l));
         }
     }
 
@@ -196,9 +194,19 @@ final class ActivityResolver {
 
     private void lead(TouchpointDraft d, LeadId lead, Validation v) {
         if (lead != null) {
-            boolean exists = leadExists.computeIfAbsent(lead, l -> tx.leads().find(l).isPresent());
-            v.check(exists, "lead", "no such lead: " + lead);
-            d.lead = lead;
+            Optional<Lead> found = leads.computeIfAbsent(lead, l -> tx.leads().find(l));
+            if (v.check(found.isPresent(), "lead", "no such lead: " + lead)) {
+                linkTo(d, found.get());
+            }
+        }
+    }
+
+    /** A converted lead's touchpoints belong to its contact and account too, so their timelines show them. */
+    private static void linkTo(TouchpointDraft d, Lead lead) {
+        d.lead = lead.id();
+        if (lead.convertedContact() != null && d.contact == null) {
+            d.contact = lead.convertedContact();
+            d.account = lead.convertedAccount();
         }
     }
 

@@ -25,6 +25,8 @@ import dev.crmkit.core.customer.TimelineEntry.Kind;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.RepInteraction;
+import dev.crmkit.core.testkit.TestLeads;
+import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
 import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
 import java.time.Duration;
@@ -189,6 +191,17 @@ public abstract class CustomerServiceContract extends ContractSupport {
         assertThat(accountTimeline.items()).extracting(TimelineEntry::kind).containsExactly(Kind.FEEDBACK,
                 Kind.PURCHASE, Kind.EMAIL_CLICK, Kind.SITE_VISIT, Kind.EMAIL_SENT, Kind.PHONE_CALL);
         assertThat(crm.customers().timeline(grace, PageRequest.first(50)).items()).isEmpty();
+    }
+
+    @Test
+    void clicksOfAConvertedLeadsVisitorShowInTheContactTimeline() {
+        var campaign = crm.tracking().createCampaign(CampaignDetails.named("Spring", Channel.WEB));
+        crm.tracking().createAd(new AdDetails(campaign, "Banner", "AD", null));
+        TestLeads.saveConverted(storage(), tenant, "v-9", ada, acme, START);
+        crm.tracking().record(new AdClick("click-9", minutes(-5), "v-9", "AD", null, "https://example.com/x"));
+        assertThat(crm.customers().timeline(ada, PageRequest.first(10)).items()).extracting(TimelineEntry::kind,
+                TimelineEntry::summary).containsExactly(tuple(Kind.AD_CLICK, "Ad click: https://example.com/x"));
+        assertThat(crm.customers().timeline(acme, PageRequest.first(10)).total()).isEqualTo(1);
     }
 
     @Test
