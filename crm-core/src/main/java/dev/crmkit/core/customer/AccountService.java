@@ -22,6 +22,7 @@ public final class AccountService {
         this.ctx = ctx;
     }
 
+    /** Creates an account as a prospect; a blank name or a website that is no http(s) URL is a ValidationException. */
     public AccountId create(AccountDetails details) {
         return save(null, details).id();
     }
@@ -65,7 +66,7 @@ public final class AccountService {
         return ctx.read(tx -> tx.accounts().get(id));
     }
 
-    /** Accounts whose name matches {@code name} ignoring case, accents and legal-form suffixes ("Acme Inc." = "ACME"). */
+    /** Accounts whose name matches ignoring case, accents and legal-form suffixes ("Acme Inc." = "ACME"). */
     public List<Account> findByName(String name) {
         String key = MatchKeys.company(name);
         return key == null ? List.of() : ctx.read(tx -> tx.accounts().findByNameKey(key));

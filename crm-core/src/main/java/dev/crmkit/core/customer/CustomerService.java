@@ -113,6 +113,11 @@ public final class CustomerService {
         return ctx.read(tx -> tx.feedback().findByAccount(account));
     }
 
+    /** The contact's feedback, oldest first. */
+    public List<Feedback> feedback(ContactId contact) {
+        return ctx.read(tx -> tx.feedback().findByContact(contact));
+    }
+
     /**
      * Everything that happened with the account — touchpoints (clicks, conversions, emails, forms, calls, visits),
      * purchases and feedback — newest first.

@@ -40,6 +40,7 @@ public final class TrackingService {
 
     // ---- setup --------------------------------------------------------------------------------------------------
 
+    /** Creates a campaign; a blank name, an end before the start or a negative budget is a ValidationException. */
     public CampaignId createCampaign(CampaignDetails details) {
         return saveCampaign(null, details).id();
     }
@@ -67,6 +68,7 @@ public final class TrackingService {
         });
     }
 
+    /** Creates an ad of an existing campaign; a tracking code already used is a {@code DuplicateException}. */
     public AdId createAd(AdDetails details) {
         return saveAd(null, details).id();
     }
@@ -99,6 +101,7 @@ public final class TrackingService {
         });
     }
 
+    /** Creates an affiliate site; a tracking code already used is a {@code DuplicateException}. */
     public AffiliateId createAffiliate(AffiliateDetails details) {
         return saveAffiliate(null, details).id();
     }
@@ -143,10 +146,12 @@ public final class TrackingService {
         return ctx.read(tx -> tx.affiliates().list());
     }
 
+    /** The campaign, if it exists. */
     public Optional<Campaign> campaign(CampaignId id) {
         return ctx.read(tx -> tx.campaigns().find(id));
     }
 
+    /** The ad, if it exists. */
     public Optional<Ad> ad(AdId id) {
         return ctx.read(tx -> tx.ads().find(id));
     }
@@ -155,7 +160,7 @@ public final class TrackingService {
 
     /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
     public boolean record(TrackedActivity event) {
-        return ingest(List.of(event), false) == 1;
+        return ingest(List.of(Objects.requireNonNull(event, "event")), false) == 1;
     }
 
     /**
@@ -182,7 +187,9 @@ public final class TrackingService {
             }
             v.throwIfInvalid();
             List<Touchpoint> stored = new ArrayList<>(tx.touchpoints().insertAll(build(plain)));
-            // Conversions go second so that clicks of the same batch count for their attribution.
+            // Conversions go second so that clicks of the same batch count for their attribution. A retried one is
+            // skipped before attribution, which reads the visitor's whole history.
+            conversions.removeIf(c -> tx.touchpoints().findByExternalEventId(c.externalEventId).isPresent());
             for (TouchpointDraft c : conversions) {
                 ClickAttribution.attribute(c, clickCandidates(tx, c));
             }
@@ -276,6 +283,7 @@ public final class TrackingService {
         return ctx.read(tx -> tx.touchpoints().findByLead(lead));
     }
 
+    /** The touchpoint, if it exists. */
     public Optional<Touchpoint> touchpoint(TouchpointId id) {
         return ctx.read(tx -> tx.touchpoints().find(id));
     }

@@ -131,6 +131,7 @@ public abstract class CustomerServiceContract extends ContractSupport {
             assertThat(fb.rating()).isEqualTo(4);
             assertThat(fb.receivedAt()).isEqualTo(START);
         });
+        assertThat(crm.customers().feedback(ada)).extracting(f2 -> f2.id()).containsExactly(f);
     }
 
     @Test
@@ -153,6 +154,7 @@ public abstract class CustomerServiceContract extends ContractSupport {
             crm.customers().recordFeedback(new NewFeedback(acme, null, null, rating, null, Channel.CHAT, null));
         }
         assertThat(crm.customers().feedback(acme)).hasSize(5);
+        assertThat(crm.customers().feedback(ada)).isEmpty();
     }
 
     /** A call, an email, a click, a purchase and feedback for Ada, in a known order, plus a visit to the account. */
