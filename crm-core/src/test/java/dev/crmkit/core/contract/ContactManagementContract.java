@@ -149,8 +149,13 @@ public abstract class ContactManagementContract extends ContractSupport {
         crm.contacts().markKeyDecisionMaker(ada, true);
         crm.contacts().markKeyDecisionMaker(grace, true);
         assertThat(crm.contacts().keyDecisionMakers(acme)).extracting(Contact::id).containsExactly(ada, grace);
+        List<CustomerEvent> events = new ArrayList<>();
+        crm.events().subscribe(CustomerEvent.class, events::add);
+        crm.contacts().markKeyDecisionMaker(ada, false);
         crm.contacts().markKeyDecisionMaker(ada, false);
         assertThat(crm.contacts().keyDecisionMakers(acme)).extracting(Contact::id).containsExactly(grace);
+        assertThat(events).singleElement().isInstanceOfSatisfying(CustomerEvent.ContactSaved.class,
+                e -> assertThat(e.contact().keyDecisionMaker()).isFalse());
         assertThat(crm.contacts().ofAccount(acme)).extracting(Contact::id).containsExactly(ada, grace);
     }
 
