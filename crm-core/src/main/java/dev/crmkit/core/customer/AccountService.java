@@ -1,13 +1,79 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Objects;
 
-/** Accounts: create, update, find. */
+/** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
     private final CrmContext ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public AccountService(CrmContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Creates an account as a prospect; a blank name or a website that is no http(s) URL is a ValidationException. */
+    public AccountId create(AccountDetails details) {
+        return save(null, details).id();
+    }
+
+    /** Replaces the account's details; stage and creation time stay. */
+    public Account update(AccountId id, AccountDetails details) {
+        return save(Objects.requireNonNull(id, "id"), details);
+    }
+
+    private Account save(AccountId id, AccountDetails d) {
+        Objects.requireNonNull(d, "details");
+        Validation v = new Validation();
+        String name = v.requireText("name", d.name());
+        String website = Text.blankToNull(d.website());
+        v.check(website == null || isWebUrl(website), "website", "is not an http(s) URL");
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            Account old = id == null ? null : tx.accounts().get(id);
+            Account saved = tx.accounts().save(new Account(id == null ? AccountId.of(ctx.newId()) : id,
+                    old == null ? 0 : old.version(), name, Text.blankToNull(d.industry()), d.size(), d.address(),
+                    website, d.owner() == null ? ctx.user() : d.owner(),
+                    old == null ? LifecycleStage.PROSPECT : old.stage(), Labels.clean(d.tags()),
+                    MatchKeys.company(name), old == null ? ctx.now() : old.createdAt(), ctx.now()));
+            ctx.raise(new AccountSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    private static boolean isWebUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The account, or {@code NotFoundException}. */
+    public Account get(AccountId id) {
+        return ctx.read(tx -> tx.accounts().get(id));
+    }
+
+    /** Accounts whose name matches ignoring case, accents and legal-form suffixes ("Acme Inc." = "ACME"). */
+    public List<Account> findByName(String name) {
+        String key = MatchKeys.company(name);
+        return key == null ? List.of() : ctx.read(tx -> tx.accounts().findByNameKey(key));
+    }
+
+    /** All accounts by name. */
+    public Page<Account> list(PageRequest page) {
+        return ctx.read(tx -> tx.accounts().list(page));
     }
 }

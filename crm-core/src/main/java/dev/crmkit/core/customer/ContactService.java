@@ -1,6 +1,23 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
 public final class ContactService {
@@ -9,5 +26,108 @@ public final class ContactService {
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public ContactService(CrmContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Creates a contact as a prospect; every invalid field is reported at once. */
+    public ContactId create(ContactDetails details) {
+        return save(null, details).id();
+    }
+
+    /** Replaces the contact's details; stage, source lead and creation time stay. */
+    public Contact update(ContactId id, ContactDetails details) {
+        return save(Objects.requireNonNull(id, "id"), details);
+    }
+
+    private Contact save(ContactId id, ContactDetails d) {
+        Objects.requireNonNull(d, "details");
+        return ctx.write(tx -> {
+            Contact old = id == null ? null : tx.contacts().get(id);
+            Validation v = new Validation();
+            String first = Text.blankToNull(d.firstName());
+            String last = v.requireText("lastName", d.lastName());
+            if (d.account() != null) {
+                v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
+            }
+            String emailText = Text.blankToNull(d.email());
+            EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
+            String phoneText = Text.blankToNull(d.phone());
+            Address address = d.address();
+            PhoneNumber phone = phoneText == null ? null : v.attempt("phone",
+                    () -> PhoneNumber.parse(phoneText, address == null ? null : address.country()));
+            AgeBand ageBand = ageBand(d, v);
+            v.throwIfInvalid();
+            Contact saved = tx.contacts().save(new Contact(id == null ? ContactId.of(ctx.newId()) : id,
+                    old == null ? 0 : old.version(), d.account(), first, last, Text.blankToNull(d.title()), email,
+                    phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
+                    d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
+                    d.owner() == null ? ctx.user() : d.owner(), d.consent(), old == null ? null : old.sourceLead(),
+                    Labels.clean(d.tags()), MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
+                    ctx.now()));
+            ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    private AgeBand ageBand(ContactDetails d, Validation v) {
+        if (d.birthDate() == null) {
+            return d.ageBand();
+        }
+        LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
+        if (!v.check(!d.birthDate().isAfter(today), "birthDate", "must not be in the future")) {
+            return null;
+        }
+        AgeBand computed = AgeBand.of(d.birthDate(), today);
+        v.check(d.ageBand() == null || d.ageBand() == computed, "ageBand",
+                "contradicts the birth date (" + computed + ")");
+        return computed;
+    }
+
+    /** The contact, or {@code NotFoundException}. */
+    public Contact get(ContactId id) {
+        return ctx.read(tx -> tx.contacts().get(id));
+    }
+
+    /** Marks ({@code true}) or unmarks the contact as a key decision maker of their account. */
+    public Contact markKeyDecisionMaker(ContactId id, boolean keyDecisionMaker) {
+        return ctx.write(tx -> {
+            Contact c = tx.contacts().get(id);
+            if (c.keyDecisionMaker() == keyDecisionMaker) {
+                return c;
+            }
+            Contact saved = tx.contacts().save(AggregateCopies.withKeyDecisionMaker(c, keyDecisionMaker, ctx.now()));
+            ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    /** The account's contacts, oldest first. */
+    public List<Contact> ofAccount(AccountId account) {
+        return ctx.read(tx -> tx.contacts().findByAccount(account));
+    }
+
+    /** The account's key decision makers, oldest first. */
+    public List<Contact> keyDecisionMakers(AccountId account) {
+        return ctx.read(tx -> tx.contacts().findByAccount(account).stream().filter(Contact::keyDecisionMaker)
+                .toList());
+    }
+
+    /** Contacts matching {@code query}, oldest first. */
+    public Page<Contact> search(ContactQuery query, PageRequest page) {
+        return ctx.read(tx -> tx.contacts().search(query, page));
+    }
+
+    /**
+     * People — leads and contacts together — matching {@code query}: the leads first, then the contacts, each oldest
+     * first. An unknown qualification is a {@code ValidationException}.
+     */
+    public Page<Person> people(PeopleQuery query, PageRequest page) {
+        PeopleSearch search = PeopleSearch.of(query);
+        return ctx.read((StorageTx tx) -> search.page(tx, page));
+    }
+
+    /** How many people match {@code query}, per value of {@code field} (people without a value under {@code ""}). */
+    public Map<String, Long> countPeople(PeopleQuery query, GroupField field) {
+        PeopleSearch search = PeopleSearch.of(query);
+        return ctx.read((StorageTx tx) -> search.countBy(tx, field));
     }
 }

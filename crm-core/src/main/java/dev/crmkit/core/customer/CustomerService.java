@@ -1,13 +1,135 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.CustomerEvent.AccountBecameCustomer;
+import dev.crmkit.core.customer.CustomerEvent.ContactBecameCustomer;
+import dev.crmkit.core.customer.CustomerEvent.FeedbackRecorded;
+import dev.crmkit.core.customer.CustomerEvent.PurchaseRecorded;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Customer tracking: purchases, feedback, and the interaction timeline of an account or contact. */
+/**
+ * Customer tracking: purchases (the first one makes the account and contact customers), feedback, purchase
+ * history, and one interaction timeline per account and per contact.
+ */
 public final class CustomerService {
     private final CrmContext ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public CustomerService(CrmContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Records a purchase. An account or contact still at PROSPECT moves to CUSTOMER. Every invalid field is
+     * reported at once, and nothing is written then.
+     */
+    public PurchaseId recordPurchase(NewPurchase in) {
+        Objects.requireNonNull(in, "purchase");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            Instant now = ctx.now();
+            String code = v.requireText("productCode", in.productCode());
+            v.check(in.quantity() > 0, "quantity", "must be at least 1");
+            if (v.require("unitPrice", in.unitPrice()) != null) {
+                v.check(!in.unitPrice().isNegative(), "unitPrice", "must not be negative");
+            }
+            Instant at = in.purchasedAt() == null ? now : in.purchasedAt();
+            v.check(!at.isAfter(now), "purchasedAt", "must not be in the future");
+            Party party = Party.resolve(tx, in.account(), in.contact(), v);
+            v.throwIfInvalid();
+            Purchase saved = tx.purchases().save(new Purchase(PurchaseId.of(ctx.newId()), 0, party.accountId(),
+                    party.contactId(), code, Text.blankToNull(in.productName()), at, in.quantity(), in.unitPrice(),
+                    in.reps(), Text.blankToNull(in.specialInstructions()), Text.blankToNull(in.orderReference()),
+                    now));
+            ctx.raise(new PurchaseRecorded(ctx.actor().tenant(), now, saved));
+            party.account().filter(a -> a.stage() == LifecycleStage.PROSPECT).ifPresent(a -> {
+                Account customer = tx.accounts().save(AggregateCopies.withStage(a, LifecycleStage.CUSTOMER, now));
+                ctx.raise(new AccountBecameCustomer(ctx.actor().tenant(), now, customer));
+            });
+            party.contact().filter(c -> c.stage() == LifecycleStage.PROSPECT).ifPresent(c -> {
+                Contact customer = tx.contacts().save(AggregateCopies.withStage(c, LifecycleStage.CUSTOMER, now));
+                ctx.raise(new ContactBecameCustomer(ctx.actor().tenant(), now, customer));
+            });
+            return saved.id();
+        });
+    }
+
+    /** Records feedback; a purchase it is about must belong to the account and contact it names. */
+    public FeedbackId recordFeedback(NewFeedback in) {
+        Objects.requireNonNull(in, "feedback");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            Instant now = ctx.now();
+            v.check(in.rating() >= 1 && in.rating() <= 5, "rating", "must be between 1 and 5");
+            v.require("channel", in.channel());
+            Instant at = in.receivedAt() == null ? now : in.receivedAt();
+            v.check(!at.isAfter(now), "receivedAt", "must not be in the future");
+            AccountId account = in.account();
+            ContactId contact = in.contact();
+            if (in.purchase() != null) {
+                Optional<Purchase> p = tx.purchases().find(in.purchase());
+                if (v.check(p.isPresent(), "purchase", "no such purchase: " + in.purchase())) {
+                    v.check(account == null || account.equals(p.get().account()), "account",
+                            "is not the purchase's account");
+                    v.check(contact == null || contact.equals(p.get().contact()), "contact",
+                            "is not the purchase's contact");
+                    account = p.get().account();
+                    contact = contact == null ? p.get().contact() : contact;
+                }
+            }
+            Party party = Party.resolve(tx, account, contact, v);
+            v.throwIfInvalid();
+            Feedback saved = tx.feedback().save(new Feedback(FeedbackId.of(ctx.newId()), 0, party.accountId(),
+                    party.contactId(), in.purchase(), in.rating(), Text.blankToNull(in.text()), in.channel(), at));
+            ctx.raise(new FeedbackRecorded(ctx.actor().tenant(), now, saved));
+            return saved.id();
+        });
+    }
+
+    /** The account's purchases, oldest first. */
+    public List<Purchase> purchases(AccountId account) {
+        return ctx.read(tx -> tx.purchases().findByAccount(account));
+    }
+
+    /** The contact's purchases, oldest first. */
+    public List<Purchase> purchases(ContactId contact) {
+        return ctx.read(tx -> tx.purchases().findByContact(contact));
+    }
+
+    /** The account's feedback, oldest first. */
+    public List<Feedback> feedback(AccountId account) {
+        return ctx.read(tx -> tx.feedback().findByAccount(account));
+    }
+
+    /** The contact's feedback, oldest first. */
+    public List<Feedback> feedback(ContactId contact) {
+        return ctx.read(tx -> tx.feedback().findByContact(contact));
+    }
+
+    /**
+     * Everything that happened with the account — touchpoints (clicks, conversions, emails, forms, calls, visits),
+     * purchases and feedback — newest first.
+     */
+    public Page<TimelineEntry> timeline(AccountId account, PageRequest page) {
+        return ctx.read((StorageTx tx) -> Timeline.page(tx.touchpoints().findByAccount(account),
+                tx.purchases().findByAccount(account), tx.feedback().findByAccount(account), page));
+    }
+
+    /** Everything that happened with the contact, newest first; see {@link #timeline(AccountId, PageRequest)}. */
+    public Page<TimelineEntry> timeline(ContactId contact, PageRequest page) {
+        return ctx.read((StorageTx tx) -> Timeline.page(tx.touchpoints().findByContact(contact),
+                tx.purchases().findByContact(contact), tx.feedback().findByContact(contact), page));
     }
 }

@@ -1,13 +1,290 @@
 package dev.crmkit.core.tracking;
 
 import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.DuplicateException;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.TrackingEvent.AdSaved;
+import dev.crmkit.core.tracking.TrackingEvent.AffiliateSaved;
+import dev.crmkit.core.tracking.TrackingEvent.CampaignSaved;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.tracking.TrackingEvent.VisitorIdentified;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** Prospect tracking: campaigns, ads, affiliate sites and touchpoints, recorded idempotently. */
+/**
+ * Prospect tracking: campaigns, ads and affiliate sites; touchpoints reported by the host's web, ad and email
+ * infrastructure (recorded idempotently by external event id); calls and visits entered by reps.
+ */
 public final class TrackingService {
     private final CrmContext ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public TrackingService(CrmContext ctx) {
         this.ctx = ctx;
+    }
+
+    // ---- setup --------------------------------------------------------------------------------------------------
+
+    /** Creates a campaign; a blank name, an end before the start or a negative budget is a ValidationException. */
+    public CampaignId createCampaign(CampaignDetails details) {
+        return saveCampaign(null, details).id();
+    }
+
+    /** Replaces the campaign's details; throws {@code NotFoundException} for an unknown id. */
+    public Campaign updateCampaign(CampaignId id, CampaignDetails details) {
+        return saveCampaign(Objects.requireNonNull(id, "id"), details);
+    }
+
+    private Campaign saveCampaign(CampaignId id, CampaignDetails d) {
+        Objects.requireNonNull(d, "details");
+        Validation v = new Validation();
+        String name = v.requireText("name", d.name());
+        v.check(d.startDate() == null || d.endDate() == null || !d.endDate().isBefore(d.startDate()), "endDate",
+                "must not be before startDate");
+        v.check(d.budget() == null || !d.budget().isNegative(), "budget", "must not be negative");
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            Campaign old = id == null ? null : tx.campaigns().get(id);
+            Campaign saved = tx.campaigns().save(new Campaign(id == null ? CampaignId.of(ctx.newId()) : id,
+                    old == null ? 0 : old.version(), name, d.channel(), d.startDate(), d.endDate(), d.budget(),
+                    old == null ? ctx.now() : old.createdAt()));
+            ctx.raise(new CampaignSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    /** Creates an ad of an existing campaign; a tracking code already used is a {@code DuplicateException}. */
+    public AdId createAd(AdDetails details) {
+        return saveAd(null, details).id();
+    }
+
+    /** Replaces the ad's details; its tracking code stays unique in the tenant. */
+    public Ad updateAd(AdId id, AdDetails details) {
+        return saveAd(Objects.requireNonNull(id, "id"), details);
+    }
+
+    private Ad saveAd(AdId id, AdDetails d) {
+        Objects.requireNonNull(d, "details");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            String name = v.requireText("name", d.name());
+            String code = v.requireText("trackingCode", d.trackingCode());
+            if (v.require("campaign", d.campaign()) != null) {
+                v.check(tx.campaigns().find(d.campaign()).isPresent(), "campaign", "no such campaign: " + d.campaign());
+            }
+            v.throwIfInvalid();
+            Ad old = id == null ? null : tx.ads().get(id);
+            tx.ads().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw new DuplicateException("tracking code '" + code + "' is already used by ad '" + other.name()
+                        + "' (" + other.id() + ")");
+            });
+            Ad saved = tx.ads().save(new Ad(id == null ? AdId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
+                    d.campaign(), name, code, Text.blankToNull(d.landingUrl()),
+                    old == null ? ctx.now() : old.createdAt()));
+            ctx.raise(new AdSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    /** Creates an affiliate site; a tracking code already used is a {@code DuplicateException}. */
+    public AffiliateId createAffiliate(AffiliateDetails details) {
+        return saveAffiliate(null, details).id();
+    }
+
+    /** Replaces the affiliate site's details; its tracking code stays unique in the tenant. */
+    public AffiliateSite updateAffiliate(AffiliateId id, AffiliateDetails details) {
+        return saveAffiliate(Objects.requireNonNull(id, "id"), details);
+    }
+
+    private AffiliateSite saveAffiliate(AffiliateId id, AffiliateDetails d) {
+        Objects.requireNonNull(d, "details");
+        Validation v = new Validation();
+        String name = v.requireText("name", d.name());
+        String code = v.requireText("trackingCode", d.trackingCode());
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            AffiliateSite old = id == null ? null : tx.affiliates().get(id);
+            tx.affiliates().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw new DuplicateException("tracking code '" + code + "' is already used by affiliate site '"
+                        + other.name() + "' (" + other.id() + ")");
+            });
+            AffiliateSite saved = tx.affiliates().save(new AffiliateSite(
+                    id == null ? AffiliateId.of(ctx.newId()) : id, old == null ? 0 : old.version(), name,
+                    Text.blankToNull(d.domain()), code, old == null ? ctx.now() : old.createdAt()));
+            ctx.raise(new AffiliateSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    /** All campaigns, oldest first. */
+    public List<Campaign> campaigns() {
+        return ctx.read(tx -> tx.campaigns().list());
+    }
+
+    /** The campaign's ads, oldest first. */
+    public List<Ad> ads(CampaignId campaign) {
+        return ctx.read(tx -> tx.ads().findByCampaign(campaign));
+    }
+
+    /** All affiliate sites, oldest first. */
+    public List<AffiliateSite> affiliates() {
+        return ctx.read(tx -> tx.affiliates().list());
+    }
+
+    /** The campaign, if it exists. */
+    public Optional<Campaign> campaign(CampaignId id) {
+        return ctx.read(tx -> tx.campaigns().find(id));
+    }
+
+    /** The ad, if it exists. */
+    public Optional<Ad> ad(AdId id) {
+        return ctx.read(tx -> tx.ads().find(id));
+    }
+
+    // ---- tracking API -------------------------------------------------------------------------------------------
+
+    /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
+    public boolean record(TrackedActivity event) {
+        return ingest(List.of(Objects.requireNonNull(event, "event")), false) == 1;
+    }
+
+    /**
+     * Records a batch in one transaction and returns how many events were new; repeats of recorded external ids,
+     * also within the batch, are skipped. A bad event fails the whole batch with every problem named as
+     * {@code events[i].field}, and nothing is written.
+     */
+    public int recordAll(List<? extends TrackedActivity> events) {
+        return ingest(events, true);
+    }
+
+    private int ingest(List<? extends TrackedActivity> events, boolean batch) {
+        Objects.requireNonNull(events, "events");
+        return ctx.write(tx -> {
+            ActivityResolver resolver = new ActivityResolver(tx);
+            Validation v = new Validation();
+            List<TouchpointDraft> plain = new ArrayList<>();
+            List<TouchpointDraft> conversions = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                TouchpointDraft d = resolver.resolve(events.get(i), batch ? v.nested("events[" + i + "]") : v);
+                if (d != null) {
+                    (d.kind == TouchpointKind.CONVERSION ? conversions : plain).add(d);
+                }
+            }
+            v.throwIfInvalid();
+            List<Touchpoint> stored = new ArrayList<>(tx.touchpoints().insertAll(build(plain)));
+            // Conversions go second so that clicks of the same batch count for their attribution. A retried one is
+            // skipped before attribution, which reads the visitor's whole history.
+            conversions.removeIf(c -> tx.touchpoints().findByExternalEventId(c.externalEventId).isPresent());
+            for (TouchpointDraft c : conversions) {
+                ClickAttribution.attribute(c, clickCandidates(tx, c));
+            }
+            stored.addAll(tx.touchpoints().insertAll(build(conversions)));
+            if (!stored.isEmpty()) {
+                ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
+            }
+            return stored.size();
+        });
+    }
+
+    private static List<Touchpoint> clickCandidates(StorageTx tx, TouchpointDraft conversion) {
+        Map<TouchpointId, Touchpoint> byId = new LinkedHashMap<>();
+        if (conversion.visitorId != null) {
+            tx.touchpoints().findByVisitor(conversion.visitorId).forEach(t -> byId.put(t.id(), t));
+        }
+        if (conversion.lead != null) {
+            tx.touchpoints().findByLead(conversion.lead).forEach(t -> byId.put(t.id(), t));
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private List<Touchpoint> build(List<TouchpointDraft> drafts) {
+        return drafts.stream().map(d -> d.build(TouchpointId.of(ctx.newId()))).toList();
+    }
+
+    /**
+     * Links an anonymous visitor to the lead they turned out to be: their past touchpoints count for the lead
+     * (and its contact, if converted), and so do their future ones. Returns how many past touchpoints were linked.
+     */
+    public int identify(String visitorId, LeadId lead) {
+        Objects.requireNonNull(lead, "lead");
+        Validation v = new Validation();
+        String visitor = v.requireText("visitorId", visitorId);
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            Lead l = tx.leads().get(lead);
+            int linked = tx.touchpoints().linkVisitorToLead(visitor, lead);
+            if (l.convertedContact() != null) {
+                tx.touchpoints().linkLeadToContact(lead, l.convertedContact(), l.convertedAccount());
+            }
+            if (!l.visitorIds().contains(visitor)) {
+                Set<String> visitors = new HashSet<>(l.visitorIds());
+                visitors.add(visitor);
+                tx.leads().save(withVisitors(l, visitors));
+            }
+            ctx.raise(new VisitorIdentified(ctx.actor().tenant(), ctx.now(), visitor, lead, linked));
+            return linked;
+        });
+    }
+
+    private Lead withVisitors(Lead l, Set<String> visitors) {
+        return new Lead(l.id(), l.version(), l.firstName(), l.lastName(), l.company(), l.title(), l.email(),
+                l.phone(), l.address(), l.source(), l.attribution(), l.consent(), l.status(), l.unqualifiedReason(),
+                l.score(), l.owner(), l.spam(), l.duplicates(), visitors, l.tags(), l.customFields(), l.nameKey(),
+                l.mergedInto(), l.convertedAccount(), l.convertedContact(), l.createdAt(), ctx.now(), l.history());
+    }
+
+    // ---- rep-entered ---------------------------------------------------------------------------------------------
+
+    /** Logs a phone call by the acting user. */
+    public TouchpointId logCall(RepInteraction call) {
+        return logRepEntry(TouchpointKind.PHONE_CALL, Channel.PHONE, call);
+    }
+
+    /** Logs a visit by the acting user to the prospect or customer. */
+    public TouchpointId logVisit(RepInteraction visit) {
+        return logRepEntry(TouchpointKind.SITE_VISIT, Channel.IN_PERSON, visit);
+    }
+
+    private TouchpointId logRepEntry(TouchpointKind kind, Channel channel, RepInteraction in) {
+        Objects.requireNonNull(in, "interaction");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            TouchpointDraft d = new ActivityResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
+            v.throwIfInvalid();
+            d.rep = ctx.user();
+            List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
+            ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
+            return stored.get(0).id();
+        });
+    }
+
+    /** The touchpoints of a visitor, oldest first. */
+    public List<Touchpoint> touchpointsOfVisitor(String visitorId) {
+        return ctx.read(tx -> tx.touchpoints().findByVisitor(visitorId));
+    }
+
+    /** The touchpoints of a lead, oldest first. */
+    public List<Touchpoint> touchpointsOfLead(LeadId lead) {
+        return ctx.read(tx -> tx.touchpoints().findByLead(lead));
+    }
+
+    /** The touchpoint, if it exists. */
+    public Optional<Touchpoint> touchpoint(TouchpointId id) {
+        return ctx.read(tx -> tx.touchpoints().find(id));
     }
 }

@@ -1,0 +1,73 @@
+package dev.crmkit.core.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects every problem with an input before anything is written, then fails once with all of them: services
+ * validate a whole request with one of these and call {@link #throwIfInvalid()} before their first write.
+ */
+public final class Validation {
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    public Validation() {
+        this("", new ArrayList<>());
+    }
+
+    private Validation(String prefix, List<FieldError> errors) {
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    /** A view whose field names start with {@code prefix + "."}, sharing this one's errors (e.g. for batch items). */
+    public Validation nested(String path) {
+        return new Validation(prefix + path + ".", errors);
+    }
+
+    /** Records {@code reason} for {@code field} unless {@code ok}; returns {@code ok}. */
+    public boolean check(boolean ok, String field, String reason) {
+        if (!ok) {
+            errors.add(new FieldError(prefix + field, reason));
+        }
+        return ok;
+    }
+
+    /** Records an error unless {@code value} has text; returns the stripped text or null. */
+    public String requireText(String field, String value) {
+        String text = Text.blankToNull(value);
+        check(text != null, field, "is required");
+        return text;
+    }
+
+    /** Records an error when {@code value} is null; returns it. */
+    public <T> T require(String field, T value) {
+        check(value != null, field, "is required");
+        return value;
+    }
+
+    /**
+     * Runs {@code parse} (typically a value object's constructor); its {@link ValidationException} is recorded under
+     * {@code field} instead of escaping, and null is returned.
+     */
+    public <T> T attempt(String field, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ValidationException e) {
+            e.errors().forEach(err -> errors.add(new FieldError(prefix + field, err.reason())));
+            return null;
+        }
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+
+    /** Throws a {@link ValidationException} naming every recorded field, if there is any. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

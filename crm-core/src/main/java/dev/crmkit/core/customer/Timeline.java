@@ -1,0 +1,71 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Merges touchpoints, purchases and feedback into one newest-first list of {@link TimelineEntry}s. */
+final class Timeline {
+    /** Newest first; entries at the same instant in reverse id order, so the order is total and stable. */
+    static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::at)
+            .thenComparing(TimelineEntry::reference).reversed();
+
+    private Timeline() {
+    }
+
+    static Page<TimelineEntry> page(List<Touchpoint> touchpoints, List<Purchase> purchases, List<Feedback> feedback,
+                                    PageRequest request) {
+        List<TimelineEntry> all = new ArrayList<>(touchpoints.size() + purchases.size() + feedback.size());
+        touchpoints.forEach(t -> all.add(entry(t)));
+        purchases.forEach(p -> all.add(entry(p)));
+        feedback.forEach(f -> all.add(entry(f)));
+        all.sort(NEWEST_FIRST);
+        return Page.of(all, request);
+    }
+
+    static TimelineEntry entry(Touchpoint t) {
+        String summary = switch (t.kind()) {
+            case AD_IMPRESSION -> t.count() + " ad impressions";
+            case AD_CLICK -> with("Ad click", t.detail());
+            case CONVERSION -> with(t.value() == null ? "Conversion" : "Conversion worth " + t.value(), t.detail());
+            case EMAIL_SENT -> with("Email sent", t.detail());
+            case EMAIL_CLICK -> with("Email link clicked", t.detail());
+            case FORM_SUBMISSION -> with("Form submitted", t.detail());
+            case PHONE_CALL -> repEntry("Phone call", t);
+            case SITE_VISIT -> repEntry("Visit", t);
+        };
+        return new TimelineEntry(TimelineEntry.Kind.valueOf(t.kind().name()), t.occurredAt(), summary,
+                t.id().value());
+    }
+
+    static TimelineEntry entry(Purchase p) {
+        String product = p.productName() == null ? p.productCode() : p.productCode() + " (" + p.productName() + ")";
+        return new TimelineEntry(TimelineEntry.Kind.PURCHASE, p.purchasedAt(),
+                "Purchase: " + p.quantity() + " x " + product + " at " + p.unitPrice(), p.id().value());
+    }
+
+    static TimelineEntry entry(Feedback f) {
+        return new TimelineEntry(TimelineEntry.Kind.FEEDBACK, f.receivedAt(),
+                with("Feedback " + f.rating() + "/5 via " + f.channel(), f.text()), f.id().value());
+    }
+
+    private static String repEntry(String what, Touchpoint t) {
+        StringBuilder s = new StringBuilder(what);
+        if (t.rep() != null) {
+            s.append(" by ").append(t.rep());
+        }
+        if (t.durationSeconds() != null) {
+            s.append(" (").append(t.durationSeconds()).append(" s)");
+        }
+        String text = t.outcome() == null ? t.detail() : t.detail() == null ? t.outcome()
+                : t.outcome() + " - " + t.detail();
+        return with(s.toString(), text);
+    }
+
+    private static String with(String head, String detail) {
+        return detail == null ? head : head + ": " + detail;
+    }
+}

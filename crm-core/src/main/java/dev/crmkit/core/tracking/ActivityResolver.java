@@ -1,0 +1,223 @@
+package dev.crmkit.core.tracking;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.TrackedActivity.AdClick;
+import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
+import dev.crmkit.core.tracking.TrackedActivity.Conversion;
+import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
+import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
+import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns tracked activity and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
+ * and affiliate sites and known visitors to their lead. Lookups are cached per call, because a batch names the same
+ * few ads and visitors many times.
+ */
+final class ActivityResolver {
+    private final StorageTx tx;
+    private final Map<String, Optional<Ad>> ads = new HashMap<>();
+    private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
+    private final Map<String, Optional<Lead>> leadOfVisitor = new HashMap<>();
+    private final Map<LeadId, Optional<Lead>> leads = new HashMap<>();
+    private final Map<ContactId, Optional<Contact>> contacts = new HashMap<>();
+    private final Map<CampaignId, Boolean> campaignExists = new HashMap<>();
+
+    ActivityResolver(StorageTx tx) {
+        this.tx = tx;
+    }
+
+    TouchpointDraft resolve(TrackedActivity event, Validation v) {
+        TouchpointDraft d;
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete by review.
+        if (event instanceof AdImpressions e) {
+            d = impressions(e, v);
+        } else if (event instanceof AdClick e) {
+            d = click(e, v);
+        } else if (event instanceof Conversion e) {
+            d = conversion(e, v);
+        } else if (event instanceof EmailSent e) {
+            d = emailSent(e, v);
+        } else if (event instanceof EmailClick e) {
+            d = emailClick(e, v);
+        } else if (event instanceof FormSubmission e) {
+            d = form(e, v);
+        } else {
+            v.check(false, "event", "is required");
+            return null;
+        }
+        d.externalEventId = v.requireText("externalEventId", event.externalEventId());
+        return d;
+    }
+
+    private TouchpointDraft impressions(AdImpressions e, Validation v) {
+        TouchpointDraft d = new TouchpointDraft(TouchpointKind.AD_IMPRESSION, Channel.WEB);
+        if (v.require("day", e.day()) != null) {
+            d.occurredAt = e.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        v.check(e.count() > 0, "count", "must be at least 1");
+        d.count = e.count();
+        adAndAffiliate(d, e.adCode(), true, e.affiliateCode(), v);
+        return d;
+    }
+
+    private TouchpointDraft click(AdClick e, Validation v) {
+        TouchpointDraft d = timed(TouchpointKind.AD_CLICK, Channel.WEB, e.occurredAt(), e.landingUrl(), v);
+        d.visitorId = v.requireText("visitorId", e.visitorId());
+        adAndAffiliate(d, e.adCode(), true, e.affiliateCode(), v);
+        visitorOrLead(d, e.visitorId(), null, false, v);
+        return d;
+    }
+
+    private TouchpointDraft conversion(Conversion e, Validation v) {
+        TouchpointDraft d = timed(TouchpointKind.CONVERSION, Channel.WEB, e.occurredAt(), e.detail(), v);
+        d.value = e.value();
+        v.check(e.value() == null || !e.value().isNegative(), "value", "must not be negative");
+        adAndAffiliate(d, e.adCode(), false, e.affiliateCode(), v);
+        visitorOrLead(d, e.visitorId(), e.lead(), true, v);
+        return d;
+    }
+
+    private TouchpointDraft emailSent(EmailSent e, Validation v) {
+        TouchpointDraft d = timed(TouchpointKind.EMAIL_SENT, Channel.EMAIL, e.occurredAt(), e.subject(), v);
+        campaign(d, e.campaign(), v);
+        recipient(d, e.lead(), e.contact(), v);
+        return d;
+    }
+
+    private TouchpointDraft emailClick(EmailClick e, Validation v) {
+        TouchpointDraft d = timed(TouchpointKind.EMAIL_CLICK, Channel.EMAIL, e.occurredAt(), e.url(), v);
+        d.visitorId = Text.blankToNull(e.visitorId());
+        campaign(d, e.campaign(), v);
+        recipient(d, e.lead(), e.contact(), v);
+        return d;
+    }
+
+    private TouchpointDraft form(FormSubmission e, Validation v) {
+        TouchpointDraft d = timed(TouchpointKind.FORM_SUBMISSION, Channel.WEB, e.occurredAt(), e.formName(), v);
+        campaign(d, e.campaign(), v);
+        visitorOrLead(d, e.visitorId(), e.lead(), true, v);
+        return d;
+    }
+
+    /** A rep's call or visit: who it concerns, resolved like the automatic events' people. */
+    TouchpointDraft repEntry(TouchpointKind kind, Channel channel, RepInteraction in, Instant now, Validation v) {
+        TouchpointDraft d = new TouchpointDraft(kind, channel);
+        d.occurredAt = in.occurredAt() == null ? now : in.occurredAt();
+        v.check(!d.occurredAt.isAfter(now), "occurredAt", "must not be in the future");
+        v.check(in.durationSeconds() == null || in.durationSeconds() >= 0, "durationSeconds",
+                "must not be negative");
+        d.durationSeconds = in.durationSeconds();
+        d.outcome = Text.blankToNull(in.outcome());
+        d.detail = Text.blankToNull(in.notes());
+        if (v.check(in.lead() != null || in.contact() != null || in.account() != null, "regarding",
+                "name a lead, a contact or an account")) {
+            lead(d, in.lead(), v);
+            contact(d, in.contact(), v);
+            if (in.account() != null) {
+                v.check(tx.accounts().find(in.account()).isPresent(), "account", "no such account: " + in.account());
+                v.check(d.account == null || d.account.equals(in.account()), "account",
+                        "is not the contact's account");
+                d.account = in.account();
+            }
+        }
+        return d;
+    }
+
+    private static TouchpointDraft timed(TouchpointKind kind, Channel channel, Instant occurredAt, String detail,
+                                         Validation v) {
+        TouchpointDraft d = new TouchpointDraft(kind, channel);
+        d.occurredAt = v.require("occurredAt", occurredAt);
+        d.detail = Text.blankToNull(detail);
+        return d;
+    }
+
+    private void adAndAffiliate(TouchpointDraft d, String adCode, boolean adRequired, String affiliateCode,
+                                Validation v) {
+        String code = Text.blankToNull(adCode);
+        if (code == null) {
+            v.check(!adRequired, "adCode", "is required");
+        } else {
+            Optional<Ad> ad = ads.computeIfAbsent(code, c -> tx.ads().findByTrackingCode(c));
+            if (v.check(ad.isPresent(), "adCode", "no ad has tracking code '" + code + "'")) {
+                d.ad = ad.get().id();
+                d.campaign = ad.get().campaign();
+            }
+        }
+        String aff = Text.blankToNull(affiliateCode);
+        if (aff != null) {
+            Optional<AffiliateSite> site = affiliates.computeIfAbsent(aff, c -> tx.affiliates().findByTrackingCode(c));
+            if (v.check(site.isPresent(), "affiliateCode", "no affiliate site has tracking code '" + aff + "'")) {
+                d.affiliate = site.get().id();
+            }
+        }
+    }
+
+    private void campaign(TouchpointDraft d, CampaignId campaign, Validation v) {
+        if (campaign != null) {
+            boolean exists = campaignExists.computeIfAbsent(campaign, c -> tx.campaigns().find(c).isPresent());
+            v.check(exists, "campaign", "no such campaign: " + campaign);
+            d.campaign = campaign;
+        }
+    }
+
+    private void visitorOrLead(TouchpointDraft d, String visitorId, LeadId lead, boolean oneRequired, Validation v) {
+        d.visitorId = Text.blankToNull(visitorId);
+        if (oneRequired) {
+            v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");
+        }
+        lead(d, lead, v);
+        if (d.lead == null && d.visitorId != null) {
+            leadOfVisitor.computeIfAbsent(d.visitorId, id -> tx.leads().findByVisitorId(id).stream().findFirst())
+                    .ifPresent(l -> linkTo(d, l));
+        }
+    }
+
+    private void recipient(TouchpointDraft d, LeadId lead, ContactId contact, Validation v) {
+        v.check(lead != null || contact != null, "lead", "or a contact is required");
+        lead(d, lead, v);
+        contact(d, contact, v);
+    }
+
+    private void lead(TouchpointDraft d, LeadId lead, Validation v) {
+        if (lead != null) {
+            Optional<Lead> found = leads.computeIfAbsent(lead, l -> tx.leads().find(l));
+            if (v.check(found.isPresent(), "lead", "no such lead: " + lead)) {
+                linkTo(d, found.get());
+            }
+        }
+    }
+
+    /** A converted lead's touchpoints belong to its contact and account too, so their timelines show them. */
+    private static void linkTo(TouchpointDraft d, Lead lead) {
+        d.lead = lead.id();
+        if (lead.convertedContact() != null && d.contact == null) {
+            d.contact = lead.convertedContact();
+            d.account = lead.convertedAccount();
+        }
+    }
+
+    private void contact(TouchpointDraft d, ContactId contact, Validation v) {
+        if (contact != null) {
+            Optional<Contact> c = contacts.computeIfAbsent(contact, id -> tx.contacts().find(id));
+            if (v.check(c.isPresent(), "contact", "no such contact: " + contact)) {
+                d.contact = contact;
+                AccountId account = c.get().account();
+                d.account = account;
+            }
+        }
+    }
+}
