@@ -88,6 +88,16 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     }
 
     @Override
+    public int reassignLead(LeadId from, LeadId to) {
+        UndoLog undo = tx.undoForWrite();
+        List<Touchpoint> moving = table.lookup("lead", from, ORDER);
+        for (Touchpoint t : moving) {
+            table.replace(t.withLead(to), undo);
+        }
+        return moving.size();
+    }
+
+    @Override
     public int linkLeadToContact(LeadId lead, ContactId contact, AccountId account) {
         UndoLog undo = tx.undoForWrite();
         int changed = 0;

@@ -33,6 +33,9 @@ public interface TouchpointRepository {
     /** Attributes the visitor's touchpoints that have no lead yet to {@code lead}; returns how many changed. */
     int linkVisitorToLead(String visitorId, LeadId lead);
 
+    /** Moves every touchpoint of lead {@code from} to lead {@code to} (a merge); returns how many moved. */
+    int reassignLead(LeadId from, LeadId to);
+
     /** Attributes all of the lead's touchpoints to the contact and account it converted into. */
     int linkLeadToContact(LeadId lead, ContactId contact, AccountId account);
 }

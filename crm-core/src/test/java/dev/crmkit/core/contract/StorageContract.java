@@ -306,6 +306,21 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    void mergingLeadsMovesTheirTouchpoints() {
+        LeadId from = leadId();
+        LeadId to = leadId();
+        Touchpoint call = Samples.call(TouchpointId.of(UUID.randomUUID()), from, at(1));
+        Touchpoint click = Samples.click(TouchpointId.of(UUID.randomUUID()), "e-m", "v-m", at(2));
+        write(tx -> tx.touchpoints().insertAll(List.of(call, click)));
+        write((StorageTx tx) -> tx.touchpoints().linkVisitorToLead("v-m", from));
+
+        assertThat(write((StorageTx tx) -> tx.touchpoints().reassignLead(from, to))).isEqualTo(2);
+        assertThat(read((StorageTx tx) -> tx.touchpoints().findByLead(from))).isEmpty();
+        assertThat(read((StorageTx tx) -> tx.touchpoints().findByLead(to))).extracting(Touchpoint::id)
+                .containsExactly(call.id(), click.id());
+    }
+
+    @Test
     void purchasesAndFeedbackAreListedInTimeOrder() {
         AccountId account = AccountId.of(UUID.randomUUID());
         ContactId contact = ContactId.of(UUID.randomUUID());
