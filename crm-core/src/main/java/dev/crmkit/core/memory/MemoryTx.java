@@ -6,6 +6,7 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
@@ -90,5 +91,31 @@ final class MemoryTx implements StorageTx {
     @Override
     public TouchpointRepository touchpoints() {
         return new MemoryTouchpointRepository(tables.touchpoints, this);
+    }
+
+    @Override
+    public Sequences sequences() {
+        return new Sequences() {
+            @Override
+            public long next(String name) {
+                UndoLog log = undoForWrite();
+                long previous = tables.counters.getOrDefault(name, 0L);
+                tables.counters.put(name, previous + 1);
+                log.add(() -> {
+                    if (previous == 0) {
+                        tables.counters.remove(name);
+                    } else {
+                        tables.counters.put(name, previous);
+                    }
+                });
+                return previous + 1;
+            }
+
+            @Override
+            public long current(String name) {
+                checkOpen();
+                return tables.counters.getOrDefault(name, 0L);
+            }
+        };
     }
 }

@@ -21,7 +21,9 @@ import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -70,6 +72,9 @@ final class TenantTables {
                     index("lead", t -> one(t.lead())),
                     index("contact", t -> one(t.contact())),
                     index("account", t -> one(t.account()))));
+
+    /** Named counters ({@code spi.Sequences}). */
+    final Map<String, Long> counters = new HashMap<>();
 
     TenantTables(TenantId tenant) {
         this.tenant = tenant;

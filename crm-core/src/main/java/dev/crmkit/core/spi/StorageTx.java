@@ -32,4 +32,7 @@ public interface StorageTx {
     AffiliateRepository affiliates();
 
     TouchpointRepository touchpoints();
+
+    /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
+    Sequences sequences();
 }

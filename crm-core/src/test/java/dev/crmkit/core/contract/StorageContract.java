@@ -306,6 +306,20 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    void sequencesCountPerNameAndTenantAndRollBackWithTheTransaction() {
+        assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(1);
+        assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(2);
+        assertThat(write((StorageTx tx) -> tx.sequences().next("round-robin"))).isEqualTo(1);
+        assertThatThrownBy(() -> write((StorageTx tx) -> {
+            tx.sequences().next("case");
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(read((StorageTx tx) -> tx.sequences().current("case"))).isEqualTo(2);
+        assertThat(read((StorageTx tx) -> tx.sequences().current("never-used"))).isZero();
+        assertThat(storage().write(freshTenant(), (StorageTx tx) -> tx.sequences().next("case")).longValue()).isEqualTo(1);
+    }
+
+    @Test
     void mergingLeadsMovesTheirTouchpoints() {
         LeadId from = leadId();
         LeadId to = leadId();
