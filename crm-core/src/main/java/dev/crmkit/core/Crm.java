@@ -12,6 +12,12 @@ import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingService;
+import dev.crmkit.core.sales.AccountTeamService;
+import dev.crmkit.core.sales.ForecastService;
+import dev.crmkit.core.sales.OpportunityService;
+import dev.crmkit.core.sales.OrderService;
+import dev.crmkit.core.sales.ProductService;
+import dev.crmkit.core.sales.QuoteService;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +44,13 @@ public final class Crm implements AutoCloseable {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CustomerService customers;
+    // sales
+    private final AccountTeamService accountTeams;
+    private final OpportunityService opportunities;
+    private final ForecastService forecasts;
+    private final ProductService products;
+    private final QuoteService quotes;
+    private final OrderService orders;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -48,6 +61,13 @@ public final class Crm implements AutoCloseable {
         this.accounts = new AccountService(ctx);
         this.contacts = new ContactService(ctx);
         this.customers = new CustomerService(ctx);
+        // sales
+        this.accountTeams = new AccountTeamService(ctx);
+        this.opportunities = new OpportunityService(ctx);
+        this.forecasts = new ForecastService(ctx);
+        this.products = new ProductService(ctx);
+        this.quotes = new QuoteService(ctx);
+        this.orders = new OrderService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -88,6 +108,36 @@ public final class Crm implements AutoCloseable {
     public CustomerService customers() {
         return customers;
     }
+
+    // --- sales ---
+
+    /** Account teams, the accounts a rep works, and account overviews. */
+    public AccountTeamService accountTeams() {
+        return accountTeams;
+    }
+
+    public OpportunityService opportunities() {
+        return opportunities;
+    }
+
+    /** Weighted pipeline and totals by forecast category per owner, team and period. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** Products and price books. */
+    public ProductService products() {
+        return products;
+    }
+
+    public QuoteService quotes() {
+        return quotes;
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+    // --- end sales ---
 
     /** Subscribe here to domain events, published after each successful write. */
     public EventBus events() {
@@ -148,7 +198,10 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
-        /** A configuration object (e.g. scoring rules), found by its class; replaces one of the same class. */
+        /**
+         * A configuration object (e.g. scoring rules) or a host port (e.g. a {@code QuoteSender}), found by its class
+         * or, for a port, by the interface it implements; replaces one of the same class.
+         */
         public Builder with(Object setting) {
             settings.put(setting.getClass(), setting);
             return this;

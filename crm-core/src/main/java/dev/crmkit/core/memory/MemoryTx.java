@@ -12,6 +12,12 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.sales.AccountTeamRepository;
+import dev.crmkit.core.sales.OpportunityRepository;
+import dev.crmkit.core.sales.OrderRepository;
+import dev.crmkit.core.sales.PriceBookRepository;
+import dev.crmkit.core.sales.ProductRepository;
+import dev.crmkit.core.sales.QuoteRepository;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
 final class MemoryTx implements StorageTx {
@@ -92,6 +98,38 @@ final class MemoryTx implements StorageTx {
     public TouchpointRepository touchpoints() {
         return new MemoryTouchpointRepository(tables.touchpoints, this);
     }
+
+    // --- sales ---
+    @Override
+    public OpportunityRepository opportunities() {
+        return new MemoryOpportunityRepository(tables.opportunities, this);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return new MemoryProductRepository(tables.products, this);
+    }
+
+    @Override
+    public PriceBookRepository priceBooks() {
+        return new MemoryPriceBookRepository(tables.priceBooks, this);
+    }
+
+    @Override
+    public QuoteRepository quotes() {
+        return new MemoryQuoteRepository(tables.quotes, this);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new MemoryOrderRepository(tables.orders, this);
+    }
+
+    @Override
+    public AccountTeamRepository accountTeams() {
+        return new MemoryAccountTeamRepository(tables.accountTeams, this);
+    }
+    // --- end sales ---
 
     @Override
     public Sequences sequences() {

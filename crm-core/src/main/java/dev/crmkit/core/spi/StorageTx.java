@@ -10,6 +10,12 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.sales.AccountTeamRepository;
+import dev.crmkit.core.sales.OpportunityRepository;
+import dev.crmkit.core.sales.OrderRepository;
+import dev.crmkit.core.sales.PriceBookRepository;
+import dev.crmkit.core.sales.ProductRepository;
+import dev.crmkit.core.sales.QuoteRepository;
 
 /** One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. */
 public interface StorageTx {
@@ -32,6 +38,20 @@ public interface StorageTx {
     AffiliateRepository affiliates();
 
     TouchpointRepository touchpoints();
+
+    // --- sales ---
+    OpportunityRepository opportunities();
+
+    ProductRepository products();
+
+    PriceBookRepository priceBooks();
+
+    QuoteRepository quotes();
+
+    OrderRepository orders();
+
+    AccountTeamRepository accountTeams();
+    // --- end sales ---
 
     /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
     Sequences sequences();

@@ -39,6 +39,19 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PriceBookId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.sales.AccountTeam;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.Order;
+import dev.crmkit.core.sales.PriceBook;
+import dev.crmkit.core.sales.Product;
+import dev.crmkit.core.sales.Quote;
+import java.time.LocalDate;
+import java.util.Currency;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -357,4 +370,122 @@ public abstract class StorageContract extends ContractSupport {
             return null;
         });
     }
+
+    // --- sales ---
+
+    @Test
+    void salesAggregatesRoundTripWithAllFields() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, contact,
+                UserId.of("rep-7"));
+        Product product = Samples.product(productId, "ENG-1");
+        PriceBook book = Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR");
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, contact, productId);
+        Order order = Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account, contact,
+                productId);
+        AccountTeam team = Samples.accountTeam(account);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(product);
+            tx.priceBooks().save(book);
+            tx.quotes().save(quote);
+            tx.orders().save(order);
+            tx.accountTeams().save(team);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.opportunities().get(opp.id())).isEqualTo(opp.withVersion(1));
+            assertThat(tx.products().get(productId)).isEqualTo(product.withVersion(1));
+            assertThat(tx.priceBooks().get(book.id())).isEqualTo(book.withVersion(1));
+            assertThat(tx.quotes().get(quote.id())).isEqualTo(quote.withVersion(1));
+            assertThat(tx.orders().get(order.id())).isEqualTo(order.withVersion(1));
+            assertThat(tx.accountTeams().get(account)).isEqualTo(team.withVersion(1));
+            return null;
+        });
+    }
+
+    @Test
+    void salesLookupsAreKeyedAndOrdered() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        UserId rep = UserId.of("rep-7");
+        Opportunity base = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, rep);
+        Opportunity april = new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, account, null, "B",
+                base.amount(), LocalDate.of(2026, 4, 1), UserId.of("rep-8"), base.stage(), base.probability(),
+                base.category(), base.status(), null, null, List.of(), base.createdAt(), base.updatedAt());
+        Opportunity otherAccount = Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
+                AccountId.of(UUID.randomUUID()), null, rep);
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-7", base.id(), account, null, productId);
+        Order order = Samples.order(OrderId.of(UUID.randomUUID()), "O-7", quote.id(), base.id(), account, null,
+                productId);
+        write(tx -> {
+            tx.opportunities().save(april);
+            tx.opportunities().save(base);
+            tx.opportunities().save(otherAccount);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(order);
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.opportunities().findByAccount(account)).extracting(Opportunity::id)
+                    .containsExactly(base.id(), april.id());
+            assertThat(tx.opportunities().findByOwner(rep)).extracting(Opportunity::id)
+                    .containsExactlyInAnyOrder(base.id(), otherAccount.id());
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 1)))
+                    .extracting(Opportunity::id).containsExactlyInAnyOrder(base.id(), otherAccount.id());
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 1)))
+                    .hasSize(3);
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 4, 2), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isPresent();
+            assertThat(tx.products().findByCode("ENG-2")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isPresent();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("USD"))).isEmpty();
+            assertThat(tx.quotes().findByOpportunity(base.id())).containsExactly(quote.withVersion(1));
+            assertThat(tx.quotes().findByNumber("Q-7")).isPresent();
+            assertThat(tx.orders().findByAccount(account)).containsExactly(order.withVersion(1));
+            assertThat(tx.orders().findByNumber("O-7")).isPresent();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-8"))).extracting(AccountTeam::id)
+                    .containsExactly(account);
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-9"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        write(tx -> {
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            return null;
+        });
+        assertThatThrownBy(() -> write(tx -> tx.products().save(Samples.product(ProductId.of(UUID.randomUUID()),
+                "ENG-1")))).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> write(tx -> tx.priceBooks().save(Samples.priceBook(
+                PriceBookId.of(UUID.randomUUID()), productId, "EUR")))).isInstanceOf(DuplicateException.class);
+        // Another tenant may use the same code and currency.
+        storage().write(freshTenant(), tx -> tx.products().save(Samples.product(ProductId.of(UUID.randomUUID()),
+                "ENG-1")));
+    }
+
+    @Test
+    void staleSalesWritesAreRejected() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
+                OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"))));
+        write(tx -> tx.opportunities().save(v1));
+        assertThatThrownBy(() -> write(tx -> tx.opportunities().save(v1)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        AccountTeam t1 = write(tx -> tx.accountTeams().save(Samples.accountTeam(account)));
+        write(tx -> tx.accountTeams().save(t1));
+        assertThatThrownBy(() -> write(tx -> tx.accountTeams().save(t1)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+    // --- end sales ---
 }

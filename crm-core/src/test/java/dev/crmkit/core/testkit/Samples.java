@@ -36,6 +36,29 @@ import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PriceBookId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.sales.AccountTeam;
+import dev.crmkit.core.sales.ForecastCategory;
+import dev.crmkit.core.sales.LineItem;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.OpportunityStatus;
+import dev.crmkit.core.sales.Order;
+import dev.crmkit.core.sales.OrderStatus;
+import dev.crmkit.core.sales.OrderStatusChange;
+import dev.crmkit.core.sales.PriceBook;
+import dev.crmkit.core.sales.Product;
+import dev.crmkit.core.sales.Quote;
+import dev.crmkit.core.sales.QuoteAction;
+import dev.crmkit.core.sales.QuoteChange;
+import dev.crmkit.core.sales.QuoteStatus;
+import dev.crmkit.core.sales.StageChange;
+import dev.crmkit.core.sales.TeamMember;
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -123,4 +146,57 @@ public final class Samples {
                 Channel.PHONE, 1, Money.of("10.00", "USD"), 360, "interested", "discussed pricing",
                 UserId.of("rep-7"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
     }
+
+    // --- sales ---
+
+    public static Opportunity opportunity(OpportunityId id, AccountId account, ContactId contact, UserId owner) {
+        return new Opportunity(id, 0, account, contact, "Engines for 2026", Money.of("120000.00", "EUR"),
+                LocalDate.of(2026, 3, 31), owner, "Proposal", 50, ForecastCategory.BEST_CASE, OpportunityStatus.OPEN,
+                "budget approved", LeadId.of(UUID.randomUUID()), List.of(
+                        new StageChange("Prospecting", OpportunityStatus.OPEN, 10, ForecastCategory.PIPELINE, T0,
+                                UserId.of("rep-7"), null),
+                        new StageChange("Proposal", OpportunityStatus.OPEN, 50, ForecastCategory.BEST_CASE, at(5),
+                                UserId.of("rep-8"), "demo went well")), T0, at(5));
+    }
+
+    public static Product product(ProductId id, String code) {
+        return new Product(id, 0, code, "Difference Engine", "Tabulates polynomials <b>fast</b>", true, T0, at(1));
+    }
+
+    public static PriceBook priceBook(PriceBookId id, ProductId product, String currency) {
+        return new PriceBook(id, 0, "List " + currency, Currency.getInstance(currency),
+                Map.of(product, Money.of("1999.99", currency)), T0, at(2));
+    }
+
+    public static LineItem line(ProductId product) {
+        return new LineItem(product, "ENG-1", "Difference Engine", 3, Money.of("1999.99", "EUR"),
+                new BigDecimal("12.5"));
+    }
+
+    public static Quote quote(QuoteId id, String number, OpportunityId opportunity, AccountId account,
+                              ContactId contact, ProductId product) {
+        return new Quote(id, 0, number, 2, opportunity, account, contact, Currency.getInstance("EUR"),
+                new BigDecimal("19.00"), List.of(line(product)), true, QuoteStatus.SENT, UserId.of("boss"),
+                LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", OrderId.of(UUID.randomUUID()), List.of(
+                        new QuoteChange(T0, UserId.of("rep-7"), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
+                                "total 0.00 EUR", null),
+                        new QuoteChange(at(3), UserId.of("rep-7"), QuoteAction.SENT, QuoteStatus.SENT, 2,
+                                "to ada@example.com", "{\"number\":\"" + number + "\"}")),
+                UserId.of("rep-7"), T0, at(3));
+    }
+
+    public static Order order(OrderId id, String number, QuoteId quote, OpportunityId opportunity,
+                              AccountId account, ContactId contact, ProductId product) {
+        return new Order(id, 0, number, quote, opportunity, account, contact, UserId.of("rep-7"),
+                Currency.getInstance("EUR"), new BigDecimal("19.00"), List.of(line(product)), OrderStatus.SHIPPED,
+                List.of(new OrderStatusChange(OrderStatus.PLACED, T0, UserId.of("rep-7"), "from quote Q-1"),
+                        new OrderStatusChange(OrderStatus.SHIPPED, at(4), UserId.of("rep-8"), "DHL 123")),
+                List.of(PurchaseId.of(UUID.randomUUID())), T0, at(4));
+    }
+
+    public static AccountTeam accountTeam(AccountId account) {
+        return new AccountTeam(account, 0, List.of(new TeamMember(UserId.of("rep-7"), "account executive", T0),
+                new TeamMember(UserId.of("rep-8"), "sales engineer", at(1))), at(1));
+    }
+    // --- end sales ---
 }
