@@ -8,6 +8,9 @@ import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.task.CalendarService;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.task.TeamService;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Clock;
 import java.util.HashMap;
@@ -33,6 +36,9 @@ public final class Crm implements AutoCloseable {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CustomerService customers;
+    private final TaskService tasks;
+    private final TeamService teams;
+    private final CalendarService calendar;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -43,6 +49,9 @@ public final class Crm implements AutoCloseable {
         this.accounts = new AccountService(ctx);
         this.contacts = new ContactService(ctx);
         this.customers = new CustomerService(ctx);
+        this.tasks = new TaskService(ctx);
+        this.teams = new TeamService(ctx);
+        this.calendar = new CalendarService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -82,6 +91,21 @@ public final class Crm implements AutoCloseable {
     /** Purchases, feedback and interaction timelines. */
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Tasks, follow-ups and reminders. */
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    /** Teams of reps under a manager: who may assign tasks to whom. */
+    public TeamService teams() {
+        return teams;
+    }
+
+    /** Meetings, calls and visits. */
+    public CalendarService calendar() {
+        return calendar;
     }
 
     /** Subscribe here to domain events, published after each successful write. */

@@ -6,6 +6,9 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.task.CalendarEventRepository;
+import dev.crmkit.core.task.TaskRepository;
+import dev.crmkit.core.task.TeamRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
@@ -35,4 +38,11 @@ public interface StorageTx {
 
     /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
     Sequences sequences();
+
+    // ---- tasks and calendar
+    TaskRepository tasks();
+
+    TeamRepository teams();
+
+    CalendarEventRepository calendarEvents();
 }
