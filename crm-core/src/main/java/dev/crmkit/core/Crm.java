@@ -7,6 +7,7 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.segment.SegmentService;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.task.CalendarService;
 import dev.crmkit.core.task.TaskService;
@@ -39,6 +40,7 @@ public final class Crm implements AutoCloseable {
     private final TaskService tasks;
     private final TeamService teams;
     private final CalendarService calendar;
+    private final SegmentService segments;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -52,6 +54,7 @@ public final class Crm implements AutoCloseable {
         this.tasks = new TaskService(ctx);
         this.teams = new TeamService(ctx);
         this.calendar = new CalendarService(ctx);
+        this.segments = new SegmentService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -106,6 +109,11 @@ public final class Crm implements AutoCloseable {
     /** Meetings, calls and visits. */
     public CalendarService calendar() {
         return calendar;
+    }
+
+    /** Saved segments of leads, contacts or accounts: criteria, members and counts. */
+    public SegmentService segments() {
+        return segments;
     }
 
     /** Subscribe here to domain events, published after each successful write. */

@@ -6,6 +6,8 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
@@ -136,5 +138,16 @@ final class MemoryTx implements StorageTx {
     @Override
     public CalendarEventRepository calendarEvents() {
         return new MemoryCalendarEventRepository(tables.calendarEvents, this);
+    }
+
+    // ---- segmentation
+    @Override
+    public SegmentRepository segments() {
+        return new MemorySegmentRepository(tables.segments, this);
+    }
+
+    @Override
+    public SegmentQueries segmentQueries() {
+        return new MemorySegmentQueries(tables, this);
     }
 }

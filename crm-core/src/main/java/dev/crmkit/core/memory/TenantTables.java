@@ -9,6 +9,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TenantId;
@@ -19,6 +20,8 @@ import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
@@ -103,6 +106,10 @@ final class TenantTables {
                     }),
                     index("contact", CalendarEvent::contacts),
                     index("subject", e -> one(e.subject()))));
+
+    // ---- segmentation
+    final MemoryTable<SegmentId, Segment> segments = new MemoryTable<>("Segment", Segment::id, List.of(
+            new IndexSpec<>("name", s -> one(SegmentRepository.nameKey(s.name())), true)));
 
     /** Named counters ({@code spi.Sequences}). */
     final Map<String, Long> counters = new HashMap<>();

@@ -6,6 +6,8 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TeamRepository;
@@ -45,4 +47,10 @@ public interface StorageTx {
     TeamRepository teams();
 
     CalendarEventRepository calendarEvents();
+
+    // ---- segmentation
+    SegmentRepository segments();
+
+    /** Evaluates segment criteria in the storage (SQL for database adapters). */
+    SegmentQueries segmentQueries();
 }

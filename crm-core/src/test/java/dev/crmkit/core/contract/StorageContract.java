@@ -18,6 +18,7 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TenantId;
@@ -38,6 +39,7 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.Task;
@@ -451,5 +453,24 @@ public abstract class StorageContract extends ContractSupport {
             assertThat(tx.calendarEvents().findBySubject(subject)).containsExactly(event);
             return null;
         });
+    }
+
+    // ---- segmentation
+    @Test
+    void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
+        Segment segment = Samples.segment(SegmentId.of(UUID.randomUUID()), "German buyers");
+        write(tx -> tx.segments().save(segment));
+        assertThatThrownBy(() -> write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "GERMAN BUYERS")))).isInstanceOf(DuplicateException.class);
+        Segment other = write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()), "austrians")));
+        read(tx -> {
+            assertThat(tx.segments().get(segment.id())).isEqualTo(segment.withVersion(1));
+            assertThat(tx.segments().findByName(" german Buyers ")).contains(segment.withVersion(1));
+            assertThat(tx.segments().findByName("nobody")).isEmpty();
+            assertThat(tx.segments().list()).extracting(Segment::id).containsExactly(other.id(), segment.id());
+            return null;
+        });
+        storage().write(freshTenant(), tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "German buyers")));
     }
 }

@@ -15,6 +15,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TouchpointId;
@@ -38,6 +39,9 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.Subject;
@@ -150,5 +154,15 @@ public final class Samples {
         return new CalendarEvent(id, 0, CalendarEventKind.VISIT, "On-site demo", "Acme HQ, room 4", at(120), at(180),
                 UserId.of("rep-7"), Set.of(UserId.of("rep-8"), UserId.of("manager-1")), Set.of(contact), subject, true,
                 T0, at(5));
+    }
+
+    // ---- segmentation
+    /** A segment whose criteria use every node type and an operator of every arity. */
+    public static Segment segment(SegmentId id, String name) {
+        Criteria criteria = Criteria.and(Criteria.field("country").in("DE", "AT"),
+                Criteria.not(Criteria.or(Criteria.field("tags").contains("churned"),
+                        Criteria.field("lastActivity").lt(at(-600)))),
+                Criteria.field("purchaseTotal").ge(Money.of("100.00", "EUR")), Criteria.field("owner").isSet());
+        return new Segment(id, 0, name, SegmentTarget.CONTACT, criteria, UserId.of("rep-7"), T0, at(1));
     }
 }
