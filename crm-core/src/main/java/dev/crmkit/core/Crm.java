@@ -9,8 +9,12 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.segment.SegmentService;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.task.CalendarService;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.task.TeamService;
 import dev.crmkit.core.tracking.TrackingService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
@@ -51,6 +55,10 @@ public final class Crm implements AutoCloseable {
     private final ProductService products;
     private final QuoteService quotes;
     private final OrderService orders;
+    private final TaskService tasks;
+    private final TeamService teams;
+    private final CalendarService calendar;
+    private final SegmentService segments;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -68,6 +76,10 @@ public final class Crm implements AutoCloseable {
         this.products = new ProductService(ctx);
         this.quotes = new QuoteService(ctx);
         this.orders = new OrderService(ctx);
+        this.tasks = new TaskService(ctx);
+        this.teams = new TeamService(ctx);
+        this.calendar = new CalendarService(ctx);
+        this.segments = new SegmentService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -138,6 +150,26 @@ public final class Crm implements AutoCloseable {
         return orders;
     }
     // --- end sales ---
+
+    /** Tasks, follow-ups and reminders. */
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    /** Teams of reps under a manager: who may assign tasks to whom. */
+    public TeamService teams() {
+        return teams;
+    }
+
+    /** Meetings, calls and visits. */
+    public CalendarService calendar() {
+        return calendar;
+    }
+
+    /** Saved segments of leads, contacts or accounts: criteria, members and counts. */
+    public SegmentService segments() {
+        return segments;
+    }
 
     /** Subscribe here to domain events, published after each successful write. */
     public EventBus events() {

@@ -52,6 +52,17 @@ import dev.crmkit.core.sales.Product;
 import dev.crmkit.core.sales.Quote;
 import java.time.LocalDate;
 import java.util.Currency;
+import dev.crmkit.core.common.CalendarEventId;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.TeamId;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Team;
+import java.time.Instant;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -488,4 +499,109 @@ public abstract class StorageContract extends ContractSupport {
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
     // --- end sales ---
+
+    // ---- tasks and calendar
+    @Test
+    void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
+        Task task = Samples.task(TaskId.of(UUID.randomUUID()), Subject.of(leadId()));
+        Team team = Samples.team(TeamId.of(UUID.randomUUID()));
+        CalendarEvent event = Samples.calendarEvent(CalendarEventId.of(UUID.randomUUID()),
+                ContactId.of(UUID.randomUUID()), Subject.of(AccountId.of(UUID.randomUUID())));
+        write(tx -> {
+            tx.tasks().save(task);
+            tx.teams().save(team);
+            tx.calendarEvents().save(event);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().get(task.id())).isEqualTo(task.withVersion(1));
+            assertThat(tx.teams().get(team.id())).isEqualTo(team.withVersion(1));
+            assertThat(tx.calendarEvents().get(event.id())).isEqualTo(event.withVersion(1));
+            return null;
+        });
+    }
+
+    @Test
+    void taskLookupsFollowStatusAssigneeAndReminderChanges() {
+        Subject subject = Subject.of(leadId());
+        Task done = Samples.task(TaskId.of(UUID.randomUUID()), subject);
+        Task open = new Task(TaskId.of(UUID.randomUUID()), 0, "Open", null, subject, done.priority(),
+                TaskStatus.OPEN, at(30), at(20), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(1), at(1),
+                null);
+        Task undated = new Task(TaskId.of(UUID.randomUUID()), 0, "Undated", null, null, done.priority(),
+                TaskStatus.OPEN, null, at(10), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(2), at(2),
+                null);
+        write(tx -> {
+            tx.tasks().save(done);
+            tx.tasks().save(open);
+            tx.tasks().save(undated);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-7"))).extracting(Task::id)
+                    .containsExactly(open.id(), undated.id());
+            assertThat(tx.tasks().findBySubject(subject)).extracting(Task::id).containsExactly(done.id(), open.id());
+            assertThat(tx.tasks().findPendingReminders(at(15))).extracting(Task::id).containsExactly(undated.id());
+            assertThat(tx.tasks().findPendingReminders(at(20))).extracting(Task::id)
+                    .containsExactly(undated.id(), open.id());
+            return null;
+        });
+        Instant now = at(40);
+        write(tx -> {
+            Task stored = tx.tasks().get(open.id());
+            tx.tasks().save(stored.reminderFired(now).withAssignee(UserId.of("rep-8"), now));
+            tx.tasks().save(tx.tasks().get(undated.id()).moveTo(TaskStatus.CANCELLED, now));
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-8"))).extracting(Task::id)
+                    .containsExactly(open.id());
+            assertThat(tx.tasks().findPendingReminders(at(100))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void teamsAndCalendarEventsAreFoundByTheirPeople() {
+        Team team = write(tx -> tx.teams().save(Samples.team(TeamId.of(UUID.randomUUID()))));
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        Subject subject = Subject.of(AccountId.of(UUID.randomUUID()));
+        CalendarEvent event = write(tx -> tx.calendarEvents().save(
+                Samples.calendarEvent(CalendarEventId.of(UUID.randomUUID()), contact, subject)));
+        read(tx -> {
+            assertThat(tx.teams().findByManager(UserId.of("manager-1"))).containsExactly(team);
+            assertThat(tx.teams().findByMember(UserId.of("rep-8"))).containsExactly(team);
+            assertThat(tx.teams().findByMember(UserId.of("manager-1"))).isEmpty();
+            // The event runs [at(120), at(180)): organizer and attendees see it when the window overlaps.
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-7"), at(0), at(121))).containsExactly(event);
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(179), at(500)))
+                    .containsExactly(event);
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(180), at(500))).isEmpty();
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(0), at(120))).isEmpty();
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-9"), at(0), at(500))).isEmpty();
+            assertThat(tx.calendarEvents().findByContact(contact)).containsExactly(event);
+            assertThat(tx.calendarEvents().findBySubject(subject)).containsExactly(event);
+            return null;
+        });
+    }
+
+    // ---- segmentation
+    @Test
+    void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
+        Segment segment = Samples.segment(SegmentId.of(UUID.randomUUID()), "German buyers");
+        write(tx -> tx.segments().save(segment));
+        assertThatThrownBy(() -> write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "GERMAN BUYERS")))).isInstanceOf(DuplicateException.class);
+        Segment other = write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()), "austrians")));
+        read(tx -> {
+            assertThat(tx.segments().get(segment.id())).isEqualTo(segment.withVersion(1));
+            assertThat(tx.segments().findByName(" german Buyers ")).contains(segment.withVersion(1));
+            assertThat(tx.segments().findByName("nobody")).isEmpty();
+            assertThat(tx.segments().list()).extracting(Segment::id).containsExactly(other.id(), segment.id());
+            return null;
+        });
+        storage().write(freshTenant(), tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "German buyers")));
+    }
 }

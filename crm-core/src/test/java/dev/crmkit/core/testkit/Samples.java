@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
@@ -14,6 +15,9 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
@@ -35,6 +39,16 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentTarget;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.CalendarEventKind;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskPriority;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Team;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
@@ -199,4 +213,31 @@ public final class Samples {
                 new TeamMember(UserId.of("rep-8"), "sales engineer", at(1))), at(1));
     }
     // --- end sales ---
+    // ---- tasks and calendar
+    public static Task task(TaskId id, Subject subject) {
+        return new Task(id, 0, "Call back", "asked about pricing", subject, TaskPriority.HIGH, TaskStatus.DONE,
+                at(60), at(50), at(51), UserId.of("rep-7"), UserId.of("manager-1"), TaskId.of(UUID.randomUUID()),
+                T0, at(52), at(53));
+    }
+
+    public static Team team(TeamId id) {
+        return new Team(id, 0, "North", UserId.of("manager-1"), Set.of(UserId.of("rep-7"), UserId.of("rep-8")), T0,
+                at(1));
+    }
+
+    public static CalendarEvent calendarEvent(CalendarEventId id, ContactId contact, Subject subject) {
+        return new CalendarEvent(id, 0, CalendarEventKind.VISIT, "On-site demo", "Acme HQ, room 4", at(120), at(180),
+                UserId.of("rep-7"), Set.of(UserId.of("rep-8"), UserId.of("manager-1")), Set.of(contact), subject, true,
+                T0, at(5));
+    }
+
+    // ---- segmentation
+    /** A segment whose criteria use every node type and an operator of every arity. */
+    public static Segment segment(SegmentId id, String name) {
+        Criteria criteria = Criteria.and(Criteria.field("country").in("DE", "AT"),
+                Criteria.not(Criteria.or(Criteria.field("tags").contains("churned"),
+                        Criteria.field("lastActivity").lt(at(-600)))),
+                Criteria.field("purchaseTotal").ge(Money.of("100.00", "EUR")), Criteria.field("owner").isSet());
+        return new Segment(id, 0, name, SegmentTarget.CONTACT, criteria, UserId.of("rep-7"), T0, at(1));
+    }
 }
