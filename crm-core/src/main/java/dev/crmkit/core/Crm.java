@@ -6,6 +6,11 @@ import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.service.AgentViewService;
+import dev.crmkit.core.service.CaseService;
+import dev.crmkit.core.service.KnowledgeService;
+import dev.crmkit.core.service.ProductInfoService;
+import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.tracking.TrackingService;
@@ -33,6 +38,11 @@ public final class Crm implements AutoCloseable {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CustomerService customers;
+    private final CaseService cases;
+    private final ServiceContractService serviceContracts;
+    private final KnowledgeService knowledge;
+    private final ProductInfoService productInfo;
+    private final AgentViewService agentView;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -43,6 +53,11 @@ public final class Crm implements AutoCloseable {
         this.accounts = new AccountService(ctx);
         this.contacts = new ContactService(ctx);
         this.customers = new CustomerService(ctx);
+        this.cases = new CaseService(ctx);
+        this.serviceContracts = new ServiceContractService(ctx);
+        this.knowledge = new KnowledgeService(ctx);
+        this.productInfo = new ProductInfoService(ctx);
+        this.agentView = new AgentViewService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -82,6 +97,31 @@ public final class Crm implements AutoCloseable {
     /** Purchases, feedback and interaction timelines. */
     public CustomerService customers() {
         return customers;
+    }
+
+    /** Service cases: tracking numbers, SLA targets, status, comments, escalation, satisfaction. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** Service contracts and entitlements of accounts. */
+    public ServiceContractService serviceContracts() {
+        return serviceContracts;
+    }
+
+    /** Knowledge base articles and their search. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
+    /** Product specifications and documents for agents. */
+    public ProductInfoService productInfo() {
+        return productInfo;
+    }
+
+    /** The agent's customer view from a phone number, email address or tracking number. */
+    public AgentViewService agentView() {
+        return agentView;
     }
 
     /** Subscribe here to domain events, published after each successful write. */

@@ -6,6 +6,10 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
@@ -35,4 +39,13 @@ public interface StorageTx {
 
     /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
     Sequences sequences();
+
+    // service: cases, service contracts, knowledge base, product information
+    CaseRepository cases();
+
+    ServiceContractRepository serviceContracts();
+
+    ArticleRepository articles();
+
+    ProductInfoRepository productInfo();
 }
