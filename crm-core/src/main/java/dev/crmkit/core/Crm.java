@@ -1,6 +1,8 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
@@ -13,11 +15,14 @@ import dev.crmkit.core.service.ProductInfoService;
 import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The entry point: one service per capability, all acting for one {@link Actor}. Thread-safe; build one per
@@ -129,6 +134,19 @@ public final class Crm implements AutoCloseable {
         return events;
     }
 
+    /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
+    private void rescoreTouchedLeads(TouchpointsRecorded e) {
+        Set<LeadId> touched = new LinkedHashSet<>();
+        e.touchpoints().forEach(t -> {
+            if (t.lead() != null) {
+                touched.add(t.lead());
+            }
+        });
+        if (!touched.isEmpty()) {
+            as(new Actor(e.tenant(), UserId.SYSTEM, Set.of(Actor.MANAGER, Actor.ADMIN))).leads().rescore(touched);
+        }
+    }
+
     /** Closes the storage. */
     @Override
     public void close() {
@@ -180,7 +198,9 @@ public final class Crm implements AutoCloseable {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
             EventBus bus = new EventBus();
-            return new Crm(new CrmContext(s, actor, clock, g, bus, new CrmSettings(settings)), s, bus);
+            Crm crm = new Crm(new CrmContext(s, actor, clock, g, bus, new CrmSettings(settings)), s, bus);
+            bus.subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+            return crm;
         }
     }
 }
