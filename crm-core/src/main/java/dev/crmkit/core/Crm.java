@@ -8,6 +8,11 @@ import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.service.AgentViewService;
+import dev.crmkit.core.service.CaseService;
+import dev.crmkit.core.service.KnowledgeService;
+import dev.crmkit.core.service.ProductInfoService;
+import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.segment.SegmentService;
 import dev.crmkit.core.spi.Storage;
@@ -59,6 +64,11 @@ public final class Crm implements AutoCloseable {
     private final TeamService teams;
     private final CalendarService calendar;
     private final SegmentService segments;
+    private final CaseService cases;
+    private final ServiceContractService serviceContracts;
+    private final KnowledgeService knowledge;
+    private final ProductInfoService productInfo;
+    private final AgentViewService agentView;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -80,6 +90,11 @@ public final class Crm implements AutoCloseable {
         this.teams = new TeamService(ctx);
         this.calendar = new CalendarService(ctx);
         this.segments = new SegmentService(ctx);
+        this.cases = new CaseService(ctx);
+        this.serviceContracts = new ServiceContractService(ctx);
+        this.knowledge = new KnowledgeService(ctx);
+        this.productInfo = new ProductInfoService(ctx);
+        this.agentView = new AgentViewService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -169,6 +184,31 @@ public final class Crm implements AutoCloseable {
     /** Saved segments of leads, contacts or accounts: criteria, members and counts. */
     public SegmentService segments() {
         return segments;
+    }
+
+    /** Service cases: tracking numbers, SLA targets, status, comments, escalation, satisfaction. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** Service contracts and entitlements of accounts. */
+    public ServiceContractService serviceContracts() {
+        return serviceContracts;
+    }
+
+    /** Knowledge base articles and their search. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
+    /** Product specifications and documents for agents. */
+    public ProductInfoService productInfo() {
+        return productInfo;
+    }
+
+    /** The agent's customer view from a phone number, email address or tracking number. */
+    public AgentViewService agentView() {
+        return agentView;
     }
 
     /** Subscribe here to domain events, published after each successful write. */

@@ -48,12 +48,14 @@ public final class Quickstart {
     }
 
     public static void main(String[] args) {
-        try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).build()) {
-            new Quickstart(crm, System.out).run();
+        InMemoryStorage storage = InMemoryStorage.create();
+        try (Crm crm = Crm.builder().storage(storage).build()) {
+            Conversion customer = new Quickstart(crm, System.out).run();
+            ContactCenter.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
         }
     }
 
-    private void run() {
+    private Conversion run() {
         out.println("CRMKit quickstart, acting as " + crm.actor().user() + " in tenant " + crm.actor().tenant());
 
         // Marketing sets up a campaign with an ad that runs on an affiliate site.
@@ -119,5 +121,6 @@ public final class Quickstart {
         for (TimelineEntry e : crm.customers().timeline(conversion.account(), PageRequest.first(50)).items()) {
             out.printf("  %s  %-15s %s%n", e.at(), e.kind(), e.summary());
         }
+        return conversion;
     }
 }

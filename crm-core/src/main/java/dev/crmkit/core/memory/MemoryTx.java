@@ -8,6 +8,10 @@ import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
@@ -187,5 +191,26 @@ final class MemoryTx implements StorageTx {
     @Override
     public SegmentQueries segmentQueries() {
         return new MemorySegmentQueries(tables, this);
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+    @Override
+    public CaseRepository cases() {
+        return new MemoryCaseRepository(tables.service.cases, this);
+    }
+
+    @Override
+    public ServiceContractRepository serviceContracts() {
+        return new MemoryServiceContractRepository(tables.service.contracts, this);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new MemoryArticleRepository(tables.service, this);
+    }
+
+    @Override
+    public ProductInfoRepository productInfo() {
+        return new MemoryProductInfoRepository(tables.service.productInfo, this);
     }
 }

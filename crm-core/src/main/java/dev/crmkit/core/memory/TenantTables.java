@@ -151,15 +151,18 @@ final class TenantTables {
     /** Named counters ({@code spi.Sequences}). */
     final Map<String, Long> counters = new HashMap<>();
 
+    /** Service tracking: cases, contracts, knowledge base, product information. */
+    final ServiceTables service = new ServiceTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }
 
-    private static <T> IndexSpec<T> index(String name, Function<T, Collection<?>> keys) {
+    static <T> IndexSpec<T> index(String name, Function<T, Collection<?>> keys) {
         return new IndexSpec<>(name, keys, false);
     }
 
-    private static List<Object> one(Object key) {
+    static List<Object> one(Object key) {
         return key == null ? List.of() : List.of(key);
     }
 }

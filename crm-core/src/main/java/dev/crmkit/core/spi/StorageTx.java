@@ -11,6 +11,10 @@ import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TeamRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
@@ -73,4 +77,12 @@ public interface StorageTx {
 
     /** Evaluates segment criteria in the storage (SQL for database adapters). */
     SegmentQueries segmentQueries();
+    // service: cases, service contracts, knowledge base, product information
+    CaseRepository cases();
+
+    ServiceContractRepository serviceContracts();
+
+    ArticleRepository articles();
+
+    ProductInfoRepository productInfo();
 }
