@@ -1,8 +1,11 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.SegmentContract;
+import dev.crmkit.core.contract.TaskContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -55,6 +58,30 @@ class H2ContractTest {
 
     @Nested
     class LeadLifecycleTests extends JpaLeadLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class TaskTests extends TaskContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CalendarTests extends CalendarContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SegmentTests extends SegmentContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JpaStorageContract extends StorageContract {
     private static final String SALES = "sales aggregates: mapped on branch jpa-sales";
-    private static final String TASKS = "tasks, calendar and segments: mapped on branch jpa-tasks";
     private static final String SERVICE = "service aggregates: mapped on branch jpa-service";
 
     // sales
@@ -36,31 +35,6 @@ abstract class JpaStorageContract extends StorageContract {
     @Disabled(SALES)
     @Override
     protected void staleSalesWritesAreRejected() {
-    }
-
-    // tasks, calendar and segments
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void taskLookupsFollowStatusAssigneeAndReminderChanges() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void teamsAndCalendarEventsAreFoundByTheirPeople() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
     }
 
     // service

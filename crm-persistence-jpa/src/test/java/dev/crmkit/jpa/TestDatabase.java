@@ -42,6 +42,25 @@ final class TestDatabase implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         opened = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> open(kind), Opened.class);
+        requireAvailable();
+    }
+
+    /**
+     * Opens a database of its own outside JUnit Jupiter (for jqwik properties, which have no Jupiter extensions);
+     * {@link #closeStandalone()} drops it.
+     */
+    void openStandalone() {
+        opened = open(kind);
+        requireAvailable();
+    }
+
+    void closeStandalone() throws SQLException {
+        if (opened != null) {
+            opened.close();
+        }
+    }
+
+    private void requireAvailable() {
         if (opened.unavailable != null) {
             if (Boolean.parseBoolean(System.getenv("CRMKIT_REQUIRE_DATABASES"))) {
                 throw new IllegalStateException(opened.unavailable);
