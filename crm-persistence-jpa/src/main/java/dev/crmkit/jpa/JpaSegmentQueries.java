@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.NativeQuery;
 
 /** Segment membership evaluated in the database: one count and one page query built by {@link SegmentSql}. */
 final class JpaSegmentQueries implements SegmentQueries {
@@ -30,7 +30,7 @@ final class JpaSegmentQueries implements SegmentQueries {
         if (total <= page.offset()) {
             return new Page<>(List.of(), page, total);
         }
-        List<EntityId> items = query("select r.id", target, criteria, " order by r.createdAt, r.id", UUID.class)
+        List<EntityId> items = query("select r.id", target, criteria, " order by r.created_at, r.id", UUID.class)
                 .setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(id -> id(target, id)).toList();
         return new Page<>(items, page, total);
@@ -38,21 +38,21 @@ final class JpaSegmentQueries implements SegmentQueries {
 
     @Override
     public long count(SegmentTarget target, Criteria criteria) {
-        return query("select count(r)", target, criteria, "", Long.class).getSingleResult();
+        return query("select count(*)", target, criteria, "", Long.class).getSingleResult();
     }
 
-    private <R> SelectionQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
+    private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
                                         Class<R> type) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = SegmentSql.where(target, criteria, params);
-        String scope = "r.tenantId = :tenant";
+        String scope = "r.tenant_id = :tenant";
         if (target == SegmentTarget.LEAD) {
             // Merged and spam leads are no segment's members.
             scope += " and r.status <> :merged and r.spam = false";
             params.put("merged", LeadStatus.MERGED.name());
         }
         params.put("tenant", tx.tenantId());
-        SelectionQuery<R> q = tx.session().createSelectionQuery(select + " from " + SegmentSql.entity(target)
+        NativeQuery<R> q = tx.session().createNativeQuery(select + " from " + SegmentSql.table(target)
                 + " r where " + scope + " and " + where + order, type);
         params.forEach(q::setParameter);
         return q;

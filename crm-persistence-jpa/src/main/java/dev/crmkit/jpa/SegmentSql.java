@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A criteria tree compiled into one HQL condition over alias {@code r} (a lead, contact or account row), with every
- * value a named parameter. Each node compiles to a condition that is never SQL's unknown (comparisons on nullable
+ * A criteria tree compiled into one SQL condition over alias {@code r} (a lead, contact or account row), with every
+ * value a named parameter. Native SQL, not HQL: Hibernate's HQL parser takes seconds on deeply nested trees. Each node compiles to a condition that is never SQL's unknown (comparisons on nullable
  * columns and aggregates are guarded), so AND / OR / NOT keep the two-valued semantics of {@code SegmentQueries}.
  * Last activity and purchase totals are correlated subqueries on the touchpoint and purchase foreign-key indexes.
  */
@@ -24,18 +24,18 @@ final class SegmentSql {
 
     /** The tables and columns one target's conditions read. */
     enum Target {
-        LEAD("LeadRow", "LeadTagRow", "leadId", null),
-        CONTACT("ContactRow", "ContactTagRow", "contactId", "contactId"),
-        ACCOUNT("AccountRow", "AccountTagRow", "accountId", "accountId");
+        LEAD("crm_lead", "crm_lead_tag", "lead_id", null),
+        CONTACT("crm_contact", "crm_contact_tag", "contact_id", "contact_id"),
+        ACCOUNT("crm_account", "crm_account_tag", "account_id", "account_id");
 
-        final String entity;
-        final String tagEntity;
+        final String table;
+        final String tagTable;
         final String touchpointColumn;
         final String purchaseColumn;
 
-        Target(String entity, String tagEntity, String touchpointColumn, String purchaseColumn) {
-            this.entity = entity;
-            this.tagEntity = tagEntity;
+        Target(String table, String tagTable, String touchpointColumn, String purchaseColumn) {
+            this.table = table;
+            this.tagTable = tagTable;
             this.touchpointColumn = touchpointColumn;
             this.purchaseColumn = purchaseColumn;
         }
@@ -60,8 +60,8 @@ final class SegmentSql {
         return where;
     }
 
-    static String entity(SegmentTarget target) {
-        return Target.of(target).entity;
+    static String table(SegmentTarget target) {
+        return Target.of(target).table;
     }
 
     private String compile(Criteria c) {
@@ -95,12 +95,12 @@ final class SegmentSql {
             case STATUS -> compare("r.status", false, op, values);
             case STAGE -> target == Target.LEAD ? constant("PROSPECT", op, values)
                     : compare("r.stage", false, op, values);
-            case COUNTRY -> compare("lower(r.address.country)", true, op, values);
-            case REGION -> compare("lower(r.address.region)", true, op, values);
-            case CITY -> compare("lower(r.address.city)", true, op, values);
-            case OWNER -> compare("r.ownerId", true, op, values);
+            case COUNTRY -> compare("lower(r.address_country)", true, op, values);
+            case REGION -> compare("lower(r.address_region)", true, op, values);
+            case CITY -> compare("lower(r.address_city)", true, op, values);
+            case OWNER -> compare("r.owner_id", true, op, values);
             case SCORE -> score(op, values);
-            case CREATED_AT -> compare("r.createdAt", false, op, values);
+            case CREATED_AT -> compare("r.created_at", false, op, values);
             case TAGS -> tags(op, values);
             case LAST_ACTIVITY -> lastActivity(op, values);
             case PURCHASE_TOTAL -> purchaseTotal(op, (Money) values.get(0));
@@ -154,10 +154,11 @@ final class SegmentSql {
     }
 
     private String tags(Operator op, List<Object> values) {
-        String any = "exists (select 1 from " + target.tagEntity
-                + " k where k.tenantId = r.tenantId and k.ownerId = r.id";
+        String column = target.touchpointColumn; // the key tables name the owner like the touchpoint does
+        String any = "exists (select 1 from " + target.tagTable + " k where k.tenant_id = r.tenant_id and k." + column
+                + " = r.id";
         return switch (op) {
-            case CONTAINS -> any + " and k.keyValue = " + param(values.get(0)) + ")";
+            case CONTAINS -> any + " and k.tag = " + param(values.get(0)) + ")";
             case IS_SET -> any + ")";
             case IS_EMPTY -> "not " + any + ")";
             default -> throw new IllegalArgumentException(op + " does not apply to tags");
@@ -169,16 +170,16 @@ final class SegmentSql {
      * latest < v when there is one and none at or after v. Each test is an index probe.
      */
     private String lastActivity(Operator op, List<Object> values) {
-        String touchpoints = "exists (select 1 from TouchpointRow t where t.tenantId = r.tenantId and t."
+        String touchpoints = "exists (select 1 from crm_touchpoint t where t.tenant_id = r.tenant_id and t."
                 + target.touchpointColumn + " = r.id";
         String any = touchpoints + ")";
         return switch (op) {
             case IS_SET -> any;
             case IS_EMPTY -> "not " + any;
-            case GT -> touchpoints + " and t.occurredAt > " + param(values.get(0)) + ")";
-            case GE -> touchpoints + " and t.occurredAt >= " + param(values.get(0)) + ")";
-            case LT -> "(" + any + " and not " + touchpoints + " and t.occurredAt >= " + param(values.get(0)) + "))";
-            case LE -> "(" + any + " and not " + touchpoints + " and t.occurredAt > " + param(values.get(0)) + "))";
+            case GT -> touchpoints + " and t.occurred_at > " + param(values.get(0)) + ")";
+            case GE -> touchpoints + " and t.occurred_at >= " + param(values.get(0)) + ")";
+            case LT -> "(" + any + " and not " + touchpoints + " and t.occurred_at >= " + param(values.get(0)) + "))";
+            case LE -> "(" + any + " and not " + touchpoints + " and t.occurred_at > " + param(values.get(0)) + "))";
             default -> throw new IllegalArgumentException(op + " does not apply to last activity");
         };
     }
@@ -188,9 +189,9 @@ final class SegmentSql {
         if (target.purchaseColumn == null) {
             throw new IllegalArgumentException("criteria not validated: purchaseTotal does not apply to " + target);
         }
-        String total = "(select coalesce(sum(p.quantity * p.unitPrice.amount), " + param(BigDecimal.ZERO)
-                + ") from PurchaseRow p where p.tenantId = r.tenantId and p." + target.purchaseColumn
-                + " = r.id and p.unitPrice.currency = " + param(limit.currency().getCurrencyCode()) + ")";
+        String total = "(select coalesce(sum(p.quantity * p.unit_price_amount), " + param(BigDecimal.ZERO)
+                + ") from crm_purchase p where p.tenant_id = r.tenant_id and p." + target.purchaseColumn
+                + " = r.id and p.unit_price_currency = " + param(limit.currency().getCurrencyCode()) + ")";
         return compare(total, false, op, List.of(limit.amount()));
     }
 
