@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 
 final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> implements TaskRepository {
-    // Final order in Java, by the domain's comparators: UUID order differs between Java and the databases.
     private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
             .thenComparing(t -> t.id().value());
     private static final Comparator<Task> BY_REMINDER = Comparator.comparing(Task::remindAt)

@@ -6,7 +6,6 @@ import dev.crmkit.core.segment.Operator;
 import dev.crmkit.core.segment.SegmentField;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,21 @@ final class SegmentSql {
 
     /** The tables and columns one target's conditions read. */
     enum Target {
-        LEAD("crm_lead", "crm_lead_tag", "lead_id", null),
-        CONTACT("crm_contact", "crm_contact_tag", "contact_id", "contact_id"),
-        ACCOUNT("crm_account", "crm_account_tag", "account_id", "account_id");
+        LEAD("crm_lead", "crm_lead_tag", "lead_id", false),
+        CONTACT("crm_contact", "crm_contact_tag", "contact_id", true),
+        ACCOUNT("crm_account", "crm_account_tag", "account_id", true);
 
         final String table;
         final String tagTable;
-        final String touchpointColumn;
-        final String purchaseColumn;
+        /** The column by which tag rows, touchpoints and purchases refer to this target's rows. */
+        final String reference;
+        final boolean buys;
 
-        Target(String table, String tagTable, String touchpointColumn, String purchaseColumn) {
+        Target(String table, String tagTable, String reference, boolean buys) {
             this.table = table;
             this.tagTable = tagTable;
-            this.touchpointColumn = touchpointColumn;
-            this.purchaseColumn = purchaseColumn;
+            this.reference = reference;
+            this.buys = buys;
         }
 
         static Target of(SegmentTarget t) {
@@ -99,7 +99,7 @@ final class SegmentSql {
             case REGION -> compare("lower(r.address_region)", true, op, values);
             case CITY -> compare("lower(r.address_city)", true, op, values);
             case OWNER -> compare("r.owner_id", true, op, values);
-            case SCORE -> score(op, values);
+            case SCORE -> compare("r.score", false, op, values);
             case CREATED_AT -> compare("r.created_at", false, op, values);
             case TAGS -> tags(op, values);
             case LAST_ACTIVITY -> lastActivity(op, values);
@@ -139,24 +139,9 @@ final class SegmentSql {
         return result ? TRUE : FALSE;
     }
 
-    /** Scores are ints; a value beyond int range compares the same with every score, so it is decided here. */
-    private String score(Operator op, List<Object> values) {
-        List<Object> ints = new ArrayList<>();
-        for (Object v : values) {
-            long l = (Long) v;
-            if (l == (int) l) {
-                ints.add((int) l);
-            } else if (op != Operator.IN) {
-                return compared(op, l > 0 ? -1 : 1) ? TRUE : FALSE;
-            }
-        }
-        return ints.isEmpty() ? FALSE : compare("r.score", false, op, ints);
-    }
-
     private String tags(Operator op, List<Object> values) {
-        String column = target.touchpointColumn; // the key tables name the owner like the touchpoint does
-        String any = "exists (select 1 from " + target.tagTable + " k where k.tenant_id = r.tenant_id and k." + column
-                + " = r.id";
+        String any = "exists (select 1 from " + target.tagTable + " k where k.tenant_id = r.tenant_id and k."
+                + target.reference + " = r.id";
         return switch (op) {
             case CONTAINS -> any + " and k.tag = " + param(values.get(0)) + ")";
             case IS_SET -> any + ")";
@@ -171,7 +156,7 @@ final class SegmentSql {
      */
     private String lastActivity(Operator op, List<Object> values) {
         String touchpoints = "exists (select 1 from crm_touchpoint t where t.tenant_id = r.tenant_id and t."
-                + target.touchpointColumn + " = r.id";
+                + target.reference + " = r.id";
         String any = touchpoints + ")";
         return switch (op) {
             case IS_SET -> any;
@@ -186,25 +171,13 @@ final class SegmentSql {
 
     /** The sum of quantity × unit price of purchases in the value's currency, zero without any. */
     private String purchaseTotal(Operator op, Money limit) {
-        if (target.purchaseColumn == null) {
+        if (!target.buys) {
             throw new IllegalArgumentException("criteria not validated: purchaseTotal does not apply to " + target);
         }
         String total = "(select coalesce(sum(p.quantity * p.unit_price_amount), " + param(BigDecimal.ZERO)
-                + ") from crm_purchase p where p.tenant_id = r.tenant_id and p." + target.purchaseColumn
+                + ") from crm_purchase p where p.tenant_id = r.tenant_id and p." + target.reference
                 + " = r.id and p.unit_price_currency = " + param(limit.currency().getCurrencyCode()) + ")";
         return compare(total, false, op, List.of(limit.amount()));
-    }
-
-    private static boolean compared(Operator op, int cmp) {
-        return switch (op) {
-            case EQ -> cmp == 0;
-            case NE -> cmp != 0;
-            case LT -> cmp < 0;
-            case LE -> cmp <= 0;
-            case GT -> cmp > 0;
-            case GE -> cmp >= 0;
-            default -> throw new IllegalArgumentException(op + " does not compare");
-        };
     }
 
     private String param(Object value) {
