@@ -79,7 +79,7 @@ public record Quote(
                 || (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approvalRequired)) {
             throw new IllegalTransitionException("Quote", status, target);
         }
-        UserId approver = target == QuoteStatus.APPROVED ? by : approvedBy;
+        UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approvedBy;
         return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes, order,
                 new QuoteChange(at, by, action, target, revision, detail, document), at);
     }
