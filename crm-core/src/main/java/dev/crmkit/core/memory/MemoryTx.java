@@ -6,8 +6,17 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.task.CalendarEventRepository;
+import dev.crmkit.core.task.TaskRepository;
+import dev.crmkit.core.task.TeamRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
@@ -155,5 +164,53 @@ final class MemoryTx implements StorageTx {
                 return tables.counters.getOrDefault(name, 0L);
             }
         };
+    }
+
+    // ---- tasks and calendar
+    @Override
+    public TaskRepository tasks() {
+        return new MemoryTaskRepository(tables.tasks, this);
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return new MemoryTeamRepository(tables.teams, this);
+    }
+
+    @Override
+    public CalendarEventRepository calendarEvents() {
+        return new MemoryCalendarEventRepository(tables.calendarEvents, this);
+    }
+
+    // ---- segmentation
+    @Override
+    public SegmentRepository segments() {
+        return new MemorySegmentRepository(tables.segments, this);
+    }
+
+    @Override
+    public SegmentQueries segmentQueries() {
+        return new MemorySegmentQueries(tables, this);
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+    @Override
+    public CaseRepository cases() {
+        return new MemoryCaseRepository(tables.service.cases, this);
+    }
+
+    @Override
+    public ServiceContractRepository serviceContracts() {
+        return new MemoryServiceContractRepository(tables.service.contracts, this);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new MemoryArticleRepository(tables.service, this);
+    }
+
+    @Override
+    public ProductInfoRepository productInfo() {
+        return new MemoryProductInfoRepository(tables.service.productInfo, this);
     }
 }

@@ -6,6 +6,15 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.task.CalendarEventRepository;
+import dev.crmkit.core.task.TaskRepository;
+import dev.crmkit.core.task.TeamRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
@@ -55,4 +64,25 @@ public interface StorageTx {
 
     /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
     Sequences sequences();
+
+    // ---- tasks and calendar
+    TaskRepository tasks();
+
+    TeamRepository teams();
+
+    CalendarEventRepository calendarEvents();
+
+    // ---- segmentation
+    SegmentRepository segments();
+
+    /** Evaluates segment criteria in the storage (SQL for database adapters). */
+    SegmentQueries segmentQueries();
+    // service: cases, service contracts, knowledge base, product information
+    CaseRepository cases();
+
+    ServiceContractRepository serviceContracts();
+
+    ArticleRepository articles();
+
+    ProductInfoRepository productInfo();
 }

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
@@ -14,6 +15,9 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
@@ -35,6 +39,16 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentTarget;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.CalendarEventKind;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskPriority;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Team;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
@@ -66,6 +80,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.service.Article;
+import dev.crmkit.core.service.ArticleId;
+import dev.crmkit.core.service.ArticleRevision;
+import dev.crmkit.core.service.ArticleStatus;
+import dev.crmkit.core.service.BusinessHours;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.CaseComment;
+import dev.crmkit.core.service.CaseHistoryEntry;
+import dev.crmkit.core.service.CaseKind;
+import dev.crmkit.core.service.CasePriority;
+import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.EscalationKind;
+import dev.crmkit.core.service.ProductDocument;
+import dev.crmkit.core.service.ProductInfo;
+import dev.crmkit.core.service.ProductInfoId;
+import dev.crmkit.core.service.ServiceContract;
+import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.ServiceLevel;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 
 /**
  * Fully populated aggregates for storage round-trip tests: every field set, so an adapter that drops or mangles
@@ -199,4 +238,77 @@ public final class Samples {
                 new TeamMember(UserId.of("rep-8"), "sales engineer", at(1))), at(1));
     }
     // --- end sales ---
+    // ---- tasks and calendar
+    public static Task task(TaskId id, Subject subject) {
+        return new Task(id, 0, "Call back", "asked about pricing", subject, TaskPriority.HIGH, TaskStatus.DONE,
+                at(60), at(50), at(51), UserId.of("rep-7"), UserId.of("manager-1"), TaskId.of(UUID.randomUUID()),
+                T0, at(52), at(53));
+    }
+
+    public static Team team(TeamId id) {
+        return new Team(id, 0, "North", UserId.of("manager-1"), Set.of(UserId.of("rep-7"), UserId.of("rep-8")), T0,
+                at(1));
+    }
+
+    public static CalendarEvent calendarEvent(CalendarEventId id, ContactId contact, Subject subject) {
+        return new CalendarEvent(id, 0, CalendarEventKind.VISIT, "On-site demo", "Acme HQ, room 4", at(120), at(180),
+                UserId.of("rep-7"), Set.of(UserId.of("rep-8"), UserId.of("manager-1")), Set.of(contact), subject, true,
+                T0, at(5));
+    }
+
+    // ---- segmentation
+    /** A segment whose criteria use every node type and an operator of every arity. */
+    public static Segment segment(SegmentId id, String name) {
+        Criteria criteria = Criteria.and(Criteria.field("country").in("DE", "AT"),
+                Criteria.not(Criteria.or(Criteria.field("tags").contains("churned"),
+                        Criteria.field("lastActivity").lt(at(-600)))),
+                Criteria.field("purchaseTotal").ge(Money.of("100.00", "EUR")), Criteria.field("owner").isSet());
+        return new Segment(id, 0, name, SegmentTarget.CONTACT, criteria, UserId.of("rep-7"), T0, at(1));
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+
+    public static Case serviceCase(CaseId id, String trackingNumber, AccountId account, ContactId contact,
+                                   ServiceContractId contract, ArticleId article) {
+        UserId rep = UserId.of("rep-7");
+        return new Case(id, 0, trackingNumber, account, contact, ProductId.of(UUID.randomUUID()), "ENG-1",
+                OrderId.of(UUID.randomUUID()), CaseKind.COMPLAINT, "billing", CasePriority.HIGH, Channel.PHONE,
+                "Engine jams", "The mill jams on every third card", rep, CaseStatus.CLOSED, contract, at(60),
+                at(480), at(30), at(240), "replaced the card reader", at(300),
+                Set.of(EscalationKind.FIRST_RESPONSE, EscalationKind.RESOLUTION), Set.of(article),
+                FeedbackId.of(UUID.randomUUID()),
+                List.of(new CaseComment(at(30), rep, "Looking into it", true),
+                        new CaseComment(at(31), rep, "probably the reader", false)),
+                List.of(new CaseHistoryEntry(T0, rep, "OPENED", "under contract Gold"),
+                        new CaseHistoryEntry(at(300), rep, "STATUS", "RESOLVED -> CLOSED")),
+                T0, at(300));
+    }
+
+    public static ServiceContract serviceContract(ServiceContractId id, AccountId account) {
+        EnumMap<CasePriority, ServiceLevel> levels = new EnumMap<>(CasePriority.class);
+        for (CasePriority p : CasePriority.values()) {
+            levels.put(p, ServiceLevel.of(Duration.ofHours(8 - 2L * p.ordinal()), Duration.ofDays(5 - p.ordinal())));
+        }
+        return new ServiceContract(id, 0, account, "Gold", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                Set.of(ProductId.of(UUID.randomUUID())), Set.of("ENG-1", "ENG-2"), levels,
+                new BusinessHours(ZoneId.of("Europe/London"), LocalTime.of(9, 0), LocalTime.of(17, 30),
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), Set.of(LocalDate.of(2026, 12, 25))),
+                T0, at(1));
+    }
+
+    public static Article article(ArticleId id, String title, ArticleStatus status) {
+        return new Article(id, 0, title, "Clean the card reader with a dry brush.", Set.of("cards", "jam"),
+                Set.of("ENG-1"), status, 2,
+                List.of(new ArticleRevision(1, "Jams", "Old text", Set.of("cards"), UserId.of("rep-8"), T0)),
+                UserId.of("rep-7"), T0, at(5), status == ArticleStatus.DRAFT ? null : at(5));
+    }
+
+    public static ProductInfo productInfo(ProductInfoId id, String code) {
+        Map<String, String> specs = new LinkedHashMap<>();
+        specs.put("weight", "15 t");
+        specs.put("power", "steam");
+        return new ProductInfo(id, 0, code, ProductId.of(UUID.randomUUID()), "Difference Engine",
+                "Computes polynomial tables", specs,
+                List.of(new ProductDocument("Manual", "https://example.com/manual.pdf", "manual")), at(7));
+    }
 }
