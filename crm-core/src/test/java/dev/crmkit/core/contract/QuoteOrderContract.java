@@ -214,7 +214,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         QuoteId id = sales.quotes().create(deal, discounted("15"));
         assertThat(sales.quotes().get(id).approvalRequired()).isTrue();
 
-        assertThatThrownBy(() -> sales.quotes().send(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> sales.quotes().send(id)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("approv");
         verifyNoInteractions(sender);
 
         sales.quotes().requestApproval(id);
