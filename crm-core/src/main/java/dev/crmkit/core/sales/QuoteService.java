@@ -145,10 +145,12 @@ public final class QuoteService {
         return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
     }
 
+    /** The quote, or {@code NotFoundException}. */
     public Quote get(QuoteId id) {
         return ctx.read(tx -> tx.quotes().get(id));
     }
 
+    /** The quote with this number, e.g. {@code Q-1}. */
     public Optional<Quote> findByNumber(String number) {
         return ctx.read(tx -> tx.quotes().findByNumber(number));
     }

@@ -140,14 +140,17 @@ public abstract class QuoteOrderContract extends ContractSupport {
 
     @Test
     void badInputNamesEveryFieldAndWritesNothing() {
-        QuoteDraft bad = new QuoteDraft("USD", null, new BigDecimal("150"), List.of(
+        AccountId other = sales.accounts().create(AccountDetails.named("Other"));
+        ContactId stranger = sales.contacts().create(ContactDetails.of(other, "Grace", "Hopper", null));
+        events.clear();
+        QuoteDraft bad = new QuoteDraft("USD", stranger, new BigDecimal("150"), List.of(
                 new QuoteItem(engine, -2, BigDecimal.ZERO), new QuoteItem(mill, 1, new BigDecimal("100.01")),
                 new QuoteItem(null, 1, null)), LocalDate.of(2026, 1, 4), null);
 
         assertThatThrownBy(() -> sales.quotes().create(deal, bad))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field).containsExactlyInAnyOrder("currency", "taxRate", "validUntil",
-                                "items[0].quantity", "items[1].discountPercent", "items[2].product"));
+                        .extracting(FieldError::field).containsExactlyInAnyOrder("currency", "contact", "taxRate",
+                                "validUntil", "items[0].quantity", "items[1].discountPercent", "items[2].product"));
         assertThat(sales.quotes().ofOpportunity(deal)).isEmpty();
         assertThat(events).isEmpty();
     }
