@@ -278,7 +278,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(revised.history()).last().satisfies(h -> {
             assertThat(h.action()).isEqualTo(QuoteAction.REVISED);
             assertThat(h.revision()).isEqualTo(2);
-            assertThat(h.detail()).isEqualTo("lines 1 -> 2; total 1699.99 EUR -> 7576.29 EUR");
+            assertThat(h.detail()).isEqualTo("ENG-1 quantity 1 -> 3; ENG-1 discount 15 -> 5 %; added 2 x MILL; "
+                    + "tax rate 0 -> 19 %; total 1699.99 EUR -> 7576.29 EUR");
         });
 
         sales.quotes().send(id);
