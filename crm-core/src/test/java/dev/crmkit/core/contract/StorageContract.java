@@ -498,6 +498,36 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    protected void salesDataIsTenantScoped() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"));
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, null, productId);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account,
+                    null, productId));
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        storage().read(freshTenant(), tx -> {
+            assertThat(tx.opportunities().find(opp.id())).isEmpty();
+            assertThat(tx.opportunities().findByOwner(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isEmpty();
+            assertThat(tx.quotes().findByNumber("Q-1")).isEmpty();
+            assertThat(tx.orders().findByAccount(account)).isEmpty();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-7"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     protected void staleSalesWritesAreRejected() {
         AccountId account = AccountId.of(UUID.randomUUID());
         Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
