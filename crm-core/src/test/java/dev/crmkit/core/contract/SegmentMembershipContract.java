@@ -12,6 +12,7 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
@@ -24,6 +25,7 @@ import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.Operator;
+import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.tracking.Touchpoint;
@@ -233,6 +235,23 @@ public abstract class SegmentMembershipContract {
         check(tenant, SegmentTarget.LEAD, c.leadCriteria(), c);
         check(tenant, SegmentTarget.CONTACT, c.contactCriteria(), c);
         check(tenant, SegmentTarget.ACCOUNT, c.accountCriteria(), c);
+    }
+
+    /** Saved criteria come back from the adapter equal, and survive JSON (how a database adapter stores them). */
+    @Property(tries = 200)
+    public void savedCriteriaReadBackEqual(@ForAll("contactCriteria") Criteria criteria) {
+        assertThat(Criteria.fromJson(criteria.toJson())).isEqualTo(criteria);
+        TenantId tenant = TenantId.of("seg-" + UUID.randomUUID().toString().substring(0, 18));
+        Segment segment = new Segment(SegmentId.of(UUID.randomUUID()), 0, "s", SegmentTarget.CONTACT, criteria,
+                UserId.of("rep-1"), T0, T0);
+        storage().write(tenant, tx -> tx.segments().save(segment));
+        Segment stored = storage().read(tenant, tx -> tx.segments().get(segment.id()));
+        assertThat(stored).isEqualTo(segment.withVersion(1));
+    }
+
+    @Provide
+    protected Arbitrary<Criteria> contactCriteria() {
+        return criteria(SegmentTarget.CONTACT, 3);
     }
 
     private void check(TenantId tenant, SegmentTarget target, Criteria criteria, Case c) {
