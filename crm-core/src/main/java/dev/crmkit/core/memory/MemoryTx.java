@@ -8,6 +8,10 @@ import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
@@ -17,6 +21,12 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.sales.AccountTeamRepository;
+import dev.crmkit.core.sales.OpportunityRepository;
+import dev.crmkit.core.sales.OrderRepository;
+import dev.crmkit.core.sales.PriceBookRepository;
+import dev.crmkit.core.sales.ProductRepository;
+import dev.crmkit.core.sales.QuoteRepository;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
 final class MemoryTx implements StorageTx {
@@ -98,6 +108,38 @@ final class MemoryTx implements StorageTx {
         return new MemoryTouchpointRepository(tables.touchpoints, this);
     }
 
+    // --- sales ---
+    @Override
+    public OpportunityRepository opportunities() {
+        return new MemoryOpportunityRepository(tables.opportunities, this);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return new MemoryProductRepository(tables.products, this);
+    }
+
+    @Override
+    public PriceBookRepository priceBooks() {
+        return new MemoryPriceBookRepository(tables.priceBooks, this);
+    }
+
+    @Override
+    public QuoteRepository quotes() {
+        return new MemoryQuoteRepository(tables.quotes, this);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new MemoryOrderRepository(tables.orders, this);
+    }
+
+    @Override
+    public AccountTeamRepository accountTeams() {
+        return new MemoryAccountTeamRepository(tables.accountTeams, this);
+    }
+    // --- end sales ---
+
     @Override
     public Sequences sequences() {
         return new Sequences() {
@@ -149,5 +191,26 @@ final class MemoryTx implements StorageTx {
     @Override
     public SegmentQueries segmentQueries() {
         return new MemorySegmentQueries(tables, this);
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+    @Override
+    public CaseRepository cases() {
+        return new MemoryCaseRepository(tables.service.cases, this);
+    }
+
+    @Override
+    public ServiceContractRepository serviceContracts() {
+        return new MemoryServiceContractRepository(tables.service.contracts, this);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new MemoryArticleRepository(tables.service, this);
+    }
+
+    @Override
+    public ProductInfoRepository productInfo() {
+        return new MemoryProductInfoRepository(tables.service.productInfo, this);
     }
 }

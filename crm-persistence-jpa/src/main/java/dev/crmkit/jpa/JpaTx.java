@@ -1,0 +1,122 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.customer.ContactRepository;
+import dev.crmkit.core.customer.FeedbackRepository;
+import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.AdRepository;
+import dev.crmkit.core.tracking.AffiliateRepository;
+import dev.crmkit.core.tracking.CampaignRepository;
+import dev.crmkit.core.tracking.TouchpointRepository;
+import java.util.UUID;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/**
+ * One database transaction for one tenant. Aggregates are immutable records, so a stateless session fits: no
+ * persistence context to keep in sync, and every save is its statement, run at once (a stale version or a duplicate
+ * key fails the {@code save} call itself, as in memory).
+ */
+final class JpaTx implements StorageTx {
+    private final StatelessSession session;
+    private final TenantId tenant;
+    private final boolean readOnly;
+    private boolean open = true;
+
+    JpaTx(StatelessSession session, TenantId tenant, boolean readOnly) {
+        this.session = session;
+        this.tenant = tenant;
+        this.readOnly = readOnly;
+    }
+
+    /** The session, for reading. */
+    StatelessSession session() {
+        if (!open) {
+            throw new IllegalStateException("transaction already finished; repositories are valid only inside it");
+        }
+        return session;
+    }
+
+    /** The session, for writing; fails in read-only or finished transactions. */
+    StatelessSession sessionForWrite() {
+        StatelessSession s = session();
+        if (readOnly) {
+            throw new IllegalStateException("cannot write in a read-only transaction");
+        }
+        return s;
+    }
+
+    /** Sends the statements queued in the JDBC batch, so their failures surface at the call that queued them. */
+    void flush() {
+        ((SharedSessionContractImplementor) session).getJdbcCoordinator().executeBatch();
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    String tenantId() {
+        return tenant.value();
+    }
+
+    TenantKey key(UUID id) {
+        return new TenantKey(tenant.value(), id);
+    }
+
+    void close() {
+        open = false;
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return new JpaLeadRepository(this);
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new JpaAccountRepository(this);
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return new JpaContactRepository(this);
+    }
+
+    @Override
+    public PurchaseRepository purchases() {
+        return new JpaPurchaseRepository(this);
+    }
+
+    @Override
+    public FeedbackRepository feedback() {
+        return new JpaFeedbackRepository(this);
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return new JpaCampaignRepository(this);
+    }
+
+    @Override
+    public AdRepository ads() {
+        return new JpaAdRepository(this);
+    }
+
+    @Override
+    public AffiliateRepository affiliates() {
+        return new JpaAffiliateRepository(this);
+    }
+
+    @Override
+    public TouchpointRepository touchpoints() {
+        return new JpaTouchpointRepository(this);
+    }
+}
