@@ -8,6 +8,7 @@ import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
@@ -39,9 +40,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +154,9 @@ public abstract class TaskContract extends ContractSupport {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(ben.tasks().myOpenTasks()).isEmpty();
         assertThat(as("outsider").tasks().myOpenTasks()).isEmpty();
+        // An administrator (like the system actor of single-user hosts) assigns to anyone.
+        TaskId byAdmin = as("admin", Actor.ADMIN).tasks().create(NewTask.of("Audit").assignTo(OUTSIDER));
+        assertThat(as("outsider").tasks().myOpenTasks()).extracting(Task::id).containsExactly(byAdmin);
     }
 
     @Test
@@ -316,6 +324,38 @@ public abstract class TaskContract extends ContractSupport {
         clock.advance(Duration.ofHours(3));
         assertThat(crm.tasks().fireDueReminders()).extracting(Reminder::task).containsExactly(soon);
         assertThat(alerts).extracting(a -> a.reminder().task()).containsExactly(soon, soon);
+    }
+
+    @Test
+    void hostsFiringAtTheSameTimeDeliverEachReminderOnce() throws Exception {
+        List<TaskId> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(anna.tasks().create(NewTask.of("t" + i).remindAt(in(Duration.ofMinutes(i)))));
+        }
+        clock.advance(Duration.ofHours(1));
+        List<TaskId> alerted = Collections.synchronizedList(new ArrayList<>());
+        crm.events().subscribe(ReminderDue.class, e -> alerted.add(e.reminder().task()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        crm.tasks().fireDueReminders();
+                    } catch (ConcurrentUpdateException lostTheRace) {
+                        // Another host delivered them; this one delivered nothing.
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        crm.tasks().fireDueReminders();
+        assertThat(alerted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(crm.tasks().dueReminders()).isEmpty();
     }
 
     @Test
