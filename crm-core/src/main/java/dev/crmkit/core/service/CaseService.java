@@ -183,7 +183,14 @@ public final class CaseService {
         }
         return ctx.write(tx -> {
             Case closed = moveTo(id, CaseStatus.CLOSED, null);
-            return satisfaction == null ? closed : rate(tx, closed, satisfaction);
+            if (satisfaction == null) {
+                return closed;
+            }
+            // A case reopened after its rating keeps that one rating; the exception undoes the move too.
+            Validation v = new Validation();
+            v.check(closed.feedback() == null, "feedback", "the case is already rated");
+            v.throwIfInvalid();
+            return rate(tx, closed, satisfaction);
         });
     }
 
@@ -286,7 +293,8 @@ public final class CaseService {
      * Escalates every open case whose first response or resolution is overdue by the clock: per missed target once,
      * raising the priority one step and publishing {@link CaseEscalated} naming the owner's manager (from
      * {@link ServiceSettings}). Hosts call this on a schedule; running it again escalates nothing new. Returns the
-     * escalations of this run.
+     * escalations of this run. When another node escalates the same case at the same moment, one of the two runs
+     * fails with {@code ConcurrentUpdateException} and writes nothing; the next run picks up what it left.
      */
     public List<CaseEscalated> escalateOverdue() {
         return ctx.write(tx -> {
