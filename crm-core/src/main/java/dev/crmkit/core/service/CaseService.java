@@ -244,6 +244,7 @@ public final class CaseService {
                 toCustomer ? "REPLIED" : "NOTED");
     }
 
+    /** Hands the case to another owner, whose manager later escalations alert. */
     public Case assign(CaseId id, UserId owner) {
         Validation v = new Validation();
         v.require("owner", owner);
@@ -251,6 +252,7 @@ public final class CaseService {
         return update(id, c -> c.assign(owner, ctx.now(), ctx.user()), "ASSIGNED");
     }
 
+    /** Changes the priority; the due times stay those computed when the case was opened. */
     public Case prioritize(CaseId id, CasePriority priority) {
         Validation v = new Validation();
         v.require("priority", priority);
