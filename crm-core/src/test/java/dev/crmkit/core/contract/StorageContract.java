@@ -715,10 +715,15 @@ public abstract class StorageContract extends ContractSupport {
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
                 .containsExactly(open.id());
-        write(tx -> tx.cases().save(new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null,
-                null, null, null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null,
-                CaseStatus.RESOLVED, null, at(60), at(480), at(30), at(490), null, null, null, null, null, null,
-                null, at(0), at(490))));
+        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null, null, null,
+                null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null, CaseStatus.RESOLVED,
+                null, at(60), at(480), at(30), at(490), null, null, null, null, null, null, null, at(0), at(490));
+        assertThatThrownBy(() -> write(tx -> {
+            tx.cases().save(resolved);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).hasSize(1);
+        write(tx -> tx.cases().save(resolved));
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).isEmpty();
     }
 
