@@ -37,12 +37,14 @@ public final class JpaStorage implements Storage {
             TouchpointEntity.class);
 
     private final SessionFactory sessions;
+    private final Database database;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
     private JpaStorage(DataSource dataSource, Runnable onClose) {
         this.onClose = onClose;
         Database.Detected db = Database.detect(dataSource);
+        this.database = db.database();
         String schemaVersion = Migrations.migrate(dataSource, db.database());
         this.sessions = sessionFactory(dataSource);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
@@ -99,7 +101,7 @@ public final class JpaStorage implements Storage {
             return work.apply(outer);
         }
         StatelessSession session = sessions.openStatelessSession();
-        JpaTx tx = new JpaTx(session, tenant, readOnly);
+        JpaTx tx = new JpaTx(session, tenant, readOnly, database);
         current.set(tx);
         Transaction transaction = null;
         try {
