@@ -50,7 +50,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 5, time = 5)
 public class TouchpointIngestionBenchmark {
     private static final String INSERT = "INSERT INTO crm_touchpoint (tenant_id, id, kind, occurred_at,"
