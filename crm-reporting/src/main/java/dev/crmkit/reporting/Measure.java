@@ -23,8 +23,8 @@ import java.util.Objects;
  *
  * @param field       the field a SUM, AVG, MIN or MAX aggregates
  * @param of          the dimension whose distinct non-null keys a DISTINCT_COUNT counts
- * @param numerator   the name of the measure a RATIO divides (not itself a ratio)
- * @param denominator the name of the measure a RATIO divides by (not itself a ratio)
+ * @param numerator   the name of the measure a RATIO divides (not an average or ratio)
+ * @param denominator the name of the measure a RATIO divides by (not an average or ratio)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Measure(String name, Aggregate aggregate, Field field, Dimension of, String numerator,

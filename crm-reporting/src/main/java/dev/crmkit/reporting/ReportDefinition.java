@@ -134,7 +134,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         }
         Measure target = byName.get(operand);
         if (v.check(target != null, field, "no measure named " + operand)) {
-            v.check(target.aggregate() != Aggregate.RATIO, field, "cannot be another ratio: " + operand);
+            v.check(!target.isFraction(), field, "cannot be an average or another ratio: " + operand);
         }
     }
 
