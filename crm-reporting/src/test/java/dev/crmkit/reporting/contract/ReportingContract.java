@@ -23,6 +23,7 @@ import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
+import dev.crmkit.core.tracking.RepInteraction;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
@@ -37,6 +38,7 @@ import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.ReportRow;
 import dev.crmkit.reporting.ReportService;
+import dev.crmkit.reporting.StandardReports;
 import dev.crmkit.reporting.TimeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -291,5 +293,68 @@ public abstract class ReportingContract extends ContractSupport {
                 .measure(Measure.count("leads")).measure(Measure.avg("score", Field.SCORE)).build();
         assertThat(reports.run(byStatus).rows()).containsExactly(
                 new ReportRow(List.of("NEW"), decimals("1", "42.000000")));
+    }
+
+    @Test
+    void readyMadeReportsAnswerTheSeedQuestions() {
+        impressions("A", 1000);
+        click("A", "v1", 1);
+        click("A", "v1", 2);
+        click("A", "v2", 3);
+        conversion("v2", "49.90", 4);
+        impressions("B", 200);
+        for (int i = 0; i < 4; i++) {
+            click("B", "v" + (10 + i), 5 + i);
+        }
+        AccountId acme = crm.accounts().create(new AccountDetails("Acme", "Manufacturing", null, null, null, null,
+                Set.of()));
+        ContactId ann = contact(acme, "ann@acme.example", Address.of("Lyon", "ARA", "FR"), Gender.FEMALE);
+        contact(acme, "bob@acme.example", Address.of("Paris", "IDF", "FR"), Gender.MALE);
+        crm.customers().recordPurchase(NewPurchase.of(null, ann, "ENG-1", 2, Money.of("1999.99", "EUR")));
+        crm.customers().recordPurchase(NewPurchase.of(null, ann, "GEAR-7", 10, Money.of("4.50", "EUR")));
+        crm.tracking().logCall(RepInteraction.withAccount(acme, 300, "interested", null));
+        crm.tracking().logCall(RepInteraction.withAccount(acme, 120, "no answer", null));
+        crm.tracking().logVisit(RepInteraction.withAccount(acme, 1800, "demo", null));
+        String a = bannerA.value().toString();
+        String b = bannerB.value().toString();
+
+        assertThat(reports.run(StandardReports.adsByClickThroughRate()).rows()).containsExactly(
+                new ReportRow(List.of(b), decimals("200", "4", "0.020000")),
+                new ReportRow(List.of(a), decimals("1000", "3", "0.003000")));
+        assertThat(reports.run(StandardReports.adsByConversionRate()).rows()).containsExactly(
+                new ReportRow(List.of(a), decimals("3", "1", "0.333333")),
+                new ReportRow(List.of(b), decimals("4", "0", "0.000000")));
+        ReportResult affiliates = reports.run(StandardReports.affiliatesByProspectClicks());
+        assertThat(affiliates.rows()).extracting(ReportRow::values).containsExactly(decimals("7", "6"));
+        assertThat(affiliates.label(Dimension.AFFILIATE, affiliates.rows().get(0).key(0))).isEqualTo("Gadget Blog");
+        assertThat(reports.run(StandardReports.affiliatesByConversions()).rows()).extracting(ReportRow::values)
+                .containsExactly(decimals("1", "49.90"));
+        ReportResult campaigns = reports.run(StandardReports.campaignPerformance());
+        assertThat(campaigns.rows()).extracting(ReportRow::values)
+                .containsExactly(decimals("0", "7", "1", "49.90", "0.142857"));
+        assertThat(campaigns.label(Dimension.CAMPAIGN, campaigns.rows().get(0).key(0))).isEqualTo("Spring");
+        assertThat(reports.run(StandardReports.adPerformance()).rows()).hasSize(2);
+
+        assertThat(reports.run(StandardReports.customersByCountryAndRegion()).rows())
+                .containsExactly(new ReportRow(List.of("FR", "ARA"), decimals("1")));
+        assertThat(reports.run(StandardReports.customersByGender()).rows())
+                .containsExactly(new ReportRow(List.of("FEMALE"), decimals("1")));
+        assertThat(reports.run(StandardReports.customersByIndustry()).rows())
+                .containsExactly(new ReportRow(List.of("Manufacturing"), decimals("1")));
+        assertThat(reports.run(StandardReports.customersByAgeBand()).rows())
+                .containsExactly(new ReportRow(Arrays.asList((String) null), decimals("1")));
+
+        assertThat(reports.run(StandardReports.productsByAverageSellingPrice()).rows()).containsExactly(
+                new ReportRow(List.of("ENG-1"), decimals("2", "3999.98", "1999.990000")),
+                new ReportRow(List.of("GEAR-7"), decimals("10", "45.00", "4.500000")));
+        assertThat(reports.run(StandardReports.productsByPriceBand()).rows()).containsExactly(
+                new ReportRow(List.of("FROM_1000_TO_5000"), decimals("1", "2", "3999.98")),
+                new ReportRow(List.of("UNDER_10"), decimals("1", "10", "45.00")));
+
+        assertThat(reports.run(StandardReports.repActivity()).rows())
+                .containsExactly(new ReportRow(List.of("rep-1", "2026-W02"), decimals("2", "1", "2220")));
+        for (ReportDefinition definition : StandardReports.all()) {
+            assertThat(reports.run(definition).name()).isEqualTo(definition.name());
+        }
     }
 }
