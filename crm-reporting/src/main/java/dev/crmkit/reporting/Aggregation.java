@@ -13,6 +13,11 @@ import java.util.List;
  * One pass of a definition over a {@link FactTable}, block by block: filters narrow a keep-mask, the grouped
  * dimensions' codes combine into one {@code long} key per fact (mixed radix), keys map to dense group ids (directly
  * when the key space is small, else through a hash), and each measure folds the block into per-group arrays.
+ *
+ * <p>Measures restricted by conditions on a few low-cardinality dimensions (clicks = count where kind is AD_CLICK)
+ * would each need a masking pass. Instead, when the key space stays small, those dimensions are "split" into the
+ * key as extra low-order digits: every measure folds unconditionally, and the end combines, per group, the split
+ * cells each measure's conditions allow.
  */
 final class Aggregation {
     private static final int BLOCK = 2048;
@@ -27,6 +32,12 @@ final class Aggregation {
     private final List<Codes> filterColumns = new ArrayList<>();
     private final List<boolean[]> filterAllowed = new ArrayList<>();
     private final Base[] bases;
+    /** Number of groups of the grouped dimensions alone. */
+    private final long space;
+    private final Codes[] split;
+    private final long[] splitStrides;
+    /** Number of split cells per group; 1 without split (and possibly with it, for one-key columns). */
+    private final int splitSpace;
 
     /** Accumulators of one non-ratio measure. */
     private static final class Base {
@@ -35,6 +46,16 @@ final class Aggregation {
         final Codes distinct;
         final Codes[] conditionColumns;
         final boolean[][] conditionAllowed;
+        /** With split dimensions: which split cells this measure's conditions allow; then no per-fact masking. */
+        boolean[] splitAllowed;
+        /**
+         * The base whose accumulators this one reads: itself, or an earlier one folding the same values (with split
+         * cells, clicks and impressions are both the sum of COUNT per cell); null for a COUNT of every kept fact,
+         * which is the number of facts per group the pass keeps anyway.
+         */
+        Base source = this;
+        /** Whether some base reading this one's accumulators needs the number of values (AVG, MIN, MAX). */
+        boolean needsN;
         long[] acc;
         long[] n;
         LongHashing.Set pairs;
@@ -43,13 +64,19 @@ final class Aggregation {
             this.measure = measure;
             this.numbers = measure.field() == null ? null : facts.numbers(measure.field());
             this.distinct = measure.of() == null ? null : facts.codes(measure.of());
-            this.conditionColumns = new Codes[measure.where().size()];
-            this.conditionAllowed = new boolean[measure.where().size()][];
-            for (int i = 0; i < conditionColumns.length; i++) {
-                Filter f = measure.where().get(i);
-                conditionColumns[i] = facts.codes(f.dimension());
-                conditionAllowed[i] = allowed(conditionColumns[i], f);
+            List<Codes> columns = new ArrayList<>();
+            List<boolean[]> allowed = new ArrayList<>();
+            for (Filter f : measure.where()) {
+                Codes c = facts.codes(f.dimension());
+                boolean[] a = allowed(c, f);
+                // a condition every fact meets costs a pass and changes nothing
+                if (!allTrue(a)) {
+                    columns.add(c);
+                    allowed.add(a);
+                }
             }
+            this.conditionColumns = columns.toArray(Codes[]::new);
+            this.conditionAllowed = allowed.toArray(boolean[][]::new);
             if (measure.aggregate() == Aggregate.DISTINCT_COUNT) {
                 pairs = new LongHashing.Set();
             }
@@ -82,7 +109,14 @@ final class Aggregation {
         }
     }
 
+    /** How the pass may run; all strategies give the same result, tests force each of them. */
+    enum Strategy { BEST, NO_SPLIT, HASH }
+
     Aggregation(FactTable facts, ReportDefinition def) {
+        this(facts, def, Strategy.BEST);
+    }
+
+    Aggregation(FactTable facts, ReportDefinition def, Strategy strategy) {
         if (facts.source() != def.source()) {
             throw new IllegalArgumentException("facts of " + facts.source() + " cannot answer " + def.source());
         }
@@ -101,25 +135,119 @@ final class Aggregation {
                 throw new ValidationException("dimensions", "too many combinations of keys to group by");
             }
         }
-        dense = space <= DENSE_MAX && space <= 2L * facts.rows() + 4096;
+        this.space = space;
         for (Filter f : def.filters()) {
             Codes c = facts.codes(f.dimension());
-            filterColumns.add(c);
-            filterAllowed.add(allowed(c, f));
+            boolean[] allowed = allowed(c, f);
+            if (!allTrue(allowed)) {
+                filterColumns.add(c);
+                filterAllowed.add(allowed);
+            }
         }
         bases = def.measures().stream().filter(m -> m.aggregate() != Aggregate.RATIO)
                 .map(m -> new Base(m, facts)).toArray(Base[]::new);
-        if (dense) {
-            for (Base b : bases) {
-                b.ensure((int) space);
+        List<Codes> conditions = new ArrayList<>();
+        long cells = 1;
+        for (Base b : bases) {
+            for (Codes c : b.conditionColumns) {
+                if (!conditions.contains(c)) {
+                    conditions.add(c);
+                    cells = Math.min(cells * c.cardinality(), Integer.MAX_VALUE);
+                }
             }
-            factsPerGroup = new long[(int) space];
+        }
+        boolean splitting = strategy == Strategy.BEST && !conditions.isEmpty() && cells <= 256
+                && fitsDense(space * cells);
+        split = splitting ? conditions.toArray(Codes[]::new) : new Codes[0];
+        splitSpace = splitting ? (int) cells : 1;
+        splitStrides = new long[split.length];
+        long stride = 1;
+        for (int i = split.length - 1; i >= 0; i--) {
+            splitStrides[i] = stride;
+            stride *= split[i].cardinality();
+        }
+        if (splitting) {
+            for (Base b : bases) {
+                b.splitAllowed = splitAllowed(b);
+            }
+        }
+        dense = splitting || (strategy != Strategy.HASH && fitsDense(space));
+        share(splitting);
+        folding = Arrays.stream(bases).filter(b -> b.source == b).toArray(Base[]::new);
+        if (dense) {
+            int cellsTotal = (int) (space * splitSpace);
+            for (Base b : folding) {
+                b.ensure(cellsTotal);
+            }
+            factsPerGroup = new long[cellsTotal];
         }
         groupIds = dense ? null : new LongHashing.Ids(1024);
     }
 
+    /** The bases that fold facts; the others read their accumulators or the fact counts. */
+    private final Base[] folding;
+
+    /** Points each base at the accumulators it can share (see {@link Base#source}). */
+    private void share(boolean splitting) {
+        for (int i = 0; i < bases.length; i++) {
+            Base b = bases[i];
+            boolean unconditional = splitting || b.conditionColumns.length == 0;
+            if (b.measure.aggregate() == Aggregate.COUNT && unconditional) {
+                b.source = null;
+                continue;
+            }
+            for (int j = 0; j < i && b.source == b; j++) {
+                Base other = bases[j];
+                if (other.source == other && unconditional && (splitting || other.conditionColumns.length == 0)
+                        && family(other.measure.aggregate()) == family(b.measure.aggregate())
+                        && other.measure.field() == b.measure.field() && other.measure.of() == b.measure.of()) {
+                    b.source = other;
+                }
+            }
+        }
+        for (Base b : bases) {
+            Aggregate a = b.measure.aggregate();
+            if (b.source != null && (a == Aggregate.AVG || a == Aggregate.MIN || a == Aggregate.MAX)) {
+                b.source.needsN = true;
+            }
+        }
+    }
+
+    /** Aggregates that fold the same accumulators: SUM and AVG both sum values. */
+    private static Aggregate family(Aggregate a) {
+        return a == Aggregate.AVG ? Aggregate.SUM : a;
+    }
+
+    private boolean fitsDense(long keys) {
+        return keys <= DENSE_MAX && keys <= 2L * facts.rows() + 4096;
+    }
+
+    /** The split cells whose codes meet every condition of {@code b}. */
+    private boolean[] splitAllowed(Base b) {
+        boolean[] allowed = new boolean[splitSpace];
+        for (int cell = 0; cell < splitSpace; cell++) {
+            boolean ok = true;
+            for (int c = 0; c < b.conditionColumns.length && ok; c++) {
+                int i = Arrays.asList(split).indexOf(b.conditionColumns[c]);
+                int code = (int) ((cell / splitStrides[i]) % split[i].cardinality());
+                ok = b.conditionAllowed[c][code];
+            }
+            allowed[cell] = ok;
+        }
+        return allowed;
+    }
+
     private long[] factsPerGroup;
     private final LongHashing.Ids groupIds;
+
+    private static boolean allTrue(boolean[] allowed) {
+        for (boolean a : allowed) {
+            if (!a) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean[] allowed(Codes c, Filter f) {
         boolean[] allowed = new boolean[c.cardinality()];
@@ -131,28 +259,38 @@ final class Aggregation {
 
     ReportResult run(TimeWindow window) {
         int rows = facts.rows();
-        boolean[] keep = new boolean[BLOCK];
+        boolean[] all = new boolean[BLOCK];
+        Arrays.fill(all, true);
+        boolean[] filtered = new boolean[BLOCK];
         boolean[] mask = new boolean[BLOCK];
-        long[] keys = new long[BLOCK];
+        long[] keys = dense ? null : new long[BLOCK];
         int[] group = new int[BLOCK];
         for (int start = 0; start < rows; start += BLOCK) {
             int len = Math.min(BLOCK, rows - start);
-            Arrays.fill(keep, 0, len, true);
+            boolean[] keep = all;
             for (int f = 0; f < filterColumns.size(); f++) {
-                filterColumns.get(f).restrict(start, len, filterAllowed.get(f), keep);
+                filterColumns.get(f).restrict(start, len, filterAllowed.get(f), keep, filtered);
+                keep = filtered;
             }
-            Arrays.fill(keys, 0, len, 0L);
-            for (int d = 0; d < groupBy.length; d++) {
-                groupBy[d].addKeys(start, len, strides[d], keys);
+            if (dense) {
+                for (int d = 0; d < groupBy.length; d++) {
+                    groupBy[d].groups(start, len, (int) (strides[d] * splitSpace), d == 0, group);
+                }
+                for (int d = 0; d < split.length; d++) {
+                    split[d].groups(start, len, (int) splitStrides[d], d == 0 && groupBy.length == 0, group);
+                }
+                countFacts(len, keep == all ? null : keep, group);
+            } else {
+                Arrays.fill(keys, 0, len, 0L);
+                for (int d = 0; d < groupBy.length; d++) {
+                    groupBy[d].addKeys(start, len, strides[d], keys);
+                }
+                assignGroups(len, keep, keys, group);
             }
-            assignGroups(len, keep, keys, group);
-            for (Base b : bases) {
+            for (Base b : folding) {
                 boolean[] m = keep;
-                if (b.conditionColumns.length > 0) {
-                    System.arraycopy(keep, 0, mask, 0, len);
-                    for (int c = 0; c < b.conditionColumns.length; c++) {
-                        b.conditionColumns[c].restrict(start, len, b.conditionAllowed[c], mask);
-                    }
+                for (int c = 0; b.splitAllowed == null && c < b.conditionColumns.length; c++) {
+                    b.conditionColumns[c].restrict(start, len, b.conditionAllowed[c], m, mask);
                     m = mask;
                 }
                 fold(b, start, len, m, group);
@@ -161,17 +299,22 @@ final class Aggregation {
         return result(window);
     }
 
-    private void assignGroups(int len, boolean[] keep, long[] keys, int[] group) {
-        if (dense) {
+    private void countFacts(int len, boolean[] keep, int[] group) {
+        long[] counts = factsPerGroup;
+        if (keep == null) {
             for (int j = 0; j < len; j++) {
-                int g = (int) keys[j];
-                group[j] = g;
+                counts[group[j]]++;
+            }
+        } else {
+            for (int j = 0; j < len; j++) {
                 if (keep[j]) {
-                    factsPerGroup[g]++;
+                    counts[group[j]]++;
                 }
             }
-            return;
         }
+    }
+
+    private void assignGroups(int len, boolean[] keep, long[] keys, int[] group) {
         for (int j = 0; j < len; j++) {
             if (keep[j]) {
                 group[j] = groupIds.idOf(keys[j]);
@@ -182,14 +325,10 @@ final class Aggregation {
             factsPerGroup = Arrays.copyOf(factsPerGroup == null ? new long[0] : factsPerGroup,
                     Math.max(groups, factsPerGroup == null ? 1024 : factsPerGroup.length * 2));
         }
-        for (Base b : bases) {
+        for (Base b : folding) {
             b.ensure(groups);
         }
-        for (int j = 0; j < len; j++) {
-            if (keep[j]) {
-                factsPerGroup[group[j]]++;
-            }
-        }
+        countFacts(len, keep, group);
     }
 
     private static void fold(Base b, int start, int len, boolean[] m, int[] group) {
@@ -202,7 +341,7 @@ final class Aggregation {
                     }
                 }
             }
-            case SUM, AVG -> b.numbers.sum(start, len, m, group, b.acc, b.n);
+            case SUM, AVG -> b.numbers.sum(start, len, m, group, b.acc, b.needsN ? b.n : null);
             case MIN -> b.numbers.min(start, len, m, group, b.acc, b.n);
             case MAX -> b.numbers.max(start, len, m, group, b.acc, b.n);
             case DISTINCT_COUNT -> {
@@ -239,7 +378,67 @@ final class Aggregation {
         }
     }
 
+    /** Folds the split cells of every group into the group, each measure over the cells it allows. */
+    private void collapseSplit() {
+        int groups = (int) space;
+        int cells = splitSpace;
+        for (Base b : bases) {
+            Aggregate a = b.measure.aggregate();
+            long[] acc = new long[groups];
+            long[] n = new long[groups];
+            Arrays.fill(acc, a == Aggregate.MIN ? Long.MAX_VALUE : a == Aggregate.MAX ? Long.MIN_VALUE : 0);
+            for (int e = 0; e < b.acc.length; e++) {
+                if (!b.splitAllowed[e % cells]) {
+                    continue;
+                }
+                int g = e / cells;
+                acc[g] = switch (a) {
+                    case MIN -> Math.min(acc[g], b.acc[e]);
+                    case MAX -> Math.max(acc[g], b.acc[e]);
+                    default -> acc[g] + b.acc[e];
+                };
+                n[g] += b.n == null ? 0 : b.n[e];
+            }
+            b.acc = acc;
+            b.n = n;
+            if (b.pairs != null) {
+                LongHashing.Set pairs = new LongHashing.Set();
+                long card = b.distinct.cardinality();
+                b.pairs.forEach(k -> {
+                    long e = k / card;
+                    if (b.splitAllowed[(int) (e % cells)]) {
+                        pairs.add((e / cells) * card + k % card);
+                    }
+                });
+                b.pairs = pairs;
+            }
+        }
+        long[] facts = new long[groups];
+        for (int e = 0; e < factsPerGroup.length; e++) {
+            facts[e / cells] += factsPerGroup[e];
+        }
+        factsPerGroup = facts;
+    }
+
+    /** Gives every base the accumulators it reads, before the split cells are combined. */
+    private void resolveShared() {
+        for (Base b : bases) {
+            if (b.source == null) {
+                b.acc = factsPerGroup;
+                b.n = null;
+            } else if (b.source != b) {
+                b.acc = b.source.acc;
+                b.n = b.source.n;
+                b.pairs = b.source.pairs;
+            }
+        }
+    }
+
     private ReportResult result(TimeWindow window) {
+        resolveShared();
+        if (split.length > 0) {
+            collapseSplit();
+        }
         int groupCount = dense ? factsPerGroup.length : groupIds.size();
         int present = 0;
         int[] groups = new int[groupCount];

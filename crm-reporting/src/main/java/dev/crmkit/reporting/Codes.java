@@ -49,8 +49,11 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
     /** {@code out[j] += code(start + j) * stride} for the block. */
     abstract void addKeys(int start, int len, long stride, long[] out);
 
-    /** {@code keep[j] &= allowed[code(start + j)]} for the block. */
-    abstract void restrict(int start, int len, boolean[] allowed, boolean[] keep);
+    /** {@code out[j] = code(start + j) * stride}, or {@code +=} unless {@code first}, for the block. */
+    abstract void groups(int start, int len, int stride, boolean first, int[] out);
+
+    /** {@code out[j] = in[j] && allowed[code(start + j)]} for the block; {@code in} and {@code out} may be one. */
+    abstract void restrict(int start, int len, boolean[] allowed, boolean[] in, boolean[] out);
 
     /** Bytes held by the codes array. */
     abstract long bytes();
@@ -76,9 +79,22 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         }
 
         @Override
-        void restrict(int start, int len, boolean[] allowed, boolean[] keep) {
+        void groups(int start, int len, int stride, boolean first, int[] out) {
+            if (first) {
+                for (int j = 0; j < len; j++) {
+                    out[j] = (codes[start + j] & 0xFF) * stride;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[j] += (codes[start + j] & 0xFF) * stride;
+                }
+            }
+        }
+
+        @Override
+        void restrict(int start, int len, boolean[] allowed, boolean[] in, boolean[] out) {
             for (int j = 0; j < len; j++) {
-                keep[j] &= allowed[codes[start + j] & 0xFF];
+                out[j] = in[j] && allowed[codes[start + j] & 0xFF];
             }
         }
 
@@ -109,9 +125,22 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         }
 
         @Override
-        void restrict(int start, int len, boolean[] allowed, boolean[] keep) {
+        void groups(int start, int len, int stride, boolean first, int[] out) {
+            if (first) {
+                for (int j = 0; j < len; j++) {
+                    out[j] = codes[start + j] * stride;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[j] += codes[start + j] * stride;
+                }
+            }
+        }
+
+        @Override
+        void restrict(int start, int len, boolean[] allowed, boolean[] in, boolean[] out) {
             for (int j = 0; j < len; j++) {
-                keep[j] &= allowed[codes[start + j]];
+                out[j] = in[j] && allowed[codes[start + j]];
             }
         }
 
@@ -142,9 +171,22 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
         }
 
         @Override
-        void restrict(int start, int len, boolean[] allowed, boolean[] keep) {
+        void groups(int start, int len, int stride, boolean first, int[] out) {
+            if (first) {
+                for (int j = 0; j < len; j++) {
+                    out[j] = codes[start + j] * stride;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[j] += codes[start + j] * stride;
+                }
+            }
+        }
+
+        @Override
+        void restrict(int start, int len, boolean[] allowed, boolean[] in, boolean[] out) {
             for (int j = 0; j < len; j++) {
-                keep[j] &= allowed[codes[start + j]];
+                out[j] = in[j] && allowed[codes[start + j]];
             }
         }
 

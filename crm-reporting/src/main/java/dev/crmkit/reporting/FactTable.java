@@ -190,6 +190,7 @@ public final class FactTable {
 
         /** Appends the current fact and starts a new one with every value null. */
         public Builder add() {
+            checkOpen();
             ensureCapacity();
             for (int i = 0; i < dims.length; i++) {
                 codes[i][rows] = encode(i, rowDims[i]);
@@ -229,7 +230,9 @@ public final class FactTable {
             return code;
         }
 
+        /** The table of the facts added; the builder is used up and releases its buffers. */
         public FactTable build() {
+            checkOpen();
             Map<Dimension, Codes> columns = new EnumMap<>(Dimension.class);
             for (int i = 0; i < dims.length; i++) {
                 columns.put(dims[i], Codes.of(codes[i], rows, keys.get(i).toArray(String[]::new)));
@@ -238,7 +241,16 @@ public final class FactTable {
             for (int i = 0; i < fieldList.length; i++) {
                 numbers.put(fieldList[i], Numbers.of(values[i], rows));
             }
+            codes = null;
+            values = null;
+            dictionaries.clear();
             return new FactTable(source, rows, columns, numbers);
+        }
+
+        private void checkOpen() {
+            if (codes == null) {
+                throw new IllegalStateException("this builder has built its table already");
+            }
         }
     }
 

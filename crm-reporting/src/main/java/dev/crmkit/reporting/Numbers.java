@@ -26,7 +26,7 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
     /** The value of {@code row}, or {@link #NULL}. */
     abstract long value(int row);
 
-    /** For each kept fact with a value: {@code sum[g] += v; n[g]++}. */
+    /** For each kept fact with a value: {@code sum[g] += v; n[g]++} ({@code n} may be null: not counted). */
     abstract void sum(int start, int len, boolean[] keep, int[] group, long[] sum, long[] n);
 
     /** For each kept fact with a value: {@code min[g] = min(min[g], v); n[g]++}. */
@@ -52,6 +52,15 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
 
         @Override
         void sum(int start, int len, boolean[] keep, int[] group, long[] sum, long[] n) {
+            if (n == null) {
+                for (int j = 0; j < len; j++) {
+                    int v = values[start + j];
+                    if (keep[j] && v != NONE) {
+                        sum[group[j]] += v;
+                    }
+                }
+                return;
+            }
             for (int j = 0; j < len; j++) {
                 int v = values[start + j];
                 if (keep[j] && v != NONE) {
@@ -106,6 +115,15 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
 
         @Override
         void sum(int start, int len, boolean[] keep, int[] group, long[] sum, long[] n) {
+            if (n == null) {
+                for (int j = 0; j < len; j++) {
+                    long v = values[start + j];
+                    if (keep[j] && v != NULL) {
+                        sum[group[j]] += v;
+                    }
+                }
+                return;
+            }
             for (int j = 0; j < len; j++) {
                 long v = values[start + j];
                 if (keep[j] && v != NULL) {
