@@ -182,7 +182,7 @@ public final class JpaStorage implements Storage {
 
     private static SessionFactory sessionFactory(DataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY,
