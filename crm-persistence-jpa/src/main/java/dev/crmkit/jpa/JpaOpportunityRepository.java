@@ -6,11 +6,14 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityRepository;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opportunity, OpportunityEntity>
         implements OpportunityRepository {
     private static final String ORDER = "r.closeDate, r.id";
+    private static final Comparator<Opportunity> MEMORY_ORDER = Comparator.comparing(Opportunity::closeDate)
+            .thenComparing(o -> o.id().value());
 
     JpaOpportunityRepository(JpaTx tx) {
         super(tx, OpportunityEntity.class);
@@ -28,12 +31,12 @@ final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opport
 
     @Override
     public List<Opportunity> findByAccount(AccountId account) {
-        return lookup("accountId", account.value(), ORDER);
+        return MemoryOrder.sorted(lookup("accountId", account.value(), ORDER), MEMORY_ORDER);
     }
 
     @Override
     public List<Opportunity> findByOwner(UserId owner) {
-        return lookup("ownerId", owner.value(), ORDER);
+        return MemoryOrder.sorted(lookup("ownerId", owner.value(), ORDER), MEMORY_ORDER);
     }
 
     /** A range scan of index crm_opportunity_close. */
@@ -42,7 +45,7 @@ final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opport
         if (!until.isAfter(from)) {
             return List.of();
         }
-        return list(new Filter(tx.tenantId()).and("r.closeDate >= :from", "from", from)
-                .and("r.closeDate < :until", "until", until), ORDER);
+        return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.closeDate >= :from", "from", from)
+                .and("r.closeDate < :until", "until", until), ORDER), MEMORY_ORDER);
     }
 }

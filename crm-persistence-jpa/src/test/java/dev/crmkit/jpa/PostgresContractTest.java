@@ -96,4 +96,12 @@ class PostgresContractTest {
             return DATABASE.storage();
         }
     }
+
+    @Nested
+    class SalesOrderTests extends SalesOrderParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
 }
