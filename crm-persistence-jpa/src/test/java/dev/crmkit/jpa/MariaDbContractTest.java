@@ -104,4 +104,12 @@ class MariaDbContractTest {
             return DATABASE.storage();
         }
     }
+
+    @Nested
+    class SalesIndexTests extends SalesIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
+        }
+    }
 }
