@@ -98,7 +98,7 @@ class MariaDbContractTest {
     }
 
     @Nested
-    class SalesOrderTests extends SalesOrderParity {
+    class SalesParityTests extends SalesParity {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

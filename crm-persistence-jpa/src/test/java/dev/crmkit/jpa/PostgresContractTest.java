@@ -98,7 +98,7 @@ class PostgresContractTest {
     }
 
     @Nested
-    class SalesOrderTests extends SalesOrderParity {
+    class SalesParityTests extends SalesParity {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

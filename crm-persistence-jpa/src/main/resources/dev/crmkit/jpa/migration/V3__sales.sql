@@ -2,7 +2,8 @@
 -- keyed by (tenant_id, id), every secondary index starts with tenant_id. Money is an exact DECIMAL with its ISO
 -- currency code; line items, histories and list prices are JSON text in the owning row (amounts written as
 -- decimal strings, never floating point). Tax rates are kept as decimal text: BigDecimal equality includes the
--- scale ("19.00" is not "19.0"), and a DECIMAL column would change it.
+-- scale ("19.00" is not "19.0"), and a DECIMAL column would change it. The sales services set no length limits,
+-- so free text is unbounded here; only the keys that are indexed (codes, numbers, user ids) have a width.
 
 CREATE TABLE crm_opportunity (
     tenant_id        VARCHAR(64)   NOT NULL,
@@ -10,12 +11,12 @@ CREATE TABLE crm_opportunity (
     version          BIGINT        NOT NULL,
     account_id       UUID          NOT NULL,
     contact_id       UUID,
-    name             VARCHAR(255)  NOT NULL,
+    name             ${text}       NOT NULL,
     amount_amount    DECIMAL(19,4) NOT NULL,
     amount_currency  VARCHAR(3)    NOT NULL,
     close_date       DATE          NOT NULL,
     owner_id         VARCHAR(128)  NOT NULL,
-    stage            VARCHAR(255)  NOT NULL,
+    stage            ${text}       NOT NULL,
     probability      INTEGER       NOT NULL,
     category         VARCHAR(16)   NOT NULL,
     status           VARCHAR(16)   NOT NULL,
@@ -36,7 +37,7 @@ CREATE TABLE crm_product (
     id          UUID         NOT NULL,
     version     BIGINT       NOT NULL,
     code        VARCHAR(255) ${binary_collation} NOT NULL,
-    name        VARCHAR(255) NOT NULL,
+    name        ${text}      NOT NULL,
     description ${text},
     active      BOOLEAN      NOT NULL,
     created_at  ${instant}   NOT NULL,
@@ -49,7 +50,7 @@ CREATE TABLE crm_price_book (
     tenant_id   VARCHAR(64)  NOT NULL,
     id          UUID         NOT NULL,
     version     BIGINT       NOT NULL,
-    name        VARCHAR(255) NOT NULL,
+    name        ${text}      NOT NULL,
     currency    VARCHAR(3)   ${binary_collation} NOT NULL,
     list_prices ${text},
     created_at  ${instant}   NOT NULL,

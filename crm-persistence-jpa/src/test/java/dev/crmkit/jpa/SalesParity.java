@@ -6,6 +6,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PriceBookId;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.TenantId;
@@ -14,6 +15,7 @@ import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.Order;
+import dev.crmkit.core.sales.PriceBook;
 import dev.crmkit.core.sales.Product;
 import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.TeamMember;
@@ -28,11 +30,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sales lookups list equal keys (same close date, same creation time, teams of one member) in the same order as
+ * The sales repositories behave as the in-memory adapter's for what its contract does not pin down. Lookups list
+ * equal keys (same close date, same creation time, teams of one member) in the same order as
  * the in-memory adapter: its comparators break ties with {@link UUID#compareTo}, which compares signed, while the
- * databases order UUID columns unsigned. Ids on both sides of the sign bit make the difference visible.
+ * databases order UUID columns unsigned. Ids on both sides of the sign bit make the difference visible. And free
+ * text the services accept at any length is stored at any length.
  */
-abstract class SalesOrderParity {
+abstract class SalesParity {
     private static final UserId REP = UserId.of("rep-7");
 
     protected abstract Storage storage();
@@ -129,5 +133,28 @@ abstract class SalesOrderParity {
         });
         assertSameIn(tx -> tx.products().list(PageRequest.first(100)).items());
         assertSameIn(tx -> tx.products().list(new PageRequest(1, 3)).items());
+    }
+
+    @Test
+    void longFreeTextIsStoredWhole() {
+        String longText = "x".repeat(5000);
+        Opportunity sample = Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
+                AccountId.of(UUID.randomUUID()), null, REP);
+        Opportunity opportunity = new Opportunity(sample.id(), 0, sample.account(), null, longText, sample.amount(),
+                sample.closeDate(), REP, longText, sample.probability(), sample.category(), sample.status(), longText,
+                null, sample.history(), sample.createdAt(), sample.updatedAt());
+        Product product = new Product(ProductId.of(UUID.randomUUID()), 0, "LONG-1", longText, longText, true,
+                Samples.T0, Samples.T0);
+        PriceBook book = Samples.priceBook(PriceBookId.of(UUID.randomUUID()), product.id(), "CHF");
+        PriceBook longBook = new PriceBook(book.id(), 0, longText, book.currency(), book.listPrices(),
+                book.createdAt(), book.updatedAt());
+        saveInBoth(tx -> {
+            tx.opportunities().save(opportunity);
+            tx.products().save(product);
+            tx.priceBooks().save(longBook);
+            return null;
+        });
+        assertSameIn(tx -> List.<Object>of(tx.opportunities().get(opportunity.id()), tx.products().get(product.id()),
+                tx.priceBooks().get(book.id())));
     }
 }
