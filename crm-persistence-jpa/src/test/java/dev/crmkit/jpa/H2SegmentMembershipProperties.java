@@ -12,7 +12,7 @@ class H2SegmentMembershipProperties extends SegmentMembershipContract {
 
     @BeforeContainer
     static void open() {
-        DATABASE.openStandalone();
+        DATABASE.openStandalone("H2SegmentMembershipProperties");
     }
 
     @AfterContainer

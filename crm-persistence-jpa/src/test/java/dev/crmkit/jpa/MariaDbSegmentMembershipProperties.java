@@ -12,7 +12,7 @@ class MariaDbSegmentMembershipProperties extends SegmentMembershipContract {
 
     @BeforeContainer
     static void open() {
-        DATABASE.openStandalone();
+        DATABASE.openStandalone("MariaDbSegmentMembershipProperties");
     }
 
     @AfterContainer

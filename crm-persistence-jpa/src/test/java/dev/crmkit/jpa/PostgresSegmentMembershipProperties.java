@@ -12,7 +12,7 @@ class PostgresSegmentMembershipProperties extends SegmentMembershipContract {
 
     @BeforeContainer
     static void open() {
-        DATABASE.openStandalone();
+        DATABASE.openStandalone("PostgresSegmentMembershipProperties");
     }
 
     @AfterContainer
