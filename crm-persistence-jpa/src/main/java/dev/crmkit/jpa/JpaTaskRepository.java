@@ -54,8 +54,9 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
 
     @Override
     public List<Task> findOpenByAssignee(UserId assignee) {
-        return TaskMapping.sorted(list(new Filter(tx.tenantId()).and("r.assigneeId = :assignee", "assignee", assignee.value())
-                .and("r.status = :open", "open", TaskStatus.OPEN.name()), "r.due"), Task.AGENDA_ORDER);
+        Filter open = new Filter(tx.tenantId()).and("r.assigneeId = :assignee", "assignee", assignee.value())
+                .and("r.status = :open", "open", TaskStatus.OPEN.name());
+        return TaskMapping.sorted(list(open, "r.due"), Task.AGENDA_ORDER);
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.StringJoiner;
 
 /**
  * A criteria tree compiled into one SQL condition over alias {@code r} (a lead, contact or account row), with every
- * value a named parameter. Native SQL, not HQL: Hibernate's HQL parser takes seconds on deeply nested trees. Each node compiles to a condition that is never SQL's unknown (comparisons on nullable
- * columns and aggregates are guarded), so AND / OR / NOT keep the two-valued semantics of {@code SegmentQueries}.
+ * value a named parameter. Native SQL, not HQL: Hibernate's HQL parser takes seconds on deeply nested trees. Each
+ * node compiles to a condition that is never SQL's unknown (comparisons on nullable columns and aggregates are
+ * guarded), so AND / OR / NOT keep the two-valued semantics of {@code SegmentQueries}.
  * Last activity and purchase totals are correlated subqueries on the touchpoint and purchase foreign-key indexes.
  */
 final class SegmentSql {

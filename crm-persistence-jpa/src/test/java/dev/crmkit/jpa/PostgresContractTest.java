@@ -146,4 +146,12 @@ class PostgresContractTest {
             return DATABASE;
         }
     }
+
+    @Nested
+    class SegmentValueTests extends SegmentValues {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
 }
