@@ -107,7 +107,7 @@ CREATE TABLE crm_segment (
 ) ${table_options};
 
 -- Account tags as a key table like the lead and contact ones, for segment conditions on tags. Rows are written by
--- the account repository from this version on; accounts saved before it get theirs on their next save.
+-- the account repository; those of accounts stored before this version are filled in by AccountTagBackfill (4.1).
 CREATE TABLE crm_account_tag (
     tenant_id  VARCHAR(64)  NOT NULL,
     tag        VARCHAR(255) NOT NULL,
