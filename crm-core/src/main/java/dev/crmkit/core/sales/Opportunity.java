@@ -98,10 +98,10 @@ public record Opportunity(
                 probability, category, status, closeReason, sourceLead, history, createdAt, at);
     }
 
-    private Opportunity close(OpportunityStatus target, SalesStage at0, String reason, LocalDate today, UserId by,
+    private Opportunity close(OpportunityStatus target, SalesStage closedStage, String reason, LocalDate today, UserId by,
                               Instant at) {
         requireTransition(target);
-        return enter(at0, target, reason, today, by, at, reason);
+        return enter(closedStage, target, reason, today, by, at, reason);
     }
 
     private void requireTransition(OpportunityStatus target) {
