@@ -5,6 +5,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
@@ -14,6 +15,8 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.lead.LeadEvent.LeadConverted;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.spi.StorageTx;
 import java.time.Instant;
 import java.util.List;
@@ -48,16 +51,22 @@ final class LeadConversion {
                         lead.phone() == null ? null : lead.phone().value(), lead.address(), null, null, null,
                         Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
 
+        OpportunityId opportunity = !how.wantsOpportunity() ? null : new OpportunityService(ctx).create(
+                NewOpportunity.of(accountId, how.opportunityName(), how.opportunityAmount(),
+                                how.opportunityCloseDate())
+                        .withContact(contactId).withOwner(lead.owner()).withSourceLead(lead.id()));
         tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
         Instant now = ctx.now();
         LeadDraft d = LeadDraft.from(lead.moveTo(LeadStatus.CONVERTED, null, now, ctx.user()));
         d.convertedAccount = accountId;
         d.convertedContact = contactId;
-        d.log(now, ctx.user(), "CONVERTED", "account " + accountId + ", contact " + contactId);
+        d.log(now, ctx.user(), "CONVERTED", "account " + accountId + ", contact " + contactId
+                + (opportunity == null ? "" : ", opportunity " + opportunity));
         Lead saved = tx.leads().save(d.build());
         ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), now, saved, lead.status(), LeadStatus.CONVERTED));
-        ctx.raise(new LeadConverted(ctx.actor().tenant(), now, saved, accountId, contactId, null));
-        return new Conversion(lead.id(), accountId, account.isEmpty(), contactId, contact.isEmpty(), null);
+        ctx.raise(new LeadConverted(ctx.actor().tenant(), now, saved, accountId, contactId,
+                opportunity));
+        return new Conversion(lead.id(), accountId, account.isEmpty(), contactId, contact.isEmpty(), opportunity);
     }
 
     private Optional<Account> existingAccount(Lead lead, ConvertLead how, Validation v) {

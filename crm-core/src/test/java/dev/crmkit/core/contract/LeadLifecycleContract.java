@@ -10,6 +10,7 @@ import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
@@ -28,10 +29,13 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.ScoringRules;
+import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.tracking.RepInteraction;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +156,32 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
         assertThatThrownBy(() -> crm.leads().convert(id, ConvertLead.automatically()))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    protected void conversionOpensAnOpportunityWhenAskedAndABadOneUndoesTheWholeConversion() {
+        LeadId id = lead("ada@example.com");
+        crm.leads().assign(id, UserId.of("rep-2"));
+        crm.leads().qualify(id);
+        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+
+        assertThatThrownBy(() -> crm.leads().convert(id, ConvertLead.automatically()
+                .withOpportunity("Engines", Money.of("1000.00", "EUR"), yesterday)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("closeDate")).isTrue());
+        assertThat(crm.leads().get(id).status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(crm.accounts().findByName("Analytical Engines")).isEmpty();
+
+        Conversion c = crm.leads().convert(id, ConvertLead.automatically()
+                .withOpportunity("Engines", Money.of("1000.00", "EUR"), yesterday.plusDays(30)));
+
+        Opportunity o = crm.opportunities().get(c.opportunity());
+        assertThat(o.account()).isEqualTo(c.account());
+        assertThat(o.contact()).isEqualTo(c.contact());
+        assertThat(o.owner()).isEqualTo(UserId.of("rep-2"));
+        assertThat(o.amount()).isEqualTo(Money.of("1000.00", "EUR"));
+        assertThat(crm.opportunities().ofAccount(c.account())).extracting(Opportunity::id)
+                .containsExactly(c.opportunity());
     }
 
     @Test
