@@ -52,6 +52,7 @@ public final class Quickstart {
         try (Crm crm = Crm.builder().storage(storage).build()) {
             Conversion customer = new Quickstart(crm, System.out).run();
             ContactCenter.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
+            SalesDesk.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
         }
     }
 

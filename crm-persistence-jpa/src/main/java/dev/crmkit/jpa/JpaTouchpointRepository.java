@@ -24,7 +24,7 @@ import org.hibernate.query.SelectionQuery;
 final class JpaTouchpointRepository implements TouchpointRepository {
     private static final String ORDER = " order by r.occurredAt, r.id";
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
-    private static final int ID_CHUNK = 500;
+    private static final int ID_CHUNK = 1000;
 
     private final JpaTx tx;
 

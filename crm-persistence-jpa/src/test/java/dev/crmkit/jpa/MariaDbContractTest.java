@@ -2,7 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
-import dev.crmkit.core.contract.StorageContract;
+import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -14,7 +14,7 @@ class MariaDbContractTest {
     static final TestDatabase DATABASE = TestDatabase.of(TestDatabase.Kind.MARIADB);
 
     @Nested
-    class StorageTests extends StorageContract {
+    class StorageTests extends JpaStorageContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
@@ -39,6 +39,22 @@ class MariaDbContractTest {
 
     @Nested
     class ContactManagementTests extends ContactManagementContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class LeadCaptureTests extends LeadCaptureContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class LeadLifecycleTests extends JpaLeadLifecycleContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

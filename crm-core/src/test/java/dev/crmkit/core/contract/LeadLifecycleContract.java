@@ -159,7 +159,7 @@ public abstract class LeadLifecycleContract extends ContractSupport {
     }
 
     @Test
-    void conversionOpensAnOpportunityWhenAskedAndABadOneUndoesTheWholeConversion() {
+    protected void conversionOpensAnOpportunityWhenAskedAndABadOneUndoesTheWholeConversion() {
         LeadId id = lead("ada@example.com");
         crm.leads().assign(id, UserId.of("rep-2"));
         crm.leads().qualify(id);

@@ -342,7 +342,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void sequencesCountPerNameAndTenantAndRollBackWithTheTransaction() {
+    protected void sequencesCountPerNameAndTenantAndRollBackWithTheTransaction() {
         assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(1);
         assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(2);
         assertThat(write((StorageTx tx) -> tx.sequences().next("round-robin"))).isEqualTo(1);
@@ -397,7 +397,7 @@ public abstract class StorageContract extends ContractSupport {
     // --- sales ---
 
     @Test
-    void salesAggregatesRoundTripWithAllFields() {
+    protected void salesAggregatesRoundTripWithAllFields() {
         AccountId account = AccountId.of(UUID.randomUUID());
         ContactId contact = ContactId.of(UUID.randomUUID());
         ProductId productId = ProductId.of(UUID.randomUUID());
@@ -430,7 +430,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void salesLookupsAreKeyedAndOrdered() {
+    protected void salesLookupsAreKeyedAndOrdered() {
         AccountId account = AccountId.of(UUID.randomUUID());
         UserId rep = UserId.of("rep-7");
         Opportunity base = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, rep);
@@ -481,7 +481,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
+    protected void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
         ProductId productId = ProductId.of(UUID.randomUUID());
         write(tx -> {
             tx.products().save(Samples.product(productId, "ENG-1"));
@@ -498,7 +498,37 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void staleSalesWritesAreRejected() {
+    protected void salesDataIsTenantScoped() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"));
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, null, productId);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account,
+                    null, productId));
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        storage().read(freshTenant(), tx -> {
+            assertThat(tx.opportunities().find(opp.id())).isEmpty();
+            assertThat(tx.opportunities().findByOwner(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isEmpty();
+            assertThat(tx.quotes().findByNumber("Q-1")).isEmpty();
+            assertThat(tx.orders().findByAccount(account)).isEmpty();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-7"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    protected void staleSalesWritesAreRejected() {
         AccountId account = AccountId.of(UUID.randomUUID());
         Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
                 OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"))));
@@ -514,7 +544,7 @@ public abstract class StorageContract extends ContractSupport {
 
     // ---- tasks and calendar
     @Test
-    void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
+    protected void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
         Task task = Samples.task(TaskId.of(UUID.randomUUID()), Subject.of(leadId()));
         Team team = Samples.team(TeamId.of(UUID.randomUUID()));
         CalendarEvent event = Samples.calendarEvent(CalendarEventId.of(UUID.randomUUID()),
@@ -534,7 +564,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void taskLookupsFollowStatusAssigneeAndReminderChanges() {
+    protected void taskLookupsFollowStatusAssigneeAndReminderChanges() {
         Subject subject = Subject.of(leadId());
         Task done = Samples.task(TaskId.of(UUID.randomUUID()), subject);
         Task open = new Task(TaskId.of(UUID.randomUUID()), 0, "Open", null, subject, done.priority(),
@@ -575,7 +605,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void teamsAndCalendarEventsAreFoundByTheirPeople() {
+    protected void teamsAndCalendarEventsAreFoundByTheirPeople() {
         Team team = write(tx -> tx.teams().save(Samples.team(TeamId.of(UUID.randomUUID()))));
         ContactId contact = ContactId.of(UUID.randomUUID());
         Subject subject = Subject.of(AccountId.of(UUID.randomUUID()));
@@ -600,7 +630,7 @@ public abstract class StorageContract extends ContractSupport {
 
     // ---- segmentation
     @Test
-    void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
+    protected void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
         Segment segment = Samples.segment(SegmentId.of(UUID.randomUUID()), "German buyers");
         write(tx -> tx.segments().save(segment));
         assertThatThrownBy(() -> write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
@@ -620,7 +650,7 @@ public abstract class StorageContract extends ContractSupport {
     // service: cases, service contracts, knowledge base, product information
 
     @Test
-    void serviceAggregatesRoundTripWithAllFieldsAndAreFoundByTheirIndexes() {
+    protected void serviceAggregatesRoundTripWithAllFieldsAndAreFoundByTheirIndexes() {
         AccountId account = AccountId.of(UUID.randomUUID());
         ContactId contact = ContactId.of(UUID.randomUUID());
         ServiceContract contract = Samples.serviceContract(ServiceContractId.of(UUID.randomUUID()), account);
@@ -655,7 +685,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void trackingNumbersAndProductCodesAreUniquePerTenant() {
+    protected void trackingNumbersAndProductCodesAreUniquePerTenant() {
         AccountId account = AccountId.of(UUID.randomUUID());
         ArticleId article = ArticleId.of(UUID.randomUUID());
         write(tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000007", account,
@@ -672,7 +702,7 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
-    void openCasesAreFoundWhenATargetIsDueAndNotOnceClosed() {
+    protected void openCasesAreFoundWhenATargetIsDueAndNotOnceClosed() {
         AccountId account = AccountId.of(UUID.randomUUID());
         ArticleId article = ArticleId.of(UUID.randomUUID());
         Case sample = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000011", account, null, null,
@@ -685,15 +715,20 @@ public abstract class StorageContract extends ContractSupport {
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
                 .containsExactly(open.id());
-        write(tx -> tx.cases().save(new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null,
-                null, null, null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null,
-                CaseStatus.RESOLVED, null, at(60), at(480), at(30), at(490), null, null, null, null, null, null,
-                null, at(0), at(490))));
+        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null, null, null,
+                null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null, CaseStatus.RESOLVED,
+                null, at(60), at(480), at(30), at(490), null, null, null, null, null, null, null, at(0), at(490));
+        assertThatThrownBy(() -> write(tx -> {
+            tx.cases().save(resolved);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).hasSize(1);
+        write(tx -> tx.cases().save(resolved));
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).isEmpty();
     }
 
     @Test
-    void articleSearchFindsPublishedArticlesBestFirstAndFollowsEveryChange() {
+    protected void articleSearchFindsPublishedArticlesBestFirstAndFollowsEveryChange() {
         Article titleHit = Samples.article(ArticleId.of(UUID.randomUUID()), "Printer offline", ArticleStatus.PUBLISHED);
         Article bodyHit = new Article(ArticleId.of(UUID.randomUUID()), 0, "Network setup",
                 "If the printer is offline, check the cable.", null, null, ArticleStatus.PUBLISHED, 1, null, null,
