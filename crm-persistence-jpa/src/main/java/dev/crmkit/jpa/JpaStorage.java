@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
     /** Rows per JDBC batch; touchpoint ingestion is the bulk writer. */
-    static final int BATCH_SIZE = 500;
+    static final int BATCH_SIZE = 1000;
     private static final List<Class<?>> ENTITIES = List.of(LeadEntity.class, LeadVisitorRow.class,
             LeadTagRow.class, AccountEntity.class, ContactEntity.class, ContactTagRow.class, PurchaseEntity.class,
             FeedbackEntity.class, CampaignEntity.class, AdEntity.class, AffiliateEntity.class,
