@@ -2,7 +2,11 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.OpportunityContract;
+import dev.crmkit.core.contract.ProductCatalogContract;
+import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -58,6 +62,54 @@ class MariaDbContractTest {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class OpportunityTests extends OpportunityContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ForecastTests extends ForecastContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ProductCatalogTests extends ProductCatalogContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class QuoteOrderTests extends QuoteOrderContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesParityTests extends SalesParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesIndexTests extends SalesIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
         }
     }
 }

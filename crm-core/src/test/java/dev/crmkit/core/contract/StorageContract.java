@@ -75,6 +75,8 @@ import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -761,5 +763,69 @@ public abstract class StorageContract extends ContractSupport {
         })).hasMessage("boom");
         assertThat(read((StorageTx tx) -> tx.articles().search(query, 10))).extracting(m -> m.article().id())
                 .containsExactly(bodyHit.id());
+    }
+
+    /** Collects what a bulk read visits, in visiting order. */
+    private static <T> List<T> visited(Consumer<Consumer<T>> read) {
+        List<T> out = new ArrayList<>();
+        read.accept(out::add);
+        return out;
+    }
+
+    @Test
+    void bulkReadsVisitEveryRowOfTheTenantInTheHalfOpenRangeOnce() {
+        Touchpoint t1 = Samples.click(TouchpointId.of(UUID.randomUUID()), "b1", "v-b", at(1));
+        Touchpoint t2 = Samples.call(TouchpointId.of(UUID.randomUUID()), leadId(), at(2));
+        Touchpoint t3 = Samples.click(TouchpointId.of(UUID.randomUUID()), "b3", "v-b", at(3));
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Purchase late = Samples.purchase(PurchaseId.of(UUID.randomUUID()), account, null);
+        Purchase early = new Purchase(PurchaseId.of(UUID.randomUUID()), 0, account, null, "ENG-2", "Mill", at(1),
+                1, late.unitPrice(), null, null, null, at(1));
+        Lead lead = Samples.lead(leadId(), "bulk@example.com");
+        Contact contact = Samples.contact(ContactId.of(UUID.randomUUID()), null, "bulk@example.com");
+        write(tx -> {
+            tx.touchpoints().insertAll(List.of(t3, t1, t2));
+            tx.purchases().save(late);
+            tx.purchases().save(early);
+            tx.leads().save(lead);
+            tx.contacts().save(contact);
+            return null;
+        });
+        // another tenant's rows in the same range are never visited
+        storage().write(freshTenant(), tx -> {
+            tx.touchpoints().insertAll(List.of(Samples.click(TouchpointId.of(UUID.randomUUID()), "b1", "v-b", at(2))));
+            tx.leads().save(Samples.lead(leadId(), "other@example.com"));
+            return null;
+        });
+
+        read(tx -> {
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(null, null, v)))
+                    .extracting(Touchpoint::id).containsExactlyInAnyOrder(t1.id(), t2.id(), t3.id());
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(at(2), at(3), v))).containsExactly(t2);
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(null, at(2), v))).containsExactly(t1);
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(at(2), null, v)))
+                    .extracting(Touchpoint::id).containsExactlyInAnyOrder(t2.id(), t3.id());
+
+            assertThat(visited((Consumer<Purchase> v) ->
+                    tx.purchases().forEachPurchased(at(1), at(10), v))).extracting(Purchase::id)
+                    .containsExactly(early.id());
+            assertThat(visited((Consumer<Purchase> v) ->
+                    tx.purchases().forEachPurchased(null, null, v))).hasSize(2);
+
+            // Samples create leads and contacts at T0 = at(0)
+            assertThat(visited((Consumer<Lead> v) -> tx.leads().forEachCreated(at(0), at(1), v)))
+                    .containsExactly(lead.withVersion(1));
+            assertThat(visited((Consumer<Lead> v) -> tx.leads().forEachCreated(at(1), null, v)))
+                    .isEmpty();
+            assertThat(visited((Consumer<Contact> v) ->
+                    tx.contacts().forEachCreated(null, null, v))).containsExactly(contact.withVersion(1));
+            assertThat(visited((Consumer<Contact> v) ->
+                    tx.contacts().forEachCreated(null, at(0), v))).isEmpty();
+            return null;
+        });
     }
 }
