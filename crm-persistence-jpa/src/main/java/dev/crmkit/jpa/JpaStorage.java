@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * it migrates the schema (Flyway, history table {@code crmkit_schema_history}, so a host's own migrations are left
  * alone); no persistence.xml and no hbm2ddl. Thread-safe; each {@code read}/{@code write} is one database
  * transaction on a connection from the data source, and nested calls on the same thread and tenant join it.
+ *
+ * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
+ * (then skipped, as the contract asks); Hibernate logs each such rejection through
+ * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}, a logger hosts may want to quiet.
  */
 public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
