@@ -45,7 +45,8 @@ public final class JpaStorage implements Storage {
                     LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,
                     ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
                     AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
-            SalesMapping.ENTITIES)
+            SalesMapping.ENTITIES,
+            TaskMapping.ENTITIES)
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;
