@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.SessionFactory;
@@ -31,10 +32,12 @@ public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
     /** Rows per JDBC batch; touchpoint ingestion is the bulk writer. */
     static final int BATCH_SIZE = 200;
-    private static final List<Class<?>> ENTITIES = List.of(LeadEntity.class, LeadVisitorRow.class,
+    private static final List<Class<?>> ENTITIES = Stream.of(List.of(LeadEntity.class, LeadVisitorRow.class,
             LeadTagRow.class, AccountEntity.class, ContactEntity.class, ContactTagRow.class, PurchaseEntity.class,
             FeedbackEntity.class, CampaignEntity.class, AdEntity.class, AffiliateEntity.class,
-            TouchpointEntity.class);
+            TouchpointEntity.class),
+            ServiceMapping.ENTITIES)
+            .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;
     private final Database database;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 abstract class JpaStorageContract extends StorageContract {
     private static final String SALES = "sales aggregates: mapped on branch jpa-sales";
     private static final String TASKS = "tasks, calendar and segments: mapped on branch jpa-tasks";
-    private static final String SERVICE = "service aggregates: mapped on branch jpa-service";
 
     // sales
     @Test
@@ -61,30 +60,5 @@ abstract class JpaStorageContract extends StorageContract {
     @Disabled(TASKS)
     @Override
     protected void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
-    }
-
-    // service
-    @Test
-    @Disabled(SERVICE)
-    @Override
-    protected void serviceAggregatesRoundTripWithAllFieldsAndAreFoundByTheirIndexes() {
-    }
-
-    @Test
-    @Disabled(SERVICE)
-    @Override
-    protected void trackingNumbersAndProductCodesAreUniquePerTenant() {
-    }
-
-    @Test
-    @Disabled(SERVICE)
-    @Override
-    protected void openCasesAreFoundWhenATargetIsDueAndNotOnceClosed() {
-    }
-
-    @Test
-    @Disabled(SERVICE)
-    @Override
-    protected void articleSearchFindsPublishedArticlesBestFirstAndFollowsEveryChange() {
     }
 }

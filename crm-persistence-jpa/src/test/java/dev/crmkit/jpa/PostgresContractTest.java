@@ -1,8 +1,12 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.AgentViewContract;
+import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -55,6 +59,38 @@ class PostgresContractTest {
 
     @Nested
     class LeadLifecycleTests extends JpaLeadLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CaseTests extends CaseContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class KnowledgeBaseTests extends KnowledgeBaseContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class AgentViewTests extends AgentViewContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ServiceFlowTests extends ServiceFlowContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

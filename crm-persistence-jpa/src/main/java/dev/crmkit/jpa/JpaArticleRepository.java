@@ -1,0 +1,166 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.service.Article;
+import dev.crmkit.core.service.ArticleId;
+import dev.crmkit.core.service.ArticleMatch;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.ArticleTerms;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Articles with the knowledge base's inverted index in {@code crm_article_term}: on every save the article's
+ * postings are replaced by {@link ArticleTerms#weights}, the same terms and weights the in-memory adapter indexes.
+ * Search ranks in one grouped query over the postings of the query's terms, then scores the page exactly as
+ * {@link ArticleTerms#score} does, so results and scores equal the in-memory adapter's.
+ */
+final class JpaArticleRepository extends JpaRepository<ArticleId, Article, ArticleEntity>
+        implements ArticleRepository {
+    private static final String ORDER = "r.createdAt, r.id";
+    private static final String PRODUCTS = "ArticleProductRow";
+    private static final String TERMS = "ArticleTermRow";
+    /** Length of {@code crm_article_term.term}; longer terms are indexed and searched by their prefix. */
+    static final int MAX_TERM = 200;
+    private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
+            .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
+
+    JpaArticleRepository(JpaTx tx) {
+        super(tx, ArticleEntity.class);
+    }
+
+    @Override
+    ArticleEntity toRow(Article article) {
+        return ArticleMapper.toRow(article, !ArticleTerms.weights(article).isEmpty());
+    }
+
+    @Override
+    Article toDomain(ArticleEntity row) {
+        return ArticleMapper.toArticle(row);
+    }
+
+    @Override
+    void afterSave(Article article, boolean inserted) {
+        UUID id = article.id().value();
+        KeyTables.replace(tx, PRODUCTS, id, article.productCodes(), inserted, ArticleProductRow::new);
+        Map<String, Integer> postings = new HashMap<>();
+        ArticleTerms.weights(article).forEach((term, weight) -> postings.merge(key(term), weight, Integer::sum));
+        StatelessSession session = tx.sessionForWrite();
+        if (!inserted) {
+            session.createMutationQuery("delete from " + TERMS + " k where k.tenantId = :tenant and k.ownerId = :id")
+                    .setParameter("tenant", tx.tenantId()).setParameter("id", id).executeUpdate();
+        }
+        postings.forEach((term, weight) -> session.insert(new ArticleTermRow(tx.tenantId(), term, id, weight)));
+    }
+
+    @Override
+    public List<Article> findByProductCode(String productCode) {
+        return productCode == null ? List.of()
+                : list(new Filter(tx.tenantId()).and(KeyTables.has(PRODUCTS, "code"), "code", productCode), ORDER);
+    }
+
+    @Override
+    public List<ArticleMatch> search(List<String> terms, int limit) {
+        if (terms.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<String> keys = terms.stream().map(JpaArticleRepository::key).distinct().toList();
+        Map<String, Long> articlesWithKey = documentFrequencies(keys);
+        if (articlesWithKey.isEmpty()) {
+            return List.of();
+        }
+        long published = count(new Filter(tx.tenantId()).and("r.searchable = true"));
+        // idf per key, summed over the query's occurrences of it, as ArticleTerms.score sums over the query.
+        Map<String, Double> factors = new LinkedHashMap<>();
+        for (String term : terms) {
+            Long df = articlesWithKey.get(key(term));
+            if (df != null) {
+                factors.merge(key(term), Math.log(1 + (double) published / df), Double::sum);
+            }
+        }
+        List<UUID> page = rank(factors, limit);
+        return score(page, terms, articlesWithKey, (int) published);
+    }
+
+    /** How many published articles contain each key; keys no article contains are absent. */
+    private Map<String, Long> documentFrequencies(List<String> keys) {
+        Map<String, Long> df = new HashMap<>();
+        tx.session().createSelectionQuery("select k.keyValue, count(k) from " + TERMS + " k"
+                        + " where k.tenantId = :tenant and k.keyValue in :keys group by k.keyValue", Object[].class)
+                .setParameter("tenant", tx.tenantId()).setParameter("keys", keys)
+                .getResultList().forEach(row -> df.put((String) row[0], (Long) row[1]));
+        return df;
+    }
+
+    /** The ids of the best {@code limit} articles: weight × factor summed per article, ties by title, then id. */
+    private List<UUID> rank(Map<String, Double> factors, int limit) {
+        StringBuilder factor = new StringBuilder("case k.keyValue");
+        int i = 0;
+        for (int n = factors.size(); i < n; i++) {
+            factor.append(" when :k").append(i).append(" then cast(:f").append(i).append(" as Double)");
+        }
+        factor.append(" else 0.0 end");
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select k.ownerId, sum(k.weight * "
+                + factor + ") as score from " + TERMS + " k, ArticleRow a where k.tenantId = :tenant"
+                + " and k.keyValue in :keys and a.tenantId = k.tenantId and a.id = k.ownerId"
+                + " group by k.ownerId, a.title order by score desc, a.title, k.ownerId", Object[].class);
+        q.setParameter("tenant", tx.tenantId()).setParameter("keys", List.copyOf(factors.keySet()));
+        i = 0;
+        for (Map.Entry<String, Double> e : factors.entrySet()) {
+            q.setParameter("k" + i, e.getKey()).setParameter("f" + i, e.getValue());
+            i++;
+        }
+        return q.setMaxResults(limit).getResultList().stream().map(row -> (UUID) row[0]).toList();
+    }
+
+    /** The page's articles with their exact scores, best first. */
+    private List<ArticleMatch> score(List<UUID> page, List<String> terms, Map<String, Long> articlesWithKey,
+                                     int published) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map<String, Integer>> postings = new HashMap<>();
+        tx.session().createSelectionQuery("select k.ownerId, k.keyValue, k.weight from " + TERMS + " k"
+                        + " where k.tenantId = :tenant and k.ownerId in :ids and k.keyValue in :keys", Object[].class)
+                .setParameter("tenant", tx.tenantId()).setParameter("ids", page)
+                .setParameter("keys", terms.stream().map(JpaArticleRepository::key).distinct().toList())
+                .getResultList().forEach(row -> postings.computeIfAbsent((UUID) row[0], a -> new HashMap<>())
+                        .put((String) row[1], (Integer) row[2]));
+        Map<String, Integer> articlesWithTerm = new HashMap<>();
+        for (String term : terms) {
+            Long df = articlesWithKey.get(key(term));
+            if (df != null) {
+                articlesWithTerm.put(term, df.intValue());
+            }
+        }
+        List<ArticleMatch> matches = new ArrayList<>();
+        for (Article article : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", page), ORDER)) {
+            Map<String, Integer> byKey = postings.getOrDefault(article.id().value(), Map.of());
+            Map<String, Integer> weights = new HashMap<>();
+            for (String term : terms) {
+                Integer w = byKey.get(key(term));
+                if (w != null) {
+                    weights.put(term, w);
+                }
+            }
+            matches.add(new ArticleMatch(article, ArticleTerms.score(weights, terms, articlesWithTerm, published)));
+        }
+        matches.sort(RANK);
+        return matches;
+    }
+
+    /** The term as stored: cut to the column's length, never between the two halves of a surrogate pair. */
+    static String key(String term) {
+        if (term.length() <= MAX_TERM) {
+            return term;
+        }
+        int end = Character.isHighSurrogate(term.charAt(MAX_TERM - 1)) ? MAX_TERM - 1 : MAX_TERM;
+        return term.substring(0, end);
+    }
+}
