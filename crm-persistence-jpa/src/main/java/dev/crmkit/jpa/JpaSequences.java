@@ -6,7 +6,8 @@ import org.hibernate.StatelessSession;
 /**
  * Counters in {@code crm_sequence}. Taking a value is an {@code UPDATE ... + 1} that locks the row until the
  * transaction ends, so two nodes can never both take the same value; a missing row is created with an insert that
- * ignores a concurrent creator (the SQL for that differs per database), then incremented the same way.
+ * ignores a concurrent creator (the SQL for that differs per database), then incremented the same way. On MariaDB
+ * creating and incrementing is one upsert, since InnoDB's gap locks would make concurrent creators deadlock.
  */
 final class JpaSequences implements Sequences {
     private final JpaTx tx;
@@ -18,6 +19,14 @@ final class JpaSequences implements Sequences {
     @Override
     public long next(String name) {
         StatelessSession s = tx.sessionForWrite();
+        if (tx.database() == Database.MARIADB) {
+            // One statement: InnoDB's UPDATE of a missing row would gap-lock, and concurrent creators then deadlock
+            // on their inserts. A duplicate primary key here takes only the row lock, which orders the takers.
+            s.createNativeMutationQuery("INSERT INTO crm_sequence (tenant_id, name, last_value) VALUES (:tenant,"
+                            + " :name, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1")
+                    .setParameter("tenant", tx.tenantId()).setParameter("name", name).executeUpdate();
+            return current(name);
+        }
         if (increment(s, name) == 0) {
             s.createNativeMutationQuery(insertIfAbsent(tx.database()))
                     .setParameter("tenant", tx.tenantId()).setParameter("name", name).executeUpdate();
@@ -45,7 +54,7 @@ final class JpaSequences implements Sequences {
             // A failed statement would abort a PostgreSQL transaction, so the conflict must not raise an error.
             case POSTGRESQL -> "INSERT INTO crm_sequence (tenant_id, name, last_value) VALUES (:tenant, :name, 0)"
                     + " ON CONFLICT DO NOTHING";
-            case MARIADB -> "INSERT IGNORE INTO crm_sequence (tenant_id, name, last_value) VALUES (:tenant, :name, 0)";
+            case MARIADB -> throw new IllegalStateException("MariaDB takes values with an upsert");
             case H2 -> "MERGE INTO crm_sequence t USING (VALUES (CAST(:tenant AS VARCHAR(64)),"
                     + " CAST(:name AS VARCHAR(128)))) v(tenant_id, name)"
                     + " ON t.tenant_id = v.tenant_id AND t.name = v.name"

@@ -32,10 +32,11 @@ public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
     /** Rows per JDBC batch; touchpoint ingestion is the bulk writer. */
     static final int BATCH_SIZE = 200;
-    private static final List<Class<?>> ENTITIES = Stream.of(List.of(LeadEntity.class, LeadVisitorRow.class,
-            LeadTagRow.class, AccountEntity.class, ContactEntity.class, ContactTagRow.class, PurchaseEntity.class,
-            FeedbackEntity.class, CampaignEntity.class, AdEntity.class, AffiliateEntity.class,
-            TouchpointEntity.class),
+    /** The core entities, then one constant per group of aggregates mapped later (one line each). */
+    private static final List<Class<?>> ENTITIES = Stream.of(List.<Class<?>>of(LeadEntity.class,
+                    LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,
+                    ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
+                    AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
             ServiceMapping.ENTITIES)
             .flatMap(List::stream).toList();
 
