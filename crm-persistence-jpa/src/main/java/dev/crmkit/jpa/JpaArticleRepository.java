@@ -18,8 +18,9 @@ import org.hibernate.query.SelectionQuery;
 /**
  * Articles with the knowledge base's inverted index in {@code crm_article_term}: on every save the article's
  * postings are replaced by {@link ArticleTerms#weights}, the same terms and weights the in-memory adapter indexes.
- * Search ranks in one grouped query over the postings of the query's terms, then scores the page exactly as
- * {@link ArticleTerms#score} does, so results and scores equal the in-memory adapter's.
+ * Search ranks in one grouped query over the postings of the query's terms (an index range per term), then scores
+ * the candidates exactly as {@link ArticleTerms#score} does and orders them like the in-memory adapter, so results
+ * and scores equal its results.
  */
 final class JpaArticleRepository extends JpaRepository<ArticleId, Article, ArticleEntity>
         implements ArticleRepository {
@@ -84,8 +85,19 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
                 factors.merge(key(term), Math.log(1 + (double) published / df), Double::sum);
             }
         }
-        List<UUID> page = rank(factors, limit);
-        return score(page, terms, articlesWithKey, (int) published);
+        List<Object[]> best = rank(factors, null, limit);
+        List<UUID> candidates;
+        if (best.size() < limit) {
+            candidates = best.stream().map(row -> (UUID) row[0]).toList();
+        } else {
+            // The database sums in its own order, so scores may differ from Java's in the last bits: take every
+            // article scoring about as high as the last of the page, and let the exact ranking below decide.
+            double last = ((Number) best.get(limit - 1)[1]).doubleValue();
+            candidates = rank(factors, last - 1e-9 * Math.max(1, Math.abs(last)), 0).stream()
+                    .map(row -> (UUID) row[0]).toList();
+        }
+        List<ArticleMatch> ranked = score(candidates, terms, articlesWithKey, (int) published);
+        return ranked.size() <= limit ? ranked : List.copyOf(ranked.subList(0, limit));
     }
 
     /** How many published articles contain each key; keys no article contains are absent. */
@@ -98,28 +110,37 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
         return df;
     }
 
-    /** The ids of the best {@code limit} articles: weight × factor summed per article, ties by title, then id. */
-    private List<UUID> rank(Map<String, Double> factors, int limit) {
-        StringBuilder factor = new StringBuilder("case k.keyValue");
-        int i = 0;
-        for (int n = factors.size(); i < n; i++) {
-            factor.append(" when :k").append(i).append(" then cast(:f").append(i).append(" as Double)");
+    /**
+     * Article ids with their score (weight × factor summed over the query's keys), best first, ties by title: the
+     * best {@code limit}, or (limit 0) all scoring at least {@code min}.
+     */
+    private List<Object[]> rank(Map<String, Double> factors, Double min, int limit) {
+        StringBuilder score = new StringBuilder("sum(k.weight * case k.keyValue");
+        for (int i = 0; i < factors.size(); i++) {
+            score.append(" when :k").append(i).append(" then cast(:f").append(i).append(" as Double)");
         }
-        factor.append(" else 0.0 end");
-        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select k.ownerId, sum(k.weight * "
-                + factor + ") as score from " + TERMS + " k, ArticleRow a where k.tenantId = :tenant"
-                + " and k.keyValue in :keys and a.tenantId = k.tenantId and a.id = k.ownerId"
-                + " group by k.ownerId, a.title order by score desc, a.title, k.ownerId", Object[].class);
+        score.append(" else 0.0 end)");
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select k.ownerId, " + score + " from "
+                + TERMS + " k, ArticleRow a where k.tenantId = :tenant and k.keyValue in :keys"
+                + " and a.tenantId = k.tenantId and a.id = k.ownerId group by k.ownerId, a.title"
+                + (min == null ? "" : " having " + score + " >= :min")
+                + " order by " + score + " desc, a.title, k.ownerId", Object[].class);
         q.setParameter("tenant", tx.tenantId()).setParameter("keys", List.copyOf(factors.keySet()));
-        i = 0;
+        int i = 0;
         for (Map.Entry<String, Double> e : factors.entrySet()) {
             q.setParameter("k" + i, e.getKey()).setParameter("f" + i, e.getValue());
             i++;
         }
-        return q.setMaxResults(limit).getResultList().stream().map(row -> (UUID) row[0]).toList();
+        if (min != null) {
+            q.setParameter("min", min);
+        }
+        if (limit > 0) {
+            q.setMaxResults(limit);
+        }
+        return q.getResultList();
     }
 
-    /** The page's articles with their exact scores, best first. */
+    /** The candidates with their exact scores ({@link ArticleTerms#score}), ranked as in memory. */
     private List<ArticleMatch> score(List<UUID> page, List<String> terms, Map<String, Long> articlesWithKey,
                                      int published) {
         if (page.isEmpty()) {

@@ -96,4 +96,12 @@ class H2ContractTest {
             return DATABASE.storage();
         }
     }
+
+    @Nested
+    class ArticleSearchTests extends ArticleSearchEquivalence {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
 }
