@@ -29,6 +29,8 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
     private static final String TERMS = "ArticleTermRow";
     /** Length of {@code crm_article_term.term}; longer terms are indexed and searched by their prefix. */
     static final int MAX_TERM = 200;
+    private static final Comparator<Article> MEMORY_ORDER = Comparator.comparing(Article::createdAt)
+            .thenComparing(a -> a.id().value());
     private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
             .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
 
@@ -62,8 +64,8 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
 
     @Override
     public List<Article> findByProductCode(String productCode) {
-        return productCode == null ? List.of()
-                : list(new Filter(tx.tenantId()).and(KeyTables.has(PRODUCTS, "code"), "code", productCode), ORDER);
+        return productCode == null ? List.of() : MemoryOrder.sorted(list(new Filter(tx.tenantId())
+                .and(KeyTables.has(PRODUCTS, "code"), "code", productCode), ORDER), MEMORY_ORDER);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseRepository;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
 final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> implements CaseRepository {
     private static final String ORDER = "r.createdAt, r.id";
     private static final String ARTICLES = "CaseArticleRow";
+    private static final Comparator<Case> MEMORY_ORDER = Comparator.comparing(Case::createdAt)
+            .thenComparing(c -> c.id().value());
 
     JpaCaseRepository(JpaTx tx) {
         super(tx, CaseEntity.class);
@@ -42,24 +45,27 @@ final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> im
 
     @Override
     public List<Case> findByContact(ContactId contact) {
-        return contact == null ? List.of() : lookup("contactId", contact.value(), ORDER);
+        return contact == null ? List.of()
+                : MemoryOrder.sorted(lookup("contactId", contact.value(), ORDER), MEMORY_ORDER);
     }
 
     @Override
     public List<Case> findByAccount(AccountId account) {
-        return account == null ? List.of() : lookup("accountId", account.value(), ORDER);
+        return account == null ? List.of()
+                : MemoryOrder.sorted(lookup("accountId", account.value(), ORDER), MEMORY_ORDER);
     }
 
     @Override
     public List<Case> findByArticle(ArticleId article) {
-        return article == null ? List.of() : list(new Filter(tx.tenantId())
-                .and(KeyTables.has(ARTICLES, "article"), "article", article.toString()), ORDER);
+        return article == null ? List.of() : MemoryOrder.sorted(list(new Filter(tx.tenantId())
+                .and(KeyTables.has(ARTICLES, "article"), "article", article.toString()), ORDER), MEMORY_ORDER);
     }
 
     /** A range scan of index {@code crm_case_next_due}: only overdue open cases are read. */
     @Override
     public List<Case> findOpenDueBefore(Instant at) {
         Objects.requireNonNull(at, "at");
-        return list(new Filter(tx.tenantId()).and("r.nextDue < :at", "at", at), ORDER);
+        return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.nextDue < :at", "at", at), ORDER),
+                MEMORY_ORDER);
     }
 }

@@ -143,6 +143,36 @@ final class JpaTx implements StorageTx {
     }
 
     @Override
+    public OpportunityRepository opportunities() {
+        return new JpaOpportunityRepository(this);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return new JpaProductRepository(this);
+    }
+
+    @Override
+    public PriceBookRepository priceBooks() {
+        return new JpaPriceBookRepository(this);
+    }
+
+    @Override
+    public QuoteRepository quotes() {
+        return new JpaQuoteRepository(this);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new JpaOrderRepository(this);
+    }
+
+    @Override
+    public AccountTeamRepository accountTeams() {
+        return new JpaAccountTeamRepository(this);
+    }
+
+    @Override
     public Sequences sequences() {
         return new JpaSequences(this);
     }
@@ -171,37 +201,6 @@ final class JpaTx implements StorageTx {
 
     private static UnsupportedOperationException notMapped(String what) {
         return new UnsupportedOperationException(what + " are not stored by the JPA adapter yet");
-    }
-
-    // sales (branch jpa-sales)
-    @Override
-    public OpportunityRepository opportunities() {
-        throw notMapped("opportunities");
-    }
-
-    @Override
-    public ProductRepository products() {
-        throw notMapped("products");
-    }
-
-    @Override
-    public PriceBookRepository priceBooks() {
-        throw notMapped("price books");
-    }
-
-    @Override
-    public QuoteRepository quotes() {
-        throw notMapped("quotes");
-    }
-
-    @Override
-    public OrderRepository orders() {
-        throw notMapped("orders");
-    }
-
-    @Override
-    public AccountTeamRepository accountTeams() {
-        throw notMapped("account teams");
     }
 
     // tasks, calendar and segments (branch jpa-tasks)

@@ -4,8 +4,12 @@ import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.OpportunityContract;
+import dev.crmkit.core.contract.ProductCatalogContract;
+import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
@@ -62,6 +66,54 @@ class H2ContractTest {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class OpportunityTests extends OpportunityContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ForecastTests extends ForecastContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ProductCatalogTests extends ProductCatalogContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class QuoteOrderTests extends QuoteOrderContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesParityTests extends SalesParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesIndexTests extends SalesIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
         }
     }
 

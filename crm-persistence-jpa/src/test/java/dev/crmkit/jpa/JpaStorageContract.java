@@ -9,33 +9,7 @@ import org.junit.jupiter.api.Test;
  * here, one override each, and switched back on (override deleted) by the change that maps them.
  */
 abstract class JpaStorageContract extends StorageContract {
-    private static final String SALES = "sales aggregates: mapped on branch jpa-sales";
     private static final String TASKS = "tasks, calendar and segments: mapped on branch jpa-tasks";
-
-    // sales
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void salesAggregatesRoundTripWithAllFields() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void salesLookupsAreKeyedAndOrdered() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void staleSalesWritesAreRejected() {
-    }
 
     // tasks, calendar and segments
     @Test

@@ -1,6 +1,7 @@
 -- Service tracking: cases, service contracts, knowledge base articles, product information. Same conventions as
 -- V1: keyed by (tenant_id, id), every secondary index starts with tenant_id, collections as JSON text with the
--- looked-up values mirrored into narrow key tables.
+-- looked-up values mirrored into narrow key tables. The services set no length limits, so free text is unbounded;
+-- only the values that are indexed (tracking numbers, product codes, terms, user ids) have a width.
 
 CREATE TABLE crm_case (
     tenant_id          VARCHAR(64)  NOT NULL,
@@ -10,10 +11,10 @@ CREATE TABLE crm_case (
     account_id         UUID,
     contact_id         UUID,
     product_id         UUID,
-    product_code       VARCHAR(255),
+    product_code       ${text},
     order_id           UUID,
     kind               VARCHAR(32)  NOT NULL,
-    category           VARCHAR(255),
+    category           ${text},
     priority           VARCHAR(16)  NOT NULL,
     channel            VARCHAR(16)  NOT NULL,
     subject            ${text}      NOT NULL,
