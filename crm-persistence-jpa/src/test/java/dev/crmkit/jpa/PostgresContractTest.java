@@ -156,4 +156,12 @@ class PostgresContractTest {
             return DATABASE.storage();
         }
     }
+
+    @Nested
+    class ServiceParityTests extends ServiceParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
 }
