@@ -164,4 +164,12 @@ class MariaDbContractTest {
             return DATABASE.storage();
         }
     }
+
+    @Nested
+    class ServiceIndexTests extends ServiceIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
+        }
+    }
 }

@@ -1,16 +1,6 @@
 package dev.crmkit.jpa;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,8 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every lookup of the sales repositories is backed by an index, as the database itself reports it: one whose
  * leading columns are the tenant, the looked-up columns and then the list order, so the rows come off the index
  * already in order (forecasts read opportunities by owner, also once per team member, and by close-date range).
- * Keys the in-memory adapter keeps unique are unique indexes. Query plans are not asserted: on the tests' tiny
- * tables the planners rightly prefer other paths.
+ * Keys the in-memory adapter keeps unique are unique indexes ({@link IndexMetadata}).
  */
 abstract class SalesIndexes {
     protected abstract TestDatabase database();
@@ -41,44 +30,6 @@ abstract class SalesIndexes {
             team by account            | crm_account_team        | tenant_id id                       | true
             """)
     void lookupIsBackedByAnIndex(String lookup, String table, String columns, boolean unique) throws SQLException {
-        List<String> wanted = List.of(columns.split(" "));
-        Map<String, Index> indexes = indexes(table);
-        assertThat(indexes.values()).as(lookup + " on " + table + ": " + indexes)
-                .anySatisfy(index -> {
-                    assertThat(index.columns.subList(0, Math.min(wanted.size(), index.columns.size())))
-                            .isEqualTo(wanted);
-                    if (unique) {
-                        assertThat(index.unique).isTrue();
-                        assertThat(index.columns).isEqualTo(wanted);
-                    }
-                });
-    }
-
-    private record Index(boolean unique, List<String> columns) {
-    }
-
-    /** The table's indexes by name, with their columns in key order. */
-    private Map<String, Index> indexes(String table) throws SQLException {
-        Map<String, Index> indexes = new TreeMap<>();
-        try (Connection c = database().dataSource().getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-            Map<String, TreeMap<Short, String>> columns = new TreeMap<>();
-            Map<String, Boolean> unique = new TreeMap<>();
-            try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
-                while (rs.next()) {
-                    String index = rs.getString("INDEX_NAME");
-                    if (index == null) {
-                        continue; // table statistics row
-                    }
-                    String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                    columns.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"), column);
-                    unique.put(index, !rs.getBoolean("NON_UNIQUE"));
-                }
-            }
-            columns.forEach((index, cols) -> indexes.put(index, new Index(unique.get(index),
-                    new ArrayList<>(cols.values()))));
-        }
-        return indexes;
+        IndexMetadata.assertBackedByIndex(database().dataSource(), lookup, table, columns, unique);
     }
 }
