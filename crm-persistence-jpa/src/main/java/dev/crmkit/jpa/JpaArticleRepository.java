@@ -31,8 +31,9 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
     static final int MAX_TERM = 200;
     private static final Comparator<Article> MEMORY_ORDER = Comparator.comparing(Article::createdAt)
             .thenComparing(a -> a.id().value());
-    private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
-            .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
+    /** The in-memory adapter's ranking: score, best first, then title, then id. */
+    private static final Comparator<Candidate> RANK = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing(Candidate::title).thenComparing(Candidate::id);
 
     JpaArticleRepository(JpaTx tx) {
         super(tx, ArticleEntity.class);
@@ -88,18 +89,15 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
             }
         }
         List<Object[]> best = rank(factors, null, limit);
-        List<UUID> candidates;
-        if (best.size() < limit) {
-            candidates = best.stream().map(row -> (UUID) row[0]).toList();
-        } else {
-            // The database sums in its own order, so scores may differ from Java's in the last bits: take every
-            // article scoring about as high as the last of the page, and let the exact ranking below decide.
-            double last = ((Number) best.get(limit - 1)[1]).doubleValue();
-            candidates = rank(factors, last - 1e-9 * Math.max(1, Math.abs(last)), 0).stream()
-                    .map(row -> (UUID) row[0]).toList();
-        }
-        List<ArticleMatch> ranked = score(candidates, terms, articlesWithKey, (int) published);
-        return ranked.size() <= limit ? ranked : List.copyOf(ranked.subList(0, limit));
+        // The database sums in its own order, so scores may differ from Java's in the last bits: take every article
+        // scoring about as high as the last of the page, and let the exact ranking below decide.
+        List<Object[]> candidates = best.size() < limit ? best
+                : rank(factors, minimum(((Number) best.get(limit - 1)[1]).doubleValue()), 0);
+        return top(candidates, terms, articlesWithKey, (int) published, limit);
+    }
+
+    private static double minimum(double last) {
+        return last - 1e-9 * Math.max(1, Math.abs(last));
     }
 
     /** How many published articles contain each key; keys no article contains are absent. */
@@ -113,8 +111,8 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
     }
 
     /**
-     * Article ids with their score (weight × factor summed over the query's keys), best first, ties by title: the
-     * best {@code limit}, or (limit 0) all scoring at least {@code min}.
+     * Article ids with their score (weight × factor summed over the query's keys) and title, best first, ties by
+     * title: the best {@code limit}, or (limit 0) all scoring at least {@code min}.
      */
     private List<Object[]> rank(Map<String, Double> factors, Double min, int limit) {
         StringBuilder score = new StringBuilder("sum(k.weight * case k.keyValue");
@@ -122,7 +120,7 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
             score.append(" when :k").append(i).append(" then cast(:f").append(i).append(" as Double)");
         }
         score.append(" else 0.0 end)");
-        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select k.ownerId, " + score + " from "
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select k.ownerId, " + score + ", a.title from "
                 + TERMS + " k, ArticleRow a where k.tenantId = :tenant and k.keyValue in :keys"
                 + " and a.tenantId = k.tenantId and a.id = k.ownerId group by k.ownerId, a.title"
                 + (min == null ? "" : " having " + score + " >= :min")
@@ -142,16 +140,24 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
         return q.getResultList();
     }
 
-    /** The candidates with their exact scores ({@link ArticleTerms#score}), ranked as in memory. */
-    private List<ArticleMatch> score(List<UUID> page, List<String> terms, Map<String, Long> articlesWithKey,
-                                     int published) {
-        if (page.isEmpty()) {
+    /** A search candidate: what the in-memory ranking compares. */
+    private record Candidate(UUID id, String title, double score) {
+    }
+
+    /**
+     * The best {@code limit} of the candidates (rows of {@link #rank}) with their exact scores
+     * ({@link ArticleTerms#score}), ranked as in memory; only those articles are read.
+     */
+    private List<ArticleMatch> top(List<Object[]> rows, List<String> terms, Map<String, Long> articlesWithKey,
+                                   int published, int limit) {
+        if (rows.isEmpty()) {
             return List.of();
         }
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
         Map<UUID, Map<String, Integer>> postings = new HashMap<>();
         tx.session().createSelectionQuery("select k.ownerId, k.keyValue, k.weight from " + TERMS + " k"
                         + " where k.tenantId = :tenant and k.ownerId in :ids and k.keyValue in :keys", Object[].class)
-                .setParameter("tenant", tx.tenantId()).setParameter("ids", page)
+                .setParameter("tenant", tx.tenantId()).setParameter("ids", ids)
                 .setParameter("keys", terms.stream().map(JpaArticleRepository::key).distinct().toList())
                 .getResultList().forEach(row -> postings.computeIfAbsent((UUID) row[0], a -> new HashMap<>())
                         .put((String) row[1], (Integer) row[2]));
@@ -162,9 +168,9 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
                 articlesWithTerm.put(term, df.intValue());
             }
         }
-        List<ArticleMatch> matches = new ArrayList<>();
-        for (Article article : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", page), ORDER)) {
-            Map<String, Integer> byKey = postings.getOrDefault(article.id().value(), Map.of());
+        List<Candidate> ranked = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Integer> byKey = postings.getOrDefault((UUID) row[0], Map.of());
             Map<String, Integer> weights = new HashMap<>();
             for (String term : terms) {
                 Integer w = byKey.get(key(term));
@@ -172,10 +178,15 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
                     weights.put(term, w);
                 }
             }
-            matches.add(new ArticleMatch(article, ArticleTerms.score(weights, terms, articlesWithTerm, published)));
+            ranked.add(new Candidate((UUID) row[0], (String) row[2],
+                    ArticleTerms.score(weights, terms, articlesWithTerm, published)));
         }
-        matches.sort(RANK);
-        return matches;
+        ranked.sort(RANK);
+        List<Candidate> page = ranked.subList(0, Math.min(limit, ranked.size()));
+        Map<UUID, Article> articles = new HashMap<>();
+        list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", page.stream().map(Candidate::id).toList()), ORDER)
+                .forEach(a -> articles.put(a.id().value(), a));
+        return page.stream().map(c -> new ArticleMatch(articles.get(c.id()), c.score())).toList();
     }
 
     /** The term as stored: cut to the column's length, never between the two halves of a surrogate pair. */
