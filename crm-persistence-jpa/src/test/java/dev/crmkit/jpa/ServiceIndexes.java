@@ -5,7 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every lookup of the service repositories is backed by an index, as the database reports it ({@link IndexMetadata}):
+ * Every lookup of the service repositories is backed by an index, as the database reports it ({@link TableIndexes}):
  * tracking numbers and product codes unique per tenant, escalation's overdue cases by their next unmet target, and
  * search's postings by term (document frequencies and weights come off the primary key).
  */
@@ -30,6 +30,6 @@ abstract class ServiceIndexes {
             product info by product       | crm_product_info     | tenant_id product_id product_code | false
             """)
     void lookupIsBackedByAnIndex(String lookup, String table, String columns, boolean unique) throws SQLException {
-        IndexMetadata.assertBackedByIndex(database().dataSource(), lookup, table, columns, unique);
+        TableIndexes.assertBacked(database(), lookup, table, columns, unique);
     }
 }

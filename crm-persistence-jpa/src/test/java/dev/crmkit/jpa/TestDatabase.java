@@ -46,12 +46,31 @@ final class TestDatabase implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         opened = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> open(kind), Opened.class);
+        requireAvailable(context.getDisplayName());
+    }
+
+    /**
+     * Opens a database of its own outside JUnit Jupiter (for jqwik properties, which have no Jupiter extensions);
+     * {@link #closeStandalone()} drops it.
+     */
+    void openStandalone(String user) {
+        opened = open(kind);
+        requireAvailable(user);
+    }
+
+    void closeStandalone() throws SQLException {
+        if (opened != null) {
+            opened.close();
+        }
+    }
+
+    private void requireAvailable(String user) {
         if (opened.unavailable != null) {
             if (Boolean.parseBoolean(System.getenv("CRMKIT_REQUIRE_DATABASES"))) {
                 throw new IllegalStateException(opened.unavailable);
             }
             String message = opened.unavailable + " (set CRMKIT_REQUIRE_DATABASES=true to fail instead of skip)";
-            LoggerFactory.getLogger(TestDatabase.class).warn("Skipping {}: {}", context.getDisplayName(), message);
+            LoggerFactory.getLogger(TestDatabase.class).warn("Skipping {}: {}", user, message);
             Assumptions.abort(message);
         }
     }

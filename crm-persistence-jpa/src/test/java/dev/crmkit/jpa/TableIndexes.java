@@ -11,26 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 
-/**
- * The indexes of a table as the database itself reports them (JDBC metadata), for tests that every lookup of a
- * repository is backed by one. Query plans are not asserted: on the tests' tiny tables the planners rightly prefer
- * other paths.
- */
-final class IndexMetadata {
-    private IndexMetadata() {
+/** A table's indexes as the database's metadata reports them, for the tests that every lookup has one. */
+final class TableIndexes {
+    private TableIndexes() {
     }
 
     /**
-     * Asserts that {@code table} has an index whose leading columns are {@code columns} (space separated: the
-     * tenant, the looked-up columns, then the list order); a {@code unique} lookup needs a unique index of exactly
-     * those columns.
+     * Asserts that {@code table} has an index whose leading columns are {@code columns} (space-separated); a
+     * {@code unique} one must be unique on exactly them.
      */
-    static void assertBackedByIndex(DataSource dataSource, String lookup, String table, String columns,
-                                    boolean unique) throws SQLException {
+    static void assertBacked(TestDatabase database, String lookup, String table, String columns, boolean unique)
+            throws SQLException {
         List<String> wanted = List.of(columns.split(" "));
-        Map<String, Index> indexes = indexes(dataSource, table);
+        Map<String, Index> indexes = indexes(database, table);
         assertThat(indexes.values()).as(lookup + " on " + table + ": " + indexes)
                 .anySatisfy(index -> {
                     assertThat(index.columns.subList(0, Math.min(wanted.size(), index.columns.size())))
@@ -46,9 +40,9 @@ final class IndexMetadata {
     }
 
     /** The table's indexes by name, with their columns in key order. */
-    private static Map<String, Index> indexes(DataSource dataSource, String table) throws SQLException {
+    private static Map<String, Index> indexes(TestDatabase database, String table) throws SQLException {
         Map<String, Index> indexes = new TreeMap<>();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.dataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
             Map<String, TreeMap<Short, String>> columns = new TreeMap<>();
