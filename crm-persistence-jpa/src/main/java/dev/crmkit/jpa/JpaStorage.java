@@ -46,7 +46,8 @@ public final class JpaStorage implements Storage {
                     ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
                     AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
             SalesMapping.ENTITIES,
-            TaskMapping.ENTITIES)
+            TaskMapping.ENTITIES,
+            ServiceMapping.ENTITIES)
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;

@@ -177,10 +177,24 @@ final class JpaTx implements StorageTx {
         return new JpaSequences(this);
     }
 
-    // ---- not mapped yet: each group is being mapped on its own branch; until then the JPA adapter refuses ----
+    @Override
+    public CaseRepository cases() {
+        return new JpaCaseRepository(this);
+    }
 
-    private static UnsupportedOperationException notMapped(String what) {
-        return new UnsupportedOperationException(what + " are not stored by the JPA adapter yet");
+    @Override
+    public ServiceContractRepository serviceContracts() {
+        return new JpaServiceContractRepository(this);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new JpaArticleRepository(this);
+    }
+
+    @Override
+    public ProductInfoRepository productInfo() {
+        return new JpaProductInfoRepository(this);
     }
 
     @Override
@@ -206,26 +220,5 @@ final class JpaTx implements StorageTx {
     @Override
     public SegmentQueries segmentQueries() {
         return new JpaSegmentQueries(this);
-    }
-
-    // service (branch jpa-service)
-    @Override
-    public CaseRepository cases() {
-        throw notMapped("cases");
-    }
-
-    @Override
-    public ServiceContractRepository serviceContracts() {
-        throw notMapped("service contracts");
-    }
-
-    @Override
-    public ArticleRepository articles() {
-        throw notMapped("articles");
-    }
-
-    @Override
-    public ProductInfoRepository productInfo() {
-        throw notMapped("product information");
     }
 }

@@ -1,14 +1,18 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.CalendarContract;
+import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.ForecastContract;
+import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.OpportunityContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.SegmentContract;
+import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -152,6 +156,62 @@ class PostgresContractTest {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CaseTests extends CaseContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class KnowledgeBaseTests extends KnowledgeBaseContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class AgentViewTests extends AgentViewContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ServiceFlowTests extends ServiceFlowContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ArticleSearchTests extends ArticleSearchEquivalence {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ServiceParityTests extends ServiceParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ServiceIndexTests extends ServiceIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
         }
     }
 }
