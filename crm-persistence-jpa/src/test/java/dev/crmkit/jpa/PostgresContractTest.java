@@ -1,5 +1,8 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.StorageContract;
+import dev.crmkit.core.contract.LeadLifecycleContract;
+import dev.crmkit.core.contract.TaskContract;
 import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
@@ -24,7 +27,7 @@ class PostgresContractTest {
     static final TestDatabase DATABASE = TestDatabase.of(TestDatabase.Kind.POSTGRESQL);
 
     @Nested
-    class StorageTests extends JpaStorageContract {
+    class StorageTests extends StorageContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
@@ -64,7 +67,7 @@ class PostgresContractTest {
     }
 
     @Nested
-    class LeadLifecycleTests extends JpaLeadLifecycleContract {
+    class LeadLifecycleTests extends LeadLifecycleContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
@@ -120,7 +123,7 @@ class PostgresContractTest {
     }
 
     @Nested
-    class TaskTests extends JpaTaskContract {
+    class TaskTests extends TaskContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
