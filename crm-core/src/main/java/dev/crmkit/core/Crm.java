@@ -211,6 +211,14 @@ public final class Crm implements AutoCloseable {
         return agentView;
     }
 
+    /**
+     * The context services are built on, acting for this facade's actor: for modules outside crm-core that add
+     * services of their own (e.g. reporting), which take it as core services do.
+     */
+    public CrmContext context() {
+        return ctx;
+    }
+
     /** Subscribe here to domain events, published after each successful write. */
     public EventBus events() {
         return events;

@@ -10,8 +10,10 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 final class JpaContactRepository extends JpaRepository<ContactId, Contact, ContactEntity>
         implements ContactRepository {
@@ -81,5 +83,10 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
                 .location(q.country(), q.region(), q.city())
                 .and("r.keyDecisionMaker = :kdm", "kdm", q.keyDecisionMaker())
                 .and(KeyTables.has(TAGS, "tag"), "tag", q.tag());
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Contact> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
     }
 }

@@ -10,9 +10,11 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
     private static final String ORDER = "r.createdAt, r.id";
@@ -100,5 +102,10 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
                 .location(q.country(), q.region(), q.city())
                 .and("r.score >= :minScore", "minScore", q.minScore())
                 .and(KeyTables.has(TAGS, "tag"), "tag", q.tag());
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Lead> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
     }
 }

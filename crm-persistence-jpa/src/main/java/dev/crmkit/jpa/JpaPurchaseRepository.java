@@ -5,7 +5,9 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.customer.PurchaseRepository;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class JpaPurchaseRepository extends JpaRepository<PurchaseId, Purchase, PurchaseEntity>
         implements PurchaseRepository {
@@ -33,5 +35,10 @@ final class JpaPurchaseRepository extends JpaRepository<PurchaseId, Purchase, Pu
     @Override
     public List<Purchase> findByContact(ContactId contact) {
         return lookup("contactId", contact.value(), ORDER);
+    }
+
+    @Override
+    public void forEachPurchased(Instant from, Instant to, Consumer<? super Purchase> visitor) {
+        forEachBetween("purchasedAt", from, to, visitor);
     }
 }

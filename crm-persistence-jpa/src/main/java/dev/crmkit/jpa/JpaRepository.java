@@ -5,10 +5,13 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.spi.Repository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
 
@@ -100,6 +103,24 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         }
         return counts;
     }
+
+    /**
+     * Streams this tenant's aggregates whose instant {@code column} lies in {@code [from, to)} (null bounds open) to
+     * {@code visitor}, fetched in chunks so a large range never sits in memory at once.
+     */
+    void forEachBetween(String column, Instant from, Instant to, Consumer<? super T> visitor) {
+        Filter filter = new Filter(tx.tenantId()).and("r." + column + " >= :from", "from", from)
+                .and("r." + column + " < :to", "to", to);
+        SelectionQuery<E> q = tx.session().createSelectionQuery("from " + entityName + " r where " + filter.where(),
+                rowType);
+        filter.params().forEach(q::setParameter);
+        try (Stream<E> rows = q.setFetchSize(BULK_FETCH).getResultStream()) {
+            rows.forEach(row -> visitor.accept(toDomain(row)));
+        }
+    }
+
+    /** Rows per round trip of the bulk reads: big enough to amortize latency, small enough for any heap. */
+    static final int BULK_FETCH = 1000;
 
     private SelectionQuery<E> select(Filter filter, String order) {
         SelectionQuery<E> q = tx.session().createSelectionQuery(

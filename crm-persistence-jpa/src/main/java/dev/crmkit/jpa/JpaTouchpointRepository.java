@@ -12,6 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
@@ -24,7 +27,7 @@ import org.hibernate.query.SelectionQuery;
 final class JpaTouchpointRepository implements TouchpointRepository {
     private static final String ORDER = " order by r.occurredAt, r.id";
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
-    private static final int ID_CHUNK = 500;
+    private static final int ID_CHUNK = 1000;
 
     private final JpaTx tx;
 
@@ -141,5 +144,17 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 TouchpointEntity.class);
         return q.setParameter("tenant", tx.tenantId()).setParameter("value", value).getResultList().stream()
                 .map(TouchpointMapper::toTouchpoint).toList();
+    }
+
+    @Override
+    public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
+        Filter filter = new Filter(tx.tenantId()).and("r.occurredAt >= :from", "from", from)
+                .and("r.occurredAt < :to", "to", to);
+        SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
+                "from TouchpointRow r where " + filter.where(), TouchpointEntity.class);
+        filter.params().forEach(q::setParameter);
+        try (Stream<TouchpointEntity> rows = q.setFetchSize(JpaRepository.BULK_FETCH).getResultStream()) {
+            rows.forEach(row -> visitor.accept(TouchpointMapper.toTouchpoint(row)));
+        }
     }
 }

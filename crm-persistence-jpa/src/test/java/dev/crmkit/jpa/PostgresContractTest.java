@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.ForecastContract;
@@ -91,6 +92,14 @@ class PostgresContractTest {
 
     @Nested
     class QuoteOrderTests extends QuoteOrderContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class AccountTeamTests extends AccountTeamContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

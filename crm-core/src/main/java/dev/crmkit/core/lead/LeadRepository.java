@@ -7,8 +7,10 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.spi.Repository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Storage port for leads. Every lookup here must be an index hit in an adapter, never a scan. */
 public interface LeadRepository extends Repository<LeadId, Lead> {
@@ -25,6 +27,14 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     /** Number of matching leads per value of {@code field} (null values under the key {@code ""}). */
     Map<String, Long> countBy(LeadQuery query, GroupField field);
+
+    /**
+     * Calls {@code visitor} once for every lead of the tenant (merged and spam ones too) created in {@code [from,
+     * to)} (either bound null for open), in no particular order. A bulk read for reports, not a lookup: adapters may
+     * scan, and should stream rather than load the whole range at once. The visitor runs inside the transaction and
+     * must not use the storage.
+     */
+    void forEachCreated(Instant from, Instant to, Consumer<? super Lead> visitor);
 
     @Override
     default String kind() {

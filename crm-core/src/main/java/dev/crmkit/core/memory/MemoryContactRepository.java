@@ -10,10 +10,12 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -76,5 +78,11 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
                 && PersonFields.matchesLocation(c.address(), q.country(), q.region(), q.city())
                 && (q.keyDecisionMaker() == null || q.keyDecisionMaker() == c.keyDecisionMaker())
                 && (q.tag() == null || c.tags().contains(q.tag()));
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Contact> visitor) {
+        tx.checkOpen();
+        table.scan().filter(x -> TimeRange.contains(from, to, x.createdAt())).forEach(visitor);
     }
 }

@@ -10,10 +10,12 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -77,5 +79,11 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
                 && PersonFields.matchesLocation(l.address(), q.country(), q.region(), q.city())
                 && (q.minScore() == null || l.score() >= q.minScore())
                 && (q.tag() == null || l.tags().contains(q.tag()));
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Lead> visitor) {
+        tx.checkOpen();
+        table.scan().filter(x -> TimeRange.contains(from, to, x.createdAt())).forEach(visitor);
     }
 }

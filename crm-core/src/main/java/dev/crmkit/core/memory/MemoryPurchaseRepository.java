@@ -5,8 +5,10 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.customer.PurchaseRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class MemoryPurchaseRepository extends MemoryRepository<PurchaseId, Purchase> implements PurchaseRepository {
     private static final Comparator<Purchase> ORDER = Comparator.comparing(Purchase::purchasedAt)
@@ -24,5 +26,11 @@ final class MemoryPurchaseRepository extends MemoryRepository<PurchaseId, Purcha
     @Override
     public List<Purchase> findByContact(ContactId contact) {
         return lookup("contact", contact, ORDER);
+    }
+
+    @Override
+    public void forEachPurchased(Instant from, Instant to, Consumer<? super Purchase> visitor) {
+        tx.checkOpen();
+        table.scan().filter(x -> TimeRange.contains(from, to, x.purchasedAt())).forEach(visitor);
     }
 }

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 final class MemoryTouchpointRepository implements TouchpointRepository {
     private static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
@@ -113,5 +115,11 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     private List<Touchpoint> lookup(String index, Object key) {
         tx.checkOpen();
         return table.lookup(index, key, ORDER);
+    }
+
+    @Override
+    public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
+        tx.checkOpen();
+        table.scan().filter(x -> TimeRange.contains(from, to, x.occurredAt())).forEach(visitor);
     }
 }

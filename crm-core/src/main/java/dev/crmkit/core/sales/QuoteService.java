@@ -77,9 +77,7 @@ public final class QuoteService {
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
             v.throwIfInvalid();
-            QuoteTotals before = q.totals();
-            String detail = "lines " + q.lines().size() + " -> " + p.lines().size() + "; total " + before.total()
-                    + " -> " + p.totals().total();
+            String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines());
             return save(tx, q.revise(p.contact(), p.taxRate(), p.lines(), p.approvalRequired(), draft.validUntil(),
                     Text.blankToNull(draft.notes()), detail, ctx.user(), ctx.now()));
         });
@@ -126,7 +124,10 @@ public final class QuoteService {
         });
     }
 
-    /** The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. */
+    /**
+     * The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. The opportunity is
+     * left as it is; close it with {@code OpportunityService.closeWon} when the deal is done.
+     */
     public OrderId accept(QuoteId id) {
         return ctx.write(tx -> {
             Quote q = tx.quotes().get(id);
@@ -145,10 +146,12 @@ public final class QuoteService {
         return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
     }
 
+    /** The quote, or {@code NotFoundException}. */
     public Quote get(QuoteId id) {
         return ctx.read(tx -> tx.quotes().get(id));
     }
 
+    /** The quote with this number, e.g. {@code Q-1}. */
     public Optional<Quote> findByNumber(String number) {
         return ctx.read(tx -> tx.quotes().findByNumber(number));
     }

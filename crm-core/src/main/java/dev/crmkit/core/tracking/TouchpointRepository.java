@@ -4,9 +4,11 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Storage port for touchpoints: append-only, high volume. Lists are ordered by occurrence time, then id.
@@ -38,4 +40,12 @@ public interface TouchpointRepository {
 
     /** Attributes all of the lead's touchpoints to the contact and account it converted into. */
     int linkLeadToContact(LeadId lead, ContactId contact, AccountId account);
+
+    /**
+     * Calls {@code visitor} once for every touchpoint of the tenant that occurred in {@code [from, to)} (either
+     * bound null for open), in no particular order. A bulk read for reports, not a lookup: adapters may scan, and
+     * should stream rather than load the whole range at once. The visitor runs inside the transaction and must not
+     * use the storage.
+     */
+    void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor);
 }

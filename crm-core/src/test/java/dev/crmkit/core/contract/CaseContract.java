@@ -315,6 +315,13 @@ public abstract class CaseContract extends ServiceContractSupport {
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.hasErrorFor("feedback")).isTrue());
 
+        crm.cases().reopen(c.id(), "jams again");
+        crm.cases().resolve(c.id(), "fixed for good");
+        assertThatThrownBy(() -> crm.cases().close(c.id(), Satisfaction.of(1)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("feedback")).isTrue());
+        assertThat(crm.cases().get(c.id()).status()).isEqualTo(CaseStatus.RESOLVED);
+
         Case later = openCase();
         crm.cases().close(crm.cases().resolve(later.id(), "fixed").id());
         assertThat(crm.cases().rate(later.id(), Satisfaction.of(2)).feedback()).isNotNull();

@@ -75,6 +75,8 @@ import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -498,6 +500,36 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    protected void salesDataIsTenantScoped() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"));
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, null, productId);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account,
+                    null, productId));
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        storage().read(freshTenant(), tx -> {
+            assertThat(tx.opportunities().find(opp.id())).isEmpty();
+            assertThat(tx.opportunities().findByOwner(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isEmpty();
+            assertThat(tx.quotes().findByNumber("Q-1")).isEmpty();
+            assertThat(tx.orders().findByAccount(account)).isEmpty();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-7"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     protected void staleSalesWritesAreRejected() {
         AccountId account = AccountId.of(UUID.randomUUID());
         Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
@@ -685,10 +717,15 @@ public abstract class StorageContract extends ContractSupport {
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
                 .containsExactly(open.id());
-        write(tx -> tx.cases().save(new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null,
-                null, null, null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null,
-                CaseStatus.RESOLVED, null, at(60), at(480), at(30), at(490), null, null, null, null, null, null,
-                null, at(0), at(490))));
+        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null, null, null,
+                null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null, CaseStatus.RESOLVED,
+                null, at(60), at(480), at(30), at(490), null, null, null, null, null, null, null, at(0), at(490));
+        assertThatThrownBy(() -> write(tx -> {
+            tx.cases().save(resolved);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).hasSize(1);
+        write(tx -> tx.cases().save(resolved));
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).isEmpty();
     }
 
@@ -726,5 +763,69 @@ public abstract class StorageContract extends ContractSupport {
         })).hasMessage("boom");
         assertThat(read((StorageTx tx) -> tx.articles().search(query, 10))).extracting(m -> m.article().id())
                 .containsExactly(bodyHit.id());
+    }
+
+    /** Collects what a bulk read visits, in visiting order. */
+    private static <T> List<T> visited(Consumer<Consumer<T>> read) {
+        List<T> out = new ArrayList<>();
+        read.accept(out::add);
+        return out;
+    }
+
+    @Test
+    void bulkReadsVisitEveryRowOfTheTenantInTheHalfOpenRangeOnce() {
+        Touchpoint t1 = Samples.click(TouchpointId.of(UUID.randomUUID()), "b1", "v-b", at(1));
+        Touchpoint t2 = Samples.call(TouchpointId.of(UUID.randomUUID()), leadId(), at(2));
+        Touchpoint t3 = Samples.click(TouchpointId.of(UUID.randomUUID()), "b3", "v-b", at(3));
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Purchase late = Samples.purchase(PurchaseId.of(UUID.randomUUID()), account, null);
+        Purchase early = new Purchase(PurchaseId.of(UUID.randomUUID()), 0, account, null, "ENG-2", "Mill", at(1),
+                1, late.unitPrice(), null, null, null, at(1));
+        Lead lead = Samples.lead(leadId(), "bulk@example.com");
+        Contact contact = Samples.contact(ContactId.of(UUID.randomUUID()), null, "bulk@example.com");
+        write(tx -> {
+            tx.touchpoints().insertAll(List.of(t3, t1, t2));
+            tx.purchases().save(late);
+            tx.purchases().save(early);
+            tx.leads().save(lead);
+            tx.contacts().save(contact);
+            return null;
+        });
+        // another tenant's rows in the same range are never visited
+        storage().write(freshTenant(), tx -> {
+            tx.touchpoints().insertAll(List.of(Samples.click(TouchpointId.of(UUID.randomUUID()), "b1", "v-b", at(2))));
+            tx.leads().save(Samples.lead(leadId(), "other@example.com"));
+            return null;
+        });
+
+        read(tx -> {
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(null, null, v)))
+                    .extracting(Touchpoint::id).containsExactlyInAnyOrder(t1.id(), t2.id(), t3.id());
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(at(2), at(3), v))).containsExactly(t2);
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(null, at(2), v))).containsExactly(t1);
+            assertThat(visited((Consumer<Touchpoint> v) ->
+                    tx.touchpoints().forEachOccurred(at(2), null, v)))
+                    .extracting(Touchpoint::id).containsExactlyInAnyOrder(t2.id(), t3.id());
+
+            assertThat(visited((Consumer<Purchase> v) ->
+                    tx.purchases().forEachPurchased(at(1), at(10), v))).extracting(Purchase::id)
+                    .containsExactly(early.id());
+            assertThat(visited((Consumer<Purchase> v) ->
+                    tx.purchases().forEachPurchased(null, null, v))).hasSize(2);
+
+            // Samples create leads and contacts at T0 = at(0)
+            assertThat(visited((Consumer<Lead> v) -> tx.leads().forEachCreated(at(0), at(1), v)))
+                    .containsExactly(lead.withVersion(1));
+            assertThat(visited((Consumer<Lead> v) -> tx.leads().forEachCreated(at(1), null, v)))
+                    .isEmpty();
+            assertThat(visited((Consumer<Contact> v) ->
+                    tx.contacts().forEachCreated(null, null, v))).containsExactly(contact.withVersion(1));
+            assertThat(visited((Consumer<Contact> v) ->
+                    tx.contacts().forEachCreated(null, at(0), v))).isEmpty();
+            return null;
+        });
     }
 }

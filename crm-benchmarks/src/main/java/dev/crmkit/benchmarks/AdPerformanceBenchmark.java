@@ -1,0 +1,101 @@
+package dev.crmkit.benchmarks;
+
+import dev.crmkit.reporting.FactTable;
+import dev.crmkit.reporting.InMemoryReportExecutor;
+import dev.crmkit.reporting.ReportDefinition;
+import dev.crmkit.reporting.ReportResult;
+import dev.crmkit.reporting.StandardReports;
+import dev.crmkit.reporting.TimeWindow;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 6 target: the ad-performance report (impressions, clicks, conversions, CTR and conversion rate by ad ×
+ * affiliate × day) over 10M touchpoints in memory runs within 1.5× of a hand-written loop over primitive arrays of
+ * the same data. Both produce one row per non-empty group with its ratios; the engine also sorts the rows and turns
+ * them into exact decimals, which the loop does not.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class AdPerformanceBenchmark {
+    @Param("10000000")
+    int touchpoints;
+
+    @Param({"50"})
+    int ads;
+
+    @Param({"20"})
+    int affiliates;
+
+    @Param({"30"})
+    int days;
+
+    private AdTouchpoints data;
+    private FactTable table;
+    private ReportDefinition report;
+
+    @Setup
+    public void setUp() {
+        data = new AdTouchpoints(touchpoints, ads, affiliates, days, 42);
+        table = data.table();
+        report = StandardReports.adPerformance().toBuilder().window(TimeWindow.ALL).build();
+    }
+
+    @Benchmark
+    public ReportResult engine() {
+        return InMemoryReportExecutor.aggregate(table, report, TimeWindow.ALL);
+    }
+
+    /** What a programmer would write for this one report: dense arrays indexed by ad, affiliate and day. */
+    @Benchmark
+    public double[][] handWritten() {
+        AdTouchpoints d = data;
+        int groups = d.ads * d.affiliates * d.days;
+        long[] impressions = new long[groups];
+        long[] clicks = new long[groups];
+        long[] conversions = new long[groups];
+        boolean[] seen = new boolean[groups];
+        byte[] kind = d.kind;
+        int[] ad = d.ad;
+        int[] affiliate = d.affiliate;
+        int[] day = d.day;
+        int[] count = d.count;
+        for (int i = 0; i < d.rows; i++) {
+            int g = (ad[i] * d.affiliates + affiliate[i]) * d.days + day[i];
+            seen[g] = true;
+            switch (kind[i]) {
+                case AdTouchpoints.IMPRESSION -> impressions[g] += count[i];
+                case AdTouchpoints.CLICK -> clicks[g] += count[i];
+                default -> conversions[g]++;
+            }
+        }
+        int n = 0;
+        for (boolean s : seen) {
+            n += s ? 1 : 0;
+        }
+        double[][] rows = new double[n][];
+        int r = 0;
+        for (int g = 0; g < groups; g++) {
+            if (seen[g]) {
+                rows[r++] = new double[] {g, impressions[g], clicks[g], conversions[g],
+                        impressions[g] == 0 ? Double.NaN : (double) clicks[g] / impressions[g],
+                        clicks[g] == 0 ? Double.NaN : (double) conversions[g] / clicks[g]};
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,607 @@
+package dev.crmkit.reporting;
+
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.reporting.Measure.Aggregate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One pass of a definition over a {@link FactTable}, block by block: filters narrow a keep-mask, the grouped
+ * dimensions' codes combine into one {@code long} key per fact (mixed radix), keys map to dense group ids (directly
+ * when the key space is small, else through a hash), and each measure folds the block into per-group arrays.
+ *
+ * <p>Measures restricted by conditions on a few low-cardinality dimensions (clicks = count where kind is AD_CLICK)
+ * would each need a masking pass. Instead, when the key space stays small, those dimensions are "split" into the
+ * key as extra low-order digits: every measure folds unconditionally, and the end combines, per group, the split
+ * cells each measure's conditions allow.
+ */
+final class Aggregation {
+    private static final int BLOCK = 2048;
+    /** Largest key space aggregated into arrays indexed by the key itself. */
+    private static final long DENSE_MAX = 1 << 22;
+
+    private final FactTable facts;
+    private final ReportDefinition def;
+    private final Codes[] groupBy;
+    private final long[] strides;
+    private final boolean dense;
+    private final List<Codes> filterColumns = new ArrayList<>();
+    private final List<boolean[]> filterAllowed = new ArrayList<>();
+    private final Base[] bases;
+    /** Number of groups of the grouped dimensions alone. */
+    private final long space;
+    private final Codes[] split;
+    private final long[] splitStrides;
+    /** Number of split cells per group; 1 without split (and possibly with it, for one-key columns). */
+    private final int splitSpace;
+
+    /** Accumulators of one non-ratio measure. */
+    private static final class Base {
+        final Measure measure;
+        final Numbers numbers;
+        final Codes distinct;
+        final Codes[] conditionColumns;
+        final boolean[][] conditionAllowed;
+        /** With split dimensions: which split cells this measure's conditions allow; then no per-fact masking. */
+        boolean[] splitAllowed;
+        /**
+         * The base whose accumulators this one reads: itself, or an earlier one folding the same values (with split
+         * cells, clicks and impressions are both the sum of COUNT per cell); null for a COUNT of every kept fact,
+         * which is the number of facts per group the pass keeps anyway.
+         */
+        Base source = this;
+        /** Whether some base reading this one's accumulators needs the number of values (AVG, MIN, MAX). */
+        boolean needsN;
+        long[] acc;
+        long[] n;
+        LongHashing.Set pairs;
+
+        Base(Measure measure, FactTable facts) {
+            this.measure = measure;
+            this.numbers = measure.field() == null ? null : facts.numbers(measure.field());
+            this.distinct = measure.of() == null ? null : facts.codes(measure.of());
+            List<Codes> columns = new ArrayList<>();
+            List<boolean[]> allowed = new ArrayList<>();
+            for (Filter f : measure.where()) {
+                Codes c = facts.codes(f.dimension());
+                boolean[] a = allowed(c, f);
+                // a condition every fact meets costs a pass and changes nothing
+                if (!allTrue(a)) {
+                    columns.add(c);
+                    allowed.add(a);
+                }
+            }
+            this.conditionColumns = columns.toArray(Codes[]::new);
+            this.conditionAllowed = allowed.toArray(boolean[][]::new);
+            if (measure.aggregate() == Aggregate.DISTINCT_COUNT) {
+                pairs = new LongHashing.Set();
+            }
+        }
+
+        void ensure(int groups) {
+            if (acc == null) {
+                acc = new long[groups];
+                n = new long[groups];
+                long start = measure.aggregate() == Aggregate.MIN ? Long.MAX_VALUE
+                        : measure.aggregate() == Aggregate.MAX ? Long.MIN_VALUE : 0;
+                Arrays.fill(acc, start);
+            } else if (acc.length < groups) {
+                int old = acc.length;
+                int size = Math.max(groups, old * 2);
+                acc = Arrays.copyOf(acc, size);
+                n = Arrays.copyOf(n, size);
+                if (measure.aggregate() == Aggregate.MIN || measure.aggregate() == Aggregate.MAX) {
+                    Arrays.fill(acc, old, size, measure.aggregate() == Aggregate.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
+                }
+            }
+        }
+
+        /** The exact scale of this measure's values: the field's for SUM, MIN and MAX, else 0. */
+        int scale() {
+            return switch (measure.aggregate()) {
+                case SUM, MIN, MAX, AVG -> measure.field().scale();
+                default -> 0;
+            };
+        }
+    }
+
+    /** How the pass may run; all strategies give the same result, tests force each of them. */
+    enum Strategy { BEST, NO_SPLIT, HASH }
+
+    Aggregation(FactTable facts, ReportDefinition def) {
+        this(facts, def, Strategy.BEST);
+    }
+
+    Aggregation(FactTable facts, ReportDefinition def, Strategy strategy) {
+        if (facts.source() != def.source()) {
+            throw new IllegalArgumentException("facts of " + facts.source() + " cannot answer " + def.source());
+        }
+        this.facts = facts;
+        this.def = def;
+        int k = def.dimensions().size();
+        groupBy = new Codes[k];
+        strides = new long[k];
+        long space = 1;
+        for (int i = k - 1; i >= 0; i--) {
+            groupBy[i] = facts.codes(def.dimensions().get(i));
+            strides[i] = space;
+            try {
+                space = Math.multiplyExact(space, groupBy[i].cardinality());
+            } catch (ArithmeticException e) {
+                throw new ValidationException("dimensions", "too many combinations of keys to group by");
+            }
+        }
+        this.space = space;
+        for (Filter f : def.filters()) {
+            Codes c = facts.codes(f.dimension());
+            boolean[] allowed = allowed(c, f);
+            if (!allTrue(allowed)) {
+                filterColumns.add(c);
+                filterAllowed.add(allowed);
+            }
+        }
+        bases = def.measures().stream().filter(m -> m.aggregate() != Aggregate.RATIO)
+                .map(m -> new Base(m, facts)).toArray(Base[]::new);
+        List<Codes> conditions = new ArrayList<>();
+        long cells = 1;
+        for (Base b : bases) {
+            for (Codes c : b.conditionColumns) {
+                if (!conditions.contains(c)) {
+                    conditions.add(c);
+                    cells = Math.min(cells * c.cardinality(), Integer.MAX_VALUE);
+                }
+            }
+        }
+        boolean splitting = strategy == Strategy.BEST && !conditions.isEmpty() && cells <= 256
+                && fitsDense(space * cells);
+        split = splitting ? conditions.toArray(Codes[]::new) : new Codes[0];
+        splitSpace = splitting ? (int) cells : 1;
+        splitStrides = new long[split.length];
+        long stride = 1;
+        for (int i = split.length - 1; i >= 0; i--) {
+            splitStrides[i] = stride;
+            stride *= split[i].cardinality();
+        }
+        if (splitting) {
+            for (Base b : bases) {
+                b.splitAllowed = splitAllowed(b);
+            }
+        }
+        dense = splitting || (strategy != Strategy.HASH && fitsDense(space));
+        share(splitting);
+        folding = Arrays.stream(bases).filter(b -> b.source == b).toArray(Base[]::new);
+        if (dense) {
+            int cellsTotal = (int) (space * splitSpace);
+            for (Base b : folding) {
+                b.ensure(cellsTotal);
+            }
+            factsPerGroup = new long[cellsTotal];
+        }
+        groupIds = dense ? null : new LongHashing.Ids(1024);
+    }
+
+    /** The bases that fold facts; the others read their accumulators or the fact counts. */
+    private final Base[] folding;
+
+    /** Points each base at the accumulators it can share (see {@link Base#source}). */
+    private void share(boolean splitting) {
+        for (int i = 0; i < bases.length; i++) {
+            Base b = bases[i];
+            boolean unconditional = splitting || b.conditionColumns.length == 0;
+            if (b.measure.aggregate() == Aggregate.COUNT && unconditional) {
+                b.source = null;
+                continue;
+            }
+            for (int j = 0; j < i && b.source == b; j++) {
+                Base other = bases[j];
+                if (other.source == other && unconditional && (splitting || other.conditionColumns.length == 0)
+                        && family(other.measure.aggregate()) == family(b.measure.aggregate())
+                        && other.measure.field() == b.measure.field() && other.measure.of() == b.measure.of()) {
+                    b.source = other;
+                }
+            }
+        }
+        for (Base b : bases) {
+            Aggregate a = b.measure.aggregate();
+            if (b.source != null && (a == Aggregate.AVG || a == Aggregate.MIN || a == Aggregate.MAX)) {
+                b.source.needsN = true;
+            }
+        }
+    }
+
+    /** Aggregates that fold the same accumulators: SUM and AVG both sum values. */
+    private static Aggregate family(Aggregate a) {
+        return a == Aggregate.AVG ? Aggregate.SUM : a;
+    }
+
+    private boolean fitsDense(long keys) {
+        return keys <= DENSE_MAX && keys <= 2L * facts.rows() + 4096;
+    }
+
+    /** The split cells whose codes meet every condition of {@code b}. */
+    private boolean[] splitAllowed(Base b) {
+        boolean[] allowed = new boolean[splitSpace];
+        for (int cell = 0; cell < splitSpace; cell++) {
+            boolean ok = true;
+            for (int c = 0; c < b.conditionColumns.length && ok; c++) {
+                int i = Arrays.asList(split).indexOf(b.conditionColumns[c]);
+                int code = (int) ((cell / splitStrides[i]) % split[i].cardinality());
+                ok = b.conditionAllowed[c][code];
+            }
+            allowed[cell] = ok;
+        }
+        return allowed;
+    }
+
+    private long[] factsPerGroup;
+    private final LongHashing.Ids groupIds;
+
+    private static boolean allTrue(boolean[] allowed) {
+        for (boolean a : allowed) {
+            if (!a) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean[] allowed(Codes c, Filter f) {
+        boolean[] allowed = new boolean[c.cardinality()];
+        for (int code = 0; code < allowed.length; code++) {
+            allowed[code] = f.accepts(c.keys[code]);
+        }
+        return allowed;
+    }
+
+    ReportResult run(TimeWindow window) {
+        int rows = facts.rows();
+        boolean[] all = new boolean[BLOCK];
+        Arrays.fill(all, true);
+        boolean[] filtered = new boolean[BLOCK];
+        boolean[] mask = new boolean[BLOCK];
+        long[] keys = dense ? null : new long[BLOCK];
+        int[] group = new int[BLOCK];
+        for (int start = 0; start < rows; start += BLOCK) {
+            int len = Math.min(BLOCK, rows - start);
+            boolean[] keep = all;
+            for (int f = 0; f < filterColumns.size(); f++) {
+                filterColumns.get(f).restrict(start, len, filterAllowed.get(f), keep, filtered);
+                keep = filtered;
+            }
+            if (dense) {
+                for (int d = 0; d < groupBy.length; d++) {
+                    groupBy[d].groups(start, len, (int) (strides[d] * splitSpace), d == 0, group);
+                }
+                for (int d = 0; d < split.length; d++) {
+                    split[d].groups(start, len, (int) splitStrides[d], d == 0 && groupBy.length == 0, group);
+                }
+                countFacts(len, keep == all ? null : keep, group);
+            } else {
+                Arrays.fill(keys, 0, len, 0L);
+                for (int d = 0; d < groupBy.length; d++) {
+                    groupBy[d].addKeys(start, len, strides[d], keys);
+                }
+                assignGroups(len, keep, keys, group);
+            }
+            for (Base b : folding) {
+                boolean[] m = keep;
+                for (int c = 0; b.splitAllowed == null && c < b.conditionColumns.length; c++) {
+                    b.conditionColumns[c].restrict(start, len, b.conditionAllowed[c], m, mask);
+                    m = mask;
+                }
+                fold(b, start, len, m, group);
+            }
+        }
+        return result(window);
+    }
+
+    private void countFacts(int len, boolean[] keep, int[] group) {
+        long[] counts = factsPerGroup;
+        if (keep == null) {
+            for (int j = 0; j < len; j++) {
+                counts[group[j]]++;
+            }
+        } else {
+            for (int j = 0; j < len; j++) {
+                if (keep[j]) {
+                    counts[group[j]]++;
+                }
+            }
+        }
+    }
+
+    private void assignGroups(int len, boolean[] keep, long[] keys, int[] group) {
+        for (int j = 0; j < len; j++) {
+            if (keep[j]) {
+                group[j] = groupIds.idOf(keys[j]);
+            }
+        }
+        int groups = groupIds.size();
+        if (factsPerGroup == null || factsPerGroup.length < groups) {
+            factsPerGroup = Arrays.copyOf(factsPerGroup == null ? new long[0] : factsPerGroup,
+                    Math.max(groups, factsPerGroup == null ? 1024 : factsPerGroup.length * 2));
+        }
+        for (Base b : folding) {
+            b.ensure(groups);
+        }
+        countFacts(len, keep, group);
+    }
+
+    private static void fold(Base b, int start, int len, boolean[] m, int[] group) {
+        switch (b.measure.aggregate()) {
+            case COUNT -> {
+                long[] acc = b.acc;
+                for (int j = 0; j < len; j++) {
+                    if (m[j]) {
+                        acc[group[j]]++;
+                    }
+                }
+            }
+            case SUM, AVG -> b.numbers.sum(start, len, m, group, b.acc, b.needsN ? b.n : null);
+            case MIN -> b.numbers.min(start, len, m, group, b.acc, b.n);
+            case MAX -> b.numbers.max(start, len, m, group, b.acc, b.n);
+            case DISTINCT_COUNT -> {
+                long card = b.distinct.cardinality();
+                int nullCode = b.distinct.nullCode;
+                for (int j = 0; j < len; j++) {
+                    if (m[j]) {
+                        int code = b.distinct.code(start + j);
+                        if (code != nullCode) {
+                            b.pairs.add(group[j] * card + code);
+                        }
+                    }
+                }
+            }
+            case RATIO -> throw new IllegalStateException("ratios are computed from their operands");
+        }
+    }
+
+    /** Exact value of one measure in one group: {@code num / den × 10^-scale}; {@code den == 0} means null. */
+    private record Fraction(long num, long den) {
+        static final Fraction NULL = new Fraction(0, 0);
+
+        boolean isNull() {
+            return den == 0;
+        }
+
+        static int compare(Fraction a, Fraction b) {
+            // a.num / a.den vs b.num / b.den with positive denominators: compare the 128-bit cross products.
+            long hi1 = Math.multiplyHigh(a.num, b.den);
+            long lo1 = a.num * b.den;
+            long hi2 = Math.multiplyHigh(b.num, a.den);
+            long lo2 = b.num * a.den;
+            return hi1 != hi2 ? Long.compare(hi1, hi2) : Long.compareUnsigned(lo1, lo2);
+        }
+    }
+
+    /** Folds the split cells of every group into the group, each measure over the cells it allows. */
+    private void collapseSplit() {
+        int groups = (int) space;
+        int cells = splitSpace;
+        for (Base b : bases) {
+            Aggregate a = b.measure.aggregate();
+            long[] acc = new long[groups];
+            long[] n = new long[groups];
+            Arrays.fill(acc, a == Aggregate.MIN ? Long.MAX_VALUE : a == Aggregate.MAX ? Long.MIN_VALUE : 0);
+            for (int e = 0; e < b.acc.length; e++) {
+                if (!b.splitAllowed[e % cells]) {
+                    continue;
+                }
+                int g = e / cells;
+                acc[g] = switch (a) {
+                    case MIN -> Math.min(acc[g], b.acc[e]);
+                    case MAX -> Math.max(acc[g], b.acc[e]);
+                    default -> acc[g] + b.acc[e];
+                };
+                n[g] += b.n == null ? 0 : b.n[e];
+            }
+            b.acc = acc;
+            b.n = n;
+            if (b.pairs != null) {
+                LongHashing.Set pairs = new LongHashing.Set();
+                long card = b.distinct.cardinality();
+                b.pairs.forEach(k -> {
+                    long e = k / card;
+                    if (b.splitAllowed[(int) (e % cells)]) {
+                        pairs.add((e / cells) * card + k % card);
+                    }
+                });
+                b.pairs = pairs;
+            }
+        }
+        long[] facts = new long[groups];
+        for (int e = 0; e < factsPerGroup.length; e++) {
+            facts[e / cells] += factsPerGroup[e];
+        }
+        factsPerGroup = facts;
+    }
+
+    /** Gives every base the accumulators it reads, before the split cells are combined. */
+    private void resolveShared() {
+        for (Base b : bases) {
+            if (b.source == null) {
+                b.acc = factsPerGroup;
+                b.n = null;
+            } else if (b.source != b) {
+                b.acc = b.source.acc;
+                b.n = b.source.n;
+                b.pairs = b.source.pairs;
+            }
+        }
+    }
+
+    private ReportResult result(TimeWindow window) {
+        resolveShared();
+        if (split.length > 0) {
+            collapseSplit();
+        }
+        int groupCount = dense ? factsPerGroup.length : groupIds.size();
+        int present = 0;
+        int[] groups = new int[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            if (factsPerGroup != null && factsPerGroup[g] > 0) {
+                groups[present++] = g;
+            }
+        }
+        groups = Arrays.copyOf(groups, present);
+        if (groupBy.length == 0 && present == 0) {
+            // A report without dimensions always has its one total row, as SQL aggregates do.
+            groups = new int[] {0};
+            if (factsPerGroup == null || factsPerGroup.length == 0) {
+                factsPerGroup = new long[1];
+                for (Base b : bases) {
+                    b.ensure(1);
+                }
+            }
+        }
+        List<Measure> measures = def.measures();
+        Fraction[][] values = new Fraction[measures.size()][];
+        int[] scales = new int[measures.size()];
+        int[] denominatorScales = new int[measures.size()];
+        int maxGroup = groupCount == 0 ? 1 : groupCount;
+        for (Base b : bases) {
+            int i = measures.indexOf(b.measure);
+            values[i] = baseValues(b, maxGroup);
+            scales[i] = b.scale();
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            Measure m = measures.get(i);
+            if (m.aggregate() != Aggregate.RATIO) {
+                continue;
+            }
+            int ni = indexOf(m.numerator());
+            int di = indexOf(m.denominator());
+            Fraction[] ratio = new Fraction[maxGroup];
+            for (int g : groups) {
+                Fraction a = values[ni][g];
+                Fraction b = values[di][g];
+                if (a.isNull() || b.isNull() || b.num() == 0) {
+                    ratio[g] = Fraction.NULL;
+                } else {
+                    ratio[g] = b.num() < 0 ? new Fraction(-a.num(), -b.num()) : new Fraction(a.num(), b.num());
+                }
+            }
+            values[i] = ratio;
+            scales[i] = scales[ni];
+            denominatorScales[i] = scales[di];
+        }
+        Integer[] order = new Integer[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            order[i] = groups[i];
+        }
+        Arrays.sort(order, comparator(values));
+        int limit = def.limit() == null ? order.length : Math.min(def.limit(), order.length);
+        List<ReportRow> rows = new ArrayList<>(limit);
+        for (int r = 0; r < limit; r++) {
+            int g = order[r];
+            List<String> keys = new ArrayList<>(groupBy.length);
+            for (int d = 0; d < groupBy.length; d++) {
+                keys.add(key(g, d));
+            }
+            List<BigDecimal> vals = new ArrayList<>(measures.size());
+            for (int i = 0; i < measures.size(); i++) {
+                vals.add(decimal(measures.get(i), values[i][g], scales[i], denominatorScales[i]));
+            }
+            rows.add(new ReportRow(keys, vals));
+        }
+        return new ReportResult(def.name(), def.source(), window, def.dimensions(),
+                measures.stream().map(Measure::name).toList(), rows, null);
+    }
+
+    private int indexOf(String measure) {
+        List<Measure> measures = def.measures();
+        for (int i = 0; i < measures.size(); i++) {
+            if (measures.get(i).name().equals(measure)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("validated definitions name existing measures");
+    }
+
+    private static Fraction[] baseValues(Base b, int groupCount) {
+        Fraction[] out = new Fraction[groupCount];
+        long[] distinct = null;
+        if (b.pairs != null) {
+            long[] counts = new long[groupCount];
+            long card = b.distinct.cardinality();
+            b.pairs.forEach(k -> counts[(int) (k / card)]++);
+            distinct = counts;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            long acc = b.acc != null && g < b.acc.length ? b.acc[g] : 0;
+            long n = b.n != null && g < b.n.length ? b.n[g] : 0;
+            out[g] = switch (b.measure.aggregate()) {
+                case COUNT, SUM -> new Fraction(acc, 1);
+                case DISTINCT_COUNT -> new Fraction(distinct[g], 1);
+                case MIN, MAX -> n == 0 ? Fraction.NULL : new Fraction(acc, 1);
+                case AVG -> n == 0 ? Fraction.NULL : new Fraction(acc, n);
+                case RATIO -> throw new IllegalStateException();
+            };
+        }
+        return out;
+    }
+
+    private String key(int group, int dimension) {
+        long k = dense ? group : groupIds.key(group);
+        Codes c = groupBy[dimension];
+        int code = (int) ((k / strides[dimension]) % c.cardinality());
+        return c.keys[code];
+    }
+
+    private Comparator<Integer> comparator(Fraction[][] values) {
+        Comparator<Integer> c = (a, b) -> 0;
+        for (Order o : def.order()) {
+            int m = def.measures().stream().map(Measure::name).toList().indexOf(o.by());
+            if (m >= 0) {
+                Fraction[] column = values[m];
+                c = c.thenComparing((a, b) -> nullsLast(column[a], column[b], o.descending(), Fraction::compare));
+            } else {
+                int d = def.dimensions().indexOf(Dimension.valueOf(o.by()));
+                c = c.thenComparing((a, b) -> nullsLast(key(a, d), key(b, d), o.descending(), String::compareTo));
+            }
+        }
+        for (int d = 0; d < groupBy.length; d++) {
+            int dim = d;
+            c = c.thenComparing((a, b) -> nullsLast(key(a, dim), key(b, dim), false, String::compareTo));
+        }
+        return c;
+    }
+
+    private static <T> int nullsLast(T a, T b, boolean descending, Comparator<T> natural) {
+        boolean an = a == null || (a instanceof Fraction f && f.isNull());
+        boolean bn = b == null || (b instanceof Fraction f && f.isNull());
+        if (an || bn) {
+            return Boolean.compare(an, bn);
+        }
+        int c = natural.compare(a, b);
+        return descending ? -c : c;
+    }
+
+    /** The value {@link Measure} defines for {@code f}. */
+    private static BigDecimal decimal(Measure m, Fraction f, int scale, int denominatorScale) {
+        if (f.isNull()) {
+            return null;
+        }
+        return switch (m.aggregate()) {
+            case COUNT, DISTINCT_COUNT -> BigDecimal.valueOf(f.num());
+            case SUM, MIN, MAX -> exact(BigDecimal.valueOf(f.num(), scale), m.field());
+            case AVG -> BigDecimal.valueOf(f.num(), scale)
+                    .divide(BigDecimal.valueOf(f.den()), Measure.FRACTION_SCALE, RoundingMode.HALF_EVEN);
+            case RATIO -> BigDecimal.valueOf(f.num(), scale)
+                    .divide(BigDecimal.valueOf(f.den(), denominatorScale), Measure.FRACTION_SCALE,
+                            RoundingMode.HALF_EVEN);
+        };
+    }
+
+    /** Money with at least two decimals, more only when the value has them; other fields as integers. */
+    static BigDecimal exact(BigDecimal v, Field field) {
+        if (!field.isMoney()) {
+            return v.setScale(0, RoundingMode.UNNECESSARY);
+        }
+        return v.setScale(Math.max(2, v.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    }
+}

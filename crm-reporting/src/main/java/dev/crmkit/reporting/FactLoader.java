@@ -1,0 +1,149 @@
+package dev.crmkit.reporting;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the facts a definition needs through the storage SPI's bulk reads, into a {@link FactTable}. */
+final class FactLoader {
+    private FactLoader() {
+    }
+
+    /** The dimensions a definition reads: grouped, filtered, counted distinct or used in a measure's condition. */
+    static Set<Dimension> dimensionsOf(ReportDefinition def) {
+        Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
+        dims.addAll(def.dimensions());
+        def.filters().forEach(f -> dims.add(f.dimension()));
+        for (Measure m : def.measures()) {
+            if (m.of() != null) {
+                dims.add(m.of());
+            }
+            m.where().forEach(f -> dims.add(f.dimension()));
+        }
+        return dims;
+    }
+
+    static Set<Field> fieldsOf(ReportDefinition def) {
+        Set<Field> fields = EnumSet.noneOf(Field.class);
+        def.measures().stream().filter(m -> m.field() != null).forEach(m -> fields.add(m.field()));
+        return fields;
+    }
+
+    static FactTable load(ReportDefinition def, TimeWindow window, StorageTx tx) {
+        FactTable.Builder b = FactTable.builder(def.source(), dimensionsOf(def), fieldsOf(def));
+        Instant from = window.from();
+        Instant to = window.to();
+        switch (def.source()) {
+            case TOUCHPOINTS -> tx.touchpoints().forEachOccurred(from, to, t -> touchpoint(b, t));
+            case LEADS -> tx.leads().forEachCreated(from, to, l -> {
+                if (l.status() != LeadStatus.MERGED) {
+                    lead(b, l);
+                }
+            });
+            case CONTACTS -> {
+                Map<AccountId, String> industries = b.keeps(Dimension.INDUSTRY) ? industries(tx) : Map.of();
+                tx.contacts().forEachCreated(from, to, c -> contact(b, c, industries));
+            }
+            case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> purchase(b, p));
+        }
+        return b.build();
+    }
+
+    private static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private static void touchpoint(FactTable.Builder b, Touchpoint t) {
+        Money value = t.value();
+        b.set(Dimension.KIND, t.kind()).set(Dimension.CAMPAIGN, t.campaign()).set(Dimension.AD, t.ad())
+                .set(Dimension.AFFILIATE, t.affiliate()).set(Dimension.CHANNEL, t.channel())
+                .set(Dimension.REP, t.rep()).set(Dimension.VISITOR, t.visitorId()).set(Dimension.LEAD, t.lead())
+                .set(Dimension.CONTACT, t.contact()).set(Dimension.ACCOUNT, t.account())
+                .set(Dimension.CURRENCY, value == null ? null : value.currency().getCurrencyCode())
+                .time(day(t.occurredAt()))
+                .setUnits(Field.COUNT, t.count())
+                .set(Field.VALUE, value == null ? null : value.amount());
+        if (t.durationSeconds() != null) {
+            b.setUnits(Field.DURATION, t.durationSeconds());
+        }
+        b.add();
+    }
+
+    private static void lead(FactTable.Builder b, Lead l) {
+        location(b, l.address());
+        b.set(Dimension.SOURCE, l.source()).set(Dimension.STATUS, l.status()).set(Dimension.OWNER, l.owner())
+                .set(Dimension.CAMPAIGN, l.attribution().campaign()).set(Dimension.AD, l.attribution().ad())
+                .set(Dimension.AFFILIATE, l.attribution().affiliate()).set(Dimension.LEAD, l.id())
+                .time(day(l.createdAt()))
+                .setUnits(Field.SCORE, l.score())
+                .add();
+    }
+
+    private static void contact(FactTable.Builder b, Contact c, Map<AccountId, String> industries) {
+        location(b, c.address());
+        b.set(Dimension.AGE_BAND, c.ageBand()).set(Dimension.GENDER, c.gender())
+                .set(Dimension.INDUSTRY, c.account() == null ? null : industries.get(c.account()))
+                .set(Dimension.STAGE, c.stage()).set(Dimension.OWNER, c.owner())
+                .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.id())
+                .time(day(c.createdAt()))
+                .add();
+    }
+
+    private static void location(FactTable.Builder b, Address a) {
+        b.set(Dimension.COUNTRY, a == null ? null : a.country()).set(Dimension.REGION, a == null ? null : a.region())
+                .set(Dimension.CITY, a == null ? null : a.city());
+    }
+
+    private static void purchase(FactTable.Builder b, Purchase p) {
+        if (!b.keeps(Dimension.REP) || p.reps().isEmpty()) {
+            purchaseFact(b, p, null);
+            return;
+        }
+        // Each rep gets full credit: one fact per rep (see FactSource.PURCHASES).
+        for (UserId rep : p.reps()) {
+            purchaseFact(b, p, rep);
+        }
+    }
+
+    private static void purchaseFact(FactTable.Builder b, Purchase p, UserId rep) {
+        b.set(Dimension.PRODUCT, p.productCode()).set(Dimension.PRICE_BAND, PriceBand.of(p.unitPrice().amount()))
+                .set(Dimension.CURRENCY, p.unitPrice().currency().getCurrencyCode()).set(Dimension.REP, rep)
+                .set(Dimension.ACCOUNT, p.account()).set(Dimension.CONTACT, p.contact())
+                .time(day(p.purchasedAt()))
+                .setUnits(Field.QUANTITY, p.quantity())
+                .set(Field.UNIT_PRICE, p.unitPrice().amount())
+                .set(Field.REVENUE, p.total().amount())
+                .add();
+    }
+
+    private static Map<AccountId, String> industries(StorageTx tx) {
+        Map<AccountId, String> out = new HashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        while (true) {
+            var accounts = tx.accounts().list(page);
+            for (Account a : accounts.items()) {
+                out.put(a.id(), a.industry());
+            }
+            if (!accounts.hasNext()) {
+                return out;
+            }
+            page = page.next();
+        }
+    }
+}

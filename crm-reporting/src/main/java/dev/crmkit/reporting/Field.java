@@ -1,0 +1,39 @@
+package dev.crmkit.reporting;
+
+/**
+ * A number of a fact that measures sum, average, minimum or maximum. Values are exact: money is kept to four
+ * decimal places, which covers every ISO 4217 currency. A fact without a value (a touchpoint without a value) is
+ * left out of that field's aggregates, as SQL does with nulls.
+ */
+public enum Field {
+    /** A touchpoint's count: 1, or the number of impressions of a bulk impression record. */
+    COUNT(0),
+    /** A touchpoint's money value (e.g. of a conversion), in its own currency. */
+    VALUE(4),
+    /** Length of a call or visit in seconds. */
+    DURATION(0),
+    /** A lead's score. */
+    SCORE(0),
+    /** Units of a purchase. */
+    QUANTITY(0),
+    /** A purchase's unit price. */
+    UNIT_PRICE(4),
+    /** A purchase's quantity × unit price. */
+    REVENUE(4);
+
+    private final int scale;
+
+    Field(int scale) {
+        this.scale = scale;
+    }
+
+    /** Decimal places the engine keeps; values are stored as {@code value × 10^scale} in a {@code long}. */
+    public int scale() {
+        return scale;
+    }
+
+    /** True for money fields, shown with at least two decimals. */
+    public boolean isMoney() {
+        return scale > 0;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.crmkit.reporting;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.crmkit.core.EventBus;
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.CustomerEvent;
+import dev.crmkit.core.tracking.TrackingEvent;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Results by tenant, definition and resolved window, bounded, invalidated by domain events. Each tenant and fact
+ * source has a generation that every event touching that source advances; a key carries the generation its result
+ * was computed under, so a result computed while a write committed is never served after that write's event, even
+ * if it lands in the cache late.
+ */
+final class ReportCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCache.class);
+
+    private record Key(TenantId tenant, ReportDefinition definition, TimeWindow window, long generation) {
+    }
+
+    private record Generation(TenantId tenant, FactSource source) {
+    }
+
+    private final Cache<Key, ReportResult> results;
+    private final ConcurrentMap<Generation, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final AtomicLong invalidations = new AtomicLong();
+    private final AutoCloseable subscription;
+
+    ReportCache(EventBus events, long maximumSize) {
+        this.results = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+        this.subscription = events.subscribe(DomainEvent.class, this::onEvent);
+    }
+
+    ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window,
+                     Supplier<ReportResult> compute) {
+        long generation = generation(tenant, definition.source()).get();
+        return results.get(new Key(tenant, definition, window, generation), k -> compute.get());
+    }
+
+    private AtomicLong generation(TenantId tenant, FactSource source) {
+        return generations.computeIfAbsent(new Generation(tenant, source), g -> new AtomicLong());
+    }
+
+    private void onEvent(DomainEvent event) {
+        Set<FactSource> stale = affected(event);
+        invalidations.incrementAndGet();
+        for (FactSource source : stale) {
+            generation(event.tenant(), source).incrementAndGet();
+        }
+        // Old generations are never asked for again; drop them now rather than wait for eviction.
+        results.asMap().keySet().removeIf(k -> k.tenant().equals(event.tenant())
+                && stale.contains(k.definition().source()));
+    }
+
+    /**
+     * The fact sources (facts or their labels) an event changes. Events this engine does not know, such as those of
+     * capabilities added later, make every source of the tenant stale: a cached report is never out of date.
+     */
+    static Set<FactSource> affected(DomainEvent event) {
+        if (event instanceof TrackingEvent.TouchpointsRecorded || event instanceof TrackingEvent.VisitorIdentified) {
+            return EnumSet.of(FactSource.TOUCHPOINTS);
+        }
+        if (event instanceof TrackingEvent) {
+            // names of campaigns, ads and affiliate sites label touchpoint and lead reports
+            return EnumSet.of(FactSource.TOUCHPOINTS, FactSource.LEADS);
+        }
+        if (event instanceof CustomerEvent.PurchaseRecorded) {
+            return EnumSet.of(FactSource.PURCHASES);
+        }
+        if (event instanceof CustomerEvent.FeedbackRecorded) {
+            return EnumSet.noneOf(FactSource.class);
+        }
+        if (event instanceof CustomerEvent) {
+            // contacts, their stage and their account's industry
+            return EnumSet.of(FactSource.CONTACTS);
+        }
+        return EnumSet.allOf(FactSource.class);
+    }
+
+    ReportCacheStats stats() {
+        CacheStats s = results.stats();
+        return new ReportCacheStats(s.hitCount(), s.missCount(), s.evictionCount(), invalidations.get(),
+                results.estimatedSize());
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("could not unsubscribe the report cache", e);
+        }
+        results.invalidateAll();
+    }
+}

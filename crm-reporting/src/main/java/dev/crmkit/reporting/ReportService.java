@@ -1,0 +1,138 @@
+package dev.crmkit.reporting;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.spi.StorageTx;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs reports for the actor of a {@link Crm}, in its tenant. Results are cached by tenant, definition and window
+ * (bounded; see {@link #cacheStats()}) and dropped when a domain event changes the facts or labels they came from,
+ * so a report asked for after a service call returned never reflects the data from before it. Writes that bypass
+ * the services (straight through the storage SPI) raise no events: close the service or use a fresh one after them.
+ * Thread-safe; create one per application and derive per-user views with {@link #as(Actor)}.
+ *
+ * <pre>{@code
+ * ReportService reports = ReportService.on(crm);
+ * ReportResult top = reports.run(StandardReports.adsByClickThroughRate());
+ * System.out.println(ReportFormat.TEXT.render(top));
+ * }</pre>
+ */
+public final class ReportService implements AutoCloseable {
+    /** Results held at most, by default. */
+    public static final long DEFAULT_CACHE_SIZE = 1_000;
+
+    private final Crm crm;
+    private final CrmContext ctx;
+    private final ReportExecutor executor;
+    private final ReportCache cache;
+
+    private ReportService(Crm crm, ReportExecutor executor, ReportCache cache) {
+        this.crm = crm;
+        this.ctx = crm.context();
+        this.executor = executor;
+        this.cache = cache;
+    }
+
+    /** Reports over {@code crm}'s storage with the in-memory executor and a cache of the default size. */
+    public static ReportService on(Crm crm) {
+        return builder(crm).build();
+    }
+
+    public static Builder builder(Crm crm) {
+        return new Builder(crm);
+    }
+
+    /** The same service (executor, cache) acting for {@code actor}. */
+    public ReportService as(Actor actor) {
+        return new ReportService(crm.as(actor), executor, cache);
+    }
+
+    /** Runs {@code definition} over its own window. */
+    public ReportResult run(ReportDefinition definition) {
+        return run(definition, definition.window());
+    }
+
+    /** Runs {@code definition} over {@code window} instead of its own; relative windows end today (UTC). */
+    public ReportResult run(ReportDefinition definition, TimeWindow window) {
+        Objects.requireNonNull(definition, "definition");
+        TimeWindow resolved = window.resolve(ctx.clock());
+        return cache.get(ctx.actor().tenant(), definition, resolved, () -> ctx.read(tx ->
+                labelled(executor.execute(definition, resolved, tx), tx)));
+    }
+
+    public ReportCacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    /** Stops listening to events and empties the cache, for this service and every view of it. */
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    private static ReportResult labelled(ReportResult result, StorageTx tx) {
+        Map<Dimension, Map<String, String>> labels = new EnumMap<>(Dimension.class);
+        for (int d = 0; d < result.dimensions().size(); d++) {
+            Dimension dim = result.dimensions().get(d);
+            Function<UUID, Optional<String>> name = switch (dim) {
+                case AD -> id -> tx.ads().find(AdId.of(id)).map(a -> a.name());
+                case CAMPAIGN -> id -> tx.campaigns().find(CampaignId.of(id)).map(c -> c.name());
+                case AFFILIATE -> id -> tx.affiliates().find(AffiliateId.of(id)).map(a -> a.name());
+                default -> null;
+            };
+            if (name == null) {
+                continue;
+            }
+            Map<String, String> names = new HashMap<>();
+            for (ReportRow row : result.rows()) {
+                String key = row.key(d);
+                if (key != null && !names.containsKey(key)) {
+                    name.apply(UUID.fromString(key)).ifPresent(n -> names.put(key, n));
+                }
+            }
+            labels.put(dim, names);
+        }
+        return result.withLabels(labels);
+    }
+
+    /** Configures a {@link ReportService}. */
+    public static final class Builder {
+        private final Crm crm;
+        private ReportExecutor executor = new InMemoryReportExecutor();
+        private long cacheSize = DEFAULT_CACHE_SIZE;
+
+        private Builder(Crm crm) {
+            this.crm = Objects.requireNonNull(crm, "crm");
+        }
+
+        /** Who runs definitions; default {@link InMemoryReportExecutor}. */
+        public Builder executor(ReportExecutor newExecutor) {
+            this.executor = Objects.requireNonNull(newExecutor, "executor");
+            return this;
+        }
+
+        /** At most this many results are cached (0 disables caching); default {@link #DEFAULT_CACHE_SIZE}. */
+        public Builder cacheSize(long size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("cache size must be 0 or more");
+            }
+            this.cacheSize = size;
+            return this;
+        }
+
+        public ReportService build() {
+            return new ReportService(crm, executor, new ReportCache(crm.events(), cacheSize));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.crmkit.reporting;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.crmkit.core.common.ValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Which facts a report covers by their time (see {@link FactSource}): {@code from} inclusive, {@code to}
+ * exclusive, either open when null; or the last {@code lastDays} whole UTC days including today, which
+ * {@link #resolve resolves} to fixed bounds when a report runs.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimeWindow(Instant from, Instant to, Integer lastDays) {
+    /** Every fact, whenever it happened. */
+    public static final TimeWindow ALL = new TimeWindow(null, null, null);
+
+    public TimeWindow {
+        if (lastDays != null && (from != null || to != null)) {
+            throw new ValidationException("window", "give either lastDays or from/to, not both");
+        }
+        if (lastDays != null && lastDays < 1) {
+            throw new ValidationException("window.lastDays", "must be 1 or more");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ValidationException("window.to", "must be after from");
+        }
+    }
+
+    public static TimeWindow between(Instant from, Instant to) {
+        return new TimeWindow(from, to, null);
+    }
+
+    public static TimeWindow lastDays(int days) {
+        return new TimeWindow(null, null, days);
+    }
+
+    /** Fixed bounds: relative windows end at the start of tomorrow (UTC), so a day's cached result is reused. */
+    public TimeWindow resolve(Clock clock) {
+        if (lastDays == null) {
+            return this;
+        }
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        return between(tomorrow.minusDays(lastDays).atStartOfDay().toInstant(ZoneOffset.UTC),
+                tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** Whether {@code t} lies in a resolved window. */
+    public boolean contains(Instant t) {
+        return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+    }
+
+    @JsonIgnore
+    public boolean isRelative() {
+        return lastDays != null;
+    }
+}
