@@ -41,7 +41,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * Touchpoint ingestion into PostgreSQL: {@code tx.touchpoints().insertAll} through {@link JpaStorage} versus a
  * hand-written JDBC batched INSERT of the same rows into the same table, over the same pooled connections
  * ({@code reWriteBatchedInserts=true}). One operation is one transaction of {@code batch} ad clicks, each with its
- * own external event id, into a table already holding 50,000 of the tenant's rows; score = batches per second. Issue 3 target: adapter ≥ 0.8 × raw JDBC.
+ * own external event id, into a table already holding 50,000 of the tenant's rows; score = batches per second.
+ * Issue 3 target: adapter ≥ 0.8 × raw JDBC.
  *
  * <p>Needs PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust; override with
  * {@code -Dcrmkit.pg.host=...}); creates a schema of its own and drops it at the end. Run:

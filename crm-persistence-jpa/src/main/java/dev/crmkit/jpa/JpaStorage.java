@@ -41,7 +41,8 @@ public final class JpaStorage implements Storage {
                     LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,
                     ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
                     AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
-            SalesMapping.ENTITIES)
+            SalesMapping.ENTITIES,
+            TaskMapping.ENTITIES)
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;
@@ -186,7 +187,7 @@ public final class JpaStorage implements Storage {
 
     private static SessionFactory sessionFactory(DataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY,

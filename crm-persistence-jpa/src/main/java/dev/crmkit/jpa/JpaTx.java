@@ -183,30 +183,29 @@ final class JpaTx implements StorageTx {
         return new UnsupportedOperationException(what + " are not stored by the JPA adapter yet");
     }
 
-    // tasks, calendar and segments (branch jpa-tasks)
     @Override
     public TaskRepository tasks() {
-        throw notMapped("tasks");
+        return new JpaTaskRepository(this);
     }
 
     @Override
     public TeamRepository teams() {
-        throw notMapped("teams");
+        return new JpaTeamRepository(this);
     }
 
     @Override
     public CalendarEventRepository calendarEvents() {
-        throw notMapped("calendar events");
+        return new JpaCalendarEventRepository(this);
     }
 
     @Override
     public SegmentRepository segments() {
-        throw notMapped("segments");
+        return new JpaSegmentRepository(this);
     }
 
     @Override
     public SegmentQueries segmentQueries() {
-        throw notMapped("segment queries");
+        return new JpaSegmentQueries(this);
     }
 
     // service (branch jpa-service)

@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AccountTeamContract;
+import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.ForecastContract;
@@ -8,6 +9,7 @@ import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.OpportunityContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
+import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -119,6 +121,46 @@ class H2ContractTest {
         @Override
         protected TestDatabase database() {
             return DATABASE;
+        }
+    }
+
+    @Nested
+    class TaskTests extends JpaTaskContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CalendarTests extends CalendarContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SegmentTests extends SegmentContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class TaskIndexTests extends TaskIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
+        }
+    }
+
+    @Nested
+    class SegmentValueTests extends SegmentValues {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
         }
     }
 }

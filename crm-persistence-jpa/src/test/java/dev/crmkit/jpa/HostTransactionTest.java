@@ -132,7 +132,8 @@ class HostTransactionTest {
                 return DATABASE.dataSource().getConnection();
             }
             Connection bound = hostTransaction;
-            return (Connection) Proxy.newProxyInstance(HostTransactionTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+            return (Connection) Proxy.newProxyInstance(HostTransactionTest.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
                             return null;

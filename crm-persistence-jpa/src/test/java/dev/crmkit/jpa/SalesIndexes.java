@@ -1,16 +1,6 @@
 package dev.crmkit.jpa;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,44 +31,6 @@ abstract class SalesIndexes {
             team by account            | crm_account_team        | tenant_id id                       | true
             """)
     void lookupIsBackedByAnIndex(String lookup, String table, String columns, boolean unique) throws SQLException {
-        List<String> wanted = List.of(columns.split(" "));
-        Map<String, Index> indexes = indexes(table);
-        assertThat(indexes.values()).as(lookup + " on " + table + ": " + indexes)
-                .anySatisfy(index -> {
-                    assertThat(index.columns.subList(0, Math.min(wanted.size(), index.columns.size())))
-                            .isEqualTo(wanted);
-                    if (unique) {
-                        assertThat(index.unique).isTrue();
-                        assertThat(index.columns).isEqualTo(wanted);
-                    }
-                });
-    }
-
-    private record Index(boolean unique, List<String> columns) {
-    }
-
-    /** The table's indexes by name, with their columns in key order. */
-    private Map<String, Index> indexes(String table) throws SQLException {
-        Map<String, Index> indexes = new TreeMap<>();
-        try (Connection c = database().dataSource().getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-            Map<String, TreeMap<Short, String>> columns = new TreeMap<>();
-            Map<String, Boolean> unique = new TreeMap<>();
-            try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
-                while (rs.next()) {
-                    String index = rs.getString("INDEX_NAME");
-                    if (index == null) {
-                        continue; // table statistics row
-                    }
-                    String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-                    columns.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"), column);
-                    unique.put(index, !rs.getBoolean("NON_UNIQUE"));
-                }
-            }
-            columns.forEach((index, cols) -> indexes.put(index, new Index(unique.get(index),
-                    new ArrayList<>(cols.values()))));
-        }
-        return indexes;
+        TableIndexes.assertBacked(database(), lookup, table, columns, unique);
     }
 }

@@ -99,7 +99,7 @@ public abstract class TaskContract extends ContractSupport {
     }
 
     @Test
-    void priorityDefaultsToNormalAndTasksMayLinkToEveryKindOfRecord() {
+    protected void priorityDefaultsToNormalAndTasksMayLinkToEveryKindOfRecord() {
         AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
         ContactId ada = crm.contacts().create(ContactDetails.of(acme, "Ada", "Lovelace", null));
         OpportunityId deal = crm.opportunities().create(NewOpportunity.of(acme, "Engines", Money.of("100.00", "EUR"),
