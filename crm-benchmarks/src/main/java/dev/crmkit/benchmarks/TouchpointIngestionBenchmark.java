@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -42,7 +43,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * hand-written JDBC batched INSERT of the same rows into the same table, over the same pooled connections
  * ({@code reWriteBatchedInserts=true}). One operation is one transaction of {@code batch} ad clicks, each with its
  * own external event id, into a table already holding 50,000 of the tenant's rows; score = batches per second.
- * Issue 3 target: adapter ≥ 0.8 × raw JDBC.
+ * Issue 3 target: adapter ≥ 0.8 × raw JDBC. On a shared machine read the ratio off {@link #interleaved}, which times
+ * both sides batch by batch: ratio = rawJdbcMillis / adapterMillis.
  *
  * <p>Needs PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust; override with
  * {@code -Dcrmkit.pg.host=...}); creates a schema of its own and drops it at the end. Run:
@@ -133,6 +135,36 @@ public class TouchpointIngestionBenchmark {
             c.commit();
         }
         return rows.size();
+    }
+
+    /**
+     * Milliseconds each side spent in {@link #interleaved}; their quotient is the ratio with both sides under the
+     * same machine load (this host is shared, so separate runs of the two benchmarks drift apart).
+     */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class SideMillis {
+        public double adapterMillis;
+        public double rawJdbcMillis;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            adapterMillis = 0;
+            rawJdbcMillis = 0;
+        }
+    }
+
+    /** One batch through the adapter, then one by raw JDBC; see {@link SideMillis}. */
+    @Benchmark
+    public int interleaved(SideMillis millis) throws SQLException {
+        long start = System.nanoTime();
+        int n = adapter();
+        long middle = System.nanoTime();
+        n += rawJdbc();
+        long end = System.nanoTime();
+        millis.adapterMillis += (middle - start) / 1e6;
+        millis.rawJdbcMillis += (end - middle) / 1e6;
+        return n;
     }
 
     private List<Touchpoint> nextBatch() {

@@ -31,11 +31,15 @@ import org.slf4j.LoggerFactory;
  * it migrates the schema (Flyway, history table {@code crmkit_schema_history}, so a host's own migrations are left
  * alone); no persistence.xml and no hbm2ddl. Thread-safe; each {@code read}/{@code write} is one database
  * transaction on a connection from the data source, and nested calls on the same thread and tenant join it.
+ *
+ * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
+ * (then skipped, as the contract asks); Hibernate logs each such rejection through
+ * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}, a logger hosts may want to quiet.
  */
 public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
     /** Rows per JDBC batch; touchpoint ingestion is the bulk writer. */
-    static final int BATCH_SIZE = 500;
+    static final int BATCH_SIZE = 1000;
     /** The core entities, then one constant per group of aggregates mapped later (one line each). */
     private static final List<Class<?>> ENTITIES = Stream.of(List.<Class<?>>of(LeadEntity.class,
                     LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.testkit.Samples;
+import dev.crmkit.core.tracking.Touchpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +72,27 @@ class JpaStorageTest {
 
         assertThatThrownBy(() -> storage.read(tenant, tx -> storage.write(tenant, inner -> inner.leads().find(id))))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aBatchMixingStoredAndNewEventsStoresTheNewOnesAndTheTransactionGoesOn() {
+        JpaStorage storage = DATABASE.storage();
+        Touchpoint stored = Samples.click(TouchpointId.of(UUID.randomUUID()), "e-1", "v-1", Samples.at(1));
+        storage.write(tenant, tx -> tx.touchpoints().insertAll(List.of(stored)));
+        Touchpoint repeat = Samples.click(TouchpointId.of(UUID.randomUUID()), "e-1", "v-1", Samples.at(1));
+        Touchpoint fresh = Samples.click(TouchpointId.of(UUID.randomUUID()), "e-2", "v-1", Samples.at(2));
+        Lead lead = Samples.lead(LeadId.of(UUID.randomUUID()), "ada@example.com");
+
+        List<Touchpoint> inserted = storage.write(tenant, tx -> {
+            List<Touchpoint> result = tx.touchpoints().insertAll(List.of(repeat, fresh));
+            tx.leads().save(lead); // the rejected first attempt left the transaction usable
+            return result;
+        });
+
+        assertThat(inserted).containsExactly(fresh);
+        assertThat(storage.read(tenant, (StorageTx tx) -> tx.touchpoints().findByVisitor("v-1")))
+                .containsExactly(stored, fresh);
+        assertThat(storage.read(tenant, (StorageTx tx) -> tx.leads().find(lead.id()))).isPresent();
     }
 
     @Test

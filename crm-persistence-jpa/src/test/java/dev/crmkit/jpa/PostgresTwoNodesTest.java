@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.testkit.Samples;
+import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +113,49 @@ class PostgresTwoNodesTest {
         assertThat(last.score()).isEqualTo(initial.score() + total);
         assertThat(last.version()).isEqualTo(1 + total);
         assertThat(conflicts.get()).isPositive();
+    }
+
+    /**
+     * Both nodes ingest the same event at once: the second blocks on the unique constraint until the first commits,
+     * then skips the event and stores the rest of its batch. Neither fails, and the event is stored once.
+     */
+    @Test
+    void theSameEventIngestedByTwoNodesAtOnceIsStoredOnce() throws Exception {
+        Touchpoint byA = Samples.click(TouchpointId.of(UUID.randomUUID()), "evt-race", "v-1", Samples.at(1));
+        Touchpoint byB = Samples.click(TouchpointId.of(UUID.randomUUID()), "evt-race", "v-1", Samples.at(1));
+        Touchpoint other = Samples.click(TouchpointId.of(UUID.randomUUID()), "evt-other", "v-1", Samples.at(2));
+        CountDownLatch aInserted = new CountDownLatch(1);
+        CountDownLatch aMayCommit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<Touchpoint>> a = pool.submit(() -> nodeA.write(tenant, tx -> {
+                List<Touchpoint> inserted = tx.touchpoints().insertAll(List.of(byA));
+                aInserted.countDown();
+                awaitQuietly(aMayCommit);
+                return inserted;
+            }));
+            aInserted.await();
+            Future<List<Touchpoint>> b = pool.submit(() -> nodeB.write(tenant,
+                    tx -> tx.touchpoints().insertAll(List.of(byB, other))));
+            Thread.sleep(300); // let B run into A's uncommitted row
+            aMayCommit.countDown();
+
+            assertThat(a.get(30, TimeUnit.SECONDS)).containsExactly(byA);
+            assertThat(b.get(30, TimeUnit.SECONDS)).containsExactly(other);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(nodeB.read(tenant, (StorageTx tx) -> tx.touchpoints().findByVisitor("v-1")))
+                .containsExactly(byA, other);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Lead withScoreAndVisitors(Lead l, int score, Set<String> visitors) {

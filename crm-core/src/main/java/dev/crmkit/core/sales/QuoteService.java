@@ -227,7 +227,7 @@ public final class QuoteService {
         Optional<PriceBook> book = tx.priceBooks().findByCurrency(currency);
         v.check(book.isPresent(), "currency", "has no price book: " + currency);
         BigDecimal taxRate = d.taxRate() == null ? BigDecimal.ZERO : d.taxRate();
-        v.check(LineItem.isValidDiscount(taxRate), "taxRate", "must be between 0 and 100");
+        v.check(LineItem.isPercent(taxRate), "taxRate", "must be between 0 and 100");
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {
@@ -259,7 +259,7 @@ public final class QuoteService {
         }
         boolean ok = v.check(item.quantity() >= 1, "quantity", "must be at least 1");
         BigDecimal discount = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
-        ok &= v.check(LineItem.isValidDiscount(discount), "discountPercent", "must be between 0 and 100");
+        ok &= v.check(LineItem.isPercent(discount), "discountPercent", "must be between 0 and 100");
         Product product = v.require("product", item.product()) == null ? null
                 : tx.products().find(item.product()).orElse(null);
         if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {

@@ -48,6 +48,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Segment membership contract: for random leads, contacts, accounts, purchases and touchpoints and random criteria
@@ -103,7 +104,7 @@ public abstract class SegmentMembershipContract {
     }
 
     private static Arbitrary<Person> people(int kind) {
-        return Combinators.combine(Arbitraries.of(LeadStatus.class), Arbitraries.of(true, false, false),
+        return Combinators.combine(Arbitraries.of(LeadStatus.class), Arbitraries.of(true, false, false, false, false),
                 Arbitraries.of(LifecycleStage.class), Arbitraries.of(0, 10, 50, 90), Arbitraries.of(ADDRESSES),
                 Arbitraries.of(OWNERS), Arbitraries.subsetOf(TAGS), Arbitraries.of(TIMES))
                 .as((st, spam, stage, score, addr, owner, tags, at) -> new Person(kind, 0, st, spam, stage, score,
@@ -111,15 +112,15 @@ public abstract class SegmentMembershipContract {
     }
 
     private static Arbitrary<World> worlds() {
-        Arbitrary<List<Person>> leads = people(1).list().ofMaxSize(8);
-        Arbitrary<List<Person>> contacts = people(2).list().ofMaxSize(8);
-        Arbitrary<List<Person>> accounts = people(3).list().ofMaxSize(5);
-        Arbitrary<Integer> ref = Arbitraries.integers().between(-1, 7);
+        Arbitrary<List<Person>> leads = people(1).list().ofMinSize(3).ofMaxSize(10);
+        Arbitrary<List<Person>> contacts = people(2).list().ofMinSize(3).ofMaxSize(10);
+        Arbitrary<List<Person>> accounts = people(3).list().ofMinSize(2).ofMaxSize(6);
+        Arbitrary<Integer> ref = Arbitraries.integers().between(-1, 9);
         Arbitrary<List<Buy>> buys = Combinators.combine(ref, ref, Arbitraries.integers().between(1, 3),
-                Arbitraries.of(PRICES), Arbitraries.of(TIMES)).as(Buy::new).list().ofMaxSize(10);
+                Arbitraries.of(PRICES), Arbitraries.of(TIMES)).as(Buy::new).list().ofMaxSize(14);
         Arbitrary<List<Touch>> touches = Combinators.combine(ref, ref, ref, Arbitraries.of(TIMES)).as(Touch::new)
                 .list().ofMaxSize(10);
-        return Combinators.combine(leads, contacts, accounts, buys, touches, ref.list().ofSize(8))
+        return Combinators.combine(leads, contacts, accounts, buys, touches, ref.list().ofSize(10))
                 .as(SegmentMembershipContract::world);
     }
 
@@ -237,6 +238,10 @@ public abstract class SegmentMembershipContract {
         check(tenant, SegmentTarget.ACCOUNT, c.accountCriteria(), c);
     }
 
+    private static String share(int matched, int of) {
+        return of == 0 ? "no records" : matched == 0 ? "none" : matched == of ? "all" : "some";
+    }
+
     /** Saved criteria come back from the adapter equal, and survive JSON (how a database adapter stores them). */
     @Property(tries = 200)
     public void savedCriteriaReadBackEqual(@ForAll("contactCriteria") Criteria criteria) {
@@ -257,6 +262,12 @@ public abstract class SegmentMembershipContract {
     private void check(TenantId tenant, SegmentTarget target, Criteria criteria, Case c) {
         criteria.validate(target);
         List<UUID> expected = Reference.members(c.world(), target, criteria);
+        int candidates = Reference.members(c.world(), target, Criteria.all()).size();
+        // A property whose criteria always select everyone or no one would prove little: keep the mix in sight.
+        Statistics.label(target.name()).collect(share(expected.size(), candidates));
+        if (target == SegmentTarget.CONTACT) {
+            Statistics.label(target.name()).coverage(cov -> cov.check("some").percentage(p -> p >= 25));
+        }
         List<UUID> actual = new ArrayList<>();
         PageRequest page = PageRequest.first(c.pageSize());
         long total;

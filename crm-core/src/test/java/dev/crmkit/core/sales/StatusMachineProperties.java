@@ -31,11 +31,11 @@ class StatusMachineProperties {
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 5);
     private static final SalesStages STAGES = SalesStages.defaults();
 
-    // ---- opportunities: ops 0-4 move to an open stage, 5 win, 6 lose, 7 reopen ----
+    // ---- opportunities: ops 0-4 move to an open stage, 5 win, 6 lose, 7 reopen, 8 override the probability ----
 
     @Property(tries = 500)
     void opportunitiesNeverReachAnIllegalState(
-            @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 7) Integer> ops) {
+            @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 8) Integer> ops) {
         SalesStage first = STAGES.first();
         Opportunity o = new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, AccountId.of(UUID.randomUUID()),
                 null, "D", Money.of("100.00", "EUR"), TODAY, REP, first.name(), first.probability(),
@@ -46,9 +46,9 @@ class StatusMachineProperties {
         for (int op : ops) {
             Instant at = Instant.EPOCH.plusSeconds(++step);
             Opportunity before = o;
-            OpportunityStatus target = op < 5 || op == 7 ? OpportunityStatus.OPEN
+            OpportunityStatus target = op < 5 || op >= 7 ? OpportunityStatus.OPEN
                     : op == 5 ? OpportunityStatus.WON : OpportunityStatus.LOST;
-            boolean legal = op < 5 ? before.isOpen() : before.status().canMoveTo(target);
+            boolean legal = op < 5 || op == 8 ? before.isOpen() : before.status().canMoveTo(target);
             if (legal) {
                 o = apply(before, op, at);
                 assertThat(o.history()).hasSize(before.history().size() + 1);
@@ -71,6 +71,7 @@ class StatusMachineProperties {
             case 5 -> o.closeWon("reason", TODAY, REP, at);
             case 6 -> o.closeLost("reason", TODAY, REP, at);
             case 7 -> o.reopen(STAGES.first(), TODAY, REP, at);
+            case 8 -> o.withProbability(33, REP, at);
             default -> o.moveTo(STAGES.open().get(op), REP, at);
         };
     }
@@ -79,10 +80,11 @@ class StatusMachineProperties {
         StageChange last = o.history().get(o.history().size() - 1);
         assertThat(last.stage()).isEqualTo(o.stage());
         assertThat(last.status()).isEqualTo(o.status());
+        assertThat(last.probability()).isEqualTo(o.probability());
         switch (o.status()) {
             case OPEN -> {
                 SalesStage s = STAGES.find(o.stage()).orElseThrow();
-                assertThat(o.probability()).isEqualTo(s.probability());
+                assertThat(o.probability()).isIn(s.probability(), 33);
                 assertThat(o.category()).isEqualTo(s.category()).matches(ForecastCategory::isOpen);
                 assertThat(o.closeReason()).isNull();
             }
