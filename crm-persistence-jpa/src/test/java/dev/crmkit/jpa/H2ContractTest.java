@@ -4,6 +4,7 @@ import dev.crmkit.core.contract.StorageContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
 import dev.crmkit.core.contract.TaskContract;
 import dev.crmkit.core.contract.AgentViewContract;
+import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ContactManagementContract;
@@ -100,6 +101,14 @@ class H2ContractTest {
 
     @Nested
     class QuoteOrderTests extends QuoteOrderContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class AccountTeamTests extends AccountTeamContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
