@@ -1,18 +1,38 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.service.AgentViewService;
+import dev.crmkit.core.service.CaseService;
+import dev.crmkit.core.service.KnowledgeService;
+import dev.crmkit.core.service.ProductInfoService;
+import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.segment.SegmentService;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.task.CalendarService;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.task.TeamService;
 import dev.crmkit.core.tracking.TrackingService;
+import dev.crmkit.core.sales.AccountTeamService;
+import dev.crmkit.core.sales.ForecastService;
+import dev.crmkit.core.sales.OpportunityService;
+import dev.crmkit.core.sales.OrderService;
+import dev.crmkit.core.sales.ProductService;
+import dev.crmkit.core.sales.QuoteService;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The entry point: one service per capability, all acting for one {@link Actor}. Thread-safe; build one per
@@ -33,6 +53,22 @@ public final class Crm implements AutoCloseable {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CustomerService customers;
+    // sales
+    private final AccountTeamService accountTeams;
+    private final OpportunityService opportunities;
+    private final ForecastService forecasts;
+    private final ProductService products;
+    private final QuoteService quotes;
+    private final OrderService orders;
+    private final TaskService tasks;
+    private final TeamService teams;
+    private final CalendarService calendar;
+    private final SegmentService segments;
+    private final CaseService cases;
+    private final ServiceContractService serviceContracts;
+    private final KnowledgeService knowledge;
+    private final ProductInfoService productInfo;
+    private final AgentViewService agentView;
 
     private Crm(CrmContext ctx, Storage storage, EventBus events) {
         this.ctx = ctx;
@@ -43,6 +79,22 @@ public final class Crm implements AutoCloseable {
         this.accounts = new AccountService(ctx);
         this.contacts = new ContactService(ctx);
         this.customers = new CustomerService(ctx);
+        // sales
+        this.accountTeams = new AccountTeamService(ctx);
+        this.opportunities = new OpportunityService(ctx);
+        this.forecasts = new ForecastService(ctx);
+        this.products = new ProductService(ctx);
+        this.quotes = new QuoteService(ctx);
+        this.orders = new OrderService(ctx);
+        this.tasks = new TaskService(ctx);
+        this.teams = new TeamService(ctx);
+        this.calendar = new CalendarService(ctx);
+        this.segments = new SegmentService(ctx);
+        this.cases = new CaseService(ctx);
+        this.serviceContracts = new ServiceContractService(ctx);
+        this.knowledge = new KnowledgeService(ctx);
+        this.productInfo = new ProductInfoService(ctx);
+        this.agentView = new AgentViewService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -84,6 +136,81 @@ public final class Crm implements AutoCloseable {
         return customers;
     }
 
+    // --- sales ---
+
+    /** Account teams, the accounts a rep works, and account overviews. */
+    public AccountTeamService accountTeams() {
+        return accountTeams;
+    }
+
+    public OpportunityService opportunities() {
+        return opportunities;
+    }
+
+    /** Weighted pipeline and totals by forecast category per owner, team and period. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** Products and price books. */
+    public ProductService products() {
+        return products;
+    }
+
+    public QuoteService quotes() {
+        return quotes;
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+    // --- end sales ---
+
+    /** Tasks, follow-ups and reminders. */
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    /** Teams of reps under a manager: who may assign tasks to whom. */
+    public TeamService teams() {
+        return teams;
+    }
+
+    /** Meetings, calls and visits. */
+    public CalendarService calendar() {
+        return calendar;
+    }
+
+    /** Saved segments of leads, contacts or accounts: criteria, members and counts. */
+    public SegmentService segments() {
+        return segments;
+    }
+
+    /** Service cases: tracking numbers, SLA targets, status, comments, escalation, satisfaction. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** Service contracts and entitlements of accounts. */
+    public ServiceContractService serviceContracts() {
+        return serviceContracts;
+    }
+
+    /** Knowledge base articles and their search. */
+    public KnowledgeService knowledge() {
+        return knowledge;
+    }
+
+    /** Product specifications and documents for agents. */
+    public ProductInfoService productInfo() {
+        return productInfo;
+    }
+
+    /** The agent's customer view from a phone number, email address or tracking number. */
+    public AgentViewService agentView() {
+        return agentView;
+    }
+
     /**
      * The context services are built on, acting for this facade's actor: for modules outside crm-core that add
      * services of their own (e.g. reporting), which take it as core services do.
@@ -95,6 +222,19 @@ public final class Crm implements AutoCloseable {
     /** Subscribe here to domain events, published after each successful write. */
     public EventBus events() {
         return events;
+    }
+
+    /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
+    private void rescoreTouchedLeads(TouchpointsRecorded e) {
+        Set<LeadId> touched = new LinkedHashSet<>();
+        e.touchpoints().forEach(t -> {
+            if (t.lead() != null) {
+                touched.add(t.lead());
+            }
+        });
+        if (!touched.isEmpty()) {
+            as(new Actor(e.tenant(), UserId.SYSTEM, Set.of(Actor.MANAGER, Actor.ADMIN))).leads().rescore(touched);
+        }
     }
 
     /** Closes the storage. */
@@ -138,7 +278,10 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
-        /** A configuration object (e.g. scoring rules), found by its class; replaces one of the same class. */
+        /**
+         * A configuration object (e.g. scoring rules) or a host port (e.g. a {@code QuoteSender}), found by its class
+         * or, for a port, by the interface it implements; replaces one of the same class.
+         */
         public Builder with(Object setting) {
             settings.put(setting.getClass(), setting);
             return this;
@@ -148,7 +291,9 @@ public final class Crm implements AutoCloseable {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
             EventBus bus = new EventBus();
-            return new Crm(new CrmContext(s, actor, clock, g, bus, new CrmSettings(settings)), s, bus);
+            Crm crm = new Crm(new CrmContext(s, actor, clock, g, bus, new CrmSettings(settings)), s, bus);
+            bus.subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+            return crm;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -30,15 +31,20 @@ public final class ContactService {
 
     /** Creates a contact as a prospect; every invalid field is reported at once. */
     public ContactId create(ContactDetails details) {
-        return save(null, details).id();
+        return save(null, details, null).id();
+    }
+
+    /** Creates a contact converted from {@code lead} (kept as its source lead); used by lead conversion. */
+    public ContactId createFromLead(ContactDetails details, LeadId lead) {
+        return save(null, details, Objects.requireNonNull(lead, "lead")).id();
     }
 
     /** Replaces the contact's details; stage, source lead and creation time stay. */
     public Contact update(ContactId id, ContactDetails details) {
-        return save(Objects.requireNonNull(id, "id"), details);
+        return save(Objects.requireNonNull(id, "id"), details, null);
     }
 
-    private Contact save(ContactId id, ContactDetails d) {
+    private Contact save(ContactId id, ContactDetails d, LeadId sourceLead) {
         Objects.requireNonNull(d, "details");
         return ctx.write(tx -> {
             Contact old = id == null ? null : tx.contacts().get(id);
@@ -60,7 +66,8 @@ public final class ContactService {
                     old == null ? 0 : old.version(), d.account(), first, last, Text.blankToNull(d.title()), email,
                     phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
                     d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
-                    d.owner() == null ? ctx.user() : d.owner(), d.consent(), old == null ? null : old.sourceLead(),
+                    d.owner() == null ? ctx.user() : d.owner(), d.consent(),
+                    old == null ? sourceLead : old.sourceLead(),
                     Labels.clean(d.tags()), MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
                     ctx.now()));
             ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));

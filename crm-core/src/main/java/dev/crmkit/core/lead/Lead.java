@@ -4,11 +4,13 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +67,28 @@ public record Lead(
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A copy knowing the anonymous web visitors {@code ids} (visitor linking), changed at {@code at}. */
+    public Lead withVisitorIds(Set<String> ids, Instant at) {
+        LeadDraft d = LeadDraft.from(this);
+        d.visitorIds = new LinkedHashSet<>(ids);
+        d.updatedAt = at;
+        return d.build();
+    }
+
+    /**
+     * A copy in status {@code to}, with a history line; throws {@code IllegalTransitionException} when the
+     * {@link LeadStatus} machine does not allow the move.
+     */
+    Lead moveTo(LeadStatus to, String reason, Instant at, UserId by) {
+        if (!status.canMoveTo(to)) {
+            throw new IllegalTransitionException("Lead", status, to);
+        }
+        LeadDraft d = LeadDraft.from(this);
+        d.status = to;
+        d.unqualifiedReason = to == LeadStatus.UNQUALIFIED ? reason : null;
+        return d.log(at, by, "STATUS", status + " -> " + to + (reason == null ? "" : ": " + reason)).build();
     }
 
     @Override

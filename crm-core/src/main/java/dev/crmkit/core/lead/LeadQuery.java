@@ -25,6 +25,14 @@ public record LeadQuery(Set<LeadStatus> statuses, UserId owner, String country, 
         return new LeadQuery(statuses, o, country, region, city, minScore, tag, includeSpam);
     }
 
+    public LeadQuery withMinScore(Integer m) {
+        return new LeadQuery(statuses, owner, country, region, city, m, tag, includeSpam);
+    }
+
+    public LeadQuery withTag(String t) {
+        return new LeadQuery(statuses, owner, country, region, city, minScore, t, includeSpam);
+    }
+
     public LeadQuery withCountry(String c) {
         return new LeadQuery(statuses, owner, c, region, city, minScore, tag, includeSpam);
     }

@@ -1,8 +1,37 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
+import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
+import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
+import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
+import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.Ad;
+import dev.crmkit.core.tracking.AffiliateSite;
+import dev.crmkit.core.tracking.TrackedActivity;
+import dev.crmkit.core.tracking.TrackingService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Lead capture (by hand and from web forms), duplicate detection, merge, life cycle, scoring, assignment and conversion. */
+/**
+ * Leads: capture by hand and from web forms, duplicate detection and merge, the qualification life cycle, scoring,
+ * owner assignment and conversion into account + contact. Every write validates first and writes nothing when
+ * anything is wrong.
+ */
 public final class LeadService {
     private final CrmContext ctx;
 
@@ -10,4 +39,328 @@ public final class LeadService {
     public LeadService(CrmContext ctx) {
         this.ctx = ctx;
     }
+
+    // ---- capture ------------------------------------------------------------------------------------------------
+
+    /**
+     * Captures a lead a rep entered (or an import). Every invalid field is reported at once in a
+     * {@code ValidationException} (field names as in {@link NewLead}). The lead starts NEW, flagged with the leads
+     * and contacts it looks like; its owner is the one given, else the acting user, else (for the system actor) the
+     * {@link AssignmentRules}.
+     */
+    public LeadId capture(NewLead lead) {
+        Objects.requireNonNull(lead, "lead");
+        Validation v = new Validation();
+        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, v);
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            checkAttribution(tx, d.attribution, v);
+            v.throwIfInvalid();
+            boolean byPerson = !UserId.SYSTEM.equals(ctx.user());
+            return store(tx, d, false, byPerson ? ctx.user() : null, null).id();
+        });
+    }
+
+    /**
+     * Captures a lead from a website form per {@code mapping}. Bad fields are reported under the form's own field
+     * names. A filled honeypot stores the lead as spam (kept out of searches, matching, scoring and assignment).
+     * Mapped ad and affiliate tracking codes set the attribution (unknown codes are kept as custom fields only, so a
+     * stale link never loses a lead). The submitting visitor's earlier clicks now count for the lead, and a
+     * form-submission touchpoint is recorded. Retrying with the same {@link WebFormSubmission#submissionId} returns
+     * the lead captured the first time.
+     */
+    public FormCapture captureForm(FormMapping mapping, WebFormSubmission form) {
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(form, "form");
+        Validation v = new Validation();
+        NewLead in = LeadInput.fromForm(mapping, form, v);
+        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
+        v.throwIfInvalid();
+        String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
+        boolean spam = honeypot != null && !honeypot.isBlank();
+        return ctx.write(tx -> {
+            if (form.submissionId() != null) {
+                Optional<Lead> earlier = tx.touchpoints().findByExternalEventId(form.submissionId())
+                        .filter(t -> t.lead() != null).flatMap(t -> tx.leads().find(t.lead()));
+                if (earlier.isPresent()) {
+                    return new FormCapture(earlier.get().id(), earlier.get().spam(), earlier.get().duplicates());
+                }
+            }
+            d.attribution = attributionFromCodes(tx, LeadInput.code(mapping, form, LeadField.AD_CODE),
+                    LeadInput.code(mapping, form, LeadField.AFFILIATE_CODE));
+            if (spam) {
+                d.visitorIds.clear();
+            }
+            Lead lead = store(tx, d, spam, null, mapping.formName());
+            if (!spam) {
+                String visitor = d.visitorIds.isEmpty() ? null : d.visitorIds.iterator().next();
+                String eventId = form.submissionId() != null ? form.submissionId() : "form:" + lead.id();
+                tracking().record(new TrackedActivity.FormSubmission(eventId, ctx.now(), visitor, lead.id(),
+                        lead.attribution().campaign(), mapping.formName()));
+                lead = rescoreIn(tx, tx.leads().get(lead.id()));
+            }
+            return new FormCapture(lead.id(), spam, lead.duplicates());
+        });
+    }
+
+    private static String formName(FormMapping mapping, LeadField f) {
+        String name = mapping.formFieldOf(f);
+        if (name == null && (f == LeadField.FIRST_NAME || f == LeadField.LAST_NAME)) {
+            name = mapping.formFieldOf(LeadField.FULL_NAME);
+        }
+        return name != null ? name : LeadInput.apiName(f);
+    }
+
+    /** Saves a validated new lead: ids, keys, duplicates, owner, score; links its visitor's clicks. */
+    private Lead store(StorageTx tx, LeadDraft d, boolean spam, UserId defaultOwner, String formName) {
+        Instant now = ctx.now();
+        d.id = LeadId.of(ctx.newId());
+        d.status = LeadStatus.NEW;
+        d.spam = spam;
+        d.createdAt = now;
+        d.updatedAt = now;
+        if (!spam) {
+            d.duplicates = new ArrayList<>(finder(tx).find(null, d.firstName, d.lastName, d.company, d.email,
+                    d.phone, d.nameKey));
+            if (d.owner == null) {
+                d.owner = defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(d.address);
+            }
+        }
+        d.log(now, ctx.user(), "CAPTURED", (formName == null ? "source " + d.source : "form " + formName)
+                + (spam ? " (spam: honeypot filled)" : "") + (d.duplicates.isEmpty() ? ""
+                : ", " + d.duplicates.size() + " possible duplicate(s)"));
+        if (!spam) {
+            d.score = LeadScoring.score(d.build(), List.of(), scoring(), now);
+        }
+        Lead saved = tx.leads().save(d.build());
+        ctx.raise(new LeadCaptured(ctx.actor().tenant(), now, saved));
+        for (String visitor : saved.visitorIds()) {
+            tracking().identify(visitor, saved.id());
+        }
+        return saved.visitorIds().isEmpty() ? saved : rescoreIn(tx, tx.leads().get(saved.id()));
+    }
+
+    private void checkAttribution(StorageTx tx, Attribution a, Validation v) {
+        if (a.campaign() != null) {
+            v.check(tx.campaigns().find(a.campaign()).isPresent(), "attribution.campaign",
+                    "no such campaign: " + a.campaign());
+        }
+        if (a.ad() != null) {
+            v.check(tx.ads().find(a.ad()).isPresent(), "attribution.ad", "no such ad: " + a.ad());
+        }
+        if (a.affiliate() != null) {
+            v.check(tx.affiliates().find(a.affiliate()).isPresent(), "attribution.affiliate",
+                    "no such affiliate site: " + a.affiliate());
+        }
+    }
+
+    private static Attribution attributionFromCodes(StorageTx tx, String adCode, String affiliateCode) {
+        Optional<Ad> ad = adCode == null ? Optional.empty() : tx.ads().findByTrackingCode(adCode);
+        Optional<AffiliateSite> site = affiliateCode == null ? Optional.empty()
+                : tx.affiliates().findByTrackingCode(affiliateCode);
+        return new Attribution(ad.map(Ad::campaign).orElse(null), ad.map(Ad::id).orElse(null),
+                site.map(AffiliateSite::id).orElse(null));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    /** The lead, or {@code NotFoundException}. */
+    public Lead get(LeadId id) {
+        return ctx.read(tx -> tx.leads().get(id));
+    }
+
+    /** Leads matching {@code query}, oldest first; spam and merged leads only when asked for. */
+    public Page<Lead> search(LeadQuery query, PageRequest page) {
+        return ctx.read(tx -> tx.leads().search(query, page));
+    }
+
+    /** The leads and contacts that look like this lead now (data may have changed since its capture). */
+    public List<DuplicateMatch> findDuplicates(LeadId id) {
+        return ctx.read(tx -> {
+            Lead l = tx.leads().get(id);
+            return finder(tx).find(l.id(), l.firstName(), l.lastName(), l.company(), l.email(), l.phone(),
+                    l.nameKey());
+        });
+    }
+
+    // ---- merge --------------------------------------------------------------------------------------------------
+
+    /**
+     * Folds {@code duplicate} into {@code survivor}: the survivor keeps its values and takes the duplicate's where
+     * it has none, gains its visitors, tags, custom fields, touchpoints and history; the duplicate becomes MERGED,
+     * pointing at the survivor. Needs the ADMIN role; both leads must be open (not converted or merged).
+     */
+    public Lead merge(LeadId survivor, LeadId duplicate) {
+        Objects.requireNonNull(survivor, "survivor");
+        Objects.requireNonNull(duplicate, "duplicate");
+        ctx.actor().require(Actor.ADMIN, "merge leads");
+        if (survivor.equals(duplicate)) {
+            throw new ValidationException("duplicate", "must differ from survivor");
+        }
+        return ctx.write(tx -> {
+            Lead keep = tx.leads().get(survivor);
+            Lead gone = tx.leads().get(duplicate);
+            Validation v = new Validation();
+            v.check(keep.status().canMoveTo(LeadStatus.MERGED), "survivor", "is " + keep.status());
+            v.check(gone.status().canMoveTo(LeadStatus.MERGED), "duplicate", "is " + gone.status());
+            v.throwIfInvalid();
+            Instant now = ctx.now();
+            Lead merged = tx.leads().save(LeadMerge.retire(gone, survivor, now, ctx.user()));
+            tx.touchpoints().reassignLead(duplicate, survivor);
+            Lead kept = tx.leads().save(LeadMerge.absorb(keep, gone, now, ctx.user()));
+            kept = rescoreIn(tx, kept);
+            ctx.raise(new LeadsMerged(ctx.actor().tenant(), now, kept, merged));
+            return kept;
+        });
+    }
+
+    // ---- life cycle ---------------------------------------------------------------------------------------------
+
+    /** NEW or UNQUALIFIED → WORKING: a rep is on it. */
+    public Lead startWorking(LeadId id) {
+        return move(id, LeadStatus.WORKING, null);
+    }
+
+    /** → QUALIFIED: ready to convert. */
+    public Lead qualify(LeadId id) {
+        return move(id, LeadStatus.QUALIFIED, null);
+    }
+
+    /** → UNQUALIFIED, with the reason (required). */
+    public Lead disqualify(LeadId id, String reason) {
+        Validation v = new Validation();
+        String why = v.requireText("reason", reason);
+        v.throwIfInvalid();
+        return move(id, LeadStatus.UNQUALIFIED, why);
+    }
+
+    private Lead move(LeadId id, LeadStatus to, String reason) {
+        Objects.requireNonNull(id, "id");
+        return ctx.write(tx -> {
+            Lead l = tx.leads().get(id);
+            Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
+            ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), ctx.now(), saved, l.status(), to));
+            return saved;
+        });
+    }
+
+    /**
+     * Converts a QUALIFIED lead into a contact at an account (see {@link ConvertLead} for how they are found or
+     * created); its touchpoints and visitors now count for the contact and account. Any other status is an
+     * {@code IllegalTransitionException}.
+     */
+    public Conversion convert(LeadId id, ConvertLead how) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(how, "how");
+        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().get(id), how));
+    }
+
+    // ---- ownership ----------------------------------------------------------------------------------------------
+
+    /**
+     * Gives the lead to {@code owner}. A rep may take an unowned lead or one they own; anything else (giving a lead
+     * to someone else, taking another rep's lead) needs the MANAGER role.
+     */
+    public Lead assign(LeadId id, UserId owner) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        return ctx.write(tx -> {
+            Lead l = tx.leads().get(id);
+            if (owner.equals(l.owner())) {
+                return l;
+            }
+            boolean selfService = owner.equals(ctx.user()) && (l.owner() == null || l.owner().equals(ctx.user()));
+            if (!selfService) {
+                ctx.actor().require(Actor.MANAGER, "assign a lead to " + owner);
+            }
+            LeadDraft d = LeadDraft.from(l);
+            d.owner = owner;
+            d.log(ctx.now(), ctx.user(), "ASSIGNED", (l.owner() == null ? "nobody" : l.owner()) + " -> " + owner);
+            Lead saved = tx.leads().save(d.build());
+            ctx.raise(new LeadAssigned(ctx.actor().tenant(), ctx.now(), saved, l.owner()));
+            return saved;
+        });
+    }
+
+    // ---- scoring ------------------------------------------------------------------------------------------------
+
+    /** The lead's score as of now (touchpoints decay with time); the stored score is the one of the last rescore. */
+    public int score(LeadId id) {
+        return ctx.read(tx -> {
+            Lead l = tx.leads().get(id);
+            return l.spam() ? 0 : LeadScoring.score(l, tx.touchpoints().findByLead(id), scoring(), ctx.now());
+        });
+    }
+
+    /**
+     * Recomputes and stores the scores of these leads (done automatically when touchpoints are recorded for them);
+     * returns how many changed. Unknown ids are skipped.
+     */
+    public int rescore(Collection<LeadId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        return ctx.write(tx -> {
+            int changed = 0;
+            for (LeadId id : new LinkedHashSet<>(ids)) {
+                Optional<Lead> l = tx.leads().find(id);
+                if (l.isPresent() && rescoreIn(tx, l.get()) != l.get()) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Recomputes the stored scores of every open lead, so decay shows in searches by score; hosts run this
+     * periodically (e.g. nightly). Returns how many changed.
+     */
+    public int rescoreOpen() {
+        List<LeadId> open = new ArrayList<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        LeadQuery q = LeadQuery.all().withStatuses(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED);
+        Page<Lead> p;
+        do {
+            p = search(q, page);
+            p.items().forEach(l -> open.add(l.id()));
+            page = page.next();
+        } while (p.hasNext());
+        return rescore(open);
+    }
+
+    /** Saves the lead with its current score if that changed; returns the lead as stored. */
+    private Lead rescoreIn(StorageTx tx, Lead l) {
+        if (l.spam()) {
+            return l;
+        }
+        int now = LeadScoring.score(l, tx.touchpoints().findByLead(l.id()), scoring(), ctx.now());
+        if (now == l.score()) {
+            return l;
+        }
+        LeadDraft d = LeadDraft.from(l);
+        d.score = now;
+        d.updatedAt = ctx.now();
+        Lead saved = tx.leads().save(d.build());
+        ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
+        return saved;
+    }
+
+    // ---- collaborators ------------------------------------------------------------------------------------------
+
+    private ScoringRules scoring() {
+        return ctx.setting(ScoringRules.class, ScoringRules::defaults);
+    }
+
+    private DuplicateFinder finder(StorageTx tx) {
+        return new DuplicateFinder(tx, ctx.setting(DuplicateRules.class, DuplicateRules::defaults));
+    }
+
+    private LeadAssigner assigner(StorageTx tx) {
+        return new LeadAssigner(tx, ctx.setting(AssignmentRules.class, AssignmentRules::none));
+    }
+
+    private TrackingService tracking() {
+        return new TrackingService(ctx);
+    }
+
+    static final Comparator<LeadHistoryEntry> HISTORY_ORDER = Comparator.comparing(LeadHistoryEntry::at);
 }

@@ -6,11 +6,27 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
+import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.task.CalendarEventRepository;
+import dev.crmkit.core.task.TaskRepository;
+import dev.crmkit.core.task.TeamRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.sales.AccountTeamRepository;
+import dev.crmkit.core.sales.OpportunityRepository;
+import dev.crmkit.core.sales.OrderRepository;
+import dev.crmkit.core.sales.PriceBookRepository;
+import dev.crmkit.core.sales.ProductRepository;
+import dev.crmkit.core.sales.QuoteRepository;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
 final class MemoryTx implements StorageTx {
@@ -90,5 +106,111 @@ final class MemoryTx implements StorageTx {
     @Override
     public TouchpointRepository touchpoints() {
         return new MemoryTouchpointRepository(tables.touchpoints, this);
+    }
+
+    // --- sales ---
+    @Override
+    public OpportunityRepository opportunities() {
+        return new MemoryOpportunityRepository(tables.opportunities, this);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return new MemoryProductRepository(tables.products, this);
+    }
+
+    @Override
+    public PriceBookRepository priceBooks() {
+        return new MemoryPriceBookRepository(tables.priceBooks, this);
+    }
+
+    @Override
+    public QuoteRepository quotes() {
+        return new MemoryQuoteRepository(tables.quotes, this);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new MemoryOrderRepository(tables.orders, this);
+    }
+
+    @Override
+    public AccountTeamRepository accountTeams() {
+        return new MemoryAccountTeamRepository(tables.accountTeams, this);
+    }
+    // --- end sales ---
+
+    @Override
+    public Sequences sequences() {
+        return new Sequences() {
+            @Override
+            public long next(String name) {
+                UndoLog log = undoForWrite();
+                long previous = tables.counters.getOrDefault(name, 0L);
+                tables.counters.put(name, previous + 1);
+                log.add(() -> {
+                    if (previous == 0) {
+                        tables.counters.remove(name);
+                    } else {
+                        tables.counters.put(name, previous);
+                    }
+                });
+                return previous + 1;
+            }
+
+            @Override
+            public long current(String name) {
+                checkOpen();
+                return tables.counters.getOrDefault(name, 0L);
+            }
+        };
+    }
+
+    // ---- tasks and calendar
+    @Override
+    public TaskRepository tasks() {
+        return new MemoryTaskRepository(tables.tasks, this);
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return new MemoryTeamRepository(tables.teams, this);
+    }
+
+    @Override
+    public CalendarEventRepository calendarEvents() {
+        return new MemoryCalendarEventRepository(tables.calendarEvents, this);
+    }
+
+    // ---- segmentation
+    @Override
+    public SegmentRepository segments() {
+        return new MemorySegmentRepository(tables.segments, this);
+    }
+
+    @Override
+    public SegmentQueries segmentQueries() {
+        return new MemorySegmentQueries(tables, this);
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+    @Override
+    public CaseRepository cases() {
+        return new MemoryCaseRepository(tables.service.cases, this);
+    }
+
+    @Override
+    public ServiceContractRepository serviceContracts() {
+        return new MemoryServiceContractRepository(tables.service.contracts, this);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new MemoryArticleRepository(tables.service, this);
+    }
+
+    @Override
+    public ProductInfoRepository productInfo() {
+        return new MemoryProductInfoRepository(tables.service.productInfo, this);
     }
 }

@@ -3,11 +3,15 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.customer.Account;
@@ -16,12 +20,34 @@ import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PriceBookId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.sales.AccountTeam;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.Order;
+import dev.crmkit.core.sales.PriceBook;
+import dev.crmkit.core.sales.Product;
+import dev.crmkit.core.sales.Quote;
+import dev.crmkit.core.sales.TeamMember;
+import java.time.YearMonth;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Team;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -71,15 +97,72 @@ final class TenantTables {
                     index("contact", t -> one(t.contact())),
                     index("account", t -> one(t.account()))));
 
+    // --- sales ---
+    final MemoryTable<OpportunityId, Opportunity> opportunities = new MemoryTable<>("Opportunity",
+            Opportunity::id, List.of(
+            index("account", o -> one(o.account())),
+            index("owner", o -> one(o.owner())),
+            index("closeMonth", o -> one(YearMonth.from(o.closeDate())))));
+
+    final MemoryTable<ProductId, Product> products = new MemoryTable<>("Product", Product::id, List.of(
+            new IndexSpec<>("code", p -> one(p.code()), true)));
+
+    final MemoryTable<PriceBookId, PriceBook> priceBooks = new MemoryTable<>("PriceBook", PriceBook::id, List.of(
+            new IndexSpec<>("currency", b -> one(b.currency()), true)));
+
+    final MemoryTable<QuoteId, Quote> quotes = new MemoryTable<>("Quote", Quote::id, List.of(
+            new IndexSpec<>("number", q -> one(q.number()), true),
+            index("opportunity", q -> one(q.opportunity()))));
+
+    final MemoryTable<OrderId, Order> orders = new MemoryTable<>("Order", Order::id, List.of(
+            new IndexSpec<>("number", o -> one(o.number()), true),
+            index("account", o -> one(o.account()))));
+
+    final MemoryTable<AccountId, AccountTeam> accountTeams = new MemoryTable<>("AccountTeam", AccountTeam::id,
+            List.of(index("member", t -> t.members().stream().map(TeamMember::user).toList())));
+    // --- end sales ---
+    // ---- tasks and calendar
+    /** Key of the single entry of index {@code pendingReminder}: all open tasks whose reminder has not fired. */
+    static final String PENDING = "pending";
+
+    final MemoryTable<TaskId, Task> tasks = new MemoryTable<>("Task", Task::id, List.of(
+            index("openAssignee", t -> one(t.status() == TaskStatus.OPEN ? t.assignee() : null)),
+            index("subject", t -> one(t.subject())),
+            index("pendingReminder", t -> one(t.reminderPending() ? PENDING : null))));
+
+    final MemoryTable<TeamId, Team> teams = new MemoryTable<>("Team", Team::id, List.of(
+            index("manager", t -> one(t.manager())),
+            index("member", Team::members)));
+
+    final MemoryTable<CalendarEventId, CalendarEvent> calendarEvents = new MemoryTable<>("CalendarEvent",
+            CalendarEvent::id, List.of(
+                    index("user", e -> {
+                        List<Object> users = new ArrayList<>(e.attendees());
+                        users.add(e.organizer());
+                        return users;
+                    }),
+                    index("contact", CalendarEvent::contacts),
+                    index("subject", e -> one(e.subject()))));
+
+    // ---- segmentation
+    final MemoryTable<SegmentId, Segment> segments = new MemoryTable<>("Segment", Segment::id, List.of(
+            new IndexSpec<>("name", s -> one(SegmentRepository.nameKey(s.name())), true)));
+
+    /** Named counters ({@code spi.Sequences}). */
+    final Map<String, Long> counters = new HashMap<>();
+
+    /** Service tracking: cases, contracts, knowledge base, product information. */
+    final ServiceTables service = new ServiceTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }
 
-    private static <T> IndexSpec<T> index(String name, Function<T, Collection<?>> keys) {
+    static <T> IndexSpec<T> index(String name, Function<T, Collection<?>> keys) {
         return new IndexSpec<>(name, keys, false);
     }
 
-    private static List<Object> one(Object key) {
+    static List<Object> one(Object key) {
         return key == null ? List.of() : List.of(key);
     }
 }

@@ -6,10 +6,25 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.task.CalendarEventRepository;
+import dev.crmkit.core.task.TaskRepository;
+import dev.crmkit.core.task.TeamRepository;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.CaseRepository;
+import dev.crmkit.core.service.ProductInfoRepository;
+import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.sales.AccountTeamRepository;
+import dev.crmkit.core.sales.OpportunityRepository;
+import dev.crmkit.core.sales.OrderRepository;
+import dev.crmkit.core.sales.PriceBookRepository;
+import dev.crmkit.core.sales.ProductRepository;
+import dev.crmkit.core.sales.QuoteRepository;
 
 /** One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. */
 public interface StorageTx {
@@ -32,4 +47,42 @@ public interface StorageTx {
     AffiliateRepository affiliates();
 
     TouchpointRepository touchpoints();
+
+    // --- sales ---
+    OpportunityRepository opportunities();
+
+    ProductRepository products();
+
+    PriceBookRepository priceBooks();
+
+    QuoteRepository quotes();
+
+    OrderRepository orders();
+
+    AccountTeamRepository accountTeams();
+    // --- end sales ---
+
+    /** Named per-tenant counters (tracking numbers, round-robin positions); writes need a write transaction. */
+    Sequences sequences();
+
+    // ---- tasks and calendar
+    TaskRepository tasks();
+
+    TeamRepository teams();
+
+    CalendarEventRepository calendarEvents();
+
+    // ---- segmentation
+    SegmentRepository segments();
+
+    /** Evaluates segment criteria in the storage (SQL for database adapters). */
+    SegmentQueries segmentQueries();
+    // service: cases, service contracts, knowledge base, product information
+    CaseRepository cases();
+
+    ServiceContractRepository serviceContracts();
+
+    ArticleRepository articles();
+
+    ProductInfoRepository productInfo();
 }

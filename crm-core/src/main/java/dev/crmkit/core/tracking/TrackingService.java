@@ -234,18 +234,11 @@ public final class TrackingService {
             if (!l.visitorIds().contains(visitor)) {
                 Set<String> visitors = new HashSet<>(l.visitorIds());
                 visitors.add(visitor);
-                tx.leads().save(withVisitors(l, visitors));
+                tx.leads().save(l.withVisitorIds(visitors, ctx.now()));
             }
             ctx.raise(new VisitorIdentified(ctx.actor().tenant(), ctx.now(), visitor, lead, linked));
             return linked;
         });
-    }
-
-    private Lead withVisitors(Lead l, Set<String> visitors) {
-        return new Lead(l.id(), l.version(), l.firstName(), l.lastName(), l.company(), l.title(), l.email(),
-                l.phone(), l.address(), l.source(), l.attribution(), l.consent(), l.status(), l.unqualifiedReason(),
-                l.score(), l.owner(), l.spam(), l.duplicates(), visitors, l.tags(), l.customFields(), l.nameKey(),
-                l.mergedInto(), l.convertedAccount(), l.convertedContact(), l.createdAt(), ctx.now(), l.history());
     }
 
     // ---- rep-entered ---------------------------------------------------------------------------------------------

@@ -36,6 +36,15 @@ public abstract class ContractSupport {
         crm = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).actor(actor).build();
     }
 
+    /** A CRM on the same storage, clock, tenant and actor, configured with {@code settings} (rules objects). */
+    protected Crm crmWith(Object... settings) {
+        Crm.Builder b = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).actor(actor);
+        for (Object s : settings) {
+            b.with(s);
+        }
+        return b.build();
+    }
+
     protected static TenantId freshTenant() {
         return TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
     }

@@ -41,6 +41,42 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PriceBookId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.sales.AccountTeam;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.Order;
+import dev.crmkit.core.sales.PriceBook;
+import dev.crmkit.core.sales.Product;
+import dev.crmkit.core.sales.Quote;
+import java.time.LocalDate;
+import java.util.Currency;
+import dev.crmkit.core.common.CalendarEventId;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.TeamId;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Team;
+import java.time.Instant;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.service.Article;
+import dev.crmkit.core.service.ArticleId;
+import dev.crmkit.core.service.ArticleMatch;
+import dev.crmkit.core.service.ArticleStatus;
+import dev.crmkit.core.service.ArticleTerms;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.ProductInfo;
+import dev.crmkit.core.service.ProductInfoId;
+import dev.crmkit.core.service.ServiceContract;
+import dev.crmkit.core.service.ServiceContractId;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -308,6 +344,20 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    protected void sequencesCountPerNameAndTenantAndRollBackWithTheTransaction() {
+        assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(1);
+        assertThat(write((StorageTx tx) -> tx.sequences().next("case"))).isEqualTo(2);
+        assertThat(write((StorageTx tx) -> tx.sequences().next("round-robin"))).isEqualTo(1);
+        assertThatThrownBy(() -> write((StorageTx tx) -> {
+            tx.sequences().next("case");
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(read((StorageTx tx) -> tx.sequences().current("case"))).isEqualTo(2);
+        assertThat(read((StorageTx tx) -> tx.sequences().current("never-used"))).isZero();
+        assertThat(storage().write(freshTenant(), (StorageTx tx) -> tx.sequences().next("case")).longValue()).isEqualTo(1);
+    }
+
+    @Test
     void mergingLeadsMovesTheirTouchpoints() {
         LeadId from = leadId();
         LeadId to = leadId();
@@ -344,6 +394,340 @@ public abstract class StorageContract extends ContractSupport {
             assertThat(tx.feedback().findByContact(contact)).hasSize(1);
             return null;
         });
+    }
+
+    // --- sales ---
+
+    @Test
+    protected void salesAggregatesRoundTripWithAllFields() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, contact,
+                UserId.of("rep-7"));
+        Product product = Samples.product(productId, "ENG-1");
+        PriceBook book = Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR");
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, contact, productId);
+        Order order = Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account, contact,
+                productId);
+        AccountTeam team = Samples.accountTeam(account);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(product);
+            tx.priceBooks().save(book);
+            tx.quotes().save(quote);
+            tx.orders().save(order);
+            tx.accountTeams().save(team);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.opportunities().get(opp.id())).isEqualTo(opp.withVersion(1));
+            assertThat(tx.products().get(productId)).isEqualTo(product.withVersion(1));
+            assertThat(tx.priceBooks().get(book.id())).isEqualTo(book.withVersion(1));
+            assertThat(tx.quotes().get(quote.id())).isEqualTo(quote.withVersion(1));
+            assertThat(tx.orders().get(order.id())).isEqualTo(order.withVersion(1));
+            assertThat(tx.accountTeams().get(account)).isEqualTo(team.withVersion(1));
+            return null;
+        });
+    }
+
+    @Test
+    protected void salesLookupsAreKeyedAndOrdered() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        UserId rep = UserId.of("rep-7");
+        Opportunity base = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, rep);
+        Opportunity april = new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, account, null, "B",
+                base.amount(), LocalDate.of(2026, 4, 1), UserId.of("rep-8"), base.stage(), base.probability(),
+                base.category(), base.status(), null, null, List.of(), base.createdAt(), base.updatedAt());
+        Opportunity otherAccount = Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
+                AccountId.of(UUID.randomUUID()), null, rep);
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-7", base.id(), account, null, productId);
+        Order order = Samples.order(OrderId.of(UUID.randomUUID()), "O-7", quote.id(), base.id(), account, null,
+                productId);
+        write(tx -> {
+            tx.opportunities().save(april);
+            tx.opportunities().save(base);
+            tx.opportunities().save(otherAccount);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(order);
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.opportunities().findByAccount(account)).extracting(Opportunity::id)
+                    .containsExactly(base.id(), april.id());
+            assertThat(tx.opportunities().findByOwner(rep)).extracting(Opportunity::id)
+                    .containsExactlyInAnyOrder(base.id(), otherAccount.id());
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 1)))
+                    .extracting(Opportunity::id).containsExactlyInAnyOrder(base.id(), otherAccount.id());
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 7, 1)))
+                    .hasSize(3);
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 4, 2), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isPresent();
+            assertThat(tx.products().findByCode("ENG-2")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isPresent();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("USD"))).isEmpty();
+            assertThat(tx.quotes().findByOpportunity(base.id())).containsExactly(quote.withVersion(1));
+            assertThat(tx.quotes().findByNumber("Q-7")).isPresent();
+            assertThat(tx.orders().findByAccount(account)).containsExactly(order.withVersion(1));
+            assertThat(tx.orders().findByNumber("O-7")).isPresent();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-8"))).extracting(AccountTeam::id)
+                    .containsExactly(account);
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-9"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    protected void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        write(tx -> {
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            return null;
+        });
+        assertThatThrownBy(() -> write(tx -> tx.products().save(Samples.product(ProductId.of(UUID.randomUUID()),
+                "ENG-1")))).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> write(tx -> tx.priceBooks().save(Samples.priceBook(
+                PriceBookId.of(UUID.randomUUID()), productId, "EUR")))).isInstanceOf(DuplicateException.class);
+        // Another tenant may use the same code and currency.
+        storage().write(freshTenant(), tx -> tx.products().save(Samples.product(ProductId.of(UUID.randomUUID()),
+                "ENG-1")));
+    }
+
+    @Test
+    protected void staleSalesWritesAreRejected() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
+                OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"))));
+        write(tx -> tx.opportunities().save(v1));
+        assertThatThrownBy(() -> write(tx -> tx.opportunities().save(v1)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        AccountTeam t1 = write(tx -> tx.accountTeams().save(Samples.accountTeam(account)));
+        write(tx -> tx.accountTeams().save(t1));
+        assertThatThrownBy(() -> write(tx -> tx.accountTeams().save(t1)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+    // --- end sales ---
+
+    // ---- tasks and calendar
+    @Test
+    protected void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
+        Task task = Samples.task(TaskId.of(UUID.randomUUID()), Subject.of(leadId()));
+        Team team = Samples.team(TeamId.of(UUID.randomUUID()));
+        CalendarEvent event = Samples.calendarEvent(CalendarEventId.of(UUID.randomUUID()),
+                ContactId.of(UUID.randomUUID()), Subject.of(AccountId.of(UUID.randomUUID())));
+        write(tx -> {
+            tx.tasks().save(task);
+            tx.teams().save(team);
+            tx.calendarEvents().save(event);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().get(task.id())).isEqualTo(task.withVersion(1));
+            assertThat(tx.teams().get(team.id())).isEqualTo(team.withVersion(1));
+            assertThat(tx.calendarEvents().get(event.id())).isEqualTo(event.withVersion(1));
+            return null;
+        });
+    }
+
+    @Test
+    protected void taskLookupsFollowStatusAssigneeAndReminderChanges() {
+        Subject subject = Subject.of(leadId());
+        Task done = Samples.task(TaskId.of(UUID.randomUUID()), subject);
+        Task open = new Task(TaskId.of(UUID.randomUUID()), 0, "Open", null, subject, done.priority(),
+                TaskStatus.OPEN, at(30), at(20), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(1), at(1),
+                null);
+        Task undated = new Task(TaskId.of(UUID.randomUUID()), 0, "Undated", null, null, done.priority(),
+                TaskStatus.OPEN, null, at(10), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(2), at(2),
+                null);
+        write(tx -> {
+            tx.tasks().save(done);
+            tx.tasks().save(open);
+            tx.tasks().save(undated);
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-7"))).extracting(Task::id)
+                    .containsExactly(open.id(), undated.id());
+            assertThat(tx.tasks().findBySubject(subject)).extracting(Task::id).containsExactly(done.id(), open.id());
+            assertThat(tx.tasks().findPendingReminders(at(15))).extracting(Task::id).containsExactly(undated.id());
+            assertThat(tx.tasks().findPendingReminders(at(20))).extracting(Task::id)
+                    .containsExactly(undated.id(), open.id());
+            return null;
+        });
+        Instant now = at(40);
+        write(tx -> {
+            Task stored = tx.tasks().get(open.id());
+            tx.tasks().save(stored.reminderFired(now).withAssignee(UserId.of("rep-8"), now));
+            tx.tasks().save(tx.tasks().get(undated.id()).moveTo(TaskStatus.CANCELLED, now));
+            return null;
+        });
+        read(tx -> {
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.tasks().findOpenByAssignee(UserId.of("rep-8"))).extracting(Task::id)
+                    .containsExactly(open.id());
+            assertThat(tx.tasks().findPendingReminders(at(100))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    protected void teamsAndCalendarEventsAreFoundByTheirPeople() {
+        Team team = write(tx -> tx.teams().save(Samples.team(TeamId.of(UUID.randomUUID()))));
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        Subject subject = Subject.of(AccountId.of(UUID.randomUUID()));
+        CalendarEvent event = write(tx -> tx.calendarEvents().save(
+                Samples.calendarEvent(CalendarEventId.of(UUID.randomUUID()), contact, subject)));
+        read(tx -> {
+            assertThat(tx.teams().findByManager(UserId.of("manager-1"))).containsExactly(team);
+            assertThat(tx.teams().findByMember(UserId.of("rep-8"))).containsExactly(team);
+            assertThat(tx.teams().findByMember(UserId.of("manager-1"))).isEmpty();
+            // The event runs [at(120), at(180)): organizer and attendees see it when the window overlaps.
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-7"), at(0), at(121))).containsExactly(event);
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(179), at(500)))
+                    .containsExactly(event);
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(180), at(500))).isEmpty();
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(0), at(120))).isEmpty();
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-9"), at(0), at(500))).isEmpty();
+            assertThat(tx.calendarEvents().findByContact(contact)).containsExactly(event);
+            assertThat(tx.calendarEvents().findBySubject(subject)).containsExactly(event);
+            return null;
+        });
+    }
+
+    // ---- segmentation
+    @Test
+    protected void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
+        Segment segment = Samples.segment(SegmentId.of(UUID.randomUUID()), "German buyers");
+        write(tx -> tx.segments().save(segment));
+        assertThatThrownBy(() -> write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "GERMAN BUYERS")))).isInstanceOf(DuplicateException.class);
+        Segment other = write(tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()), "austrians")));
+        read(tx -> {
+            assertThat(tx.segments().get(segment.id())).isEqualTo(segment.withVersion(1));
+            assertThat(tx.segments().findByName(" german Buyers ")).contains(segment.withVersion(1));
+            assertThat(tx.segments().findByName("nobody")).isEmpty();
+            assertThat(tx.segments().list()).extracting(Segment::id).containsExactly(other.id(), segment.id());
+            return null;
+        });
+        storage().write(freshTenant(), tx -> tx.segments().save(Samples.segment(SegmentId.of(UUID.randomUUID()),
+                "German buyers")));
+    }
+
+    // service: cases, service contracts, knowledge base, product information
+
+    @Test
+    protected void serviceAggregatesRoundTripWithAllFieldsAndAreFoundByTheirIndexes() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        ServiceContract contract = Samples.serviceContract(ServiceContractId.of(UUID.randomUUID()), account);
+        Article article = Samples.article(ArticleId.of(UUID.randomUUID()), "Card reader jams", ArticleStatus.PUBLISHED);
+        Case closed = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000001", account, contact,
+                contract.id(), article.id());
+        ProductInfo info = Samples.productInfo(ProductInfoId.of(UUID.randomUUID()), "ENG-1");
+        write(tx -> {
+            tx.serviceContracts().save(contract);
+            tx.articles().save(article);
+            tx.cases().save(closed);
+            tx.productInfo().save(info);
+            return null;
+        });
+
+        read(tx -> {
+            assertThat(tx.serviceContracts().get(contract.id())).isEqualTo(contract.withVersion(1));
+            assertThat(tx.articles().get(article.id())).isEqualTo(article.withVersion(1));
+            assertThat(tx.cases().get(closed.id())).isEqualTo(closed.withVersion(1));
+            assertThat(tx.productInfo().get(info.id())).isEqualTo(info.withVersion(1));
+            assertThat(tx.productInfo().get(info.id()).specifications().keySet()).containsExactly("weight", "power");
+            assertThat(tx.serviceContracts().findByAccount(account)).containsExactly(contract.withVersion(1));
+            assertThat(tx.cases().findByTrackingNumber("CS-2026-000001")).contains(closed.withVersion(1));
+            assertThat(tx.cases().findByContact(contact)).extracting(Case::id).containsExactly(closed.id());
+            assertThat(tx.cases().findByAccount(account)).extracting(Case::id).containsExactly(closed.id());
+            assertThat(tx.cases().findByArticle(article.id())).extracting(Case::id).containsExactly(closed.id());
+            assertThat(tx.articles().findByProductCode("ENG-1")).extracting(Article::id).containsExactly(article.id());
+            assertThat(tx.productInfo().findByProductCode("ENG-1")).contains(info.withVersion(1));
+            assertThat(tx.productInfo().findByProduct(info.product())).containsExactly(info.withVersion(1));
+            return null;
+        });
+    }
+
+    @Test
+    protected void trackingNumbersAndProductCodesAreUniquePerTenant() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ArticleId article = ArticleId.of(UUID.randomUUID());
+        write(tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000007", account,
+                null, null, article)));
+        assertThatThrownBy(() -> write(tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()),
+                "CS-2026-000007", account, null, null, article)))).isInstanceOf(DuplicateException.class);
+        write(tx -> tx.productInfo().save(Samples.productInfo(ProductInfoId.of(UUID.randomUUID()), "ENG-9")));
+        assertThatThrownBy(() -> write(tx -> tx.productInfo().save(
+                Samples.productInfo(ProductInfoId.of(UUID.randomUUID()), "ENG-9"))))
+                .isInstanceOf(DuplicateException.class);
+        // Another tenant may use the same number.
+        storage().write(freshTenant(), tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()),
+                "CS-2026-000007", account, null, null, article)));
+    }
+
+    @Test
+    protected void openCasesAreFoundWhenATargetIsDueAndNotOnceClosed() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ArticleId article = ArticleId.of(UUID.randomUUID());
+        Case sample = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000011", account, null, null,
+                article);
+        // Open, first response given at(30), resolution due at(480).
+        Case open = new Case(sample.id(), 0, sample.trackingNumber(), account, null, null, null, null, sample.kind(),
+                null, sample.priority(), sample.channel(), "s", null, null, CaseStatus.IN_PROGRESS, null, at(60),
+                at(480), at(30), null, null, null, null, null, null, null, null, at(0), at(0));
+        Case stored = write(tx -> tx.cases().save(open));
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
+                .containsExactly(open.id());
+        write(tx -> tx.cases().save(new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null,
+                null, null, null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null,
+                CaseStatus.RESOLVED, null, at(60), at(480), at(30), at(490), null, null, null, null, null, null,
+                null, at(0), at(490))));
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).isEmpty();
+    }
+
+    @Test
+    protected void articleSearchFindsPublishedArticlesBestFirstAndFollowsEveryChange() {
+        Article titleHit = Samples.article(ArticleId.of(UUID.randomUUID()), "Printer offline", ArticleStatus.PUBLISHED);
+        Article bodyHit = new Article(ArticleId.of(UUID.randomUUID()), 0, "Network setup",
+                "If the printer is offline, check the cable.", null, null, ArticleStatus.PUBLISHED, 1, null, null,
+                at(1), at(1), at(1));
+        Article draft = Samples.article(ArticleId.of(UUID.randomUUID()), "Printer offline draft", ArticleStatus.DRAFT);
+        write(tx -> {
+            tx.articles().save(titleHit);
+            tx.articles().save(bodyHit);
+            tx.articles().save(draft);
+            return null;
+        });
+        List<String> query = ArticleTerms.terms("printer offline");
+        assertThat(read((StorageTx tx) -> tx.articles().search(query, 10))).extracting(m -> m.article().id())
+                .containsExactly(titleHit.id(), bodyHit.id());
+        assertThat(read((StorageTx tx) -> tx.articles().search(query, 1))).hasSize(1);
+        assertThat(read((StorageTx tx) -> tx.articles().search(ArticleTerms.terms("cable"), 10)))
+                .extracting(ArticleMatch::score).allMatch(score -> score > 0);
+
+        // Archiving removes it from the index; a rolled-back publish leaves no trace.
+        Article stored = read((StorageTx tx) -> tx.articles().get(titleHit.id()));
+        write(tx -> tx.articles().save(new Article(stored.id(), stored.version(), stored.title(), stored.body(),
+                stored.tags(), stored.productCodes(), ArticleStatus.ARCHIVED, stored.revision(), stored.revisions(),
+                stored.author(), stored.createdAt(), at(9), stored.publishedAt())));
+        Article storedDraft = read((StorageTx tx) -> tx.articles().get(draft.id()));
+        assertThatThrownBy(() -> write(tx -> {
+            tx.articles().save(new Article(storedDraft.id(), storedDraft.version(), storedDraft.title(),
+                    storedDraft.body(), null, null, ArticleStatus.PUBLISHED, 1, null, null, storedDraft.createdAt(),
+                    at(9), at(9)));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((StorageTx tx) -> tx.articles().search(query, 10))).extracting(m -> m.article().id())
+                .containsExactly(bodyHit.id());
     }
 
     /** Collects what a bulk read visits, in visiting order. */
@@ -406,6 +790,51 @@ public abstract class StorageContract extends ContractSupport {
                     tx.contacts().forEachCreated(null, null, v))).containsExactly(contact.withVersion(1));
             assertThat(visited((Consumer<Contact> v) ->
                     tx.contacts().forEachCreated(null, at(0), v))).isEmpty();
+            return null;
+        });
+    }
+
+    /** Samples create these at T0 = at(0): the half-open range [at(0), at(1)) holds them, [at(1), ..) does not. */
+    private <T> void assertCreatedAtT0(Consumer<Consumer<T>> between0And1, Consumer<Consumer<T>> from1,
+                                       Consumer<Consumer<T>> until0, T expected) {
+        assertThat(visited(between0And1)).containsExactly(expected);
+        assertThat(visited(from1)).isEmpty();
+        assertThat(visited(until0)).isEmpty();
+    }
+
+    @Test
+    protected void opportunitiesAreReadInBulkByCreationTime() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Opportunity o = write(tx -> tx.opportunities().save(Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
+                account, null, UserId.of("rep-7"))));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(at(0), at(1), v),
+                    (Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(at(1), null, v),
+                    (Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(null, at(0), v), o);
+            return null;
+        });
+    }
+
+    @Test
+    protected void casesAreReadInBulkByCreationTime() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Case c = write(tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-BULK-1", account,
+                null, null, ArticleId.of(UUID.randomUUID()))));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Case> v) -> tx.cases().forEachCreated(at(0), at(1), v),
+                    (Consumer<Case> v) -> tx.cases().forEachCreated(at(1), null, v),
+                    (Consumer<Case> v) -> tx.cases().forEachCreated(null, at(0), v), c);
+            return null;
+        });
+    }
+
+    @Test
+    protected void tasksAreReadInBulkByCreationTime() {
+        Task t = write(tx -> tx.tasks().save(Samples.task(TaskId.of(UUID.randomUUID()), null)));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Task> v) -> tx.tasks().forEachCreated(at(0), at(1), v),
+                    (Consumer<Task> v) -> tx.tasks().forEachCreated(at(1), null, v),
+                    (Consumer<Task> v) -> tx.tasks().forEachCreated(null, at(0), v), t);
             return null;
         });
     }

@@ -1,0 +1,96 @@
+package dev.crmkit.benchmarks;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.spi.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Lead capture with duplicate detection against 10k and 1M stored leads in the in-memory adapter. Matching is
+ * index lookups on normalized email, phone and name key, so the time per capture must not grow with the number of
+ * stored leads (a scan would make the 1M case ~100x slower than the 10k one).
+ *
+ * <p>Run: {@code java -jar crm-benchmarks/target/benchmarks.jar LeadCaptureBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+public class LeadCaptureBenchmark {
+    private static final String[] SURNAMES = {"Lovelace", "Babbage", "Hopper", "Turing", "Noether", "Curie",
+        "Meitner", "Franklin", "Goodall", "Hamilton", "Johnson", "Lamarr", "Ride", "Shannon", "Knuth", "Dijkstra"};
+
+    @Param({"10000", "1000000"})
+    public int storedLeads;
+
+    private Crm crm;
+    private final AtomicLong next = new AtomicLong();
+
+    @Setup(Level.Trial)
+    public void fill() {
+        Storage storage = InMemoryStorage.create();
+        Instant t = Instant.parse("2026-01-05T09:00:00Z");
+        int batch = 10_000;
+        for (int from = 0; from < storedLeads; from += batch) {
+            List<Lead> leads = new ArrayList<>(batch);
+            for (int i = from; i < Math.min(storedLeads, from + batch); i++) {
+                String last = SURNAMES[i % SURNAMES.length] + (i / SURNAMES.length % 5000);
+                String first = "P" + i;
+                leads.add(new Lead(LeadId.of(UUID.randomUUID()), 0, first, last, "Company " + (i % 50_000), null,
+                        EmailAddress.of("person" + i + "@example.com"),
+                        new PhoneNumber("+1415" + String.format("%07d", i)), null, LeadSource.WEB_FORM, null, null,
+                        LeadStatus.NEW, null, 0, UserId.of("rep"), false, null, null, null, null,
+                        MatchKeys.person(first, last), null, null, null, t, t, null));
+            }
+            storage.write(TenantId.DEFAULT, tx -> {
+                leads.forEach(tx.leads()::save);
+                return null;
+            });
+        }
+        crm = Crm.builder().storage(storage).build();
+    }
+
+    /** A new lead whose email matches a stored one: the common duplicate case. */
+    @Benchmark
+    public LeadId captureDuplicateByEmail() {
+        long i = next.incrementAndGet() % storedLeads;
+        return crm.leads().capture(NewLead.of("Q", SURNAMES[(int) (i % SURNAMES.length)] + (i / 16 % 5000),
+                "Person" + i + "@Example.com").company("Company " + (i % 50_000)));
+    }
+
+    /** A new lead matching nobody. */
+    @Benchmark
+    public LeadId captureUnique() {
+        long i = next.incrementAndGet();
+        return crm.leads().capture(NewLead.of("New", "Unique" + i, "new" + i + "@fresh.example"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.crmkit.core.common;
+
+/** String similarity for fuzzy matching of names that already share a blocking key. */
+public final class Similarity {
+    private Similarity() {
+    }
+
+    /**
+     * Jaro-Winkler similarity of the two texts after {@link Text#foldForMatching folding}: 1 for equal texts, 0 for
+     * nothing in common; common prefixes weigh more, which suits names ("Jon" / "Jonathan").
+     */
+    public static double jaroWinkler(String a, String b) {
+        String s = Text.foldForMatching(a);
+        String t = Text.foldForMatching(b);
+        if (s.equals(t)) {
+            return 1.0;
+        }
+        if (s.isEmpty() || t.isEmpty()) {
+            return 0.0;
+        }
+        int window = Math.max(0, Math.max(s.length(), t.length()) / 2 - 1);
+        boolean[] sMatched = new boolean[s.length()];
+        boolean[] tMatched = new boolean[t.length()];
+        int matches = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(t.length() - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if (!tMatched[j] && s.charAt(i) == t.charAt(j)) {
+                    sMatched[i] = true;
+                    tMatched[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        for (int i = 0, j = 0; i < s.length(); i++) {
+            if (sMatched[i]) {
+                while (!tMatched[j]) {
+                    j++;
+                }
+                if (s.charAt(i) != t.charAt(j)) {
+                    transpositions++;
+                }
+                j++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / s.length() + m / t.length() + (m - transpositions / 2.0) / m) / 3.0;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(s.length(), t.length())) && s.charAt(prefix) == t.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+}

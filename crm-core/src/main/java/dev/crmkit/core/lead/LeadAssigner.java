@@ -1,0 +1,28 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.AssignmentRules.Team;
+import dev.crmkit.core.spi.StorageTx;
+
+/** Applies {@link AssignmentRules}: the matching team, then the team member whose turn it is. */
+final class LeadAssigner {
+    private final StorageTx tx;
+    private final AssignmentRules rules;
+
+    LeadAssigner(StorageTx tx, AssignmentRules rules) {
+        this.tx = tx;
+        this.rules = rules;
+    }
+
+    /** The owner for a new lead at {@code address}, or null when the rules assign nobody. */
+    UserId ownerFor(Address address) {
+        Team team = rules.teamFor(address == null ? null : address.country(),
+                address == null ? null : address.region());
+        if (team == null) {
+            return null;
+        }
+        long turn = tx.sequences().next("lead-assignment:" + team.name());
+        return team.members().get((int) ((turn - 1) % team.members().size()));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.AccountService;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.lead.LeadEvent.LeadConverted;
+import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.sales.OpportunityService;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** One lead conversion inside the caller's write transaction: find or create account and contact, carry over. */
+final class LeadConversion {
+    private final CrmContext ctx;
+    private final StorageTx tx;
+
+    LeadConversion(CrmContext ctx, StorageTx tx) {
+        this.ctx = ctx;
+        this.tx = tx;
+    }
+
+    Conversion convert(Lead lead, ConvertLead how) {
+        if (!lead.status().canMoveTo(LeadStatus.CONVERTED)) {
+            throw new IllegalTransitionException("Lead", lead.status(), LeadStatus.CONVERTED);
+        }
+        Validation v = new Validation();
+        Optional<Account> account = existingAccount(lead, how, v);
+        Optional<Contact> contact = account.isEmpty() ? Optional.empty() : existingContact(lead, account.get(), how, v);
+        v.throwIfInvalid();
+
+        AccountId accountId = account.map(Account::id).orElseGet(() -> new AccountService(ctx).create(
+                new AccountDetails(lead.company() != null ? lead.company() : personalName(lead), null, null,
+                        lead.address(), null, lead.owner(), Set.of())));
+        ContactId contactId = contact.map(Contact::id).orElseGet(() -> new ContactService(ctx).createFromLead(
+                new ContactDetails(accountId, lead.firstName(), lead.lastName(), lead.title(),
+                        lead.email() == null ? null : lead.email().value(),
+                        lead.phone() == null ? null : lead.phone().value(), lead.address(), null, null, null,
+                        Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
+
+        OpportunityId opportunity = !how.wantsOpportunity() ? null : new OpportunityService(ctx).create(
+                NewOpportunity.of(accountId, how.opportunityName(), how.opportunityAmount(),
+                                how.opportunityCloseDate())
+                        .withContact(contactId).withOwner(lead.owner()).withSourceLead(lead.id()));
+        tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
+        Instant now = ctx.now();
+        LeadDraft d = LeadDraft.from(lead.moveTo(LeadStatus.CONVERTED, null, now, ctx.user()));
+        d.convertedAccount = accountId;
+        d.convertedContact = contactId;
+        d.log(now, ctx.user(), "CONVERTED", "account " + accountId + ", contact " + contactId
+                + (opportunity == null ? "" : ", opportunity " + opportunity));
+        Lead saved = tx.leads().save(d.build());
+        ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), now, saved, lead.status(), LeadStatus.CONVERTED));
+        ctx.raise(new LeadConverted(ctx.actor().tenant(), now, saved, accountId, contactId,
+                opportunity));
+        return new Conversion(lead.id(), accountId, account.isEmpty(), contactId, contact.isEmpty(), opportunity);
+    }
+
+    private Optional<Account> existingAccount(Lead lead, ConvertLead how, Validation v) {
+        if (how.account() != null) {
+            Optional<Account> a = tx.accounts().find(how.account());
+            v.check(a.isPresent(), "account", "no such account: " + how.account());
+            return a;
+        }
+        String key = MatchKeys.company(lead.company());
+        if (key == null) {
+            return Optional.empty();
+        }
+        List<Account> matches = tx.accounts().findByNameKey(key);
+        v.check(matches.size() <= 1, "account", matches.size() + " accounts are named like '" + lead.company()
+                + "': name the one to attach to");
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    private Optional<Contact> existingContact(Lead lead, Account account, ConvertLead how, Validation v) {
+        if (how.contact() != null) {
+            Optional<Contact> c = tx.contacts().find(how.contact());
+            v.check(c.isPresent() && account.id().equals(c.get().account()), "contact",
+                    "no contact " + how.contact() + " at account " + account.id());
+            return c;
+        }
+        if (lead.email() == null) {
+            return Optional.empty();
+        }
+        return tx.contacts().findByEmail(lead.email()).stream()
+                .filter(c -> account.id().equals(c.account())).findFirst();
+    }
+
+    private static String personalName(Lead lead) {
+        return lead.firstName() == null ? lead.lastName() : lead.firstName() + " " + lead.lastName();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Validation and normalization shared by manual capture and web forms. Errors are named through {@code nameOf}, so
+ * a rep's screen sees {@code email} and a web form sees its own field name ({@code email_address}).
+ */
+final class LeadInput {
+    private static final Set<String> TRUTHY = Set.of("true", "on", "yes", "1", "y", "checked");
+    private static final int MAX_TEXT = 255;
+
+    private LeadInput() {
+    }
+
+    /** The field name a rep's API call uses, e.g. {@code POSTAL_CODE} → {@code postalCode}. */
+    static String apiName(LeadField f) {
+        String[] parts = f.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i], 1, parts[i].length());
+        }
+        return b.toString();
+    }
+
+    /**
+     * Checks {@code in} and fills a draft with the normalized values (ids, status, owner, times and keys are the
+     * caller's). Every problem goes to {@code v}.
+     */
+    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, Validation v) {
+        LeadDraft d = new LeadDraft();
+        d.firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
+        d.lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
+        v.check(d.lastName != null, nameOf.apply(LeadField.LAST_NAME), "is required");
+        d.company = text(in.company(), nameOf.apply(LeadField.COMPANY), v);
+        d.title = text(in.title(), nameOf.apply(LeadField.TITLE), v);
+        String email = Text.blankToNull(in.email());
+        String phone = Text.blankToNull(in.phone());
+        if (email != null) {
+            d.email = v.attempt(nameOf.apply(LeadField.EMAIL), () -> EmailAddress.of(email));
+        }
+        if (phone != null) {
+            String region = in.address() == null ? null : in.address().country();
+            d.phone = v.attempt(nameOf.apply(LeadField.PHONE), () -> PhoneNumber.parse(phone, region));
+        }
+        v.check(email != null || phone != null, nameOf.apply(LeadField.EMAIL),
+                "an email address or a phone number is required");
+        d.address = in.address();
+        d.source = in.source() == null ? LeadSource.MANUAL : in.source();
+        d.attribution = in.attribution() == null ? Attribution.NONE : in.attribution();
+        d.consent = in.consent() == null ? Consent.NONE : in.consent();
+        d.tags = new LinkedHashSet<>(cleanTags(in.tags()));
+        d.customFields = new LinkedHashMap<>(in.customFields());
+        d.nameKey = MatchKeys.person(d.firstName, d.lastName);
+        d.owner = in.owner();
+        String visitor = Text.blankToNull(in.visitorId());
+        if (visitor != null) {
+            d.visitorIds.add(visitor);
+        }
+        return d;
+    }
+
+    private static String text(String raw, String field, Validation v) {
+        String t = Text.blankToNull(raw);
+        v.check(t == null || t.length() <= MAX_TEXT, field, "must be at most " + MAX_TEXT + " characters");
+        return t;
+    }
+
+    static Set<String> cleanTags(Set<String> tags) {
+        return tags.stream().map(Text::blankToNull).filter(t -> t != null)
+                .map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * Turns a web form into a {@link NewLead} per {@code mapping}: reports over-long values, required fields and
+     * a bad country under the form's field names. Returns null when something is invalid.
+     */
+    static NewLead fromForm(FormMapping mapping, WebFormSubmission form, Validation v) {
+        Map<LeadField, String> values = new LinkedHashMap<>();
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : form.fields().entrySet()) {
+            String name = e.getKey();
+            String value = Text.blankToNull(e.getValue());
+            if (name.equals(mapping.honeypot())) {
+                continue;
+            }
+            if (value != null && value.length() > FormMapping.MAX_VALUE_LENGTH) {
+                v.check(false, name, "must be at most " + FormMapping.MAX_VALUE_LENGTH + " characters");
+                continue;
+            }
+            LeadField target = mapping.fields().get(name);
+            if (target != null) {
+                if (value != null) {
+                    values.put(target, value);
+                }
+            } else if (mapping.keepUnmapped() && value != null) {
+                custom.put(name, value);
+            }
+        }
+        for (LeadField r : mapping.required()) {
+            v.check(values.containsKey(r), mapping.formFieldOf(r), "is required");
+        }
+        String first = values.get(LeadField.FIRST_NAME);
+        String last = values.get(LeadField.LAST_NAME);
+        String full = values.get(LeadField.FULL_NAME);
+        if (full != null && first == null && last == null) {
+            int cut = full.lastIndexOf(' ');
+            first = cut < 0 ? null : full.substring(0, cut).strip();
+            last = cut < 0 ? full : full.substring(cut + 1);
+        }
+        Address address = null;
+        if (values.containsKey(LeadField.STREET) || values.containsKey(LeadField.CITY)
+                || values.containsKey(LeadField.REGION) || values.containsKey(LeadField.POSTAL_CODE)
+                || values.containsKey(LeadField.COUNTRY) || mapping.defaultCountry() != null) {
+            String country = values.getOrDefault(LeadField.COUNTRY, mapping.defaultCountry());
+            String countryField = mapping.formFieldOf(LeadField.COUNTRY);
+            address = v.attempt(countryField == null ? "country" : countryField,
+                    () -> new Address(values.get(LeadField.STREET), values.get(LeadField.CITY),
+                            values.get(LeadField.REGION), values.get(LeadField.POSTAL_CODE), country, null));
+        }
+        Set<String> tags = values.containsKey(LeadField.TAGS)
+                ? new LinkedHashSet<>(Arrays.asList(values.get(LeadField.TAGS).split(","))) : Set.of();
+        Consent consent = new Consent(truthy(values.get(LeadField.CONSENT_EMAIL)),
+                truthy(values.get(LeadField.CONSENT_PHONE)), truthy(values.get(LeadField.CONSENT_TRACKING)));
+        String visitor = form.visitorId() != null ? form.visitorId() : values.get(LeadField.VISITOR_ID);
+        return new NewLead(first, last, values.get(LeadField.COMPANY), values.get(LeadField.TITLE),
+                values.get(LeadField.EMAIL), values.get(LeadField.PHONE), address, mapping.source(), null, consent,
+                null, tags, custom, visitor);
+    }
+
+    /** The ad and affiliate tracking codes the form carried, if mapped. */
+    static String code(FormMapping mapping, WebFormSubmission form, LeadField field) {
+        String name = mapping.formFieldOf(field);
+        return name == null ? null : Text.blankToNull(form.fields().get(name));
+    }
+
+    static boolean truthy(String value) {
+        return value != null && TRUTHY.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.UserId;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A lead as a rep (or an import) enters it, before validation. Text is taken as typed: {@code email} and
+ * {@code phone} are normalized on capture (phones without a country code are read in the address's country).
+ * {@code lastName} and one of {@code email} or {@code phone} are required. {@code owner} null means: by the
+ * assignment rules, else the acting user.
+ *
+ * <pre>{@code
+ * NewLead.of("Ada", "Lovelace", "ada@example.com").company("Analytical Engines").source(LeadSource.PHONE)
+ * }</pre>
+ */
+public record NewLead(String firstName, String lastName, String company, String title, String email, String phone,
+                      Address address, LeadSource source, Attribution attribution, Consent consent, UserId owner,
+                      Set<String> tags, Map<String, String> customFields, String visitorId) {
+
+    public NewLead {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    /** A manually entered lead with a name and an email address. */
+    public static NewLead of(String firstName, String lastName, String email) {
+        return new NewLead(firstName, lastName, null, null, email, null, null, LeadSource.MANUAL, null, null, null,
+                Set.of(), Map.of(), null);
+    }
+
+    public NewLead company(String value) {
+        return new NewLead(firstName, lastName, value, title, email, phone, address, source, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead title(String value) {
+        return new NewLead(firstName, lastName, company, value, email, phone, address, source, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead email(String value) {
+        return new NewLead(firstName, lastName, company, title, value, phone, address, source, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead phone(String value) {
+        return new NewLead(firstName, lastName, company, title, email, value, address, source, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead address(Address value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, value, source, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead source(LeadSource value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, value, attribution, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead attribution(Attribution value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, value, consent,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead consent(Consent value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, attribution, value,
+                owner, tags, customFields, visitorId);
+    }
+
+    public NewLead owner(UserId value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, attribution, consent,
+                value, tags, customFields, visitorId);
+    }
+
+    public NewLead tags(Set<String> value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, attribution, consent,
+                owner, value, customFields, visitorId);
+    }
+
+    public NewLead customFields(Map<String, String> value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, attribution, consent,
+                owner, tags, value, visitorId);
+    }
+
+    /** The anonymous web visitor this person was: their past and future clicks count for the lead. */
+    public NewLead visitorId(String value) {
+        return new NewLead(firstName, lastName, company, title, email, phone, address, source, attribution, consent,
+                owner, tags, customFields, value);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.service.Article;
+import dev.crmkit.core.service.ArticleId;
+import dev.crmkit.core.service.ArticleMatch;
+import dev.crmkit.core.service.ArticleRepository;
+import dev.crmkit.core.service.ArticleTerms;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Articles with an inverted index (table index {@code term}) and term weights kept up to date on every save. */
+final class MemoryArticleRepository extends MemoryRepository<ArticleId, Article> implements ArticleRepository {
+    private static final Comparator<Article> ORDER = Comparator.comparing(Article::createdAt)
+            .thenComparing(a -> a.id().value());
+    private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
+            .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
+
+    private final ServiceTables tables;
+
+    MemoryArticleRepository(ServiceTables tables, MemoryTx tx) {
+        super(tables.articles, tx);
+        this.tables = tables;
+    }
+
+    @Override
+    public Article save(Article article) {
+        Article saved = super.save(article);
+        UndoLog undo = tx.undoForWrite();
+        Map<String, Integer> previous = tables.articleWeights.get(saved.id());
+        Map<String, Integer> weights = ArticleTerms.weights(saved);
+        if (weights.isEmpty()) {
+            tables.articleWeights.remove(saved.id());
+        } else {
+            tables.articleWeights.put(saved.id(), Map.copyOf(weights));
+        }
+        undo.add(() -> {
+            if (previous == null) {
+                tables.articleWeights.remove(saved.id());
+            } else {
+                tables.articleWeights.put(saved.id(), previous);
+            }
+        });
+        return saved;
+    }
+
+    @Override
+    public List<Article> findByProductCode(String productCode) {
+        return lookup("product", productCode, ORDER);
+    }
+
+    @Override
+    public List<ArticleMatch> search(List<String> terms, int limit) {
+        tx.checkOpen();
+        Map<String, Integer> articlesWithTerm = new HashMap<>();
+        Map<ArticleId, Article> candidates = new HashMap<>();
+        for (String term : terms) {
+            List<Article> hits = table.lookup("term", term, ORDER);
+            articlesWithTerm.put(term, hits.size());
+            hits.forEach(a -> candidates.put(a.id(), a));
+        }
+        int published = tables.articleWeights.size();
+        return candidates.values().stream()
+                .map(a -> new ArticleMatch(a, ArticleTerms.score(tables.articleWeights.get(a.id()), terms,
+                        articlesWithTerm, published)))
+                .sorted(RANK).limit(limit).toList();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.Operator;
+import dev.crmkit.core.segment.SegmentField;
+import dev.crmkit.core.segment.SegmentQueries;
+import dev.crmkit.core.segment.SegmentTarget;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Evaluates segment criteria over one tenant's tables: a scan of the target's rows (segment evaluation is a query
+ * over all of them), with last activity and purchase totals computed per candidate through the touchpoint and
+ * purchase indexes, and only when the criteria use them.
+ */
+final class MemorySegmentQueries implements SegmentQueries {
+    private static final Comparator<Object> ANY_ORDER = (a, b) -> 0;
+
+    private final TenantTables tables;
+    private final MemoryTx tx;
+
+    MemorySegmentQueries(TenantTables tables, MemoryTx tx) {
+        this.tables = tables;
+        this.tx = tx;
+    }
+
+    @Override
+    public Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page) {
+        return Page.of(matching(target, criteria).toList(), page);
+    }
+
+    @Override
+    public long count(SegmentTarget target, Criteria criteria) {
+        return matching(target, criteria).count();
+    }
+
+    private Stream<EntityId> matching(SegmentTarget target, Criteria criteria) {
+        tx.checkOpen();
+        Predicate<Row> test = compile(criteria);
+        return switch (target) {
+            case LEAD -> tables.leads.scan().filter(l -> l.status() != LeadStatus.MERGED && !l.spam())
+                    .sorted(MemoryLeadRepository.ORDER).filter(l -> test.test(row(l))).map(Lead::id);
+            case CONTACT -> tables.contacts.scan().sorted(MemoryContactRepository.ORDER)
+                    .filter(c -> test.test(row(c))).map(Contact::id);
+            case ACCOUNT -> tables.accounts.scan()
+                    .sorted(Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value()))
+                    .filter(a -> test.test(row(a))).map(Account::id);
+        };
+    }
+
+    // ---- compiling criteria -------------------------------------------------------------------------------------
+
+    private static Predicate<Row> compile(Criteria c) {
+        if (c instanceof Criteria.And and) {
+            List<Predicate<Row>> parts = and.criteria().stream().map(MemorySegmentQueries::compile).toList();
+            return r -> parts.stream().allMatch(p -> p.test(r));
+        }
+        if (c instanceof Criteria.Or or) {
+            List<Predicate<Row>> parts = or.criteria().stream().map(MemorySegmentQueries::compile).toList();
+            return r -> parts.stream().anyMatch(p -> p.test(r));
+        }
+        if (c instanceof Criteria.Not not) {
+            return compile(not.criteria()).negate();
+        }
+        return condition((Criteria.Condition) c);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate<Row> condition(Criteria.Condition c) {
+        SegmentField field = SegmentField.named(c.field()).orElseThrow(
+                () -> new IllegalArgumentException("criteria not validated: unknown field " + c.field()));
+        List<Object> values = c.values().stream().map(field::parse).toList();
+        Operator op = c.op();
+        if (op == Operator.IS_SET || op == Operator.IS_EMPTY) {
+            boolean wanted = op == Operator.IS_SET;
+            return r -> present(r.value(field)) == wanted;
+        }
+        Object first = values.get(0);
+        if (field == SegmentField.PURCHASE_TOTAL) {
+            Money limit = (Money) first;
+            return r -> compare(op, r.purchaseTotal(limit.currency()).compareTo(limit));
+        }
+        return r -> {
+            Object actual = r.value(field);
+            if (!present(actual)) {
+                return false;
+            }
+            return switch (op) {
+                case EQ -> actual.equals(first);
+                case NE -> !actual.equals(first);
+                case IN -> values.contains(actual);
+                case CONTAINS -> ((Set<?>) actual).contains(first);
+                default -> compare(op, ((Comparable) actual).compareTo(first));
+            };
+        };
+    }
+
+    private static boolean present(Object value) {
+        return value != null && !(value instanceof Set<?> s && s.isEmpty());
+    }
+
+    private static boolean compare(Operator op, int cmp) {
+        return switch (op) {
+            case EQ -> cmp == 0;
+            case NE -> cmp != 0;
+            case LT -> cmp < 0;
+            case LE -> cmp <= 0;
+            case GT -> cmp > 0;
+            case GE -> cmp >= 0;
+            default -> throw new IllegalArgumentException(op + " does not compare");
+        };
+    }
+
+    // ---- field values per target --------------------------------------------------------------------------------
+
+    private Row row(Lead l) {
+        return new Row(l.status().name(), "PROSPECT", (long) l.score(), l.address(), l.owner(), l.tags(),
+                l.createdAt(), "lead", l.id(), false);
+    }
+
+    private Row row(Contact c) {
+        return new Row(null, c.stage().name(), null, c.address(), c.owner(), c.tags(), c.createdAt(), "contact",
+                c.id(), true);
+    }
+
+    private Row row(Account a) {
+        return new Row(null, a.stage().name(), null, a.address(), a.owner(), a.tags(), a.createdAt(), "account",
+                a.id(), true);
+    }
+
+    /**
+     * Field values of one candidate, in the form {@link SegmentField#parse} gives condition values. Touchpoints and
+     * purchases are looked up under {@code index} = {@code key} when a condition needs them.
+     */
+    private final class Row {
+        private final String status;
+        private final String stage;
+        private final Long score;
+        private final Address address;
+        private final UserId owner;
+        private final Set<String> tags;
+        private final Instant createdAt;
+        private final String index;
+        private final Object key;
+        private final boolean buys;
+
+        Row(String status, String stage, Long score, Address address, UserId owner, Set<String> tags,
+            Instant createdAt, String index, Object key, boolean buys) {
+            this.status = status;
+            this.stage = stage;
+            this.score = score;
+            this.address = address;
+            this.owner = owner;
+            this.tags = tags;
+            this.createdAt = createdAt;
+            this.index = index;
+            this.key = key;
+            this.buys = buys;
+        }
+
+        Object value(SegmentField field) {
+            return switch (field) {
+                case STATUS -> status;
+                case STAGE -> stage;
+                case SCORE -> score;
+                case COUNTRY -> lower(address == null ? null : address.country());
+                case REGION -> lower(address == null ? null : address.region());
+                case CITY -> lower(address == null ? null : address.city());
+                case OWNER -> owner == null ? null : owner.value();
+                case TAGS -> tags;
+                case CREATED_AT -> createdAt;
+                case LAST_ACTIVITY -> lookup(tables.touchpoints).stream().map(Touchpoint::occurredAt)
+                        .max(Comparator.naturalOrder()).orElse(null);
+                case PURCHASE_TOTAL -> throw new IllegalArgumentException("a purchase total needs a currency");
+            };
+        }
+
+        Money purchaseTotal(Currency currency) {
+            Money total = Money.zero(currency);
+            for (Purchase p : buys ? lookup(tables.purchases) : List.<Purchase>of()) {
+                if (p.unitPrice().currency().equals(currency)) {
+                    total = total.plus(p.total());
+                }
+            }
+            return total;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> List<T> lookup(MemoryTable<?, T> table) {
+            return table.lookup(index, key, (Comparator<? super T>) (Comparator<?>) ANY_ORDER);
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskRepository;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implements TaskRepository {
+    private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
+            .thenComparing(t -> t.id().value());
+    private static final Comparator<Task> BY_REMINDER = Comparator.comparing(Task::remindAt)
+            .thenComparing(t -> t.id().value());
+
+    MemoryTaskRepository(MemoryTable<TaskId, Task> table, MemoryTx tx) {
+        super(table, tx);
+    }
+
+    @Override
+    public List<Task> findOpenByAssignee(UserId assignee) {
+        return lookup("openAssignee", assignee, Task.AGENDA_ORDER);
+    }
+
+    @Override
+    public List<Task> findBySubject(Subject subject) {
+        return lookup("subject", subject, BY_CREATION);
+    }
+
+    @Override
+    public List<Task> findPendingReminders(Instant dueBy) {
+        return lookup("pendingReminder", TenantTables.PENDING, BY_REMINDER).stream()
+                .filter(t -> !t.remindAt().isAfter(dueBy)).toList();
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Task> visitor) {
+        forEachBetween(Task::createdAt, from, to, visitor);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Forecasts over opportunities by close date: totals per forecast category and the weighted pipeline (amount ×
+ * probability of the open ones), per owner, per team and per period, kept apart per currency. A team is the set of
+ * owners the caller names (a sales team is the host's notion; account teams are per account, not per forecast).
+ */
+public final class ForecastService {
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public ForecastService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Everyone's opportunities closing in {@code period}. */
+    public Forecast forPeriod(ForecastPeriod period) {
+        Objects.requireNonNull(period, "period");
+        return ctx.read(tx -> Forecast.of(period, tx.opportunities().findClosingBetween(period.from(),
+                period.until())));
+    }
+
+    /** {@code owner}'s opportunities closing in {@code period}. */
+    public Forecast forOwner(UserId owner, ForecastPeriod period) {
+        return forTeam(Set.of(Objects.requireNonNull(owner, "owner")), period);
+    }
+
+    /** The opportunities of all {@code owners} together, closing in {@code period}. */
+    public Forecast forTeam(Set<UserId> owners, ForecastPeriod period) {
+        check(owners, period);
+        return ctx.read(tx -> {
+            List<Opportunity> all = new ArrayList<>();
+            for (UserId owner : owners) {
+                all.addAll(tx.opportunities().findByOwner(owner));
+            }
+            return Forecast.of(period, all);
+        });
+    }
+
+    /** One forecast per owner of {@code owners}, in the given iteration order. */
+    public Map<UserId, Forecast> perOwner(Set<UserId> owners, ForecastPeriod period) {
+        check(owners, period);
+        return ctx.read(tx -> {
+            Map<UserId, Forecast> result = new LinkedHashMap<>();
+            for (UserId owner : owners) {
+                result.put(owner, Forecast.of(period, tx.opportunities().findByOwner(owner)));
+            }
+            return result;
+        });
+    }
+
+    private static void check(Set<UserId> owners, ForecastPeriod period) {
+        Validation v = new Validation();
+        if (v.require("owners", owners) != null) {
+            v.check(!owners.isEmpty() && owners.stream().allMatch(Objects::nonNull), "owners",
+                    "needs at least one owner and no nulls");
+        }
+        v.require("period", period);
+        v.throwIfInvalid();
+    }
+}

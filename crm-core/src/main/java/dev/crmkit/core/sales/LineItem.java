@@ -1,0 +1,55 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.ValidationException;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One line of a quote or order. The discounted unit price is rounded half-even to the currency's minor unit once;
+ * everything after that is exact: {@code total = unitPrice × quantity}, so an order's lines become purchases whose
+ * totals add up to the order's.
+ *
+ * @param listPrice       the price book's price when the line was priced
+ * @param discountPercent 0..100
+ */
+public record LineItem(ProductId product, String productCode, String productName, int quantity, Money listPrice,
+                       BigDecimal discountPercent) {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public LineItem {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(productCode, "productCode");
+        Objects.requireNonNull(listPrice, "listPrice");
+        Objects.requireNonNull(discountPercent, "discountPercent");
+        if (quantity < 1) {
+            throw new ValidationException("quantity", "must be at least 1");
+        }
+        if (listPrice.isNegative()) {
+            throw new ValidationException("listPrice", "must not be negative");
+        }
+        if (!isValidDiscount(discountPercent)) {
+            throw new ValidationException("discountPercent", "must be between 0 and 100");
+        }
+    }
+
+    static boolean isValidDiscount(BigDecimal percent) {
+        return percent.signum() >= 0 && percent.compareTo(HUNDRED) <= 0;
+    }
+
+    /** The list price less the discount, rounded to the currency's minor unit. */
+    public Money unitPrice() {
+        return listPrice.times(HUNDRED.subtract(discountPercent).divide(HUNDRED));
+    }
+
+    /** Unit price × quantity, exact. */
+    public Money total() {
+        return unitPrice().times(quantity);
+    }
+
+    /** List price × quantity, exact. */
+    public Money listTotal() {
+        return listPrice.times(quantity);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A deal being worked with an account. Immutable: stage moves and closing return a new opportunity, go through the
+ * {@link OpportunityStatus} state machine and append to {@link #history()}.
+ *
+ * @param probability win probability in percent, the stage's default when it entered the stage
+ * @param closeDate   expected close date while open; the actual one once won or lost
+ * @param closeReason why it was won or lost; null while open
+ * @param sourceLead  the lead it was converted from, if any
+ */
+public record Opportunity(
+        OpportunityId id,
+        long version,
+        AccountId account,
+        ContactId contact,
+        String name,
+        Money amount,
+        LocalDate closeDate,
+        UserId owner,
+        String stage,
+        int probability,
+        ForecastCategory category,
+        OpportunityStatus status,
+        String closeReason,
+        LeadId sourceLead,
+        List<StageChange> history,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<OpportunityId, Opportunity> {
+
+    public Opportunity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(closeDate, "closeDate");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** Amount × probability, exact (not rounded to the currency). */
+    public BigDecimal weightedAmount() {
+        return amount.amount().multiply(BigDecimal.valueOf(probability)).movePointLeft(2);
+    }
+
+    public boolean isOpen() {
+        return status == OpportunityStatus.OPEN;
+    }
+
+    /** Moves an open opportunity to another open stage, taking that stage's probability and category. */
+    public Opportunity moveTo(SalesStage target, UserId by, Instant at) {
+        if (!isOpen()) {
+            throw new IllegalTransitionException("Opportunity", status, OpportunityStatus.OPEN);
+        }
+        return enter(target, OpportunityStatus.OPEN, null, closeDate, by, at, null);
+    }
+
+    /** Closes as won today, at {@link SalesStages#WON}. */
+    public Opportunity closeWon(String reason, LocalDate today, UserId by, Instant at) {
+        return close(OpportunityStatus.WON, SalesStages.WON, reason, today, by, at);
+    }
+
+    /** Closes as lost today, at {@link SalesStages#LOST}. */
+    public Opportunity closeLost(String reason, LocalDate today, UserId by, Instant at) {
+        return close(OpportunityStatus.LOST, SalesStages.LOST, reason, today, by, at);
+    }
+
+    /** Reopens a lost opportunity at {@code stage} with a new expected close date. */
+    public Opportunity reopen(SalesStage target, LocalDate newCloseDate, UserId by, Instant at) {
+        requireTransition(OpportunityStatus.OPEN);
+        return enter(target, OpportunityStatus.OPEN, null, newCloseDate, by, at, null);
+    }
+
+    /** The same opportunity with other amount, close date, name, contact or owner (stage and status stay). */
+    public Opportunity withDetails(String newName, ContactId newContact, Money newAmount, LocalDate newCloseDate,
+                                   UserId newOwner, Instant at) {
+        return new Opportunity(id, version, account, newContact, newName, newAmount, newCloseDate, newOwner, stage,
+                probability, category, status, closeReason, sourceLead, history, createdAt, at);
+    }
+
+    private Opportunity close(OpportunityStatus target, SalesStage at0, String reason, LocalDate today, UserId by,
+                              Instant at) {
+        requireTransition(target);
+        return enter(at0, target, reason, today, by, at, reason);
+    }
+
+    private void requireTransition(OpportunityStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("Opportunity", status, target);
+        }
+    }
+
+    private Opportunity enter(SalesStage target, OpportunityStatus newStatus, String reason, LocalDate newCloseDate,
+                              UserId by, Instant at, String note) {
+        List<StageChange> h = new ArrayList<>(history);
+        h.add(new StageChange(target.name(), newStatus, target.probability(), target.category(), at, by, note));
+        return new Opportunity(id, version, account, contact, name, amount, newCloseDate, owner, target.name(),
+                target.probability(), target.category(), newStatus, reason, sourceLead, h, createdAt, at);
+    }
+
+    @Override
+    public Opportunity withVersion(long newVersion) {
+        return new Opportunity(id, newVersion, account, contact, name, amount, closeDate, owner, stage, probability,
+                category, status, closeReason, sourceLead, history, createdAt, updatedAt);
+    }
+}

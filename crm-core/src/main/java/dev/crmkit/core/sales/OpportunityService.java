@@ -1,0 +1,185 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.sales.SalesEvent.OpportunitySaved;
+import dev.crmkit.core.sales.SalesEvent.OpportunityStageChanged;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Opportunities: create, edit, move through the configured {@link SalesStages}, close won or lost, reopen. Every
+ * stage move is kept in the opportunity's history.
+ */
+public final class OpportunityService {
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public OpportunityService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private SalesStages stages() {
+        return ctx.setting(SalesStages.class, SalesStages::defaults);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
+    }
+
+    /**
+     * Creates an open opportunity at its stage's default probability. A missing account, name or amount, a negative
+     * amount, a close date in the past, a contact of another account or an unknown stage is a
+     * {@code ValidationException} naming every such field. Joins the caller's write transaction when called inside
+     * one (lead conversion does).
+     */
+    public OpportunityId create(NewOpportunity in) {
+        Objects.requireNonNull(in, "opportunity");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            String name = v.requireText("name", in.name());
+            if (v.require("account", in.account()) != null) {
+                v.check(tx.accounts().find(in.account()).isPresent(), "account", "no such account: " + in.account());
+            }
+            checkAmount(v, in.amount());
+            checkCloseDate(v, in.closeDate());
+            checkContact(tx, v, in.account(), in.contact());
+            SalesStage stage = in.stage() == null ? stages().first() : stages().find(in.stage()).orElse(null);
+            v.check(stage != null, "stage", "is not an open stage: " + in.stage());
+            v.throwIfInvalid();
+            UserId owner = in.owner() == null ? ctx.user() : in.owner();
+            Opportunity draft = new Opportunity(OpportunityId.of(ctx.newId()), 0, in.account(), in.contact(), name,
+                    in.amount(), in.closeDate(), owner, stage.name(), stage.probability(), stage.category(),
+                    OpportunityStatus.OPEN, null, in.sourceLead(), List.of(
+                            new StageChange(stage.name(), OpportunityStatus.OPEN, stage.probability(),
+                                    stage.category(), ctx.now(), ctx.user(), null)), ctx.now(), ctx.now());
+            Opportunity saved = tx.opportunities().save(draft);
+            ctx.raise(new OpportunitySaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved.id();
+        });
+    }
+
+    /** Changes name, contact, amount, close date or owner; a close date changed into the past is rejected. */
+    public Opportunity update(OpportunityId id, OpportunityDetails d) {
+        Objects.requireNonNull(d, "details");
+        return ctx.write(tx -> {
+            Opportunity o = tx.opportunities().get(id);
+            Validation v = new Validation();
+            String name = v.requireText("name", d.name());
+            checkAmount(v, d.amount());
+            if (!Objects.equals(d.closeDate(), o.closeDate())) {
+                checkCloseDate(v, d.closeDate());
+            }
+            v.require("owner", d.owner());
+            checkContact(tx, v, o.account(), d.contact());
+            v.throwIfInvalid();
+            Opportunity saved = tx.opportunities().save(o.withDetails(name, d.contact(), d.amount(), d.closeDate(),
+                    d.owner(), ctx.now()));
+            ctx.raise(new OpportunitySaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    /** Moves an open opportunity to the open stage {@code stage}; a closed one is an IllegalTransitionException. */
+    public Opportunity moveTo(OpportunityId id, String stage) {
+        SalesStage target = openStage(stage);
+        return change(id, o -> o.moveTo(target, ctx.user(), ctx.now()));
+    }
+
+    /** Closes as won, with today as close date; {@code reason} is required. */
+    public Opportunity closeWon(OpportunityId id, String reason) {
+        String r = requireReason(reason);
+        return change(id, o -> o.closeWon(r, today(), ctx.user(), ctx.now()));
+    }
+
+    /** Closes as lost, with today as close date; {@code reason} is required. */
+    public Opportunity closeLost(OpportunityId id, String reason) {
+        String r = requireReason(reason);
+        return change(id, o -> o.closeLost(r, today(), ctx.user(), ctx.now()));
+    }
+
+    /** Reopens a lost opportunity at {@code stage} with a new close date (not in the past). */
+    public Opportunity reopen(OpportunityId id, String stage, LocalDate closeDate) {
+        Validation v = new Validation();
+        SalesStage target = stages().find(stage).orElse(null);
+        v.check(target != null, "stage", "is not an open stage: " + stage);
+        checkCloseDate(v, closeDate);
+        v.throwIfInvalid();
+        return change(id, o -> o.reopen(target, closeDate, ctx.user(), ctx.now()));
+    }
+
+    private Opportunity change(OpportunityId id, UnaryOperator<Opportunity> step) {
+        return ctx.write(tx -> {
+            Opportunity o = tx.opportunities().get(id);
+            Opportunity saved = tx.opportunities().save(step.apply(o));
+            ctx.raise(new OpportunityStageChanged(ctx.actor().tenant(), ctx.now(), saved, o.stage()));
+            return saved;
+        });
+    }
+
+    private SalesStage openStage(String stage) {
+        return stages().find(stage)
+                .orElseThrow(() -> new ValidationException("stage", "is not an open stage: " + stage));
+    }
+
+    private static String requireReason(String reason) {
+        Validation v = new Validation();
+        String r = v.requireText("reason", reason);
+        v.throwIfInvalid();
+        return r;
+    }
+
+    private static void checkAmount(Validation v, Money amount) {
+        if (v.require("amount", amount) != null) {
+            v.check(!amount.isNegative(), "amount", "must not be negative");
+        }
+    }
+
+    private void checkCloseDate(Validation v, LocalDate closeDate) {
+        if (v.require("closeDate", closeDate) != null) {
+            v.check(!closeDate.isBefore(today()), "closeDate", "must not be in the past");
+        }
+    }
+
+    private static void checkContact(StorageTx tx, Validation v, AccountId account, ContactId contact) {
+        if (contact == null) {
+            return;
+        }
+        Optional<Contact> c = tx.contacts().find(contact);
+        if (v.check(c.isPresent(), "contact", "no such contact: " + contact)) {
+            v.check(account == null || account.equals(c.get().account()), "contact", "belongs to another account");
+        }
+    }
+
+    /** The opportunity, or {@code NotFoundException}. */
+    public Opportunity get(OpportunityId id) {
+        return ctx.read(tx -> tx.opportunities().get(id));
+    }
+
+    /** The account's opportunities by close date. */
+    public List<Opportunity> ofAccount(AccountId account) {
+        return ctx.read(tx -> tx.opportunities().findByAccount(account));
+    }
+
+    /** The owner's opportunities by close date; {@code openOnly} leaves out won and lost ones. */
+    public List<Opportunity> ofOwner(UserId owner, boolean openOnly) {
+        return ctx.read(tx -> tx.opportunities().findByOwner(owner).stream()
+                .filter(o -> !openOnly || o.isOpen()).toList());
+    }
+
+    /** The configured stages (open ones in order; won and lost are {@link SalesStages#WON}/{@link SalesStages#LOST}). */
+    public SalesStages stageList() {
+        return stages();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an accepted quote became. Immutable; status changes go through the {@link OrderStatus} state machine and
+ * append to {@link #history()}.
+ *
+ * @param number    human-readable number, unique within the tenant, e.g. {@code O-3}; purchases reference it
+ * @param purchases the purchases recorded in customer tracking on delivery, one per line
+ */
+public record Order(
+        OrderId id,
+        long version,
+        String number,
+        QuoteId quote,
+        OpportunityId opportunity,
+        AccountId account,
+        ContactId contact,
+        UserId owner,
+        Currency currency,
+        BigDecimal taxRate,
+        List<LineItem> lines,
+        OrderStatus status,
+        List<OrderStatusChange> history,
+        List<PurchaseId> purchases,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<OrderId, Order> {
+
+    public Order {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(taxRate, "taxRate");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        history = history == null ? List.of() : List.copyOf(history);
+        purchases = purchases == null ? List.of() : List.copyOf(purchases);
+    }
+
+    public QuoteTotals totals() {
+        return QuoteTotals.of(currency, lines, taxRate);
+    }
+
+    /** Moves along the state machine, or {@link IllegalTransitionException}. */
+    public Order moveTo(OrderStatus target, String note, UserId by, Instant at) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("Order", status, target);
+        }
+        List<OrderStatusChange> h = new ArrayList<>(history);
+        h.add(new OrderStatusChange(target, at, by, note));
+        return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
+                target, h, purchases, createdAt, at);
+    }
+
+    /** This order with the purchases its delivery recorded. */
+    public Order withPurchases(List<PurchaseId> recorded) {
+        return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
+                status, history, recorded, createdAt, updatedAt);
+    }
+
+    @Override
+    public Order withVersion(long newVersion) {
+        return new Order(id, newVersion, number, quote, opportunity, account, contact, owner, currency, taxRate,
+                lines, status, history, purchases, createdAt, updatedAt);
+    }
+}

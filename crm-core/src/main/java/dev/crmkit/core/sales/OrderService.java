@@ -1,0 +1,101 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.NewPurchase;
+import dev.crmkit.core.sales.SalesEvent.OrderStatusChanged;
+import dev.crmkit.core.spi.StorageTx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Orders from accepted quotes, through PLACED → CONFIRMED → SHIPPED → DELIVERED (or CANCELLED before shipping).
+ * Delivery records one purchase per line in customer tracking, in the same transaction, so the account's purchase
+ * history and timeline show it and a prospect account becomes a customer.
+ */
+public final class OrderService {
+    private final CrmContext ctx;
+    private final CustomerService customers;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public OrderService(CrmContext ctx) {
+        this.ctx = ctx;
+        this.customers = new CustomerService(ctx);
+    }
+
+    /** Places the order an accepted quote became; called inside the accepting transaction. */
+    Order place(StorageTx tx, OrderId id, Quote quote, UserId owner) {
+        String number = "O-" + tx.sequences().next("sales.order");
+        Order order = new Order(id, 0, number, quote.id(), quote.opportunity(), quote.account(), quote.contact(),
+                owner, quote.currency(), quote.taxRate(), quote.lines(), OrderStatus.PLACED,
+                List.of(new OrderStatusChange(OrderStatus.PLACED, ctx.now(), ctx.user(), "from quote " + quote.number()
+                        + " revision " + quote.revision())), List.of(), ctx.now(), ctx.now());
+        Order saved = tx.orders().save(order);
+        ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, null));
+        return saved;
+    }
+
+    /** PLACED to CONFIRMED. */
+    public Order confirm(OrderId id) {
+        return move(id, OrderStatus.CONFIRMED, null);
+    }
+
+    /** CONFIRMED to SHIPPED; {@code reference} (e.g. a tracking number) is optional. */
+    public Order ship(OrderId id, String reference) {
+        return move(id, OrderStatus.SHIPPED, Text.blankToNull(reference));
+    }
+
+    /** SHIPPED to DELIVERED, recording one purchase per line for the order's account and contact. */
+    public Order deliver(OrderId id) {
+        return ctx.write(tx -> {
+            Order delivered = moveIn(tx, id, OrderStatus.DELIVERED, null);
+            List<PurchaseId> purchases = new ArrayList<>(delivered.lines().size());
+            for (LineItem line : delivered.lines()) {
+                purchases.add(customers.recordPurchase(new NewPurchase(delivered.account(), delivered.contact(),
+                        line.productCode(), line.productName(), ctx.now(), line.quantity(), line.unitPrice(),
+                        Set.of(delivered.owner()), null, delivered.number())));
+            }
+            return tx.orders().save(delivered.withPurchases(purchases));
+        });
+    }
+
+    /** PLACED or CONFIRMED to CANCELLED; the reason is required. */
+    public Order cancel(OrderId id, String reason) {
+        Validation v = new Validation();
+        String r = v.requireText("reason", reason);
+        v.throwIfInvalid();
+        return move(id, OrderStatus.CANCELLED, r);
+    }
+
+    private Order move(OrderId id, OrderStatus target, String note) {
+        return ctx.write(tx -> moveIn(tx, id, target, note));
+    }
+
+    private Order moveIn(StorageTx tx, OrderId id, OrderStatus target, String note) {
+        Order o = tx.orders().get(id);
+        Order saved = tx.orders().save(o.moveTo(target, note, ctx.user(), ctx.now()));
+        ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));
+        return saved;
+    }
+
+    public Order get(OrderId id) {
+        return ctx.read(tx -> tx.orders().get(id));
+    }
+
+    public Optional<Order> findByNumber(String number) {
+        return ctx.read(tx -> tx.orders().findByNumber(number));
+    }
+
+    /** The account's orders, oldest first. */
+    public List<Order> ofAccount(AccountId account) {
+        return ctx.read(tx -> tx.orders().findByAccount(account));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A priced offer for an opportunity. Immutable; every change returns a new quote and appends a {@link QuoteChange}.
+ * Revising the lines bumps {@code revision} and takes the quote back to DRAFT, so what was sent and approved is
+ * always the revision on record.
+ *
+ * @param number           human-readable number, unique within the tenant, e.g. {@code Q-7}
+ * @param approvalRequired some line's discount exceeds the {@link QuotePolicy} threshold
+ * @param approvedBy       the manager who approved the current revision, if any
+ * @param order            the order an accepted quote became
+ */
+public record Quote(
+        QuoteId id,
+        long version,
+        String number,
+        int revision,
+        OpportunityId opportunity,
+        AccountId account,
+        ContactId contact,
+        Currency currency,
+        BigDecimal taxRate,
+        List<LineItem> lines,
+        boolean approvalRequired,
+        QuoteStatus status,
+        UserId approvedBy,
+        LocalDate validUntil,
+        String notes,
+        OrderId order,
+        List<QuoteChange> history,
+        UserId createdBy,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<QuoteId, Quote> {
+
+    public Quote {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(opportunity, "opportunity");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(taxRate, "taxRate");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public QuoteTotals totals() {
+        return QuoteTotals.of(currency, lines, taxRate);
+    }
+
+    /** The highest line discount in percent (0 without lines). */
+    public BigDecimal maxDiscount() {
+        return lines.stream().map(LineItem::discountPercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    }
+
+    /** Moves along the state machine and records the change; DRAFT to SENT needs no pending approval. */
+    public Quote moveTo(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
+                        Instant at) {
+        if (!status.canMoveTo(target)
+                || (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approvalRequired)) {
+            throw new IllegalTransitionException("Quote", status, target);
+        }
+        UserId approver = target == QuoteStatus.APPROVED ? by : approvedBy;
+        return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes, order,
+                new QuoteChange(at, by, action, target, revision, detail, document), at);
+    }
+
+    /** New lines, tax rate, contact, validity or notes: the next revision, back in DRAFT and not approved. */
+    public Quote revise(ContactId newContact, BigDecimal newTaxRate, List<LineItem> newLines, boolean needsApproval,
+                        LocalDate newValidUntil, String newNotes, String detail, UserId by, Instant at) {
+        if (!status.isRevisable()) {
+            throw new IllegalTransitionException("Quote", status, QuoteStatus.DRAFT);
+        }
+        return copy(revision + 1, newContact, newTaxRate, newLines, needsApproval, QuoteStatus.DRAFT, null,
+                newValidUntil, newNotes, order,
+                new QuoteChange(at, by, QuoteAction.REVISED, QuoteStatus.DRAFT, revision + 1, detail, null), at);
+    }
+
+    /** Accepted by the customer; {@code newOrder} is the order it became. */
+    public Quote accept(OrderId newOrder, UserId by, Instant at) {
+        Quote accepted = moveTo(QuoteStatus.ACCEPTED, QuoteAction.ACCEPTED, "order " + newOrder, null, by, at);
+        return accepted.copy(revision, contact, taxRate, lines, approvalRequired, accepted.status, approvedBy,
+                validUntil, notes, newOrder, null, at);
+    }
+
+    private Quote copy(int rev, ContactId c, BigDecimal tax, List<LineItem> l, boolean approval, QuoteStatus s,
+                       UserId approver, LocalDate valid, String n, OrderId o, QuoteChange change, Instant at) {
+        List<QuoteChange> h = history;
+        if (change != null) {
+            h = new ArrayList<>(history);
+            h.add(change);
+        }
+        return new Quote(id, version, number, rev, opportunity, account, c, currency, tax, l, approval, s, approver,
+                valid, n, o, h, createdBy, createdAt, at);
+    }
+
+    @Override
+    public Quote withVersion(long newVersion) {
+        return new Quote(id, newVersion, number, revision, opportunity, account, contact, currency, taxRate, lines,
+                approvalRequired, status, approvedBy, validUntil, notes, order, history, createdBy, createdAt,
+                updatedAt);
+    }
+}

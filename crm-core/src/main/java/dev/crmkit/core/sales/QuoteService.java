@@ -1,0 +1,275 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.sales.SalesEvent.QuoteChanged;
+import dev.crmkit.core.spi.StorageTx;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Quotes from opportunities: priced from the price book of the quote's currency, revised, approved by a manager when
+ * a discount exceeds the {@link QuotePolicy} threshold, sent through the host's {@link QuoteSender}, rendered to
+ * JSON and HTML, and accepted into an {@link Order}. Every change is kept in the quote's history.
+ */
+public final class QuoteService {
+    private static final QuoteSender RECORD_ONLY = q -> { };
+
+    private final CrmContext ctx;
+    private final OrderService orders;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public QuoteService(CrmContext ctx) {
+        this.ctx = ctx;
+        this.orders = new OrderService(ctx);
+    }
+
+    /**
+     * Creates revision 1 of a quote for an open opportunity, in DRAFT. Every bad field is reported at once:
+     * {@code currency} (not the opportunity's, or without price book), {@code taxRate}, {@code contact},
+     * {@code validUntil}, {@code items}, and per line {@code items[i].product}, {@code .quantity},
+     * {@code .discountPercent}.
+     */
+    public QuoteId create(OpportunityId opportunity, QuoteDraft draft) {
+        Objects.requireNonNull(opportunity, "opportunity");
+        Objects.requireNonNull(draft, "draft");
+        return ctx.write(tx -> {
+            Opportunity opp = tx.opportunities().get(opportunity);
+            Validation v = new Validation();
+            v.check(opp.isOpen(), "opportunity", "is " + opp.status() + ", not open");
+            Priced p = price(tx, opp, draft, v);
+            v.throwIfInvalid();
+            String number = "Q-" + tx.sequences().next("sales.quote");
+            QuoteChange created = new QuoteChange(ctx.now(), ctx.user(), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
+                    "total " + p.totals().total(), null);
+            Quote q = new Quote(QuoteId.of(ctx.newId()), 0, number, 1, opp.id(), opp.account(), p.contact(),
+                    p.currency(), p.taxRate(), p.lines(), p.approvalRequired(), QuoteStatus.DRAFT, null,
+                    draft.validUntil(), Text.blankToNull(draft.notes()), null, List.of(created), ctx.user(),
+                    ctx.now(), ctx.now());
+            return save(tx, q).id();
+        });
+    }
+
+    /**
+     * Replaces the quote's content: the next revision, back in DRAFT, approval to be given again if needed. Accepted
+     * and declined quotes cannot be revised ({@code IllegalTransitionException}).
+     */
+    public Quote revise(QuoteId id, QuoteDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        return ctx.write(tx -> {
+            Quote q = tx.quotes().get(id);
+            Opportunity opp = tx.opportunities().get(q.opportunity());
+            Validation v = new Validation();
+            Priced p = price(tx, opp, draft, v);
+            v.throwIfInvalid();
+            QuoteTotals before = q.totals();
+            String detail = "lines " + q.lines().size() + " -> " + p.lines().size() + "; total " + before.total()
+                    + " -> " + p.totals().total();
+            return save(tx, q.revise(p.contact(), p.taxRate(), p.lines(), p.approvalRequired(), draft.validUntil(),
+                    Text.blankToNull(draft.notes()), detail, ctx.user(), ctx.now()));
+        });
+    }
+
+    /** DRAFT to PENDING_APPROVAL. */
+    public Quote requestApproval(QuoteId id) {
+        return move(id, QuoteStatus.PENDING_APPROVAL, QuoteAction.APPROVAL_REQUESTED,
+                q -> "max discount " + q.maxDiscount().toPlainString() + " %");
+    }
+
+    /** A manager approves the current revision: PENDING_APPROVAL to APPROVED. */
+    public Quote approve(QuoteId id) {
+        ctx.actor().require(Actor.MANAGER, "approve quotes");
+        return move(id, QuoteStatus.APPROVED, QuoteAction.APPROVED, q -> "revision " + q.revision());
+    }
+
+    /** A manager rejects: back to DRAFT with the reason (required) on record. */
+    public Quote reject(QuoteId id, String reason) {
+        ctx.actor().require(Actor.MANAGER, "reject quotes");
+        String r = required("reason", reason);
+        return move(id, QuoteStatus.DRAFT, QuoteAction.REJECTED, q -> r);
+    }
+
+    /**
+     * Sends the quote through the host's {@link QuoteSender} and records it as SENT with the JSON document as sent.
+     * A quote needing approval must be APPROVED first ({@code IllegalTransitionException} otherwise). When the
+     * sender throws, nothing is recorded.
+     */
+    public Quote send(QuoteId id) {
+        QuoteSender sender = ctx.setting(QuoteSender.class, () -> RECORD_ONLY);
+        return ctx.write(tx -> {
+            Quote q = tx.quotes().get(id);
+            Account account = tx.accounts().find(q.account()).orElse(null);
+            Contact contact = q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
+            String to = contact == null || contact.email() == null ? "no recipient" : "to " + contact.email().value();
+            // Move first: the transition check comes before rendering, and the documents show the quote as sent.
+            Quote moved = q.moveTo(QuoteStatus.SENT, QuoteAction.SENT, to, null, ctx.user(), ctx.now());
+            String json = QuoteDocuments.json(moved, account, contact);
+            String html = QuoteDocuments.html(moved, account, contact);
+            Quote sent = save(tx, q.moveTo(QuoteStatus.SENT, QuoteAction.SENT, to, json, ctx.user(), ctx.now()));
+            sender.send(new OutgoingQuote(sent, contact == null ? null : contact.email(), json, html));
+            return sent;
+        });
+    }
+
+    /** The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. */
+    public OrderId accept(QuoteId id) {
+        return ctx.write(tx -> {
+            Quote q = tx.quotes().get(id);
+            OrderId orderId = OrderId.of(ctx.newId());
+            Quote accepted = q.accept(orderId, ctx.user(), ctx.now());
+            Opportunity opp = tx.opportunities().get(q.opportunity());
+            save(tx, accepted);
+            orders.place(tx, orderId, accepted, opp.owner());
+            return orderId;
+        });
+    }
+
+    /** The customer declined a SENT quote; the reason is required. */
+    public Quote decline(QuoteId id, String reason) {
+        String r = required("reason", reason);
+        return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
+    }
+
+    public Quote get(QuoteId id) {
+        return ctx.read(tx -> tx.quotes().get(id));
+    }
+
+    public Optional<Quote> findByNumber(String number) {
+        return ctx.read(tx -> tx.quotes().findByNumber(number));
+    }
+
+    /** The opportunity's quotes, oldest first. */
+    public List<Quote> ofOpportunity(OpportunityId opportunity) {
+        return ctx.read(tx -> tx.quotes().findByOpportunity(opportunity));
+    }
+
+    /** The quote as JSON, as {@link QuoteDocuments#json} renders it. */
+    public String json(QuoteId id) {
+        return ctx.read(tx -> {
+            Quote q = tx.quotes().get(id);
+            return QuoteDocuments.json(q, tx.accounts().find(q.account()).orElse(null), contact(tx, q));
+        });
+    }
+
+    /** The quote as a plain HTML document, as {@link QuoteDocuments#html} renders it. */
+    public String html(QuoteId id) {
+        return ctx.read(tx -> {
+            Quote q = tx.quotes().get(id);
+            return QuoteDocuments.html(q, tx.accounts().find(q.account()).orElse(null), contact(tx, q));
+        });
+    }
+
+    private static Contact contact(StorageTx tx, Quote q) {
+        return q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
+    }
+
+    private Quote move(QuoteId id, QuoteStatus target, QuoteAction action,
+                       Function<Quote, String> detail) {
+        return ctx.write(tx -> {
+            Quote q = tx.quotes().get(id);
+            return save(tx, q.moveTo(target, action, detail.apply(q), null, ctx.user(), ctx.now()));
+        });
+    }
+
+    private Quote save(StorageTx tx, Quote q) {
+        Quote saved = tx.quotes().save(q);
+        ctx.raise(new QuoteChanged(ctx.actor().tenant(), ctx.now(), saved, saved.history().get(
+                saved.history().size() - 1)));
+        return saved;
+    }
+
+    private static String required(String field, String value) {
+        Validation v = new Validation();
+        String text = v.requireText(field, value);
+        v.throwIfInvalid();
+        return text;
+    }
+
+    /** A draft checked and priced; fields are null where validation failed. */
+    private record Priced(Currency currency, BigDecimal taxRate, List<LineItem> lines, Contact contactRecord,
+                          boolean approvalRequired) {
+        ContactId contact() {
+            return contactRecord == null ? null : contactRecord.id();
+        }
+
+        QuoteTotals totals() {
+            return QuoteTotals.of(currency, lines, taxRate);
+        }
+    }
+
+    private Priced price(StorageTx tx, Opportunity opp, QuoteDraft d, Validation v) {
+        Currency currency = opp.amount().currency();
+        if (d.currency() != null) {
+            Money zero = v.attempt("currency", () -> Money.of("0", d.currency()));
+            if (zero != null && v.check(zero.currency().equals(currency), "currency",
+                    "must be the opportunity's currency " + currency)) {
+                currency = zero.currency();
+            }
+        }
+        Optional<PriceBook> book = tx.priceBooks().findByCurrency(currency);
+        v.check(book.isPresent(), "currency", "has no price book: " + currency);
+        BigDecimal taxRate = d.taxRate() == null ? BigDecimal.ZERO : d.taxRate();
+        v.check(LineItem.isValidDiscount(taxRate), "taxRate", "must be between 0 and 100");
+        Contact contact = null;
+        ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
+        if (contactId != null) {
+            contact = tx.contacts().find(contactId).orElse(null);
+            if (v.check(contact != null, "contact", "no such contact: " + contactId)) {
+                v.check(opp.account().equals(contact.account()), "contact", "belongs to another account");
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
+        v.check(d.validUntil() == null || !d.validUntil().isBefore(today), "validUntil", "must not be in the past");
+        v.check(!d.items().isEmpty(), "items", "needs at least one line");
+        QuotePolicy policy = ctx.setting(QuotePolicy.class, QuotePolicy::defaults);
+        List<LineItem> lines = new ArrayList<>(d.items().size());
+        boolean approval = false;
+        for (int i = 0; i < d.items().size(); i++) {
+            LineItem line = line(tx, d.items().get(i), book, currency, v.nested("items[" + i + "]"));
+            if (line != null) {
+                lines.add(line);
+                approval |= policy.needsApproval(line.discountPercent());
+            }
+        }
+        return new Priced(currency, taxRate, lines, contact, approval);
+    }
+
+    private static LineItem line(StorageTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
+                                 Validation v) {
+        if (!v.check(item != null, "product", "is required")) {
+            return null;
+        }
+        boolean ok = v.check(item.quantity() >= 1, "quantity", "must be at least 1");
+        BigDecimal discount = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
+        ok &= v.check(LineItem.isValidDiscount(discount), "discountPercent", "must be between 0 and 100");
+        Product product = v.require("product", item.product()) == null ? null
+                : tx.products().find(item.product()).orElse(null);
+        if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {
+            ok &= v.check(product.active(), "product", "is inactive: " + product.code());
+        } else {
+            ok = false;
+        }
+        Money listPrice = product == null || book.isEmpty() ? null : book.get().listPrice(product.id()).orElse(null);
+        if (product != null && book.isPresent()) {
+            ok &= v.check(listPrice != null, "product", "has no list price in " + currency + ": " + product.code());
+        }
+        return ok && listPrice != null
+                ? new LineItem(product.id(), product.code(), product.name(), item.quantity(), listPrice, discount)
+                : null;
+    }
+}

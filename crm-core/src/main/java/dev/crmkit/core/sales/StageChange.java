@@ -1,0 +1,21 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.common.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of an opportunity's stage history: where it went, when and by whom.
+ *
+ * @param note the close reason for WON/LOST, otherwise optional
+ */
+public record StageChange(String stage, OpportunityStatus status, int probability, ForecastCategory category,
+                          Instant at, UserId by, String note) {
+    public StageChange {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(by, "by");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.crmkit.core.segment;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.DuplicateException;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
+import dev.crmkit.core.spi.StorageTx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Segmentation: saved criteria over leads, contacts or accounts, evaluated by the storage adapter
+ * ({@link SegmentQueries}) each time members or counts are asked for, so they always reflect current data.
+ */
+public final class SegmentService {
+    private static final int MAX_NAME = 200;
+
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public SegmentService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Saves a segment. A blank or over-long name, a missing target or criteria, or criteria invalid for the target
+     * are reported together in one ValidationException ({@code criteria...} paths name the bad nodes); a name
+     * already used (ignoring case) is a {@link DuplicateException}.
+     */
+    public SegmentId create(String name, SegmentTarget target, Criteria criteria) {
+        String n = check(name, target, criteria);
+        return ctx.write(tx -> {
+            requireFreeName(tx, n, null);
+            return saved(tx, new Segment(SegmentId.of(ctx.newId()), 0, n, target, criteria, ctx.user(), ctx.now(),
+                    ctx.now())).id();
+        });
+    }
+
+    /** Renames the segment and replaces its criteria; its target stays. */
+    public Segment update(SegmentId id, String name, Criteria criteria) {
+        Objects.requireNonNull(id, "id");
+        return ctx.write(tx -> {
+            Segment old = tx.segments().get(id);
+            String n = check(name, old.target(), criteria);
+            requireFreeName(tx, n, id);
+            return saved(tx, new Segment(id, old.version(), n, old.target(), criteria, old.owner(), old.createdAt(),
+                    ctx.now()));
+        });
+    }
+
+    private static String check(String name, SegmentTarget target, Criteria criteria) {
+        List<FieldError> errors = new ArrayList<>();
+        String n = Text.blankToNull(name);
+        if (n == null) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (n.length() > MAX_NAME) {
+            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+        }
+        if (target == null) {
+            errors.add(new FieldError("target", "is required"));
+        } else {
+            CriteriaCheck.check(criteria, target, "criteria", errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return n;
+    }
+
+    private static void requireFreeName(StorageTx tx, String name, SegmentId self) {
+        tx.segments().findByName(name).filter(s -> !s.id().equals(self)).ifPresent(s -> {
+            throw new DuplicateException("a segment named '" + s.name() + "' already exists (" + s.id() + ")");
+        });
+    }
+
+    private Segment saved(StorageTx tx, Segment s) {
+        Segment saved = tx.segments().save(s);
+        ctx.raise(new SegmentSaved(ctx.actor().tenant(), ctx.now(), saved));
+        return saved;
+    }
+
+    /** The segment, or {@code NotFoundException}. */
+    public Segment get(SegmentId id) {
+        return ctx.read(tx -> tx.segments().get(id));
+    }
+
+    /** All saved segments by name. */
+    public List<Segment> list() {
+        return ctx.read(tx -> tx.segments().list());
+    }
+
+    /** All saved segments by name, each with its current number of members (one count query per segment). */
+    public List<SegmentSize> listWithSizes() {
+        return ctx.read(tx -> tx.segments().list().stream()
+                .map(s -> new SegmentSize(s, tx.segmentQueries().count(s.target(), s.criteria()))).toList());
+    }
+
+    /** How many records the saved segment holds now. */
+    public long count(SegmentId id) {
+        return ctx.read(tx -> {
+            Segment s = tx.segments().get(id);
+            return tx.segmentQueries().count(s.target(), s.criteria());
+        });
+    }
+
+    /**
+     * A page of the segment's members, oldest first: {@code LeadId}s, {@code ContactId}s or {@code AccountId}s by
+     * its target (load them from {@code leads()}, {@code contacts()} or {@code accounts()}).
+     */
+    public Page<EntityId> members(SegmentId id, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return ctx.read(tx -> {
+            Segment s = tx.segments().get(id);
+            return tx.segmentQueries().members(s.target(), s.criteria(), page);
+        });
+    }
+
+    /** Members of unsaved criteria, to try them out before saving; invalid criteria are a ValidationException. */
+    public Page<EntityId> preview(SegmentTarget target, Criteria criteria, PageRequest page) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(page, "page");
+        validate(target, criteria);
+        return ctx.read(tx -> tx.segmentQueries().members(target, criteria, page));
+    }
+
+    /** How many records unsaved criteria select. */
+    public long count(SegmentTarget target, Criteria criteria) {
+        Objects.requireNonNull(target, "target");
+        validate(target, criteria);
+        return ctx.read(tx -> tx.segmentQueries().count(target, criteria));
+    }
+
+    private static void validate(SegmentTarget target, Criteria criteria) {
+        if (criteria == null) {
+            throw new ValidationException("criteria", "is required");
+        }
+        criteria.validate(target);
+    }
+}

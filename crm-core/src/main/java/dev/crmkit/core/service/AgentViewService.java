@@ -1,0 +1,119 @@
+package dev.crmkit.core.service;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's customer view (contact center): one call from a phone number, email address or tracking number to
+ * everything on the agent's screen, read in one transaction from index lookups only.
+ */
+public final class AgentViewService {
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("(?i)[a-z][a-z0-9]*-\\d{4}-\\d+");
+
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public AgentViewService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Looks up whatever the agent typed: a tracking number ({@code CS-2026-000123}), an email address (has an
+     * {@code @}) or a phone number (international format). Empty when nothing matches; a malformed phone number or
+     * email address is a {@code ValidationException} naming {@code phone} or {@code email}.
+     */
+    public Optional<CustomerView> lookup(String phoneEmailOrTrackingNumber) {
+        Validation v = new Validation();
+        String text = v.requireText("query", phoneEmailOrTrackingNumber);
+        v.throwIfInvalid();
+        if (TRACKING_NUMBER.matcher(text).matches()) {
+            return byTrackingNumber(text);
+        }
+        return text.contains("@") ? byEmail(text) : byPhone(text, null);
+    }
+
+    /** The view of the contact with this phone number; {@code defaultRegion} (e.g. {@code GB}) for local numbers. */
+    public Optional<CustomerView> byPhone(String phone, String defaultRegion) {
+        Validation v = new Validation();
+        PhoneNumber number = v.attempt("phone", () -> PhoneNumber.parse(phone, defaultRegion));
+        v.throwIfInvalid();
+        return ctx.read(tx -> of(tx, tx.contacts().findByPhone(number), null));
+    }
+
+    public Optional<CustomerView> byEmail(String email) {
+        Validation v = new Validation();
+        EmailAddress address = v.attempt("email", () -> EmailAddress.of(email));
+        v.throwIfInvalid();
+        return ctx.read(tx -> of(tx, tx.contacts().findByEmail(address), null));
+    }
+
+    /** The view of the case's contact (or account), with the case itself in {@link CustomerView#matchedCase()}. */
+    public Optional<CustomerView> byTrackingNumber(String trackingNumber) {
+        String normalized = CaseService.normalizeTrackingNumber(trackingNumber);
+        if (normalized == null) {
+            return Optional.empty();
+        }
+        return ctx.read(tx -> tx.cases().findByTrackingNumber(normalized).flatMap(c -> {
+            List<Contact> contact = c.contact() == null ? List.of() : tx.contacts().find(c.contact()).stream()
+                    .toList();
+            return contact.isEmpty() && c.account() == null ? Optional.empty() : of(tx, contact, c);
+        }));
+    }
+
+    private Optional<CustomerView> of(StorageTx tx, List<Contact> matches, Case matched) {
+        Contact contact = matches.isEmpty() ? null : matches.get(0);
+        if (contact == null && matched == null) {
+            return Optional.empty();
+        }
+        AccountId accountId = contact != null && contact.account() != null ? contact.account()
+                : matched == null ? null : matched.account();
+        Account account = accountId == null ? null : tx.accounts().find(accountId).orElse(null);
+        int n = ctx.setting(ServiceSettings.class, ServiceSettings::defaults).recentItems();
+        Instant now = ctx.now();
+
+        Map<Object, Case> open = new LinkedHashMap<>();
+        List<Case> cases = new ArrayList<>();
+        if (accountId != null) {
+            cases.addAll(tx.cases().findByAccount(accountId));
+        }
+        if (contact != null) {
+            cases.addAll(tx.cases().findByContact(contact.id()));
+        }
+        cases.stream().filter(c -> c.status().isOpen())
+                .sorted(Comparator.comparing(Case::createdAt).thenComparing(c -> c.id().value()))
+                .forEach(c -> open.putIfAbsent(c.id(), c));
+        List<ServiceContract> contracts = accountId == null ? List.of()
+                : tx.serviceContracts().findByAccount(accountId).stream().filter(c -> c.activeAt(now)).toList();
+        List<Purchase> purchases = accountId != null ? tx.purchases().findByAccount(accountId)
+                : contact != null ? tx.purchases().findByContact(contact.id()) : List.of();
+        List<Touchpoint> touchpoints = contact != null ? tx.touchpoints().findByContact(contact.id())
+                : accountId != null ? tx.touchpoints().findByAccount(accountId) : List.of();
+        return Optional.of(new CustomerView(contact, account, matched,
+                matches.size() > 1 ? matches.subList(1, matches.size()) : List.of(), new ArrayList<>(open.values()),
+                contracts, newest(purchases, n), newest(touchpoints, n)));
+    }
+
+    /** The last {@code n} of a list ordered oldest first, newest first. */
+    private static <T> List<T> newest(List<T> oldestFirst, int n) {
+        List<T> tail = new ArrayList<>(oldestFirst.subList(Math.max(0, oldestFirst.size() - n), oldestFirst.size()));
+        Collections.reverse(tail);
+        return tail;
+    }
+}

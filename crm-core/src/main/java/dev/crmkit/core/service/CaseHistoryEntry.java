@@ -1,0 +1,13 @@
+package dev.crmkit.core.service;
+
+import dev.crmkit.core.common.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One change of a case: who did what when, e.g. {@code STATUS "NEW -> IN_PROGRESS"}. */
+public record CaseHistoryEntry(Instant at, UserId actor, String action, String detail) {
+    public CaseHistoryEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+    }
+}

@@ -1,0 +1,323 @@
+package dev.crmkit.core.service;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.customer.NewFeedback;
+import dev.crmkit.core.service.ServiceEvent.CaseChanged;
+import dev.crmkit.core.service.ServiceEvent.CaseEscalated;
+import dev.crmkit.core.service.ServiceEvent.CaseOpened;
+import dev.crmkit.core.service.ServiceEvent.CaseStatusChanged;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Cases: opening with a tracking number and service-level targets from the covering contract, the status machine
+ * with reopening, comments, article links, escalation of overdue cases and the satisfaction rating at closing.
+ */
+public final class CaseService {
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public CaseService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Opens a case and gives it the next tracking number. The account's active contract covering the product sets
+     * the first-response and resolution due times (the strictest one when several do); without one the case is
+     * flagged ({@link Case#withoutContract()}). Every invalid field is reported at once, and nothing is written then.
+     */
+    public Case open(NewCase in) {
+        Objects.requireNonNull(in, "case");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            String subject = v.requireText("subject", in.subject());
+            v.require("channel", in.channel());
+            AccountId account = account(tx, in.contact(), in.account(), v);
+            v.throwIfInvalid();
+            Instant now = ctx.now();
+            CasePriority priority = in.priority() == null ? CasePriority.MEDIUM : in.priority();
+            String code = Text.blankToNull(in.productCode());
+            Optional<ServiceContract> contract = account == null ? Optional.empty()
+                    : covering(tx.serviceContracts().findByAccount(account), in, code, priority, now);
+            ServiceLevel level = contract.map(c -> c.levels().get(priority)).orElse(null);
+            Case opened = tx.cases().save(new Case(CaseId.of(ctx.newId()), 0, trackingNumber(tx, now), account,
+                    in.contact(), in.product(), code, in.order(),
+                    in.kind() == null ? CaseKind.SUPPORT_REQUEST : in.kind(), Text.blankToNull(in.category()),
+                    priority, in.channel(), subject, Text.blankToNull(in.description()),
+                    in.owner() == null ? ctx.user() : in.owner(), CaseStatus.NEW,
+                    contract.map(ServiceContract::id).orElse(null),
+                    contract.map(c -> c.due(now, level.firstResponse())).orElse(null),
+                    contract.map(c -> c.due(now, level.resolution())).orElse(null),
+                    null, null, null, null, null, null, null, List.of(),
+                    List.of(new CaseHistoryEntry(now, ctx.user(), "OPENED",
+                            contract.map(c -> "under contract " + c.name()).orElse("without a valid contract"))),
+                    now, now));
+            ctx.raise(new CaseOpened(ctx.actor().tenant(), now, opened));
+            return opened;
+        });
+    }
+
+    private static AccountId account(StorageTx tx, ContactId contactId, AccountId accountId, Validation v) {
+        if (!v.check(contactId != null || accountId != null, "contact", "or an account is required")) {
+            return null;
+        }
+        AccountId effective = accountId;
+        if (contactId != null) {
+            Optional<Contact> contact = tx.contacts().find(contactId);
+            if (v.check(contact.isPresent(), "contact", "no such contact: " + contactId)) {
+                AccountId ofContact = contact.get().account();
+                v.check(accountId == null || ofContact == null || accountId.equals(ofContact), "account",
+                        "is not the contact's account");
+                effective = accountId != null ? accountId : ofContact;
+            }
+        }
+        if (accountId != null) {
+            v.check(tx.accounts().find(accountId).isPresent(), "account", "no such account: " + accountId);
+        }
+        return effective;
+    }
+
+    private static Optional<ServiceContract> covering(List<ServiceContract> contracts, NewCase in, String code,
+                                                      CasePriority priority, Instant now) {
+        return contracts.stream()
+                .filter(c -> c.activeAt(now) && c.covers(in.product(), code) && c.levels().containsKey(priority))
+                .min(Comparator.comparing((ServiceContract c) -> c.due(now, c.levels().get(priority).resolution()))
+                        .thenComparing(c -> c.id().value()));
+    }
+
+    /**
+     * {@code PREFIX-YEAR-NNNNNN} from a per-year counter in storage, which hands out each value once per tenant even
+     * across nodes; the unique index on tracking numbers backs that up.
+     */
+    private String trackingNumber(StorageTx tx, Instant now) {
+        String prefix = settings().trackingPrefix();
+        int year = now.atOffset(ZoneOffset.UTC).getYear();
+        long n = tx.sequences().next("case-tracking-number:" + prefix + ":" + year);
+        return String.format(Locale.ROOT, "%s-%d-%06d", prefix, year, n);
+    }
+
+    public Case get(CaseId id) {
+        return ctx.read(tx -> tx.cases().get(id));
+    }
+
+    /** The case with this tracking number (any letter case, surrounding blanks ignored). */
+    public Optional<Case> byTrackingNumber(String trackingNumber) {
+        String normalized = normalizeTrackingNumber(trackingNumber);
+        return normalized == null ? Optional.empty() : ctx.read(tx -> tx.cases().findByTrackingNumber(normalized));
+    }
+
+    static String normalizeTrackingNumber(String text) {
+        String t = Text.blankToNull(text);
+        return t == null ? null : t.toUpperCase(Locale.ROOT);
+    }
+
+    /** The contact's cases, oldest first. */
+    public List<Case> ofContact(ContactId contact) {
+        return ctx.read(tx -> tx.cases().findByContact(contact));
+    }
+
+    /** The account's cases, oldest first. */
+    public List<Case> ofAccount(AccountId account) {
+        return ctx.read(tx -> tx.cases().findByAccount(account));
+    }
+
+    /** Cases the article is linked to, oldest first. */
+    public List<Case> linkedTo(ArticleId article) {
+        return ctx.read(tx -> tx.cases().findByArticle(article));
+    }
+
+    /** An agent starts working on the case (counts as first response). */
+    public Case start(CaseId id) {
+        return moveTo(id, CaseStatus.IN_PROGRESS, null);
+    }
+
+    /** The case waits for the customer (counts as first response). */
+    public Case waitOnCustomer(CaseId id) {
+        return moveTo(id, CaseStatus.WAITING_ON_CUSTOMER, null);
+    }
+
+    /** The case is solved; {@code resolution} says how. */
+    public Case resolve(CaseId id, String resolution) {
+        return moveTo(id, CaseStatus.RESOLVED, Text.blankToNull(resolution));
+    }
+
+    /**
+     * Reopens a resolved or closed case, allowed within {@link ServiceSettings#reopenWindow()} of its resolution;
+     * later it is an {@link IllegalTransitionException}.
+     */
+    public Case reopen(CaseId id, String reason) {
+        return moveTo(id, CaseStatus.IN_PROGRESS, Text.blankToNull(reason));
+    }
+
+    /** Closes a resolved case without a rating. */
+    public Case close(CaseId id) {
+        return close(id, null);
+    }
+
+    /**
+     * Closes a resolved case; a {@code satisfaction} rating (1 to 5) is stored as customer feedback of the case's
+     * contact and account, and {@link Case#feedback()} refers to it.
+     */
+    public Case close(CaseId id, Satisfaction satisfaction) {
+        if (satisfaction != null) {
+            checkRating(satisfaction);
+        }
+        return ctx.write(tx -> {
+            Case closed = moveTo(id, CaseStatus.CLOSED, null);
+            return satisfaction == null ? closed : rate(tx, closed, satisfaction);
+        });
+    }
+
+    /** Records the rating of a closed case that has none yet (e.g. from a survey after closing). */
+    public Case rate(CaseId id, Satisfaction satisfaction) {
+        checkRating(Objects.requireNonNull(satisfaction, "satisfaction"));
+        return ctx.write(tx -> {
+            Case c = tx.cases().get(id);
+            Validation v = new Validation();
+            v.check(c.status() == CaseStatus.CLOSED, "status", "only closed cases are rated");
+            v.check(c.feedback() == null, "feedback", "the case is already rated");
+            v.throwIfInvalid();
+            return rate(tx, c, satisfaction);
+        });
+    }
+
+    private static void checkRating(Satisfaction s) {
+        Validation v = new Validation();
+        v.check(s.rating() >= 1 && s.rating() <= 5, "rating", "must be between 1 and 5");
+        v.throwIfInvalid();
+    }
+
+    private Case rate(StorageTx tx, Case c, Satisfaction s) {
+        FeedbackId feedback = new CustomerService(ctx).recordFeedback(new NewFeedback(c.account(), c.contact(), null,
+                s.rating(), s.comment(), c.channel(), null));
+        return change(tx, c, x -> x.rated(feedback, s.rating(), ctx.now(), ctx.user()), "RATED");
+    }
+
+    /** Moves the case to {@code target}; reopening is checked against the reopen window. */
+    public Case moveTo(CaseId id, CaseStatus target, String detail) {
+        Objects.requireNonNull(target, "target");
+        return ctx.write(tx -> {
+            Case c = tx.cases().get(id);
+            Instant now = ctx.now();
+            if (!c.status().isOpen() && target == CaseStatus.IN_PROGRESS
+                    && now.isAfter(c.resolvedAt().plus(settings().reopenWindow()))) {
+                throw new IllegalTransitionException("Case", c.status(), target);
+            }
+            Case moved = tx.cases().save(c.moveTo(target, now, ctx.user(), detail));
+            ctx.raise(new CaseStatusChanged(ctx.actor().tenant(), now, moved, c.status(), target));
+            return moved;
+        });
+    }
+
+    /** Adds a comment; a reply {@code toCustomer} is the first response if none was given yet. */
+    public Case comment(CaseId id, String text, boolean toCustomer) {
+        Validation v = new Validation();
+        String t = v.requireText("text", text);
+        v.throwIfInvalid();
+        return update(id, c -> c.comment(new CaseComment(ctx.now(), ctx.user(), t, toCustomer)),
+                toCustomer ? "REPLIED" : "NOTED");
+    }
+
+    public Case assign(CaseId id, UserId owner) {
+        Validation v = new Validation();
+        v.require("owner", owner);
+        v.throwIfInvalid();
+        return update(id, c -> c.assign(owner, ctx.now(), ctx.user()), "ASSIGNED");
+    }
+
+    public Case prioritize(CaseId id, CasePriority priority) {
+        Validation v = new Validation();
+        v.require("priority", priority);
+        v.throwIfInvalid();
+        return update(id, c -> c.prioritize(priority, ctx.now(), ctx.user()), "PRIORITY");
+    }
+
+    /** Links a knowledge base article to the case (no change if it is linked already). */
+    public Case linkArticle(CaseId id, ArticleId article) {
+        return ctx.write(tx -> {
+            Case c = tx.cases().get(id);
+            Validation v = new Validation();
+            v.check(article != null && tx.articles().find(article).isPresent(), "article",
+                    "no such article: " + article);
+            v.throwIfInvalid();
+            return c.articles().contains(article) ? c
+                    : change(tx, c, x -> x.link(article, ctx.now(), ctx.user()), "ARTICLE_LINKED");
+        });
+    }
+
+    public Case unlinkArticle(CaseId id, ArticleId article) {
+        return ctx.write(tx -> {
+            Case c = tx.cases().get(id);
+            return !c.articles().contains(article) ? c
+                    : change(tx, c, x -> x.unlink(article, ctx.now(), ctx.user()), "ARTICLE_UNLINKED");
+        });
+    }
+
+    private Case update(CaseId id, UnaryOperator<Case> f, String action) {
+        return ctx.write(tx -> change(tx, tx.cases().get(id), f, action));
+    }
+
+    private Case change(StorageTx tx, Case c, UnaryOperator<Case> f, String action) {
+        Case saved = tx.cases().save(f.apply(c));
+        ctx.raise(new CaseChanged(ctx.actor().tenant(), ctx.now(), saved, action));
+        return saved;
+    }
+
+    /**
+     * Escalates every open case whose first response or resolution is overdue by the clock: per missed target once,
+     * raising the priority one step and publishing {@link CaseEscalated} naming the owner's manager (from
+     * {@link ServiceSettings}). Hosts call this on a schedule; running it again escalates nothing new. Returns the
+     * escalations of this run.
+     */
+    public List<CaseEscalated> escalateOverdue() {
+        return ctx.write(tx -> {
+            Instant now = ctx.now();
+            ServiceSettings settings = settings();
+            List<CaseEscalated> done = new ArrayList<>();
+            for (Case c : tx.cases().findOpenDueBefore(now)) {
+                Set<EscalationKind> missed = c.dueForEscalation(now);
+                if (missed.isEmpty()) {
+                    continue;
+                }
+                Case next = c;
+                for (EscalationKind kind : missed) {
+                    next = next.escalate(kind, now, ctx.user());
+                }
+                Case saved = tx.cases().save(next);
+                CasePriority from = c.priority();
+                for (EscalationKind kind : missed) {
+                    CasePriority to = from.raised();
+                    done.add(new CaseEscalated(ctx.actor().tenant(), now, saved, kind,
+                            kind == EscalationKind.FIRST_RESPONSE ? c.firstResponseDue() : c.resolutionDue(), from,
+                            to, c.owner(), settings.managerOf(c.owner())));
+                    from = to;
+                }
+            }
+            done.forEach(ctx::raise);
+            return List.copyOf(done);
+        });
+    }
+
+    private ServiceSettings settings() {
+        return ctx.setting(ServiceSettings.class, ServiceSettings::defaults);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.crmkit.core.service;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.service.ServiceEvent.ArticleSaved;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The knowledge base: articles from draft to published to archived, every edit kept as a revision, ranked
+ * full-text search over published articles, and the articles linked to a case.
+ */
+public final class KnowledgeService {
+    /** Most hits one search returns. */
+    public static final int MAX_RESULTS = 100;
+
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public KnowledgeService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Creates a draft article (revision 1) written by the acting user. */
+    public Article create(ArticleDraft draft) {
+        Content c = validate(draft);
+        return ctx.write(tx -> {
+            Instant now = ctx.now();
+            return saved(tx.articles().save(new Article(ArticleId.of(ctx.newId()), 0, c.title, c.body, c.tags,
+                    c.codes, ArticleStatus.DRAFT, 1, List.of(), ctx.user(), now, now, null)));
+        });
+    }
+
+    /**
+     * Replaces the content of a draft or published article (a published one stays published); the previous content
+     * is kept as a revision. Archived articles are restored to draft first.
+     */
+    public Article edit(ArticleId id, ArticleDraft draft) {
+        Content c = validate(draft);
+        return ctx.write(tx -> {
+            Article a = tx.articles().get(id);
+            Validation v = new Validation();
+            v.check(a.status() != ArticleStatus.ARCHIVED, "status", "archived articles cannot be edited");
+            v.throwIfInvalid();
+            List<ArticleRevision> revisions = new ArrayList<>(a.revisions());
+            revisions.add(new ArticleRevision(a.revision(), a.title(), a.body(), a.tags(), a.author(),
+                    a.updatedAt()));
+            return saved(tx.articles().save(new Article(a.id(), a.version(), c.title, c.body, c.tags, c.codes,
+                    a.status(), a.revision() + 1, revisions, ctx.user(), a.createdAt(), ctx.now(),
+                    a.publishedAt())));
+        });
+    }
+
+    public Article publish(ArticleId id) {
+        return moveTo(id, ArticleStatus.PUBLISHED);
+    }
+
+    public Article archive(ArticleId id) {
+        return moveTo(id, ArticleStatus.ARCHIVED);
+    }
+
+    /** Brings an archived article back as a draft. */
+    public Article restore(ArticleId id) {
+        return moveTo(id, ArticleStatus.DRAFT);
+    }
+
+    private Article moveTo(ArticleId id, ArticleStatus target) {
+        return ctx.write(tx -> {
+            Article a = tx.articles().get(id);
+            if (!a.status().canMoveTo(target)) {
+                throw new IllegalTransitionException("Article", a.status(), target);
+            }
+            Instant now = ctx.now();
+            return saved(tx.articles().save(new Article(a.id(), a.version(), a.title(), a.body(), a.tags(),
+                    a.productCodes(), target, a.revision(), a.revisions(), a.author(), a.createdAt(), now,
+                    target == ArticleStatus.PUBLISHED ? now : a.publishedAt())));
+        });
+    }
+
+    private Article saved(Article a) {
+        ctx.raise(new ArticleSaved(ctx.actor().tenant(), a.updatedAt(), a));
+        return a;
+    }
+
+    public Article get(ArticleId id) {
+        return ctx.read(tx -> tx.articles().get(id));
+    }
+
+    /**
+     * Published articles matching any word of {@code text}, best first: words in the title count most, then tags and
+     * products, then the body; rare words more than common ones. At most {@code limit} (1 to {@link #MAX_RESULTS}).
+     */
+    public List<ArticleMatch> search(String text, int limit) {
+        Validation v = new Validation();
+        v.check(limit >= 1 && limit <= MAX_RESULTS, "limit", "must be between 1 and " + MAX_RESULTS);
+        v.throwIfInvalid();
+        List<String> terms = ArticleTerms.terms(text);
+        return terms.isEmpty() ? List.of() : ctx.read(tx -> tx.articles().search(terms, limit));
+    }
+
+    /** Articles about the product, any status, oldest first. */
+    public List<Article> forProduct(String productCode) {
+        String code = Text.blankToNull(productCode);
+        return code == null ? List.of() : ctx.read(tx -> tx.articles().findByProductCode(code));
+    }
+
+    /** The articles linked to the case, by title. */
+    public List<Article> linkedTo(CaseId id) {
+        return ctx.read(tx -> tx.cases().get(id).articles().stream().map(a -> tx.articles().get(a))
+                .sorted(Comparator.comparing(Article::title).thenComparing(a -> a.id().value())).toList());
+    }
+
+    private record Content(String title, String body, Set<String> tags, Set<String> codes) {
+    }
+
+    private static Content validate(ArticleDraft d) {
+        Objects.requireNonNull(d, "draft");
+        Validation v = new Validation();
+        String title = v.requireText("title", d.title());
+        String body = v.requireText("body", d.body());
+        v.throwIfInvalid();
+        return new Content(title, body, clean(d.tags()), clean(d.productCodes()));
+    }
+
+    private static Set<String> clean(Collection<String> labels) {
+        return labels == null ? Set.of() : labels.stream().map(Text::blankToNull).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

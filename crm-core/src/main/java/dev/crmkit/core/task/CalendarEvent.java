@@ -1,0 +1,71 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.core.common.CalendarEventId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A meeting, call or visit in the calendar: from {@code start} (inclusive) to {@code end} (exclusive), organized by
+ * one user, attended by users and by contacts, optionally about a {@link Subject}. Cancelled events stay stored
+ * but leave calendars.
+ */
+public record CalendarEvent(
+        CalendarEventId id,
+        long version,
+        CalendarEventKind kind,
+        String title,
+        String location,
+        Instant start,
+        Instant end,
+        UserId organizer,
+        Set<UserId> attendees,
+        Set<ContactId> contacts,
+        Subject subject,
+        boolean cancelled,
+        Instant createdAt,
+        Instant updatedAt) implements Versioned<CalendarEventId, CalendarEvent> {
+
+    public CalendarEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(organizer, "organizer");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        attendees = attendees == null ? Set.of() : Set.copyOf(attendees);
+        contacts = contacts == null ? Set.of() : Set.copyOf(contacts);
+    }
+
+    /** True when {@code user} organizes or attends. */
+    public boolean involves(UserId user) {
+        return organizer.equals(user) || attendees.contains(user);
+    }
+
+    /** True when the event takes up some time in [{@code from}, {@code to}). */
+    public boolean overlaps(Instant from, Instant to) {
+        return start.isBefore(to) && end.isAfter(from);
+    }
+
+    /** A copy moved to [{@code newStart}, {@code newEnd}). */
+    public CalendarEvent movedTo(Instant newStart, Instant newEnd, Instant now) {
+        return new CalendarEvent(id, version, kind, title, location, newStart, newEnd, organizer, attendees, contacts,
+                subject, cancelled, createdAt, now);
+    }
+
+    public CalendarEvent cancel(Instant now) {
+        return new CalendarEvent(id, version, kind, title, location, start, end, organizer, attendees, contacts,
+                subject, true, createdAt, now);
+    }
+
+    @Override
+    public CalendarEvent withVersion(long newVersion) {
+        return new CalendarEvent(id, newVersion, kind, title, location, start, end, organizer, attendees, contacts,
+                subject, cancelled, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.crmkit.core.task;
+
+/** What a calendar event is. */
+public enum CalendarEventKind {
+    MEETING, CALL, VISIT
+}

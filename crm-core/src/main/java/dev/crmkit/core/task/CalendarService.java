@@ -1,0 +1,116 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.common.AccessDeniedException;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CalendarEventId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.task.TaskEvent.CalendarEventSaved;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Meetings, calls and visits. The acting user organizes what they schedule; only the organizer (or an
+ * administrator) moves or cancels an event. Calendars list events a user organizes or attends, cancelled ones left
+ * out.
+ */
+public final class CalendarService {
+    private final CrmContext ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public CalendarService(CrmContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Schedules an event; a missing kind, title or time, an end not after the start or an unknown contact is invalid. */
+    public CalendarEventId schedule(NewCalendarEvent in) {
+        Objects.requireNonNull(in, "event");
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            v.require("kind", in.kind());
+            String title = v.requireText("title", in.title());
+            checkTimes(v, in.start(), in.end(), "start", "end");
+            Set<ContactId> contacts = in.contacts() == null ? Set.of() : in.contacts();
+            for (ContactId c : contacts) {
+                v.check(c != null && tx.contacts().find(c).isPresent(), "contacts", "no such contact: " + c);
+            }
+            v.check(in.attendees() == null || in.attendees().stream().allMatch(Objects::nonNull), "attendees",
+                    "must not contain null");
+            Subjects.check(tx, in.subject(), v);
+            v.throwIfInvalid();
+            Instant now = ctx.now();
+            return saved(tx, new CalendarEvent(CalendarEventId.of(ctx.newId()), 0, in.kind(), title,
+                    Text.blankToNull(in.location()), in.start(), in.end(), ctx.user(), in.attendees(), contacts,
+                    in.subject(), false, now, now)).id();
+        });
+    }
+
+    private static void checkTimes(Validation v, Instant start, Instant end, String startField, String endField) {
+        v.require(startField, start);
+        if (v.require(endField, end) != null && start != null) {
+            v.check(end.isAfter(start), endField, "must be after " + startField);
+        }
+    }
+
+    /** Moves the event to [{@code start}, {@code end}). */
+    public CalendarEvent reschedule(CalendarEventId id, Instant start, Instant end) {
+        Validation v = new Validation();
+        checkTimes(v, start, end, "start", "end");
+        v.throwIfInvalid();
+        return ctx.write(tx -> saved(tx, organized(tx, id).movedTo(start, end, ctx.now())));
+    }
+
+    /** Cancels the event; cancelling again changes nothing. */
+    public CalendarEvent cancel(CalendarEventId id) {
+        return ctx.write(tx -> {
+            CalendarEvent e = organized(tx, id);
+            return e.cancelled() ? e : saved(tx, e.cancel(ctx.now()));
+        });
+    }
+
+    private CalendarEvent organized(StorageTx tx, CalendarEventId id) {
+        CalendarEvent e = tx.calendarEvents().get(id);
+        Actor actor = ctx.actor();
+        if (!e.organizer().equals(actor.user()) && !actor.hasRole(Actor.ADMIN)) {
+            throw new AccessDeniedException(actor.user() + " does not organize event " + id);
+        }
+        return e;
+    }
+
+    private CalendarEvent saved(StorageTx tx, CalendarEvent e) {
+        CalendarEvent saved = tx.calendarEvents().save(e);
+        ctx.raise(new CalendarEventSaved(ctx.actor().tenant(), ctx.now(), saved));
+        return saved;
+    }
+
+    /** The event, or {@code NotFoundException}. */
+    public CalendarEvent get(CalendarEventId id) {
+        return ctx.read(tx -> tx.calendarEvents().get(id));
+    }
+
+    /** The acting user's events (organized or attended) overlapping [{@code from}, {@code to}), by start time. */
+    public List<CalendarEvent> myCalendar(Instant from, Instant to) {
+        Validation v = new Validation();
+        checkTimes(v, from, to, "from", "to");
+        v.throwIfInvalid();
+        return ctx.read(tx -> tx.calendarEvents().findByUserBetween(ctx.user(), from, to).stream()
+                .filter(e -> !e.cancelled()).toList());
+    }
+
+    /** Events the contact attends, by start time, cancelled ones left out. */
+    public List<CalendarEvent> withContact(ContactId contact) {
+        return ctx.read(tx -> tx.calendarEvents().findByContact(contact).stream().filter(e -> !e.cancelled())
+                .toList());
+    }
+
+    /** Events about {@code subject}, by start time, cancelled ones left out. */
+    public List<CalendarEvent> ofSubject(Subject subject) {
+        return ctx.read(tx -> tx.calendarEvents().findBySubject(subject).stream().filter(e -> !e.cancelled())
+                .toList());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Versioned;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A to-do for one user, optionally about a {@link Subject}, with an optional due time and reminder. Immutable: every
+ * change returns a new task; status changes go through the {@link TaskStatus} state machine.
+ *
+ * @param due             when it must be done, or null for "some time"
+ * @param remindAt        when the assignee wants to be reminded, or null
+ * @param reminderFiredAt when the reminder was delivered ({@code fireDueReminders}); null while still pending
+ * @param followUpOf      the completed task this one follows up, if any
+ * @param closedAt        when it was done or cancelled
+ */
+public record Task(
+        TaskId id,
+        long version,
+        String title,
+        String description,
+        Subject subject,
+        TaskPriority priority,
+        TaskStatus status,
+        Instant due,
+        Instant remindAt,
+        Instant reminderFiredAt,
+        UserId assignee,
+        UserId createdBy,
+        TaskId followUpOf,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt) implements Versioned<TaskId, Task> {
+
+    /** Agenda order: by due time (undated last), then higher priority first, then id. */
+    public static final Comparator<Task> AGENDA_ORDER = Comparator
+            .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::priority, Comparator.reverseOrder())
+            .thenComparing(t -> t.id().value());
+
+    public Task {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** True while the task is open and its reminder time is set but not yet delivered. */
+    public boolean reminderPending() {
+        return status == TaskStatus.OPEN && remindAt != null && reminderFiredAt == null;
+    }
+
+    /** True when the task is open and its due time lies before {@code now}. */
+    public boolean isOverdue(Instant now) {
+        return status == TaskStatus.OPEN && due != null && due.isBefore(now);
+    }
+
+    /** This task in {@code target} status, or {@link IllegalTransitionException}. */
+    public Task moveTo(TaskStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException("Task", status, target);
+        }
+        return new Task(id, version, title, description, subject, priority, target, due, remindAt, reminderFiredAt,
+                assignee, createdBy, followUpOf, createdAt, now, target == TaskStatus.OPEN ? null : now);
+    }
+
+    public Task withAssignee(UserId newAssignee, Instant now) {
+        return new Task(id, version, title, description, subject, priority, status, due, remindAt, reminderFiredAt,
+                newAssignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    /** A copy due at {@code newDue} (null: no due time). */
+    public Task withDue(Instant newDue, Instant now) {
+        return new Task(id, version, title, description, subject, priority, status, newDue, remindAt,
+                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    /** A copy reminding at {@code newRemindAt} (null: none); a new reminder time is pending again. */
+    public Task withReminder(Instant newRemindAt, Instant now) {
+        return new Task(id, version, title, description, subject, priority, status, due, newRemindAt, null,
+                assignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    /** A copy whose reminder was delivered at {@code now}. */
+    public Task reminderFired(Instant now) {
+        return new Task(id, version, title, description, subject, priority, status, due, remindAt, now, assignee,
+                createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    @Override
+    public Task withVersion(long newVersion) {
+        return new Task(id, newVersion, title, description, subject, priority, status, due, remindAt,
+                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, updatedAt, closedAt);
+    }
+}

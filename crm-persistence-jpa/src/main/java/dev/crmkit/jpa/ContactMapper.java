@@ -1,0 +1,57 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.customer.AgeBand;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Gender;
+import dev.crmkit.core.customer.LifecycleStage;
+import dev.crmkit.core.lead.Consent;
+
+/** {@link Contact} to {@link ContactEntity} and back. */
+final class ContactMapper {
+    private ContactMapper() {
+    }
+
+    static ContactEntity toRow(Contact c) {
+        ContactEntity r = new ContactEntity();
+        r.accountId = Ids.uuid(c.account());
+        r.firstName = c.firstName();
+        r.lastName = c.lastName();
+        r.title = c.title();
+        r.email = c.email() == null ? null : c.email().value();
+        r.phone = c.phone() == null ? null : c.phone().value();
+        r.address = AddressColumns.of(c.address());
+        r.birthDate = c.birthDate();
+        r.ageBand = c.ageBand() == null ? null : c.ageBand().name();
+        r.gender = c.gender() == null ? null : c.gender().name();
+        r.roles = JsonColumns.strings(c.roles());
+        r.keyDecisionMaker = c.keyDecisionMaker();
+        r.stage = c.stage().name();
+        r.ownerId = Ids.user(c.owner());
+        r.consentEmail = c.consent().emailMarketing();
+        r.consentPhone = c.consent().phoneContact();
+        r.consentTracking = c.consent().tracking();
+        r.sourceLead = Ids.uuid(c.sourceLead());
+        r.tags = JsonColumns.strings(c.tags());
+        r.nameKey = c.nameKey();
+        r.createdAt = c.createdAt();
+        r.updatedAt = c.updatedAt();
+        return r;
+    }
+
+    static Contact toContact(ContactEntity r) {
+        return new Contact(ContactId.of(r.id), r.version, r.accountId == null ? null : AccountId.of(r.accountId),
+                r.firstName, r.lastName, r.title, r.email == null ? null : EmailAddress.of(r.email),
+                r.phone == null ? null : new PhoneNumber(r.phone), AddressColumns.toAddress(r.address), r.birthDate,
+                r.ageBand == null ? null : AgeBand.valueOf(r.ageBand),
+                r.gender == null ? null : Gender.valueOf(r.gender), JsonColumns.stringSet(r.roles),
+                r.keyDecisionMaker, LifecycleStage.valueOf(r.stage), Ids.user(r.ownerId),
+                new Consent(r.consentEmail, r.consentPhone, r.consentTracking),
+                r.sourceLead == null ? null : LeadId.of(r.sourceLead), JsonColumns.stringSet(r.tags), r.nameKey,
+                r.createdAt, r.updatedAt);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountRepository;
+import java.util.List;
+
+final class JpaAccountRepository extends JpaRepository<AccountId, Account, AccountEntity>
+        implements AccountRepository {
+    JpaAccountRepository(JpaTx tx) {
+        super(tx, AccountEntity.class);
+    }
+
+    @Override
+    AccountEntity toRow(Account account) {
+        return AccountMapper.toRow(account);
+    }
+
+    @Override
+    Account toDomain(AccountEntity row) {
+        return AccountMapper.toAccount(row);
+    }
+
+    @Override
+    public List<Account> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, "r.createdAt, r.id");
+    }
+
+    @Override
+    public Page<Account> list(PageRequest page) {
+        return page(new Filter(tx.tenantId()), "r.nameKey asc nulls first, r.id", page);
+    }
+}

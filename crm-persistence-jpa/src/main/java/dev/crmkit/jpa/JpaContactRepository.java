@@ -1,0 +1,92 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.customer.ContactRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+final class JpaContactRepository extends JpaRepository<ContactId, Contact, ContactEntity>
+        implements ContactRepository {
+    private static final String ORDER = "r.createdAt, r.id";
+    private static final String TAGS = "ContactTagRow";
+
+    JpaContactRepository(JpaTx tx) {
+        super(tx, ContactEntity.class);
+    }
+
+    @Override
+    ContactEntity toRow(Contact contact) {
+        return ContactMapper.toRow(contact);
+    }
+
+    @Override
+    Contact toDomain(ContactEntity row) {
+        return ContactMapper.toContact(row);
+    }
+
+    @Override
+    void afterSave(Contact contact, boolean inserted) {
+        KeyTables.replace(tx, TAGS, contact.id().value(), contact.tags(), inserted, ContactTagRow::new);
+    }
+
+    @Override
+    public List<Contact> findByEmail(EmailAddress email) {
+        return lookup("email", email.value(), ORDER);
+    }
+
+    @Override
+    public List<Contact> findByPhone(PhoneNumber phone) {
+        return lookup("phone", phone.value(), ORDER);
+    }
+
+    @Override
+    public List<Contact> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Contact> findByAccount(AccountId account) {
+        return lookup("accountId", account.value(), ORDER);
+    }
+
+    @Override
+    public Page<Contact> search(ContactQuery query, PageRequest page) {
+        return page(filter(query), ORDER, page);
+    }
+
+    @Override
+    public Map<String, Long> countBy(ContactQuery query, GroupField field) {
+        return countBy(filter(query), switch (field) {
+            case STAGE, QUALIFICATION -> "r.stage";
+            case OWNER -> "r.ownerId";
+            case COUNTRY -> "r.address.country";
+            case REGION -> "r.address.region";
+            case CITY -> "r.address.city";
+        });
+    }
+
+    private Filter filter(ContactQuery q) {
+        return new Filter(tx.tenantId())
+                .and("r.stage = :stage", "stage", q.stage() == null ? null : q.stage().name())
+                .and("r.ownerId = :owner", "owner", Ids.user(q.owner()))
+                .and("r.accountId = :account", "account", Ids.uuid(q.account()))
+                .location(q.country(), q.region(), q.city())
+                .and("r.keyDecisionMaker = :kdm", "kdm", q.keyDecisionMaker())
+                .and(KeyTables.has(TAGS, "tag"), "tag", q.tag());
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Contact> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.lead.LeadStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
+    private static final String ORDER = "r.createdAt, r.id";
+    private static final String VISITORS = "LeadVisitorRow";
+    private static final String TAGS = "LeadTagRow";
+
+    JpaLeadRepository(JpaTx tx) {
+        super(tx, LeadEntity.class);
+    }
+
+    @Override
+    LeadEntity toRow(Lead lead) {
+        return LeadMapper.toRow(lead);
+    }
+
+    @Override
+    Lead toDomain(LeadEntity row) {
+        return LeadMapper.toLead(row);
+    }
+
+    @Override
+    void afterSave(Lead lead, boolean inserted) {
+        KeyTables.replace(tx, VISITORS, lead.id().value(), lead.visitorIds(), inserted, LeadVisitorRow::new);
+        KeyTables.replace(tx, TAGS, lead.id().value(), lead.tags(), inserted, LeadTagRow::new);
+    }
+
+    @Override
+    public List<Lead> findByEmail(EmailAddress email) {
+        return lookup("email", email.value(), ORDER);
+    }
+
+    @Override
+    public List<Lead> findByPhone(PhoneNumber phone) {
+        return lookup("phone", phone.value(), ORDER);
+    }
+
+    @Override
+    public List<Lead> findByNameKey(String nameKey) {
+        return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Lead> findByVisitorId(String visitorId) {
+        return list(new Filter(tx.tenantId()).and(KeyTables.has(VISITORS, "visitor"), "visitor", visitorId), ORDER);
+    }
+
+    @Override
+    public Page<Lead> search(LeadQuery query, PageRequest page) {
+        return page(filter(query), ORDER, page);
+    }
+
+    @Override
+    public Map<String, Long> countBy(LeadQuery query, GroupField field) {
+        Filter filter = filter(query);
+        return switch (field) {
+            case STAGE -> {
+                // Leads are all prospects; like in memory, no key at all when nothing matches.
+                long n = count(filter);
+                Map<String, Long> counts = new TreeMap<>();
+                if (n > 0) {
+                    counts.put("PROSPECT", n);
+                }
+                yield counts;
+            }
+            case QUALIFICATION -> countBy(filter, "r.status");
+            case OWNER -> countBy(filter, "r.ownerId");
+            case COUNTRY -> countBy(filter, "r.address.country");
+            case REGION -> countBy(filter, "r.address.region");
+            case CITY -> countBy(filter, "r.address.city");
+        };
+    }
+
+    /** The same rules as the in-memory adapter's matcher: spam and merged leads are left out unless asked for. */
+    private Filter filter(LeadQuery q) {
+        Filter f = new Filter(tx.tenantId());
+        if (!q.includeSpam()) {
+            f.and("r.spam = false");
+        }
+        if (q.statuses().isEmpty()) {
+            f.and("r.status <> :merged", "merged", LeadStatus.MERGED.name());
+        } else {
+            f.and("r.status in :statuses", "statuses", q.statuses().stream().map(Enum::name).toList());
+        }
+        return f.and("r.ownerId = :owner", "owner", Ids.user(q.owner()))
+                .location(q.country(), q.region(), q.city())
+                .and("r.score >= :minScore", "minScore", q.minScore())
+                .and(KeyTables.has(TAGS, "tag"), "tag", q.tag());
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Lead> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Versioned;
+import dev.crmkit.core.spi.Repository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Version-checked find and save through a mapper, plus the tenant-scoped queries every repository builds on. Each
+ * aggregate is one row of {@code E}: an insert for version 0, otherwise an update guarded by the version read.
+ */
+abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E extends VersionedRow>
+        implements Repository<I, T> {
+    final JpaTx tx;
+    private final Class<E> rowType;
+    private final String entityName;
+
+    JpaRepository(JpaTx tx, Class<E> rowType) {
+        this.tx = tx;
+        this.rowType = rowType;
+        this.entityName = rowType.getAnnotation(jakarta.persistence.Entity.class).name();
+    }
+
+    /** The row for {@code aggregate}: every column except the key and version, which the base class sets. */
+    abstract E toRow(T aggregate);
+
+    abstract T toDomain(E row);
+
+    /** Keeps the aggregate's key tables in step after its row was written; most aggregates have none. */
+    void afterSave(T aggregate, boolean inserted) {
+    }
+
+    @Override
+    public Optional<T> find(I id) {
+        return Optional.ofNullable(tx.session().get(rowType, tx.key(id.value()))).map(this::toDomain);
+    }
+
+    @Override
+    public T save(T aggregate) {
+        StatelessSession session = tx.sessionForWrite();
+        long version = aggregate.version();
+        E row = toRow(aggregate);
+        row.tenantId = tx.tenantId();
+        row.id = aggregate.id().value();
+        row.version = version == 0 ? 1 : version;
+        try {
+            if (version == 0) {
+                session.insert(row);
+            } else {
+                session.update(row); // where version = :version, and sets version + 1
+            }
+            tx.flush(); // a stale version fails here, before the key tables are touched
+            afterSave(aggregate, version == 0);
+            tx.flush();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e, kind(), aggregate.id(), version);
+        }
+        return aggregate.withVersion(version + 1);
+    }
+
+    /** This tenant's aggregates whose {@code column} (a property of alias {@code r}) equals {@code value}. */
+    List<T> lookup(String column, Object value, String order) {
+        return list(new Filter(tx.tenantId()).and("r." + column + " = :value", "value", value), order);
+    }
+
+    List<T> list(Filter filter, String order) {
+        return select(filter, order).getResultList().stream().map(this::toDomain).toList();
+    }
+
+    Page<T> page(Filter filter, String order, PageRequest page) {
+        long total = count(filter);
+        List<T> items = total <= page.offset() ? List.of()
+                : select(filter, order).setFirstResult((int) page.offset()).setMaxResults(page.size())
+                        .getResultList().stream().map(this::toDomain).toList();
+        return new Page<>(items, page, total);
+    }
+
+    long count(Filter filter) {
+        SelectionQuery<Long> q = tx.session().createSelectionQuery(
+                "select count(r) from " + entityName + " r where " + filter.where(), Long.class);
+        filter.params().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** Matching rows per value of {@code expression} (over alias {@code r}), null values under {@code ""}. */
+    Map<String, Long> countBy(Filter filter, String expression) {
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery("select " + expression + ", count(r) from "
+                + entityName + " r where " + filter.where() + " group by " + expression, Object[].class);
+        filter.params().forEach(q::setParameter);
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : q.getResultList()) {
+            counts.merge(row[0] == null ? "" : row[0].toString(), (Long) row[1], Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Streams this tenant's aggregates whose {@code column} (over alias {@code r}) lies in {@code [from, to)},
+     * either bound null for open, one row at a time: the bulk reads of reports.
+     */
+    void forEachBetween(String column, Instant from, Instant to, Consumer<? super T> visitor) {
+        Filter filter = new Filter(tx.tenantId()).and("r." + column + " >= :from", "from", from)
+                .and("r." + column + " < :to", "to", to);
+        SelectionQuery<E> q = tx.session().createSelectionQuery("from " + entityName + " r where " + filter.where(),
+                rowType);
+        filter.params().forEach(q::setParameter);
+        try (Stream<E> rows = q.setFetchSize(1000).getResultStream()) {
+            rows.map(this::toDomain).forEach(visitor);
+        }
+    }
+
+    private SelectionQuery<E> select(Filter filter, String order) {
+        SelectionQuery<E> q = tx.session().createSelectionQuery(
+                "from " + entityName + " r where " + filter.where() + " order by " + order, rowType);
+        filter.params().forEach(q::setParameter);
+        return q;
+    }
+}

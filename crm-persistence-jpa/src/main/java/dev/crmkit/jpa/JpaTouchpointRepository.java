@@ -1,0 +1,160 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.MutationQuery;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Touchpoints are append-only and arrive in bulk: new rows go out in JDBC batches (the session's
+ * {@code hibernate.jdbc.batch_size}), after one indexed query finds which external event ids are already stored.
+ * The unique constraint on (tenant, external event id) stays the guarantee when two writers race.
+ */
+final class JpaTouchpointRepository implements TouchpointRepository {
+    private static final String ORDER = " order by r.occurredAt, r.id";
+    /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
+    private static final int ID_CHUNK = 500;
+
+    private final JpaTx tx;
+
+    JpaTouchpointRepository(JpaTx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
+        StatelessSession session = tx.sessionForWrite();
+        List<Touchpoint> candidates = new ArrayList<>(touchpoints.size());
+        Set<String> externalIds = new HashSet<>();
+        for (Touchpoint t : touchpoints) {
+            if (t.externalEventId() == null || externalIds.add(t.externalEventId())) {
+                candidates.add(t);
+            }
+        }
+        Set<String> stored = storedExternalIds(new ArrayList<>(externalIds));
+        List<Touchpoint> inserted = new ArrayList<>(candidates.size());
+        try {
+            for (Touchpoint t : candidates) {
+                if (t.externalEventId() == null || !stored.contains(t.externalEventId())) {
+                    session.insert(TouchpointMapper.toRow(tx.tenantId(), t));
+                    inserted.add(t);
+                }
+            }
+            tx.flush();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+        return inserted;
+    }
+
+    private Set<String> storedExternalIds(List<String> externalIds) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < externalIds.size(); from += ID_CHUNK) {
+            List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + ID_CHUNK));
+            stored.addAll(tx.session().createSelectionQuery("select r.externalEventId from TouchpointRow r"
+                            + " where r.tenantId = :tenant and r.externalEventId in :ids", String.class)
+                    .setParameter("tenant", tx.tenantId())
+                    .setParameterList("ids", chunk)
+                    .getResultList());
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<Touchpoint> find(TouchpointId id) {
+        return Optional.ofNullable(tx.session().get(TouchpointEntity.class, tx.key(id.value())))
+                .map(TouchpointMapper::toTouchpoint);
+    }
+
+    @Override
+    public Optional<Touchpoint> findByExternalEventId(String externalEventId) {
+        return lookup("externalEventId", externalEventId).stream().findFirst();
+    }
+
+    @Override
+    public List<Touchpoint> findByVisitor(String visitorId) {
+        return lookup("visitorId", visitorId);
+    }
+
+    @Override
+    public List<Touchpoint> findByLead(LeadId lead) {
+        return lookup("leadId", lead.value());
+    }
+
+    @Override
+    public List<Touchpoint> findByContact(ContactId contact) {
+        return lookup("contactId", contact.value());
+    }
+
+    @Override
+    public List<Touchpoint> findByAccount(AccountId account) {
+        return lookup("accountId", account.value());
+    }
+
+    @Override
+    public int linkVisitorToLead(String visitorId, LeadId lead) {
+        return update("update TouchpointRow r set r.leadId = :lead"
+                + " where r.tenantId = :tenant and r.visitorId = :visitor and r.leadId is null")
+                .setParameter("lead", lead.value())
+                .setParameter("visitor", visitorId)
+                .executeUpdate();
+    }
+
+    @Override
+    public int reassignLead(LeadId from, LeadId to) {
+        return update("update TouchpointRow r set r.leadId = :to where r.tenantId = :tenant and r.leadId = :from")
+                .setParameter("to", to.value())
+                .setParameter("from", from.value())
+                .executeUpdate();
+    }
+
+    @Override
+    public int linkLeadToContact(LeadId lead, ContactId contact, AccountId account) {
+        // Counts only rows that change, as the in-memory adapter does.
+        return update("update TouchpointRow r set r.contactId = :contact, r.accountId = :account"
+                + " where r.tenantId = :tenant and r.leadId = :lead"
+                + " and (r.contactId is distinct from :contact or r.accountId is distinct from :account)")
+                .setParameter("lead", lead.value())
+                .setParameter("contact", Ids.uuid(contact))
+                .setParameter("account", Ids.uuid(account))
+                .executeUpdate();
+    }
+
+    private MutationQuery update(String hql) {
+        return tx.sessionForWrite().createMutationQuery(hql).setParameter("tenant", tx.tenantId());
+    }
+
+    private List<Touchpoint> lookup(String column, Object value) {
+        SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
+                "from TouchpointRow r where r.tenantId = :tenant and r." + column + " = :value" + ORDER,
+                TouchpointEntity.class);
+        return q.setParameter("tenant", tx.tenantId()).setParameter("value", value).getResultList().stream()
+                .map(TouchpointMapper::toTouchpoint).toList();
+    }
+
+    @Override
+    public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
+        Filter filter = new Filter(tx.tenantId()).and("r.occurredAt >= :from", "from", from)
+                .and("r.occurredAt < :to", "to", to);
+        SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
+                "from TouchpointRow r where " + filter.where(), TouchpointEntity.class);
+        filter.params().forEach(q::setParameter);
+        try (Stream<TouchpointEntity> rows = q.setFetchSize(1000).getResultStream()) {
+            rows.map(TouchpointMapper::toTouchpoint).forEach(visitor);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.contract.ContactManagementContract;
+import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.TrackingServiceContract;
+import dev.crmkit.core.spi.Storage;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every contract suite of crm-core, unchanged, on H2; a new suite gets a nested class here. */
+class H2ContractTest {
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.of(TestDatabase.Kind.H2);
+
+    @Nested
+    class StorageTests extends JpaStorageContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class TrackingServiceTests extends TrackingServiceContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CustomerServiceTests extends CustomerServiceContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ContactManagementTests extends ContactManagementContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class LeadCaptureTests extends LeadCaptureContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class LeadLifecycleTests extends JpaLeadLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.crmkit.jpa;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.ConnectionPoolDataSource;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A database for the adapter's tests, opened once per test run and shared by every test class that registers it
+ * (the contract suites give each test a tenant of its own). PostgreSQL gets a fresh schema and MariaDB a fresh
+ * database with a random name, dropped when the run ends. A server that cannot be reached skips the tests, or
+ * fails them when {@code CRMKIT_REQUIRE_DATABASES=true} (as in {@code .ci/run}).
+ */
+final class TestDatabase implements BeforeAllCallback {
+    enum Kind { H2, POSTGRESQL, MARIADB }
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabase.class);
+    private static final String HOST = "127.0.0.1";
+
+    private final Kind kind;
+    private Opened opened;
+
+    private TestDatabase(Kind kind) {
+        this.kind = kind;
+    }
+
+    static TestDatabase of(Kind kind) {
+        return new TestDatabase(kind);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        opened = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> open(kind), Opened.class);
+        if (opened.unavailable != null) {
+            if (Boolean.parseBoolean(System.getenv("CRMKIT_REQUIRE_DATABASES"))) {
+                throw new IllegalStateException(opened.unavailable);
+            }
+            Assumptions.abort(opened.unavailable + " (set CRMKIT_REQUIRE_DATABASES=true to fail instead of skip)");
+        }
+    }
+
+    /** The storage shared by this run's tests on this database. */
+    JpaStorage storage() {
+        return opened.storage;
+    }
+
+    /** A pooled data source on this run's schema, e.g. for a second storage instance ("another node"). */
+    DataSource dataSource() {
+        return opened.pool;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    private static Opened open(Kind kind) {
+        String name = "crm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            return switch (kind) {
+                case H2 -> {
+                    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                            "sa", "");
+                    yield new Opened(pool, pool::dispose, () -> execute(pool, "SHUTDOWN"));
+                }
+                case POSTGRESQL -> openPostgres(name);
+                case MARIADB -> openMariaDb(name);
+            };
+        } catch (SQLException e) {
+            return Opened.unavailable(unreachable(kind, e));
+        }
+    }
+
+    private static Opened openPostgres(String schema) throws SQLException {
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        configure(admin, null);
+        execute(admin, "CREATE SCHEMA " + schema);
+        PGConnectionPoolDataSource pooled = new PGConnectionPoolDataSource();
+        configure(pooled, schema);
+        JdbcConnectionPool pool = pool(pooled);
+        return new Opened(pool, pool::dispose, () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    private static void configure(org.postgresql.ds.common.BaseDataSource ds, String schema) {
+        ds.setServerNames(new String[] {HOST});
+        ds.setPortNumbers(new int[] {5432});
+        ds.setDatabaseName("test");
+        ds.setUser("postgres");
+        ds.setConnectTimeout(3);
+        ds.setReWriteBatchedInserts(true);
+        if (schema != null) {
+            ds.setCurrentSchema(schema);
+        }
+    }
+
+    private static Opened openMariaDb(String database) throws SQLException {
+        MariaDbDataSource admin = new MariaDbDataSource("jdbc:mariadb://" + HOST + ":3306/test?user=root"
+                + "&connectTimeout=3000");
+        execute(admin, "CREATE DATABASE " + database);
+        // The driver's own pool: its PooledConnection does not work with H2's generic pool.
+        MariaDbPoolDataSource pool = new MariaDbPoolDataSource("jdbc:mariadb://" + HOST + ":3306/" + database
+                + "?user=root&connectTimeout=3000&maxPoolSize=16");
+        return new Opened(pool, pool::close, () -> execute(admin, "DROP DATABASE " + database));
+    }
+
+    private static JdbcConnectionPool pool(ConnectionPoolDataSource source) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+        pool.setMaxConnections(16);
+        return pool;
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String unreachable(Kind kind, SQLException e) {
+        return switch (kind) {
+            case POSTGRESQL -> "PostgreSQL at " + HOST + ":5432 (database test, user postgres) is not reachable: "
+                    + e.getMessage() + ". Start it with: pg_ctlcluster --skip-systemctl-redirect"
+                    + " $(ls /etc/postgresql) main start";
+            case MARIADB -> "MariaDB at " + HOST + ":3306 (user root) is not reachable: " + e.getMessage()
+                    + ". Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd";
+            case H2 -> "H2 failed to open: " + e.getMessage();
+        };
+    }
+
+    /** What a run opened on one database; closed (schema dropped) when the run ends. */
+    private static final class Opened implements ExtensionContext.Store.CloseableResource {
+        @FunctionalInterface
+        interface Drop {
+            void run() throws SQLException;
+        }
+
+        final DataSource pool;
+        final Runnable closePool;
+        final JpaStorage storage;
+        final Drop drop;
+        final String unavailable;
+
+        Opened(DataSource pool, Runnable closePool, Drop drop) throws SQLException {
+            this.pool = pool;
+            this.closePool = closePool;
+            this.drop = drop;
+            this.unavailable = null;
+            JpaStorage created;
+            try {
+                created = JpaStorage.create(pool);
+            } catch (RuntimeException e) {
+                release();
+                throw e;
+            }
+            this.storage = created;
+        }
+
+        private Opened(String unavailable) {
+            this.pool = null;
+            this.closePool = null;
+            this.storage = null;
+            this.drop = null;
+            this.unavailable = unavailable;
+        }
+
+        static Opened unavailable(String message) {
+            return new Opened(message);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (storage == null) {
+                return;
+            }
+            storage.close();
+            release();
+        }
+
+        private void release() throws SQLException {
+            try {
+                drop.run();
+            } finally {
+                closePool.run();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return unavailable == null ? "open" : unavailable.toLowerCase(Locale.ROOT);
+        }
+    }
+}
