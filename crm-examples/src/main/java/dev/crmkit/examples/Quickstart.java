@@ -1,12 +1,14 @@
 package dev.crmkit.examples;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.TimelineEntry;
@@ -19,14 +21,14 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadField;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.WebFormSubmission;
-import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.RepInteraction;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
-import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
 import dev.crmkit.core.tracking.TrackedActivity;
+import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +49,16 @@ public final class Quickstart {
         this.out = out;
     }
 
+    /** Runs in memory; {@code --h2 <file>} runs on an embedded H2 database file instead (kept between runs). */
     public static void main(String[] args) {
-        InMemoryStorage storage = InMemoryStorage.create();
-        try (Crm crm = Crm.builder().storage(storage).build()) {
+        Storage storage = ExampleStorage.fromArgs(args);
+        // A tenant per run, so runs on a kept H2 file never collide with an earlier run's tracking codes.
+        Actor runner = new Actor(TenantId.of("demo-" + Instant.now().getEpochSecond()), UserId.SYSTEM,
+                Set.of(Actor.MANAGER, Actor.ADMIN));
+        try (Crm crm = Crm.builder().storage(storage).actor(runner).build()) {
             Conversion customer = new Quickstart(crm, System.out).run();
             ContactCenter.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
+            SalesDesk.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -44,7 +45,7 @@ enum Database {
     }
 
     private static Database of(String productName, String product) {
-        String name = productName.toLowerCase(java.util.Locale.ROOT);
+        String name = productName.toLowerCase(Locale.ROOT);
         if (name.contains("h2")) {
             return H2;
         }

@@ -20,40 +20,31 @@ final class Errors {
      * conflict, a duplicate key, or a storage failure. Anything that is not a persistence failure is returned as is.
      */
     static RuntimeException translate(RuntimeException e, String kind, Object id, long version) {
-        if (e instanceof CrmException || !isPersistenceFailure(e)) {
-            return e;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return new ConcurrentUpdateException(kind, id, version);
-            }
-            if (t instanceof SQLException sql && isUniqueViolation(sql)) {
-                return new DuplicateException(kind + " " + id + " conflicts with a stored one: "
-                        + firstLine(sql.getMessage()));
-            }
-        }
-        return new StorageException(kind + " " + id + ": " + firstLine(e.getMessage()), e);
+        return translate(e, kind + " " + id, version);
     }
 
     /** As {@link #translate(RuntimeException, String, Object, long)}, for failures not tied to one aggregate. */
     static RuntimeException translate(RuntimeException e) {
-        if (e instanceof CrmException || !isPersistenceFailure(e)) {
+        return translate(e, null, -1);
+    }
+
+    private static RuntimeException translate(RuntimeException e, String subject, long version) {
+        if (e instanceof CrmException || !(e instanceof HibernateException || e instanceof PersistenceException)) {
             return e;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return new ConcurrentUpdateException("a record was changed concurrently", e);
+                return subject == null ? new ConcurrentUpdateException("a record was changed concurrently", e)
+                        : new ConcurrentUpdateException(subject + " was changed concurrently (expected version "
+                                + version + ")", e);
             }
             if (t instanceof SQLException sql && isUniqueViolation(sql)) {
-                return new DuplicateException("a record with the same key already exists: "
-                        + firstLine(sql.getMessage()));
+                return new DuplicateException((subject == null ? "a record" : subject)
+                        + " has a key that is already stored: " + firstLine(sql.getMessage()));
             }
         }
-        return new StorageException("storage failure: " + firstLine(e.getMessage()), e);
-    }
-
-    private static boolean isPersistenceFailure(RuntimeException e) {
-        return e instanceof HibernateException || e instanceof PersistenceException;
+        return new StorageException((subject == null ? "storage failure" : subject) + ": "
+                + firstLine(e.getMessage()), e);
     }
 
     /** SQLSTATE 23505 (H2, PostgreSQL) or MariaDB's 1062 "duplicate entry" (reported as generic 23000). */

@@ -24,6 +24,12 @@ final class Filter {
         return this;
     }
 
+    /** Binds one more parameter of a condition already added (one naming several parameters). */
+    Filter with(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
     /** Adds a condition without parameters. */
     Filter and(String condition) {
         where.append(" and ").append(condition);

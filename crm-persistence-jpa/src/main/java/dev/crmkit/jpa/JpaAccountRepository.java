@@ -24,6 +24,11 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
     }
 
     @Override
+    void afterSave(Account account, boolean inserted) {
+        KeyTables.replace(tx, "AccountTagRow", account.id().value(), account.tags(), inserted, AccountTagRow::new);
+    }
+
+    @Override
     public List<Account> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, "r.createdAt, r.id");
     }

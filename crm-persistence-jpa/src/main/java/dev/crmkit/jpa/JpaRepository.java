@@ -105,8 +105,8 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
     }
 
     /**
-     * Streams this tenant's aggregates whose {@code column} (over alias {@code r}) lies in {@code [from, to)},
-     * either bound null for open, one row at a time: the bulk reads of reports.
+     * Streams this tenant's aggregates whose instant {@code column} lies in {@code [from, to)} (null bounds open) to
+     * {@code visitor}, fetched in chunks so a large range never sits in memory at once.
      */
     void forEachBetween(String column, Instant from, Instant to, Consumer<? super T> visitor) {
         Filter filter = new Filter(tx.tenantId()).and("r." + column + " >= :from", "from", from)
@@ -114,10 +114,13 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         SelectionQuery<E> q = tx.session().createSelectionQuery("from " + entityName + " r where " + filter.where(),
                 rowType);
         filter.params().forEach(q::setParameter);
-        try (Stream<E> rows = q.setFetchSize(1000).getResultStream()) {
-            rows.map(this::toDomain).forEach(visitor);
+        try (Stream<E> rows = q.setFetchSize(BULK_FETCH).getResultStream()) {
+            rows.forEach(row -> visitor.accept(toDomain(row)));
         }
     }
+
+    /** Rows per round trip of the bulk reads: big enough to amortize latency, small enough for any heap. */
+    static final int BULK_FETCH = 1000;
 
     private SelectionQuery<E> select(Filter filter, String order) {
         SelectionQuery<E> q = tx.session().createSelectionQuery(

@@ -3,10 +3,15 @@ package dev.crmkit.jpa;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.common.StorageException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.SessionFactory;
@@ -26,22 +31,34 @@ import org.slf4j.LoggerFactory;
  * it migrates the schema (Flyway, history table {@code crmkit_schema_history}, so a host's own migrations are left
  * alone); no persistence.xml and no hbm2ddl. Thread-safe; each {@code read}/{@code write} is one database
  * transaction on a connection from the data source, and nested calls on the same thread and tenant join it.
+ *
+ * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
+ * (then skipped, as the contract asks); Hibernate logs each such rejection through
+ * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}, a logger hosts may want to quiet.
  */
 public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);
     /** Rows per JDBC batch; touchpoint ingestion is the bulk writer. */
-    static final int BATCH_SIZE = 200;
-    private static final List<Class<?>> ENTITIES = List.of(LeadEntity.class, LeadVisitorRow.class,
-            LeadTagRow.class, AccountEntity.class, ContactEntity.class, ContactTagRow.class, PurchaseEntity.class,
-            FeedbackEntity.class, CampaignEntity.class, AdEntity.class, AffiliateEntity.class,
-            TouchpointEntity.class);
+    static final int BATCH_SIZE = 1000;
+    /** The core entities, then one constant per group of aggregates mapped later (one line each). */
+    private static final List<Class<?>> ENTITIES = Stream.of(List.<Class<?>>of(LeadEntity.class,
+                    LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,
+                    ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
+                    AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
+            SalesMapping.ENTITIES,
+            TaskMapping.ENTITIES)
+            .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;
     private final Database database;
+    private final DataSource dataSource;
+    private final BooleanSupplier hostTransactionActive;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
-    private JpaStorage(DataSource dataSource, Runnable onClose) {
+    private JpaStorage(DataSource dataSource, BooleanSupplier hostTransactionActive, Runnable onClose) {
+        this.dataSource = dataSource;
+        this.hostTransactionActive = hostTransactionActive;
         this.onClose = onClose;
         Database.Detected db = Database.detect(dataSource);
         this.database = db.database();
@@ -56,8 +73,20 @@ public final class JpaStorage implements Storage {
      * source, which should pool connections; for PostgreSQL, {@code reWriteBatchedInserts=true} speeds up ingestion.
      */
     public static JpaStorage create(DataSource dataSource) {
-        return new JpaStorage(Objects.requireNonNull(dataSource, "dataSource"), () -> {
-        });
+        return create(dataSource, () -> false);
+    }
+
+    /**
+     * As {@link #create(DataSource)}, but joining the host's own transaction whenever {@code hostTransactionActive}
+     * says one is active (e.g. Spring: {@code TransactionSynchronizationManager::isActualTransactionActive}): the
+     * work then runs on the connection {@code dataSource} hands out for that transaction (a transaction-aware data
+     * source, as Spring's {@code TransactionAwareDataSourceProxy} or a JTA container's), and the host commits or
+     * rolls it back; a failure propagates, so the host rolls back. Otherwise the storage runs its own transaction.
+     */
+    public static JpaStorage create(DataSource dataSource, BooleanSupplier hostTransactionActive) {
+        return new JpaStorage(Objects.requireNonNull(dataSource, "dataSource"),
+                Objects.requireNonNull(hostTransactionActive, "hostTransactionActive"), () -> {
+                });
     }
 
     /**
@@ -68,7 +97,7 @@ public final class JpaStorage implements Storage {
         String base = file.toAbsolutePath().toString().replaceFirst("\\.mv\\.db$", "");
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
         try {
-            return new JpaStorage(pool, pool::dispose);
+            return new JpaStorage(pool, () -> false, pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -100,7 +129,10 @@ public final class JpaStorage implements Storage {
             }
             return work.apply(outer);
         }
-        StatelessSession session = sessions.openStatelessSession();
+        Connection hostConnection = hostTransactionActive.getAsBoolean() ? hostConnection() : null;
+        StatelessSession session = hostConnection == null ? sessions.openStatelessSession()
+                : sessions.withStatelessOptions().connection(HostConnection.wrap(hostConnection))
+                        .openStatelessSession();
         JpaTx tx = new JpaTx(session, tenant, readOnly, database);
         current.set(tx);
         Transaction transaction = null;
@@ -118,11 +150,32 @@ public final class JpaStorage implements Storage {
         } finally {
             tx.close();
             session.close();
+            if (hostConnection != null) {
+                release(hostConnection);
+            }
             if (outer == null) {
                 current.remove();
             } else {
                 current.set(outer);
             }
+        }
+    }
+
+    /** The connection of the host's active transaction, from the host's transaction-aware data source. */
+    private Connection hostConnection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StorageException("cannot get the host transaction's connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the connection back to the host's data source (which keeps it bound to the host's transaction). */
+    private static void release(Connection hostConnection) {
+        try {
+            hostConnection.close();
+        } catch (SQLException e) {
+            LOG.warn("could not release the host transaction's connection", e);
         }
     }
 
@@ -138,7 +191,7 @@ public final class JpaStorage implements Storage {
 
     private static SessionFactory sessionFactory(DataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY,

@@ -2,17 +2,20 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointRepository;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.StatelessSession;
@@ -20,14 +23,17 @@ import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
 
 /**
- * Touchpoints are append-only and arrive in bulk: new rows go out in JDBC batches (the session's
- * {@code hibernate.jdbc.batch_size}), after one indexed query finds which external event ids are already stored.
- * The unique constraint on (tenant, external event id) stays the guarantee when two writers race.
+ * Touchpoints are append-only and arrive in bulk: rows go out in JDBC batches (the session's
+ * {@code hibernate.jdbc.batch_size}). Idempotency rests on the unique constraint on (tenant, external event id): a
+ * batch is inserted inside a savepoint, and only when the constraint rejects it does one indexed query find the
+ * stored external ids, so the rest can be inserted. This also holds when two writers ingest the same event at once.
  */
 final class JpaTouchpointRepository implements TouchpointRepository {
     private static final String ORDER = " order by r.occurredAt, r.id";
+    /** A repeat that is still not found stored after this many tries is a duplicate touchpoint id, not a race. */
+    private static final int MAX_ATTEMPTS = 3;
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
-    private static final int ID_CHUNK = 500;
+    private static final int ID_CHUNK = 1000;
 
     private final JpaTx tx;
 
@@ -37,7 +43,7 @@ final class JpaTouchpointRepository implements TouchpointRepository {
 
     @Override
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
-        StatelessSession session = tx.sessionForWrite();
+        tx.sessionForWrite();
         List<Touchpoint> candidates = new ArrayList<>(touchpoints.size());
         Set<String> externalIds = new HashSet<>();
         for (Touchpoint t : touchpoints) {
@@ -45,20 +51,53 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 candidates.add(t);
             }
         }
-        Set<String> stored = storedExternalIds(new ArrayList<>(externalIds));
-        List<Touchpoint> inserted = new ArrayList<>(candidates.size());
-        try {
-            for (Touchpoint t : candidates) {
-                if (t.externalEventId() == null || !stored.contains(t.externalEventId())) {
-                    session.insert(TouchpointMapper.toRow(tx.tenantId(), t));
-                    inserted.add(t);
+        if (externalIds.isEmpty()) {
+            insert(candidates);
+            return candidates;
+        }
+        // Optimistic: new events are the rule, so insert first and let the unique constraint find the repeats. Only
+        // then ask which external ids are stored (also ones a concurrent writer just committed) and insert the rest.
+        Set<String> stored = Set.of();
+        for (int attempt = 1; ; attempt++) {
+            List<Touchpoint> fresh = without(candidates, stored);
+            Savepoint savepoint = tx.session().doReturningWork(Connection::setSavepoint);
+            try {
+                insert(fresh);
+                tx.session().doWork(c -> c.releaseSavepoint(savepoint));
+                return fresh;
+            } catch (DuplicateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
                 }
+                tx.session().doWork(c -> c.rollback(savepoint));
+                stored = storedExternalIds(new ArrayList<>(externalIds));
+            }
+        }
+    }
+
+    private void insert(List<Touchpoint> touchpoints) {
+        StatelessSession session = tx.sessionForWrite();
+        try {
+            for (Touchpoint t : touchpoints) {
+                session.insert(TouchpointMapper.toRow(tx.tenantId(), t));
             }
             tx.flush();
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
-        return inserted;
+    }
+
+    private static List<Touchpoint> without(List<Touchpoint> candidates, Set<String> storedExternalIds) {
+        if (storedExternalIds.isEmpty()) {
+            return candidates;
+        }
+        List<Touchpoint> fresh = new ArrayList<>(candidates.size());
+        for (Touchpoint t : candidates) {
+            if (t.externalEventId() == null || !storedExternalIds.contains(t.externalEventId())) {
+                fresh.add(t);
+            }
+        }
+        return fresh;
     }
 
     private Set<String> storedExternalIds(List<String> externalIds) {
@@ -76,8 +115,7 @@ final class JpaTouchpointRepository implements TouchpointRepository {
 
     @Override
     public Optional<Touchpoint> find(TouchpointId id) {
-        return Optional.ofNullable(tx.session().get(TouchpointEntity.class, tx.key(id.value())))
-                .map(TouchpointMapper::toTouchpoint);
+        return lookup("id", id.value()).stream().findFirst();
     }
 
     @Override
@@ -153,8 +191,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
                 "from TouchpointRow r where " + filter.where(), TouchpointEntity.class);
         filter.params().forEach(q::setParameter);
-        try (Stream<TouchpointEntity> rows = q.setFetchSize(1000).getResultStream()) {
-            rows.map(TouchpointMapper::toTouchpoint).forEach(visitor);
+        try (Stream<TouchpointEntity> rows = q.setFetchSize(JpaRepository.BULK_FETCH).getResultStream()) {
+            rows.forEach(row -> visitor.accept(TouchpointMapper.toTouchpoint(row)));
         }
     }
 }

@@ -143,6 +143,36 @@ final class JpaTx implements StorageTx {
     }
 
     @Override
+    public OpportunityRepository opportunities() {
+        return new JpaOpportunityRepository(this);
+    }
+
+    @Override
+    public ProductRepository products() {
+        return new JpaProductRepository(this);
+    }
+
+    @Override
+    public PriceBookRepository priceBooks() {
+        return new JpaPriceBookRepository(this);
+    }
+
+    @Override
+    public QuoteRepository quotes() {
+        return new JpaQuoteRepository(this);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new JpaOrderRepository(this);
+    }
+
+    @Override
+    public AccountTeamRepository accountTeams() {
+        return new JpaAccountTeamRepository(this);
+    }
+
+    @Override
     public Sequences sequences() {
         return new JpaSequences(this);
     }
@@ -153,61 +183,29 @@ final class JpaTx implements StorageTx {
         return new UnsupportedOperationException(what + " are not stored by the JPA adapter yet");
     }
 
-    // sales (branch jpa-sales)
-    @Override
-    public OpportunityRepository opportunities() {
-        throw notMapped("opportunities");
-    }
-
-    @Override
-    public ProductRepository products() {
-        throw notMapped("products");
-    }
-
-    @Override
-    public PriceBookRepository priceBooks() {
-        throw notMapped("price books");
-    }
-
-    @Override
-    public QuoteRepository quotes() {
-        throw notMapped("quotes");
-    }
-
-    @Override
-    public OrderRepository orders() {
-        throw notMapped("orders");
-    }
-
-    @Override
-    public AccountTeamRepository accountTeams() {
-        throw notMapped("account teams");
-    }
-
-    // tasks, calendar and segments (branch jpa-tasks)
     @Override
     public TaskRepository tasks() {
-        throw notMapped("tasks");
+        return new JpaTaskRepository(this);
     }
 
     @Override
     public TeamRepository teams() {
-        throw notMapped("teams");
+        return new JpaTeamRepository(this);
     }
 
     @Override
     public CalendarEventRepository calendarEvents() {
-        throw notMapped("calendar events");
+        return new JpaCalendarEventRepository(this);
     }
 
     @Override
     public SegmentRepository segments() {
-        throw notMapped("segments");
+        return new JpaSegmentRepository(this);
     }
 
     @Override
     public SegmentQueries segmentQueries() {
-        throw notMapped("segment queries");
+        return new JpaSegmentQueries(this);
     }
 
     // service (branch jpa-service)

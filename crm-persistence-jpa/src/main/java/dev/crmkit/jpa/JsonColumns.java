@@ -51,6 +51,19 @@ final class JsonColumns {
         return out;
     }
 
+    /** A list of strings in its own order, duplicates kept (unlike {@link #strings}). */
+    static String stringList(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return write(array);
+    }
+
+    static List<String> stringList(String json) {
+        List<String> out = new ArrayList<>();
+        read(json).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /** A list of records, each written as a JSON object by {@code toJson}. */
     static <T> String objects(List<T> values, Function<T, ObjectNode> toJson) {
         ArrayNode array = MAPPER.createArrayNode();

@@ -19,7 +19,8 @@ final class KeyTables {
                         RowFactory rows) {
         var session = tx.sessionForWrite();
         if (!newOwner) {
-            session.createMutationQuery("delete from " + entity + " k where k.tenantId = :tenant and k.ownerId = :owner")
+            session.createMutationQuery("delete from " + entity
+                            + " k where k.tenantId = :tenant and k.ownerId = :owner")
                     .setParameter("tenant", tx.tenantId())
                     .setParameter("owner", owner)
                     .executeUpdate();

@@ -21,6 +21,7 @@ final class Migrations {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(new AccountTagBackfill())
                 .table(HISTORY_TABLE)
                 .placeholders(database.placeholders())
                 // A host schema that already holds the host's tables is fine: ours are all prefixed crm_.

@@ -3,16 +3,22 @@ package dev.crmkit.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.IdClass;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Append-only: no version; rows are inserted in JDBC batches and only their links are updated, in bulk. */
+/**
+ * Append-only: no version; rows are inserted in JDBC batches and only their links are updated, in bulk. Unlike the
+ * aggregates, Hibernate knows a touchpoint by its id alone (the table's key is still tenant and id): that spares the
+ * composite-key handling on every row of a batch, and the adapter never loads one by id without its tenant.
+ */
 @Entity(name = "TouchpointRow")
 @Table(name = "crm_touchpoint")
-@IdClass(TenantKey.class)
-class TouchpointEntity extends TenantRow {
+class TouchpointEntity {
+    @Id
+    UUID id;
+    String tenantId;
     String kind;
     Instant occurredAt;
     String externalEventId;

@@ -25,8 +25,9 @@ final class TrackingMapper {
     }
 
     static Campaign toCampaign(CampaignEntity r) {
-        return new Campaign(CampaignId.of(r.id), r.version, r.name, r.channel == null ? null : Channel.valueOf(r.channel),
-                r.startDate, r.endDate, MoneyColumns.toMoney(r.budget), r.createdAt);
+        return new Campaign(CampaignId.of(r.id), r.version, r.name,
+                r.channel == null ? null : Channel.valueOf(r.channel), r.startDate, r.endDate,
+                MoneyColumns.toMoney(r.budget), r.createdAt);
     }
 
     static AdEntity toRow(Ad a) {

@@ -9,71 +9,7 @@ import org.junit.jupiter.api.Test;
  * here, one override each, and switched back on (override deleted) by the change that maps them.
  */
 abstract class JpaStorageContract extends StorageContract {
-    private static final String SALES = "sales aggregates: mapped on branch jpa-sales";
-    private static final String TASKS = "tasks, calendar and segments: mapped on branch jpa-tasks";
     private static final String SERVICE = "service aggregates: mapped on branch jpa-service";
-
-    // sales
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void salesAggregatesRoundTripWithAllFields() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void salesLookupsAreKeyedAndOrdered() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void productCodesPriceBookCurrenciesAndNumbersAreUnique() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void staleSalesWritesAreRejected() {
-    }
-
-    @Test
-    @Disabled(SALES)
-    @Override
-    protected void opportunitiesAreReadInBulkByCreationTime() {
-    }
-
-    // tasks, calendar and segments
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void tasksAreReadInBulkByCreationTime() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void tasksTeamsAndCalendarEventsRoundTripWithAllFields() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void taskLookupsFollowStatusAssigneeAndReminderChanges() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void teamsAndCalendarEventsAreFoundByTheirPeople() {
-    }
-
-    @Test
-    @Disabled(TASKS)
-    @Override
-    protected void segmentsRoundTripAndAreFoundByUniqueNameIgnoringCase() {
-    }
 
     // service
     @Test

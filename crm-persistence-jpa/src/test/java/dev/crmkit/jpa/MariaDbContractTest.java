@@ -1,8 +1,14 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.OpportunityContract;
+import dev.crmkit.core.contract.ProductCatalogContract;
+import dev.crmkit.core.contract.QuoteOrderContract;
+import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Nested;
@@ -55,6 +61,94 @@ class MariaDbContractTest {
 
     @Nested
     class LeadLifecycleTests extends JpaLeadLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class OpportunityTests extends OpportunityContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ForecastTests extends ForecastContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ProductCatalogTests extends ProductCatalogContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class QuoteOrderTests extends QuoteOrderContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesParityTests extends SalesParity {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SalesIndexTests extends SalesIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
+        }
+    }
+
+    @Nested
+    class TaskTests extends JpaTaskContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class CalendarTests extends CalendarContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class SegmentTests extends SegmentContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class TaskIndexTests extends TaskIndexes {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
+        }
+    }
+
+    @Nested
+    class SegmentValueTests extends SegmentValues {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

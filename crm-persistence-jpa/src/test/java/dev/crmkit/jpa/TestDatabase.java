@@ -15,6 +15,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A database for the adapter's tests, opened once per test run and shared by every test class that registers it
@@ -27,6 +28,9 @@ final class TestDatabase implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabase.class);
     private static final String HOST = "127.0.0.1";
+    /** Ports can be moved, e.g. to check what a run without the server reports: -Dcrmkit.test.pg.port=1. */
+    private static final int PG_PORT = Integer.getInteger("crmkit.test.pg.port", 5432);
+    private static final int MARIADB_PORT = Integer.getInteger("crmkit.test.mariadb.port", 3306);
 
     private final Kind kind;
     private Opened opened;
@@ -42,11 +46,32 @@ final class TestDatabase implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         opened = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> open(kind), Opened.class);
+        requireAvailable(context.getDisplayName());
+    }
+
+    /**
+     * Opens a database of its own outside JUnit Jupiter (for jqwik properties, which have no Jupiter extensions);
+     * {@link #closeStandalone()} drops it.
+     */
+    void openStandalone(String user) {
+        opened = open(kind);
+        requireAvailable(user);
+    }
+
+    void closeStandalone() throws SQLException {
+        if (opened != null) {
+            opened.close();
+        }
+    }
+
+    private void requireAvailable(String user) {
         if (opened.unavailable != null) {
             if (Boolean.parseBoolean(System.getenv("CRMKIT_REQUIRE_DATABASES"))) {
                 throw new IllegalStateException(opened.unavailable);
             }
-            Assumptions.abort(opened.unavailable + " (set CRMKIT_REQUIRE_DATABASES=true to fail instead of skip)");
+            String message = opened.unavailable + " (set CRMKIT_REQUIRE_DATABASES=true to fail instead of skip)";
+            LoggerFactory.getLogger(TestDatabase.class).warn("Skipping {}: {}", user, message);
+            Assumptions.abort(message);
         }
     }
 
@@ -93,7 +118,7 @@ final class TestDatabase implements BeforeAllCallback {
 
     private static void configure(org.postgresql.ds.common.BaseDataSource ds, String schema) {
         ds.setServerNames(new String[] {HOST});
-        ds.setPortNumbers(new int[] {5432});
+        ds.setPortNumbers(new int[] {PG_PORT});
         ds.setDatabaseName("test");
         ds.setUser("postgres");
         ds.setConnectTimeout(3);
@@ -104,11 +129,11 @@ final class TestDatabase implements BeforeAllCallback {
     }
 
     private static Opened openMariaDb(String database) throws SQLException {
-        MariaDbDataSource admin = new MariaDbDataSource("jdbc:mariadb://" + HOST + ":3306/test?user=root"
-                + "&connectTimeout=3000");
+        String server = "jdbc:mariadb://" + HOST + ":" + MARIADB_PORT + "/";
+        MariaDbDataSource admin = new MariaDbDataSource(server + "test?user=root&connectTimeout=3000");
         execute(admin, "CREATE DATABASE " + database);
         // The driver's own pool: its PooledConnection does not work with H2's generic pool.
-        MariaDbPoolDataSource pool = new MariaDbPoolDataSource("jdbc:mariadb://" + HOST + ":3306/" + database
+        MariaDbPoolDataSource pool = new MariaDbPoolDataSource(server + database
                 + "?user=root&connectTimeout=3000&maxPoolSize=16");
         return new Opened(pool, pool::close, () -> execute(admin, "DROP DATABASE " + database));
     }
@@ -127,11 +152,12 @@ final class TestDatabase implements BeforeAllCallback {
 
     private static String unreachable(Kind kind, SQLException e) {
         return switch (kind) {
-            case POSTGRESQL -> "PostgreSQL at " + HOST + ":5432 (database test, user postgres) is not reachable: "
-                    + e.getMessage() + ". Start it with: pg_ctlcluster --skip-systemctl-redirect"
+            case POSTGRESQL -> "PostgreSQL at " + HOST + ":" + PG_PORT + " (database test, user postgres) is not"
+                    + " reachable: " + e.getMessage() + ". Start it with: pg_ctlcluster --skip-systemctl-redirect"
                     + " $(ls /etc/postgresql) main start";
-            case MARIADB -> "MariaDB at " + HOST + ":3306 (user root) is not reachable: " + e.getMessage()
-                    + ". Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd";
+            case MARIADB -> "MariaDB at " + HOST + ":" + MARIADB_PORT + " (user root) is not reachable: "
+                    + e.getMessage() + ". Start it with:"
+                    + " start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd";
             case H2 -> "H2 failed to open: " + e.getMessage();
         };
     }

@@ -6,7 +6,12 @@ public class IllegalTransitionException extends CrmException {
     private final String to;
 
     public IllegalTransitionException(String kind, Enum<?> from, Enum<?> to) {
-        super(kind + " cannot move from " + from + " to " + to);
+        this(kind, from, to, null);
+    }
+
+    /** With {@code why} (may be null) saying which rule beyond the state machine forbids the step. */
+    public IllegalTransitionException(String kind, Enum<?> from, Enum<?> to, String why) {
+        super(kind + " cannot move from " + from + " to " + to + (why == null ? "" : ": " + why));
         this.from = from.name();
         this.to = to.name();
     }

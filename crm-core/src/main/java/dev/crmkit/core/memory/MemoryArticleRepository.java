@@ -5,15 +5,18 @@ import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.ArticleMatch;
 import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.ArticleTerms;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /** Articles with an inverted index (table index {@code term}) and term weights kept up to date on every save. */
 final class MemoryArticleRepository extends MemoryRepository<ArticleId, Article> implements ArticleRepository {
     private static final Comparator<Article> ORDER = Comparator.comparing(Article::createdAt)
             .thenComparing(a -> a.id().value());
+    private static final Comparator<Article> UNORDERED = (a, b) -> 0;
     private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
             .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
 
@@ -56,14 +59,23 @@ final class MemoryArticleRepository extends MemoryRepository<ArticleId, Article>
         Map<String, Integer> articlesWithTerm = new HashMap<>();
         Map<ArticleId, Article> candidates = new HashMap<>();
         for (String term : terms) {
-            List<Article> hits = table.lookup("term", term, ORDER);
+            // Order does not matter here: the ranking below decides it.
+            List<Article> hits = table.lookup("term", term, UNORDERED);
             articlesWithTerm.put(term, hits.size());
             hits.forEach(a -> candidates.put(a.id(), a));
         }
         int published = tables.articleWeights.size();
-        return candidates.values().stream()
-                .map(a -> new ArticleMatch(a, ArticleTerms.score(tables.articleWeights.get(a.id()), terms,
-                        articlesWithTerm, published)))
-                .sorted(RANK).limit(limit).toList();
+        // Keep only the best {@code limit}: the queue's head is the weakest of them.
+        PriorityQueue<ArticleMatch> best = new PriorityQueue<>(limit + 1, RANK.reversed());
+        for (Article a : candidates.values()) {
+            best.add(new ArticleMatch(a, ArticleTerms.score(tables.articleWeights.get(a.id()), terms,
+                    articlesWithTerm, published)));
+            if (best.size() > limit) {
+                best.poll();
+            }
+        }
+        List<ArticleMatch> ranked = new ArrayList<>(best);
+        ranked.sort(RANK);
+        return ranked;
     }
 }

@@ -8,16 +8,61 @@ import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseRepository;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.Set;
 
 final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implements CaseRepository {
     private static final Comparator<Case> ORDER = Comparator.comparing(Case::createdAt)
             .thenComparing(c -> c.id().value());
 
-    MemoryCaseRepository(MemoryTable<CaseId, Case> table, MemoryTx tx) {
-        super(table, tx);
+    private final ServiceTables tables;
+
+    MemoryCaseRepository(ServiceTables tables, MemoryTx tx) {
+        super(tables.cases, tx);
+        this.tables = tables;
+    }
+
+    @Override
+    public Case save(Case c) {
+        Instant before = table.find(c.id()).map(MemoryCaseRepository::nextDeadline).orElse(null);
+        Case saved = super.save(c);
+        Instant after = nextDeadline(saved);
+        if (!Objects.equals(before, after)) {
+            UndoLog undo = tx.undoForWrite();
+            move(saved.id(), before, after);
+            undo.add(() -> move(saved.id(), after, before));
+        }
+        return saved;
+    }
+
+    private void move(CaseId id, Instant from, Instant to) {
+        if (from != null) {
+            Set<CaseId> ids = tables.deadlines.get(from);
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                tables.deadlines.remove(from);
+            }
+        }
+        if (to != null) {
+            tables.deadlines.computeIfAbsent(to, k -> new HashSet<>()).add(id);
+        }
+    }
+
+    /** The earliest target the open case has not met yet; null when closed or without targets. */
+    private static Instant nextDeadline(Case c) {
+        if (!c.status().isOpen()) {
+            return null;
+        }
+        Instant response = c.firstRespondedAt() == null ? c.firstResponseDue() : null;
+        Instant resolution = c.resolutionDue();
+        if (response == null || resolution == null) {
+            return response == null ? resolution : response;
+        }
+        return response.isBefore(resolution) ? response : resolution;
     }
 
     @Override
@@ -42,11 +87,9 @@ final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implemen
 
     @Override
     public List<Case> findOpenDueBefore(Instant at) {
-        return lookup(ServiceTables.OPEN, ServiceTables.OPEN, ORDER).stream()
-                .filter(c -> (c.firstRespondedAt() == null && c.firstResponseDue() != null
-                        && c.firstResponseDue().isBefore(at))
-                        || (c.resolutionDue() != null && c.resolutionDue().isBefore(at)))
-                .toList();
+        tx.checkOpen();
+        return tables.deadlines.headMap(at, false).values().stream().flatMap(Set::stream)
+                .map(id -> table.find(id).orElseThrow()).sorted(ORDER).toList();
     }
 
     @Override

@@ -44,26 +44,33 @@ final class MemorySegmentQueries implements SegmentQueries {
 
     @Override
     public Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page) {
-        return Page.of(matching(target, criteria).toList(), page);
+        tx.checkOpen();
+        Predicate<Row> test = compile(criteria);
+        List<EntityId> ids = switch (target) {
+            case LEAD -> leads().filter(l -> test.test(row(l))).sorted(MemoryLeadRepository.ORDER)
+                    .map(l -> (EntityId) l.id()).toList();
+            case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c)))
+                    .sorted(MemoryContactRepository.ORDER).map(c -> (EntityId) c.id()).toList();
+            case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a)))
+                    .sorted(Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value()))
+                    .map(a -> (EntityId) a.id()).toList();
+        };
+        return Page.of(ids, page);
     }
 
     @Override
     public long count(SegmentTarget target, Criteria criteria) {
-        return matching(target, criteria).count();
-    }
-
-    private Stream<EntityId> matching(SegmentTarget target, Criteria criteria) {
         tx.checkOpen();
         Predicate<Row> test = compile(criteria);
         return switch (target) {
-            case LEAD -> tables.leads.scan().filter(l -> l.status() != LeadStatus.MERGED && !l.spam())
-                    .sorted(MemoryLeadRepository.ORDER).filter(l -> test.test(row(l))).map(Lead::id);
-            case CONTACT -> tables.contacts.scan().sorted(MemoryContactRepository.ORDER)
-                    .filter(c -> test.test(row(c))).map(Contact::id);
-            case ACCOUNT -> tables.accounts.scan()
-                    .sorted(Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value()))
-                    .filter(a -> test.test(row(a))).map(Account::id);
+            case LEAD -> leads().filter(l -> test.test(row(l))).count();
+            case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c))).count();
+            case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a))).count();
         };
+    }
+
+    private Stream<Lead> leads() {
+        return tables.leads.scan().filter(l -> l.status() != LeadStatus.MERGED && !l.spam());
     }
 
     // ---- compiling criteria -------------------------------------------------------------------------------------

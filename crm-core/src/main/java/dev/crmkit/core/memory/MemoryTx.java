@@ -196,7 +196,7 @@ final class MemoryTx implements StorageTx {
     // service: cases, service contracts, knowledge base, product information
     @Override
     public CaseRepository cases() {
-        return new MemoryCaseRepository(tables.service.cases, this);
+        return new MemoryCaseRepository(tables.service, this);
     }
 
     @Override

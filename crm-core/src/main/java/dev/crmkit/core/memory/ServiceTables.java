@@ -13,21 +13,27 @@ import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** One tenant's service tracking tables; guarded by the tenant's lock like every table in {@link TenantTables}. */
 final class ServiceTables {
-    /** Key of open cases in the {@code open} index, which escalation reads instead of scanning all cases. */
-    static final String OPEN = "open";
-
     final MemoryTable<CaseId, Case> cases = new MemoryTable<>("Case", Case::id, List.of(
             new IndexSpec<>("trackingNumber", c -> one(c.trackingNumber()), true),
             index("contact", c -> one(c.contact())),
             index("account", c -> one(c.account())),
-            index("article", Case::articles),
-            index(OPEN, c -> one(c.status().isOpen() ? OPEN : null))));
+            index("article", Case::articles)));
+
+    /**
+     * Open cases by their next unmet target (first response not given yet, or resolution): escalation reads the
+     * overdue head of this map instead of every open case.
+     */
+    final NavigableMap<Instant, Set<CaseId>> deadlines = new TreeMap<>();
 
     final MemoryTable<ServiceContractId, ServiceContract> contracts = new MemoryTable<>("ServiceContract",
             ServiceContract::id, List.of(index("account", c -> one(c.account()))));

@@ -1,9 +1,12 @@
 package dev.crmkit.core.sales;
 
+import dev.crmkit.core.common.Money;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Forecast of the opportunities closing in a period: totals per forecast category and the weighted pipeline, kept
@@ -16,14 +19,36 @@ public record Forecast(ForecastPeriod period, Map<Currency, ForecastTotals> byCu
 
     /** Sums the opportunities of {@code candidates} whose close date lies in {@code period}. */
     public static Forecast of(ForecastPeriod period, Collection<Opportunity> candidates) {
-        Map<Currency, ForecastTotals> sums = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+        Map<Currency, Sums> sums = new HashMap<>();
         for (Opportunity o : candidates) {
             if (period.contains(o.closeDate())) {
-                Currency c = o.amount().currency();
-                sums.put(c, sums.getOrDefault(c, ForecastTotals.empty(c)).plus(o));
+                sums.computeIfAbsent(o.amount().currency(), c -> new Sums()).add(o);
             }
         }
-        return new Forecast(period, sums);
+        Map<Currency, ForecastTotals> totals = new HashMap<>();
+        sums.forEach((c, s) -> totals.put(c, s.totals(c)));
+        return new Forecast(period, totals);
+    }
+
+    /** Running sums of one currency; exact, so the order of adding does not matter. */
+    private static final class Sums {
+        private final Map<ForecastCategory, BigDecimal> byCategory = new EnumMap<>(ForecastCategory.class);
+        private BigDecimal weighted = BigDecimal.ZERO;
+        private int count;
+
+        void add(Opportunity o) {
+            byCategory.merge(o.category(), o.amount().amount(), BigDecimal::add);
+            if (o.isOpen()) {
+                weighted = weighted.add(o.weightedAmount());
+            }
+            count++;
+        }
+
+        ForecastTotals totals(Currency c) {
+            Map<ForecastCategory, Money> money = new EnumMap<>(ForecastCategory.class);
+            byCategory.forEach((k, v) -> money.put(k, new Money(v, c)));
+            return new ForecastTotals(c, count, money, weighted);
+        }
     }
 
     /** The totals in {@code currencyCode}; all zero when no opportunity is in that currency. */

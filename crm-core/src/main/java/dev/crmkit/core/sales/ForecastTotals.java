@@ -40,11 +40,4 @@ public record ForecastTotals(Currency currency, int opportunities, Map<ForecastC
     public Money total(ForecastCategory category) {
         return byCategory.get(category);
     }
-
-    ForecastTotals plus(Opportunity o) {
-        EnumMap<ForecastCategory, Money> sums = new EnumMap<>(byCategory);
-        sums.put(o.category(), sums.get(o.category()).plus(o.amount()));
-        BigDecimal weighted = o.isOpen() ? weightedExact.add(o.weightedAmount()) : weightedExact;
-        return new ForecastTotals(currency, opportunities + 1, sums, weighted);
-    }
 }

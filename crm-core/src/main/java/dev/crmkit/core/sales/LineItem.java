@@ -29,12 +29,12 @@ public record LineItem(ProductId product, String productCode, String productName
         if (listPrice.isNegative()) {
             throw new ValidationException("listPrice", "must not be negative");
         }
-        if (!isValidDiscount(discountPercent)) {
+        if (!isPercent(discountPercent)) {
             throw new ValidationException("discountPercent", "must be between 0 and 100");
         }
     }
 
-    static boolean isValidDiscount(BigDecimal percent) {
+    static boolean isPercent(BigDecimal percent) {
         return percent.signum() >= 0 && percent.compareTo(HUNDRED) <= 0;
     }
 

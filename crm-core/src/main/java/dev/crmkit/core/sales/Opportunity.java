@@ -75,6 +75,18 @@ public record Opportunity(
         return enter(target, OpportunityStatus.OPEN, null, closeDate, by, at, null);
     }
 
+    /** An open opportunity with the rep's own win probability (percent); the next stage move resets it. */
+    public Opportunity withProbability(int percent, UserId by, Instant at) {
+        if (!isOpen()) {
+            throw new IllegalTransitionException("Opportunity", status, OpportunityStatus.OPEN);
+        }
+        List<StageChange> h = new ArrayList<>(history);
+        h.add(new StageChange(stage, status, percent, category, at, by, "probability " + probability + " -> "
+                + percent + " %"));
+        return new Opportunity(id, version, account, contact, name, amount, closeDate, owner, stage, percent,
+                category, status, closeReason, sourceLead, h, createdAt, at);
+    }
+
     /** Closes as won today, at {@link SalesStages#WON}. */
     public Opportunity closeWon(String reason, LocalDate today, UserId by, Instant at) {
         return close(OpportunityStatus.WON, SalesStages.WON, reason, today, by, at);
@@ -98,10 +110,10 @@ public record Opportunity(
                 probability, category, status, closeReason, sourceLead, history, createdAt, at);
     }
 
-    private Opportunity close(OpportunityStatus target, SalesStage at0, String reason, LocalDate today, UserId by,
+    private Opportunity close(OpportunityStatus target, SalesStage closedStage, String reason, LocalDate today, UserId by,
                               Instant at) {
         requireTransition(target);
-        return enter(at0, target, reason, today, by, at, reason);
+        return enter(closedStage, target, reason, today, by, at, reason);
     }
 
     private void requireTransition(OpportunityStatus target) {

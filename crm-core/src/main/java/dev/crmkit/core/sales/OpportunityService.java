@@ -97,6 +97,17 @@ public final class OpportunityService {
         return change(id, o -> o.moveTo(target, ctx.user(), ctx.now()));
     }
 
+    /**
+     * Overrides the stage's default win probability (0..100) of an open opportunity; recorded in its history, and
+     * replaced by the next stage's default on the next move.
+     */
+    public Opportunity setProbability(OpportunityId id, int percent) {
+        Validation v = new Validation();
+        v.check(percent >= 0 && percent <= 100, "probability", "must be between 0 and 100");
+        v.throwIfInvalid();
+        return change(id, o -> o.withProbability(percent, ctx.user(), ctx.now()));
+    }
+
     /** Closes as won, with today as close date; {@code reason} is required. */
     public Opportunity closeWon(OpportunityId id, String reason) {
         String r = requireReason(reason);

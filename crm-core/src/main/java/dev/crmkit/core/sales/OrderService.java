@@ -86,10 +86,12 @@ public final class OrderService {
         return saved;
     }
 
+    /** The order, or {@code NotFoundException}. */
     public Order get(OrderId id) {
         return ctx.read(tx -> tx.orders().get(id));
     }
 
+    /** The order with this number, e.g. {@code O-1}. */
     public Optional<Order> findByNumber(String number) {
         return ctx.read(tx -> tx.orders().findByNumber(number));
     }

@@ -59,6 +59,7 @@ public final class ProductService {
         });
     }
 
+    /** The product, or {@code NotFoundException}. */
     public Product get(ProductId id) {
         return ctx.read(tx -> tx.products().get(id));
     }

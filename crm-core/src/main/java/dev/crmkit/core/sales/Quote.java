@@ -75,11 +75,14 @@ public record Quote(
     /** Moves along the state machine and records the change; DRAFT to SENT needs no pending approval. */
     public Quote moveTo(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
                         Instant at) {
-        if (!status.canMoveTo(target)
-                || (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approvalRequired)) {
+        if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Quote", status, target);
         }
-        UserId approver = target == QuoteStatus.APPROVED ? by : approvedBy;
+        if (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approvalRequired) {
+            throw new IllegalTransitionException("Quote", status, target,
+                    "its discount exceeds the approval threshold, so a manager must approve it first");
+        }
+        UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approvedBy;
         return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes, order,
                 new QuoteChange(at, by, action, target, revision, detail, document), at);
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record QuotePolicy(BigDecimal approvalThresholdPercent) {
     public QuotePolicy {
         Objects.requireNonNull(approvalThresholdPercent, "approvalThresholdPercent");
-        if (!LineItem.isValidDiscount(approvalThresholdPercent)) {
+        if (!LineItem.isPercent(approvalThresholdPercent)) {
             throw new ValidationException("approvalThresholdPercent", "must be between 0 and 100");
         }
     }

@@ -77,9 +77,7 @@ public final class QuoteService {
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
             v.throwIfInvalid();
-            QuoteTotals before = q.totals();
-            String detail = "lines " + q.lines().size() + " -> " + p.lines().size() + "; total " + before.total()
-                    + " -> " + p.totals().total();
+            String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines());
             return save(tx, q.revise(p.contact(), p.taxRate(), p.lines(), p.approvalRequired(), draft.validUntil(),
                     Text.blankToNull(draft.notes()), detail, ctx.user(), ctx.now()));
         });
@@ -126,7 +124,10 @@ public final class QuoteService {
         });
     }
 
-    /** The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. */
+    /**
+     * The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. The opportunity is
+     * left as it is; close it with {@code OpportunityService.closeWon} when the deal is done.
+     */
     public OrderId accept(QuoteId id) {
         return ctx.write(tx -> {
             Quote q = tx.quotes().get(id);
@@ -145,10 +146,12 @@ public final class QuoteService {
         return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
     }
 
+    /** The quote, or {@code NotFoundException}. */
     public Quote get(QuoteId id) {
         return ctx.read(tx -> tx.quotes().get(id));
     }
 
+    /** The quote with this number, e.g. {@code Q-1}. */
     public Optional<Quote> findByNumber(String number) {
         return ctx.read(tx -> tx.quotes().findByNumber(number));
     }
@@ -224,7 +227,7 @@ public final class QuoteService {
         Optional<PriceBook> book = tx.priceBooks().findByCurrency(currency);
         v.check(book.isPresent(), "currency", "has no price book: " + currency);
         BigDecimal taxRate = d.taxRate() == null ? BigDecimal.ZERO : d.taxRate();
-        v.check(LineItem.isValidDiscount(taxRate), "taxRate", "must be between 0 and 100");
+        v.check(LineItem.isPercent(taxRate), "taxRate", "must be between 0 and 100");
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {
@@ -256,7 +259,7 @@ public final class QuoteService {
         }
         boolean ok = v.check(item.quantity() >= 1, "quantity", "must be at least 1");
         BigDecimal discount = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
-        ok &= v.check(LineItem.isValidDiscount(discount), "discountPercent", "must be between 0 and 100");
+        ok &= v.check(LineItem.isPercent(discount), "discountPercent", "must be between 0 and 100");
         Product product = v.require("product", item.product()) == null ? null
                 : tx.products().find(item.product()).orElse(null);
         if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {

@@ -59,14 +59,17 @@ public sealed interface Criteria {
         }
     }
 
+    /** All of {@code criteria}; none given matches everyone. */
     static Criteria and(Criteria... criteria) {
         return new And(Arrays.asList(criteria));
     }
 
+    /** Any of {@code criteria}; none given matches no one. */
     static Criteria or(Criteria... criteria) {
         return new Or(Arrays.asList(criteria));
     }
 
+    /** The opposite of {@code criteria}. */
     static Criteria not(Criteria criteria) {
         return new Not(criteria);
     }

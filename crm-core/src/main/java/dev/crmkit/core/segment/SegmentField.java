@@ -38,6 +38,7 @@ public enum SegmentField {
     PURCHASE_TOTAL("purchaseTotal", Type.MONEY, EnumSet.of(SegmentTarget.CONTACT, SegmentTarget.ACCOUNT), null),
     /** Time of the latest touchpoint of the lead, contact or account; none without touchpoints. */
     LAST_ACTIVITY("lastActivity", Type.TIME, EnumSet.allOf(SegmentTarget.class), null),
+    /** Tags, compared exactly (as stored: trimmed); an empty set counts as no value. */
     TAGS("tags", Type.TAGS, EnumSet.allOf(SegmentTarget.class), null),
     CREATED_AT("createdAt", Type.TIME, EnumSet.allOf(SegmentTarget.class), null);
 

@@ -3,6 +3,7 @@ package dev.crmkit.core.segment;
 import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.spi.Repository;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Storage port for saved segments. Names are unique per tenant ignoring case ({@link #nameKey}). */
@@ -15,7 +16,7 @@ public interface SegmentRepository extends Repository<SegmentId, Segment> {
 
     /** The unique key a name is stored and looked up under. */
     static String nameKey(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT);
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

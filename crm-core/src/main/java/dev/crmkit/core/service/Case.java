@@ -83,7 +83,10 @@ public record Case(
         return contract == null;
     }
 
-    /** The targets missed at {@code now} and not escalated yet; empty for resolved and closed cases. */
+    /**
+     * The targets still unmet and past due at {@code now} and not escalated yet: the first response while none was
+     * given, the resolution while the case is open. Empty for resolved and closed cases.
+     */
     public Set<EscalationKind> dueForEscalation(Instant now) {
         Set<EscalationKind> due = EnumSet.noneOf(EscalationKind.class);
         if (!status.isOpen()) {

@@ -183,7 +183,14 @@ public final class CaseService {
         }
         return ctx.write(tx -> {
             Case closed = moveTo(id, CaseStatus.CLOSED, null);
-            return satisfaction == null ? closed : rate(tx, closed, satisfaction);
+            if (satisfaction == null) {
+                return closed;
+            }
+            // A case reopened after its rating keeps that one rating; the exception undoes the move too.
+            Validation v = new Validation();
+            v.check(closed.feedback() == null, "feedback", "the case is already rated");
+            v.throwIfInvalid();
+            return rate(tx, closed, satisfaction);
         });
     }
 
@@ -237,6 +244,7 @@ public final class CaseService {
                 toCustomer ? "REPLIED" : "NOTED");
     }
 
+    /** Hands the case to another owner, whose manager later escalations alert. */
     public Case assign(CaseId id, UserId owner) {
         Validation v = new Validation();
         v.require("owner", owner);
@@ -244,6 +252,7 @@ public final class CaseService {
         return update(id, c -> c.assign(owner, ctx.now(), ctx.user()), "ASSIGNED");
     }
 
+    /** Changes the priority; the due times stay those computed when the case was opened. */
     public Case prioritize(CaseId id, CasePriority priority) {
         Validation v = new Validation();
         v.require("priority", priority);
@@ -286,7 +295,8 @@ public final class CaseService {
      * Escalates every open case whose first response or resolution is overdue by the clock: per missed target once,
      * raising the priority one step and publishing {@link CaseEscalated} naming the owner's manager (from
      * {@link ServiceSettings}). Hosts call this on a schedule; running it again escalates nothing new. Returns the
-     * escalations of this run.
+     * escalations of this run. When another node escalates the same case at the same moment, one of the two runs
+     * fails with {@code ConcurrentUpdateException} and writes nothing; the next run picks up what it left.
      */
     public List<CaseEscalated> escalateOverdue() {
         return ctx.write(tx -> {

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.service.ServiceEvent.ProductInfoSaved;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +64,14 @@ public final class ProductInfoService {
     }
 
     private static boolean isWebLink(String url) {
+        if (url == null) {
+            return false;
+        }
         try {
             URI uri = new URI(url);
             return uri.isAbsolute() && uri.getHost() != null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (Exception e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -32,6 +32,7 @@ import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceEvent.CaseEscalated;
 import dev.crmkit.core.service.ServiceEvent.CaseOpened;
 import dev.crmkit.core.service.ServiceEvent.CaseStatusChanged;
+import dev.crmkit.core.service.ServiceEvent.ServiceContractSaved;
 import dev.crmkit.core.service.ServiceLevel;
 import dev.crmkit.core.service.ServiceSettings;
 import java.time.Duration;
@@ -138,6 +139,8 @@ public abstract class CaseContract extends ServiceContractSupport {
         assertThat(byId.withoutContract()).isFalse();
         assertThat(crm.serviceContracts().activeFor(acme)).extracting(ServiceContract::name)
                 .containsExactly("Engines only");
+        assertThat(events(ServiceContractSaved.class)).extracting(e -> e.contract().name())
+                .containsExactly("Expired", "Engines only");
     }
 
     @Test
@@ -184,6 +187,29 @@ public abstract class CaseContract extends ServiceContractSupport {
                         .extracting(FieldError::field).containsExactlyInAnyOrder("account", "name", "endDate",
                                 "levels.LOW", "levels.HIGH"));
         assertThat(crm.serviceContracts().ofAccount(acme)).isEmpty();
+    }
+
+    @Test
+    void updatedTermsApplyToNewCasesOnly() {
+        ServiceContract gold = goldContract();
+        Case before = openCase();
+        Map<CasePriority, ServiceLevel> slower = levels();
+        slower.put(CasePriority.MEDIUM, ServiceLevel.of(Duration.ofHours(8), Duration.ofDays(4)));
+        clock.advance(Duration.ofMinutes(1));
+        ServiceContract updated = crm.serviceContracts().update(gold.id(),
+                ContractTerms.of(acme, "Gold 2", JAN_1, DEC_31, slower));
+        Case after = openCase();
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.createdAt()).isEqualTo(gold.createdAt());
+        assertThat(updated.updatedAt()).isEqualTo(clock.instant());
+        assertThat(crm.cases().get(before.id()).resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
+        assertThat(after.resolutionDue()).isEqualTo(clock.instant().plus(Duration.ofDays(4)));
+        AccountId other = crm.accounts().create(AccountDetails.named("Other"));
+        assertThatThrownBy(() -> crm.serviceContracts().update(gold.id(),
+                ContractTerms.of(other, "Gold 2", JAN_1, DEC_31, slower)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("account")).isTrue());
+        assertThat(crm.serviceContracts().get(gold.id())).isEqualTo(updated);
     }
 
     @Test
@@ -314,6 +340,13 @@ public abstract class CaseContract extends ServiceContractSupport {
         assertThatThrownBy(() -> crm.cases().rate(c.id(), Satisfaction.of(3)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.hasErrorFor("feedback")).isTrue());
+
+        crm.cases().reopen(c.id(), "jams again");
+        crm.cases().resolve(c.id(), "fixed for good");
+        assertThatThrownBy(() -> crm.cases().close(c.id(), Satisfaction.of(1)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("feedback")).isTrue());
+        assertThat(crm.cases().get(c.id()).status()).isEqualTo(CaseStatus.RESOLVED);
 
         Case later = openCase();
         crm.cases().close(crm.cases().resolve(later.id(), "fixed").id());

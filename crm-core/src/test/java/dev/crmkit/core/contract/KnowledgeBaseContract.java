@@ -20,6 +20,7 @@ import dev.crmkit.core.service.ProductDocument;
 import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoDetails;
 import dev.crmkit.core.service.ServiceEvent.ArticleSaved;
+import dev.crmkit.core.service.ServiceEvent.ProductInfoSaved;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,8 @@ public abstract class KnowledgeBaseContract extends ServiceContractSupport {
         ProductInfo updated = crm.productInfo().save(new ProductInfoDetails("ENG-1", catalogId, "Difference Engine 2",
                 null, Map.of("weight", "14 t"), List.of()));
 
+        assertThat(events(ProductInfoSaved.class)).extracting(ProductInfoSaved::product).containsExactly(saved,
+                updated);
         assertThat(updated.id()).isEqualTo(saved.id());
         assertThat(updated.version()).isEqualTo(2);
         assertThat(saved.specifications().keySet()).containsExactly("weight", "power");

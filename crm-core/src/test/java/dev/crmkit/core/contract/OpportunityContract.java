@@ -129,6 +129,22 @@ public abstract class OpportunityContract extends ContractSupport {
     }
 
     @Test
+    void aRepMayOverrideTheStagesProbabilityUntilTheNextMove() {
+        OpportunityId id = create();
+        assertThatThrownBy(() -> crm.opportunities().setProbability(id, 101))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("probability")).isTrue());
+        Opportunity o = crm.opportunities().setProbability(id, 35);
+        assertThat(o.probability()).isEqualTo(35);
+        assertThat(o.stage()).isEqualTo("Prospecting");
+        assertThat(o.history()).last().extracting(StageChange::note).isEqualTo("probability 10 -> 35 %");
+        assertThat(crm.opportunities().moveTo(id, "Proposal").probability()).isEqualTo(50);
+        crm.opportunities().closeLost(id, "no budget");
+        assertThatThrownBy(() -> crm.opportunities().setProbability(id, 5))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void anUnknownStageIsAValidationError() {
         OpportunityId id = create();
         assertThatThrownBy(() -> crm.opportunities().moveTo(id, "Closed Won"))

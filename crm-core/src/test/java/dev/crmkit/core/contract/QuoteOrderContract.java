@@ -140,14 +140,17 @@ public abstract class QuoteOrderContract extends ContractSupport {
 
     @Test
     void badInputNamesEveryFieldAndWritesNothing() {
-        QuoteDraft bad = new QuoteDraft("USD", null, new BigDecimal("150"), List.of(
+        AccountId other = sales.accounts().create(AccountDetails.named("Other"));
+        ContactId stranger = sales.contacts().create(ContactDetails.of(other, "Grace", "Hopper", null));
+        events.clear();
+        QuoteDraft bad = new QuoteDraft("USD", stranger, new BigDecimal("150"), List.of(
                 new QuoteItem(engine, -2, BigDecimal.ZERO), new QuoteItem(mill, 1, new BigDecimal("100.01")),
                 new QuoteItem(null, 1, null)), LocalDate.of(2026, 1, 4), null);
 
         assertThatThrownBy(() -> sales.quotes().create(deal, bad))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field).containsExactlyInAnyOrder("currency", "taxRate", "validUntil",
-                                "items[0].quantity", "items[1].discountPercent", "items[2].product"));
+                        .extracting(FieldError::field).containsExactlyInAnyOrder("currency", "contact", "taxRate",
+                                "validUntil", "items[0].quantity", "items[1].discountPercent", "items[2].product"));
         assertThat(sales.quotes().ofOpportunity(deal)).isEmpty();
         assertThat(events).isEmpty();
     }
@@ -214,7 +217,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         QuoteId id = sales.quotes().create(deal, discounted("15"));
         assertThat(sales.quotes().get(id).approvalRequired()).isTrue();
 
-        assertThatThrownBy(() -> sales.quotes().send(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> sales.quotes().send(id)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("approv");
         verifyNoInteractions(sender);
 
         sales.quotes().requestApproval(id);
@@ -274,7 +278,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(revised.history()).last().satisfies(h -> {
             assertThat(h.action()).isEqualTo(QuoteAction.REVISED);
             assertThat(h.revision()).isEqualTo(2);
-            assertThat(h.detail()).isEqualTo("lines 1 -> 2; total 1699.99 EUR -> 7576.29 EUR");
+            assertThat(h.detail()).isEqualTo("ENG-1 quantity 1 -> 3; ENG-1 discount 15 -> 5 %; added 2 x MILL; "
+                    + "tax rate 0 -> 19 %; total 1699.99 EUR -> 7576.29 EUR");
         });
 
         sales.quotes().send(id);

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Shared setup of the service tracking suites: an account with a contact, and the service events raised. */
-abstract class ServiceContractSupport extends ContractSupport {
+public abstract class ServiceContractSupport extends ContractSupport {
     protected static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
     protected static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
 

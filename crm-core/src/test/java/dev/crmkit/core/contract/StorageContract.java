@@ -35,10 +35,8 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import dev.crmkit.core.common.OpportunityId;
@@ -77,6 +75,8 @@ import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /** Storage-level contract: what every {@code Storage} adapter must do, independent of the services. */
 public abstract class StorageContract extends ContractSupport {
@@ -500,6 +500,36 @@ public abstract class StorageContract extends ContractSupport {
     }
 
     @Test
+    protected void salesDataIsTenantScoped() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        ProductId productId = ProductId.of(UUID.randomUUID());
+        Opportunity opp = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, UserId.of("rep-7"));
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", opp.id(), account, null, productId);
+        write(tx -> {
+            tx.opportunities().save(opp);
+            tx.products().save(Samples.product(productId, "ENG-1"));
+            tx.priceBooks().save(Samples.priceBook(PriceBookId.of(UUID.randomUUID()), productId, "EUR"));
+            tx.quotes().save(quote);
+            tx.orders().save(Samples.order(OrderId.of(UUID.randomUUID()), "O-1", quote.id(), opp.id(), account,
+                    null, productId));
+            tx.accountTeams().save(Samples.accountTeam(account));
+            return null;
+        });
+        storage().read(freshTenant(), tx -> {
+            assertThat(tx.opportunities().find(opp.id())).isEmpty();
+            assertThat(tx.opportunities().findByOwner(UserId.of("rep-7"))).isEmpty();
+            assertThat(tx.opportunities().findClosingBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)))
+                    .isEmpty();
+            assertThat(tx.products().findByCode("ENG-1")).isEmpty();
+            assertThat(tx.priceBooks().findByCurrency(Currency.getInstance("EUR"))).isEmpty();
+            assertThat(tx.quotes().findByNumber("Q-1")).isEmpty();
+            assertThat(tx.orders().findByAccount(account)).isEmpty();
+            assertThat(tx.accountTeams().findByMember(UserId.of("rep-7"))).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     protected void staleSalesWritesAreRejected() {
         AccountId account = AccountId.of(UUID.randomUUID());
         Opportunity v1 = write(tx -> tx.opportunities().save(Samples.opportunity(
@@ -687,10 +717,15 @@ public abstract class StorageContract extends ContractSupport {
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
                 .containsExactly(open.id());
-        write(tx -> tx.cases().save(new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null,
-                null, null, null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null,
-                CaseStatus.RESOLVED, null, at(60), at(480), at(30), at(490), null, null, null, null, null, null,
-                null, at(0), at(490))));
+        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null, null, null,
+                null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null, CaseStatus.RESOLVED,
+                null, at(60), at(480), at(30), at(490), null, null, null, null, null, null, null, at(0), at(490));
+        assertThatThrownBy(() -> write(tx -> {
+            tx.cases().save(resolved);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).hasSize(1);
+        write(tx -> tx.cases().save(resolved));
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(1000)))).isEmpty();
     }
 

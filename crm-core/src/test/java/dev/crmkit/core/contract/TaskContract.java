@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
@@ -17,6 +21,8 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.Reminder;
 import dev.crmkit.core.task.Subject;
@@ -31,11 +37,16 @@ import dev.crmkit.core.task.Team;
 import dev.crmkit.core.testkit.TestLeads;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,18 +99,28 @@ public abstract class TaskContract extends ContractSupport {
     }
 
     @Test
-    void priorityDefaultsToNormalAndTasksMayLinkToEveryKindOfRecord() {
+    protected void priorityDefaultsToNormalAndTasksMayLinkToEveryKindOfRecord() {
         AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
         ContactId ada = crm.contacts().create(ContactDetails.of(acme, "Ada", "Lovelace", null));
-        OpportunityId deal = OpportunityId.of(UUID.randomUUID());
+        OpportunityId deal = crm.opportunities().create(NewOpportunity.of(acme, "Engines", Money.of("100.00", "EUR"),
+                LocalDate.of(2026, 3, 31)));
+        CaseId jam = crm.cases().open(NewCase.from(ada, Channel.PHONE, "Mill jams")).id();
         TaskId a = crm.tasks().create(NewTask.of("Plan QBR").about(Subject.of(acme)));
         TaskId c = crm.tasks().create(NewTask.of("Send deck").about(Subject.of(ada)));
         TaskId o = crm.tasks().create(NewTask.of("Prepare quote").about(Subject.of(deal)));
+        TaskId k = crm.tasks().create(NewTask.of("Call about the jam").about(Subject.of(jam)));
 
         assertThat(crm.tasks().get(a).priority()).isEqualTo(TaskPriority.NORMAL);
         assertThat(crm.tasks().ofSubject(Subject.of(acme))).extracting(Task::id).containsExactly(a);
         assertThat(crm.tasks().ofSubject(Subject.of(ada))).extracting(Task::id).containsExactly(c);
         assertThat(crm.tasks().ofSubject(Subject.of(deal))).extracting(Task::id).containsExactly(o);
+        assertThat(crm.tasks().ofSubject(Subject.of(jam))).extracting(Task::id).containsExactly(k);
+        for (Subject unknown : List.of(Subject.of(OpportunityId.of(UUID.randomUUID())),
+                Subject.of(CaseId.of(UUID.randomUUID())), Subject.of(ContactId.of(UUID.randomUUID())))) {
+            assertThatThrownBy(() -> crm.tasks().create(NewTask.of("x").about(unknown)))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.hasErrorFor("subject")).isTrue());
+        }
     }
 
     @Test
@@ -133,6 +154,9 @@ public abstract class TaskContract extends ContractSupport {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(ben.tasks().myOpenTasks()).isEmpty();
         assertThat(as("outsider").tasks().myOpenTasks()).isEmpty();
+        // An administrator (like the system actor of single-user hosts) assigns to anyone.
+        TaskId byAdmin = as("admin", Actor.ADMIN).tasks().create(NewTask.of("Audit").assignTo(OUTSIDER));
+        assertThat(as("outsider").tasks().myOpenTasks()).extracting(Task::id).containsExactly(byAdmin);
     }
 
     @Test
@@ -300,6 +324,38 @@ public abstract class TaskContract extends ContractSupport {
         clock.advance(Duration.ofHours(3));
         assertThat(crm.tasks().fireDueReminders()).extracting(Reminder::task).containsExactly(soon);
         assertThat(alerts).extracting(a -> a.reminder().task()).containsExactly(soon, soon);
+    }
+
+    @Test
+    void hostsFiringAtTheSameTimeDeliverEachReminderOnce() throws Exception {
+        List<TaskId> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(anna.tasks().create(NewTask.of("t" + i).remindAt(in(Duration.ofMinutes(i)))));
+        }
+        clock.advance(Duration.ofHours(1));
+        List<TaskId> alerted = Collections.synchronizedList(new ArrayList<>());
+        crm.events().subscribe(ReminderDue.class, e -> alerted.add(e.reminder().task()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        crm.tasks().fireDueReminders();
+                    } catch (ConcurrentUpdateException lostTheRace) {
+                        // Another host delivered them; this one delivered nothing.
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        crm.tasks().fireDueReminders();
+        assertThat(alerted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(crm.tasks().dueReminders()).isEmpty();
     }
 
     @Test

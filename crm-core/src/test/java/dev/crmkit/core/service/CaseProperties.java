@@ -226,4 +226,47 @@ class CaseProperties {
             assertThat(c2.priority()).isEqualTo(p);
         }
     }
+
+    @Property(tries = 20)
+    void concurrentEscalationRunsOnTwoNodesEscalateEachMissedTargetOnce(
+            @ForAll @IntRange(min = 1, max = 20) int cases, @ForAll @IntRange(min = 2, max = 6) int threads)
+            throws Exception {
+        Storage storage = InMemoryStorage.create();
+        MutableClock clock = new MutableClock(T0);
+        Crm nodeA = node(storage, clock);
+        Crm nodeB = node(storage, clock);
+        Customer c = customer(nodeA);
+        nodeA.serviceContracts().create(ContractTerms.of(c.account(), "Gold", LocalDate.of(2026, 1, 1), null,
+                levels()));
+        for (int i = 0; i < cases; i++) {
+            nodeA.cases().open(NewCase.from(c.contact(), Channel.PHONE, "s"));
+        }
+        clock.advance(Duration.ofDays(2)); // both targets of every case missed
+        List<ServiceEvent.CaseEscalated> all = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Crm node = t % 2 == 0 ? nodeA : nodeB;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    all.addAll(node.cases().escalateOverdue());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(all).hasSize(2 * cases);
+        assertThat(all.stream().map(e -> e.serviceCase().id() + "/" + e.missed()).distinct()).hasSize(2 * cases);
+        assertThat(nodeB.cases().ofContact(c.contact())).allSatisfy(x -> {
+            assertThat(x.escalations()).containsExactlyInAnyOrder(EscalationKind.values());
+            assertThat(x.priority()).isEqualTo(CasePriority.URGENT); // MEDIUM raised twice
+        });
+    }
 }

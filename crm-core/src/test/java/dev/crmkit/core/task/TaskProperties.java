@@ -12,6 +12,9 @@ import dev.crmkit.core.task.TaskEvent.ReminderDue;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +80,30 @@ class TaskProperties {
         assertThatThrownBy(() -> closed.moveTo(completeSecond ? TaskStatus.DONE : TaskStatus.CANCELLED, T0))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> closed.moveTo(TaskStatus.OPEN, T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    /**
+     * For tasks due at random times around now and any time zone: "due today" holds exactly the open tasks whose due
+     * time falls on today's date in that zone, "overdue" exactly those due before now, both in agenda order.
+     */
+    @Property(tries = 200)
+    void dueTodayAndOverdueFollowTheCalendarOfTheZone(
+            @ForAll @Size(max = 10) List<@IntRange(min = -3000, max = 3000) Integer> dueMinutes,
+            @ForAll @IntRange(min = -12, max = 14) int offsetHours, @ForAll @IntRange(max = 1439) int nowMinute) {
+        MutableClock clock = new MutableClock(T0.plus(Duration.ofMinutes(nowMinute)));
+        Crm crm = crm(clock);
+        ZoneId zone = ZoneOffset.ofHours(offsetHours);
+        for (int m : dueMinutes) {
+            crm.tasks().create(NewTask.of("t" + m).dueAt(clock.instant().plus(Duration.ofMinutes(m))));
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<Task> open = crm.tasks().myOpenTasks();
+        assertThat(open).isSortedAccordingTo(Task.AGENDA_ORDER).hasSize(dueMinutes.size());
+        assertThat(crm.tasks().dueToday(zone)).containsExactlyElementsOf(open.stream()
+                .filter(t -> LocalDate.ofInstant(t.due(), zone).equals(today)).toList());
+        assertThat(crm.tasks().overdue()).containsExactlyElementsOf(open.stream()
+                .filter(t -> t.due().isBefore(now)).toList());
     }
 
     /**

@@ -1,0 +1,212 @@
+package dev.crmkit.benchmarks;
+
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.jpa.JpaStorage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * Touchpoint ingestion into PostgreSQL: {@code tx.touchpoints().insertAll} through {@link JpaStorage} versus a
+ * hand-written JDBC batched INSERT of the same rows into the same table, over the same pooled connections
+ * ({@code reWriteBatchedInserts=true}). One operation is one transaction of {@code batch} ad clicks, each with its
+ * own external event id, into a table already holding 50,000 of the tenant's rows; score = batches per second.
+ * Issue 3 target: adapter ≥ 0.8 × raw JDBC. On a shared machine read the ratio off {@link #interleaved}, which times
+ * both sides batch by batch: ratio = rawJdbcMillis / adapterMillis.
+ *
+ * <p>Needs PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust; override with
+ * {@code -Dcrmkit.pg.host=...}); creates a schema of its own and drops it at the end. Run:
+ * {@code java -jar crm-benchmarks/target/benchmarks.jar TouchpointIngestion -f 1 -wi 2 -i 3}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 5)
+public class TouchpointIngestionBenchmark {
+    private static final String INSERT = "INSERT INTO crm_touchpoint (tenant_id, id, kind, occurred_at,"
+            + " external_event_id, visitor_id, lead_id, contact_id, account_id, campaign_id, ad_id, affiliate_id,"
+            + " channel, event_count, value_amount, value_currency, duration_seconds, outcome, detail, rep_id,"
+            + " first_click, last_click) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Rows already in the table when an iteration starts. */
+    private static final int PREFILL = 50_000;
+
+    @Param("1000")
+    int batch;
+
+    private final TenantId tenant = TenantId.of("bench");
+    private final IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
+    private final CampaignId campaign = CampaignId.of(UUID.randomUUID());
+    private final AdId ad = AdId.of(UUID.randomUUID());
+    private final AffiliateId affiliate = AffiliateId.of(UUID.randomUUID());
+    private String schema;
+    private JdbcConnectionPool pool;
+    private JpaStorage storage;
+    private long sequence;
+
+    @Setup(Level.Trial)
+    public void open() throws SQLException {
+        String host = System.getProperty("crmkit.pg.host", "127.0.0.1");
+        schema = "crm_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setServerNames(new String[] {host});
+        source.setDatabaseName("test");
+        source.setUser("postgres");
+        source.setReWriteBatchedInserts(true);
+        pool = JdbcConnectionPool.create(source);
+        execute("CREATE SCHEMA " + schema);
+        source.setCurrentSchema(schema);
+        pool.dispose();
+        pool = JdbcConnectionPool.create(source);
+        storage = JpaStorage.create(pool);
+    }
+
+    /**
+     * Every iteration starts from the same table: {@code PREFILL} rows of the tenant, analyzed as autovacuum would
+     * have, so neither side pays for the other's index growth and the planner sees a table in use, not a new one.
+     */
+    @Setup(Level.Iteration)
+    public void resetTable() throws SQLException {
+        execute("TRUNCATE crm_touchpoint");
+        for (int i = 0; i < PREFILL / batch; i++) {
+            rawJdbc();
+        }
+        execute("ANALYZE crm_touchpoint");
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+        storage.close();
+        execute("DROP SCHEMA " + schema + " CASCADE");
+        pool.dispose();
+    }
+
+    @Benchmark
+    public int adapter() {
+        List<Touchpoint> rows = nextBatch();
+        return storage.write(tenant, tx -> tx.touchpoints().insertAll(rows)).size();
+    }
+
+    @Benchmark
+    public int rawJdbc() throws SQLException {
+        List<Touchpoint> rows = nextBatch();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Touchpoint t : rows) {
+                    bind(ps, t);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        return rows.size();
+    }
+
+    /**
+     * Milliseconds each side spent in {@link #interleaved}; their quotient is the ratio with both sides under the
+     * same machine load (this host is shared, so separate runs of the two benchmarks drift apart).
+     */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class SideMillis {
+        public double adapterMillis;
+        public double rawJdbcMillis;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            adapterMillis = 0;
+            rawJdbcMillis = 0;
+        }
+    }
+
+    /** One batch through the adapter, then one by raw JDBC; see {@link SideMillis}. */
+    @Benchmark
+    public int interleaved(SideMillis millis) throws SQLException {
+        long start = System.nanoTime();
+        int n = adapter();
+        long middle = System.nanoTime();
+        n += rawJdbc();
+        long end = System.nanoTime();
+        millis.adapterMillis += (middle - start) / 1e6;
+        millis.rawJdbcMillis += (end - middle) / 1e6;
+        return n;
+    }
+
+    private List<Touchpoint> nextBatch() {
+        List<Touchpoint> rows = new ArrayList<>(batch);
+        Instant now = Instant.now();
+        for (int i = 0; i < batch; i++) {
+            long n = sequence++;
+            rows.add(new Touchpoint(TouchpointId.of(ids.next()), TouchpointKind.AD_CLICK, now, "evt-" + n,
+                    "visitor-" + (n % 5000), null, null, null, campaign, ad, affiliate, Channel.WEB, 1, null, null,
+                    null, "https://example.com/landing?utm_content=A", null, null, null));
+        }
+        return rows;
+    }
+
+    private void bind(PreparedStatement ps, Touchpoint t) throws SQLException {
+        ps.setString(1, tenant.value());
+        ps.setObject(2, t.id().value());
+        ps.setString(3, t.kind().name());
+        ps.setObject(4, t.occurredAt().atOffset(ZoneOffset.UTC));
+        ps.setString(5, t.externalEventId());
+        ps.setString(6, t.visitorId());
+        ps.setObject(7, t.lead() == null ? null : t.lead().value(), Types.OTHER);
+        ps.setObject(8, t.contact() == null ? null : t.contact().value(), Types.OTHER);
+        ps.setObject(9, t.account() == null ? null : t.account().value(), Types.OTHER);
+        ps.setObject(10, t.campaign().value());
+        ps.setObject(11, t.ad().value());
+        ps.setObject(12, t.affiliate().value());
+        ps.setString(13, t.channel().name());
+        ps.setLong(14, t.count());
+        ps.setNull(15, Types.NUMERIC);
+        ps.setNull(16, Types.VARCHAR);
+        ps.setNull(17, Types.INTEGER);
+        ps.setString(18, t.outcome());
+        ps.setString(19, t.detail());
+        ps.setNull(20, Types.VARCHAR);
+        ps.setNull(21, Types.OTHER);
+        ps.setNull(22, Types.OTHER);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

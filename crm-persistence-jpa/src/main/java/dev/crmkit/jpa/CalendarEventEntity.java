@@ -1,0 +1,26 @@
+package dev.crmkit.jpa;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity(name = "CalendarEventRow")
+@Table(name = "crm_calendar_event")
+@IdClass(TenantKey.class)
+class CalendarEventEntity extends VersionedRow {
+    String kind;
+    String title;
+    String location;
+    Instant startAt;
+    Instant endAt;
+    String organizerId;
+    String attendees;
+    String contacts;
+    String subjectKind;
+    UUID subjectId;
+    boolean cancelled;
+    Instant createdAt;
+    Instant updatedAt;
+}
