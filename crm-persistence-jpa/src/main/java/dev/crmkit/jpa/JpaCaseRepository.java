@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> implements CaseRepository {
     private static final String ORDER = "r.createdAt, r.id";
@@ -67,5 +68,10 @@ final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> im
         Objects.requireNonNull(at, "at");
         return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.nextDue < :at", "at", at), ORDER),
                 MEMORY_ORDER);
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Case> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
     }
 }

@@ -5,9 +5,11 @@ import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityRepository;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opportunity, OpportunityEntity>
         implements OpportunityRepository {
@@ -47,5 +49,10 @@ final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opport
         }
         return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.closeDate >= :from", "from", from)
                 .and("r.closeDate < :until", "until", until), ORDER), MEMORY_ORDER);
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Opportunity> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
     }
 }

@@ -10,6 +10,7 @@ import dev.crmkit.core.task.TaskStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> implements TaskRepository {
     private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
@@ -68,5 +69,10 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
     public List<Task> findPendingReminders(Instant dueBy) {
         return TaskMapping.sorted(list(new Filter(tx.tenantId()).and("r.pendingRemindAt <= :dueBy", "dueBy", dueBy),
                 "r.pendingRemindAt"), BY_REMINDER);
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Task> visitor) {
+        forEachBetween("createdAt", from, to, visitor);
     }
 }

@@ -2,11 +2,8 @@ package dev.crmkit.reporting;
 
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.reporting.Measure.Aggregate;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -98,14 +95,6 @@ final class Aggregation {
                     Arrays.fill(acc, old, size, measure.aggregate() == Aggregate.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
                 }
             }
-        }
-
-        /** The exact scale of this measure's values: the field's for SUM, MIN and MAX, else 0. */
-        int scale() {
-            return switch (measure.aggregate()) {
-                case SUM, MIN, MAX, AVG -> measure.field().scale();
-                default -> 0;
-            };
         }
     }
 
@@ -360,24 +349,6 @@ final class Aggregation {
         }
     }
 
-    /** Exact value of one measure in one group: {@code num / den × 10^-scale}; {@code den == 0} means null. */
-    private record Fraction(long num, long den) {
-        static final Fraction NULL = new Fraction(0, 0);
-
-        boolean isNull() {
-            return den == 0;
-        }
-
-        static int compare(Fraction a, Fraction b) {
-            // a.num / a.den vs b.num / b.den with positive denominators: compare the 128-bit cross products.
-            long hi1 = Math.multiplyHigh(a.num, b.den);
-            long lo1 = a.num * b.den;
-            long hi2 = Math.multiplyHigh(b.num, a.den);
-            long lo2 = b.num * a.den;
-            return hi1 != hi2 ? Long.compare(hi1, hi2) : Long.compareUnsigned(lo1, lo2);
-        }
-    }
-
     /** Folds the split cells of every group into the group, each measure over the cells it allows. */
     private void collapseSplit() {
         int groups = (int) space;
@@ -459,67 +430,23 @@ final class Aggregation {
             }
         }
         List<Measure> measures = def.measures();
-        Fraction[][] values = new Fraction[measures.size()][];
-        int[] scales = new int[measures.size()];
-        int[] denominatorScales = new int[measures.size()];
         int maxGroup = groupCount == 0 ? 1 : groupCount;
+        Fraction[][] values = new Fraction[measures.size()][];
         for (Base b : bases) {
-            int i = measures.indexOf(b.measure);
-            values[i] = baseValues(b, maxGroup);
-            scales[i] = b.scale();
-        }
-        for (int i = 0; i < measures.size(); i++) {
-            Measure m = measures.get(i);
-            if (m.aggregate() != Aggregate.RATIO) {
-                continue;
+            Fraction[] byGroup = baseValues(b, maxGroup);
+            Fraction[] byRow = new Fraction[groups.length];
+            for (int r = 0; r < groups.length; r++) {
+                byRow[r] = byGroup[groups[r]];
             }
-            int ni = indexOf(m.numerator());
-            int di = indexOf(m.denominator());
-            Fraction[] ratio = new Fraction[maxGroup];
-            for (int g : groups) {
-                Fraction a = values[ni][g];
-                Fraction b = values[di][g];
-                if (a.isNull() || b.isNull() || b.num() == 0) {
-                    ratio[g] = Fraction.NULL;
-                } else {
-                    ratio[g] = b.num() < 0 ? new Fraction(-a.num(), -b.num()) : new Fraction(a.num(), b.num());
-                }
-            }
-            values[i] = ratio;
-            scales[i] = scales[ni];
-            denominatorScales[i] = scales[di];
+            values[measures.indexOf(b.measure)] = byRow;
         }
-        Integer[] order = new Integer[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-            order[i] = groups[i];
-        }
-        Arrays.sort(order, comparator(values));
-        int limit = def.limit() == null ? order.length : Math.min(def.limit(), order.length);
-        List<ReportRow> rows = new ArrayList<>(limit);
-        for (int r = 0; r < limit; r++) {
-            int g = order[r];
-            List<String> keys = new ArrayList<>(groupBy.length);
+        String[][] keys = new String[groups.length][groupBy.length];
+        for (int r = 0; r < groups.length; r++) {
             for (int d = 0; d < groupBy.length; d++) {
-                keys.add(key(g, d));
-            }
-            List<BigDecimal> vals = new ArrayList<>(measures.size());
-            for (int i = 0; i < measures.size(); i++) {
-                vals.add(decimal(measures.get(i), values[i][g], scales[i], denominatorScales[i]));
-            }
-            rows.add(new ReportRow(keys, vals));
-        }
-        return new ReportResult(def.name(), def.source(), window, def.dimensions(),
-                measures.stream().map(Measure::name).toList(), rows, null);
-    }
-
-    private int indexOf(String measure) {
-        List<Measure> measures = def.measures();
-        for (int i = 0; i < measures.size(); i++) {
-            if (measures.get(i).name().equals(measure)) {
-                return i;
+                keys[r][d] = key(groups[r], d);
             }
         }
-        throw new IllegalStateException("validated definitions name existing measures");
+        return Finisher.finish(def, window, keys, values);
     }
 
     private static Fraction[] baseValues(Base b, int groupCount) {
@@ -550,58 +477,5 @@ final class Aggregation {
         Codes c = groupBy[dimension];
         int code = (int) ((k / strides[dimension]) % c.cardinality());
         return c.keys[code];
-    }
-
-    private Comparator<Integer> comparator(Fraction[][] values) {
-        Comparator<Integer> c = (a, b) -> 0;
-        for (Order o : def.order()) {
-            int m = def.measures().stream().map(Measure::name).toList().indexOf(o.by());
-            if (m >= 0) {
-                Fraction[] column = values[m];
-                c = c.thenComparing((a, b) -> nullsLast(column[a], column[b], o.descending(), Fraction::compare));
-            } else {
-                int d = def.dimensions().indexOf(Dimension.valueOf(o.by()));
-                c = c.thenComparing((a, b) -> nullsLast(key(a, d), key(b, d), o.descending(), String::compareTo));
-            }
-        }
-        for (int d = 0; d < groupBy.length; d++) {
-            int dim = d;
-            c = c.thenComparing((a, b) -> nullsLast(key(a, dim), key(b, dim), false, String::compareTo));
-        }
-        return c;
-    }
-
-    private static <T> int nullsLast(T a, T b, boolean descending, Comparator<T> natural) {
-        boolean an = a == null || (a instanceof Fraction f && f.isNull());
-        boolean bn = b == null || (b instanceof Fraction f && f.isNull());
-        if (an || bn) {
-            return Boolean.compare(an, bn);
-        }
-        int c = natural.compare(a, b);
-        return descending ? -c : c;
-    }
-
-    /** The value {@link Measure} defines for {@code f}. */
-    private static BigDecimal decimal(Measure m, Fraction f, int scale, int denominatorScale) {
-        if (f.isNull()) {
-            return null;
-        }
-        return switch (m.aggregate()) {
-            case COUNT, DISTINCT_COUNT -> BigDecimal.valueOf(f.num());
-            case SUM, MIN, MAX -> exact(BigDecimal.valueOf(f.num(), scale), m.field());
-            case AVG -> BigDecimal.valueOf(f.num(), scale)
-                    .divide(BigDecimal.valueOf(f.den()), Measure.FRACTION_SCALE, RoundingMode.HALF_EVEN);
-            case RATIO -> BigDecimal.valueOf(f.num(), scale)
-                    .divide(BigDecimal.valueOf(f.den(), denominatorScale), Measure.FRACTION_SCALE,
-                            RoundingMode.HALF_EVEN);
-        };
-    }
-
-    /** Money with at least two decimals, more only when the value has them; other fields as integers. */
-    static BigDecimal exact(BigDecimal v, Field field) {
-        if (!field.isMoney()) {
-            return v.setScale(0, RoundingMode.UNNECESSARY);
-        }
-        return v.setScale(Math.max(2, v.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }
 }

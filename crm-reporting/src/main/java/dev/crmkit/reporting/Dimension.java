@@ -7,7 +7,7 @@ package dev.crmkit.reporting;
  * is {@code null}. Ads, campaigns and affiliate sites also get their names as labels in a result.
  */
 public enum Dimension {
-    /** A touchpoint's {@code TouchpointKind}, e.g. {@code AD_CLICK}. */
+    /** A touchpoint's {@code TouchpointKind}, e.g. {@code AD_CLICK}; a case's {@code CaseKind}. */
     KIND,
     CAMPAIGN,
     AD,
@@ -22,9 +22,9 @@ public enum Dimension {
     ACCOUNT,
     /** A lead's {@code LeadSource}. */
     SOURCE,
-    /** A lead's {@code LeadStatus}. */
+    /** The status of a lead, opportunity ({@code OPEN}, {@code WON}, {@code LOST}), case or task. */
     STATUS,
-    /** The owning user of a lead or contact. */
+    /** The owning user of a lead, contact, opportunity or case; a task's assignee. */
     OWNER,
     /** ISO 3166 alpha-2 code of the address. */
     COUNTRY,
@@ -34,8 +34,22 @@ public enum Dimension {
     GENDER,
     /** The industry of the contact's account. */
     INDUSTRY,
-    /** A contact's lifecycle stage. */
+    /** A contact's lifecycle stage; an opportunity's sales stage name. */
     STAGE,
+    /** An opportunity's {@code ForecastCategory}. */
+    FORECAST_CATEGORY,
+    /** The month an opportunity closes (expected while open, actual once closed), e.g. {@code 2026-03}. */
+    CLOSE_MONTH,
+    /** A case's or task's priority. */
+    PRIORITY,
+    /** A case's category. */
+    CATEGORY,
+    /**
+     * Whether a case met its resolution target: {@code MET} (resolved by the due time), {@code MISSED} (resolved
+     * late, or escalated for missing it while open), {@code OPEN} (unresolved, not escalated) or {@code NO_TARGET}
+     * (no contract). It follows stored data only, so cached results change with the events that change it.
+     */
+    SLA,
     /** A purchase's product code. */
     PRODUCT,
     /** The {@link PriceBand} of a purchase's unit price. */

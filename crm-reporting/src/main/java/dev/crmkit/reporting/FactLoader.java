@@ -10,11 +10,20 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.OpportunityStatus;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.EscalationKind;
+import dev.crmkit.core.task.Task;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.tracking.Touchpoint;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,6 +70,14 @@ final class FactLoader {
                 tx.contacts().forEachCreated(from, to, c -> contact(b, c, industries));
             }
             case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> purchase(b, p));
+            case OPPORTUNITIES -> tx.opportunities().forEachCreated(from, to, o -> opportunity(b, o));
+            case CASES -> tx.cases().forEachCreated(from, to, c -> serviceCase(b, c));
+            // a task's time is when it was closed, which may fall in the window though it was created before
+            case TASKS -> tx.tasks().forEachCreated(null, to, t -> {
+                if (window.contains(t.closedAt() != null ? t.closedAt() : t.createdAt())) {
+                    task(b, t);
+                }
+            });
         }
         return b.build();
     }
@@ -129,6 +146,57 @@ final class FactLoader {
                 .setUnits(Field.QUANTITY, p.quantity())
                 .set(Field.UNIT_PRICE, p.unitPrice().amount())
                 .set(Field.REVENUE, p.total().amount())
+                .add();
+    }
+
+    private static void opportunity(FactTable.Builder b, Opportunity o) {
+        boolean closed = o.status() != OpportunityStatus.OPEN;
+        b.set(Dimension.STAGE, o.stage()).set(Dimension.STATUS, o.status())
+                .set(Dimension.FORECAST_CATEGORY, o.category()).set(Dimension.OWNER, o.owner())
+                .set(Dimension.ACCOUNT, o.account()).set(Dimension.CONTACT, o.contact())
+                .set(Dimension.CURRENCY, o.amount().currency().getCurrencyCode())
+                .set(Dimension.CLOSE_MONTH, YearMonth.from(o.closeDate()))
+                .time(day(o.createdAt()))
+                .set(Field.AMOUNT, o.amount().amount())
+                .set(Field.WEIGHTED_AMOUNT, o.weightedAmount().setScale(Field.WEIGHTED_AMOUNT.scale(),
+                        RoundingMode.HALF_EVEN))
+                .setUnits(Field.PROBABILITY, o.probability());
+        if (closed) {
+            b.setUnits(Field.SALES_CYCLE_DAYS, ChronoUnit.DAYS.between(day(o.createdAt()), o.closeDate()));
+        }
+        b.add();
+    }
+
+    private static void serviceCase(FactTable.Builder b, Case c) {
+        b.set(Dimension.STATUS, c.status()).set(Dimension.PRIORITY, c.priority()).set(Dimension.CATEGORY, c.category())
+                .set(Dimension.KIND, c.kind()).set(Dimension.CHANNEL, c.channel()).set(Dimension.OWNER, c.owner())
+                .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.contact())
+                .set(Dimension.PRODUCT, c.productCode()).set(Dimension.SLA, sla(c))
+                .time(day(c.createdAt()));
+        if (c.resolvedAt() != null) {
+            b.setUnits(Field.RESOLUTION_MINUTES, Duration.between(c.createdAt(), c.resolvedAt()).toMinutes());
+        }
+        if (c.firstRespondedAt() != null) {
+            b.setUnits(Field.FIRST_RESPONSE_MINUTES,
+                    Duration.between(c.createdAt(), c.firstRespondedAt()).toMinutes());
+        }
+        b.add();
+    }
+
+    /** See {@link Dimension#SLA}. */
+    static String sla(Case c) {
+        if (c.resolutionDue() == null) {
+            return "NO_TARGET";
+        }
+        if (c.resolvedAt() != null) {
+            return c.resolvedAt().isAfter(c.resolutionDue()) ? "MISSED" : "MET";
+        }
+        return c.escalations().contains(EscalationKind.RESOLUTION) ? "MISSED" : "OPEN";
+    }
+
+    private static void task(FactTable.Builder b, Task t) {
+        b.set(Dimension.STATUS, t.status()).set(Dimension.PRIORITY, t.priority()).set(Dimension.OWNER, t.assignee())
+                .time(day(t.closedAt() != null ? t.closedAt() : t.createdAt()))
                 .add();
     }
 

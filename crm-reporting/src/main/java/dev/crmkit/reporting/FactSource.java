@@ -6,11 +6,14 @@ import static dev.crmkit.reporting.Dimension.AFFILIATE;
 import static dev.crmkit.reporting.Dimension.AGE_BAND;
 import static dev.crmkit.reporting.Dimension.CAMPAIGN;
 import static dev.crmkit.reporting.Dimension.CHANNEL;
+import static dev.crmkit.reporting.Dimension.CATEGORY;
 import static dev.crmkit.reporting.Dimension.CITY;
+import static dev.crmkit.reporting.Dimension.CLOSE_MONTH;
 import static dev.crmkit.reporting.Dimension.CONTACT;
 import static dev.crmkit.reporting.Dimension.COUNTRY;
 import static dev.crmkit.reporting.Dimension.CURRENCY;
 import static dev.crmkit.reporting.Dimension.DAY;
+import static dev.crmkit.reporting.Dimension.FORECAST_CATEGORY;
 import static dev.crmkit.reporting.Dimension.GENDER;
 import static dev.crmkit.reporting.Dimension.INDUSTRY;
 import static dev.crmkit.reporting.Dimension.KIND;
@@ -18,9 +21,11 @@ import static dev.crmkit.reporting.Dimension.LEAD;
 import static dev.crmkit.reporting.Dimension.MONTH;
 import static dev.crmkit.reporting.Dimension.OWNER;
 import static dev.crmkit.reporting.Dimension.PRICE_BAND;
+import static dev.crmkit.reporting.Dimension.PRIORITY;
 import static dev.crmkit.reporting.Dimension.PRODUCT;
 import static dev.crmkit.reporting.Dimension.REGION;
 import static dev.crmkit.reporting.Dimension.REP;
+import static dev.crmkit.reporting.Dimension.SLA;
 import static dev.crmkit.reporting.Dimension.SOURCE;
 import static dev.crmkit.reporting.Dimension.STAGE;
 import static dev.crmkit.reporting.Dimension.STATUS;
@@ -52,7 +57,18 @@ public enum FactSource {
      * in full when grouped or filtered by {@link Dimension#REP}, so rep rows may add up to more than the total.
      */
     PURCHASES(EnumSet.of(PRODUCT, PRICE_BAND, CURRENCY, REP, ACCOUNT, CONTACT, DAY, WEEK, MONTH),
-            EnumSet.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE));
+            EnumSet.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE)),
+    /** One row per opportunity; time = when it was created. */
+    OPPORTUNITIES(EnumSet.of(STAGE, STATUS, FORECAST_CATEGORY, OWNER, ACCOUNT, CONTACT, CURRENCY, CLOSE_MONTH, DAY,
+            WEEK, MONTH), EnumSet.of(Field.AMOUNT, Field.WEIGHTED_AMOUNT, Field.PROBABILITY, Field.SALES_CYCLE_DAYS)),
+    /** One row per service case; time = when it was opened. */
+    CASES(EnumSet.of(STATUS, PRIORITY, CATEGORY, KIND, CHANNEL, OWNER, ACCOUNT, CONTACT, PRODUCT, SLA, DAY, WEEK,
+            MONTH), EnumSet.of(Field.RESOLUTION_MINUTES, Field.FIRST_RESPONSE_MINUTES)),
+    /**
+     * One row per task; time = when it was closed (done or cancelled), or created while still open, so "tasks done
+     * last week" counts what was finished then.
+     */
+    TASKS(EnumSet.of(STATUS, PRIORITY, OWNER, DAY, WEEK, MONTH), EnumSet.noneOf(Field.class));
 
     private final Set<Dimension> dimensions;
     private final Set<Field> fields;

@@ -19,7 +19,22 @@ public enum Field {
     /** A purchase's unit price. */
     UNIT_PRICE(4),
     /** A purchase's quantity × unit price. */
-    REVENUE(4);
+    REVENUE(4),
+    /** An opportunity's amount. */
+    AMOUNT(4),
+    /**
+     * An opportunity's amount × its win probability, rounded half-even to four decimals (exact for currencies of up
+     * to two decimals).
+     */
+    WEIGHTED_AMOUNT(4),
+    /** An opportunity's win probability in percent. */
+    PROBABILITY(0),
+    /** Days from an opportunity's creation to its close date; no value while open. */
+    SALES_CYCLE_DAYS(0),
+    /** Minutes from a case's opening to its resolution; no value while unresolved. */
+    RESOLUTION_MINUTES(0),
+    /** Minutes from a case's opening to the first response; no value before one. */
+    FIRST_RESPONSE_MINUTES(0);
 
     private final int scale;
 

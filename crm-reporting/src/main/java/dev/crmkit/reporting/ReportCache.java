@@ -7,6 +7,9 @@ import dev.crmkit.core.EventBus;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.CustomerEvent;
+import dev.crmkit.core.sales.SalesEvent;
+import dev.crmkit.core.service.ServiceEvent;
+import dev.crmkit.core.task.TaskEvent;
 import dev.crmkit.core.tracking.TrackingEvent;
 import java.util.EnumSet;
 import java.util.Set;
@@ -74,6 +77,17 @@ final class ReportCache implements AutoCloseable {
         if (event instanceof TrackingEvent) {
             // names of campaigns, ads and affiliate sites label touchpoint and lead reports
             return EnumSet.of(FactSource.TOUCHPOINTS, FactSource.LEADS);
+        }
+        if (event instanceof SalesEvent.OpportunitySaved || event instanceof SalesEvent.OpportunityStageChanged) {
+            return EnumSet.of(FactSource.OPPORTUNITIES);
+        }
+        if (event instanceof ServiceEvent.CaseOpened || event instanceof ServiceEvent.CaseChanged
+                || event instanceof ServiceEvent.CaseStatusChanged || event instanceof ServiceEvent.CaseEscalated) {
+            return EnumSet.of(FactSource.CASES);
+        }
+        if (event instanceof TaskEvent.TaskCreated || event instanceof TaskEvent.TaskReassigned
+                || event instanceof TaskEvent.TaskRescheduled || event instanceof TaskEvent.TaskClosed) {
+            return EnumSet.of(FactSource.TASKS);
         }
         if (event instanceof CustomerEvent.PurchaseRecorded) {
             return EnumSet.of(FactSource.PURCHASES);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Ready-made report definitions for the questions a CRM exists for. Each is plain data: run it as it is, or change
  * a copy with {@link ReportDefinition#toBuilder()} (another window, a filter, more rows). Marketing reports cover the
- * last 30 days; the others all time.
+ * last 30 days; the others all time. Money sums add up amounts of every currency: tenants selling in several add
+ * {@link Dimension#CURRENCY} to the grouping or a filter on it.
  */
 public final class StandardReports {
     private static final TimeWindow LAST_30_DAYS = TimeWindow.lastDays(30);
@@ -162,11 +163,91 @@ public final class StandardReports {
                 .build();
     }
 
+    /** Tasks done per assignee and week (of completion). */
+    public static ReportDefinition tasksDoneByRep() {
+        return ReportDefinition.of("Tasks done by rep", FactSource.TASKS).groupBy(Dimension.OWNER, Dimension.WEEK)
+                .measure(Measure.count("tasksDone"))
+                .where(Dimension.STATUS, "DONE")
+                .orderBy(Order.asc(Dimension.OWNER), Order.asc(Dimension.WEEK))
+                .build();
+    }
+
+    private static ReportDefinition.Builder opportunities(String name) {
+        return ReportDefinition.of(name, FactSource.OPPORTUNITIES);
+    }
+
+    /** Open opportunities per sales stage: how many, their amount and their probability-weighted amount. */
+    public static ReportDefinition pipelineByStage() {
+        return opportunities("Pipeline by stage").groupBy(Dimension.STAGE)
+                .measure(Measure.count("opportunities")).measure(Measure.sum("amount", Field.AMOUNT))
+                .measure(Measure.sum("weightedAmount", Field.WEIGHTED_AMOUNT))
+                .where(Dimension.STATUS, "OPEN")
+                .orderBy(Order.desc("amount"))
+                .build();
+    }
+
+    /** The weighted forecast of open opportunities per owner and month of expected close. */
+    public static ReportDefinition weightedForecast() {
+        return opportunities("Weighted forecast by owner and month").groupBy(Dimension.OWNER, Dimension.CLOSE_MONTH)
+                .measure(Measure.sum("weightedAmount", Field.WEIGHTED_AMOUNT))
+                .measure(Measure.sum("amount", Field.AMOUNT)).measure(Measure.count("opportunities"))
+                .where(Dimension.STATUS, "OPEN")
+                .orderBy(Order.asc(Dimension.OWNER), Order.asc(Dimension.CLOSE_MONTH))
+                .build();
+    }
+
+    /** Per owner: closed opportunities, how many were won, the win rate and the average days to a win. */
+    public static ReportDefinition winRateAndSalesCycle() {
+        return opportunities("Win rate and sales cycle by owner").groupBy(Dimension.OWNER)
+                .measure(Measure.count("closed"))
+                .measure(Measure.count("won").where(Dimension.STATUS, "WON"))
+                .measure(Measure.ratio("winRate", "won", "closed"))
+                .measure(Measure.avg("averageDaysToWin", Field.SALES_CYCLE_DAYS).where(Dimension.STATUS, "WON"))
+                .where(Dimension.STATUS, "WON", "LOST")
+                .orderBy(Order.desc("winRate"), Order.desc("won"))
+                .build();
+    }
+
+    private static ReportDefinition.Builder cases(String name) {
+        return ReportDefinition.of(name, FactSource.CASES);
+    }
+
+    /** Cases per status, priority and category. */
+    public static ReportDefinition casesByStatusPriorityAndCategory() {
+        return cases("Cases by status, priority and category")
+                .groupBy(Dimension.STATUS, Dimension.PRIORITY, Dimension.CATEGORY)
+                .measure(Measure.count("cases"))
+                .orderBy(Order.desc("cases"))
+                .build();
+    }
+
+    /** Per priority: cases decided against their resolution target, how many met it, and the compliance rate. */
+    public static ReportDefinition slaCompliance() {
+        return cases("SLA compliance by priority").groupBy(Dimension.PRIORITY)
+                .measure(Measure.count("decided").where(Dimension.SLA, "MET", "MISSED"))
+                .measure(Measure.count("met").where(Dimension.SLA, "MET"))
+                .measure(Measure.ratio("compliance", "met", "decided"))
+                .orderBy(Order.asc("compliance"))
+                .build();
+    }
+
+    /** Per priority: resolved cases and the mean minutes to first response and to resolution. */
+    public static ReportDefinition meanTimeToResolution() {
+        return cases("Mean time to resolution by priority").groupBy(Dimension.PRIORITY)
+                .measure(Measure.count("resolved").where(Dimension.STATUS, "RESOLVED", "CLOSED"))
+                .measure(Measure.avg("meanMinutesToFirstResponse", Field.FIRST_RESPONSE_MINUTES))
+                .measure(Measure.avg("meanMinutesToResolution", Field.RESOLUTION_MINUTES))
+                .orderBy(Order.desc("meanMinutesToResolution"))
+                .build();
+    }
+
     /** Every report above. */
     public static List<ReportDefinition> all() {
         return List.of(adsByClickThroughRate(), adsByConversionRate(), adPerformance(), affiliatesByProspectClicks(),
                 affiliatesByConversions(), campaignPerformance(), leadsByCampaign(), customersByCountryAndRegion(),
                 customersByAgeBand(), customersByGender(), customersByIndustry(), productsByPriceBand(),
-                productsByAverageSellingPrice(), repActivity());
+                productsByAverageSellingPrice(), repActivity(), tasksDoneByRep(), pipelineByStage(),
+                weightedForecast(), winRateAndSalesCycle(), casesByStatusPriorityAndCategory(), slaCompliance(),
+                meanTimeToResolution());
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implements CaseRepository {
@@ -89,5 +90,10 @@ final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implemen
         tx.checkOpen();
         return tables.deadlines.headMap(at, false).values().stream().flatMap(Set::stream)
                 .map(id -> table.find(id).orElseThrow()).sorted(ORDER).toList();
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Case> visitor) {
+        forEachBetween(Case::createdAt, from, to, visitor);
     }
 }

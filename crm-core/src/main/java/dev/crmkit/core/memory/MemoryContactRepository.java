@@ -82,7 +82,6 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
 
     @Override
     public void forEachCreated(Instant from, Instant to, Consumer<? super Contact> visitor) {
-        tx.checkOpen();
-        table.scan().filter(x -> TimeRange.contains(from, to, x.createdAt())).forEach(visitor);
+        forEachBetween(Contact::createdAt, from, to, visitor);
     }
 }

@@ -83,7 +83,6 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
 
     @Override
     public void forEachCreated(Instant from, Instant to, Consumer<? super Lead> visitor) {
-        tx.checkOpen();
-        table.scan().filter(x -> TimeRange.contains(from, to, x.createdAt())).forEach(visitor);
+        forEachBetween(Lead::createdAt, from, to, visitor);
     }
 }

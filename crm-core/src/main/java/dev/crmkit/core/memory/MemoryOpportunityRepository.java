@@ -5,11 +5,13 @@ import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityRepository;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class MemoryOpportunityRepository extends MemoryRepository<OpportunityId, Opportunity>
         implements OpportunityRepository {
@@ -47,5 +49,10 @@ final class MemoryOpportunityRepository extends MemoryRepository<OpportunityId, 
         }
         result.sort(ORDER);
         return result;
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Opportunity> visitor) {
+        forEachBetween(Opportunity::createdAt, from, to, visitor);
     }
 }

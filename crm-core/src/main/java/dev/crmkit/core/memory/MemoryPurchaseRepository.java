@@ -30,7 +30,6 @@ final class MemoryPurchaseRepository extends MemoryRepository<PurchaseId, Purcha
 
     @Override
     public void forEachPurchased(Instant from, Instant to, Consumer<? super Purchase> visitor) {
-        tx.checkOpen();
-        table.scan().filter(x -> TimeRange.contains(from, to, x.purchasedAt())).forEach(visitor);
+        forEachBetween(Purchase::purchasedAt, from, to, visitor);
     }
 }

@@ -8,6 +8,7 @@ import dev.crmkit.core.task.TaskRepository;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implements TaskRepository {
     private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
@@ -34,5 +35,10 @@ final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implemen
         // Unordered lookup, then filter: a poll usually finds few of the pending reminders due.
         return lookup("pendingReminder", TenantTables.PENDING, (a, b) -> 0).stream()
                 .filter(t -> !t.remindAt().isAfter(dueBy)).sorted(BY_REMINDER).toList();
+    }
+
+    @Override
+    public void forEachCreated(Instant from, Instant to, Consumer<? super Task> visitor) {
+        forEachBetween(Task::createdAt, from, to, visitor);
     }
 }

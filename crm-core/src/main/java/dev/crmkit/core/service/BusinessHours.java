@@ -50,14 +50,17 @@ public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<
         Duration left = amount;
         while (true) {
             LocalDate day = t.toLocalDate();
-            if (!isWorkingDay(day) || !t.toLocalTime().isBefore(closes)) {
+            // Instants, not local times: on a clock-change day a local time may not exist or exist twice.
+            ZonedDateTime open = ZonedDateTime.of(day, opens, zone);
+            ZonedDateTime close = ZonedDateTime.of(day, closes, zone);
+            if (!isWorkingDay(day) || !t.isBefore(close) || !open.isBefore(close)) {
                 t = ZonedDateTime.of(nextWorkingDay(day), opens, zone);
                 continue;
             }
-            if (t.toLocalTime().isBefore(opens)) {
-                t = ZonedDateTime.of(day, opens, zone);
+            if (t.isBefore(open)) {
+                t = open;
             }
-            Duration today = Duration.between(t, ZonedDateTime.of(day, closes, zone));
+            Duration today = Duration.between(t, close);
             if (left.compareTo(today) <= 0) {
                 return t.plus(left).toInstant();
             }
@@ -65,6 +68,7 @@ public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<
             t = ZonedDateTime.of(nextWorkingDay(day), opens, zone);
         }
     }
+
 
     private boolean isWorkingDay(LocalDate day) {
         return days.contains(day.getDayOfWeek()) && !holidays.contains(day);

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Storage port for tasks. Every lookup here must be an index hit in an adapter: open tasks by assignee, tasks by
@@ -20,6 +21,14 @@ public interface TaskRepository extends Repository<TaskId, Task> {
 
     /** Open tasks whose reminder is pending ({@link Task#reminderPending()}) and due at or before {@code dueBy}. */
     List<Task> findPendingReminders(Instant dueBy);
+
+    /**
+     * Calls {@code visitor} once for every task of the tenant created in {@code [from, to)} (either bound null for
+     * open), in no particular order. A bulk read for reports, not a lookup: adapters may scan, and should stream
+     * rather than load the whole range at once. The visitor runs inside the transaction and must not use the
+     * storage.
+     */
+    void forEachCreated(Instant from, Instant to, Consumer<? super Task> visitor);
 
     @Override
     default String kind() {

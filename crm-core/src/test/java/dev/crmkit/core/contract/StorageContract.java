@@ -828,4 +828,49 @@ public abstract class StorageContract extends ContractSupport {
             return null;
         });
     }
+
+    /** Samples create these at T0 = at(0): the half-open range [at(0), at(1)) holds them, [at(1), ..) does not. */
+    private <T> void assertCreatedAtT0(Consumer<Consumer<T>> between0And1, Consumer<Consumer<T>> from1,
+                                       Consumer<Consumer<T>> until0, T expected) {
+        assertThat(visited(between0And1)).containsExactly(expected);
+        assertThat(visited(from1)).isEmpty();
+        assertThat(visited(until0)).isEmpty();
+    }
+
+    @Test
+    protected void opportunitiesAreReadInBulkByCreationTime() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Opportunity o = write(tx -> tx.opportunities().save(Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
+                account, null, UserId.of("rep-7"))));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(at(0), at(1), v),
+                    (Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(at(1), null, v),
+                    (Consumer<Opportunity> v) -> tx.opportunities().forEachCreated(null, at(0), v), o);
+            return null;
+        });
+    }
+
+    @Test
+    protected void casesAreReadInBulkByCreationTime() {
+        AccountId account = AccountId.of(UUID.randomUUID());
+        Case c = write(tx -> tx.cases().save(Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-BULK-1", account,
+                null, null, ArticleId.of(UUID.randomUUID()))));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Case> v) -> tx.cases().forEachCreated(at(0), at(1), v),
+                    (Consumer<Case> v) -> tx.cases().forEachCreated(at(1), null, v),
+                    (Consumer<Case> v) -> tx.cases().forEachCreated(null, at(0), v), c);
+            return null;
+        });
+    }
+
+    @Test
+    protected void tasksAreReadInBulkByCreationTime() {
+        Task t = write(tx -> tx.tasks().save(Samples.task(TaskId.of(UUID.randomUUID()), null)));
+        read(tx -> {
+            assertCreatedAtT0((Consumer<Task> v) -> tx.tasks().forEachCreated(at(0), at(1), v),
+                    (Consumer<Task> v) -> tx.tasks().forEachCreated(at(1), null, v),
+                    (Consumer<Task> v) -> tx.tasks().forEachCreated(null, at(0), v), t);
+            return null;
+        });
+    }
 }

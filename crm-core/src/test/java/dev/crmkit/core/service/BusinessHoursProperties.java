@@ -13,6 +13,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,7 +52,20 @@ class BusinessHoursProperties {
         assertThat(local.toLocalTime()).isAfter(hours.opens()).isBeforeOrEqualTo(hours.closes());
     }
 
-    @Property(tries = 500)
+    /** Found by {@link #targetsAddUp}: New York springs forward at 02:00 on 2026-03-08, so 02:01 is 03:01 EDT. */
+    @Example
+    void timeIsCountedInInstantsAcrossAClockChange() {
+        ZoneId ny = ZoneId.of("America/New_York");
+        BusinessHours hours = new BusinessHours(ny, LocalTime.of(1, 15), LocalTime.of(2, 1),
+                Set.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY), Set.of());
+        Instant sundayOpen = ZonedDateTime.of(LocalDate.of(2026, 3, 8), LocalTime.of(1, 15), ny).toInstant();
+        Instant oneMinuteBeforeClose = hours.plus(sundayOpen, Duration.ofMinutes(45));
+        assertThat(hours.plus(oneMinuteBeforeClose, Duration.ofMinutes(1)))
+                .isEqualTo(hours.plus(sundayOpen, Duration.ofMinutes(46)))
+                .isEqualTo(Instant.parse("2026-03-08T07:01:00Z"));
+    }
+
+    @Property(tries = 2000)
     void targetsAddUp(@ForAll("hours") BusinessHours hours,
                       @ForAll @IntRange(min = 0, max = 60 * 24 * 40) int startMinute,
                       @ForAll @IntRange(min = 1, max = 60 * 40) int a,

@@ -11,6 +11,8 @@ import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.contract.ContractSupport;
 import dev.crmkit.core.customer.AccountDetails;
@@ -19,6 +21,11 @@ import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.CaseKind;
+import dev.crmkit.core.service.NewCase;
+import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
@@ -356,5 +363,67 @@ public abstract class ReportingContract extends ContractSupport {
         for (ReportDefinition definition : StandardReports.all()) {
             assertThat(reports.run(definition).name()).isEqualTo(definition.name());
         }
+    }
+
+    @Test
+    void salesReportsFollowTheOpportunities() {
+        AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
+        OpportunityId proposal = crm.opportunities().create(NewOpportunity.of(acme, "Engines",
+                Money.of("10000.00", "EUR"), LocalDate.of(2026, 2, 15)));
+        crm.opportunities().moveTo(proposal, "Proposal");
+        crm.opportunities().create(NewOpportunity.of(acme, "Spares", Money.of("4000.00", "EUR"),
+                LocalDate.of(2026, 3, 10)));
+        OpportunityId won = crm.opportunities().create(NewOpportunity.of(acme, "Mill", Money.of("5000.00", "EUR"),
+                LocalDate.of(2026, 3, 1)));
+        OpportunityId lost = crm.opportunities().create(NewOpportunity.of(acme, "Gears", Money.of("2000.00", "EUR"),
+                LocalDate.of(2026, 3, 1)));
+        ReportResult before = reports.run(StandardReports.pipelineByStage());
+        assertThat(before.rows()).hasSize(2);
+
+        clock.advance(Duration.ofDays(10));
+        crm.opportunities().closeWon(won, "fit");
+        crm.opportunities().closeLost(lost, "price");
+
+        assertThat(reports.run(StandardReports.pipelineByStage()).rows()).containsExactly(
+                new ReportRow(List.of("Proposal"), decimals("1", "10000.00", "5000.00")),
+                new ReportRow(List.of("Prospecting"), decimals("1", "4000.00", "400.00")));
+        assertThat(reports.run(StandardReports.weightedForecast()).rows()).containsExactly(
+                new ReportRow(List.of("rep-1", "2026-02"), decimals("5000.00", "10000.00", "1")),
+                new ReportRow(List.of("rep-1", "2026-03"), decimals("400.00", "4000.00", "1")));
+        assertThat(reports.run(StandardReports.winRateAndSalesCycle()).rows()).containsExactly(
+                new ReportRow(List.of("rep-1"), decimals("2", "1", "0.500000", "10.000000")));
+    }
+
+    @Test
+    void serviceReportsFollowTheCases() {
+        AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
+        ContactId ann = contact(acme, "ann@acme.example", Address.of("Lyon", "ARA", "FR"), Gender.FEMALE);
+        Case jam = crm.cases().open(NewCase.from(ann, Channel.PHONE, "Mill jams").withKind(CaseKind.COMPLAINT,
+                "hardware"));
+        crm.cases().open(NewCase.from(ann, Channel.EMAIL, "Invoice wrong").withKind(CaseKind.QUESTION, "billing"));
+        ReportDefinition byStatus = StandardReports.casesByStatusPriorityAndCategory();
+        assertThat(reports.run(byStatus).rows()).extracting(ReportRow::keys).containsExactlyInAnyOrder(
+                List.of("NEW", "MEDIUM", "hardware"), List.of("NEW", "MEDIUM", "billing"));
+
+        clock.advance(Duration.ofMinutes(90));
+        crm.cases().resolve(jam.id(), "replaced the reader");
+        assertThat(reports.run(byStatus).rows()).extracting(ReportRow::keys).containsExactlyInAnyOrder(
+                List.of("RESOLVED", "MEDIUM", "hardware"), List.of("NEW", "MEDIUM", "billing"));
+        // resolving is the first response too
+        assertThat(reports.run(StandardReports.meanTimeToResolution()).rows()).containsExactly(
+                new ReportRow(List.of("MEDIUM"), decimals("1", "90.000000", "90.000000")));
+        // without a service contract no case has a target to meet
+        assertThat(reports.run(StandardReports.slaCompliance()).rows()).containsExactly(
+                new ReportRow(List.of("MEDIUM"), decimals("0", "0", null)));
+    }
+
+    @Test
+    void tasksDoneCountInTheWeekTheyWereDone() {
+        TaskId call = crm.tasks().create(NewTask.of("Call Ann"));
+        crm.tasks().create(NewTask.of("Send offer"));
+        clock.advance(Duration.ofDays(7));
+        crm.tasks().complete(call);
+        assertThat(reports.run(StandardReports.tasksDoneByRep()).rows()).containsExactly(
+                new ReportRow(List.of("rep-1", "2026-W03"), decimals("1")));
     }
 }

@@ -1,0 +1,157 @@
+package dev.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.reporting.Dimension;
+import dev.crmkit.reporting.FactSource;
+import dev.crmkit.reporting.Field;
+import dev.crmkit.reporting.Filter;
+import dev.crmkit.reporting.InMemoryReportExecutor;
+import dev.crmkit.reporting.Measure;
+import dev.crmkit.reporting.Measure.Aggregate;
+import dev.crmkit.reporting.Order;
+import dev.crmkit.reporting.ReportDefinition;
+import dev.crmkit.reporting.ReportResult;
+import dev.crmkit.reporting.TimeWindow;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * Random touchpoints in H2 and random touchpoint reports: the SQL push-down returns exactly what the in-memory
+ * executor returns over the same rows (ratios and averages compared to the last of their six decimals, which both
+ * round from the same exact fraction).
+ */
+class ReportPushDownProperties {
+    private static final JdbcConnectionPool POOL = JdbcConnectionPool.create(
+            "jdbc:h2:mem:pushdown_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private static final JpaStorage STORAGE = JpaStorage.create(POOL);
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final List<String> ADS = List.of("0190a0b0-0000-7000-8000-00000000a001",
+            "0190a0b0-0000-7000-8000-00000000a002", "0190a0b0-0000-7000-8000-00000000a003");
+    private static final List<String> AFFILIATES = List.of("0190a0b0-0000-7000-8000-00000000f001",
+            "0190a0b0-0000-7000-8000-00000000f002");
+    private static final List<Dimension> DIMS = List.of(Dimension.KIND, Dimension.AD, Dimension.AFFILIATE,
+            Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY);
+
+    @AfterContainer
+    static void close() {
+        STORAGE.close();
+        POOL.dispose();
+    }
+
+    @Provide
+    Arbitrary<List<Touchpoint>> touchpoints() {
+        Arbitrary<TouchpointKind> kind = Arbitraries.of(TouchpointKind.AD_IMPRESSION, TouchpointKind.AD_CLICK,
+                TouchpointKind.CONVERSION, TouchpointKind.PHONE_CALL);
+        Arbitrary<String> ad = Arbitraries.of(ADS).injectNull(0.2);
+        Arbitrary<String> affiliate = Arbitraries.of(AFFILIATES).injectNull(0.3);
+        Arbitrary<String> visitor = Arbitraries.of("v1", "v2", "v3", "v4").injectNull(0.2);
+        Arbitrary<Channel> channel = Arbitraries.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
+        Arbitrary<Integer> minute = Arbitraries.integers().between(0, 10_000);
+        Arbitrary<Long> count = Arbitraries.longs().between(0, 5000);
+        Arbitrary<Money> value = Combinators.combine(
+                Arbitraries.bigDecimals().between(new BigDecimal("-50"), new BigDecimal("99999")).ofScale(2),
+                Arbitraries.of("EUR", "USD")).as(Money::of).injectNull(0.4);
+        Arbitrary<Integer> duration = Arbitraries.integers().between(0, 3600).injectNull(0.5);
+        Arbitrary<String> rep = Arbitraries.of("rep-1", "rep-2").injectNull(0.5);
+        Arbitrary<Touchpoint> touchpoint = Combinators.combine(kind, ad, affiliate, visitor, channel, minute, count,
+                value).flatAs((k, a, f, v, c, m, n, val) -> Combinators.combine(duration, rep).as((d, r) ->
+                new Touchpoint(TouchpointId.of(UUID.randomUUID()), k, T0.plus(Duration.ofMinutes(m)), null, v, null,
+                        null, null, null, a == null ? null : AdId.of(UUID.fromString(a)),
+                        f == null ? null : AffiliateId.of(UUID.fromString(f)), c, n, val, d, null, null,
+                        r == null ? null : UserId.of(r), null, null)));
+        return touchpoint.list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> definitions() {
+        Arbitrary<Filter> filter = Arbitraries.of(DIMS).flatMap(d -> Combinators.combine(
+                keys(d).list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
+                .as((values, exclude) -> new Filter(d, values, exclude)));
+        Arbitrary<Measure> plain = Arbitraries.oneOf(
+                Arbitraries.just(Measure.count("x")),
+                Arbitraries.of(Dimension.VISITOR, Dimension.AD, Dimension.REP).map(d -> Measure.countDistinct("x", d)),
+                Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
+                        .flatMap(a -> Arbitraries.of(Field.COUNT, Field.VALUE, Field.DURATION)
+                                .map(f -> new Measure("x", a, f, null, null, null, null))));
+        Arbitrary<Measure> measure = Combinators.combine(plain, filter.list().ofMaxSize(1))
+                .as((m, where) -> where.isEmpty() ? m : m.where(where.get(0)));
+        Arbitrary<TimeWindow> window = Arbitraries.of(TimeWindow.ALL,
+                TimeWindow.between(T0.plus(Duration.ofMinutes(2000)), T0.plus(Duration.ofMinutes(8000))),
+                new TimeWindow(null, T0.plus(Duration.ofMinutes(5000)), null));
+        return Combinators.combine(Arbitraries.of(DIMS).list().uniqueElements().ofMaxSize(3),
+                        measure.list().ofMinSize(1).ofMaxSize(4), filter.list().ofMaxSize(2),
+                        Arbitraries.integers().between(0, 50).list().ofMaxSize(2),
+                        Arbitraries.integers().between(1, 6).injectNull(0.4), window)
+                .as((dims, measures, filters, orders, limit, w) -> {
+                    ReportDefinition.Builder b = ReportDefinition.of("random", FactSource.TOUCHPOINTS)
+                            .groupBy(dims.toArray(Dimension[]::new)).window(w).limit(limit);
+                    List<String> plainNames = new ArrayList<>();
+                    List<String> orderable = new ArrayList<>();
+                    for (int i = 0; i < measures.size(); i++) {
+                        Measure m = measures.get(i);
+                        b.measure(new Measure("m" + i, m.aggregate(), m.field(), m.of(), null, null, m.where()));
+                        orderable.add("m" + i);
+                        if (!m.isFraction()) {
+                            plainNames.add("m" + i);
+                        }
+                    }
+                    if (plainNames.size() >= 1) {
+                        b.measure(Measure.ratio("r", plainNames.get(0), plainNames.get(plainNames.size() - 1)));
+                        orderable.add("r");
+                    }
+                    filters.forEach(b::filter);
+                    dims.forEach(d -> orderable.add(d.name()));
+                    for (int o : orders) {
+                        b.orderBy(new Order(orderable.get(o % orderable.size()), o % 2 == 0));
+                    }
+                    return b.build();
+                });
+    }
+
+    private static Arbitrary<String> keys(Dimension d) {
+        Arbitrary<String> keys = switch (d) {
+            case KIND -> Arbitraries.of("AD_IMPRESSION", "AD_CLICK", "CONVERSION", "PHONE_CALL");
+            case AD -> Arbitraries.of(ADS);
+            case AFFILIATE -> Arbitraries.of(AFFILIATES);
+            case VISITOR -> Arbitraries.of("v1", "v2", "v3");
+            case CHANNEL -> Arbitraries.of("WEB", "EMAIL");
+            case REP -> Arbitraries.of("rep-1", "rep-2");
+            default -> Arbitraries.of("EUR", "USD");
+        };
+        return keys.injectNull(0.2);
+    }
+
+    @Property(tries = 100)
+    void pushDownEqualsTheInMemoryReference(@ForAll("touchpoints") List<Touchpoint> touchpoints,
+                                            @ForAll("definitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        STORAGE.write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
+        TimeWindow window = definition.window();
+        ReportResult memory = STORAGE.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
+        ReportResult sql = STORAGE.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
+        assertThat(JpaReportExecutor.pushesDown(definition)).isTrue();
+        assertThat(sql).isEqualTo(memory);
+    }
+}
