@@ -34,18 +34,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Random touchpoints in H2 and random touchpoint reports: the SQL push-down returns exactly what the in-memory
- * executor returns over the same rows (ratios and averages compared to the last of their six decimals, which both
- * round from the same exact fraction).
+ * Random touchpoints and random touchpoint reports: the SQL push-down returns exactly what the in-memory executor
+ * returns over the same rows (ratios and averages compared to the last of their six decimals, which both round
+ * from the same exact fraction). Runs on every database through a subclass per database.
  */
-class ReportPushDownProperties {
-    private static final JdbcConnectionPool POOL = JdbcConnectionPool.create(
-            "jdbc:h2:mem:pushdown_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private static final JpaStorage STORAGE = JpaStorage.create(POOL);
+abstract class ReportPushDownProperties {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final List<String> ADS = List.of("0190a0b0-0000-7000-8000-00000000a001",
             "0190a0b0-0000-7000-8000-00000000a002", "0190a0b0-0000-7000-8000-00000000a003");
@@ -54,11 +49,8 @@ class ReportPushDownProperties {
     private static final List<Dimension> DIMS = List.of(Dimension.KIND, Dimension.AD, Dimension.AFFILIATE,
             Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY);
 
-    @AfterContainer
-    static void close() {
-        STORAGE.close();
-        POOL.dispose();
-    }
+    /** The storage of the database under test. */
+    protected abstract JpaStorage storage();
 
     @Provide
     Arbitrary<List<Touchpoint>> touchpoints() {
@@ -147,10 +139,11 @@ class ReportPushDownProperties {
     void pushDownEqualsTheInMemoryReference(@ForAll("touchpoints") List<Touchpoint> touchpoints,
                                             @ForAll("definitions") ReportDefinition definition) {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        STORAGE.write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
+        JpaStorage storage = storage();
+        storage.write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
         TimeWindow window = definition.window();
-        ReportResult memory = STORAGE.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
-        ReportResult sql = STORAGE.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
+        ReportResult memory = storage.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
+        ReportResult sql = storage.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
         assertThat(JpaReportExecutor.pushesDown(definition)).isTrue();
         assertThat(sql).isEqualTo(memory);
     }
