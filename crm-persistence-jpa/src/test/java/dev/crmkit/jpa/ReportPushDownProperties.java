@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.reporting.Dimension;
@@ -19,6 +22,7 @@ import dev.crmkit.reporting.InMemoryReportExecutor;
 import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.Measure.Aggregate;
 import dev.crmkit.reporting.Order;
+import dev.crmkit.reporting.PriceBand;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.TimeWindow;
@@ -27,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,13 +46,18 @@ import net.jqwik.api.Provide;
  * from the same exact fraction). Runs on every database through a subclass per database.
  */
 abstract class ReportPushDownProperties {
-    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Instant T0 = Instant.parse("2025-12-20T09:00:00Z");
     private static final List<String> ADS = List.of("0190a0b0-0000-7000-8000-00000000a001",
             "0190a0b0-0000-7000-8000-00000000a002", "0190a0b0-0000-7000-8000-00000000a003");
     private static final List<String> AFFILIATES = List.of("0190a0b0-0000-7000-8000-00000000f001",
             "0190a0b0-0000-7000-8000-00000000f002");
     private static final List<Dimension> DIMS = List.of(Dimension.KIND, Dimension.AD, Dimension.AFFILIATE,
-            Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY);
+            Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY, Dimension.DAY, Dimension.WEEK,
+            Dimension.MONTH);
+    private static final List<String> CONTACTS = List.of("0190a0b0-0000-7000-8000-00000000c001",
+            "0190a0b0-0000-7000-8000-00000000c002");
+    private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
+            Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
     /** The storage of the database under test. */
     protected abstract JpaStorage storage();
@@ -60,7 +70,7 @@ abstract class ReportPushDownProperties {
         Arbitrary<String> affiliate = Arbitraries.of(AFFILIATES).injectNull(0.3);
         Arbitrary<String> visitor = Arbitraries.of("v1", "v2", "v3", "v4").injectNull(0.2);
         Arbitrary<Channel> channel = Arbitraries.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
-        Arbitrary<Integer> minute = Arbitraries.integers().between(0, 10_000);
+        Arbitrary<Integer> minute = Arbitraries.integers().between(0, 60_000);
         Arbitrary<Long> count = Arbitraries.longs().between(0, 5000);
         Arbitrary<Money> value = Combinators.combine(
                 Arbitraries.bigDecimals().between(new BigDecimal("-50"), new BigDecimal("99999")).ofScale(2),
@@ -77,28 +87,57 @@ abstract class ReportPushDownProperties {
     }
 
     @Provide
+    Arbitrary<List<Purchase>> purchases() {
+        Arbitrary<BigDecimal> price = Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(new BigDecimal("-20"), new BigDecimal("6000")).ofScale(2),
+                Arbitraries.of(PriceBand.class).map(PriceBand::lowerBound));
+        Arbitrary<Purchase> purchase = Combinators.combine(Arbitraries.of("P1", "P2", "P3"),
+                        Arbitraries.of(CONTACTS).injectNull(0.3), Arbitraries.integers().between(0, 60_000),
+                        Arbitraries.integers().between(-2, 40), price, Arbitraries.of("EUR", "USD", "GBP"))
+                .as((product, contact, minute, quantity, p, currency) -> new Purchase(
+                        PurchaseId.of(UUID.randomUUID()), 0, null,
+                        contact == null ? null : ContactId.of(UUID.fromString(contact)), product, null,
+                        T0.plus(Duration.ofMinutes(minute)), quantity, Money.of(p, currency), Set.of(), null, null,
+                        T0));
+        return purchase.list().ofMaxSize(40);
+    }
+
+    @Provide
     Arbitrary<ReportDefinition> definitions() {
-        Arbitrary<Filter> filter = Arbitraries.of(DIMS).flatMap(d -> Combinators.combine(
+        return definitions(FactSource.TOUCHPOINTS, DIMS, List.of(Field.COUNT, Field.VALUE, Field.DURATION),
+                List.of(Dimension.VISITOR, Dimension.AD, Dimension.REP));
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> purchaseDefinitions() {
+        return definitions(FactSource.PURCHASES, PURCHASE_DIMS,
+                List.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE), List.of(Dimension.PRODUCT, Dimension.CONTACT));
+    }
+
+    /** Random definitions over {@code source}, grouped and filtered by {@code dims}, measuring {@code fields}. */
+    private static Arbitrary<ReportDefinition> definitions(FactSource source, List<Dimension> dims,
+                                                           List<Field> fields, List<Dimension> distinct) {
+        Arbitrary<Filter> filter = Arbitraries.of(dims).flatMap(d -> Combinators.combine(
                 keys(d).list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
                 .as((values, exclude) -> new Filter(d, values, exclude)));
         Arbitrary<Measure> plain = Arbitraries.oneOf(
                 Arbitraries.just(Measure.count("x")),
-                Arbitraries.of(Dimension.VISITOR, Dimension.AD, Dimension.REP).map(d -> Measure.countDistinct("x", d)),
+                Arbitraries.of(distinct).map(d -> Measure.countDistinct("x", d)),
                 Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
-                        .flatMap(a -> Arbitraries.of(Field.COUNT, Field.VALUE, Field.DURATION)
+                        .flatMap(a -> Arbitraries.of(fields)
                                 .map(f -> new Measure("x", a, f, null, null, null, null))));
         Arbitrary<Measure> measure = Combinators.combine(plain, filter.list().ofMaxSize(1))
                 .as((m, where) -> where.isEmpty() ? m : m.where(where.get(0)));
         Arbitrary<TimeWindow> window = Arbitraries.of(TimeWindow.ALL,
                 TimeWindow.between(T0.plus(Duration.ofMinutes(2000)), T0.plus(Duration.ofMinutes(8000))),
                 new TimeWindow(null, T0.plus(Duration.ofMinutes(5000)), null));
-        return Combinators.combine(Arbitraries.of(DIMS).list().uniqueElements().ofMaxSize(3),
+        return Combinators.combine(Arbitraries.of(dims).list().uniqueElements().ofMaxSize(3),
                         measure.list().ofMinSize(1).ofMaxSize(4), filter.list().ofMaxSize(2),
                         Arbitraries.integers().between(0, 50).list().ofMaxSize(2),
                         Arbitraries.integers().between(1, 6).injectNull(0.4), window)
-                .as((dims, measures, filters, orders, limit, w) -> {
-                    ReportDefinition.Builder b = ReportDefinition.of("random", FactSource.TOUCHPOINTS)
-                            .groupBy(dims.toArray(Dimension[]::new)).window(w).limit(limit);
+                .as((grouped, measures, filters, orders, limit, w) -> {
+                    ReportDefinition.Builder b = ReportDefinition.of("random", source)
+                            .groupBy(grouped.toArray(Dimension[]::new)).window(w).limit(limit);
                     List<String> plainNames = new ArrayList<>();
                     List<String> orderable = new ArrayList<>();
                     for (int i = 0; i < measures.size(); i++) {
@@ -114,7 +153,7 @@ abstract class ReportPushDownProperties {
                         orderable.add("r");
                     }
                     filters.forEach(b::filter);
-                    dims.forEach(d -> orderable.add(d.name()));
+                    grouped.forEach(d -> orderable.add(d.name()));
                     for (int o : orders) {
                         b.orderBy(new Order(orderable.get(o % orderable.size()), o % 2 == 0));
                     }
@@ -130,6 +169,12 @@ abstract class ReportPushDownProperties {
             case VISITOR -> Arbitraries.of("v1", "v2", "v3");
             case CHANNEL -> Arbitraries.of("WEB", "EMAIL");
             case REP -> Arbitraries.of("rep-1", "rep-2");
+            case DAY -> Arbitraries.of("2025-12-28", "2025-12-29", "2026-01-01", "2026-01-20", "x");
+            case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
+            case MONTH -> Arbitraries.of("2025-12", "2026-01");
+            case PRODUCT -> Arbitraries.of("P1", "P2", "P3");
+            case PRICE_BAND -> Arbitraries.of(PriceBand.class).map(Enum::name);
+            case CONTACT -> Arbitraries.of(CONTACTS);
             default -> Arbitraries.of("EUR", "USD");
         };
         return keys.injectNull(0.2);
@@ -139,8 +184,23 @@ abstract class ReportPushDownProperties {
     void pushDownEqualsTheInMemoryReference(@ForAll("touchpoints") List<Touchpoint> touchpoints,
                                             @ForAll("definitions") ReportDefinition definition) {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void purchasesPushDownEqualsTheInMemoryReference(@ForAll("purchases") List<Purchase> purchases,
+                                                     @ForAll("purchaseDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            purchases.forEach(tx.purchases()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    private void assertEqualResults(TenantId tenant, ReportDefinition definition) {
         JpaStorage storage = storage();
-        storage.write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
         TimeWindow window = definition.window();
         ReportResult memory = storage.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
         ReportResult sql = storage.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
