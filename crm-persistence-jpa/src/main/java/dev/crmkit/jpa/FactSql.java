@@ -52,6 +52,67 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
                 null));
     }
 
+    static {
+        Map<Dimension, String> lead = location();
+        lead.put(Dimension.SOURCE, "source");
+        lead.put(Dimension.STATUS, "status");
+        lead.put(Dimension.OWNER, "owner_id");
+        lead.put(Dimension.CAMPAIGN, "campaign_id");
+        lead.put(Dimension.AD, "ad_id");
+        lead.put(Dimension.AFFILIATE, "affiliate_id");
+        lead.put(Dimension.LEAD, "id");
+        SOURCES.put(FactSource.LEADS, new FactSql("crm_lead", "created_at", lead,
+                Set.of(Dimension.CAMPAIGN, Dimension.AD, Dimension.AFFILIATE, Dimension.LEAD),
+                Map.of(Field.SCORE, "score"), "status <> 'MERGED'"));
+        // INDUSTRY is the account's: a join not written yet, so contact reports by industry run in memory.
+        Map<Dimension, String> contact = location();
+        contact.put(Dimension.AGE_BAND, "age_band");
+        contact.put(Dimension.GENDER, "gender");
+        contact.put(Dimension.STAGE, "stage");
+        contact.put(Dimension.OWNER, "owner_id");
+        contact.put(Dimension.ACCOUNT, "account_id");
+        contact.put(Dimension.CONTACT, "id");
+        SOURCES.put(FactSource.CONTACTS, new FactSql("crm_contact", "created_at", contact,
+                Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null));
+        // WEIGHTED_AMOUNT (rounded per row, half-even) and SALES_CYCLE_DAYS (UTC date difference) stay in memory.
+        Map<Dimension, String> opportunity = new EnumMap<>(Dimension.class);
+        opportunity.put(Dimension.STAGE, "stage");
+        opportunity.put(Dimension.STATUS, "status");
+        opportunity.put(Dimension.FORECAST_CATEGORY, "category");
+        opportunity.put(Dimension.OWNER, "owner_id");
+        opportunity.put(Dimension.ACCOUNT, "account_id");
+        opportunity.put(Dimension.CONTACT, "contact_id");
+        opportunity.put(Dimension.CURRENCY, "amount_currency");
+        SOURCES.put(FactSource.OPPORTUNITIES, new FactSql("crm_opportunity", "created_at", opportunity,
+                Set.of(Dimension.ACCOUNT, Dimension.CONTACT),
+                Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability"), null));
+        // SLA (reads the escalation list) and the minute fields (timestamp differences) stay in memory.
+        Map<Dimension, String> serviceCase = new EnumMap<>(Dimension.class);
+        serviceCase.put(Dimension.STATUS, "status");
+        serviceCase.put(Dimension.PRIORITY, "priority");
+        serviceCase.put(Dimension.CATEGORY, "category");
+        serviceCase.put(Dimension.KIND, "kind");
+        serviceCase.put(Dimension.CHANNEL, "channel");
+        serviceCase.put(Dimension.OWNER, "owner_id");
+        serviceCase.put(Dimension.ACCOUNT, "account_id");
+        serviceCase.put(Dimension.CONTACT, "contact_id");
+        serviceCase.put(Dimension.PRODUCT, "product_code");
+        SOURCES.put(FactSource.CASES, new FactSql("crm_case", "created_at", serviceCase,
+                Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null));
+        // a task's time is when it was closed, or created while still open (see FactSource.TASKS)
+        SOURCES.put(FactSource.TASKS, new FactSql("crm_task", "coalesce(closed_at, created_at)",
+                Map.of(Dimension.STATUS, "status", Dimension.PRIORITY, "priority", Dimension.OWNER, "assignee_id"),
+                Set.of(), Map.of(), null));
+    }
+
+    private static Map<Dimension, String> location() {
+        Map<Dimension, String> columns = new EnumMap<>(Dimension.class);
+        columns.put(Dimension.COUNTRY, "address_country");
+        columns.put(Dimension.REGION, "address_region");
+        columns.put(Dimension.CITY, "address_city");
+        return columns;
+    }
+
     /** {@link PriceBand#of} as SQL: the highest band whose lower bound the price reaches. */
     private static String priceBand(String price) {
         StringBuilder sql = new StringBuilder("case");
