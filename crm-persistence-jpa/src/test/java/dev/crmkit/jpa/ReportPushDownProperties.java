@@ -3,8 +3,11 @@ package dev.crmkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PurchaseId;
@@ -12,6 +15,13 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Attribution;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskPriority;
+import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.reporting.Dimension;
@@ -56,6 +66,10 @@ abstract class ReportPushDownProperties {
             Dimension.MONTH);
     private static final List<String> CONTACTS = List.of("0190a0b0-0000-7000-8000-00000000c001",
             "0190a0b0-0000-7000-8000-00000000c002");
+    private static final List<Dimension> LEAD_DIMS = List.of(Dimension.SOURCE, Dimension.STATUS, Dimension.OWNER,
+            Dimension.COUNTRY, Dimension.REGION, Dimension.AD, Dimension.AFFILIATE, Dimension.WEEK);
+    private static final List<Dimension> TASK_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.OWNER,
+            Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
     private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
             Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
@@ -103,6 +117,52 @@ abstract class ReportPushDownProperties {
     }
 
     @Provide
+    Arbitrary<List<Lead>> leads() {
+        Arbitrary<Address> address = Combinators.combine(Arbitraries.of("Lyon", "Paris"),
+                Arbitraries.of("ARA", "IDF").injectNull(0.3), Arbitraries.of("FR", "DE").injectNull(0.2))
+                .as(Address::of).injectNull(0.3);
+        Arbitrary<Attribution> attribution = Combinators.combine(Arbitraries.of(ADS).injectNull(0.3),
+                Arbitraries.of(AFFILIATES).injectNull(0.3)).as((ad, affiliate) -> new Attribution(null,
+                ad == null ? null : AdId.of(UUID.fromString(ad)),
+                affiliate == null ? null : AffiliateId.of(UUID.fromString(affiliate))));
+        Arbitrary<Lead> lead = Combinators.combine(address, attribution, Arbitraries.of(LeadSource.class),
+                        Arbitraries.of(LeadStatus.class), Arbitraries.integers().between(-10, 100),
+                        Arbitraries.of("rep-1", "rep-2").injectNull(0.3), Arbitraries.integers().between(0, 60_000))
+                .as((a, attr, source, status, score, owner, minute) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Lead(LeadId.of(UUID.randomUUID()), 0, "F", "L", null, null, null, null, a, source,
+                            attr, null, status, null, score, owner == null ? null : UserId.of(owner), false, null,
+                            null, null, null, null, status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
+                            null, null, at, at, null);
+                });
+        return lead.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> leadDefinitions() {
+        return definitions(FactSource.LEADS, LEAD_DIMS, List.of(Field.SCORE), List.of(Dimension.AD, Dimension.OWNER));
+    }
+
+    @Provide
+    Arbitrary<List<Task>> tasks() {
+        Arbitrary<Task> task = Combinators.combine(Arbitraries.of(TaskStatus.class), Arbitraries.of(TaskPriority.class),
+                        Arbitraries.of("rep-1", "rep-2"), Arbitraries.integers().between(0, 30_000),
+                        Arbitraries.integers().between(0, 30_000))
+                .as((status, priority, owner, created, open) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(created));
+                    Instant closed = status == TaskStatus.OPEN ? null : at.plus(Duration.ofMinutes(open));
+                    return new Task(TaskId.of(UUID.randomUUID()), 0, "t", null, null, priority, status, null, null,
+                            null, UserId.of(owner), UserId.of(owner), null, at, at, closed);
+                });
+        return task.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> taskDefinitions() {
+        return definitions(FactSource.TASKS, TASK_DIMS, List.of(), List.of(Dimension.OWNER));
+    }
+
+    @Provide
     Arbitrary<ReportDefinition> definitions() {
         return definitions(FactSource.TOUCHPOINTS, DIMS, List.of(Field.COUNT, Field.VALUE, Field.DURATION),
                 List.of(Dimension.VISITOR, Dimension.AD, Dimension.REP));
@@ -120,12 +180,14 @@ abstract class ReportPushDownProperties {
         Arbitrary<Filter> filter = Arbitraries.of(dims).flatMap(d -> Combinators.combine(
                 keys(d).list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
                 .as((values, exclude) -> new Filter(d, values, exclude)));
-        Arbitrary<Measure> plain = Arbitraries.oneOf(
-                Arbitraries.just(Measure.count("x")),
-                Arbitraries.of(distinct).map(d -> Measure.countDistinct("x", d)),
-                Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
-                        .flatMap(a -> Arbitraries.of(fields)
-                                .map(f -> new Measure("x", a, f, null, null, null, null))));
+        List<Arbitrary<Measure>> kinds = new ArrayList<>();
+        kinds.add(Arbitraries.just(Measure.count("x")));
+        kinds.add(Arbitraries.of(distinct).map(d -> Measure.countDistinct("x", d)));
+        if (!fields.isEmpty()) {
+            kinds.add(Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
+                    .flatMap(a -> Arbitraries.of(fields).map(f -> new Measure("x", a, f, null, null, null, null))));
+        }
+        Arbitrary<Measure> plain = Arbitraries.oneOf(kinds);
         Arbitrary<Measure> measure = Combinators.combine(plain, filter.list().ofMaxSize(1))
                 .as((m, where) -> where.isEmpty() ? m : m.where(where.get(0)));
         Arbitrary<TimeWindow> window = Arbitraries.of(TimeWindow.ALL,
@@ -173,6 +235,12 @@ abstract class ReportPushDownProperties {
             case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
             case MONTH -> Arbitraries.of("2025-12", "2026-01");
             case PRODUCT -> Arbitraries.of("P1", "P2", "P3");
+            case SOURCE -> Arbitraries.of(LeadSource.class).map(Enum::name);
+            case STATUS -> Arbitraries.of("NEW", "MERGED", "CONVERTED", "OPEN", "DONE");
+            case PRIORITY -> Arbitraries.of(TaskPriority.class).map(Enum::name);
+            case OWNER -> Arbitraries.of("rep-1", "rep-2");
+            case COUNTRY -> Arbitraries.of("FR", "DE");
+            case REGION -> Arbitraries.of("ARA", "IDF");
             case PRICE_BAND -> Arbitraries.of(PriceBand.class).map(Enum::name);
             case CONTACT -> Arbitraries.of(CONTACTS);
             default -> Arbitraries.of("EUR", "USD");
@@ -194,6 +262,28 @@ abstract class ReportPushDownProperties {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
         storage().write(tenant, tx -> {
             purchases.forEach(tx.purchases()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void leadsPushDownEqualsTheInMemoryReference(@ForAll("leads") List<Lead> leads,
+                                                 @ForAll("leadDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            leads.forEach(tx.leads()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void tasksPushDownEqualsTheInMemoryReference(@ForAll("tasks") List<Task> tasks,
+                                                 @ForAll("taskDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            tasks.forEach(tx.tasks()::save);
             return null;
         });
         assertEqualResults(tenant, definition);
