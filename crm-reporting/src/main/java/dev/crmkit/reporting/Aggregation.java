@@ -171,7 +171,15 @@ final class Aggregation {
             factsPerGroup = new long[cellsTotal];
         }
         groupIds = dense ? null : new LongHashing.Ids(1024);
+        fused = Arrays.stream(folding).filter(b -> family(b.measure.aggregate()) == Aggregate.SUM
+                && (b.splitAllowed != null || b.conditionColumns.length == 0)).findFirst().orElse(null);
     }
+
+    /**
+     * A sum folding every kept fact (no conditions left to mask), counted together with the facts per group when
+     * the pass is dense and no filter drops facts of a block; null if none.
+     */
+    private final Base fused;
 
     /** The bases that fold facts; the others read their accumulators or the fact counts. */
     private final Base[] folding;
@@ -268,7 +276,12 @@ final class Aggregation {
                 for (int d = 0; d < split.length; d++) {
                     split[d].groups(start, len, (int) splitStrides[d], d == 0 && groupBy.length == 0, group);
                 }
-                countFacts(len, keep == all ? null : keep, group);
+                if (keep == all && fused != null) {
+                    long[] n = fused.needsN ? fused.n : null;
+                    fused.numbers.countAndSum(start, len, group, factsPerGroup, fused.acc, n);
+                } else {
+                    countFacts(len, keep == all ? null : keep, group);
+                }
             } else {
                 Arrays.fill(keys, 0, len, 0L);
                 for (int d = 0; d < groupBy.length; d++) {
@@ -277,6 +290,9 @@ final class Aggregation {
                 assignGroups(len, keep, keys, group);
             }
             for (Base b : folding) {
+                if (b == fused && dense && keep == all) {
+                    continue;
+                }
                 boolean[] m = keep;
                 for (int c = 0; b.splitAllowed == null && c < b.conditionColumns.length; c++) {
                     b.conditionColumns[c].restrict(start, len, b.conditionAllowed[c], m, mask);
@@ -418,7 +434,7 @@ final class Aggregation {
                 groups[present++] = g;
             }
         }
-        groups = Arrays.copyOf(groups, present);
+        groups = inKeyOrder(Arrays.copyOf(groups, present));
         if (groupBy.length == 0 && present == 0) {
             // A report without dimensions always has its one total row, as SQL aggregates do.
             groups = new int[] {0};
@@ -447,6 +463,45 @@ final class Aggregation {
             }
         }
         return Finisher.finish(def, window, keys, values);
+    }
+
+    /**
+     * {@code groups} ordered by their keys as {@link Finisher} orders rows after its explicit orders (each key
+     * ascending, nulls last), so that its sort finds them (nearly) sorted: sorting boxed row numbers through a chain
+     * of comparators costs more than the whole pass otherwise. The key order of each dimension's few codes is ranked
+     * once; a group's ranks combine in the same mixed radix as its codes.
+     */
+    private int[] inKeyOrder(int[] groups) {
+        if (groups.length < 2 || groupBy.length == 0 || space > Integer.MAX_VALUE) {
+            return groups;
+        }
+        int[][] ranks = new int[groupBy.length][];
+        for (int d = 0; d < groupBy.length; d++) {
+            String[] keys = groupBy[d].keys;
+            Integer[] byKey = new Integer[keys.length];
+            Arrays.setAll(byKey, c -> c);
+            Arrays.sort(byKey, (a, b) -> keys[a] == null || keys[b] == null
+                    ? Boolean.compare(keys[a] == null, keys[b] == null) : keys[a].compareTo(keys[b]));
+            ranks[d] = new int[keys.length];
+            for (int r = 0; r < byKey.length; r++) {
+                ranks[d][byKey[r]] = r;
+            }
+        }
+        long[] ranked = new long[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            long k = dense ? groups[i] : groupIds.key(groups[i]);
+            long rank = 0;
+            for (int d = 0; d < groupBy.length; d++) {
+                rank += ranks[d][(int) ((k / strides[d]) % groupBy[d].cardinality())] * strides[d];
+            }
+            ranked[i] = rank << 32 | groups[i];
+        }
+        Arrays.sort(ranked);
+        int[] sorted = new int[groups.length];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = (int) ranked[i];
+        }
+        return sorted;
     }
 
     private static Fraction[] baseValues(Base b, int groupCount) {

@@ -29,6 +29,12 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
     /** For each kept fact with a value: {@code sum[g] += v; n[g]++} ({@code n} may be null: not counted). */
     abstract void sum(int start, int len, boolean[] keep, int[] group, long[] sum, long[] n);
 
+    /**
+     * For every fact of the block: {@code counts[g]++}, and with a value {@code sum[g] += v; n[g]++} ({@code n} may
+     * be null). Counting and summing in one loop walks the group ids once.
+     */
+    abstract void countAndSum(int start, int len, int[] group, long[] counts, long[] sum, long[] n);
+
     /** For each kept fact with a value: {@code min[g] = min(min[g], v); n[g]++}. */
     abstract void min(int start, int len, boolean[] keep, int[] group, long[] min, long[] n);
 
@@ -67,6 +73,21 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
                     int g = group[j];
                     sum[g] += v;
                     n[g]++;
+                }
+            }
+        }
+
+        @Override
+        void countAndSum(int start, int len, int[] group, long[] counts, long[] sum, long[] n) {
+            for (int j = 0; j < len; j++) {
+                int v = values[start + j];
+                int g = group[j];
+                counts[g]++;
+                if (v != NONE) {
+                    sum[g] += v;
+                    if (n != null) {
+                        n[g]++;
+                    }
                 }
             }
         }
@@ -130,6 +151,21 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
                     int g = group[j];
                     sum[g] += v;
                     n[g]++;
+                }
+            }
+        }
+
+        @Override
+        void countAndSum(int start, int len, int[] group, long[] counts, long[] sum, long[] n) {
+            for (int j = 0; j < len; j++) {
+                long v = values[start + j];
+                int g = group[j];
+                counts[g]++;
+                if (v != NULL) {
+                    sum[g] += v;
+                    if (n != null) {
+                        n[g]++;
+                    }
                 }
             }
         }
