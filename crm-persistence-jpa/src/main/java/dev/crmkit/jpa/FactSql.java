@@ -68,8 +68,10 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         SOURCES.put(FactSource.LEADS, new FactSql("crm_lead", "created_at", lead,
                 Set.of(Dimension.CAMPAIGN, Dimension.AD, Dimension.AFFILIATE, Dimension.LEAD),
                 Map.of(Field.SCORE, "score"), "status <> 'MERGED'"));
-        // INDUSTRY is the account's: a join not written yet, so contact reports by industry run in memory.
         Map<Dimension, String> contact = location();
+        // the contact's account's industry; a scalar subquery keeps the FROM clause one table (no ambiguous columns)
+        contact.put(Dimension.INDUSTRY, "(select a.industry from crm_account a where a.tenant_id = crm_contact.tenant_id"
+                + " and a.id = crm_contact.account_id)");
         contact.put(Dimension.AGE_BAND, "age_band");
         contact.put(Dimension.GENDER, "gender");
         contact.put(Dimension.STAGE, "stage");
