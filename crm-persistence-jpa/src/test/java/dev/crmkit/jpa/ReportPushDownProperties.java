@@ -17,6 +17,11 @@ import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AgeBand;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Gender;
+import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.lead.Attribution;
@@ -89,6 +94,12 @@ abstract class ReportPushDownProperties {
             Dimension.OWNER, Dimension.CLOSE_MONTH, Dimension.MONTH);
     private static final List<Dimension> CASE_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.CATEGORY,
             Dimension.SLA, Dimension.DAY);
+    /** Accounts of the contacts: one in an industry, one without, and one id no account has. */
+    private static final List<String> ACCOUNTS = List.of("0190a0b0-0000-7000-8000-0000000ac001",
+            "0190a0b0-0000-7000-8000-0000000ac002", "0190a0b0-0000-7000-8000-0000000ac003");
+    private static final List<Dimension> CONTACT_DIMS = List.of(Dimension.COUNTRY, Dimension.CITY,
+            Dimension.AGE_BAND, Dimension.GENDER, Dimension.INDUSTRY, Dimension.STAGE, Dimension.OWNER,
+            Dimension.ACCOUNT, Dimension.MONTH);
     private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
             Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
@@ -233,6 +244,30 @@ abstract class ReportPushDownProperties {
     }
 
     @Provide
+    Arbitrary<List<Contact>> contacts() {
+        Arbitrary<Address> address = Combinators.combine(Arbitraries.of("Lyon", "Paris"),
+                Arbitraries.of("ARA", "IDF").injectNull(0.3), Arbitraries.of("FR", "DE").injectNull(0.2))
+                .as(Address::of).injectNull(0.3);
+        Arbitrary<Contact> contact = Combinators.combine(address, Arbitraries.of(ACCOUNTS).injectNull(0.2),
+                        Arbitraries.of(AgeBand.class).injectNull(0.3), Arbitraries.of(Gender.class).injectNull(0.3),
+                        Arbitraries.of(LifecycleStage.class), Arbitraries.of("rep-1", "rep-2").injectNull(0.3),
+                        Arbitraries.integers().between(0, 60_000))
+                .as((a, account, age, gender, stage, owner, minute) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Contact(ContactId.of(UUID.randomUUID()), 0,
+                            account == null ? null : AccountId.of(UUID.fromString(account)), "F", "L", null, null,
+                            null, a, null, age, gender, Set.of(), false, stage,
+                            owner == null ? null : UserId.of(owner), null, null, Set.of(), null, at, at);
+                });
+        return contact.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> contactDefinitions() {
+        return definitions(FactSource.CONTACTS, CONTACT_DIMS, List.of(), List.of(Dimension.ACCOUNT, Dimension.CITY));
+    }
+
+    @Provide
     Arbitrary<ReportDefinition> definitions() {
         return definitions(FactSource.TOUCHPOINTS, DIMS, List.of(Field.COUNT, Field.VALUE, Field.DURATION),
                 List.of(Dimension.VISITOR, Dimension.AD, Dimension.REP));
@@ -305,7 +340,12 @@ abstract class ReportPushDownProperties {
             case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
             case MONTH -> Arbitraries.of("2025-12", "2026-01");
             case PRODUCT -> Arbitraries.of("P1", "P2", "P3");
-            case STAGE -> Arbitraries.of("Prospecting", "Proposal");
+            case CITY -> Arbitraries.of("Lyon", "Paris");
+            case AGE_BAND -> Arbitraries.of(AgeBand.class).map(Enum::name);
+            case GENDER -> Arbitraries.of(Gender.class).map(Enum::name);
+            case INDUSTRY -> Arbitraries.of("Software", "Retail");
+            case ACCOUNT -> Arbitraries.of(ACCOUNTS);
+            case STAGE -> Arbitraries.of("Prospecting", "Proposal", "CUSTOMER", "PROSPECT");
             case CLOSE_MONTH -> Arbitraries.of("2025-12", "2026-01", "2026-02");
             case CATEGORY -> Arbitraries.of("billing", "hardware");
             case SLA -> Arbitraries.of("MET", "MISSED", "OPEN", "NO_TARGET");
@@ -357,6 +397,21 @@ abstract class ReportPushDownProperties {
     void casesPushDownEqualsTheInMemoryReference(@ForAll("cases") List<Case> cases,
                                                  @ForAll("caseDefinitions") ReportDefinition definition) {
         assertEqualResults(tx -> cases.forEach(tx.cases()::save), definition);
+    }
+
+    @Property(tries = 60)
+    void contactsPushDownEqualsTheInMemoryReference(@ForAll("contacts") List<Contact> contacts,
+                                                    @ForAll("contactDefinitions") ReportDefinition definition) {
+        assertEqualResults(tx -> {
+            tx.accounts().save(account(ACCOUNTS.get(0), "Software"));
+            tx.accounts().save(account(ACCOUNTS.get(1), null));
+            contacts.forEach(tx.contacts()::save);
+        }, definition);
+    }
+
+    private static Account account(String id, String industry) {
+        return new Account(AccountId.of(UUID.fromString(id)), 0, "Account " + id, industry, null, null, null, null,
+                LifecycleStage.CUSTOMER, Set.of(), "account " + id, T0, T0);
     }
 
     /** Writes facts in a fresh tenant, then compares both executors over them. */
