@@ -3,7 +3,8 @@ package dev.crmkit.jpa;
 import dev.crmkit.reporting.Dimension;
 
 /**
- * The calendar keys of report push-down as SQL, the one place where they differ per database: the UTC day
+ * The calendar keys and durations of report push-down as SQL, the one place where they differ per database. Keys:
+ * the UTC day
  * ({@code 2026-01-05}), ISO week ({@code 2026-W02}) and month ({@code 2026-01}) of an instant column, as text equal
  * to the in-memory engine's keys. MariaDB stores instants as UTC {@code DATETIME}s; H2 and PostgreSQL are converted
  * to UTC first, whatever the session's time zone.
@@ -30,6 +31,38 @@ final class CalendarSql {
     }
 
     /** H2 casts to DATE in the session's time zone, so days and months are formatted in UTC explicitly. */
+    /** The month ({@code 2026-03}) of DATE column {@code column}. */
+    static String monthOfDate(Database db, String column) {
+        return switch (db) {
+            case POSTGRESQL -> "to_char(" + column + ", 'YYYY-MM')";
+            case MARIADB -> "date_format(" + column + ", '%Y-%m')";
+            case H2 -> "formatdatetime(" + column + ", 'yyyy-MM')";
+        };
+    }
+
+    /** Days from the UTC date of instant column {@code from} to DATE column {@code to}. */
+    static String daysFromUtcDate(Database db, String from, String to) {
+        return switch (db) {
+            case POSTGRESQL -> "(" + to + " - cast(" + from + " at time zone 'UTC' as date))";
+            case MARIADB -> "datediff(" + to + ", " + from + ")";
+            case H2 -> "datediff(day, cast(formatdatetime(" + from + ", 'yyyy-MM-dd', 'en', 'UTC') as date), " + to
+                    + ")";
+        };
+    }
+
+    /**
+     * Whole minutes from instant column {@code from} to {@code to}, truncated toward zero like
+     * {@code Duration.toMinutes()}; null when either is null.
+     */
+    static String minutesBetween(Database db, String from, String to) {
+        return switch (db) {
+            case POSTGRESQL -> "trunc(extract(epoch from (" + to + " - " + from + ")) / 60)";
+            case MARIADB -> "timestampdiff(minute, " + from + ", " + to + ")";
+            // H2's datediff counts minute boundaries crossed, not whole minutes elapsed
+            case H2 -> "trunc((extract(epoch from " + to + ") - extract(epoch from " + from + ")) / 60)";
+        };
+    }
+
     private static String h2(Dimension d, String column) {
         String utc = "(" + column + " at time zone 'UTC')";
         return switch (d) {

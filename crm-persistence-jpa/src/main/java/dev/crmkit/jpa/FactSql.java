@@ -7,6 +7,7 @@ import dev.crmkit.reporting.PriceBand;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where the facts of one report source are stored: the table, the column of the fact's time, each dimension's key
@@ -14,10 +15,13 @@ import java.util.Set;
  * is reported in memory for the definitions that use the missing ones.
  *
  * @param uuids dimensions stored as UUID columns, whose filter values are bound as UUIDs
- * @param where a condition every fact row meets besides tenant and window, or null
+ * @param where         a condition every fact row meets besides tenant and window, or null
+ * @param vendorColumns dimension keys whose SQL differs per database (see {@link CalendarSql})
+ * @param vendorFields  field values whose SQL differs per database
  */
 record FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids,
-               Map<Field, String> fields, String where) {
+               Map<Field, String> fields, String where, Map<Dimension, Function<Database, String>> vendorColumns,
+               Map<Field, Function<Database, String>> vendorFields) {
     private static final Map<FactSource, FactSql> SOURCES = new EnumMap<>(FactSource.class);
 
     static {
@@ -64,8 +68,10 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         SOURCES.put(FactSource.LEADS, new FactSql("crm_lead", "created_at", lead,
                 Set.of(Dimension.CAMPAIGN, Dimension.AD, Dimension.AFFILIATE, Dimension.LEAD),
                 Map.of(Field.SCORE, "score"), "status <> 'MERGED'"));
-        // INDUSTRY is the account's: a join not written yet, so contact reports by industry run in memory.
         Map<Dimension, String> contact = location();
+        // the contact's account's industry; a scalar subquery keeps the FROM clause one table (no ambiguous columns)
+        contact.put(Dimension.INDUSTRY, "(select a.industry from crm_account a where a.tenant_id = crm_contact.tenant_id"
+                + " and a.id = crm_contact.account_id)");
         contact.put(Dimension.AGE_BAND, "age_band");
         contact.put(Dimension.GENDER, "gender");
         contact.put(Dimension.STAGE, "stage");
@@ -74,7 +80,7 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         contact.put(Dimension.CONTACT, "id");
         SOURCES.put(FactSource.CONTACTS, new FactSql("crm_contact", "created_at", contact,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null));
-        // WEIGHTED_AMOUNT (rounded per row, half-even) and SALES_CYCLE_DAYS (UTC date difference) stay in memory.
+        // WEIGHTED_AMOUNT (rounded per row, half-even, which SQL rounding does not do alike) stays in memory.
         Map<Dimension, String> opportunity = new EnumMap<>(Dimension.class);
         opportunity.put(Dimension.STAGE, "stage");
         opportunity.put(Dimension.STATUS, "status");
@@ -85,8 +91,10 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         opportunity.put(Dimension.CURRENCY, "amount_currency");
         SOURCES.put(FactSource.OPPORTUNITIES, new FactSql("crm_opportunity", "created_at", opportunity,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT),
-                Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability"), null));
-        // SLA (reads the escalation list) and the minute fields (timestamp differences) stay in memory.
+                Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability"), null,
+                Map.of(Dimension.CLOSE_MONTH, db -> CalendarSql.monthOfDate(db, "close_date")),
+                Map.of(Field.SALES_CYCLE_DAYS, db -> "case when status <> 'OPEN' then "
+                        + CalendarSql.daysFromUtcDate(db, "created_at", "close_date") + " end")));
         Map<Dimension, String> serviceCase = new EnumMap<>(Dimension.class);
         serviceCase.put(Dimension.STATUS, "status");
         serviceCase.put(Dimension.PRIORITY, "priority");
@@ -97,8 +105,16 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         serviceCase.put(Dimension.ACCOUNT, "account_id");
         serviceCase.put(Dimension.CONTACT, "contact_id");
         serviceCase.put(Dimension.PRODUCT, "product_code");
+        // FactLoader.sla: a missed resolution while open shows as RESOLUTION in the JSON list of escalations
+        serviceCase.put(Dimension.SLA, "case when resolution_due is null then 'NO_TARGET'"
+                + " when resolved_at is not null then"
+                + " case when resolved_at > resolution_due then 'MISSED' else 'MET' end"
+                + " when escalations like '%\"RESOLUTION\"%' then 'MISSED' else 'OPEN' end");
         SOURCES.put(FactSource.CASES, new FactSql("crm_case", "created_at", serviceCase,
-                Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null));
+                Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null, Map.of(),
+                Map.of(Field.RESOLUTION_MINUTES, db -> CalendarSql.minutesBetween(db, "created_at", "resolved_at"),
+                        Field.FIRST_RESPONSE_MINUTES,
+                        db -> CalendarSql.minutesBetween(db, "created_at", "first_responded_at"))));
         // a task's time is when it was closed, or created while still open (see FactSource.TASKS)
         SOURCES.put(FactSource.TASKS, new FactSql("crm_task", "coalesce(closed_at, created_at)",
                 Map.of(Dimension.STATUS, "status", Dimension.PRIORITY, "priority", Dimension.OWNER, "assignee_id"),
@@ -124,6 +140,11 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         return sql.append(" else '").append(bands[0].name()).append("' end").toString();
     }
 
+    FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids, Map<Field, String> fields,
+            String where) {
+        this(table, time, columns, uuids, fields, where, Map.of(), Map.of());
+    }
+
     /** How {@code source} is stored, or null when it is not pushed down. */
     static FactSql of(FactSource source) {
         return SOURCES.get(source);
@@ -131,11 +152,25 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
 
     /** Whether {@code d} can be grouped or filtered by in SQL (calendar dimensions on every database). */
     boolean has(Dimension d) {
-        return d.isTime() || columns.containsKey(d);
+        return d.isTime() || columns.containsKey(d) || vendorColumns.containsKey(d);
+    }
+
+    boolean has(Field f) {
+        return fields.containsKey(f) || vendorFields.containsKey(f);
     }
 
     /** The key of {@code d} as SQL on {@code db}. */
     String key(Dimension d, Database db) {
-        return d.isTime() ? CalendarSql.key(db, d, time) : columns.get(d);
+        if (d.isTime()) {
+            return CalendarSql.key(db, d, time);
+        }
+        Function<Database, String> vendor = vendorColumns.get(d);
+        return vendor != null ? vendor.apply(db) : columns.get(d);
+    }
+
+    /** The value of {@code f} as SQL on {@code db}. */
+    String field(Field f, Database db) {
+        Function<Database, String> vendor = vendorFields.get(f);
+        return vendor != null ? vendor.apply(db) : fields.get(f);
     }
 }

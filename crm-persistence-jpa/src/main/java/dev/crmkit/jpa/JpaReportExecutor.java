@@ -44,7 +44,7 @@ public final class JpaReportExecutor implements ReportExecutor {
             }
         }
         for (Measure m : definition.measures()) {
-            if (m.field() != null && !facts.fields().containsKey(m.field())) {
+            if (m.field() != null && !facts.has(m.field())) {
                 return false;
             }
         }
@@ -71,15 +71,15 @@ public final class JpaReportExecutor implements ReportExecutor {
             switch (m.aggregate()) {
                 case COUNT -> select.add("count(" + (when == null ? "*" : caseWhen(when, "1")) + ")");
                 case DISTINCT_COUNT -> select.add("count(distinct " + caseWhen(when, facts.key(m.of(), db)) + ")");
-                case SUM, AVG -> select.add("sum(" + caseWhen(when, facts.fields().get(m.field())) + ")");
-                case MIN -> select.add("min(" + caseWhen(when, facts.fields().get(m.field())) + ")");
-                case MAX -> select.add("max(" + caseWhen(when, facts.fields().get(m.field())) + ")");
+                case SUM, AVG -> select.add("sum(" + caseWhen(when, facts.field(m.field(), db)) + ")");
+                case MIN -> select.add("min(" + caseWhen(when, facts.field(m.field(), db)) + ")");
+                case MAX -> select.add("max(" + caseWhen(when, facts.field(m.field(), db)) + ")");
                 case RATIO -> select.add("null");
             }
             // the number of values an average divides by (and, harmlessly, of any other measure)
             select.add(m.aggregate() == Aggregate.RATIO || m.aggregate() == Aggregate.COUNT
                     || m.aggregate() == Aggregate.DISTINCT_COUNT ? "0"
-                    : "count(" + caseWhen(when, facts.fields().get(m.field())) + ")");
+                    : "count(" + caseWhen(when, facts.field(m.field(), db)) + ")");
         }
         StringBuilder sql = new StringBuilder("select ").append(String.join(", ", select))
                 .append(" from ").append(facts.table()).append(" where tenant_id = :tenant");

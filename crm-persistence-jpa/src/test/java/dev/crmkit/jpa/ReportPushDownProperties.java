@@ -2,10 +2,13 @@ package dev.crmkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.ContactId;
@@ -14,11 +17,25 @@ import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AgeBand;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.Gender;
+import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sales.ForecastCategory;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.OpportunityStatus;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.CaseKind;
+import dev.crmkit.core.service.CasePriority;
+import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;
@@ -39,10 +56,13 @@ import dev.crmkit.reporting.TimeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -70,6 +90,16 @@ abstract class ReportPushDownProperties {
             Dimension.COUNTRY, Dimension.REGION, Dimension.AD, Dimension.AFFILIATE, Dimension.WEEK);
     private static final List<Dimension> TASK_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.OWNER,
             Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
+    private static final List<Dimension> OPPORTUNITY_DIMS = List.of(Dimension.STAGE, Dimension.STATUS,
+            Dimension.OWNER, Dimension.CLOSE_MONTH, Dimension.MONTH);
+    private static final List<Dimension> CASE_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.CATEGORY,
+            Dimension.SLA, Dimension.DAY);
+    /** Accounts of the contacts: one in an industry, one without, and one id no account has. */
+    private static final List<String> ACCOUNTS = List.of("0190a0b0-0000-7000-8000-0000000ac001",
+            "0190a0b0-0000-7000-8000-0000000ac002", "0190a0b0-0000-7000-8000-0000000ac003");
+    private static final List<Dimension> CONTACT_DIMS = List.of(Dimension.COUNTRY, Dimension.CITY,
+            Dimension.AGE_BAND, Dimension.GENDER, Dimension.INDUSTRY, Dimension.STAGE, Dimension.OWNER,
+            Dimension.ACCOUNT, Dimension.MONTH);
     private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
             Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
@@ -163,6 +193,81 @@ abstract class ReportPushDownProperties {
     }
 
     @Provide
+    Arbitrary<List<Opportunity>> opportunities() {
+        Arbitrary<Opportunity> opportunity = Combinators.combine(Arbitraries.of(OpportunityStatus.class),
+                        Arbitraries.of("Prospecting", "Proposal"), Arbitraries.integers().between(0, 100),
+                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999")).ofScale(2),
+                        Arbitraries.integers().between(0, 60_000), Arbitraries.integers().between(-40, 80),
+                        Arbitraries.of("rep-1", "rep-2"))
+                .as((status, stage, probability, amount, minute, days, owner) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, AccountId.of(UUID.randomUUID()),
+                            null, "o", Money.of(amount, "EUR"),
+                            LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(days), UserId.of(owner), stage,
+                            probability, ForecastCategory.PIPELINE, status, null, null, List.of(), at, at);
+                });
+        return opportunity.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> opportunityDefinitions() {
+        return definitions(FactSource.OPPORTUNITIES, OPPORTUNITY_DIMS,
+                List.of(Field.AMOUNT, Field.PROBABILITY, Field.SALES_CYCLE_DAYS), List.of(Dimension.OWNER));
+    }
+
+    @Provide
+    Arbitrary<List<Case>> cases() {
+        Arbitrary<Integer> after = Arbitraries.integers().between(0, 5000).injectNull(0.4);
+        Arbitrary<Case> serviceCase = Combinators.combine(Arbitraries.of(CaseStatus.class),
+                        Arbitraries.of(CasePriority.class), Arbitraries.of("billing", "hardware").injectNull(0.2),
+                        Arbitraries.integers().between(0, 60_000), after, after, after,
+                        Arbitraries.subsetOf(EscalationKind.values()))
+                .as((status, priority, category, minute, due, responded, resolved, escalations) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute)).plusSeconds(minute % 60);
+                    return new Case(CaseId.of(UUID.randomUUID()), 0, "CASE-" + UUID.randomUUID(), null, null, null,
+                            null, null, CaseKind.QUESTION, category, priority, Channel.EMAIL, "s", null, null,
+                            status, null, null, plus(at, due), plus(at, responded), plus(at, resolved), null, null,
+                            escalations, Set.of(), null, List.of(), List.of(), at, at);
+                });
+        return serviceCase.list().ofMaxSize(40);
+    }
+
+    /** {@code at} plus {@code minutes} and a few seconds (so whole minutes are truncated), or null. */
+    private static Instant plus(Instant at, Integer minutes) {
+        return minutes == null ? null : at.plus(Duration.ofMinutes(minutes)).plusSeconds(minutes % 59);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> caseDefinitions() {
+        return definitions(FactSource.CASES, CASE_DIMS,
+                List.of(Field.RESOLUTION_MINUTES, Field.FIRST_RESPONSE_MINUTES), List.of(Dimension.CATEGORY));
+    }
+
+    @Provide
+    Arbitrary<List<Contact>> contacts() {
+        Arbitrary<Address> address = Combinators.combine(Arbitraries.of("Lyon", "Paris"),
+                Arbitraries.of("ARA", "IDF").injectNull(0.3), Arbitraries.of("FR", "DE").injectNull(0.2))
+                .as(Address::of).injectNull(0.3);
+        Arbitrary<Contact> contact = Combinators.combine(address, Arbitraries.of(ACCOUNTS).injectNull(0.2),
+                        Arbitraries.of(AgeBand.class).injectNull(0.3), Arbitraries.of(Gender.class).injectNull(0.3),
+                        Arbitraries.of(LifecycleStage.class), Arbitraries.of("rep-1", "rep-2").injectNull(0.3),
+                        Arbitraries.integers().between(0, 60_000))
+                .as((a, account, age, gender, stage, owner, minute) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Contact(ContactId.of(UUID.randomUUID()), 0,
+                            account == null ? null : AccountId.of(UUID.fromString(account)), "F", "L", null, null,
+                            null, a, null, age, gender, Set.of(), false, stage,
+                            owner == null ? null : UserId.of(owner), null, null, Set.of(), null, at, at);
+                });
+        return contact.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> contactDefinitions() {
+        return definitions(FactSource.CONTACTS, CONTACT_DIMS, List.of(), List.of(Dimension.ACCOUNT, Dimension.CITY));
+    }
+
+    @Provide
     Arbitrary<ReportDefinition> definitions() {
         return definitions(FactSource.TOUCHPOINTS, DIMS, List.of(Field.COUNT, Field.VALUE, Field.DURATION),
                 List.of(Dimension.VISITOR, Dimension.AD, Dimension.REP));
@@ -235,9 +340,18 @@ abstract class ReportPushDownProperties {
             case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
             case MONTH -> Arbitraries.of("2025-12", "2026-01");
             case PRODUCT -> Arbitraries.of("P1", "P2", "P3");
+            case CITY -> Arbitraries.of("Lyon", "Paris");
+            case AGE_BAND -> Arbitraries.of(AgeBand.class).map(Enum::name);
+            case GENDER -> Arbitraries.of(Gender.class).map(Enum::name);
+            case INDUSTRY -> Arbitraries.of("Software", "Retail");
+            case ACCOUNT -> Arbitraries.of(ACCOUNTS);
+            case STAGE -> Arbitraries.of("Prospecting", "Proposal", "CUSTOMER", "PROSPECT");
+            case CLOSE_MONTH -> Arbitraries.of("2025-12", "2026-01", "2026-02");
+            case CATEGORY -> Arbitraries.of("billing", "hardware");
+            case SLA -> Arbitraries.of("MET", "MISSED", "OPEN", "NO_TARGET");
             case SOURCE -> Arbitraries.of(LeadSource.class).map(Enum::name);
-            case STATUS -> Arbitraries.of("NEW", "MERGED", "CONVERTED", "OPEN", "DONE");
-            case PRIORITY -> Arbitraries.of(TaskPriority.class).map(Enum::name);
+            case STATUS -> Arbitraries.of("NEW", "MERGED", "CONVERTED", "OPEN", "DONE", "WON", "RESOLVED");
+            case PRIORITY -> Arbitraries.of("LOW", "NORMAL", "HIGH", "MEDIUM");
             case OWNER -> Arbitraries.of("rep-1", "rep-2");
             case COUNTRY -> Arbitraries.of("FR", "DE");
             case REGION -> Arbitraries.of("ARA", "IDF");
@@ -251,46 +365,63 @@ abstract class ReportPushDownProperties {
     @Property(tries = 100)
     void pushDownEqualsTheInMemoryReference(@ForAll("touchpoints") List<Touchpoint> touchpoints,
                                             @ForAll("definitions") ReportDefinition definition) {
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        storage().write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
-        assertEqualResults(tenant, definition);
+        assertEqualResults(tx -> tx.touchpoints().insertAll(touchpoints), definition);
     }
 
     @Property(tries = 60)
     void purchasesPushDownEqualsTheInMemoryReference(@ForAll("purchases") List<Purchase> purchases,
                                                      @ForAll("purchaseDefinitions") ReportDefinition definition) {
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        storage().write(tenant, tx -> {
-            purchases.forEach(tx.purchases()::save);
-            return null;
-        });
-        assertEqualResults(tenant, definition);
+        assertEqualResults(tx -> purchases.forEach(tx.purchases()::save), definition);
     }
 
     @Property(tries = 60)
     void leadsPushDownEqualsTheInMemoryReference(@ForAll("leads") List<Lead> leads,
                                                  @ForAll("leadDefinitions") ReportDefinition definition) {
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        storage().write(tenant, tx -> {
-            leads.forEach(tx.leads()::save);
-            return null;
-        });
-        assertEqualResults(tenant, definition);
+        assertEqualResults(tx -> leads.forEach(tx.leads()::save), definition);
     }
 
     @Property(tries = 60)
     void tasksPushDownEqualsTheInMemoryReference(@ForAll("tasks") List<Task> tasks,
                                                  @ForAll("taskDefinitions") ReportDefinition definition) {
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        storage().write(tenant, tx -> {
-            tasks.forEach(tx.tasks()::save);
-            return null;
-        });
-        assertEqualResults(tenant, definition);
+        assertEqualResults(tx -> tasks.forEach(tx.tasks()::save), definition);
     }
 
-    private void assertEqualResults(TenantId tenant, ReportDefinition definition) {
+    @Property(tries = 60)
+    void opportunitiesPushDownEqualsTheInMemoryReference(
+            @ForAll("opportunities") List<Opportunity> opportunities,
+            @ForAll("opportunityDefinitions") ReportDefinition definition) {
+        assertEqualResults(tx -> opportunities.forEach(tx.opportunities()::save), definition);
+    }
+
+    @Property(tries = 60)
+    void casesPushDownEqualsTheInMemoryReference(@ForAll("cases") List<Case> cases,
+                                                 @ForAll("caseDefinitions") ReportDefinition definition) {
+        assertEqualResults(tx -> cases.forEach(tx.cases()::save), definition);
+    }
+
+    @Property(tries = 60)
+    void contactsPushDownEqualsTheInMemoryReference(@ForAll("contacts") List<Contact> contacts,
+                                                    @ForAll("contactDefinitions") ReportDefinition definition) {
+        assertEqualResults(tx -> {
+            tx.accounts().save(account(ACCOUNTS.get(0), "Software"));
+            tx.accounts().save(account(ACCOUNTS.get(1), null));
+            contacts.forEach(tx.contacts()::save);
+        }, definition);
+    }
+
+    private static Account account(String id, String industry) {
+        return new Account(AccountId.of(UUID.fromString(id)), 0, "Account " + id, industry, null, null, null, null,
+                LifecycleStage.CUSTOMER, Set.of(), "account " + id, T0, T0);
+    }
+
+    /** Writes facts in a fresh tenant, then compares both executors over them. */
+    private void assertEqualResults(Consumer<StorageTx> facts, ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
         JpaStorage storage = storage();
+        storage.write(tenant, tx -> {
+            facts.accept(tx);
+            return null;
+        });
         TimeWindow window = definition.window();
         ReportResult memory = storage.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
         ReportResult sql = storage.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
