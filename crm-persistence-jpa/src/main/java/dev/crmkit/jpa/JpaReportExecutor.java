@@ -2,8 +2,6 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.reporting.Dimension;
-import dev.crmkit.reporting.FactSource;
-import dev.crmkit.reporting.Field;
 import dev.crmkit.reporting.Filter;
 import dev.crmkit.reporting.GroupTotals;
 import dev.crmkit.reporting.InMemoryReportExecutor;
@@ -18,53 +16,35 @@ import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
 /**
- * Pushes touchpoint reports down to the database as one GROUP BY query over {@code crm_touchpoint}: the database
+ * Pushes reports down to the database as one GROUP BY query over the table of their fact source: the database
  * totals (counts, sums, minima, maxima, distinct counts, each under its measure's conditions), and
  * {@link GroupTotals} divides, orders and limits exactly as the in-memory engine does, so both return the same.
- * Definitions this executor cannot push down yet — other fact sources, calendar dimensions (UTC day bucketing
- * differs per database) — run on the {@link InMemoryReportExecutor}, as do transactions of other storages.
+ * Definitions this executor cannot push down ({@link #pushesDown} is false: a source, dimension or field without
+ * SQL here) run on the {@link InMemoryReportExecutor}, as do transactions of other storages.
  */
 public final class JpaReportExecutor implements ReportExecutor {
-    private static final Map<Dimension, String> COLUMNS = new EnumMap<>(Dimension.class);
-    private static final Set<Dimension> UUIDS = Set.of(Dimension.CAMPAIGN, Dimension.AD, Dimension.AFFILIATE,
-            Dimension.LEAD, Dimension.CONTACT, Dimension.ACCOUNT);
-    private static final Map<Field, String> FIELDS = new EnumMap<>(Field.class);
-
-    static {
-        COLUMNS.put(Dimension.KIND, "kind");
-        COLUMNS.put(Dimension.CAMPAIGN, "campaign_id");
-        COLUMNS.put(Dimension.AD, "ad_id");
-        COLUMNS.put(Dimension.AFFILIATE, "affiliate_id");
-        COLUMNS.put(Dimension.CHANNEL, "channel");
-        COLUMNS.put(Dimension.REP, "rep_id");
-        COLUMNS.put(Dimension.VISITOR, "visitor_id");
-        COLUMNS.put(Dimension.LEAD, "lead_id");
-        COLUMNS.put(Dimension.CONTACT, "contact_id");
-        COLUMNS.put(Dimension.ACCOUNT, "account_id");
-        COLUMNS.put(Dimension.CURRENCY, "value_currency");
-        FIELDS.put(Field.COUNT, "event_count");
-        FIELDS.put(Field.VALUE, "value_amount");
-        FIELDS.put(Field.DURATION, "duration_seconds");
-    }
-
     private final ReportExecutor fallback = new InMemoryReportExecutor();
 
     /** Whether {@code definition} runs as SQL here rather than in memory. */
     public static boolean pushesDown(ReportDefinition definition) {
-        if (definition.source() != FactSource.TOUCHPOINTS) {
+        FactSql facts = FactSql.of(definition.source());
+        if (facts == null) {
             return false;
         }
         for (Dimension d : dimensionsOf(definition)) {
-            if (!COLUMNS.containsKey(d)) {
+            if (!facts.has(d)) {
+                return false;
+            }
+        }
+        for (Measure m : definition.measures()) {
+            if (m.field() != null && !facts.fields().containsKey(m.field())) {
                 return false;
             }
         }
@@ -76,44 +56,50 @@ public final class JpaReportExecutor implements ReportExecutor {
         if (!(tx instanceof JpaTx jpa) || !pushesDown(definition)) {
             return fallback.execute(definition, window, tx);
         }
-        Query q = new Query();
+        FactSql facts = FactSql.of(definition.source());
+        Database db = jpa.database();
+        Query q = new Query(facts, db);
         List<String> select = new ArrayList<>();
+        List<String> groupBy = new ArrayList<>();
         for (Dimension d : definition.dimensions()) {
-            select.add(COLUMNS.get(d));
+            groupBy.add(facts.key(d, db));
         }
+        select.addAll(groupBy);
         List<Measure> measures = definition.measures();
         for (Measure m : measures) {
             String when = q.conditions(m.where());
             switch (m.aggregate()) {
                 case COUNT -> select.add("count(" + (when == null ? "*" : caseWhen(when, "1")) + ")");
-                case DISTINCT_COUNT -> select.add("count(distinct " + caseWhen(when, COLUMNS.get(m.of())) + ")");
-                case SUM, AVG -> select.add("sum(" + caseWhen(when, FIELDS.get(m.field())) + ")");
-                case MIN -> select.add("min(" + caseWhen(when, FIELDS.get(m.field())) + ")");
-                case MAX -> select.add("max(" + caseWhen(when, FIELDS.get(m.field())) + ")");
+                case DISTINCT_COUNT -> select.add("count(distinct " + caseWhen(when, facts.key(m.of(), db)) + ")");
+                case SUM, AVG -> select.add("sum(" + caseWhen(when, facts.fields().get(m.field())) + ")");
+                case MIN -> select.add("min(" + caseWhen(when, facts.fields().get(m.field())) + ")");
+                case MAX -> select.add("max(" + caseWhen(when, facts.fields().get(m.field())) + ")");
                 case RATIO -> select.add("null");
             }
             // the number of values an average divides by (and, harmlessly, of any other measure)
             select.add(m.aggregate() == Aggregate.RATIO || m.aggregate() == Aggregate.COUNT
                     || m.aggregate() == Aggregate.DISTINCT_COUNT ? "0"
-                    : "count(" + caseWhen(when, FIELDS.get(m.field())) + ")");
+                    : "count(" + caseWhen(when, facts.fields().get(m.field())) + ")");
         }
         StringBuilder sql = new StringBuilder("select ").append(String.join(", ", select))
-                .append(" from crm_touchpoint where tenant_id = :tenant");
+                .append(" from ").append(facts.table()).append(" where tenant_id = :tenant");
         q.params.put("tenant", jpa.tenantId());
         if (window.from() != null) {
-            sql.append(" and occurred_at >= :windowFrom");
+            sql.append(" and ").append(facts.time()).append(" >= :windowFrom");
             q.params.put("windowFrom", window.from());
         }
         if (window.to() != null) {
-            sql.append(" and occurred_at < :windowTo");
+            sql.append(" and ").append(facts.time()).append(" < :windowTo");
             q.params.put("windowTo", window.to());
+        }
+        if (facts.where() != null) {
+            sql.append(" and ").append(facts.where());
         }
         String filters = q.conditions(definition.filters());
         if (filters != null) {
             sql.append(" and ").append(filters);
         }
-        if (!definition.dimensions().isEmpty()) {
-            List<String> groupBy = definition.dimensions().stream().map(COLUMNS::get).toList();
+        if (!groupBy.isEmpty()) {
             sql.append(" group by ").append(String.join(", ", groupBy));
         }
         NativeQuery<Object[]> query = jpa.session().createNativeQuery(sql.toString(), Object[].class);
@@ -187,6 +173,13 @@ public final class JpaReportExecutor implements ReportExecutor {
     /** Named parameters of one query and the SQL of filter conditions that use them. */
     private static final class Query {
         final Map<String, Object> params = new LinkedHashMap<>();
+        private final FactSql facts;
+        private final Database db;
+
+        Query(FactSql facts, Database db) {
+            this.facts = facts;
+            this.db = db;
+        }
 
         /** The conjunction of {@code filters}, or null for none. */
         String conditions(List<Filter> filters) {
@@ -202,14 +195,14 @@ public final class JpaReportExecutor implements ReportExecutor {
 
         /** A filter as SQL, with null keys matched explicitly: SQL's {@code IN} never matches NULL. */
         private String condition(Filter f) {
-            String column = COLUMNS.get(f.dimension());
+            String column = facts.key(f.dimension(), db);
             boolean withNull = f.values().contains(null);
             List<Object> values = new ArrayList<>();
             for (String v : f.values()) {
                 if (v == null) {
                     continue;
                 }
-                if (UUIDS.contains(f.dimension())) {
+                if (facts.uuids().contains(f.dimension())) {
                     try {
                         values.add(UUID.fromString(v));
                     } catch (IllegalArgumentException notAnId) {

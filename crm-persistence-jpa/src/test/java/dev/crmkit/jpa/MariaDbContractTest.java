@@ -19,6 +19,8 @@ import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.reporting.ReportExecutor;
+import dev.crmkit.reporting.contract.ReportingContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -224,6 +226,19 @@ class MariaDbContractTest {
         @Override
         protected TestDatabase database() {
             return DATABASE;
+        }
+    }
+
+    @Nested
+    class ReportingTests extends ReportingContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+
+        @Override
+        protected ReportExecutor executor() {
+            return new JpaReportExecutor();
         }
     }
 }

@@ -3,12 +3,25 @@ package dev.crmkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Attribution;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskPriority;
+import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.reporting.Dimension;
@@ -19,6 +32,7 @@ import dev.crmkit.reporting.InMemoryReportExecutor;
 import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.Measure.Aggregate;
 import dev.crmkit.reporting.Order;
+import dev.crmkit.reporting.PriceBand;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.TimeWindow;
@@ -27,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,31 +49,32 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Random touchpoints in H2 and random touchpoint reports: the SQL push-down returns exactly what the in-memory
- * executor returns over the same rows (ratios and averages compared to the last of their six decimals, which both
- * round from the same exact fraction).
+ * Random touchpoints and random touchpoint reports: the SQL push-down returns exactly what the in-memory executor
+ * returns over the same rows (ratios and averages compared to the last of their six decimals, which both round
+ * from the same exact fraction). Runs on every database through a subclass per database.
  */
-class ReportPushDownProperties {
-    private static final JdbcConnectionPool POOL = JdbcConnectionPool.create(
-            "jdbc:h2:mem:pushdown_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "");
-    private static final JpaStorage STORAGE = JpaStorage.create(POOL);
-    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+abstract class ReportPushDownProperties {
+    private static final Instant T0 = Instant.parse("2025-12-20T09:00:00Z");
     private static final List<String> ADS = List.of("0190a0b0-0000-7000-8000-00000000a001",
             "0190a0b0-0000-7000-8000-00000000a002", "0190a0b0-0000-7000-8000-00000000a003");
     private static final List<String> AFFILIATES = List.of("0190a0b0-0000-7000-8000-00000000f001",
             "0190a0b0-0000-7000-8000-00000000f002");
     private static final List<Dimension> DIMS = List.of(Dimension.KIND, Dimension.AD, Dimension.AFFILIATE,
-            Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY);
+            Dimension.VISITOR, Dimension.CHANNEL, Dimension.REP, Dimension.CURRENCY, Dimension.DAY, Dimension.WEEK,
+            Dimension.MONTH);
+    private static final List<String> CONTACTS = List.of("0190a0b0-0000-7000-8000-00000000c001",
+            "0190a0b0-0000-7000-8000-00000000c002");
+    private static final List<Dimension> LEAD_DIMS = List.of(Dimension.SOURCE, Dimension.STATUS, Dimension.OWNER,
+            Dimension.COUNTRY, Dimension.REGION, Dimension.AD, Dimension.AFFILIATE, Dimension.WEEK);
+    private static final List<Dimension> TASK_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.OWNER,
+            Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
+    private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
+            Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
-    @AfterContainer
-    static void close() {
-        STORAGE.close();
-        POOL.dispose();
-    }
+    /** The storage of the database under test. */
+    protected abstract JpaStorage storage();
 
     @Provide
     Arbitrary<List<Touchpoint>> touchpoints() {
@@ -68,7 +84,7 @@ class ReportPushDownProperties {
         Arbitrary<String> affiliate = Arbitraries.of(AFFILIATES).injectNull(0.3);
         Arbitrary<String> visitor = Arbitraries.of("v1", "v2", "v3", "v4").injectNull(0.2);
         Arbitrary<Channel> channel = Arbitraries.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
-        Arbitrary<Integer> minute = Arbitraries.integers().between(0, 10_000);
+        Arbitrary<Integer> minute = Arbitraries.integers().between(0, 60_000);
         Arbitrary<Long> count = Arbitraries.longs().between(0, 5000);
         Arbitrary<Money> value = Combinators.combine(
                 Arbitraries.bigDecimals().between(new BigDecimal("-50"), new BigDecimal("99999")).ofScale(2),
@@ -85,28 +101,105 @@ class ReportPushDownProperties {
     }
 
     @Provide
+    Arbitrary<List<Purchase>> purchases() {
+        Arbitrary<BigDecimal> price = Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(new BigDecimal("-20"), new BigDecimal("6000")).ofScale(2),
+                Arbitraries.of(PriceBand.class).map(PriceBand::lowerBound));
+        Arbitrary<Purchase> purchase = Combinators.combine(Arbitraries.of("P1", "P2", "P3"),
+                        Arbitraries.of(CONTACTS).injectNull(0.3), Arbitraries.integers().between(0, 60_000),
+                        Arbitraries.integers().between(-2, 40), price, Arbitraries.of("EUR", "USD", "GBP"))
+                .as((product, contact, minute, quantity, p, currency) -> new Purchase(
+                        PurchaseId.of(UUID.randomUUID()), 0, null,
+                        contact == null ? null : ContactId.of(UUID.fromString(contact)), product, null,
+                        T0.plus(Duration.ofMinutes(minute)), quantity, Money.of(p, currency), Set.of(), null, null,
+                        T0));
+        return purchase.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<Lead>> leads() {
+        Arbitrary<Address> address = Combinators.combine(Arbitraries.of("Lyon", "Paris"),
+                Arbitraries.of("ARA", "IDF").injectNull(0.3), Arbitraries.of("FR", "DE").injectNull(0.2))
+                .as(Address::of).injectNull(0.3);
+        Arbitrary<Attribution> attribution = Combinators.combine(Arbitraries.of(ADS).injectNull(0.3),
+                Arbitraries.of(AFFILIATES).injectNull(0.3)).as((ad, affiliate) -> new Attribution(null,
+                ad == null ? null : AdId.of(UUID.fromString(ad)),
+                affiliate == null ? null : AffiliateId.of(UUID.fromString(affiliate))));
+        Arbitrary<Lead> lead = Combinators.combine(address, attribution, Arbitraries.of(LeadSource.class),
+                        Arbitraries.of(LeadStatus.class), Arbitraries.integers().between(-10, 100),
+                        Arbitraries.of("rep-1", "rep-2").injectNull(0.3), Arbitraries.integers().between(0, 60_000))
+                .as((a, attr, source, status, score, owner, minute) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Lead(LeadId.of(UUID.randomUUID()), 0, "F", "L", null, null, null, null, a, source,
+                            attr, null, status, null, score, owner == null ? null : UserId.of(owner), false, null,
+                            null, null, null, null, status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
+                            null, null, at, at, null);
+                });
+        return lead.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> leadDefinitions() {
+        return definitions(FactSource.LEADS, LEAD_DIMS, List.of(Field.SCORE), List.of(Dimension.AD, Dimension.OWNER));
+    }
+
+    @Provide
+    Arbitrary<List<Task>> tasks() {
+        Arbitrary<Task> task = Combinators.combine(Arbitraries.of(TaskStatus.class), Arbitraries.of(TaskPriority.class),
+                        Arbitraries.of("rep-1", "rep-2"), Arbitraries.integers().between(0, 30_000),
+                        Arbitraries.integers().between(0, 30_000))
+                .as((status, priority, owner, created, open) -> {
+                    Instant at = T0.plus(Duration.ofMinutes(created));
+                    Instant closed = status == TaskStatus.OPEN ? null : at.plus(Duration.ofMinutes(open));
+                    return new Task(TaskId.of(UUID.randomUUID()), 0, "t", null, null, priority, status, null, null,
+                            null, UserId.of(owner), UserId.of(owner), null, at, at, closed);
+                });
+        return task.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> taskDefinitions() {
+        return definitions(FactSource.TASKS, TASK_DIMS, List.of(), List.of(Dimension.OWNER));
+    }
+
+    @Provide
     Arbitrary<ReportDefinition> definitions() {
-        Arbitrary<Filter> filter = Arbitraries.of(DIMS).flatMap(d -> Combinators.combine(
+        return definitions(FactSource.TOUCHPOINTS, DIMS, List.of(Field.COUNT, Field.VALUE, Field.DURATION),
+                List.of(Dimension.VISITOR, Dimension.AD, Dimension.REP));
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> purchaseDefinitions() {
+        return definitions(FactSource.PURCHASES, PURCHASE_DIMS,
+                List.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE), List.of(Dimension.PRODUCT, Dimension.CONTACT));
+    }
+
+    /** Random definitions over {@code source}, grouped and filtered by {@code dims}, measuring {@code fields}. */
+    private static Arbitrary<ReportDefinition> definitions(FactSource source, List<Dimension> dims,
+                                                           List<Field> fields, List<Dimension> distinct) {
+        Arbitrary<Filter> filter = Arbitraries.of(dims).flatMap(d -> Combinators.combine(
                 keys(d).list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(true, false))
                 .as((values, exclude) -> new Filter(d, values, exclude)));
-        Arbitrary<Measure> plain = Arbitraries.oneOf(
-                Arbitraries.just(Measure.count("x")),
-                Arbitraries.of(Dimension.VISITOR, Dimension.AD, Dimension.REP).map(d -> Measure.countDistinct("x", d)),
-                Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
-                        .flatMap(a -> Arbitraries.of(Field.COUNT, Field.VALUE, Field.DURATION)
-                                .map(f -> new Measure("x", a, f, null, null, null, null))));
+        List<Arbitrary<Measure>> kinds = new ArrayList<>();
+        kinds.add(Arbitraries.just(Measure.count("x")));
+        kinds.add(Arbitraries.of(distinct).map(d -> Measure.countDistinct("x", d)));
+        if (!fields.isEmpty()) {
+            kinds.add(Arbitraries.of(Aggregate.SUM, Aggregate.AVG, Aggregate.MIN, Aggregate.MAX)
+                    .flatMap(a -> Arbitraries.of(fields).map(f -> new Measure("x", a, f, null, null, null, null))));
+        }
+        Arbitrary<Measure> plain = Arbitraries.oneOf(kinds);
         Arbitrary<Measure> measure = Combinators.combine(plain, filter.list().ofMaxSize(1))
                 .as((m, where) -> where.isEmpty() ? m : m.where(where.get(0)));
         Arbitrary<TimeWindow> window = Arbitraries.of(TimeWindow.ALL,
                 TimeWindow.between(T0.plus(Duration.ofMinutes(2000)), T0.plus(Duration.ofMinutes(8000))),
                 new TimeWindow(null, T0.plus(Duration.ofMinutes(5000)), null));
-        return Combinators.combine(Arbitraries.of(DIMS).list().uniqueElements().ofMaxSize(3),
+        return Combinators.combine(Arbitraries.of(dims).list().uniqueElements().ofMaxSize(3),
                         measure.list().ofMinSize(1).ofMaxSize(4), filter.list().ofMaxSize(2),
                         Arbitraries.integers().between(0, 50).list().ofMaxSize(2),
                         Arbitraries.integers().between(1, 6).injectNull(0.4), window)
-                .as((dims, measures, filters, orders, limit, w) -> {
-                    ReportDefinition.Builder b = ReportDefinition.of("random", FactSource.TOUCHPOINTS)
-                            .groupBy(dims.toArray(Dimension[]::new)).window(w).limit(limit);
+                .as((grouped, measures, filters, orders, limit, w) -> {
+                    ReportDefinition.Builder b = ReportDefinition.of("random", source)
+                            .groupBy(grouped.toArray(Dimension[]::new)).window(w).limit(limit);
                     List<String> plainNames = new ArrayList<>();
                     List<String> orderable = new ArrayList<>();
                     for (int i = 0; i < measures.size(); i++) {
@@ -122,7 +215,7 @@ class ReportPushDownProperties {
                         orderable.add("r");
                     }
                     filters.forEach(b::filter);
-                    dims.forEach(d -> orderable.add(d.name()));
+                    grouped.forEach(d -> orderable.add(d.name()));
                     for (int o : orders) {
                         b.orderBy(new Order(orderable.get(o % orderable.size()), o % 2 == 0));
                     }
@@ -138,6 +231,18 @@ class ReportPushDownProperties {
             case VISITOR -> Arbitraries.of("v1", "v2", "v3");
             case CHANNEL -> Arbitraries.of("WEB", "EMAIL");
             case REP -> Arbitraries.of("rep-1", "rep-2");
+            case DAY -> Arbitraries.of("2025-12-28", "2025-12-29", "2026-01-01", "2026-01-20", "x");
+            case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
+            case MONTH -> Arbitraries.of("2025-12", "2026-01");
+            case PRODUCT -> Arbitraries.of("P1", "P2", "P3");
+            case SOURCE -> Arbitraries.of(LeadSource.class).map(Enum::name);
+            case STATUS -> Arbitraries.of("NEW", "MERGED", "CONVERTED", "OPEN", "DONE");
+            case PRIORITY -> Arbitraries.of(TaskPriority.class).map(Enum::name);
+            case OWNER -> Arbitraries.of("rep-1", "rep-2");
+            case COUNTRY -> Arbitraries.of("FR", "DE");
+            case REGION -> Arbitraries.of("ARA", "IDF");
+            case PRICE_BAND -> Arbitraries.of(PriceBand.class).map(Enum::name);
+            case CONTACT -> Arbitraries.of(CONTACTS);
             default -> Arbitraries.of("EUR", "USD");
         };
         return keys.injectNull(0.2);
@@ -147,10 +252,48 @@ class ReportPushDownProperties {
     void pushDownEqualsTheInMemoryReference(@ForAll("touchpoints") List<Touchpoint> touchpoints,
                                             @ForAll("definitions") ReportDefinition definition) {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
-        STORAGE.write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
+        storage().write(tenant, tx -> tx.touchpoints().insertAll(touchpoints));
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void purchasesPushDownEqualsTheInMemoryReference(@ForAll("purchases") List<Purchase> purchases,
+                                                     @ForAll("purchaseDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            purchases.forEach(tx.purchases()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void leadsPushDownEqualsTheInMemoryReference(@ForAll("leads") List<Lead> leads,
+                                                 @ForAll("leadDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            leads.forEach(tx.leads()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    @Property(tries = 60)
+    void tasksPushDownEqualsTheInMemoryReference(@ForAll("tasks") List<Task> tasks,
+                                                 @ForAll("taskDefinitions") ReportDefinition definition) {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+        storage().write(tenant, tx -> {
+            tasks.forEach(tx.tasks()::save);
+            return null;
+        });
+        assertEqualResults(tenant, definition);
+    }
+
+    private void assertEqualResults(TenantId tenant, ReportDefinition definition) {
+        JpaStorage storage = storage();
         TimeWindow window = definition.window();
-        ReportResult memory = STORAGE.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
-        ReportResult sql = STORAGE.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
+        ReportResult memory = storage.read(tenant, tx -> new InMemoryReportExecutor().execute(definition, window, tx));
+        ReportResult sql = storage.read(tenant, tx -> new JpaReportExecutor().execute(definition, window, tx));
         assertThat(JpaReportExecutor.pushesDown(definition)).isTrue();
         assertThat(sql).isEqualTo(memory);
     }

@@ -42,6 +42,7 @@ import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.Order;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportExecutor;
+import dev.crmkit.reporting.InMemoryReportExecutor;
 import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.ReportRow;
 import dev.crmkit.reporting.ReportService;
@@ -425,5 +426,46 @@ public abstract class ReportingContract extends ContractSupport {
         crm.tasks().complete(call);
         assertThat(reports.run(StandardReports.tasksDoneByRep()).rows()).containsExactly(
                 new ReportRow(List.of("rep-1", "2026-W03"), decimals("1")));
+    }
+
+    /**
+     * The acceptance check of an executor: over the same data of every fact source, written through the services,
+     * every ready-made report returns what the in-memory reference returns.
+     */
+    @Test
+    void everyReadyMadeReportEqualsTheInMemoryReference() {
+        impressions("A", 1000);
+        click("A", "v1", 1);
+        click("B", "v2", 2);
+        conversion("v2", "49.90", 3);
+        AccountId acme = crm.accounts().create(new AccountDetails("Acme", "Manufacturing", null, null, null, null,
+                Set.of()));
+        ContactId ann = contact(acme, "ann@acme.example", Address.of("Lyon", "ARA", "FR"), Gender.FEMALE);
+        contact(null, "bob@example.org", null, null);
+        crm.customers().recordPurchase(NewPurchase.of(null, ann, "ENG-1", 2, Money.of("1999.99", "EUR")));
+        crm.customers().recordPurchase(NewPurchase.of(null, ann, "GEAR-7", 10, Money.of("4.50", "EUR")));
+        crm.tracking().logCall(RepInteraction.withAccount(acme, 300, "interested", null));
+        crm.tracking().logVisit(RepInteraction.withAccount(acme, 1800, "demo", null));
+        Lead lead = Samples.lead(LeadId.of(UUID.randomUUID()), "a@example.com");
+        crm.context().write(tx -> tx.leads().save(lead));
+        OpportunityId won = crm.opportunities().create(NewOpportunity.of(acme, "Mill", Money.of("5000.00", "EUR"),
+                LocalDate.of(2026, 3, 1)));
+        crm.opportunities().create(NewOpportunity.of(acme, "Spares", Money.of("4000.05", "EUR"),
+                LocalDate.of(2026, 3, 10)));
+        Case jam = crm.cases().open(NewCase.from(ann, Channel.PHONE, "Mill jams").withKind(CaseKind.COMPLAINT,
+                "hardware"));
+        crm.cases().open(NewCase.from(ann, Channel.EMAIL, "Invoice wrong").withKind(CaseKind.QUESTION, null));
+        TaskId call = crm.tasks().create(NewTask.of("Call Ann"));
+        crm.tasks().create(NewTask.of("Send offer"));
+        clock.advance(Duration.ofDays(3));
+        crm.opportunities().closeWon(won, "fit");
+        crm.cases().resolve(jam.id(), "replaced the reader");
+        crm.tasks().complete(call);
+
+        try (ReportService reference = ReportService.builder(crm).executor(new InMemoryReportExecutor()).build()) {
+            for (ReportDefinition definition : StandardReports.all()) {
+                assertThat(reports.run(definition)).as(definition.name()).isEqualTo(reference.run(definition));
+            }
+        }
     }
 }
