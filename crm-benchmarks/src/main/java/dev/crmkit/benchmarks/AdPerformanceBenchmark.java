@@ -7,9 +7,11 @@ import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.StandardReports;
 import dev.crmkit.reporting.TimeWindow;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -58,6 +60,36 @@ public class AdPerformanceBenchmark {
     @Benchmark
     public ReportResult engine() {
         return InMemoryReportExecutor.aggregate(table, report, TimeWindow.ALL);
+    }
+
+    /**
+     * Milliseconds each side spent in {@link #interleaved}; engineMillis / handWrittenMillis is the ratio with both
+     * sides under the same load, which separate runs on this shared host do not give.
+     */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class SideMillis {
+        public double engineMillis;
+        public double handWrittenMillis;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            engineMillis = 0;
+            handWrittenMillis = 0;
+        }
+    }
+
+    /** The report by the engine, then by the loop; see {@link SideMillis}. */
+    @Benchmark
+    public int interleaved(SideMillis millis) {
+        long start = System.nanoTime();
+        int n = engine().rows().size();
+        long middle = System.nanoTime();
+        n += handWritten().length;
+        long end = System.nanoTime();
+        millis.engineMillis += (middle - start) / 1e6;
+        millis.handWrittenMillis += (end - middle) / 1e6;
+        return n;
     }
 
     /** What a programmer would write for this one report: dense arrays indexed by ad, affiliate and day. */

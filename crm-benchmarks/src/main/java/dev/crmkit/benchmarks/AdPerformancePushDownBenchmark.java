@@ -45,9 +45,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * and conversions per group from the database and compute the two rates in Java; the executor also orders the rows
  * and turns the rates into exact decimals.
  *
- * <p>The executor does not push day bucketing down yet (UTC days differ per database), so the report grouped by ad
- * and affiliate (the standard report without its DAY dimension) is measured: grouped by day it would read every
- * touchpoint into memory, which is no push-down at all.
+ * <p>{@code byDay} chooses the standard report (ad × affiliate × UTC day) or the same without its DAY dimension.
+ * The hand-written query buckets days as one would by hand, {@code (occurred_at AT TIME ZONE 'UTC')::date}; the
+ * executor formats the day as the text key the in-memory engine uses.
  *
  * <p>Each trial creates a schema of its own, migrated by {@link JpaStorage}, COPYs {@code touchpoints} rows of one
  * tenant into {@code crm_touchpoint} (with its indexes; another tenant's rows are not added) and analyzes it. Needs
@@ -62,12 +62,15 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class AdPerformancePushDownBenchmark {
-    /** The hand-written query: what the report asks, spelled in PostgreSQL. */
-    static final String HAND_WRITTEN = "SELECT ad_id, affiliate_id,"
+    /** The hand-written query: what the report asks, spelled in PostgreSQL, around the grouped columns. */
+    static final String HAND_WRITTEN = "SELECT %1$s,"
             + " sum(event_count) FILTER (WHERE kind = 'AD_IMPRESSION'),"
             + " sum(event_count) FILTER (WHERE kind = 'AD_CLICK'),"
             + " count(*) FILTER (WHERE kind = 'CONVERSION')"
-            + " FROM crm_touchpoint WHERE tenant_id = ? AND ad_id IS NOT NULL GROUP BY ad_id, affiliate_id";
+            + " FROM crm_touchpoint WHERE tenant_id = ? AND ad_id IS NOT NULL GROUP BY %1$s";
+
+    @Param({"true", "false"})
+    boolean byDay;
 
     @Param("1000000")
     int touchpoints;
@@ -84,14 +87,17 @@ public class AdPerformancePushDownBenchmark {
     private final TenantId tenant = TenantId.of("bench");
     private final JpaReportExecutor executor = new JpaReportExecutor();
     private ReportDefinition report;
+    private String handWritten;
     private String schema;
     private JdbcConnectionPool pool;
     private JpaStorage storage;
 
     @Setup(Level.Trial)
     public void open() throws SQLException, IOException {
-        report = StandardReports.adPerformance().toBuilder().regroupBy(Dimension.AD, Dimension.AFFILIATE)
-                .window(TimeWindow.ALL).build();
+        ReportDefinition.Builder b = StandardReports.adPerformance().toBuilder().window(TimeWindow.ALL);
+        report = byDay ? b.build() : b.regroupBy(Dimension.AD, Dimension.AFFILIATE).build();
+        String groups = "ad_id, affiliate_id" + (byDay ? ", (occurred_at AT TIME ZONE 'UTC')::date" : "");
+        handWritten = String.format(HAND_WRITTEN, groups);
         if (!JpaReportExecutor.pushesDown(report)) {
             throw new IllegalStateException("the executor would not push this report down");
         }
@@ -151,21 +157,26 @@ public class AdPerformancePushDownBenchmark {
         return storage.read(tenant, tx -> executor.execute(report, TimeWindow.ALL, tx));
     }
 
-    /** The query by plain JDBC on the same pool; rows as ad, affiliate, totals and the two rates as doubles. */
+    /**
+     * The query by plain JDBC on the same pool; rows as ad, affiliate, day (or null), totals and the two rates as
+     * doubles.
+     */
     @Benchmark
     public List<Object[]> handWritten() throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(HAND_WRITTEN)) {
+            try (PreparedStatement ps = c.prepareStatement(handWritten)) {
                 ps.setString(1, tenant.value());
                 try (ResultSet rs = ps.executeQuery()) {
+                    int keys = byDay ? 3 : 2;
                     while (rs.next()) {
-                        long impressions = rs.getLong(3);
-                        long clicks = rs.getLong(4);
-                        long conversions = rs.getLong(5);
-                        rows.add(new Object[] {rs.getObject(1), rs.getObject(2), impressions, clicks, conversions,
+                        long impressions = rs.getLong(keys + 1);
+                        long clicks = rs.getLong(keys + 2);
+                        long conversions = rs.getLong(keys + 3);
+                        rows.add(new Object[] {rs.getObject(1), rs.getObject(2), byDay ? rs.getObject(3) : null,
+                                impressions, clicks, conversions,
                                 impressions == 0 ? Double.NaN : (double) clicks / impressions,
                                 clicks == 0 ? Double.NaN : (double) conversions / clicks});
                     }

@@ -171,6 +171,16 @@ final class Aggregation {
             factsPerGroup = new long[cellsTotal];
         }
         groupIds = dense ? null : new LongHashing.Ids(1024);
+        cellColumns = new Codes[groupBy.length + split.length];
+        cellStrides = new int[cellColumns.length];
+        for (int d = 0; d < groupBy.length; d++) {
+            cellColumns[d] = groupBy[d];
+            cellStrides[d] = (int) (strides[d] * splitSpace);
+        }
+        for (int d = 0; d < split.length; d++) {
+            cellColumns[groupBy.length + d] = split[d];
+            cellStrides[groupBy.length + d] = (int) splitStrides[d];
+        }
         fused = Arrays.stream(folding).filter(b -> family(b.measure.aggregate()) == Aggregate.SUM
                 && (b.splitAllowed != null || b.conditionColumns.length == 0)).findFirst().orElse(null);
     }
@@ -180,6 +190,10 @@ final class Aggregation {
      * the pass is dense and no filter drops facts of a block; null if none.
      */
     private final Base fused;
+
+    /** In a dense pass: the grouped then the split columns, and the stride of each in a cell id. */
+    private final Codes[] cellColumns;
+    private final int[] cellStrides;
 
     /** The bases that fold facts; the others read their accumulators or the fact counts. */
     private final Base[] folding;
@@ -270,12 +284,7 @@ final class Aggregation {
                 keep = filtered;
             }
             if (dense) {
-                for (int d = 0; d < groupBy.length; d++) {
-                    groupBy[d].groups(start, len, (int) (strides[d] * splitSpace), d == 0, group);
-                }
-                for (int d = 0; d < split.length; d++) {
-                    split[d].groups(start, len, (int) splitStrides[d], d == 0 && groupBy.length == 0, group);
-                }
+                cellIds(start, len, group);
                 if (keep == all && fused != null) {
                     long[] n = fused.needsN ? fused.n : null;
                     fused.numbers.countAndSum(start, len, group, factsPerGroup, fused.acc, n);
@@ -302,6 +311,23 @@ final class Aggregation {
             }
         }
         return result(window);
+    }
+
+    /**
+     * The dense cell of each fact of the block: the codes of the grouped, then the split columns in mixed radix;
+     * two one-byte columns at a time, which halves the passes over the block for typical reports.
+     */
+    private void cellIds(int start, int len, int[] group) {
+        for (int c = 0; c < cellColumns.length; c++) {
+            boolean first = c == 0;
+            if (c + 1 < cellColumns.length && cellColumns[c] instanceof Codes.Bytes a
+                    && cellColumns[c + 1] instanceof Codes.Bytes b) {
+                a.groups(start, len, cellStrides[c], b, cellStrides[c + 1], first, group);
+                c++;
+            } else {
+                cellColumns[c].groups(start, len, cellStrides[c], first, group);
+            }
+        }
     }
 
     private void countFacts(int len, boolean[] keep, int[] group) {

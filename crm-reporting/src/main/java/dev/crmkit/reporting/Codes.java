@@ -91,6 +91,20 @@ abstract sealed class Codes permits Codes.Bytes, Codes.Chars, Codes.Ints {
             }
         }
 
+        /** As {@link #groups} of this column and then of {@code other}, in one loop. */
+        void groups(int start, int len, int stride, Bytes other, int otherStride, boolean first, int[] out) {
+            byte[] more = other.codes;
+            if (first) {
+                for (int j = 0; j < len; j++) {
+                    out[j] = (codes[start + j] & 0xFF) * stride + (more[start + j] & 0xFF) * otherStride;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[j] += (codes[start + j] & 0xFF) * stride + (more[start + j] & 0xFF) * otherStride;
+                }
+            }
+        }
+
         @Override
         void restrict(int start, int len, boolean[] allowed, boolean[] in, boolean[] out) {
             for (int j = 0; j < len; j++) {

@@ -113,13 +113,36 @@ final class Finisher {
         return switch (m.aggregate()) {
             case COUNT, DISTINCT_COUNT -> BigDecimal.valueOf(f.num());
             case SUM, MIN, MAX -> exact(BigDecimal.valueOf(f.num(), scale), m.field());
-            case AVG -> BigDecimal.valueOf(f.num(), scale)
-                    .divide(BigDecimal.valueOf(f.den()), Measure.FRACTION_SCALE, RoundingMode.HALF_EVEN);
-            case RATIO -> BigDecimal.valueOf(f.num(), scale)
-                    .divide(BigDecimal.valueOf(f.den(), denominatorScale), Measure.FRACTION_SCALE,
-                            RoundingMode.HALF_EVEN);
+            case AVG -> quotient(f.num(), scale, f.den(), 0);
+            case RATIO -> quotient(f.num(), scale, f.den(), denominatorScale);
         };
     }
+
+    /**
+     * {@code (num × 10^-scale) / (den × 10^-denScale)} rounded {@code HALF_EVEN} to {@link Measure#FRACTION_SCALE}
+     * decimals, as {@link BigDecimal#divide(BigDecimal, int, RoundingMode)} gives it; in long arithmetic when the
+     * scaled numerator fits, since a report may hold tens of thousands of rates and BigDecimal division is slow.
+     */
+    static BigDecimal quotient(long num, int scale, long den, int denScale) {
+        int shift = Measure.FRACTION_SCALE + denScale - scale;
+        if (den > 0 && shift >= 0 && shift < POWERS.length) {
+            long p = POWERS[shift];
+            long x = num * p;
+            if (Math.multiplyHigh(num, p) == (x >> 63)) {
+                long q = x / den;
+                long r = Math.abs(x % den);
+                if (r > den - r || (r == den - r && (q & 1) != 0)) {
+                    q += x < 0 ? -1 : 1;
+                }
+                return BigDecimal.valueOf(q, Measure.FRACTION_SCALE);
+            }
+        }
+        return BigDecimal.valueOf(num, scale).divide(BigDecimal.valueOf(den, denScale), Measure.FRACTION_SCALE,
+                RoundingMode.HALF_EVEN);
+    }
+
+    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L};
 
     /** Money with at least two decimals, more only when the value has them; other fields as integers. */
     private static BigDecimal exact(BigDecimal v, Field field) {
