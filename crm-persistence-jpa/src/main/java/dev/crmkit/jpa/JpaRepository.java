@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
@@ -109,13 +110,22 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
      * {@code visitor}, fetched in chunks so a large range never sits in memory at once.
      */
     void forEachBetween(String column, Instant from, Instant to, Consumer<? super T> visitor) {
+        streamBetween(tx, entityName, rowType, column, from, to, this::toDomain, visitor);
+    }
+
+    /**
+     * The bulk read behind {@link #forEachBetween}, for repositories of rows that are not versioned aggregates
+     * (touchpoints): rows of {@code entityName} in the tenant with {@code column} in {@code [from, to)}, mapped.
+     */
+    static <R, D> void streamBetween(JpaTx tx, String entityName, Class<R> rowType, String column, Instant from,
+                                     Instant to, Function<R, D> toDomain, Consumer<? super D> visitor) {
         Filter filter = new Filter(tx.tenantId()).and("r." + column + " >= :from", "from", from)
                 .and("r." + column + " < :to", "to", to);
-        SelectionQuery<E> q = tx.session().createSelectionQuery("from " + entityName + " r where " + filter.where(),
+        SelectionQuery<R> q = tx.session().createSelectionQuery("from " + entityName + " r where " + filter.where(),
                 rowType);
         filter.params().forEach(q::setParameter);
-        try (Stream<E> rows = q.setFetchSize(BULK_FETCH).getResultStream()) {
-            rows.forEach(row -> visitor.accept(toDomain(row)));
+        try (Stream<R> rows = q.setFetchSize(BULK_FETCH).getResultStream()) {
+            rows.forEach(row -> visitor.accept(toDomain.apply(row)));
         }
     }
 

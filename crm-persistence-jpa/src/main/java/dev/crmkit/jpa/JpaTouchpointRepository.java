@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
@@ -186,13 +185,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
 
     @Override
     public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
-        Filter filter = new Filter(tx.tenantId()).and("r.occurredAt >= :from", "from", from)
-                .and("r.occurredAt < :to", "to", to);
-        SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
-                "from TouchpointRow r where " + filter.where(), TouchpointEntity.class);
-        filter.params().forEach(q::setParameter);
-        try (Stream<TouchpointEntity> rows = q.setFetchSize(JpaRepository.BULK_FETCH).getResultStream()) {
-            rows.forEach(row -> visitor.accept(TouchpointMapper.toTouchpoint(row)));
-        }
+        JpaRepository.streamBetween(tx, "TouchpointRow", TouchpointEntity.class, "occurredAt", from, to,
+                TouchpointMapper::toTouchpoint, visitor);
     }
+
 }
