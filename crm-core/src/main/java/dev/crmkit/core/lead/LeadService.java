@@ -57,7 +57,9 @@ public final class LeadService {
             checkAttribution(tx, d.attribution, v);
             v.throwIfInvalid();
             boolean byPerson = !UserId.SYSTEM.equals(ctx.user());
-            return store(tx, d, false, byPerson ? ctx.user() : null, null).id();
+            Lead saved = store(tx, d, false, byPerson ? ctx.user() : null, null);
+            // The visitor's linked clicks count for the new lead's score.
+            return (saved.visitorIds().isEmpty() ? saved : rescoreIn(tx, tx.leads().get(saved.id()))).id();
         });
     }
 
@@ -111,7 +113,10 @@ public final class LeadService {
         return name != null ? name : LeadInput.apiName(f);
     }
 
-    /** Saves a validated new lead: ids, keys, duplicates, owner, score; links its visitor's clicks. */
+    /**
+     * Saves a validated new lead (ids, duplicates, owner, score from its attributes) and links its visitor's clicks;
+     * the caller rescores once it has recorded all the lead's touchpoints.
+     */
     private Lead store(StorageTx tx, LeadDraft d, boolean spam, UserId defaultOwner, String formName) {
         Instant now = ctx.now();
         d.id = LeadId.of(ctx.newId());
@@ -137,7 +142,7 @@ public final class LeadService {
         for (String visitor : saved.visitorIds()) {
             tracking().identify(visitor, saved.id());
         }
-        return saved.visitorIds().isEmpty() ? saved : rescoreIn(tx, tx.leads().get(saved.id()));
+        return saved;
     }
 
     private void checkAttribution(StorageTx tx, Attribution a, Validation v) {
