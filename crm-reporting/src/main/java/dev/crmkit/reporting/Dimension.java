@@ -1,5 +1,8 @@
 package dev.crmkit.reporting;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 /**
  * What a report can group and filter by. Which dimensions a fact has is {@link FactSource#dimensions()}. Every
  * value is a text key: enum constants by name, ids as UUID text, {@link #DAY} as {@code 2026-01-05},
@@ -63,5 +66,20 @@ public enum Dimension {
     /** True for the calendar dimensions, derived from the fact's time. */
     public boolean isTime() {
         return this == DAY || this == WEEK || this == MONTH;
+    }
+
+    /**
+     * The key of the calendar period of this dimension that contains {@code day}: for executors that group by the
+     * period's first day and key the groups afterwards.
+     *
+     * @throws IllegalStateException when this is not a calendar dimension
+     */
+    public String keyOf(LocalDate day) {
+        return switch (this) {
+            case DAY -> day.toString();
+            case WEEK -> new FactTable.WeekOf(day).toString();
+            case MONTH -> YearMonth.from(day).toString();
+            default -> throw new IllegalStateException(this + " is not a calendar dimension");
+        };
     }
 }
