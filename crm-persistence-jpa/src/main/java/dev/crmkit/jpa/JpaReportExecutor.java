@@ -118,43 +118,42 @@ public final class JpaReportExecutor implements ReportExecutor {
         if (!groupBy.isEmpty()) {
             sql.append(" group by ").append(String.join(", ", groupBy));
         }
-        List<GroupTotals.Group> groups = jpa.session().doReturningWork(connection -> {
+        GroupTotals.Builder groups = GroupTotals.builder(definition);
+        jpa.session().doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < q.binds.size(); i++) {
                     bind(statement, i + 1, q.binds.get(i), db);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    return read(rows, dimensions, firstDays, totalColumn, countColumn);
+                    read(rows, dimensions, firstDays, totalColumn, countColumn, groups);
                 }
             }
         });
-        return GroupTotals.finish(definition, window, groups);
+        return groups.finish(window);
     }
 
     /** Plain JDBC: one row per group, read without an ORM's per-row overhead (tens of thousands of groups). */
-    private static List<GroupTotals.Group> read(ResultSet rows, List<Dimension> dimensions, boolean[] firstDays,
-                                                int[] totalColumn, int[] countColumn) throws SQLException {
-        List<GroupTotals.Group> groups = new ArrayList<>();
+    private static void read(ResultSet rows, List<Dimension> dimensions, boolean[] firstDays, int[] totalColumn,
+                             int[] countColumn, GroupTotals.Builder groups) throws SQLException {
         int dims = dimensions.size();
         while (rows.next()) {
-            List<String> keys = new ArrayList<>(dims);
+            String[] keys = new String[dims];
             for (int d = 0; d < dims; d++) {
                 if (firstDays[d]) {
                     LocalDate day = rows.getObject(d + 1, LocalDate.class);
-                    keys.add(day == null ? null : dimensions.get(d).keyOf(day));
+                    keys[d] = day == null ? null : dimensions.get(d).keyOf(day);
                 } else {
-                    keys.add(key(rows.getObject(d + 1)));
+                    keys[d] = key(rows.getObject(d + 1));
                 }
             }
-            List<BigDecimal> totals = new ArrayList<>(totalColumn.length);
-            List<Long> counts = new ArrayList<>(totalColumn.length);
+            BigDecimal[] totals = new BigDecimal[totalColumn.length];
+            long[] counts = new long[totalColumn.length];
             for (int m = 0; m < totalColumn.length; m++) {
-                totals.add(totalColumn[m] == 0 ? null : rows.getBigDecimal(totalColumn[m]));
-                counts.add(countColumn[m] == 0 ? 0L : rows.getLong(countColumn[m]));
+                totals[m] = totalColumn[m] == 0 ? null : rows.getBigDecimal(totalColumn[m]);
+                counts[m] = countColumn[m] == 0 ? 0 : rows.getLong(countColumn[m]);
             }
-            groups.add(new GroupTotals.Group(keys, totals, counts));
+            groups.add(keys, totals, counts);
         }
-        return groups;
     }
 
     /**

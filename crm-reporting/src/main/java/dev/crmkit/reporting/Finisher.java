@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns grouped totals into a result, the same way whoever totalled them: ratios from their operands, order, limit
@@ -59,50 +60,161 @@ final class Finisher {
             scales[i] = scales[ni];
             denominatorScales[i] = scales[di];
         }
-        Integer[] order = new Integer[rows];
-        Arrays.setAll(order, r -> r);
-        Arrays.sort(order, comparator(def, keys, values, names));
+        int[] order = order(def, keys, values, names);
         int limit = def.limit() == null ? rows : Math.min(def.limit(), rows);
         List<ReportRow> out = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
             int r = order[i];
-            List<BigDecimal> vals = new ArrayList<>(measures.size());
+            BigDecimal[] vals = new BigDecimal[measures.size()];
             for (int m = 0; m < measures.size(); m++) {
-                vals.add(decimal(measures.get(m), values[m][r], scales[m], denominatorScales[m]));
+                vals[m] = decimal(measures.get(m), values[m][r], scales[m], denominatorScales[m]);
             }
-            out.add(new ReportRow(Arrays.asList(keys[r]), vals));
+            out.add(new ReportRow(FrozenList.of(keys[r]), FrozenList.of(vals)));
         }
         return new ReportResult(def.name(), def.source(), window, def.dimensions(), names, out, null);
     }
 
-    private static Comparator<Integer> comparator(ReportDefinition def, String[][] keys, Fraction[][] values,
-                                                  List<String> names) {
-        Comparator<Integer> c = (a, b) -> 0;
+    /**
+     * The rows in the definition's order, then by every dimension's key ascending (so the order is total), nulls
+     * last. Keys are compared as ranks computed once per distinct key: sorting tens of thousands of groups by
+     * UUID texts with a long common prefix was most of a pushed-down report's time in Java.
+     */
+    static int[] order(ReportDefinition def, String[][] keys, Fraction[][] values, List<String> names) {
+        List<SortKey> sortKeys = new ArrayList<>();
+        List<Ranks> ranks = new ArrayList<>();
         for (Order o : def.order()) {
             int m = names.indexOf(o.by());
             if (m >= 0) {
-                Fraction[] column = values[m];
-                c = c.thenComparing((a, b) -> nullsLast(column[a], column[b], o.descending(), Fraction::compare));
+                sortKeys.add(new MeasureKey(values[m], o.descending()));
             } else {
-                int d = def.dimensions().indexOf(Dimension.valueOf(o.by()));
-                c = c.thenComparing((a, b) -> nullsLast(keys[a][d], keys[b][d], o.descending(), String::compareTo));
+                Ranks r = Ranks.of(keys, def.dimensions().indexOf(Dimension.valueOf(o.by())), o.descending());
+                sortKeys.add(r);
+                ranks.add(r);
             }
         }
         for (int d = 0; d < def.dimensions().size(); d++) {
-            int dim = d;
-            c = c.thenComparing((a, b) -> nullsLast(keys[a][dim], keys[b][dim], false, String::compareTo));
+            Ranks r = Ranks.of(keys, d, false);
+            sortKeys.add(r);
+            ranks.add(r);
         }
-        return c;
+        int rows = keys.length;
+        if (ranks.size() == sortKeys.size()) {
+            int[] packed = Ranks.sortPacked(ranks, rows);
+            if (packed != null) {
+                return packed;
+            }
+        }
+        Integer[] boxed = new Integer[rows];
+        Arrays.setAll(boxed, r -> r);
+        Arrays.sort(boxed, (a, b) -> {
+            for (SortKey k : sortKeys) {
+                int c = k.compare(a, b);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        int[] order = new int[rows];
+        Arrays.setAll(order, i -> boxed[i]);
+        return order;
     }
 
-    private static <T> int nullsLast(T a, T b, boolean descending, Comparator<T> natural) {
-        boolean an = a == null || (a instanceof Fraction f && f.isNull());
-        boolean bn = b == null || (b instanceof Fraction f && f.isNull());
-        if (an || bn) {
-            return Boolean.compare(an, bn);
+    /** One criterion of the row order, comparing rows by index. */
+    private interface SortKey {
+        int compare(int a, int b);
+    }
+
+    /** A measure's exact values, nulls last in either direction. */
+    private record MeasureKey(Fraction[] column, boolean descending) implements SortKey {
+        @Override
+        public int compare(int a, int b) {
+            Fraction x = column[a];
+            Fraction y = column[b];
+            if (x.isNull() || y.isNull()) {
+                return Boolean.compare(x.isNull(), y.isNull());
+            }
+            int c = Fraction.compare(x, y);
+            return descending ? -c : c;
         }
-        int c = natural.compare(a, b);
-        return descending ? -c : c;
+    }
+
+    /**
+     * Per row, the rank of one dimension's key among the distinct keys, in the wanted direction; a null key ranks
+     * last ({@code distinct}).
+     */
+    private record Ranks(int[] rank, int distinct) implements SortKey {
+        static Ranks of(String[][] keys, int dimension, boolean descending) {
+            Map<String, Integer> codes = new HashMap<>();
+            List<String> distinct = new ArrayList<>();
+            int[] code = new int[keys.length];
+            for (int r = 0; r < keys.length; r++) {
+                String key = keys[r][dimension];
+                if (key == null) {
+                    code[r] = -1;
+                    continue;
+                }
+                Integer c = codes.get(key);
+                if (c == null) {
+                    c = distinct.size();
+                    codes.put(key, c);
+                    distinct.add(key);
+                }
+                code[r] = c;
+            }
+            Integer[] sorted = new Integer[distinct.size()];
+            Arrays.setAll(sorted, i -> i);
+            Arrays.sort(sorted, (a, b) -> distinct.get(a).compareTo(distinct.get(b)));
+            int n = sorted.length;
+            int[] rankOfCode = new int[n];
+            for (int i = 0; i < n; i++) {
+                rankOfCode[sorted[i]] = descending ? n - 1 - i : i;
+            }
+            for (int r = 0; r < code.length; r++) {
+                code[r] = code[r] < 0 ? n : rankOfCode[code[r]];
+            }
+            return new Ranks(code, n);
+        }
+
+        @Override
+        public int compare(int a, int b) {
+            return Integer.compare(rank[a], rank[b]);
+        }
+
+        /**
+         * Rows ordered by ranks alone, by sorting one long per row (the ranks' bits, then the row's index), or null
+         * when those bits do not fit in 63.
+         */
+        static int[] sortPacked(List<Ranks> keys, int rows) {
+            int rowBits = bits(rows);
+            int total = rowBits;
+            for (Ranks k : keys) {
+                total += bits(k.distinct + 1);
+            }
+            if (total > 63) {
+                return null;
+            }
+            long[] packed = new long[rows];
+            for (int r = 0; r < rows; r++) {
+                long p = 0;
+                for (Ranks k : keys) {
+                    p = (p << bits(k.distinct + 1)) | k.rank[r];
+                }
+                packed[r] = (p << rowBits) | r;
+            }
+            Arrays.sort(packed);
+            long mask = (1L << rowBits) - 1;
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                order[i] = (int) (packed[i] & mask);
+            }
+            return order;
+        }
+
+        /** The bits that hold the numbers 0 to {@code values - 1}. */
+        private static int bits(int values) {
+            return 32 - Integer.numberOfLeadingZeros(Math.max(1, values - 1));
+        }
     }
 
     /** The value {@link Measure} defines for {@code f}. */

@@ -36,20 +36,70 @@ public final class GroupTotals {
      * filters; a definition without dimensions has exactly one group, even over no facts.
      */
     public static ReportResult finish(ReportDefinition definition, TimeWindow window, List<Group> groups) {
-        List<Measure> measures = definition.measures();
-        String[][] keys = new String[groups.size()][];
-        Fraction[][] values = new Fraction[measures.size()][groups.size()];
-        for (int r = 0; r < groups.size(); r++) {
-            Group g = groups.get(r);
-            keys[r] = g.keys().toArray(String[]::new);
-            for (int m = 0; m < measures.size(); m++) {
-                values[m][r] = exact(measures.get(m), g.totals().get(m), g.counts().get(m));
+        Builder b = builder(definition);
+        for (Group g : groups) {
+            long[] counts = new long[g.counts().size()];
+            for (int m = 0; m < counts.length; m++) {
+                Long n = g.counts().get(m);
+                counts[m] = n == null ? 0 : n;
             }
+            b.add(g.keys().toArray(String[]::new), g.totals().toArray(BigDecimal[]::new), counts);
         }
-        return Finisher.finish(definition, window, keys, values);
+        return b.finish(window);
     }
 
-    private static Fraction exact(Measure m, BigDecimal total, Long count) {
+    /** A builder taking groups one at a time as arrays, for executors reading many groups. */
+    public static Builder builder(ReportDefinition definition) {
+        return new Builder(definition);
+    }
+
+    /** Collects groups as {@link Group} describes them, then finishes the result once. */
+    public static final class Builder {
+        private final ReportDefinition definition;
+        private final List<Measure> measures;
+        private final List<String[]> keys = new ArrayList<>();
+        private final List<Fraction[]> values = new ArrayList<>();
+
+        private Builder(ReportDefinition definition) {
+            this.definition = definition;
+            this.measures = definition.measures();
+        }
+
+        /**
+         * Adds one group. The builder keeps {@code keys} as they are: pass an array no one changes afterwards.
+         *
+         * @param totals per measure, as {@link Group#totals()}
+         * @param counts per measure, as {@link Group#counts()}
+         */
+        public Builder add(String[] keys, BigDecimal[] totals, long[] counts) {
+            if (keys.length != definition.dimensions().size() || totals.length != measures.size()
+                    || counts.length != measures.size()) {
+                throw new IllegalArgumentException("a group needs a key per dimension, a total and a count per measure");
+            }
+            Fraction[] exact = new Fraction[measures.size()];
+            for (int m = 0; m < exact.length; m++) {
+                exact[m] = exact(measures.get(m), totals[m], counts[m]);
+            }
+            this.keys.add(keys);
+            values.add(exact);
+            return this;
+        }
+
+        /** The result over the groups added. */
+        public ReportResult finish(TimeWindow window) {
+            int rows = keys.size();
+            Fraction[][] columns = new Fraction[measures.size()][rows];
+            for (int r = 0; r < rows; r++) {
+                Fraction[] row = values.get(r);
+                for (int m = 0; m < row.length; m++) {
+                    columns[m][r] = row[m];
+                }
+            }
+            return Finisher.finish(definition, window, keys.toArray(String[][]::new), columns);
+        }
+    }
+
+    private static Fraction exact(Measure m, BigDecimal total, long count) {
         Aggregate a = m.aggregate();
         if (a == Aggregate.RATIO) {
             return Fraction.NULL;
@@ -58,9 +108,10 @@ public final class GroupTotals {
             return a == Aggregate.COUNT || a == Aggregate.DISTINCT_COUNT || a == Aggregate.SUM
                     ? new Fraction(0, 1) : Fraction.NULL;
         }
-        long units = total.movePointRight(Finisher.scale(m)).longValueExact();
+        int scale = Finisher.scale(m);
+        long units = (scale == 0 ? total : total.movePointRight(scale)).longValueExact();
         if (a == Aggregate.AVG) {
-            return count == null || count == 0 ? Fraction.NULL : new Fraction(units, count);
+            return count == 0 ? Fraction.NULL : new Fraction(units, count);
         }
         return new Fraction(units, 1);
     }

@@ -11,8 +11,9 @@ import java.util.List;
  */
 public record ReportRow(List<String> keys, List<BigDecimal> values) {
     public ReportRow {
-        keys = Collections.unmodifiableList(new ArrayList<>(keys));
-        values = Collections.unmodifiableList(new ArrayList<>(values));
+        keys = keys instanceof FrozenList<String> frozen ? frozen : Collections.unmodifiableList(new ArrayList<>(keys));
+        values = values instanceof FrozenList<BigDecimal> frozen ? frozen
+                : Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     public String key(int dimension) {
