@@ -80,7 +80,6 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         contact.put(Dimension.CONTACT, "id");
         SOURCES.put(FactSource.CONTACTS, new FactSql("crm_contact", "created_at", contact,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null));
-        // WEIGHTED_AMOUNT (rounded per row, half-even, which SQL rounding does not do alike) stays in memory.
         Map<Dimension, String> opportunity = new EnumMap<>(Dimension.class);
         opportunity.put(Dimension.STAGE, "stage");
         opportunity.put(Dimension.STATUS, "status");
@@ -91,7 +90,8 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         opportunity.put(Dimension.CURRENCY, "amount_currency");
         SOURCES.put(FactSource.OPPORTUNITIES, new FactSql("crm_opportunity", "created_at", opportunity,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT),
-                Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability"), null,
+                Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability",
+                        Field.WEIGHTED_AMOUNT, halfEvenPercent("amount_amount", "probability", 4)), null,
                 Map.of(Dimension.CLOSE_MONTH, db -> CalendarSql.monthOfDate(db, "close_date")),
                 Map.of(Field.SALES_CYCLE_DAYS, db -> "case when status <> 'OPEN' then "
                         + CalendarSql.daysFromUtcDate(db, "created_at", "close_date") + " end")));
@@ -127,6 +127,20 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         columns.put(Dimension.REGION, "address_region");
         columns.put(Dimension.CITY, "address_city");
         return columns;
+    }
+
+    /**
+     * {@code amount × percent / 100} rounded half-even to {@code scale} decimals, per row, as the in-memory engine
+     * rounds it: SQL's {@code round} rounds half away from zero (and differs per database), so the rounding is done
+     * in exact decimal arithmetic: the magnitude in units of {@code 10^-(scale+2)}, its remainder modulo 100 decides
+     * the step, and a tie goes to the even neighbour; the sign is put back last (half-even is symmetric).
+     */
+    private static String halfEvenPercent(String amount, String percent, int scale) {
+        String units = "abs(" + amount + " * " + percent + " * 1" + "0".repeat(scale) + ")";
+        String rest = "mod(" + units + ", 100)";
+        String down = "(" + units + " - " + rest + ")";
+        return "sign(" + amount + ") * (" + down + " + case when " + rest + " > 50 or (" + rest + " = 50 and mod("
+                + down + ", 200) = 100) then 100 else 0 end) * 0." + "0".repeat(scale + 1) + "1";
     }
 
     /** {@link PriceBand#of} as SQL: the highest band whose lower bound the price reaches. */

@@ -59,6 +59,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -91,7 +92,7 @@ abstract class ReportPushDownProperties {
     private static final List<Dimension> TASK_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.OWNER,
             Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
     private static final List<Dimension> OPPORTUNITY_DIMS = List.of(Dimension.STAGE, Dimension.STATUS,
-            Dimension.OWNER, Dimension.CLOSE_MONTH, Dimension.MONTH);
+            Dimension.OWNER, Dimension.CLOSE_MONTH, Dimension.MONTH, Dimension.CURRENCY);
     private static final List<Dimension> CASE_DIMS = List.of(Dimension.STATUS, Dimension.PRIORITY, Dimension.CATEGORY,
             Dimension.SLA, Dimension.DAY);
     /** Accounts of the contacts: one in an industry, one without, and one id no account has. */
@@ -194,15 +195,19 @@ abstract class ReportPushDownProperties {
 
     @Provide
     Arbitrary<List<Opportunity>> opportunities() {
+        // EUR, KWD and CLF have 2, 3 and 4 decimals: weighted amounts of the last two round half-even per row
+        Arbitrary<Money> amount = Arbitraries.of("EUR", "KWD", "CLF").flatMap(currency -> Arbitraries.bigDecimals()
+                .between(BigDecimal.ZERO, new BigDecimal("99999"))
+                .ofScale(Currency.getInstance(currency).getDefaultFractionDigits())
+                .map(value -> Money.of(value, currency)));
         Arbitrary<Opportunity> opportunity = Combinators.combine(Arbitraries.of(OpportunityStatus.class),
-                        Arbitraries.of("Prospecting", "Proposal"), Arbitraries.integers().between(0, 100),
-                        Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999")).ofScale(2),
+                        Arbitraries.of("Prospecting", "Proposal"), Arbitraries.integers().between(0, 100), amount,
                         Arbitraries.integers().between(0, 60_000), Arbitraries.integers().between(-40, 80),
                         Arbitraries.of("rep-1", "rep-2"))
-                .as((status, stage, probability, amount, minute, days, owner) -> {
+                .as((status, stage, probability, money, minute, days, owner) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute));
                     return new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, AccountId.of(UUID.randomUUID()),
-                            null, "o", Money.of(amount, "EUR"),
+                            null, "o", money,
                             LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(days), UserId.of(owner), stage,
                             probability, ForecastCategory.PIPELINE, status, null, null, List.of(), at, at);
                 });
@@ -212,7 +217,8 @@ abstract class ReportPushDownProperties {
     @Provide
     Arbitrary<ReportDefinition> opportunityDefinitions() {
         return definitions(FactSource.OPPORTUNITIES, OPPORTUNITY_DIMS,
-                List.of(Field.AMOUNT, Field.PROBABILITY, Field.SALES_CYCLE_DAYS), List.of(Dimension.OWNER));
+                List.of(Field.AMOUNT, Field.WEIGHTED_AMOUNT, Field.PROBABILITY, Field.SALES_CYCLE_DAYS),
+                List.of(Dimension.OWNER));
     }
 
     @Provide
@@ -391,6 +397,41 @@ abstract class ReportPushDownProperties {
             @ForAll("opportunities") List<Opportunity> opportunities,
             @ForAll("opportunityDefinitions") ReportDefinition definition) {
         assertEqualResults(tx -> opportunities.forEach(tx.opportunities()::save), definition);
+    }
+
+    /**
+     * One opportunity per owner, so every row of the report is one rounding: amount × probability lands on a tie
+     * (…50 in the unit after the fourth decimal) often with three- and four-decimal currencies and probabilities
+     * in steps of five, and half-even must pick the even neighbour, up or down, as the in-memory engine does.
+     */
+    @Property(tries = 20)
+    void weightedAmountsRoundHalfEvenPerOpportunity(@ForAll("tieProneAmounts") List<Money> amounts,
+                                                    @ForAll("tieProneProbabilities") List<Integer> probabilities) {
+        Instant at = T0.plus(Duration.ofDays(1));
+        List<Opportunity> opportunities = new ArrayList<>();
+        for (int i = 0; i < Math.min(amounts.size(), probabilities.size()); i++) {
+            opportunities.add(new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, AccountId.of(UUID.randomUUID()),
+                    null, "o", amounts.get(i), LocalDate.of(2026, 3, 1), UserId.of("rep-" + i), "Proposal",
+                    probabilities.get(i), ForecastCategory.PIPELINE, OpportunityStatus.OPEN, null, null, List.of(),
+                    at, at));
+        }
+        assertEqualResults(tx -> opportunities.forEach(tx.opportunities()::save),
+                ReportDefinition.of("weighted", FactSource.OPPORTUNITIES).groupBy(Dimension.OWNER)
+                        .measure(Measure.sum("weighted", Field.WEIGHTED_AMOUNT)).build());
+    }
+
+    @Provide
+    Arbitrary<List<Money>> tieProneAmounts() {
+        Arbitrary<Money> kwd = Arbitraries.longs().between(0, 9_999_999).map(u -> Money.of(BigDecimal.valueOf(u, 3),
+                "KWD"));
+        Arbitrary<Money> clf = Arbitraries.longs().between(0, 9_999_999).map(u -> Money.of(BigDecimal.valueOf(u, 4),
+                "CLF"));
+        return Arbitraries.oneOf(kwd, clf).list().ofMinSize(30).ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> tieProneProbabilities() {
+        return Arbitraries.integers().between(0, 20).map(p -> p * 5).list().ofMinSize(30).ofMaxSize(40);
     }
 
     @Property(tries = 60)
