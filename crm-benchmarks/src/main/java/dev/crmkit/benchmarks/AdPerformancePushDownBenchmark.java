@@ -46,8 +46,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * and turns the rates into exact decimals.
  *
  * <p>{@code byDay} chooses the standard report (ad × affiliate × UTC day) or the same without its DAY dimension.
- * The hand-written query buckets days as one would by hand, {@code (occurred_at AT TIME ZONE 'UTC')::date}; the
- * executor formats the day as the text key the in-memory engine uses.
+ * The hand-written query buckets days as one would by hand, {@code (occurred_at AT TIME ZONE 'UTC')::date}; so does
+ * the executor, which then keys each day as the in-memory engine does ({@code 2026-01-05}), ranks the groups into the
+ * report's order and turns totals and rates into exact decimals.
  *
  * <p>Each trial creates a schema of its own, migrated by {@link JpaStorage}, COPYs {@code touchpoints} rows of one
  * tenant into {@code crm_touchpoint} (with its indexes; another tenant's rows are not added) and analyzes it. Needs
