@@ -18,6 +18,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.task.Subject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,7 @@ final class LeadConversion {
                         .withContact(contactId).withOwner(lead.owner()).withSourceLead(lead.id()));
         tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
         Instant now = ctx.now();
+        LeadWork.move(tx, lead.id(), Subject.of(contactId), now);
         LeadDraft d = LeadDraft.from(lead.moveTo(LeadStatus.CONVERTED, null, now, ctx.user()));
         d.convertedAccount = accountId;
         d.convertedContact = contactId;

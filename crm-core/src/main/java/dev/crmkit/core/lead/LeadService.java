@@ -14,6 +14,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
 import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.TrackedActivity;
@@ -192,8 +193,8 @@ public final class LeadService {
 
     /**
      * Folds {@code duplicate} into {@code survivor}: the survivor keeps its values and takes the duplicate's where
-     * it has none, gains its visitors, tags, custom fields, touchpoints and history; the duplicate becomes MERGED,
-     * pointing at the survivor. Needs the ADMIN role; both leads must be open (not converted or merged).
+     * it has none, gains its visitors, tags, custom fields, touchpoints, tasks, calendar events and history; the
+     * duplicate becomes MERGED, pointing at the survivor. Needs the ADMIN role; both leads must be open (not converted or merged).
      */
     public Lead merge(LeadId survivor, LeadId duplicate) {
         Objects.requireNonNull(survivor, "survivor");
@@ -212,6 +213,7 @@ public final class LeadService {
             Instant now = ctx.now();
             Lead merged = tx.leads().save(LeadMerge.retire(gone, survivor, now, ctx.user()));
             tx.touchpoints().reassignLead(duplicate, survivor);
+            LeadWork.move(tx, duplicate, Subject.of(survivor), now);
             Lead kept = tx.leads().save(LeadMerge.absorb(keep, gone, now, ctx.user()));
             kept = rescoreIn(tx, kept);
             ctx.raise(new LeadsMerged(ctx.actor().tenant(), now, kept, merged));
@@ -251,8 +253,8 @@ public final class LeadService {
 
     /**
      * Converts a QUALIFIED lead into a contact at an account (see {@link ConvertLead} for how they are found or
-     * created); its touchpoints and visitors now count for the contact and account. Any other status is an
-     * {@code IllegalTransitionException}.
+     * created); its touchpoints and visitors now count for the contact and account, its tasks and calendar events
+     * are about the contact. Any other status is an {@code IllegalTransitionException}.
      */
     public Conversion convert(LeadId id, ConvertLead how) {
         Objects.requireNonNull(id, "id");

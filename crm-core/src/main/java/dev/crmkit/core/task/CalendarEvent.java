@@ -52,6 +52,12 @@ public record CalendarEvent(
         return start.isBefore(to) && end.isAfter(from);
     }
 
+    /** A copy about {@code newSubject} (null: about nothing), e.g. when the lead it was about is converted. */
+    public CalendarEvent withSubject(Subject newSubject, Instant now) {
+        return new CalendarEvent(id, version, kind, title, location, start, end, organizer, attendees, contacts,
+                newSubject, cancelled, createdAt, now);
+    }
+
     /** A copy moved to [{@code newStart}, {@code newEnd}). */
     public CalendarEvent movedTo(Instant newStart, Instant newEnd, Instant now) {
         return new CalendarEvent(id, version, kind, title, location, newStart, newEnd, organizer, attendees, contacts,

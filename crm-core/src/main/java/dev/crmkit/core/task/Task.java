@@ -77,6 +77,12 @@ public record Task(
                 newAssignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
+    /** A copy about {@code newSubject} (null: about nothing), e.g. when the lead it was about is converted. */
+    public Task withSubject(Subject newSubject, Instant now) {
+        return new Task(id, version, title, description, newSubject, priority, status, due, remindAt,
+                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
     /** A copy due at {@code newDue} (null: no due time). */
     public Task withDue(Instant newDue, Instant now) {
         return new Task(id, version, title, description, subject, priority, status, newDue, remindAt,

@@ -8,12 +8,14 @@ import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
@@ -33,6 +35,12 @@ import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.WebFormSubmission;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.CalendarEventKind;
+import dev.crmkit.core.task.NewCalendarEvent;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.RepInteraction;
@@ -40,6 +48,7 @@ import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +271,24 @@ public abstract class LeadCaptureContract extends ContractSupport {
                 .containsExactly(keep);
         assertThatThrownBy(() -> crm.leads().merge(keep, gone)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> as("rep-2").leads().merge(keep, gone)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void mergeHandsTheDuplicatesTasksAndEventsToTheSurvivor() {
+        LeadId keep = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+        LeadId gone = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ADA@example.com"));
+        TaskId call = crm.tasks().create(NewTask.of("Call Ada back").about(Subject.of(gone)));
+        TaskId own = crm.tasks().create(NewTask.of("Send Ada the deck").about(Subject.of(keep)));
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        CalendarEventId demo = crm.calendar().schedule(NewCalendarEvent.of(CalendarEventKind.MEETING, "Demo",
+                start, start.plusSeconds(3600)).about(Subject.of(gone)));
+
+        crm.leads().merge(keep, gone);
+
+        assertThat(crm.tasks().ofSubject(Subject.of(keep))).extracting(Task::id).containsExactlyInAnyOrder(call, own);
+        assertThat(crm.tasks().ofSubject(Subject.of(gone))).isEmpty();
+        assertThat(crm.calendar().ofSubject(Subject.of(keep))).extracting(CalendarEvent::id).containsExactly(demo);
+        assertThat(crm.calendar().ofSubject(Subject.of(gone))).isEmpty();
     }
 
     @Test

@@ -7,11 +7,13 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
@@ -30,10 +32,18 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.ScoringRules;
 import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.CalendarEventKind;
+import dev.crmkit.core.task.NewCalendarEvent;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.RepInteraction;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -156,6 +166,30 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
         assertThatThrownBy(() -> crm.leads().convert(id, ConvertLead.automatically()))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void conversionHandsTheLeadsTasksAndEventsToTheContact() {
+        LeadId id = lead("ada@example.com");
+        TaskId done = crm.tasks().create(NewTask.of("First call").about(Subject.of(id)));
+        crm.tasks().create(NewTask.of("unrelated"));
+        TaskId open = crm.tasks().create(NewTask.of("Send the proposal").about(Subject.of(id)));
+        crm.tasks().complete(done);
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        CalendarEventId visit = crm.calendar().schedule(NewCalendarEvent.of(CalendarEventKind.VISIT, "Visit",
+                start, start.plusSeconds(3600)).about(Subject.of(id)));
+        crm.leads().qualify(id);
+
+        Conversion c = crm.leads().convert(id, ConvertLead.automatically());
+
+        assertThat(crm.tasks().ofSubject(Subject.of(c.contact()))).extracting(Task::id)
+                .containsExactlyInAnyOrder(done, open);
+        assertThat(crm.tasks().ofSubject(Subject.of(id))).isEmpty();
+        assertThat(crm.tasks().get(open).status()).isEqualTo(TaskStatus.OPEN);
+        assertThat(crm.tasks().get(done).status()).isNotEqualTo(TaskStatus.OPEN);
+        assertThat(crm.calendar().ofSubject(Subject.of(c.contact()))).extracting(CalendarEvent::id)
+                .containsExactly(visit);
+        assertThat(crm.calendar().ofSubject(Subject.of(id))).isEmpty();
     }
 
     @Test
