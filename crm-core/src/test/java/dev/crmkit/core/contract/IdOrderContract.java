@@ -2,6 +2,7 @@ package dev.crmkit.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CaseId;
@@ -20,6 +21,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.service.ArticleId;
@@ -40,11 +42,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Ties on a list's sort key (same creation time, close date, name, ...) are broken by id in unsigned order
  * ({@link EntityId#compare}) on every adapter, pages included. The records get random version 4 ids, half of them
- * with the top bit set, so the signed order of {@link UUID#compareTo} (and MariaDB's own UUID order) would differ.
+ * with the top bit set, so the signed order of {@link UUID#compareTo} (and MariaDB's own UUID order) would differ;
+ * one test captures leads through a CRM whose {@code IdGenerator} hands out random ids.
  */
 public abstract class IdOrderContract extends ContractSupport {
     private static final int N = 12;
-    private static final PageRequest FIVE = PageRequest.first(5);
 
     /** {@code n} random v4 UUIDs, every other one with the sign bit set: signed and unsigned order disagree. */
     public static List<UUID> mixedIds(int n) {
@@ -117,6 +119,17 @@ public abstract class IdOrderContract extends ContractSupport {
                     .map(l -> l.id()).toList())).isEqualTo(expected.subList(5, 10));
             return null;
         });
+    }
+
+    @Test
+    void leadsCapturedInOneInstantWithRandomIdsPageByUnsignedId() {
+        Crm random = Crm.builder().storage(storage()).clock(clock).ids(UUID::randomUUID).actor(actor).build();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            ids.add(random.leads().capture(NewLead.of("Ada", "Lovelace " + i, "ada" + i + "@example.com")).value());
+        }
+        assertThat(values(allPages(p -> random.leads().search(LeadQuery.all(), new PageRequest(p, 5))
+                .map(l -> l.id())))).isEqualTo(ids.stream().sorted(EntityId::compare).toList());
     }
 
     @Test
