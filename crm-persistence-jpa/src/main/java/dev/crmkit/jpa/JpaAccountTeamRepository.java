@@ -5,13 +5,11 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.TeamMember;
-import java.util.Comparator;
 import java.util.List;
 
 final class JpaAccountTeamRepository extends JpaRepository<AccountId, AccountTeam, AccountTeamEntity>
         implements AccountTeamRepository {
     private static final String MEMBERS = "AccountTeamMemberRow";
-    private static final Comparator<AccountTeam> MEMORY_ORDER = Comparator.comparing(t -> t.id().value());
 
     JpaAccountTeamRepository(JpaTx tx) {
         super(tx, AccountTeamEntity.class);
@@ -36,7 +34,7 @@ final class JpaAccountTeamRepository extends JpaRepository<AccountId, AccountTea
 
     @Override
     public List<AccountTeam> findByMember(UserId user) {
-        return MemoryOrder.sorted(list(new Filter(tx.tenantId())
-                .and(KeyTables.has(MEMBERS, "member"), "member", user.value()), "r.id"), MEMORY_ORDER);
+        return list(new Filter(tx.tenantId())
+                .and(KeyTables.has(MEMBERS, "member"), "member", user.value()), "r.id");
     }
 }

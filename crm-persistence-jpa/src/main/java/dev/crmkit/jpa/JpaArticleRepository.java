@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.service.Article;
 import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.ArticleMatch;
@@ -29,11 +30,9 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
     private static final String TERMS = "ArticleTermRow";
     /** Length of {@code crm_article_term.term}; longer terms are indexed and searched by their prefix. */
     static final int MAX_TERM = 200;
-    private static final Comparator<Article> MEMORY_ORDER = Comparator.comparing(Article::createdAt)
-            .thenComparing(a -> a.id().value());
     /** The in-memory adapter's ranking: score, best first, then title, then id. */
     private static final Comparator<Candidate> RANK = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(Candidate::title).thenComparing(Candidate::id);
+            .thenComparing(Candidate::title).thenComparing(Candidate::id, EntityId::compare);
 
     JpaArticleRepository(JpaTx tx) {
         super(tx, ArticleEntity.class);
@@ -65,8 +64,8 @@ final class JpaArticleRepository extends JpaRepository<ArticleId, Article, Artic
 
     @Override
     public List<Article> findByProductCode(String productCode) {
-        return productCode == null ? List.of() : MemoryOrder.sorted(list(new Filter(tx.tenantId())
-                .and(KeyTables.has(PRODUCTS, "code"), "code", productCode), ORDER), MEMORY_ORDER);
+        return productCode == null ? List.of() : list(new Filter(tx.tenantId())
+                .and(KeyTables.has(PRODUCTS, "code"), "code", productCode), ORDER);
     }
 
     @Override

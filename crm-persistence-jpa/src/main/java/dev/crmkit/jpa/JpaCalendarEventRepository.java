@@ -8,7 +8,6 @@ import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.Subject;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,9 +18,7 @@ final class JpaCalendarEventRepository extends JpaRepository<CalendarEventId, Ca
         implements CalendarEventRepository {
     private static final String USERS = "CalendarUserRow";
     private static final String CONTACTS = "CalendarContactRow";
-    private static final String ORDER_HQL = "r.startAt";
-    private static final Comparator<CalendarEvent> ORDER = Comparator.comparing(CalendarEvent::start)
-            .thenComparing(e -> e.id().value());
+    private static final String ORDER = "r.startAt, r.id";
 
     JpaCalendarEventRepository(JpaTx tx) {
         super(tx, CalendarEventEntity.class);
@@ -75,17 +72,17 @@ final class JpaCalendarEventRepository extends JpaRepository<CalendarEventId, Ca
         Filter f = new Filter(tx.tenantId()).and("r.id in (select k.ownerId from " + USERS
                 + " k where k.tenantId = :tenant and k.keyValue = :user and k.startAt < :to and k.endAt > :from)",
                 "user", user.value()).with("from", from).with("to", to);
-        return TaskMapping.sorted(list(f, ORDER_HQL), ORDER);
+        return list(f, ORDER);
     }
 
     @Override
     public List<CalendarEvent> findByContact(ContactId contact) {
-        return TaskMapping.sorted(list(new Filter(tx.tenantId()).and(KeyTables.has(CONTACTS, "contact"), "contact",
-                contact.value().toString()), ORDER_HQL), ORDER);
+        return list(new Filter(tx.tenantId()).and(KeyTables.has(CONTACTS, "contact"), "contact",
+                contact.value().toString()), ORDER);
     }
 
     @Override
     public List<CalendarEvent> findBySubject(Subject subject) {
-        return TaskMapping.sorted(list(TaskMapping.bySubject(tx.tenantId(), subject), ORDER_HQL), ORDER);
+        return list(TaskMapping.bySubject(tx.tenantId(), subject), ORDER);
     }
 }

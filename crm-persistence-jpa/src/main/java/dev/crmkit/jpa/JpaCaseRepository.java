@@ -7,7 +7,6 @@ import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseRepository;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
 final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> implements CaseRepository {
     private static final String ORDER = "r.createdAt, r.id";
     private static final String ARTICLES = "CaseArticleRow";
-    private static final Comparator<Case> MEMORY_ORDER = Comparator.comparing(Case::createdAt)
-            .thenComparing(c -> c.id().value());
 
     JpaCaseRepository(JpaTx tx) {
         super(tx, CaseEntity.class);
@@ -47,27 +44,26 @@ final class JpaCaseRepository extends JpaRepository<CaseId, Case, CaseEntity> im
     @Override
     public List<Case> findByContact(ContactId contact) {
         return contact == null ? List.of()
-                : MemoryOrder.sorted(lookup("contactId", contact.value(), ORDER), MEMORY_ORDER);
+                : lookup("contactId", contact.value(), ORDER);
     }
 
     @Override
     public List<Case> findByAccount(AccountId account) {
         return account == null ? List.of()
-                : MemoryOrder.sorted(lookup("accountId", account.value(), ORDER), MEMORY_ORDER);
+                : lookup("accountId", account.value(), ORDER);
     }
 
     @Override
     public List<Case> findByArticle(ArticleId article) {
-        return article == null ? List.of() : MemoryOrder.sorted(list(new Filter(tx.tenantId())
-                .and(KeyTables.has(ARTICLES, "article"), "article", article.toString()), ORDER), MEMORY_ORDER);
+        return article == null ? List.of() : list(new Filter(tx.tenantId())
+                .and(KeyTables.has(ARTICLES, "article"), "article", article.toString()), ORDER);
     }
 
     /** A range scan of index {@code crm_case_next_due}: only overdue open cases are read. */
     @Override
     public List<Case> findOpenDueBefore(Instant at) {
         Objects.requireNonNull(at, "at");
-        return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.nextDue < :at", "at", at), ORDER),
-                MEMORY_ORDER);
+        return list(new Filter(tx.tenantId()).and("r.nextDue < :at", "at", at), ORDER);
     }
 
     @Override

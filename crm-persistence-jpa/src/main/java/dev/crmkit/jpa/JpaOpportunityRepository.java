@@ -7,15 +7,12 @@ import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityRepository;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
 final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opportunity, OpportunityEntity>
         implements OpportunityRepository {
     private static final String ORDER = "r.closeDate, r.id";
-    private static final Comparator<Opportunity> MEMORY_ORDER = Comparator.comparing(Opportunity::closeDate)
-            .thenComparing(o -> o.id().value());
 
     JpaOpportunityRepository(JpaTx tx) {
         super(tx, OpportunityEntity.class);
@@ -33,12 +30,12 @@ final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opport
 
     @Override
     public List<Opportunity> findByAccount(AccountId account) {
-        return MemoryOrder.sorted(lookup("accountId", account.value(), ORDER), MEMORY_ORDER);
+        return lookup("accountId", account.value(), ORDER);
     }
 
     @Override
     public List<Opportunity> findByOwner(UserId owner) {
-        return MemoryOrder.sorted(lookup("ownerId", owner.value(), ORDER), MEMORY_ORDER);
+        return lookup("ownerId", owner.value(), ORDER);
     }
 
     /** A range scan of index crm_opportunity_close. */
@@ -47,8 +44,8 @@ final class JpaOpportunityRepository extends JpaRepository<OpportunityId, Opport
         if (!until.isAfter(from)) {
             return List.of();
         }
-        return MemoryOrder.sorted(list(new Filter(tx.tenantId()).and("r.closeDate >= :from", "from", from)
-                .and("r.closeDate < :until", "until", until), ORDER), MEMORY_ORDER);
+        return list(new Filter(tx.tenantId()).and("r.closeDate >= :from", "from", from)
+                .and("r.closeDate < :until", "until", until), ORDER);
     }
 
     @Override

@@ -4,14 +4,11 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.sales.Order;
 import dev.crmkit.core.sales.OrderRepository;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 final class JpaOrderRepository extends JpaRepository<OrderId, Order, OrderEntity> implements OrderRepository {
     private static final String ORDER = "r.createdAt, r.id";
-    private static final Comparator<Order> MEMORY_ORDER = Comparator.comparing(Order::createdAt)
-            .thenComparing(o -> o.id().value());
 
     JpaOrderRepository(JpaTx tx) {
         super(tx, OrderEntity.class);
@@ -29,7 +26,7 @@ final class JpaOrderRepository extends JpaRepository<OrderId, Order, OrderEntity
 
     @Override
     public List<Order> findByAccount(AccountId account) {
-        return MemoryOrder.sorted(lookup("accountId", account.value(), ORDER), MEMORY_ORDER);
+        return lookup("accountId", account.value(), ORDER);
     }
 
     @Override

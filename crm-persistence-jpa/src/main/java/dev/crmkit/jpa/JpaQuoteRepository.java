@@ -4,14 +4,11 @@ import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.QuoteRepository;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 final class JpaQuoteRepository extends JpaRepository<QuoteId, Quote, QuoteEntity> implements QuoteRepository {
     private static final String ORDER = "r.createdAt, r.id";
-    private static final Comparator<Quote> MEMORY_ORDER = Comparator.comparing(Quote::createdAt)
-            .thenComparing(q -> q.id().value());
 
     JpaQuoteRepository(JpaTx tx) {
         super(tx, QuoteEntity.class);
@@ -29,7 +26,7 @@ final class JpaQuoteRepository extends JpaRepository<QuoteId, Quote, QuoteEntity
 
     @Override
     public List<Quote> findByOpportunity(OpportunityId opportunity) {
-        return MemoryOrder.sorted(lookup("opportunityId", opportunity.value(), ORDER), MEMORY_ORDER);
+        return lookup("opportunityId", opportunity.value(), ORDER);
     }
 
     @Override

@@ -30,7 +30,8 @@ final class JpaSegmentQueries implements SegmentQueries {
         if (total <= page.offset()) {
             return new Page<>(List.of(), page, total);
         }
-        List<EntityId> items = query("select r.id", target, criteria, " order by r.created_at, r.id", UUID.class)
+        String order = " order by r.created_at, " + tx.database().idOrder("r.id");
+        List<EntityId> items = query("select r.id", target, criteria, order, UUID.class)
                 .setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(id -> id(target, id)).toList();
         return new Page<>(items, page, total);

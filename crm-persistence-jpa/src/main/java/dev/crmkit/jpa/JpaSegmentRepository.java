@@ -13,7 +13,7 @@ import java.util.Optional;
 final class JpaSegmentRepository extends JpaRepository<SegmentId, Segment, SegmentEntity>
         implements SegmentRepository {
     private static final Comparator<Segment> ORDER = Comparator.comparing((Segment s) -> SegmentRepository.nameKey(
-            s.name())).thenComparing(s -> s.id().value());
+            s.name())).thenComparing(Segment::id);
 
     JpaSegmentRepository(JpaTx tx) {
         super(tx, SegmentEntity.class);

@@ -4,13 +4,10 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
 import dev.crmkit.core.service.ServiceContractRepository;
-import java.util.Comparator;
 import java.util.List;
 
 final class JpaServiceContractRepository extends JpaRepository<ServiceContractId, ServiceContract,
         ServiceContractEntity> implements ServiceContractRepository {
-    private static final Comparator<ServiceContract> MEMORY_ORDER = Comparator.comparing(ServiceContract::startDate)
-            .thenComparing(c -> c.id().value());
 
     JpaServiceContractRepository(JpaTx tx) {
         super(tx, ServiceContractEntity.class);
@@ -29,6 +26,6 @@ final class JpaServiceContractRepository extends JpaRepository<ServiceContractId
     @Override
     public List<ServiceContract> findByAccount(AccountId account) {
         return account == null ? List.of()
-                : MemoryOrder.sorted(lookup("accountId", account.value(), "r.startDate, r.id"), MEMORY_ORDER);
+                : lookup("accountId", account.value(), "r.startDate, r.id");
     }
 }

@@ -8,15 +8,10 @@ import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TaskStatus;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
 final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> implements TaskRepository {
-    private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
-            .thenComparing(t -> t.id().value());
-    private static final Comparator<Task> BY_REMINDER = Comparator.comparing(Task::remindAt)
-            .thenComparing(t -> t.id().value());
 
     JpaTaskRepository(JpaTx tx) {
         super(tx, TaskEntity.class);
@@ -62,13 +57,13 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
 
     @Override
     public List<Task> findBySubject(Subject subject) {
-        return TaskMapping.sorted(list(TaskMapping.bySubject(tx.tenantId(), subject), "r.createdAt"), BY_CREATION);
+        return list(TaskMapping.bySubject(tx.tenantId(), subject), "r.createdAt, r.id");
     }
 
     @Override
     public List<Task> findPendingReminders(Instant dueBy) {
-        return TaskMapping.sorted(list(new Filter(tx.tenantId()).and("r.pendingRemindAt <= :dueBy", "dueBy", dueBy),
-                "r.pendingRemindAt"), BY_REMINDER);
+        return list(new Filter(tx.tenantId()).and("r.pendingRemindAt <= :dueBy", "dueBy", dueBy),
+                "r.pendingRemindAt, r.id");
     }
 
     @Override

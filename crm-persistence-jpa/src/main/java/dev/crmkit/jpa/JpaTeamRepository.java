@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 final class JpaTeamRepository extends JpaRepository<TeamId, Team, TeamEntity> implements TeamRepository {
     private static final String MEMBERS = "TeamMemberRow";
-    private static final Comparator<Team> ORDER = Comparator.comparing(Team::name).thenComparing(t -> t.id().value());
+    private static final Comparator<Team> ORDER = Comparator.comparing(Team::name).thenComparing(Team::id);
 
     JpaTeamRepository(JpaTx tx) {
         super(tx, TeamEntity.class);

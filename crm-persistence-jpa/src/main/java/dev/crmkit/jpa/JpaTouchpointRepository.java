@@ -28,7 +28,7 @@ import org.hibernate.query.SelectionQuery;
  * stored external ids, so the rest can be inserted. This also holds when two writers ingest the same event at once.
  */
 final class JpaTouchpointRepository implements TouchpointRepository {
-    private static final String ORDER = " order by r.occurredAt, r.id";
+    private static final String ORDER = "r.occurredAt, r.id";
     /** A repeat that is still not found stored after this many tries is a duplicate touchpoint id, not a race. */
     private static final int MAX_ATTEMPTS = 3;
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
@@ -177,7 +177,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
 
     private List<Touchpoint> lookup(String column, Object value) {
         SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
-                "from TouchpointRow r where r.tenantId = :tenant and r." + column + " = :value" + ORDER,
+                "from TouchpointRow r where r.tenantId = :tenant and r." + column + " = :value order by "
+                        + tx.database().orderBy(ORDER),
                 TouchpointEntity.class);
         return q.setParameter("tenant", tx.tenantId()).setParameter("value", value).getResultList().stream()
                 .map(TouchpointMapper::toTouchpoint).toList();

@@ -26,7 +26,10 @@ final class TaskMapping {
         return kind == null ? null : new Subject(Subject.Kind.valueOf(kind), id);
     }
 
-    /** {@code items} in the domain's order; UUID order differs between Java and the databases, so ties go here. */
+    /**
+     * {@code items} in the domain's order, for orders SQL does not give alike on every database: names by Java's
+     * string order rather than a collation, a task agenda by priority.
+     */
     static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
         return items.stream().sorted(order).toList();
     }

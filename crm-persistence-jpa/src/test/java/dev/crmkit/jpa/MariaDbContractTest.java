@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.StorageContract;
+import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
 import dev.crmkit.core.contract.TaskContract;
 import dev.crmkit.core.contract.AgentViewContract;
@@ -31,6 +32,14 @@ class MariaDbContractTest {
 
     @Nested
     class StorageTests extends StorageContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class IdOrderTests extends IdOrderContract {
         @Override
         protected Storage storage() {
             return DATABASE.storage();

@@ -11,6 +11,7 @@ import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
@@ -32,9 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The sales repositories behave as the in-memory adapter's for what its contract does not pin down. Lookups list
  * equal keys (same close date, same creation time, teams of one member) in the same order as
- * the in-memory adapter: its comparators break ties with {@link UUID#compareTo}, which compares signed, while the
- * databases order UUID columns unsigned. Ids on both sides of the sign bit make the difference visible. And free
- * text the services accept at any length is stored at any length.
+ * the in-memory adapter: both break ties by id, unsigned ({@link dev.crmkit.core.common.EntityId#compare}), which
+ * ids on both sides of the sign bit tell from the signed {@link UUID#compareTo}. And free text the services accept
+ * at any length is stored at any length.
  */
 abstract class SalesParity {
     private static final UserId REP = UserId.of("rep-7");
@@ -43,18 +44,6 @@ abstract class SalesParity {
 
     private final TenantId tenant = TenantId.of("parity-" + UUID.randomUUID());
     private final InMemoryStorage memory = InMemoryStorage.create();
-
-    /** Ids whose first bit is 0, then 1, then 0 ...: sorted signed and unsigned, they come out differently. */
-    private static List<UUID> mixedIds(int n) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            UUID random = UUID.randomUUID();
-            long high = i % 2 == 0 ? random.getMostSignificantBits() & Long.MAX_VALUE
-                    : random.getMostSignificantBits() | Long.MIN_VALUE;
-            ids.add(new UUID(high, random.getLeastSignificantBits()));
-        }
-        return ids;
-    }
 
     /** Runs {@code work} (which must save the same aggregates each time) in both storages. */
     private void saveInBoth(Function<StorageTx, Object> work) {
@@ -72,7 +61,7 @@ abstract class SalesParity {
     void opportunitiesClosingOnTheSameDayAreListedAsInMemory() {
         AccountId account = AccountId.of(UUID.randomUUID());
         Opportunity sample = Samples.opportunity(OpportunityId.of(UUID.randomUUID()), account, null, REP);
-        List<UUID> ids = mixedIds(8);
+        List<UUID> ids = IdOrderContract.mixedIds(8);
         saveInBoth(tx -> {
             for (UUID id : ids) {
                 tx.opportunities().save(new Opportunity(OpportunityId.of(id), 0, account, null, sample.name(),
@@ -94,7 +83,7 @@ abstract class SalesParity {
         ProductId product = ProductId.of(UUID.randomUUID());
         List<Quote> quotes = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
-        for (UUID id : mixedIds(8)) {
+        for (UUID id : IdOrderContract.mixedIds(8)) {
             Quote q = Samples.quote(QuoteId.of(id), "Q-" + id, opportunity, account, null, product);
             quotes.add(q);
             orders.add(Samples.order(OrderId.of(id), "O-" + id, q.id(), opportunity, account, null, product));
@@ -110,7 +99,7 @@ abstract class SalesParity {
 
     @Test
     void teamsOfAMemberAreListedByAccountIdAsInMemory() {
-        List<UUID> ids = mixedIds(8);
+        List<UUID> ids = IdOrderContract.mixedIds(8);
         saveInBoth(tx -> {
             for (UUID id : ids) {
                 tx.accountTeams().save(new AccountTeam(AccountId.of(id), 0,

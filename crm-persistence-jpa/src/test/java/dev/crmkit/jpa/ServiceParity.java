@@ -6,6 +6,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.service.Article;
 import dev.crmkit.core.service.ArticleId;
@@ -18,7 +19,6 @@ import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The service repositories list what their contract leaves open as the in-memory adapter does: cases opened in the
  * same instant, contracts starting on the same day and articles created together come in its order (ties broken by
- * {@link UUID#compareTo}, signed, where the databases order UUIDs unsigned), and free text of any length the
+ * id, unsigned, as {@link dev.crmkit.core.common.EntityId#compare} orders them), and free text of any length the
  * services accept is stored whole.
  */
 abstract class ServiceParity {
@@ -38,18 +38,6 @@ abstract class ServiceParity {
     private final AccountId account = AccountId.of(UUID.randomUUID());
     private final ContactId contact = ContactId.of(UUID.randomUUID());
     private final ArticleId article = ArticleId.of(UUID.randomUUID());
-
-    /** Ids whose first bit alternates, so signed and unsigned order differ. */
-    private static List<UUID> mixedIds(int n) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            UUID random = UUID.randomUUID();
-            long high = i % 2 == 0 ? random.getMostSignificantBits() & Long.MAX_VALUE
-                    : random.getMostSignificantBits() | Long.MIN_VALUE;
-            ids.add(new UUID(high, random.getLeastSignificantBits()));
-        }
-        return ids;
-    }
 
     private void saveInBoth(Function<StorageTx, Object> work) {
         memory.write(tenant, work);
@@ -65,7 +53,7 @@ abstract class ServiceParity {
     @Test
     void casesOpenedInTheSameInstantAreListedAsInMemory() {
         Case sample = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "x", account, contact, null, article);
-        List<UUID> ids = mixedIds(8);
+        List<UUID> ids = IdOrderContract.mixedIds(8);
         saveInBoth(tx -> {
             int n = 0;
             for (UUID id : ids) {
@@ -88,7 +76,7 @@ abstract class ServiceParity {
     void contractsStartingOnTheSameDayAndArticlesCreatedTogetherAreListedAsInMemory() {
         ServiceContract contract = Samples.serviceContract(ServiceContractId.of(UUID.randomUUID()), account);
         Article sample = Samples.article(ArticleId.of(UUID.randomUUID()), "Jams", ArticleStatus.PUBLISHED);
-        List<UUID> ids = mixedIds(8);
+        List<UUID> ids = IdOrderContract.mixedIds(8);
         saveInBoth(tx -> {
             for (UUID id : ids) {
                 tx.serviceContracts().save(new ServiceContract(ServiceContractId.of(id), 0, account, "Gold",

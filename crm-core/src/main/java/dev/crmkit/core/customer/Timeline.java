@@ -1,5 +1,6 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.tracking.Touchpoint;
@@ -11,7 +12,7 @@ import java.util.List;
 final class Timeline {
     /** Newest first; entries at the same instant in reverse id order, so the order is total and stable. */
     static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::at)
-            .thenComparing(TimelineEntry::reference).reversed();
+            .thenComparing(TimelineEntry::reference, EntityId::compare).reversed();
 
     private Timeline() {
     }

@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
@@ -64,7 +65,7 @@ final class DuplicateFinder {
         }
         List<DuplicateMatch> result = new ArrayList<>(found.values());
         result.sort(Comparator.comparing(DuplicateMatch::reason).thenComparing(m -> -m.similarity())
-                .thenComparing(DuplicateMatch::kind).thenComparing(DuplicateMatch::id));
+                .thenComparing(DuplicateMatch::kind).thenComparing(DuplicateMatch::id, EntityId::compare));
         return result;
     }
 

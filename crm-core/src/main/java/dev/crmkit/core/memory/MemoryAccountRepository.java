@@ -10,10 +10,10 @@ import java.util.List;
 
 final class MemoryAccountRepository extends MemoryRepository<AccountId, Account> implements AccountRepository {
     private static final Comparator<Account> BY_CREATION = Comparator.comparing(Account::createdAt)
-            .thenComparing(a -> a.id().value());
+            .thenComparing(Account::id);
     private static final Comparator<Account> BY_NAME = Comparator
             .comparing(Account::nameKey, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(a -> a.id().value());
+            .thenComparing(Account::id);
 
     MemoryAccountRepository(MemoryTable<AccountId, Account> table, MemoryTx tx) {
         super(table, tx);

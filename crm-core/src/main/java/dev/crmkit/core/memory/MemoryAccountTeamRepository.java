@@ -9,7 +9,7 @@ import java.util.List;
 
 final class MemoryAccountTeamRepository extends MemoryRepository<AccountId, AccountTeam>
         implements AccountTeamRepository {
-    private static final Comparator<AccountTeam> ORDER = Comparator.comparing(t -> t.id().value());
+    private static final Comparator<AccountTeam> ORDER = Comparator.comparing(AccountTeam::id);
 
     MemoryAccountTeamRepository(MemoryTable<AccountId, AccountTeam> table, MemoryTx tx) {
         super(table, tx);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 final class MemoryAdRepository extends MemoryRepository<AdId, Ad> implements AdRepository {
-    private static final Comparator<Ad> ORDER = Comparator.comparing(Ad::createdAt).thenComparing(a -> a.id().value());
+    private static final Comparator<Ad> ORDER = Comparator.comparing(Ad::createdAt).thenComparing(Ad::id);
 
     MemoryAdRepository(MemoryTable<AdId, Ad> table, MemoryTx tx) {
         super(table, tx);

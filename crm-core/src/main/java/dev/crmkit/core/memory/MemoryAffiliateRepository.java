@@ -10,7 +10,7 @@ import java.util.Optional;
 final class MemoryAffiliateRepository extends MemoryRepository<AffiliateId, AffiliateSite>
         implements AffiliateRepository {
     private static final Comparator<AffiliateSite> ORDER = Comparator.comparing(AffiliateSite::createdAt)
-            .thenComparing(a -> a.id().value());
+            .thenComparing(AffiliateSite::id);
 
     MemoryAffiliateRepository(MemoryTable<AffiliateId, AffiliateSite> table, MemoryTx tx) {
         super(table, tx);

@@ -15,10 +15,10 @@ import java.util.PriorityQueue;
 /** Articles with an inverted index (table index {@code term}) and term weights kept up to date on every save. */
 final class MemoryArticleRepository extends MemoryRepository<ArticleId, Article> implements ArticleRepository {
     private static final Comparator<Article> ORDER = Comparator.comparing(Article::createdAt)
-            .thenComparing(a -> a.id().value());
+            .thenComparing(Article::id);
     private static final Comparator<Article> UNORDERED = (a, b) -> 0;
     private static final Comparator<ArticleMatch> RANK = Comparator.comparingDouble(ArticleMatch::score).reversed()
-            .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id().value());
+            .thenComparing(m -> m.article().title()).thenComparing(m -> m.article().id());
 
     private final ServiceTables tables;
 

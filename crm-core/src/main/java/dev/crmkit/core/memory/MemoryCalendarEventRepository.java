@@ -13,7 +13,7 @@ import java.util.List;
 final class MemoryCalendarEventRepository extends MemoryRepository<CalendarEventId, CalendarEvent>
         implements CalendarEventRepository {
     private static final Comparator<CalendarEvent> ORDER = Comparator.comparing(CalendarEvent::start)
-            .thenComparing(e -> e.id().value());
+            .thenComparing(CalendarEvent::id);
 
     MemoryCalendarEventRepository(MemoryTable<CalendarEventId, CalendarEvent> table, MemoryTx tx) {
         super(table, tx);

@@ -8,7 +8,7 @@ import java.util.List;
 
 final class MemoryCampaignRepository extends MemoryRepository<CampaignId, Campaign> implements CampaignRepository {
     private static final Comparator<Campaign> ORDER = Comparator.comparing(Campaign::createdAt)
-            .thenComparing(c -> c.id().value());
+            .thenComparing(Campaign::id);
 
     MemoryCampaignRepository(MemoryTable<CampaignId, Campaign> table, MemoryTx tx) {
         super(table, tx);

@@ -17,7 +17,7 @@ import java.util.Set;
 
 final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implements CaseRepository {
     private static final Comparator<Case> ORDER = Comparator.comparing(Case::createdAt)
-            .thenComparing(c -> c.id().value());
+            .thenComparing(Case::id);
 
     private final ServiceTables tables;
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 final class MemoryContactRepository extends MemoryRepository<ContactId, Contact> implements ContactRepository {
     static final Comparator<Contact> ORDER = Comparator.comparing(Contact::createdAt)
-            .thenComparing(c -> c.id().value());
+            .thenComparing(Contact::id);
 
     MemoryContactRepository(MemoryTable<ContactId, Contact> table, MemoryTx tx) {
         super(table, tx);

@@ -10,7 +10,7 @@ import java.util.List;
 
 final class MemoryFeedbackRepository extends MemoryRepository<FeedbackId, Feedback> implements FeedbackRepository {
     private static final Comparator<Feedback> ORDER = Comparator.comparing(Feedback::receivedAt)
-            .thenComparing(f -> f.id().value());
+            .thenComparing(Feedback::id);
 
     MemoryFeedbackRepository(MemoryTable<FeedbackId, Feedback> table, MemoryTx tx) {
         super(table, tx);

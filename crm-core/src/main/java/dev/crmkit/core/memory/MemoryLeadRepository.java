@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implements LeadRepository {
     static final Comparator<Lead> ORDER = Comparator.comparing(Lead::createdAt)
-            .thenComparing(l -> l.id().value());
+            .thenComparing(Lead::id);
 
     MemoryLeadRepository(MemoryTable<LeadId, Lead> table, MemoryTx tx) {
         super(table, tx);

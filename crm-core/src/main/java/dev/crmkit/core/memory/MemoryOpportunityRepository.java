@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class MemoryOpportunityRepository extends MemoryRepository<OpportunityId, Opportunity>
         implements OpportunityRepository {
     static final Comparator<Opportunity> ORDER = Comparator.comparing(Opportunity::closeDate)
-            .thenComparing(o -> o.id().value());
+            .thenComparing(Opportunity::id);
 
     MemoryOpportunityRepository(MemoryTable<OpportunityId, Opportunity> table, MemoryTx tx) {
         super(table, tx);

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> implements OrderRepository {
     private static final Comparator<Order> ORDER = Comparator.comparing(Order::createdAt)
-            .thenComparing(o -> o.id().value());
+            .thenComparing(Order::id);
 
     MemoryOrderRepository(MemoryTable<OrderId, Order> table, MemoryTx tx) {
         super(table, tx);

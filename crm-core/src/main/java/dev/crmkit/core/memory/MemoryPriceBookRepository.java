@@ -11,7 +11,7 @@ import java.util.Optional;
 final class MemoryPriceBookRepository extends MemoryRepository<PriceBookId, PriceBook>
         implements PriceBookRepository {
     private static final Comparator<PriceBook> BY_CURRENCY = Comparator
-            .comparing((PriceBook b) -> b.currency().getCurrencyCode()).thenComparing(b -> b.id().value());
+            .comparing((PriceBook b) -> b.currency().getCurrencyCode()).thenComparing(PriceBook::id);
 
     MemoryPriceBookRepository(MemoryTable<PriceBookId, PriceBook> table, MemoryTx tx) {
         super(table, tx);

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 final class MemoryProductRepository extends MemoryRepository<ProductId, Product> implements ProductRepository {
     private static final Comparator<Product> BY_CODE = Comparator.comparing(Product::code)
-            .thenComparing(p -> p.id().value());
+            .thenComparing(Product::id);
 
     MemoryProductRepository(MemoryTable<ProductId, Product> table, MemoryTx tx) {
         super(table, tx);

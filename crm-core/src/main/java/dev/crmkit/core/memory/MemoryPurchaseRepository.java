@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 final class MemoryPurchaseRepository extends MemoryRepository<PurchaseId, Purchase> implements PurchaseRepository {
     private static final Comparator<Purchase> ORDER = Comparator.comparing(Purchase::purchasedAt)
-            .thenComparing(p -> p.id().value());
+            .thenComparing(Purchase::id);
 
     MemoryPurchaseRepository(MemoryTable<PurchaseId, Purchase> table, MemoryTx tx) {
         super(table, tx);

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 final class MemoryQuoteRepository extends MemoryRepository<QuoteId, Quote> implements QuoteRepository {
     private static final Comparator<Quote> ORDER = Comparator.comparing(Quote::createdAt)
-            .thenComparing(q -> q.id().value());
+            .thenComparing(Quote::id);
 
     MemoryQuoteRepository(MemoryTable<QuoteId, Quote> table, MemoryTx tx) {
         super(table, tx);

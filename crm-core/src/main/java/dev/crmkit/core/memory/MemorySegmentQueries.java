@@ -52,7 +52,7 @@ final class MemorySegmentQueries implements SegmentQueries {
             case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c)))
                     .sorted(MemoryContactRepository.ORDER).map(c -> (EntityId) c.id()).toList();
             case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a)))
-                    .sorted(Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value()))
+                    .sorted(Comparator.comparing(Account::createdAt).thenComparing(Account::id))
                     .map(a -> (EntityId) a.id()).toList();
         };
         return Page.of(ids, page);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 final class MemorySegmentRepository extends MemoryRepository<SegmentId, Segment> implements SegmentRepository {
     private static final Comparator<Segment> ORDER = Comparator.comparing((Segment s) -> SegmentRepository.nameKey(
-            s.name())).thenComparing(s -> s.id().value());
+            s.name())).thenComparing(Segment::id);
 
     MemorySegmentRepository(MemoryTable<SegmentId, Segment> table, MemoryTx tx) {
         super(table, tx);

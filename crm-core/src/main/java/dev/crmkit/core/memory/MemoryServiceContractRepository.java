@@ -10,7 +10,7 @@ import java.util.List;
 final class MemoryServiceContractRepository extends MemoryRepository<ServiceContractId, ServiceContract>
         implements ServiceContractRepository {
     private static final Comparator<ServiceContract> ORDER = Comparator.comparing(ServiceContract::startDate)
-            .thenComparing(c -> c.id().value());
+            .thenComparing(ServiceContract::id);
 
     MemoryServiceContractRepository(MemoryTable<ServiceContractId, ServiceContract> table, MemoryTx tx) {
         super(table, tx);

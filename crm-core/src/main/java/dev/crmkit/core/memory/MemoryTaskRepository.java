@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 
 final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implements TaskRepository {
     private static final Comparator<Task> BY_CREATION = Comparator.comparing(Task::createdAt)
-            .thenComparing(t -> t.id().value());
+            .thenComparing(Task::id);
     private static final Comparator<Task> BY_REMINDER = Comparator.comparing(Task::remindAt)
-            .thenComparing(t -> t.id().value());
+            .thenComparing(Task::id);
 
     MemoryTaskRepository(MemoryTable<TaskId, Task> table, MemoryTx tx) {
         super(table, tx);

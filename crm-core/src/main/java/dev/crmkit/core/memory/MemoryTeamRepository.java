@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 final class MemoryTeamRepository extends MemoryRepository<TeamId, Team> implements TeamRepository {
-    private static final Comparator<Team> ORDER = Comparator.comparing(Team::name).thenComparing(t -> t.id().value());
+    private static final Comparator<Team> ORDER = Comparator.comparing(Team::name).thenComparing(Team::id);
 
     MemoryTeamRepository(MemoryTable<TeamId, Team> table, MemoryTx tx) {
         super(table, tx);

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 final class MemoryTouchpointRepository implements TouchpointRepository {
     private static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
-            .thenComparing(t -> t.id().value());
+            .thenComparing(Touchpoint::id);
 
     private final MemoryTable<TouchpointId, Touchpoint> table;
     private final MemoryTx tx;

@@ -97,7 +97,7 @@ public final class AgentViewService {
             cases.addAll(tx.cases().findByContact(contact.id()));
         }
         cases.stream().filter(c -> c.status().isOpen())
-                .sorted(Comparator.comparing(Case::createdAt).thenComparing(c -> c.id().value()))
+                .sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id))
                 .forEach(c -> open.putIfAbsent(c.id(), c));
         List<ServiceContract> contracts = accountId == null ? List.of()
                 : tx.serviceContracts().findByAccount(accountId).stream().filter(c -> c.activeAt(now)).toList();

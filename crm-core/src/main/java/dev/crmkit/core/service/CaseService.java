@@ -101,7 +101,7 @@ public final class CaseService {
         return contracts.stream()
                 .filter(c -> c.activeAt(now) && c.covers(in.product(), code) && c.levels().containsKey(priority))
                 .min(Comparator.comparing((ServiceContract c) -> c.due(now, c.levels().get(priority).resolution()))
-                        .thenComparing(c -> c.id().value()));
+                        .thenComparing(ServiceContract::id));
     }
 
     /**

@@ -116,7 +116,7 @@ public final class KnowledgeService {
     /** The articles linked to the case, by title. */
     public List<Article> linkedTo(CaseId id) {
         return ctx.read(tx -> tx.cases().get(id).articles().stream().map(a -> tx.articles().get(a))
-                .sorted(Comparator.comparing(Article::title).thenComparing(a -> a.id().value())).toList());
+                .sorted(Comparator.comparing(Article::title).thenComparing(Article::id)).toList());
     }
 
     private record Content(String title, String body, Set<String> tags, Set<String> codes) {

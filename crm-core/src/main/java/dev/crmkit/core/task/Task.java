@@ -40,7 +40,7 @@ public record Task(
     public static final Comparator<Task> AGENDA_ORDER = Comparator
             .comparing(Task::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Task::priority, Comparator.reverseOrder())
-            .thenComparing(t -> t.id().value());
+            .thenComparing(Task::id);
 
     public Task {
         Objects.requireNonNull(id, "id");

@@ -8,7 +8,7 @@ import java.util.List;
 final class ClickAttribution {
     /** Touchpoint order of every adapter: occurrence time, then id; ties in time resolve the same way everywhere. */
     static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
-            .thenComparing(t -> t.id().value());
+            .thenComparing(Touchpoint::id);
 
     private ClickAttribution() {
     }

@@ -2,6 +2,7 @@ package dev.crmkit.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 class IdGeneratorProperties {
-    /** Ids sort in creation order even when the clock stalls or jumps back: indexes stay append-mostly. */
+    /**
+     * Ids sort in creation order, signed and unsigned alike, even when the clock stalls or jumps back: indexes stay
+     * append-mostly.
+     */
     @Property
     void timeOrderedIdsAreStrictlyIncreasingVersion7(
             @ForAll @Size(min = 1, max = 200) List<@IntRange(min = -5, max = 5) Integer> clockSteps) {
@@ -27,6 +31,7 @@ class IdGeneratorProperties {
         }
         for (int i = 1; i < generated.size(); i++) {
             assertThat(generated.get(i)).isGreaterThan(generated.get(i - 1));
+            assertThat(EntityId.compare(generated.get(i), generated.get(i - 1))).isPositive();
         }
         assertThat(generated).allSatisfy(u -> {
             assertThat(u.version()).isEqualTo(7);
