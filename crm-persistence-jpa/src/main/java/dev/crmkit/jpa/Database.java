@@ -4,10 +4,8 @@ import dev.crmkit.core.common.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -29,25 +27,6 @@ enum Database {
 
     Map<String, String> placeholders() {
         return placeholders;
-    }
-
-    /**
-     * {@code order} (HQL order-by terms over alias {@code r}) with the id term {@code r.id} sorting as
-     * {@link dev.crmkit.core.common.EntityId} orders ids: unsigned, as their text. H2 and PostgreSQL compare UUID
-     * columns so. MariaDB's UUID type compares version 1 to 5 UUIDs (random v4 ids among them) by their segments in
-     * reverse order, so there the id sorts by its text; that costs the index its help with the order.
-     */
-    String orderBy(String order) {
-        if (this != MARIADB) {
-            return order;
-        }
-        return Arrays.stream(order.split(",")).map(String::strip).map(t -> t.equals("r.id") ? "str(r.id)" : t)
-                .collect(Collectors.joining(", "));
-    }
-
-    /** The native-SQL form of {@link #orderBy}, for UUID column {@code column}. */
-    String idOrder(String column) {
-        return this == MARIADB ? "cast(" + column + " as char)" : column;
     }
 
     /** What the data source connects to, with its product name and version for the start-up log. */

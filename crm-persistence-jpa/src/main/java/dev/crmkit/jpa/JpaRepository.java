@@ -134,7 +134,7 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
 
     private SelectionQuery<E> select(Filter filter, String order) {
         SelectionQuery<E> q = tx.session().createSelectionQuery(
-                "from " + entityName + " r where " + filter.where() + " order by " + tx.database().orderBy(order), rowType);
+                "from " + entityName + " r where " + filter.where() + " order by " + order, rowType);
         filter.params().forEach(q::setParameter);
         return q;
     }

@@ -30,7 +30,7 @@ final class JpaSegmentQueries implements SegmentQueries {
         if (total <= page.offset()) {
             return new Page<>(List.of(), page, total);
         }
-        String order = " order by r.created_at, " + tx.database().idOrder("r.id");
+        String order = " order by r.created_at, r.id";
         List<EntityId> items = query("select r.id", target, criteria, order, UUID.class)
                 .setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(id -> id(target, id)).toList();

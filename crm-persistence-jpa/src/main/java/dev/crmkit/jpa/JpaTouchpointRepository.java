@@ -178,7 +178,7 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     private List<Touchpoint> lookup(String column, Object value) {
         SelectionQuery<TouchpointEntity> q = tx.session().createSelectionQuery(
                 "from TouchpointRow r where r.tenantId = :tenant and r." + column + " = :value order by "
-                        + tx.database().orderBy(ORDER),
+                        + ORDER,
                 TouchpointEntity.class);
         return q.setParameter("tenant", tx.tenantId()).setParameter("value", value).getResultList().stream()
                 .map(TouchpointMapper::toTouchpoint).toList();

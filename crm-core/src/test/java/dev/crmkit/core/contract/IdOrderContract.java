@@ -33,6 +33,7 @@ import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.testkit.Samples;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,20 +42,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ties on a list's sort key (same creation time, close date, name, ...) are broken by id in unsigned order
- * ({@link EntityId#compare}) on every adapter, pages included. The records get random version 4 ids, half of them
- * with the top bit set, so the signed order of {@link UUID#compareTo} (and MariaDB's own UUID order) would differ;
- * one test captures leads through a CRM whose {@code IdGenerator} hands out random ids.
+ * ({@link EntityId#compare}) on every adapter, pages included. The records get random version 7 ids, half of them
+ * with the top bit set, so the signed order of {@link UUID#compareTo} would differ; one test captures leads through
+ * a CRM whose {@code IdGenerator} hands out such ids.
  */
 public abstract class IdOrderContract extends ContractSupport {
     private static final int N = 12;
 
-    /** {@code n} random v4 UUIDs, every other one with the sign bit set: signed and unsigned order disagree. */
+    /**
+     * {@code n} random UUIDs shaped like the library's version 7 ids, every other one with the sign bit set: signed
+     * and unsigned order disagree. Version 7 because MariaDB's UUID type compares versions 1 to 5 segment-wise
+     * reversed (see docs/design-notes.md, "One id order"): ids of those versions that tie on a sort key may come
+     * in another order there.
+     */
     public static List<UUID> mixedIds(int n) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UUID u = UUID.randomUUID();
-            long high = i % 2 == 0 ? u.getMostSignificantBits() & Long.MAX_VALUE
-                    : u.getMostSignificantBits() | Long.MIN_VALUE;
+            long high = (u.getMostSignificantBits() & ~0xF000L) | 0x7000L;
+            high = i % 2 == 0 ? high & Long.MAX_VALUE : high | Long.MIN_VALUE;
             ids.add(new UUID(high, u.getLeastSignificantBits()));
         }
         return ids;
@@ -123,7 +129,8 @@ public abstract class IdOrderContract extends ContractSupport {
 
     @Test
     void leadsCapturedInOneInstantWithRandomIdsPageByUnsignedId() {
-        Crm random = Crm.builder().storage(storage()).clock(clock).ids(UUID::randomUUID).actor(actor).build();
+        Iterator<UUID> generated = mixedIds(N).iterator();
+        Crm random = Crm.builder().storage(storage()).clock(clock).ids(generated::next).actor(actor).build();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             ids.add(random.leads().capture(NewLead.of("Ada", "Lovelace " + i, "ada" + i + "@example.com")).value());
