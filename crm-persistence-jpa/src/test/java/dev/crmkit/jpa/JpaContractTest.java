@@ -22,18 +22,19 @@ import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.ReportingContract;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
-/** Every contract suite of crm-core, unchanged, on MARIADB; a new suite gets a nested class here. */
-class MariaDbContractTest {
-    @RegisterExtension
-    static final TestDatabase DATABASE = TestDatabase.of(TestDatabase.Kind.MARIADB);
+/** Every contract suite of crm-core, unchanged, on every database; a new suite gets a nested class here. */
+@EachDatabase
+class JpaContractTest {
+    @Parameter
+    TestDatabase database;
 
     @Nested
     class StorageTests extends StorageContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -41,7 +42,7 @@ class MariaDbContractTest {
     class TrackingServiceTests extends TrackingServiceContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -49,7 +50,7 @@ class MariaDbContractTest {
     class CustomerServiceTests extends CustomerServiceContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -57,7 +58,7 @@ class MariaDbContractTest {
     class ContactManagementTests extends ContactManagementContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -65,7 +66,7 @@ class MariaDbContractTest {
     class LeadCaptureTests extends LeadCaptureContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -73,7 +74,7 @@ class MariaDbContractTest {
     class LeadLifecycleTests extends LeadLifecycleContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -81,7 +82,7 @@ class MariaDbContractTest {
     class OpportunityTests extends OpportunityContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -89,7 +90,7 @@ class MariaDbContractTest {
     class ForecastTests extends ForecastContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -97,7 +98,7 @@ class MariaDbContractTest {
     class ProductCatalogTests extends ProductCatalogContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -105,7 +106,7 @@ class MariaDbContractTest {
     class QuoteOrderTests extends QuoteOrderContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -113,7 +114,7 @@ class MariaDbContractTest {
     class AccountTeamTests extends AccountTeamContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -121,7 +122,7 @@ class MariaDbContractTest {
     class SalesParityTests extends SalesParity {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -129,7 +130,7 @@ class MariaDbContractTest {
     class SalesIndexTests extends SalesIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -137,7 +138,7 @@ class MariaDbContractTest {
     class TaskTests extends TaskContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -145,7 +146,7 @@ class MariaDbContractTest {
     class CalendarTests extends CalendarContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -153,7 +154,7 @@ class MariaDbContractTest {
     class SegmentTests extends SegmentContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -161,7 +162,7 @@ class MariaDbContractTest {
     class TaskIndexTests extends TaskIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -169,7 +170,7 @@ class MariaDbContractTest {
     class SegmentValueTests extends SegmentValues {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -177,7 +178,7 @@ class MariaDbContractTest {
     class CaseTests extends CaseContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -185,7 +186,7 @@ class MariaDbContractTest {
     class KnowledgeBaseTests extends KnowledgeBaseContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -193,7 +194,7 @@ class MariaDbContractTest {
     class AgentViewTests extends AgentViewContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -201,7 +202,7 @@ class MariaDbContractTest {
     class ServiceFlowTests extends ServiceFlowContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -209,7 +210,7 @@ class MariaDbContractTest {
     class ArticleSearchTests extends ArticleSearchEquivalence {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -217,7 +218,7 @@ class MariaDbContractTest {
     class ServiceParityTests extends ServiceParity {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -225,7 +226,7 @@ class MariaDbContractTest {
     class ServiceIndexTests extends ServiceIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -233,7 +234,7 @@ class MariaDbContractTest {
     class ReportingTests extends ReportingContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
 
         @Override
