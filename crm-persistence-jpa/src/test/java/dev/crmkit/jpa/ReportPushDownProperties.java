@@ -74,7 +74,7 @@ import net.jqwik.api.Provide;
 /**
  * Random touchpoints and random touchpoint reports: the SQL push-down returns exactly what the in-memory executor
  * returns over the same rows (ratios and averages compared to the last of their six decimals, which both round
- * from the same exact fraction). Runs on every database through a subclass per database.
+ * from the same exact fraction). Runs on every database as a group of {@link JpaProperties}.
  */
 abstract class ReportPushDownProperties {
     private static final Instant T0 = Instant.parse("2025-12-20T09:00:00Z");

@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.ParameterInfo;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
@@ -24,7 +27,20 @@ import org.slf4j.LoggerFactory;
  * fails them when {@code CRMKIT_REQUIRE_DATABASES=true} (as in {@code .ci/run}).
  */
 final class TestDatabase implements BeforeAllCallback {
-    enum Kind { H2, POSTGRESQL, MARIADB }
+    enum Kind {
+        H2("H2"), POSTGRESQL("PostgreSQL"), MARIADB("MariaDB");
+
+        private final String displayName;
+
+        Kind(String displayName) {
+            this.displayName = displayName;
+        }
+
+        @Override
+        public String toString() {
+            return displayName;
+        }
+    }
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabase.class);
     private static final String HOST = "127.0.0.1";
@@ -43,19 +59,29 @@ final class TestDatabase implements BeforeAllCallback {
         return new TestDatabase(kind);
     }
 
+    /** One of each kind: the runs of an {@link EachDatabase} class. */
+    static Stream<TestDatabase> each() {
+        return Stream.of(Kind.values()).map(TestDatabase::of);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        openShared(context, context.getDisplayName());
+    }
+
+    /** Opens this run's database of this kind, shared with every test class that opens it so. */
+    private void openShared(ExtensionContext context, String user) {
         opened = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> open(kind), Opened.class);
-        requireAvailable(context.getDisplayName());
+        requireAvailable(user);
     }
 
     /**
-     * Opens a database of its own outside JUnit Jupiter (for jqwik properties, which have no Jupiter extensions);
+     * Opens a database of its own outside JUnit Jupiter (for jqwik properties, which have no Jupiter extensions),
+     * also when the server cannot be reached: {@link #requireAvailable} then skips or fails its users.
      * {@link #closeStandalone()} drops it.
      */
-    void openStandalone(String user) {
+    void openStandalone() {
         opened = open(kind);
-        requireAvailable(user);
     }
 
     void closeStandalone() throws SQLException {
@@ -64,7 +90,7 @@ final class TestDatabase implements BeforeAllCallback {
         }
     }
 
-    private void requireAvailable(String user) {
+    void requireAvailable(String user) {
         if (opened.unavailable != null) {
             if (Boolean.parseBoolean(System.getenv("CRMKIT_REQUIRE_DATABASES"))) {
                 throw new IllegalStateException(opened.unavailable);
@@ -87,6 +113,20 @@ final class TestDatabase implements BeforeAllCallback {
 
     Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String toString() {
+        return kind.toString();
+    }
+
+    /** Opens the database of each run of an {@link EachDatabase} class, before anything in that run. */
+    static final class OpenEach implements BeforeClassTemplateInvocationCallback {
+        @Override
+        public void beforeClassTemplateInvocation(ExtensionContext context) {
+            TestDatabase database = ParameterInfo.get(context).getArguments().get(0, TestDatabase.class);
+            database.openShared(context, context.getRequiredTestClass().getSimpleName() + " on " + database);
+        }
     }
 
     private static Opened open(Kind kind) {
@@ -163,7 +203,7 @@ final class TestDatabase implements BeforeAllCallback {
     }
 
     /** What a run opened on one database; closed (schema dropped) when the run ends. */
-    private static final class Opened implements ExtensionContext.Store.CloseableResource {
+    private static final class Opened implements AutoCloseable {
         @FunctionalInterface
         interface Drop {
             void run() throws SQLException;

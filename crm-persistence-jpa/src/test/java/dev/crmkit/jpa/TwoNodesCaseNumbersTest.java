@@ -26,33 +26,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Two application nodes (two {@link JpaStorage} instances, each with its own session factory and connections, over
  * one schema) opening cases from several threads at once: the row-locked counter behind {@code spi.Sequences} hands
  * every case its own tracking number, without gaps, also when both nodes race to create the counter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TwoNodesCaseNumbersTest {
+@EachDatabase
+class TwoNodesCaseNumbersTest {
     private static final int THREADS_PER_NODE = 3;
     private static final int CASES_PER_THREAD = 10;
 
     private JpaStorage nodeA;
     private JpaStorage nodeB;
 
-    abstract TestDatabase database();
+    @Parameter
+    TestDatabase database;
 
-    @BeforeAll
+    @BeforeEach
     void startSecondNode() {
-        nodeA = database().storage();
-        nodeB = JpaStorage.create(database().dataSource());
+        nodeA = database.storage();
+        nodeB = JpaStorage.create(database.dataSource());
     }
 
-    @AfterAll
+    @AfterEach
     void stopSecondNode() {
         nodeB.close();
     }

@@ -23,18 +23,19 @@ import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.ReportingContract;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
-/** Every contract suite of crm-core, unchanged, on MARIADB; a new suite gets a nested class here. */
-class MariaDbContractTest {
-    @RegisterExtension
-    static final TestDatabase DATABASE = TestDatabase.of(TestDatabase.Kind.MARIADB);
+/** Every contract suite of crm-core, unchanged, on every database; a new suite gets a nested class here. */
+@EachDatabase
+class JpaContractTest {
+    @Parameter
+    TestDatabase database;
 
     @Nested
     class StorageTests extends StorageContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -50,7 +51,7 @@ class MariaDbContractTest {
     class TrackingServiceTests extends TrackingServiceContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -58,7 +59,7 @@ class MariaDbContractTest {
     class CustomerServiceTests extends CustomerServiceContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -66,7 +67,7 @@ class MariaDbContractTest {
     class ContactManagementTests extends ContactManagementContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -74,7 +75,7 @@ class MariaDbContractTest {
     class LeadCaptureTests extends LeadCaptureContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -82,7 +83,7 @@ class MariaDbContractTest {
     class LeadLifecycleTests extends LeadLifecycleContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -90,7 +91,7 @@ class MariaDbContractTest {
     class OpportunityTests extends OpportunityContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -98,7 +99,7 @@ class MariaDbContractTest {
     class ForecastTests extends ForecastContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -106,7 +107,7 @@ class MariaDbContractTest {
     class ProductCatalogTests extends ProductCatalogContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -114,7 +115,7 @@ class MariaDbContractTest {
     class QuoteOrderTests extends QuoteOrderContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -122,7 +123,7 @@ class MariaDbContractTest {
     class AccountTeamTests extends AccountTeamContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -130,7 +131,7 @@ class MariaDbContractTest {
     class SalesParityTests extends SalesParity {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -138,7 +139,7 @@ class MariaDbContractTest {
     class SalesIndexTests extends SalesIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -146,7 +147,7 @@ class MariaDbContractTest {
     class TaskTests extends TaskContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -154,7 +155,7 @@ class MariaDbContractTest {
     class CalendarTests extends CalendarContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -162,7 +163,7 @@ class MariaDbContractTest {
     class SegmentTests extends SegmentContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -170,7 +171,7 @@ class MariaDbContractTest {
     class TaskIndexTests extends TaskIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -178,7 +179,7 @@ class MariaDbContractTest {
     class SegmentValueTests extends SegmentValues {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -186,7 +187,7 @@ class MariaDbContractTest {
     class CaseTests extends CaseContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -194,7 +195,7 @@ class MariaDbContractTest {
     class KnowledgeBaseTests extends KnowledgeBaseContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -202,7 +203,7 @@ class MariaDbContractTest {
     class AgentViewTests extends AgentViewContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -210,7 +211,7 @@ class MariaDbContractTest {
     class ServiceFlowTests extends ServiceFlowContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -218,7 +219,7 @@ class MariaDbContractTest {
     class ArticleSearchTests extends ArticleSearchEquivalence {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -226,7 +227,7 @@ class MariaDbContractTest {
     class ServiceParityTests extends ServiceParity {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
@@ -234,7 +235,7 @@ class MariaDbContractTest {
     class ServiceIndexTests extends ServiceIndexes {
         @Override
         protected TestDatabase database() {
-            return DATABASE;
+            return database;
         }
     }
 
@@ -242,7 +243,7 @@ class MariaDbContractTest {
     class ReportingTests extends ReportingContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
 
         @Override
