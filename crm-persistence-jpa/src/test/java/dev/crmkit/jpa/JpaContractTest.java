@@ -43,7 +43,7 @@ class JpaContractTest {
     class IdOrderTests extends IdOrderContract {
         @Override
         protected Storage storage() {
-            return DATABASE.storage();
+            return database.storage();
         }
     }
 
