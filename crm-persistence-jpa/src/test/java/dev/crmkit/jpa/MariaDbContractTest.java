@@ -3,6 +3,7 @@ package dev.crmkit.jpa;
 import dev.crmkit.core.contract.StorageContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
 import dev.crmkit.core.contract.TaskContract;
+import dev.crmkit.core.contract.TextLimitsContract;
 import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.CalendarContract;
@@ -122,6 +123,22 @@ class MariaDbContractTest {
         @Override
         protected Storage storage() {
             return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class TextLimitTests extends TextLimitsContract {
+        @Override
+        protected Storage storage() {
+            return DATABASE.storage();
+        }
+    }
+
+    @Nested
+    class ColumnWidthTests extends ColumnWidths {
+        @Override
+        protected TestDatabase database() {
+            return DATABASE;
         }
     }
 
