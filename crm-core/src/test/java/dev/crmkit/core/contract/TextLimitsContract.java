@@ -3,7 +3,9 @@ package dev.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.Address;
@@ -15,8 +17,10 @@ import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
@@ -28,6 +32,9 @@ import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.AssignmentRules;
+import dev.crmkit.core.lead.AssignmentRules.Team;
+import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.FormMapping;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadField;
@@ -36,7 +43,11 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.WebFormSubmission;
+import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.ProductDetails;
+import dev.crmkit.core.sales.Quote;
+import dev.crmkit.core.sales.QuoteDraft;
+import dev.crmkit.core.sales.QuoteItem;
 import dev.crmkit.core.sales.SalesLimits;
 import dev.crmkit.core.service.Article;
 import dev.crmkit.core.service.ArticleDraft;
@@ -56,6 +67,7 @@ import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import dev.crmkit.core.tracking.TrackingLimits;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,6 +184,28 @@ public abstract class TextLimitsContract extends ContractSupport {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("email")).isTrue());
         assertThat(crm.leads().search(LeadQuery.all(), ALL).items()).isEmpty();
         assertThat(crm.tracking().touchpointsOfVisitor(over(TrackingLimits.VISITOR_ID, "v"))).isEmpty();
+    }
+
+    @Test
+    void convertingALeadWhoseFullNameIsTooLongForAnAccountNamesTheAccountByTheLastName() {
+        String first = text(LeadLimits.NAME, "f");
+        String last = text(LeadLimits.NAME, "l");
+        LeadId lead = crm.leads().capture(NewLead.of(first, last, "ada@example.com"));
+        crm.leads().qualify(lead);
+        AccountId account = crm.leads().convert(lead, ConvertLead.automatically()).account();
+        assertThat(crm.accounts().get(account).name()).isEqualTo(last);
+    }
+
+    @Test
+    void theLongestAssignmentTeamNameNamesACounterThatFits() {
+        Team team = Team.of(text(Team.MAX_NAME, "team"), UserId.of("rep-2"), UserId.of("rep-3"));
+        Crm system = crmWith(AssignmentRules.roundRobin(team)).as(new Actor(tenant, UserId.SYSTEM, actor.roles()));
+        LeadId first = system.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+        LeadId second = system.leads().capture(NewLead.of("Grace", "Hopper", "grace@example.com"));
+        assertThat(List.of(crm.leads().get(first).owner(), crm.leads().get(second).owner()))
+                .containsExactly(UserId.of("rep-2"), UserId.of("rep-3"));
+        assertThatThrownBy(() -> Team.of(text(Team.MAX_NAME + 1, "team"), UserId.of("rep-2")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -373,6 +407,23 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertFields(thrown(() -> crm.products().create(ProductDetails.of("ß".repeat(SalesLimits.PRODUCT_CODE),
                 "Strasse"))), "code");
         assertThat(crm.products().list(ALL).items()).hasSize(1);
+    }
+
+    @Test
+    void taxRateAsLongAsItsTextColumnIsKeptExactlyAndLongerIsRejected() {
+        AccountId account = crm.accounts().create(AccountDetails.named("Acme"));
+        ProductId product = crm.products().create(ProductDetails.of("ENG-1", "Engine"));
+        crm.products().createPriceBook("Europe", "EUR");
+        crm.products().setListPrice(product, Money.of("1999.99", "EUR"));
+        OpportunityId deal = crm.opportunities().create(NewOpportunity.of(account, "Engines",
+                Money.of("2000.00", "EUR"), LocalDate.of(2026, 3, 31)));
+        String rate = "19." + "5".repeat(SalesLimits.TAX_RATE_TEXT - 3);
+        QuoteId quote = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1))).withTaxRate(rate));
+        assertThat(crm.quotes().get(quote).taxRate().toString()).isEqualTo(rate);
+
+        assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
+                .withTaxRate(rate + "5"))), "taxRate");
+        assertThat(crm.quotes().ofOpportunity(deal)).extracting(Quote::id).containsExactly(quote);
     }
 
     // ---- tasks, teams, calendar ----------------------------------------------------------------------------------
