@@ -4,6 +4,7 @@ import dev.crmkit.core.contract.StorageContract;
 import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
 import dev.crmkit.core.contract.TaskContract;
+import dev.crmkit.core.contract.TextLimitsContract;
 import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.CalendarContract;
@@ -132,6 +133,22 @@ class JpaContractTest {
         @Override
         protected Storage storage() {
             return database.storage();
+        }
+    }
+
+    @Nested
+    class TextLimitTests extends TextLimitsContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class ColumnWidthTests extends ColumnWidths {
+        @Override
+        protected TestDatabase database() {
+            return database;
         }
     }
 

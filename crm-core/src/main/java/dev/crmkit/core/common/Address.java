@@ -5,9 +5,15 @@ import java.util.Set;
 
 /**
  * A postal address. Every part is optional except that a country, when given, is an ISO 3166 alpha-2 code
- * (stored upper-case); {@code geo} is the geocoded position when known.
+ * (stored upper-case); {@code geo} is the geocoded position when known. Parts longer than their limit are a
+ * {@link ValidationException} naming each of them.
  */
 public record Address(String street, String city, String region, String postalCode, String country, GeoPoint geo) {
+    /** The longest street, city and region, in characters. */
+    public static final int MAX_LINE = 255;
+    /** The longest postal code, in characters. */
+    public static final int MAX_POSTAL_CODE = 32;
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public Address {
@@ -16,12 +22,16 @@ public record Address(String street, String city, String region, String postalCo
         region = Text.blankToNull(region);
         postalCode = Text.blankToNull(postalCode);
         country = Text.blankToNull(country);
+        Validation v = new Validation();
+        v.maxLength("street", street, MAX_LINE);
+        v.maxLength("city", city, MAX_LINE);
+        v.maxLength("region", region, MAX_LINE);
+        v.maxLength("postalCode", postalCode, MAX_POSTAL_CODE);
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
-            if (!COUNTRIES.contains(country)) {
-                throw new ValidationException("country", "is not an ISO 3166 alpha-2 code: " + country);
-            }
+            v.check(COUNTRIES.contains(country), "country", "is not an ISO 3166 alpha-2 code: " + country);
         }
+        v.throwIfInvalid();
     }
 
     public static Address of(String city, String region, String country) {

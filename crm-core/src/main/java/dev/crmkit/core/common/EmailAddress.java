@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * key, so {@code " Ada@Example.COM "} and {@code "ada@example.com"} are the same address.
  */
 public record EmailAddress(String value) {
+    /** The longest address, in characters (RFC 5321: a path is at most 256 octets, two of them the brackets). */
+    public static final int MAX_LENGTH = 254;
+
     // Pragmatic subset of RFC 5322: what real web forms accept; quoted local parts are not worth the confusion.
     private static final Pattern VALID = Pattern.compile(
             "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
@@ -16,7 +19,7 @@ public record EmailAddress(String value) {
     public EmailAddress {
         Objects.requireNonNull(value, "email");
         value = normalize(value);
-        if (value.length() > 254 || !VALID.matcher(value).matches() || value.contains("..")
+        if (value.length() > MAX_LENGTH || !VALID.matcher(value).matches() || value.contains("..")
                 || value.startsWith(".") || value.contains(".@")) {
             throw new ValidationException("email", "is not a valid email address");
         }

@@ -6,9 +6,16 @@ import java.util.Set;
 /**
  * Blocking keys for fuzzy duplicate search, shared by leads and contacts so each can be matched against the other.
  * A key narrows candidates to an index lookup; the fine comparison (similarity of full name and company) runs only
- * on those candidates.
+ * on those candidates. Keys are at most {@link #MAX_LENGTH} characters.
  */
 public final class MatchKeys {
+    /**
+     * The longest key, in characters. Folding can lengthen a name (a Hangul syllable decomposes into two or three
+     * letters), so keys are cut to this length: names that long still share a key when they agree on its first
+     * {@code MAX_LENGTH} characters, and the fine comparison tells them apart.
+     */
+    public static final int MAX_LENGTH = 600;
+
     private static final Set<String> LEGAL_SUFFIXES = Set.of("ltd", "limited", "inc", "incorporated", "llc", "gmbh",
             "ag", "sa", "sarl", "bv", "nv", "plc", "corp", "corporation", "co", "company", "kg", "oy", "ab", "srl",
             "spa", "pty", "llp", "lp");
@@ -26,7 +33,7 @@ public final class MatchKeys {
             return null;
         }
         String first = Text.foldForMatching(firstName);
-        return first.isEmpty() ? last + "|" : last + "|" + first.charAt(0);
+        return cut(first.isEmpty() ? last + "|" : last + "|" + first.charAt(0));
     }
 
     /** The folded company name without legal-form suffixes: "Acme, Inc." and "ACME" share a key. */
@@ -40,6 +47,11 @@ public final class MatchKeys {
         while (end > 1 && LEGAL_SUFFIXES.contains(words[end - 1])) {
             end--;
         }
-        return String.join(" ", Arrays.copyOf(words, end));
+        return cut(String.join(" ", Arrays.copyOf(words, end)));
+    }
+
+    /** {@code key} cut to {@link #MAX_LENGTH}; folding keeps no surrogates, so no character is split. */
+    private static String cut(String key) {
+        return key.length() <= MAX_LENGTH ? key : key.substring(0, MAX_LENGTH);
     }
 }

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 
 /** A phone number in E.164 form ({@code +14155550123}), the de-duplication key for phones. */
 public record PhoneNumber(String value) {
+    /** The longest number, in characters: + and at most 15 digits (E.164). */
+    public static final int MAX_LENGTH = 16;
+
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 

@@ -1,6 +1,7 @@
 package dev.crmkit.core.common;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,6 +40,21 @@ public final class Validation {
         String text = Text.blankToNull(value);
         check(text != null, field, "is required");
         return text;
+    }
+
+    /**
+     * Records an error when {@code value} is longer than {@code max} characters; returns whether it fits. Lengths
+     * are counted in UTF-16 units ({@link String#length()}), never fewer than the characters a database counts, so
+     * a value that passes fits a column of that width on every adapter.
+     */
+    public boolean maxLength(String field, String value, int max) {
+        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+    }
+
+    /** {@link #maxLength} for each of {@code values} (tags, codes), reported once under {@code field}. */
+    public boolean maxLengthEach(String field, Collection<String> values, int max) {
+        return check(values == null || values.stream().allMatch(s -> s == null || s.length() <= max), field,
+                "must each be at most " + max + " characters");
     }
 
     /** Records an error when {@code value} is null; returns it. */

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
@@ -36,15 +37,22 @@ public final class AccountService {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
+        v.maxLength("name", name, CustomerLimits.ACCOUNT_NAME);
+        String industry = Text.blankToNull(d.industry());
+        v.maxLength("industry", industry, CustomerLimits.INDUSTRY);
         String website = Text.blankToNull(d.website());
-        v.check(website == null || isWebUrl(website), "website", "is not an http(s) URL");
+        if (v.maxLength("website", website, CustomerLimits.WEBSITE)) {
+            v.check(website == null || isWebUrl(website), "website", "is not an http(s) URL");
+        }
+        Set<String> tags = Labels.clean(d.tags());
+        v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             Account old = id == null ? null : tx.accounts().get(id);
             Account saved = tx.accounts().save(new Account(id == null ? AccountId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), name, Text.blankToNull(d.industry()), d.size(), d.address(),
+                    old == null ? 0 : old.version(), name, industry, d.size(), d.address(),
                     website, d.owner() == null ? ctx.user() : d.owner(),
-                    old == null ? LifecycleStage.PROSPECT : old.stage(), Labels.clean(d.tags()),
+                    old == null ? LifecycleStage.PROSPECT : old.stage(), tags,
                     MatchKeys.company(name), old == null ? ctx.now() : old.createdAt(), ctx.now()));
             ctx.raise(new AccountSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
 public final class ContactService {
@@ -51,6 +52,12 @@ public final class ContactService {
             Validation v = new Validation();
             String first = Text.blankToNull(d.firstName());
             String last = v.requireText("lastName", d.lastName());
+            String title = Text.blankToNull(d.title());
+            v.maxLength("firstName", first, CustomerLimits.PERSON_NAME);
+            v.maxLength("lastName", last, CustomerLimits.PERSON_NAME);
+            v.maxLength("title", title, CustomerLimits.PERSON_NAME);
+            Set<String> tags = Labels.clean(d.tags());
+            v.maxLengthEach("tags", tags, CustomerLimits.TAG);
             if (d.account() != null) {
                 v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
             }
@@ -63,12 +70,12 @@ public final class ContactService {
             AgeBand ageBand = ageBand(d, v);
             v.throwIfInvalid();
             Contact saved = tx.contacts().save(new Contact(id == null ? ContactId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), d.account(), first, last, Text.blankToNull(d.title()), email,
+                    old == null ? 0 : old.version(), d.account(), first, last, title, email,
                     phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
                     d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
                     d.owner() == null ? ctx.user() : d.owner(), d.consent(),
                     old == null ? sourceLead : old.sourceLead(),
-                    Labels.clean(d.tags()), MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
+                    tags, MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
                     ctx.now()));
             ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;

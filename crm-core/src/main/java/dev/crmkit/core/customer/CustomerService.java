@@ -41,6 +41,11 @@ public final class CustomerService {
             Validation v = new Validation();
             Instant now = ctx.now();
             String code = v.requireText("productCode", in.productCode());
+            String productName = Text.blankToNull(in.productName());
+            String orderReference = Text.blankToNull(in.orderReference());
+            v.maxLength("productCode", code, CustomerLimits.PRODUCT);
+            v.maxLength("productName", productName, CustomerLimits.PRODUCT);
+            v.maxLength("orderReference", orderReference, CustomerLimits.ORDER_REFERENCE);
             v.check(in.quantity() > 0, "quantity", "must be at least 1");
             if (v.require("unitPrice", in.unitPrice()) != null) {
                 v.check(!in.unitPrice().isNegative(), "unitPrice", "must not be negative");
@@ -50,8 +55,8 @@ public final class CustomerService {
             Party party = Party.resolve(tx, in.account(), in.contact(), v);
             v.throwIfInvalid();
             Purchase saved = tx.purchases().save(new Purchase(PurchaseId.of(ctx.newId()), 0, party.accountId(),
-                    party.contactId(), code, Text.blankToNull(in.productName()), at, in.quantity(), in.unitPrice(),
-                    in.reps(), Text.blankToNull(in.specialInstructions()), Text.blankToNull(in.orderReference()),
+                    party.contactId(), code, productName, at, in.quantity(), in.unitPrice(),
+                    in.reps(), Text.blankToNull(in.specialInstructions()), orderReference,
                     now));
             ctx.raise(new PurchaseRecorded(ctx.actor().tenant(), now, saved));
             party.account().filter(a -> a.stage() == LifecycleStage.PROSPECT).ifPresent(a -> {

@@ -1,6 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.spi.Sequences;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +16,14 @@ public record AssignmentRules(List<Territory> territories, Team defaultTeam) {
 
     /** A named group of reps that takes leads in turn. */
     public record Team(String name, List<UserId> members) {
+        /** The longest team name, in characters: it names the team's round-robin counter. */
+        public static final int MAX_NAME = Sequences.MAX_NAME - LeadAssigner.SEQUENCE_PREFIX.length();
+
         public Team {
             Objects.requireNonNull(name, "name");
+            if (name.length() > MAX_NAME) {
+                throw new IllegalArgumentException("team name must be at most " + MAX_NAME + " characters: " + name);
+            }
             members = List.copyOf(members);
             if (members.isEmpty()) {
                 throw new IllegalArgumentException("team " + name + " has no members");

@@ -7,6 +7,9 @@ import dev.crmkit.core.spi.StorageTx;
 
 /** Applies {@link AssignmentRules}: the matching team, then the team member whose turn it is. */
 final class LeadAssigner {
+    /** Start of the round-robin counter's name; the team name follows. */
+    static final String SEQUENCE_PREFIX = "lead-assignment:";
+
     private final StorageTx tx;
     private final AssignmentRules rules;
 
@@ -22,7 +25,7 @@ final class LeadAssigner {
         if (team == null) {
             return null;
         }
-        long turn = tx.sequences().next("lead-assignment:" + team.name());
+        long turn = tx.sequences().next(SEQUENCE_PREFIX + team.name());
         return team.members().get((int) ((turn - 1) % team.members().size()));
     }
 }

@@ -12,6 +12,7 @@ import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.lead.LeadEvent.LeadConverted;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
@@ -101,7 +102,9 @@ final class LeadConversion {
                 .filter(c -> account.id().equals(c.account())).findFirst();
     }
 
+    /** The person's full name, or their last name alone when the full one is too long for an account's name. */
     private static String personalName(Lead lead) {
-        return lead.firstName() == null ? lead.lastName() : lead.firstName() + " " + lead.lastName();
+        String full = lead.firstName() == null ? lead.lastName() : lead.firstName() + " " + lead.lastName();
+        return full.length() <= CustomerLimits.ACCOUNT_NAME ? full : lead.lastName();
     }
 }

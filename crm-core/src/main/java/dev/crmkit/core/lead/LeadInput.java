@@ -6,6 +6,7 @@ import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.tracking.TrackingLimits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
  */
 final class LeadInput {
     private static final Set<String> TRUTHY = Set.of("true", "on", "yes", "1", "y", "checked");
-    private static final int MAX_TEXT = 255;
 
     private LeadInput() {
     }
@@ -63,11 +63,12 @@ final class LeadInput {
         d.attribution = in.attribution() == null ? Attribution.NONE : in.attribution();
         d.consent = in.consent() == null ? Consent.NONE : in.consent();
         d.tags = new LinkedHashSet<>(cleanTags(in.tags()));
+        v.maxLengthEach(nameOf.apply(LeadField.TAGS), d.tags, LeadLimits.TAG);
         d.customFields = new LinkedHashMap<>(in.customFields());
         d.nameKey = MatchKeys.person(d.firstName, d.lastName);
         d.owner = in.owner();
         String visitor = Text.blankToNull(in.visitorId());
-        if (visitor != null) {
+        if (visitor != null && v.maxLength(nameOf.apply(LeadField.VISITOR_ID), visitor, TrackingLimits.VISITOR_ID)) {
             d.visitorIds.add(visitor);
         }
         return d;
@@ -75,7 +76,7 @@ final class LeadInput {
 
     private static String text(String raw, String field, Validation v) {
         String t = Text.blankToNull(raw);
-        v.check(t == null || t.length() <= MAX_TEXT, field, "must be at most " + MAX_TEXT + " characters");
+        v.maxLength(field, t, LeadLimits.NAME);
         return t;
     }
 
@@ -97,8 +98,7 @@ final class LeadInput {
             if (name.equals(mapping.honeypot())) {
                 continue;
             }
-            if (value != null && value.length() > FormMapping.MAX_VALUE_LENGTH) {
-                v.check(false, name, "must be at most " + FormMapping.MAX_VALUE_LENGTH + " characters");
+            if (!v.maxLength(name, value, FormMapping.MAX_VALUE_LENGTH)) {
                 continue;
             }
             LeadField target = mapping.fields().get(name);
@@ -127,7 +127,12 @@ final class LeadInput {
                 || values.containsKey(LeadField.COUNTRY) || mapping.defaultCountry() != null) {
             String country = values.getOrDefault(LeadField.COUNTRY, mapping.defaultCountry());
             String countryField = mapping.formFieldOf(LeadField.COUNTRY);
-            address = v.attempt(countryField == null ? "country" : countryField,
+            // Checked here so that an over-long line is named by its own form field, not by the country's.
+            boolean linesFit = lineFits(mapping, values, LeadField.STREET, Address.MAX_LINE, v)
+                    & lineFits(mapping, values, LeadField.CITY, Address.MAX_LINE, v)
+                    & lineFits(mapping, values, LeadField.REGION, Address.MAX_LINE, v)
+                    & lineFits(mapping, values, LeadField.POSTAL_CODE, Address.MAX_POSTAL_CODE, v);
+            address = !linesFit ? null : v.attempt(countryField == null ? "country" : countryField,
                     () -> new Address(values.get(LeadField.STREET), values.get(LeadField.CITY),
                             values.get(LeadField.REGION), values.get(LeadField.POSTAL_CODE), country, null));
         }
@@ -139,6 +144,11 @@ final class LeadInput {
         return new NewLead(first, last, values.get(LeadField.COMPANY), values.get(LeadField.TITLE),
                 values.get(LeadField.EMAIL), values.get(LeadField.PHONE), address, mapping.source(), null, consent,
                 null, tags, custom, visitor);
+    }
+
+    private static boolean lineFits(FormMapping mapping, Map<LeadField, String> values, LeadField f, int max,
+                                    Validation v) {
+        return v.maxLength(mapping.formFieldOf(f) == null ? apiName(f) : mapping.formFieldOf(f), values.get(f), max);
     }
 
     /** The ad and affiliate tracking codes the form carried, if mapped. */

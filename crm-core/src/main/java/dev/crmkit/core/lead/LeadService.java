@@ -18,6 +18,7 @@ import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.TrackedActivity;
+import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ public final class LeadService {
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
         LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
+        // The submission id becomes the form touchpoint's external event id.
+        v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.throwIfInvalid();
         String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
         boolean spam = honeypot != null && !honeypot.isBlank();
@@ -237,6 +240,7 @@ public final class LeadService {
     public Lead disqualify(LeadId id, String reason) {
         Validation v = new Validation();
         String why = v.requireText("reason", reason);
+        v.maxLength("reason", why, LeadLimits.UNQUALIFIED_REASON);
         v.throwIfInvalid();
         return move(id, LeadStatus.UNQUALIFIED, why);
     }

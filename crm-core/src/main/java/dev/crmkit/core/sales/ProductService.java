@@ -44,8 +44,11 @@ public final class ProductService {
         Validation v = new Validation();
         String code = v.requireText("code", d.code());
         String name = v.requireText("name", d.name());
+        // The code is stored upper-case, which can be longer ("ß" is "SS"): the stored form must fit.
+        String key = code == null ? null : code.toUpperCase(Locale.ROOT);
+        v.maxLength("code", key, SalesLimits.PRODUCT_CODE);
+        v.maxLength("name", name, SalesLimits.PRODUCT_NAME);
         v.throwIfInvalid();
-        String key = code.toUpperCase(Locale.ROOT);
         return ctx.write(tx -> {
             Product old = id == null ? null : tx.products().get(id);
             tx.products().findByCode(key).filter(p -> !p.id().equals(id)).ifPresent(p -> {

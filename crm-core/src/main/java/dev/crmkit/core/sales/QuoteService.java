@@ -228,6 +228,8 @@ public final class QuoteService {
         v.check(book.isPresent(), "currency", "has no price book: " + currency);
         BigDecimal taxRate = d.taxRate() == null ? BigDecimal.ZERO : d.taxRate();
         v.check(LineItem.isPercent(taxRate), "taxRate", "must be between 0 and 100");
+        v.check(taxRate.toString().length() <= SalesLimits.TAX_RATE_TEXT, "taxRate",
+                "must be at most " + SalesLimits.TAX_RATE_TEXT + " characters as decimal text");
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {

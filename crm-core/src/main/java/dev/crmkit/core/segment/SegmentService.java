@@ -20,7 +20,6 @@ import java.util.Objects;
  * ({@link SegmentQueries}) each time members or counts are asked for, so they always reflect current data.
  */
 public final class SegmentService {
-    private static final int MAX_NAME = 200;
 
     private final CrmContext ctx;
 
@@ -60,8 +59,8 @@ public final class SegmentService {
         String n = Text.blankToNull(name);
         if (n == null) {
             errors.add(new FieldError("name", "is required"));
-        } else if (n.length() > MAX_NAME) {
-            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+        } else if (n.length() > SegmentLimits.NAME) {
+            errors.add(new FieldError("name", "must be at most " + SegmentLimits.NAME + " characters"));
         }
         if (target == null) {
             errors.add(new FieldError("target", "is required"));

@@ -127,8 +127,10 @@ public final class KnowledgeService {
         Validation v = new Validation();
         String title = v.requireText("title", d.title());
         String body = v.requireText("body", d.body());
+        Set<String> codes = clean(d.productCodes());
+        v.maxLengthEach("productCodes", codes, ServiceLimits.PRODUCT_CODE);
         v.throwIfInvalid();
-        return new Content(title, body, clean(d.tags()), clean(d.productCodes()));
+        return new Content(title, body, clean(d.tags()), codes);
     }
 
     private static Set<String> clean(Collection<String> labels) {

@@ -31,6 +31,7 @@ public final class ProductInfoService {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String code = v.requireText("productCode", d.productCode());
+        v.maxLength("productCode", code, ServiceLimits.PRODUCT_CODE);
         String name = v.requireText("name", d.name());
         Map<String, String> specs = new LinkedHashMap<>();
         if (d.specifications() != null) {

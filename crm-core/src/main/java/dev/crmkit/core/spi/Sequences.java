@@ -7,6 +7,9 @@ package dev.crmkit.core.spi;
  * also not to a concurrent transaction of another node sharing the database.
  */
 public interface Sequences {
+    /** The longest counter name, in characters; the services' names (prefix plus a setting) stay within it. */
+    int MAX_NAME = 128;
+
     /** The next value of counter {@code name}: 1 for a new counter, then 2, 3, ... */
     long next(String name);
 

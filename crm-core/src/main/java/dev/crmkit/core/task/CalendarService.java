@@ -34,6 +34,9 @@ public final class CalendarService {
             Validation v = new Validation();
             v.require("kind", in.kind());
             String title = v.requireText("title", in.title());
+            String location = Text.blankToNull(in.location());
+            v.maxLength("title", title, TaskLimits.EVENT_TITLE);
+            v.maxLength("location", location, TaskLimits.EVENT_LOCATION);
             checkTimes(v, in.start(), in.end(), "start", "end");
             Set<ContactId> contacts = in.contacts() == null ? Set.of() : in.contacts();
             for (ContactId c : contacts) {
@@ -45,7 +48,7 @@ public final class CalendarService {
             v.throwIfInvalid();
             Instant now = ctx.now();
             return saved(tx, new CalendarEvent(CalendarEventId.of(ctx.newId()), 0, in.kind(), title,
-                    Text.blankToNull(in.location()), in.start(), in.end(), ctx.user(), in.attendees(), contacts,
+                    location, in.start(), in.end(), ctx.user(), in.attendees(), contacts,
                     in.subject(), false, now, now)).id();
         });
     }

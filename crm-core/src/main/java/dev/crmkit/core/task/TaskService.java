@@ -34,8 +34,6 @@ import java.util.Objects;
  * reminder.
  */
 public final class TaskService {
-    private static final int MAX_TITLE = 200;
-
     private final CrmContext ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -54,7 +52,7 @@ public final class TaskService {
     private Task insert(StorageTx tx, NewTask in, TaskId followUpOf, Task original) {
         Validation v = new Validation();
         String title = v.requireText("title", in.title());
-        v.check(title == null || title.length() <= MAX_TITLE, "title", "must be at most " + MAX_TITLE + " characters");
+        v.maxLength("title", title, TaskLimits.TASK_TITLE);
         v.check(in.remindAt() == null || in.due() == null || !in.remindAt().isAfter(in.due()), "remindAt",
                 "must not be after due");
         Subject subject = in.subject() != null ? in.subject() : original == null ? null : original.subject();

@@ -32,6 +32,7 @@ public final class TeamService {
     public TeamId create(String name, UserId manager, Set<UserId> members) {
         Validation v = new Validation();
         String n = v.requireText("name", name);
+        v.maxLength("name", n, TaskLimits.TEAM_NAME);
         v.require("manager", manager);
         v.check(members == null || members.stream().allMatch(Objects::nonNull), "members", "must not contain null");
         v.throwIfInvalid();

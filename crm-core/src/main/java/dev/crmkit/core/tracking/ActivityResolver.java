@@ -60,6 +60,8 @@ final class ActivityResolver {
             return null;
         }
         d.externalEventId = v.requireText("externalEventId", event.externalEventId());
+        v.maxLength("externalEventId", d.externalEventId, TrackingLimits.EXTERNAL_EVENT_ID);
+        v.maxLength("visitorId", d.visitorId, TrackingLimits.VISITOR_ID);
         return d;
     }
 
@@ -122,6 +124,7 @@ final class ActivityResolver {
                 "must not be negative");
         d.durationSeconds = in.durationSeconds();
         d.outcome = Text.blankToNull(in.outcome());
+        v.maxLength("outcome", d.outcome, TrackingLimits.OUTCOME);
         d.detail = Text.blankToNull(in.notes());
         if (v.check(in.lead() != null || in.contact() != null || in.account() != null, "regarding",
                 "name a lead, a contact or an account")) {

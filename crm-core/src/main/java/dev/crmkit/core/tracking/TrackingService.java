@@ -54,6 +54,7 @@ public final class TrackingService {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
+        v.maxLength("name", name, TrackingLimits.NAME);
         v.check(d.startDate() == null || d.endDate() == null || !d.endDate().isBefore(d.startDate()), "endDate",
                 "must not be before startDate");
         v.check(d.budget() == null || !d.budget().isNegative(), "budget", "must not be negative");
@@ -84,6 +85,10 @@ public final class TrackingService {
             Validation v = new Validation();
             String name = v.requireText("name", d.name());
             String code = v.requireText("trackingCode", d.trackingCode());
+            String landingUrl = Text.blankToNull(d.landingUrl());
+            v.maxLength("name", name, TrackingLimits.NAME);
+            v.maxLength("trackingCode", code, TrackingLimits.TRACKING_CODE);
+            v.maxLength("landingUrl", landingUrl, TrackingLimits.LANDING_URL);
             if (v.require("campaign", d.campaign()) != null) {
                 v.check(tx.campaigns().find(d.campaign()).isPresent(), "campaign", "no such campaign: " + d.campaign());
             }
@@ -94,7 +99,7 @@ public final class TrackingService {
                         + "' (" + other.id() + ")");
             });
             Ad saved = tx.ads().save(new Ad(id == null ? AdId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
-                    d.campaign(), name, code, Text.blankToNull(d.landingUrl()),
+                    d.campaign(), name, code, landingUrl,
                     old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AdSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -116,6 +121,10 @@ public final class TrackingService {
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         String code = v.requireText("trackingCode", d.trackingCode());
+        String domain = Text.blankToNull(d.domain());
+        v.maxLength("name", name, TrackingLimits.NAME);
+        v.maxLength("trackingCode", code, TrackingLimits.TRACKING_CODE);
+        v.maxLength("domain", domain, TrackingLimits.SITE_DOMAIN);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             AffiliateSite old = id == null ? null : tx.affiliates().get(id);
@@ -125,7 +134,7 @@ public final class TrackingService {
             });
             AffiliateSite saved = tx.affiliates().save(new AffiliateSite(
                     id == null ? AffiliateId.of(ctx.newId()) : id, old == null ? 0 : old.version(), name,
-                    Text.blankToNull(d.domain()), code, old == null ? ctx.now() : old.createdAt()));
+                    domain, code, old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AffiliateSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
@@ -224,6 +233,7 @@ public final class TrackingService {
         Objects.requireNonNull(lead, "lead");
         Validation v = new Validation();
         String visitor = v.requireText("visitorId", visitorId);
+        v.maxLength("visitorId", visitor, TrackingLimits.VISITOR_ID);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             Lead l = tx.leads().get(lead);

@@ -1,0 +1,20 @@
+package dev.crmkit.core.lead;
+
+/**
+ * The longest text, in characters, a lead keeps per field; longer input is a {@code ValidationException} naming the
+ * field. The JPA adapter's columns have exactly these widths (a test there reads them from the database), so every
+ * adapter accepts the same values. Emails, phones, owners and address parts are limited by their value types
+ * ({@code EmailAddress}, {@code PhoneNumber}, {@code UserId}, {@code Address}); visitor ids by
+ * {@code TrackingLimits.VISITOR_ID}.
+ */
+public final class LeadLimits {
+    /** First name, last name, company and title. */
+    public static final int NAME = 255;
+    /** Each tag (after trimming and lower-casing). */
+    public static final int TAG = 255;
+    /** The reason given when a lead is disqualified. */
+    public static final int UNQUALIFIED_REASON = 1000;
+
+    private LeadLimits() {
+    }
+}

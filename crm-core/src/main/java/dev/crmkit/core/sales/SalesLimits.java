@@ -1,0 +1,25 @@
+package dev.crmkit.core.sales;
+
+import dev.crmkit.core.customer.CustomerLimits;
+
+/**
+ * The longest text, in characters, the sales catalog keeps per field; longer input is a {@code ValidationException}
+ * naming the field. The JPA adapter's columns have exactly these widths (a test there reads them from the
+ * database), so every adapter accepts the same values. Other sales text (opportunity names, stages, notes) is
+ * unbounded.
+ */
+public final class SalesLimits {
+    /** A product's code (unique per tenant, stored upper-case). */
+    public static final int PRODUCT_CODE = 255;
+    /** A product's name: a delivered order's lines become purchases, which keep it in as much room. */
+    public static final int PRODUCT_NAME = CustomerLimits.PRODUCT;
+
+    /**
+     * A quote's tax rate written as decimal text ({@link java.math.BigDecimal#toString()}, e.g. {@code 19.5}); no
+     * tax law needs a rate that long, only a rate with a runaway scale does.
+     */
+    public static final int TAX_RATE_TEXT = 64;
+
+    private SalesLimits() {
+    }
+}
