@@ -1,57 +1,67 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.reporting.Dimension;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The calendar keys and durations of report push-down as SQL, the one place where they differ per database. Keys:
- * the UTC day
- * ({@code 2026-01-05}), ISO week ({@code 2026-W02}) and month ({@code 2026-01}) of an instant column, as text equal
- * to the in-memory engine's keys. MariaDB stores instants as UTC {@code DATETIME}s; H2 and PostgreSQL are converted
- * to UTC first, whatever the session's time zone.
+ * the day ({@code 2026-01-05}), ISO week ({@code 2026-W02}) and month ({@code 2026-01}) of an instant column in the
+ * report's zone, as text equal to the in-memory engine's keys. MariaDB stores instants as UTC {@code DATETIME}s and,
+ * without its time zone tables (not loaded by default), converts to fixed offsets only; H2 and PostgreSQL convert to
+ * any zone, whatever the session's time zone.
  */
 final class CalendarSql {
     private CalendarSql() {
     }
 
-    /** The key of calendar dimension {@code d} of instant column {@code column} on {@code db}. */
-    static String key(Database db, Dimension d, String column) {
+    /** Whether {@code db} can place instants in {@code zone} (zones are {@link ZoneId#normalized() normalized}). */
+    static boolean supports(Database db, ZoneId zone) {
+        return db != Database.MARIADB || zone instanceof ZoneOffset offset && offset.getTotalSeconds() % 60 == 0;
+    }
+
+    /** The text key of calendar dimension {@code d} of instant column {@code column} in {@code zone}. */
+    static String key(Database db, Dimension d, String column, ZoneId zone) {
         return switch (db) {
-            case POSTGRESQL -> "to_char(" + column + " at time zone 'UTC', '" + switch (d) {
+            case POSTGRESQL -> "to_char(" + local(db, column, zone) + ", '" + switch (d) {
                 case DAY -> "YYYY-MM-DD";
                 case WEEK -> "IYYY-\"W\"IW";
                 default -> "YYYY-MM";
             } + "')";
-            case MARIADB -> "date_format(" + column + ", '" + switch (d) {
+            case MARIADB -> "date_format(" + local(db, column, zone) + ", '" + switch (d) {
                 case DAY -> "%Y-%m-%d";
                 case WEEK -> "%x-W%v";
                 default -> "%Y-%m";
             } + "')";
-            case H2 -> h2(d, column);
+            case H2 -> h2(d, column, zone);
         };
     }
 
     /**
-     * The first day (UTC) of the calendar period {@code d} that holds instant column {@code column}, as a SQL DATE,
-     * or null on databases where reports group by the {@link #key text key} instead. Grouping by a date is much
-     * cheaper than by formatted text (PostgreSQL's {@code to_char} doubled the ad-performance report's time); the
-     * executor turns the date into the key with {@link Dimension#keyOf}.
+     * The first day (in {@code zone}) of the calendar period {@code d} that holds instant column {@code column}, as
+     * a SQL DATE, or null on databases where reports group by the {@link #key text key} instead. Grouping by a date
+     * is much cheaper than by formatted text (PostgreSQL's {@code to_char} doubled the ad-performance report's
+     * time); the executor turns the date into the key with {@link Dimension#keyOf}.
      */
-    static String firstDay(Database db, Dimension d, String column) {
+    static String firstDay(Database db, Dimension d, String column, ZoneId zone) {
         return switch (db) {
             case POSTGRESQL -> {
-                String utc = column + " at time zone 'UTC'";
+                String local = local(db, column, zone);
                 yield switch (d) {
-                    case DAY -> "cast(" + utc + " as date)";
-                    case WEEK -> "cast(date_trunc('week', " + utc + ") as date)";
-                    default -> "cast(date_trunc('month', " + utc + ") as date)";
+                    case DAY -> "cast(" + local + " as date)";
+                    case WEEK -> "cast(date_trunc('week', " + local + ") as date)";
+                    default -> "cast(date_trunc('month', " + local + ") as date)";
                 };
             }
-            case MARIADB -> switch (d) {
-                case DAY -> "cast(" + column + " as date)";
-                case WEEK -> "(cast(" + column + " as date) - interval weekday(" + column + ") day)";
-                default -> "cast(date_format(" + column + ", '%Y-%m-01') as date)";
-            };
-            // H2 casts to DATE in the session's time zone, so its keys stay formatted in UTC explicitly
+            case MARIADB -> {
+                String local = local(db, column, zone);
+                yield switch (d) {
+                    case DAY -> "cast(" + local + " as date)";
+                    case WEEK -> "(cast(" + local + " as date) - interval weekday(" + local + ") day)";
+                    default -> "cast(date_format(" + local + ", '%Y-%m-01') as date)";
+                };
+            }
+            // H2 casts to DATE in the session's time zone, so its keys stay formatted in the zone explicitly
             case H2 -> null;
         };
     }
@@ -65,13 +75,13 @@ final class CalendarSql {
         };
     }
 
-    /** Days from the UTC date of instant column {@code from} to DATE column {@code to}. */
-    static String daysFromUtcDate(Database db, String from, String to) {
+    /** Days from the date (in {@code zone}) of instant column {@code from} to DATE column {@code to}. */
+    static String daysFromLocalDate(Database db, String from, String to, ZoneId zone) {
         return switch (db) {
-            case POSTGRESQL -> "(" + to + " - cast(" + from + " at time zone 'UTC' as date))";
-            case MARIADB -> "datediff(" + to + ", " + from + ")";
-            case H2 -> "datediff(day, cast(formatdatetime(" + from + ", 'yyyy-MM-dd', 'en', 'UTC') as date), " + to
-                    + ")";
+            case POSTGRESQL -> "(" + to + " - cast(" + local(db, from, zone) + " as date))";
+            case MARIADB -> "datediff(" + to + ", " + local(db, from, zone) + ")";
+            case H2 -> "datediff(day, cast(formatdatetime(" + from + ", 'yyyy-MM-dd', 'en', '" + timeZone(zone)
+                    + "') as date), " + to + ")";
         };
     }
 
@@ -88,13 +98,37 @@ final class CalendarSql {
         };
     }
 
-    private static String h2(Dimension d, String column) {
-        String utc = "(" + column + " at time zone 'UTC')";
+    /**
+     * Instant column {@code column} as the local date-time in {@code zone}. Zone ids are inlined: {@link ZoneId}
+     * admits only letters, digits and {@code /_+-:}, so they cannot break out of the literal. PostgreSQL takes an
+     * offset as an interval, since it reads text offsets with POSIX's inverted sign.
+     */
+    private static String local(Database db, String column, ZoneId zone) {
+        boolean utc = zone.equals(ZoneOffset.UTC);
+        return switch (db) {
+            case POSTGRESQL -> "(" + column + " at time zone " + (utc ? "'UTC'"
+                    : zone instanceof ZoneOffset offset ? "interval '" + offset.getId() + "'"
+                    : "'" + zone.getId() + "'") + ")";
+            case MARIADB -> utc ? column : "convert_tz(" + column + ", '+00:00', '" + zone.getId() + "')";
+            case H2 -> "(" + column + " at time zone '" + (utc ? "UTC" : zone.getId()) + "')";
+        };
+    }
+
+    /** The zone as a {@link java.util.TimeZone} id, which H2's {@code formatdatetime} takes. */
+    private static String timeZone(ZoneId zone) {
+        if (zone.equals(ZoneOffset.UTC)) {
+            return "UTC";
+        }
+        return zone instanceof ZoneOffset offset ? "GMT" + offset.getId() : zone.getId();
+    }
+
+    private static String h2(Dimension d, String column, ZoneId zone) {
+        String local = local(Database.H2, column, zone);
         return switch (d) {
-            case DAY -> "formatdatetime(" + column + ", 'yyyy-MM-dd', 'en', 'UTC')";
-            case WEEK -> "concat(lpad(cast(extract(iso_week_year from " + utc + ") as varchar), 4, '0'), '-W', "
-                    + "lpad(cast(extract(iso_week from " + utc + ") as varchar), 2, '0'))";
-            default -> "formatdatetime(" + column + ", 'yyyy-MM', 'en', 'UTC')";
+            case DAY -> "formatdatetime(" + column + ", 'yyyy-MM-dd', 'en', '" + timeZone(zone) + "')";
+            case WEEK -> "concat(lpad(cast(extract(iso_week_year from " + local + ") as varchar), 4, '0'), '-W', "
+                    + "lpad(cast(extract(iso_week from " + local + ") as varchar), 2, '0'))";
+            default -> "formatdatetime(" + column + ", 'yyyy-MM', 'en', '" + timeZone(zone) + "')";
         };
     }
 }

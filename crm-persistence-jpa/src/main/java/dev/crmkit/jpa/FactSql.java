@@ -4,10 +4,11 @@ import dev.crmkit.reporting.Dimension;
 import dev.crmkit.reporting.FactSource;
 import dev.crmkit.reporting.Field;
 import dev.crmkit.reporting.PriceBand;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Where the facts of one report source are stored: the table, the column of the fact's time, each dimension's key
@@ -16,12 +17,12 @@ import java.util.function.Function;
  *
  * @param uuids dimensions stored as UUID columns, whose filter values are bound as UUIDs
  * @param where         a condition every fact row meets besides tenant and window, or null
- * @param vendorColumns dimension keys whose SQL differs per database (see {@link CalendarSql})
- * @param vendorFields  field values whose SQL differs per database
+ * @param vendorColumns dimension keys whose SQL differs per database or report zone (see {@link CalendarSql})
+ * @param vendorFields  field values whose SQL differs per database or report zone
  */
 record FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids,
-               Map<Field, String> fields, String where, Map<Dimension, Function<Database, String>> vendorColumns,
-               Map<Field, Function<Database, String>> vendorFields) {
+               Map<Field, String> fields, String where, Map<Dimension, BiFunction<Database, ZoneId, String>> vendorColumns,
+               Map<Field, BiFunction<Database, ZoneId, String>> vendorFields) {
     private static final Map<FactSource, FactSql> SOURCES = new EnumMap<>(FactSource.class);
 
     static {
@@ -92,9 +93,9 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT),
                 Map.of(Field.AMOUNT, "amount_amount", Field.PROBABILITY, "probability",
                         Field.WEIGHTED_AMOUNT, halfEvenPercent("amount_amount", "probability", 4)), null,
-                Map.of(Dimension.CLOSE_MONTH, db -> CalendarSql.monthOfDate(db, "close_date")),
-                Map.of(Field.SALES_CYCLE_DAYS, db -> "case when status <> 'OPEN' then "
-                        + CalendarSql.daysFromUtcDate(db, "created_at", "close_date") + " end")));
+                Map.of(Dimension.CLOSE_MONTH, (db, zone) -> CalendarSql.monthOfDate(db, "close_date")),
+                Map.of(Field.SALES_CYCLE_DAYS, (db, zone) -> "case when status <> 'OPEN' then "
+                        + CalendarSql.daysFromLocalDate(db, "created_at", "close_date", zone) + " end")));
         Map<Dimension, String> serviceCase = new EnumMap<>(Dimension.class);
         serviceCase.put(Dimension.STATUS, "status");
         serviceCase.put(Dimension.PRIORITY, "priority");
@@ -112,9 +113,9 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
                 + " when escalations like '%\"RESOLUTION\"%' then 'MISSED' else 'OPEN' end");
         SOURCES.put(FactSource.CASES, new FactSql("crm_case", "created_at", serviceCase,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT), Map.of(), null, Map.of(),
-                Map.of(Field.RESOLUTION_MINUTES, db -> CalendarSql.minutesBetween(db, "created_at", "resolved_at"),
+                Map.of(Field.RESOLUTION_MINUTES, (db, zone) -> CalendarSql.minutesBetween(db, "created_at", "resolved_at"),
                         Field.FIRST_RESPONSE_MINUTES,
-                        db -> CalendarSql.minutesBetween(db, "created_at", "first_responded_at"))));
+                        (db, zone) -> CalendarSql.minutesBetween(db, "created_at", "first_responded_at"))));
         // a task's time is when it was closed, or created while still open (see FactSource.TASKS)
         SOURCES.put(FactSource.TASKS, new FactSql("crm_task", "coalesce(closed_at, created_at)",
                 Map.of(Dimension.STATUS, "status", Dimension.PRIORITY, "priority", Dimension.OWNER, "assignee_id"),
@@ -173,18 +174,23 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         return fields.containsKey(f) || vendorFields.containsKey(f);
     }
 
-    /** The key of {@code d} as SQL on {@code db}. */
-    String key(Dimension d, Database db) {
+    /** The key of {@code d} as SQL on {@code db}, for a report in {@code zone}. */
+    String key(Dimension d, Database db, ZoneId zone) {
         if (d.isTime()) {
-            return CalendarSql.key(db, d, time);
+            return CalendarSql.key(db, d, time, zone);
         }
-        Function<Database, String> vendor = vendorColumns.get(d);
-        return vendor != null ? vendor.apply(db) : columns.get(d);
+        BiFunction<Database, ZoneId, String> vendor = vendorColumns.get(d);
+        return vendor != null ? vendor.apply(db, zone) : columns.get(d);
     }
 
-    /** The value of {@code f} as SQL on {@code db}. */
-    String field(Field f, Database db) {
-        Function<Database, String> vendor = vendorFields.get(f);
-        return vendor != null ? vendor.apply(db) : fields.get(f);
+    /** The value of {@code f} as SQL on {@code db}, for a report in {@code zone}. */
+    String field(Field f, Database db, ZoneId zone) {
+        BiFunction<Database, ZoneId, String> vendor = vendorFields.get(f);
+        return vendor != null ? vendor.apply(db, zone) : fields.get(f);
+    }
+
+    /** Whether {@code f}'s value depends on the report's zone (a count of calendar days). */
+    static boolean zoned(Field f) {
+        return f == Field.SALES_CYCLE_DAYS;
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,12 +32,17 @@ import java.util.UUID;
  * totals (counts, sums, minima, maxima, distinct counts, each under its measure's conditions), and
  * {@link GroupTotals} divides, orders and limits exactly as the in-memory engine does, so both return the same.
  * Definitions this executor cannot push down ({@link #pushesDown} is false: a source, dimension or field without
- * SQL here) run on the {@link InMemoryReportExecutor}, as do transactions of other storages.
+ * SQL here) run on the {@link InMemoryReportExecutor}, as do transactions of other storages and, on MariaDB, reports
+ * with calendar days in a zone with daylight saving time (MariaDB converts to fixed offsets only unless its time zone
+ * tables are loaded, which this adapter does not assume).
  */
 public final class JpaReportExecutor implements ReportExecutor {
     private final ReportExecutor fallback = new InMemoryReportExecutor();
 
-    /** Whether {@code definition} runs as SQL here rather than in memory. */
+    /**
+     * Whether {@code definition} runs as SQL here rather than in memory (on MariaDB, also only where its zone is a
+     * fixed offset or it has no calendar days).
+     */
     public static boolean pushesDown(ReportDefinition definition) {
         FactSql facts = FactSql.of(definition.source());
         if (facts == null) {
@@ -57,20 +63,22 @@ public final class JpaReportExecutor implements ReportExecutor {
 
     @Override
     public ReportResult execute(ReportDefinition definition, TimeWindow window, StorageTx tx) {
-        if (!(tx instanceof JpaTx jpa) || !pushesDown(definition)) {
+        if (!(tx instanceof JpaTx jpa) || !pushesDown(definition)
+                || !CalendarSql.supports(jpa.database(), definition.zone()) && zoned(definition)) {
             return fallback.execute(definition, window, tx);
         }
         FactSql facts = FactSql.of(definition.source());
         Database db = jpa.database();
-        Query q = new Query(facts, db);
+        ZoneId zone = definition.zone();
+        Query q = new Query(facts, db, zone);
         List<Dimension> dimensions = definition.dimensions();
         List<String> groupBy = new ArrayList<>();
         boolean[] firstDays = new boolean[dimensions.size()];
         for (int d = 0; d < dimensions.size(); d++) {
             Dimension dimension = dimensions.get(d);
-            String firstDay = dimension.isTime() ? CalendarSql.firstDay(db, dimension, facts.time()) : null;
+            String firstDay = dimension.isTime() ? CalendarSql.firstDay(db, dimension, facts.time(), zone) : null;
             firstDays[d] = firstDay != null;
-            groupBy.add(firstDay != null ? firstDay : facts.key(dimension, db));
+            groupBy.add(firstDay != null ? firstDay : facts.key(dimension, db, zone));
         }
         List<String> select = new ArrayList<>(groupBy);
         List<Measure> measures = definition.measures();
@@ -82,10 +90,10 @@ public final class JpaReportExecutor implements ReportExecutor {
             String when = q.conditions(measure.where());
             String total = switch (measure.aggregate()) {
                 case COUNT -> q.aggregate("count", "*", when);
-                case DISTINCT_COUNT -> q.aggregate("count", "distinct " + facts.key(measure.of(), db), when);
-                case SUM, AVG -> q.aggregate("sum", facts.field(measure.field(), db), when);
-                case MIN -> q.aggregate("min", facts.field(measure.field(), db), when);
-                case MAX -> q.aggregate("max", facts.field(measure.field(), db), when);
+                case DISTINCT_COUNT -> q.aggregate("count", "distinct " + facts.key(measure.of(), db, zone), when);
+                case SUM, AVG -> q.aggregate("sum", facts.field(measure.field(), db, zone), when);
+                case MIN -> q.aggregate("min", facts.field(measure.field(), db, zone), when);
+                case MAX -> q.aggregate("max", facts.field(measure.field(), db, zone), when);
                 case RATIO -> null;
             };
             if (total != null) {
@@ -93,7 +101,7 @@ public final class JpaReportExecutor implements ReportExecutor {
                 totalColumn[m] = select.size();
             }
             if (measure.aggregate() == Aggregate.AVG) {
-                select.add(q.aggregate("count", facts.field(measure.field(), db), q.conditions(measure.where())));
+                select.add(q.aggregate("count", facts.field(measure.field(), db, zone), q.conditions(measure.where())));
                 countColumn[m] = select.size();
             }
         }
@@ -171,6 +179,12 @@ public final class JpaReportExecutor implements ReportExecutor {
         }
     }
 
+    /** Whether the definition has days in it: calendar dimensions or a count of calendar days. */
+    private static boolean zoned(ReportDefinition def) {
+        return dimensionsOf(def).stream().anyMatch(Dimension::isTime)
+                || def.measures().stream().anyMatch(m -> m.field() != null && FactSql.zoned(m.field()));
+    }
+
     private static List<Dimension> dimensionsOf(ReportDefinition def) {
         List<Dimension> dims = new ArrayList<>(def.dimensions());
         def.filters().forEach(f -> dims.add(f.dimension()));
@@ -197,10 +211,12 @@ public final class JpaReportExecutor implements ReportExecutor {
         final List<Object> binds = new ArrayList<>();
         private final FactSql facts;
         private final Database db;
+        private final ZoneId zone;
 
-        Query(FactSql facts, Database db) {
+        Query(FactSql facts, Database db, ZoneId zone) {
             this.facts = facts;
             this.db = db;
+            this.zone = zone;
         }
 
         /**
@@ -236,7 +252,7 @@ public final class JpaReportExecutor implements ReportExecutor {
 
         /** A filter as SQL, with null keys matched explicitly: SQL's {@code IN} never matches NULL. */
         private String condition(Filter f) {
-            String column = facts.key(f.dimension(), db);
+            String column = facts.key(f.dimension(), db, zone);
             boolean withNull = f.values().contains(null);
             List<Object> values = new ArrayList<>();
             for (String v : f.values()) {

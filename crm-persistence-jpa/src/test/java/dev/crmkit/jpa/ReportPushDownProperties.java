@@ -57,6 +57,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -106,6 +107,45 @@ abstract class ReportPushDownProperties {
 
     /** The storage of the database under test. */
     protected abstract JpaStorage storage();
+
+    /**
+     * Report zones: UTC, fixed offsets (which MariaDB converts to without time zone tables) and region zones with
+     * daylight saving time (which it does not, so there such reports run in memory).
+     */
+    private static final Arbitrary<ZoneId> ZONES = Arbitraries.of(ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 45),
+            ZoneOffset.ofHoursMinutes(-3, -30), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
+            ZoneId.of("Australia/Lord_Howe"));
+
+    /**
+     * Calendar keys in zones across daylight-saving changes (Europe and North America in March, Lord Howe's half
+     * hour in April) and a month's end: each executor puts every fact on the same local day, week and month.
+     */
+    @Property(tries = 40)
+    void calendarKeysInAZoneAcrossDaylightSavingChanges(@ForAll("zonedTouchpoints") List<Touchpoint> touchpoints,
+                                                        @ForAll("zonedCalendarReports") ReportDefinition definition) {
+        assertEqualResults(tx -> tx.touchpoints().insertAll(touchpoints), definition);
+    }
+
+    @Provide
+    Arbitrary<List<Touchpoint>> zonedTouchpoints() {
+        Instant start = Instant.parse("2026-03-05T00:00:00Z");
+        Arbitrary<Instant> at = Arbitraries.longs().between(0, Duration.ofDays(35).toMinutes())
+                .map(m -> start.plus(Duration.ofMinutes(m)));
+        return Combinators.combine(at, Arbitraries.longs().between(1, 9)).as((t, n) -> new Touchpoint(
+                        TouchpointId.of(UUID.randomUUID()), TouchpointKind.AD_CLICK, t, null, null, null, null, null,
+                        null, null, null, Channel.WEB, n, null, null, null, null, null, null, null))
+                .list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> zonedCalendarReports() {
+        return Combinators.combine(Arbitraries.of(Dimension.DAY, Dimension.WEEK, Dimension.MONTH), ZONES,
+                        Arbitraries.of(TimeWindow.ALL, TimeWindow.between(Instant.parse("2026-03-08T05:00:00Z"),
+                                Instant.parse("2026-03-29T01:00:00Z"))))
+                .as((dimension, zone, window) -> ReportDefinition.of("zoned", FactSource.TOUCHPOINTS)
+                        .groupBy(dimension).measure(Measure.count("facts")).measure(Measure.sum("clicks", Field.COUNT))
+                        .zone(zone).window(window).build());
+    }
 
     @Provide
     Arbitrary<List<Touchpoint>> touchpoints() {
@@ -307,10 +347,10 @@ abstract class ReportPushDownProperties {
         return Combinators.combine(Arbitraries.of(dims).list().uniqueElements().ofMaxSize(3),
                         measure.list().ofMinSize(1).ofMaxSize(4), filter.list().ofMaxSize(2),
                         Arbitraries.integers().between(0, 50).list().ofMaxSize(2),
-                        Arbitraries.integers().between(1, 6).injectNull(0.4), window)
-                .as((grouped, measures, filters, orders, limit, w) -> {
+                        Arbitraries.integers().between(1, 6).injectNull(0.4), window, ZONES)
+                .as((grouped, measures, filters, orders, limit, w, zone) -> {
                     ReportDefinition.Builder b = ReportDefinition.of("random", source)
-                            .groupBy(grouped.toArray(Dimension[]::new)).window(w).limit(limit);
+                            .groupBy(grouped.toArray(Dimension[]::new)).window(w).limit(limit).zone(zone);
                     List<String> plainNames = new ArrayList<>();
                     List<String> orderable = new ArrayList<>();
                     for (int i = 0; i < measures.size(); i++) {

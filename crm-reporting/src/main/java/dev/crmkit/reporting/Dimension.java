@@ -6,7 +6,8 @@ import java.time.YearMonth;
 /**
  * What a report can group and filter by. Which dimensions a fact has is {@link FactSource#dimensions()}. Every
  * value is a text key: enum constants by name, ids as UUID text, {@link #DAY} as {@code 2026-01-05},
- * {@link #WEEK} as the ISO week {@code 2026-W02}, {@link #MONTH} as {@code 2026-01} (all in UTC). A missing value
+ * {@link #WEEK} as the ISO week {@code 2026-W02}, {@link #MONTH} as {@code 2026-01} (in the report's
+ * {@linkplain ReportDefinition#zone() zone}, UTC by default). A missing value
  * is {@code null}. Ads, campaigns and affiliate sites also get their names as labels in a result.
  */
 public enum Dimension {

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,44 +56,45 @@ final class FactLoader {
 
     static FactTable load(ReportDefinition def, TimeWindow window, StorageTx tx) {
         FactTable.Builder b = FactTable.builder(def.source(), dimensionsOf(def), fieldsOf(def));
+        ZoneId zone = def.zone();
         Instant from = window.from();
         Instant to = window.to();
         switch (def.source()) {
-            case TOUCHPOINTS -> tx.touchpoints().forEachOccurred(from, to, t -> touchpoint(b, t));
+            case TOUCHPOINTS -> tx.touchpoints().forEachOccurred(from, to, t -> touchpoint(b, t, zone));
             case LEADS -> tx.leads().forEachCreated(from, to, l -> {
                 if (l.status() != LeadStatus.MERGED) {
-                    lead(b, l);
+                    lead(b, l, zone);
                 }
             });
             case CONTACTS -> {
                 Map<AccountId, String> industries = b.keeps(Dimension.INDUSTRY) ? industries(tx) : Map.of();
-                tx.contacts().forEachCreated(from, to, c -> contact(b, c, industries));
+                tx.contacts().forEachCreated(from, to, c -> contact(b, c, industries, zone));
             }
-            case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> purchase(b, p));
-            case OPPORTUNITIES -> tx.opportunities().forEachCreated(from, to, o -> opportunity(b, o));
-            case CASES -> tx.cases().forEachCreated(from, to, c -> serviceCase(b, c));
+            case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> purchase(b, p, zone));
+            case OPPORTUNITIES -> tx.opportunities().forEachCreated(from, to, o -> opportunity(b, o, zone));
+            case CASES -> tx.cases().forEachCreated(from, to, c -> serviceCase(b, c, zone));
             // a task's time is when it was closed, which may fall in the window though it was created before
             case TASKS -> tx.tasks().forEachCreated(null, to, t -> {
                 if (window.contains(t.closedAt() != null ? t.closedAt() : t.createdAt())) {
-                    task(b, t);
+                    task(b, t, zone);
                 }
             });
         }
         return b.build();
     }
 
-    private static LocalDate day(Instant t) {
-        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    private static LocalDate day(Instant t, ZoneId zone) {
+        return LocalDate.ofInstant(t, zone);
     }
 
-    private static void touchpoint(FactTable.Builder b, Touchpoint t) {
+    private static void touchpoint(FactTable.Builder b, Touchpoint t, ZoneId zone) {
         Money value = t.value();
         b.set(Dimension.KIND, t.kind()).set(Dimension.CAMPAIGN, t.campaign()).set(Dimension.AD, t.ad())
                 .set(Dimension.AFFILIATE, t.affiliate()).set(Dimension.CHANNEL, t.channel())
                 .set(Dimension.REP, t.rep()).set(Dimension.VISITOR, t.visitorId()).set(Dimension.LEAD, t.lead())
                 .set(Dimension.CONTACT, t.contact()).set(Dimension.ACCOUNT, t.account())
                 .set(Dimension.CURRENCY, value == null ? null : value.currency().getCurrencyCode())
-                .time(day(t.occurredAt()))
+                .time(day(t.occurredAt(), zone))
                 .setUnits(Field.COUNT, t.count())
                 .set(Field.VALUE, value == null ? null : value.amount());
         if (t.durationSeconds() != null) {
@@ -102,23 +103,23 @@ final class FactLoader {
         b.add();
     }
 
-    private static void lead(FactTable.Builder b, Lead l) {
+    private static void lead(FactTable.Builder b, Lead l, ZoneId zone) {
         location(b, l.address());
         b.set(Dimension.SOURCE, l.source()).set(Dimension.STATUS, l.status()).set(Dimension.OWNER, l.owner())
                 .set(Dimension.CAMPAIGN, l.attribution().campaign()).set(Dimension.AD, l.attribution().ad())
                 .set(Dimension.AFFILIATE, l.attribution().affiliate()).set(Dimension.LEAD, l.id())
-                .time(day(l.createdAt()))
+                .time(day(l.createdAt(), zone))
                 .setUnits(Field.SCORE, l.score())
                 .add();
     }
 
-    private static void contact(FactTable.Builder b, Contact c, Map<AccountId, String> industries) {
+    private static void contact(FactTable.Builder b, Contact c, Map<AccountId, String> industries, ZoneId zone) {
         location(b, c.address());
         b.set(Dimension.AGE_BAND, c.ageBand()).set(Dimension.GENDER, c.gender())
                 .set(Dimension.INDUSTRY, c.account() == null ? null : industries.get(c.account()))
                 .set(Dimension.STAGE, c.stage()).set(Dimension.OWNER, c.owner())
                 .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.id())
-                .time(day(c.createdAt()))
+                .time(day(c.createdAt(), zone))
                 .add();
     }
 
@@ -127,52 +128,52 @@ final class FactLoader {
                 .set(Dimension.CITY, a == null ? null : a.city());
     }
 
-    private static void purchase(FactTable.Builder b, Purchase p) {
+    private static void purchase(FactTable.Builder b, Purchase p, ZoneId zone) {
         if (!b.keeps(Dimension.REP) || p.reps().isEmpty()) {
-            purchaseFact(b, p, null);
+            purchaseFact(b, p, null, zone);
             return;
         }
         // Each rep gets full credit: one fact per rep (see FactSource.PURCHASES).
         for (UserId rep : p.reps()) {
-            purchaseFact(b, p, rep);
+            purchaseFact(b, p, rep, zone);
         }
     }
 
-    private static void purchaseFact(FactTable.Builder b, Purchase p, UserId rep) {
+    private static void purchaseFact(FactTable.Builder b, Purchase p, UserId rep, ZoneId zone) {
         b.set(Dimension.PRODUCT, p.productCode()).set(Dimension.PRICE_BAND, PriceBand.of(p.unitPrice().amount()))
                 .set(Dimension.CURRENCY, p.unitPrice().currency().getCurrencyCode()).set(Dimension.REP, rep)
                 .set(Dimension.ACCOUNT, p.account()).set(Dimension.CONTACT, p.contact())
-                .time(day(p.purchasedAt()))
+                .time(day(p.purchasedAt(), zone))
                 .setUnits(Field.QUANTITY, p.quantity())
                 .set(Field.UNIT_PRICE, p.unitPrice().amount())
                 .set(Field.REVENUE, p.total().amount())
                 .add();
     }
 
-    private static void opportunity(FactTable.Builder b, Opportunity o) {
+    private static void opportunity(FactTable.Builder b, Opportunity o, ZoneId zone) {
         boolean closed = o.status() != OpportunityStatus.OPEN;
         b.set(Dimension.STAGE, o.stage()).set(Dimension.STATUS, o.status())
                 .set(Dimension.FORECAST_CATEGORY, o.category()).set(Dimension.OWNER, o.owner())
                 .set(Dimension.ACCOUNT, o.account()).set(Dimension.CONTACT, o.contact())
                 .set(Dimension.CURRENCY, o.amount().currency().getCurrencyCode())
                 .set(Dimension.CLOSE_MONTH, YearMonth.from(o.closeDate()))
-                .time(day(o.createdAt()))
+                .time(day(o.createdAt(), zone))
                 .set(Field.AMOUNT, o.amount().amount())
                 .set(Field.WEIGHTED_AMOUNT, o.weightedAmount().setScale(Field.WEIGHTED_AMOUNT.scale(),
                         RoundingMode.HALF_EVEN))
                 .setUnits(Field.PROBABILITY, o.probability());
         if (closed) {
-            b.setUnits(Field.SALES_CYCLE_DAYS, ChronoUnit.DAYS.between(day(o.createdAt()), o.closeDate()));
+            b.setUnits(Field.SALES_CYCLE_DAYS, ChronoUnit.DAYS.between(day(o.createdAt(), zone), o.closeDate()));
         }
         b.add();
     }
 
-    private static void serviceCase(FactTable.Builder b, Case c) {
+    private static void serviceCase(FactTable.Builder b, Case c, ZoneId zone) {
         b.set(Dimension.STATUS, c.status()).set(Dimension.PRIORITY, c.priority()).set(Dimension.CATEGORY, c.category())
                 .set(Dimension.KIND, c.kind()).set(Dimension.CHANNEL, c.channel()).set(Dimension.OWNER, c.owner())
                 .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.contact())
                 .set(Dimension.PRODUCT, c.productCode()).set(Dimension.SLA, sla(c))
-                .time(day(c.createdAt()));
+                .time(day(c.createdAt(), zone));
         if (c.resolvedAt() != null) {
             b.setUnits(Field.RESOLUTION_MINUTES, Duration.between(c.createdAt(), c.resolvedAt()).toMinutes());
         }
@@ -194,9 +195,9 @@ final class FactLoader {
         return c.escalations().contains(EscalationKind.RESOLUTION) ? "MISSED" : "OPEN";
     }
 
-    private static void task(FactTable.Builder b, Task t) {
+    private static void task(FactTable.Builder b, Task t, ZoneId zone) {
         b.set(Dimension.STATUS, t.status()).set(Dimension.PRIORITY, t.priority()).set(Dimension.OWNER, t.assignee())
-                .time(day(t.closedAt() != null ? t.closedAt() : t.createdAt()))
+                .time(day(t.closedAt() != null ? t.closedAt() : t.createdAt(), zone))
                 .add();
     }
 

@@ -3,6 +3,8 @@ package dev.crmkit.reporting;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.reporting.Measure.Aggregate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,18 +30,28 @@ import java.util.Set;
  *
  * @param window the default window; a run may give another
  * @param limit  at most this many rows after ordering; null for all
+ * @param zone   where the calendar dimensions' days begin (DAY, WEEK, MONTH, a relative window's days, a sales
+ *               cycle's first day); null means UTC. Stored {@linkplain ZoneId#normalized() normalized}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportDefinition(String name, FactSource source, List<Dimension> dimensions, List<Measure> measures,
-                               List<Filter> filters, TimeWindow window, List<Order> order, Integer limit) {
+                               List<Filter> filters, TimeWindow window, List<Order> order, Integer limit,
+                               ZoneId zone) {
 
     public ReportDefinition {
+        zone = zone == null ? ZoneOffset.UTC : zone.normalized();
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         measures = measures == null ? List.of() : List.copyOf(measures);
         filters = filters == null ? List.of() : List.copyOf(filters);
         order = order == null ? List.of() : List.copyOf(order);
         window = window == null ? TimeWindow.ALL : window;
         validate(name, source, dimensions, measures, filters, order, limit);
+    }
+
+    /** A definition in UTC. */
+    public ReportDefinition(String name, FactSource source, List<Dimension> dimensions, List<Measure> measures,
+                            List<Filter> filters, TimeWindow window, List<Order> order, Integer limit) {
+        this(name, source, dimensions, measures, filters, window, order, limit, null);
     }
 
     public static Builder of(String name, FactSource source) {
@@ -55,6 +67,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         b.order.addAll(order);
         b.window = window;
         b.limit = limit;
+        b.zone = zone;
         return b;
     }
 
@@ -163,6 +176,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         private final List<Order> order = new ArrayList<>();
         private TimeWindow window = TimeWindow.ALL;
         private Integer limit;
+        private ZoneId zone;
 
         private Builder(String name, FactSource source) {
             this.name = name;
@@ -228,8 +242,14 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
             return this;
         }
 
+        /** Days, weeks and months as they fall in {@code newZone} (null: UTC), e.g. the host's business zone. */
+        public Builder zone(ZoneId newZone) {
+            this.zone = newZone;
+            return this;
+        }
+
         public ReportDefinition build() {
-            return new ReportDefinition(name, source, dimensions, measures, filters, window, order, limit);
+            return new ReportDefinition(name, source, dimensions, measures, filters, window, order, limit, zone);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class ReportService implements AutoCloseable {
     /** Runs {@code definition} over {@code window} instead of its own; relative windows end today (UTC). */
     public ReportResult run(ReportDefinition definition, TimeWindow window) {
         Objects.requireNonNull(definition, "definition");
-        TimeWindow resolved = window.resolve(ctx.clock());
+        TimeWindow resolved = window.resolve(ctx.clock(), definition.zone());
         return cache.get(ctx.actor().tenant(), definition, resolved, () -> ctx.read(tx ->
                 labelled(executor.execute(definition, resolved, tx), tx)));
     }

@@ -6,11 +6,13 @@ import dev.crmkit.core.common.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
  * Which facts a report covers by their time (see {@link FactSource}): {@code from} inclusive, {@code to}
- * exclusive, either open when null; or the last {@code lastDays} whole UTC days including today, which
+ * exclusive, either open when null; or the last {@code lastDays} whole days including today (UTC, or the report's
+ * zone), which
  * {@link #resolve resolves} to fixed bounds when a report runs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,12 +42,17 @@ public record TimeWindow(Instant from, Instant to, Integer lastDays) {
 
     /** Fixed bounds: relative windows end at the start of tomorrow (UTC), so a day's cached result is reused. */
     public TimeWindow resolve(Clock clock) {
+        return resolve(clock, ZoneOffset.UTC);
+    }
+
+    /** Fixed bounds: relative windows are whole days of {@code zone}, ending at the start of tomorrow there. */
+    public TimeWindow resolve(Clock clock, ZoneId zone) {
         if (lastDays == null) {
             return this;
         }
-        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
-        return between(tomorrow.minusDays(lastDays).atStartOfDay().toInstant(ZoneOffset.UTC),
-                tomorrow.atStartOfDay().toInstant(ZoneOffset.UTC));
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), zone).plusDays(1);
+        return between(tomorrow.minusDays(lastDays).atStartOfDay(zone).toInstant(),
+                tomorrow.atStartOfDay(zone).toInstant());
     }
 
     /** Whether {@code t} lies in a resolved window. */

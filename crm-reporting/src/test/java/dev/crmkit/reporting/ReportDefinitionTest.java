@@ -36,6 +36,12 @@ class ReportDefinitionTest {
 
         ReportDefinition relative = def.toBuilder().window(TimeWindow.lastDays(7)).limit(null).build();
         assertThat(ReportJson.read(ReportJson.write(relative))).isEqualTo(relative);
+
+        ReportDefinition berlin = def.toBuilder().zone(java.time.ZoneId.of("Europe/Berlin")).build();
+        assertThat(ReportJson.write(berlin)).contains("\"zone\":\"Europe/Berlin\"");
+        assertThat(ReportJson.read(ReportJson.write(berlin))).isEqualTo(berlin);
+        assertThat(def.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(def.toBuilder().zone(java.time.ZoneId.of("UTC")).build()).isEqualTo(def);
     }
 
     @Test
@@ -95,6 +101,8 @@ class ReportDefinitionTest {
         java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-10T15:30:00Z"), java.time.ZoneOffset.UTC);
         assertThat(TimeWindow.lastDays(7).resolve(clock)).isEqualTo(TimeWindow.between(
                 Instant.parse("2026-03-04T00:00:00Z"), Instant.parse("2026-03-11T00:00:00Z")));
+        assertThat(TimeWindow.lastDays(1).resolve(clock, java.time.ZoneId.of("Asia/Tokyo"))).isEqualTo(
+                TimeWindow.between(Instant.parse("2026-03-10T15:00:00Z"), Instant.parse("2026-03-11T15:00:00Z")));
         assertThatThrownBy(() -> TimeWindow.between(Instant.EPOCH, Instant.EPOCH))
                 .isInstanceOf(ValidationException.class);
     }

@@ -1,6 +1,7 @@
 package dev.crmkit.reporting.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
@@ -50,7 +51,9 @@ import dev.crmkit.reporting.StandardReports;
 import dev.crmkit.reporting.TimeWindow;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,6 +206,31 @@ public abstract class ReportingContract extends ContractSupport {
         assertThat(lastTwoDays.rows()).extracting(row -> row.key(0))
                 .containsExactly(today.plusDays(1).toString(), today.plusDays(2).toString());
         assertThat(lastTwoDays.window().from()).isEqualTo(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void daysWeeksAndMonthsFallInTheReportsZone() {
+        // 23:30 UTC on a Sunday, the last day of a month, is already Monday the 1st in Berlin and Tokyo
+        Instant sundayNight = LocalDate.of(2026, 5, 31).atTime(23, 30).toInstant(ZoneOffset.UTC);
+        crm.tracking().record(new AdClick("late", sundayNight, "v1", "A", "BLOG", null));
+        crm.tracking().record(new AdClick("early", sundayNight.minus(Duration.ofHours(20)), "v1", "A", "BLOG", null));
+        ReportDefinition utc = ReportDefinition.of("Clicks by day", FactSource.TOUCHPOINTS)
+                .groupBy(Dimension.DAY, Dimension.WEEK, Dimension.MONTH).measure(Measure.count("clicks"))
+                .where(Dimension.KIND, "AD_CLICK").build();
+        ReportDefinition berlin = utc.toBuilder().zone(ZoneId.of("Europe/Berlin")).build();
+
+        assertThat(reports.run(utc).rows()).extracting(ReportRow::keys, row -> row.value(0).intValue())
+                .containsExactly(tuple(List.of("2026-05-31", "2026-W22", "2026-05"), 2));
+        assertThat(reports.run(berlin).rows()).extracting(ReportRow::keys).containsExactly(
+                List.of("2026-05-31", "2026-W22", "2026-05"), List.of("2026-06-01", "2026-W23", "2026-06"));
+        assertThat(reports.run(berlin.toBuilder().zone(ZoneOffset.ofHours(-5)).build()).rows())
+                .extracting(ReportRow::keys).containsExactly(List.of("2026-05-30", "2026-W22", "2026-05"),
+                        List.of("2026-05-31", "2026-W22", "2026-05"));
+
+        clock.set(sundayNight);
+        ReportResult today = reports.run(berlin.toBuilder().window(TimeWindow.lastDays(1)).build());
+        assertThat(today.window().from()).isEqualTo(Instant.parse("2026-05-31T22:00:00Z"));
+        assertThat(today.rows()).extracting(row -> row.key(0)).containsExactly("2026-06-01");
     }
 
     @Test
