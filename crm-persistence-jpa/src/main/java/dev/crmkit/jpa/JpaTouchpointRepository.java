@@ -79,6 +79,9 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         Set<String> stored = Set.of();
         for (int attempt = 1; ; attempt++) {
             List<Touchpoint> fresh = without(candidates, stored);
+            if (fresh.isEmpty()) {
+                return fresh; // all repeats: nothing to insert
+            }
             SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, fresh));
             if (failure == null) {
                 return fresh;
