@@ -6,6 +6,7 @@ import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.StorageException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.hibernate.HibernateException;
 import org.hibernate.StaleStateException;
@@ -38,23 +39,54 @@ final class Errors {
                         : new ConcurrentUpdateException(subject + " was changed concurrently (expected version "
                                 + version + ")", e);
             }
-            if (t instanceof SQLException sql && isUniqueViolation(sql)) {
-                return new DuplicateException((subject == null ? "a record" : subject)
-                        + " has a key that is already stored: " + firstLine(sql.getMessage()));
+            if (t instanceof SQLException sql) {
+                SQLException violation = uniqueViolation(sql);
+                if (violation != null) {
+                    return duplicate(subject, violation);
+                }
             }
         }
         return new StorageException((subject == null ? "storage failure" : subject) + ": "
                 + firstLine(e.getMessage()), e);
     }
 
-    /** SQLSTATE 23505 (H2, PostgreSQL) or MariaDB's 1062 "duplicate entry" (reported as generic 23000). */
-    private static boolean isUniqueViolation(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 1062) {
-                return true;
+    /**
+     * As {@link #translate(RuntimeException)}, for a statement the adapter ran on the JDBC connection itself (a
+     * failure it keeps out of Hibernate's sight, which would log it): a duplicate key or a storage failure.
+     */
+    static RuntimeException translate(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                SQLException violation = uniqueViolation(sql);
+                if (violation != null) {
+                    return duplicate(null, violation);
+                }
             }
         }
-        return false;
+        return new StorageException("storage failure: " + firstLine(e.getMessage()), e);
+    }
+
+    private static DuplicateException duplicate(String subject, SQLException violation) {
+        return new DuplicateException((subject == null ? "a record" : subject) + " has a key that is already stored: "
+                + firstLine(violation.getMessage()));
+    }
+
+    /**
+     * The exception reporting SQLSTATE 23505 (H2, PostgreSQL) or MariaDB's 1062 "duplicate entry" (reported as
+     * generic 23000), or null. A failed batch chains the failures of its statements as next exceptions; the
+     * innermost one names the key without the batch's SQL.
+     */
+    private static SQLException uniqueViolation(SQLException e) {
+        SQLException found = null;
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 1062) {
+                found = s;
+                if (!(s instanceof BatchUpdateException)) {
+                    return s;
+                }
+            }
+        }
+        return found;
     }
 
     private static String firstLine(String message) {

@@ -18,10 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -164,16 +161,12 @@ public final class JpaReportExecutor implements ReportExecutor {
         }
     }
 
-    /**
-     * Binds as the adapter's mapping stores: instants in UTC (MariaDB's DATETIME holds UTC wall-clock time), UUIDs
-     * as the driver's UUID type (MariaDB's UUID columns compare with their text).
-     */
+    /** Binds as the adapter's mapping stores (see {@link JdbcParameters}). */
     private static void bind(PreparedStatement statement, int index, Object value, Database db) throws SQLException {
         if (value instanceof Instant instant) {
-            statement.setObject(index, db == Database.MARIADB ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
-                    : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        } else if (value instanceof UUID id && db == Database.MARIADB) {
-            statement.setString(index, id.toString());
+            JdbcParameters.instant(statement, index, instant, db);
+        } else if (value instanceof UUID id) {
+            JdbcParameters.uuid(statement, index, id, db);
         } else {
             statement.setObject(index, value);
         }

@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * transaction on a connection from the data source, and nested calls on the same thread and tenant join it.
  *
  * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
- * (then skipped, as the contract asks); Hibernate logs each such rejection through
- * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}, a logger hosts may want to quiet.
+ * (then skipped, as the contract asks); the adapter handles that rejection on the JDBC connection, out of
+ * Hibernate's sight, so it logs nothing. MariaDB's driver still logs each rejected statement at WARN through
+ * {@code org.mariadb.jdbc.message.server.ErrorPacket}, a logger hosts on MariaDB may want to quiet. Other duplicate
+ * keys (a record saved twice) are errors the caller sees, and Hibernate logs them through
+ * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}.
  */
 public final class JpaStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStorage.class);

@@ -8,7 +8,10 @@ import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,17 +20,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.hibernate.StatelessSession;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
 
 /**
- * Touchpoints are append-only and arrive in bulk: rows go out in JDBC batches (the session's
- * {@code hibernate.jdbc.batch_size}). Idempotency rests on the unique constraint on (tenant, external event id): a
- * batch is inserted inside a savepoint, and only when the constraint rejects it does one indexed query find the
- * stored external ids, so the rest can be inserted. This also holds when two writers ingest the same event at once.
+ * Touchpoints are append-only and arrive in bulk. They are written with plain JDBC, one batched INSERT on the
+ * session's connection ({@link JpaStorage#BATCH_SIZE} rows per round trip), bound as the {@link TouchpointEntity}
+ * mapping stores them (see {@link JdbcParameters}); reads and the bulk link updates go through Hibernate. Idempotency
+ * rests on the unique constraint on (tenant, external event id): a batch is inserted inside a savepoint, and only
+ * when the constraint rejects it is the savepoint rolled back, one indexed query finds the stored external ids and
+ * the rest is inserted. This also holds when two writers ingest the same event at once. The adapter translates the
+ * rejection itself, so a repeated event (routine with at-least-once delivery) is not logged by Hibernate as an error.
  */
 final class JpaTouchpointRepository implements TouchpointRepository {
+    private static final String INSERT = "INSERT INTO crm_touchpoint (tenant_id, id, kind, occurred_at,"
+            + " external_event_id, visitor_id, lead_id, contact_id, account_id, campaign_id, ad_id, affiliate_id,"
+            + " channel, event_count, value_amount, value_currency, duration_seconds, outcome, detail, rep_id,"
+            + " first_click, last_click) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ORDER = "r.occurredAt, r.id";
     /** A repeat that is still not found stored after this many tries is a duplicate touchpoint id, not a race. */
     private static final int MAX_ATTEMPTS = 3;
@@ -50,8 +59,19 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 candidates.add(t);
             }
         }
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        try {
+            tx.flush(); // statements Hibernate still holds in its batch go first, in the order they were made
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
         if (externalIds.isEmpty()) {
-            insert(candidates);
+            SQLException failure = tx.session().doReturningWork(c -> insert(c, candidates));
+            if (failure != null) {
+                throw Errors.translate(failure);
+            }
             return candidates;
         }
         // Optimistic: new events are the rule, so insert first and let the unique constraint find the repeats. Only
@@ -59,31 +79,91 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         Set<String> stored = Set.of();
         for (int attempt = 1; ; attempt++) {
             List<Touchpoint> fresh = without(candidates, stored);
-            Savepoint savepoint = tx.session().doReturningWork(Connection::setSavepoint);
-            try {
-                insert(fresh);
-                tx.session().doWork(c -> c.releaseSavepoint(savepoint));
-                return fresh;
-            } catch (DuplicateException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                tx.session().doWork(c -> c.rollback(savepoint));
-                stored = storedExternalIds(new ArrayList<>(externalIds));
+            if (fresh.isEmpty()) {
+                return fresh; // all repeats: nothing to insert
             }
+            SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, fresh));
+            if (failure == null) {
+                return fresh;
+            }
+            RuntimeException e = Errors.translate(failure);
+            if (!(e instanceof DuplicateException) || attempt == MAX_ATTEMPTS) {
+                throw e;
+            }
+            stored = storedExternalIds(new ArrayList<>(externalIds));
         }
     }
 
-    private void insert(List<Touchpoint> touchpoints) {
-        StatelessSession session = tx.sessionForWrite();
-        try {
-            for (Touchpoint t : touchpoints) {
-                session.insert(TouchpointMapper.toRow(tx.tenantId(), t));
-            }
-            tx.flush();
-        } catch (RuntimeException e) {
-            throw Errors.translate(e);
+    /** Inserts {@code rows}, or rolls them all back and returns why not. */
+    private SQLException insertInSavepoint(Connection connection, List<Touchpoint> rows) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        SQLException failure = insert(connection, rows);
+        if (failure == null) {
+            connection.releaseSavepoint(savepoint);
+        } else {
+            connection.rollback(savepoint);
         }
+        return failure;
+    }
+
+    /**
+     * One batched INSERT on the session's connection. A failure is returned, not thrown: thrown out of
+     * {@code doWork}, Hibernate would log it (a repeated event is routine, not an error) before wrapping it.
+     */
+    private SQLException insert(Connection connection, List<Touchpoint> rows) {
+        Database db = tx.database();
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            int batched = 0;
+            for (Touchpoint t : rows) {
+                bind(statement, TouchpointMapper.toRow(tx.tenantId(), t), db);
+                statement.addBatch();
+                if (++batched == JpaStorage.BATCH_SIZE) {
+                    statement.executeBatch();
+                    batched = 0;
+                }
+            }
+            if (batched > 0) {
+                statement.executeBatch();
+            }
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
+    /** Binds the row's columns as Hibernate's mapping of {@link TouchpointEntity} does, so its reads see the same. */
+    private static void bind(PreparedStatement s, TouchpointEntity r, Database db) throws SQLException {
+        s.setString(1, r.tenantId);
+        JdbcParameters.uuid(s, 2, r.id, db);
+        s.setString(3, r.kind);
+        JdbcParameters.instant(s, 4, r.occurredAt, db);
+        s.setString(5, r.externalEventId);
+        s.setString(6, r.visitorId);
+        JdbcParameters.uuid(s, 7, r.leadId, db);
+        JdbcParameters.uuid(s, 8, r.contactId, db);
+        JdbcParameters.uuid(s, 9, r.accountId, db);
+        JdbcParameters.uuid(s, 10, r.campaignId, db);
+        JdbcParameters.uuid(s, 11, r.adId, db);
+        JdbcParameters.uuid(s, 12, r.affiliateId, db);
+        s.setString(13, r.channel);
+        s.setLong(14, r.count);
+        if (r.value == null) {
+            s.setNull(15, Types.DECIMAL);
+            s.setNull(16, Types.VARCHAR);
+        } else {
+            s.setBigDecimal(15, r.value.amount);
+            s.setString(16, r.value.currency);
+        }
+        if (r.durationSeconds == null) {
+            s.setNull(17, Types.INTEGER);
+        } else {
+            s.setInt(17, r.durationSeconds);
+        }
+        s.setString(18, r.outcome);
+        s.setString(19, r.detail);
+        s.setString(20, r.repId);
+        JdbcParameters.uuid(s, 21, r.firstClick, db);
+        JdbcParameters.uuid(s, 22, r.lastClick, db);
     }
 
     private static List<Touchpoint> without(List<Touchpoint> candidates, Set<String> storedExternalIds) {

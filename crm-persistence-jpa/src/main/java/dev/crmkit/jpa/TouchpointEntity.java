@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Append-only: no version; rows are inserted in JDBC batches and only their links are updated, in bulk. Unlike the
- * aggregates, Hibernate knows a touchpoint by its id alone (the table's key is still tenant and id): that spares the
- * composite-key handling on every row of a batch, and the adapter never loads one by id without its tenant.
+ * Append-only: no version; rows are inserted in plain JDBC batches by {@link JpaTouchpointRepository}, which binds
+ * every column as this mapping stores it (keep the two in step), and only their links are updated, in bulk. Unlike
+ * the aggregates, Hibernate knows a touchpoint by its id alone (the table's key is still tenant and id): the adapter
+ * never loads one by id without its tenant.
  */
 @Entity(name = "TouchpointRow")
 @Table(name = "crm_touchpoint")
