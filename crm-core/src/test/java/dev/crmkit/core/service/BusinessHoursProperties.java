@@ -49,7 +49,20 @@ class BusinessHoursProperties {
         ZonedDateTime local = due.atZone(hours.zone());
         assertThat(hours.days()).contains(local.getDayOfWeek());
         assertThat(hours.holidays()).doesNotContain(local.toLocalDate());
-        assertThat(local.toLocalTime()).isAfter(hours.opens()).isBeforeOrEqualTo(hours.closes());
+        // compared as instants: on a spring-forward day the closing time may not exist (London 01:00 is 02:00 BST)
+        LocalDate day = local.toLocalDate();
+        assertThat(due).isAfter(ZonedDateTime.of(day, hours.opens(), hours.zone()).toInstant())
+                .isBeforeOrEqualTo(ZonedDateTime.of(day, hours.closes(), hours.zone()).toInstant());
+    }
+
+    /** Found by the property above: London's 01:00 closing time does not exist on 2026-03-29 (01:00 GMT is 02:00 BST). */
+    @Example
+    void aTargetEndingAtAClosingTimeInTheSpringGapIsDueWhenTheClocksChange() {
+        ZoneId london = ZoneId.of("Europe/London");
+        BusinessHours hours = new BusinessHours(london, LocalTime.of(0, 28), LocalTime.of(1, 0),
+                Set.of(DayOfWeek.SUNDAY), Set.of());
+        Instant sundayOpen = ZonedDateTime.of(LocalDate.of(2026, 3, 29), LocalTime.of(0, 28), london).toInstant();
+        assertThat(hours.plus(sundayOpen, Duration.ofMinutes(32))).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
     }
 
     /** Found by {@link #targetsAddUp}: New York springs forward at 02:00 on 2026-03-08, so 02:01 is 03:01 EDT. */
