@@ -15,8 +15,7 @@ final class FrozenList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     /** Wraps {@code elements}, which the caller must not change or share afterwards. */
-    @SafeVarargs
-    static <E> FrozenList<E> of(E... elements) {
+    static <E> FrozenList<E> of(E[] elements) {
         return new FrozenList<>(elements);
     }
 
