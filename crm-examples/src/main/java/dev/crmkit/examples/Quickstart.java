@@ -59,6 +59,7 @@ public final class Quickstart {
             Conversion customer = new Quickstart(crm, System.out).run();
             ContactCenter.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
             SalesDesk.walk(storage, crm.actor(), customer.account(), customer.contact(), System.out);
+            MarketingReports.walk(storage, crm.actor(), System.out);
         }
     }
 
