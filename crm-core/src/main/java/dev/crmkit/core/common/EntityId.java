@@ -7,13 +7,17 @@ import java.util.UUID;
  *
  * <p>Ids are ordered as unsigned 128-bit numbers ({@link #compare(UUID, UUID)}): the order of their canonical text,
  * of UUID columns in H2 and PostgreSQL, and of creation for the default UUIDv7 ids. Every list that ties on its sort
- * key breaks the tie by this order, on every storage adapter. (Not {@link UUID#compareTo}: it compares the two
+ * key breaks the tie by this order, on every storage adapter (on MariaDB, whose UUID type orders version 1 to 5
+ * UUIDs segment-wise, only for the default v7 ids or other v6+ ids). (Not {@link UUID#compareTo}: it compares the two
  * halves as signed numbers.)
  */
 public interface EntityId extends Comparable<EntityId> {
     UUID value();
 
-    /** Unsigned order of the wrapped UUIDs; ids of different types compare by value alone. */
+    /**
+     * Unsigned order of the wrapped UUIDs. Ids of different types compare by value alone, so this order is consistent
+     * with {@code equals} only among ids of one type: don't mix types in one sorted set.
+     */
     @Override
     default int compareTo(EntityId other) {
         return compare(value(), other.value());
