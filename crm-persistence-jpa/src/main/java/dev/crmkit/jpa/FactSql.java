@@ -1,14 +1,18 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.reporting.Dimension;
 import dev.crmkit.reporting.FactSource;
 import dev.crmkit.reporting.Field;
 import dev.crmkit.reporting.PriceBand;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Where the facts of one report source are stored: the table, the column of the fact's time, each dimension's key
@@ -19,10 +23,13 @@ import java.util.function.BiFunction;
  * @param where         a condition every fact row meets besides tenant and window, or null
  * @param vendorColumns dimension keys whose SQL differs per database or report zone (see {@link CalendarSql})
  * @param vendorFields  field values whose SQL differs per database or report zone
+ * @param joins         per dimension, the join its column comes from, per database; a database without that join
+ *                      (null) reports definitions using the dimension in memory
  */
 record FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids,
                Map<Field, String> fields, String where, Map<Dimension, BiFunction<Database, ZoneId, String>> vendorColumns,
-               Map<Field, BiFunction<Database, ZoneId, String>> vendorFields) {
+               Map<Field, BiFunction<Database, ZoneId, String>> vendorFields,
+               Map<Dimension, Function<Database, String>> joins) {
     private static final Map<FactSource, FactSql> SOURCES = new EnumMap<>(FactSource.class);
 
     static {
@@ -43,18 +50,18 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
                         Dimension.ACCOUNT),
                 Map.of(Field.COUNT, "event_count", Field.VALUE, "value_amount", Field.DURATION, "duration_seconds"),
                 null));
-        // Purchases by rep credit each rep of a JSON list in full: no portable SQL for that yet, so REP is left out.
         Map<Dimension, String> purchase = new EnumMap<>(Dimension.class);
         purchase.put(Dimension.PRODUCT, "product_code");
         purchase.put(Dimension.PRICE_BAND, priceBand("unit_price_amount"));
         purchase.put(Dimension.CURRENCY, "unit_price_currency");
         purchase.put(Dimension.ACCOUNT, "account_id");
         purchase.put(Dimension.CONTACT, "contact_id");
+        purchase.put(Dimension.REP, "purchase_rep.rep");
         SOURCES.put(FactSource.PURCHASES, new FactSql("crm_purchase", "purchased_at", purchase,
                 Set.of(Dimension.ACCOUNT, Dimension.CONTACT),
                 Map.of(Field.QUANTITY, "quantity", Field.UNIT_PRICE, "unit_price_amount",
                         Field.REVENUE, "quantity * unit_price_amount"),
-                null));
+                null, Map.of(), Map.of(), Map.of(Dimension.REP, FactSql::purchaseReps)));
     }
 
     static {
@@ -144,6 +151,21 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
                 + down + ", 200) = 100) then 100 else 0 end) * 0." + "0".repeat(scale + 1) + "1";
     }
 
+    /**
+     * By rep, a purchase is a fact per rep of its JSON list, each credited in full, and one fact without a rep when
+     * the list is empty (see {@code FactSource.PURCHASES}): a left join on the list's elements. H2 has no function
+     * that turns a JSON array into rows.
+     */
+    private static String purchaseReps(Database db) {
+        return switch (db) {
+            case POSTGRESQL -> "left join lateral jsonb_array_elements_text(cast(reps as jsonb)) as purchase_rep(rep)"
+                    + " on true";
+            case MARIADB -> "left join json_table(reps, '$[*]' columns (rep varchar(" + UserId.MAX_LENGTH
+                    + ") path '$')) as purchase_rep on true";
+            case H2 -> null;
+        };
+    }
+
     /** {@link PriceBand#of} as SQL: the highest band whose lower bound the price reaches. */
     private static String priceBand(String price) {
         StringBuilder sql = new StringBuilder("case");
@@ -158,6 +180,32 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
     FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids, Map<Field, String> fields,
             String where) {
         this(table, time, columns, uuids, fields, where, Map.of(), Map.of());
+    }
+
+    FactSql(String table, String time, Map<Dimension, String> columns, Set<Dimension> uuids, Map<Field, String> fields,
+            String where, Map<Dimension, BiFunction<Database, ZoneId, String>> vendorColumns,
+            Map<Field, BiFunction<Database, ZoneId, String>> vendorFields) {
+        this(table, time, columns, uuids, fields, where, vendorColumns, vendorFields, Map.of());
+    }
+
+    /**
+     * The FROM clause for a definition using {@code dimensions} on {@code db}: the table and the joins they need, or
+     * null when {@code db} lacks one of them.
+     */
+    String from(Collection<Dimension> dimensions, Database db) {
+        StringBuilder from = new StringBuilder(table);
+        Set<Dimension> joined = EnumSet.noneOf(Dimension.class);
+        for (Dimension d : dimensions) {
+            Function<Database, String> join = joins.get(d);
+            if (join != null && joined.add(d)) {
+                String sql = join.apply(db);
+                if (sql == null) {
+                    return null;
+                }
+                from.append(' ').append(sql);
+            }
+        }
+        return from.toString();
     }
 
     /** How {@code source} is stored, or null when it is not pushed down. */

@@ -103,7 +103,7 @@ abstract class ReportPushDownProperties {
             Dimension.AGE_BAND, Dimension.GENDER, Dimension.INDUSTRY, Dimension.STAGE, Dimension.OWNER,
             Dimension.ACCOUNT, Dimension.MONTH);
     private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
-            Dimension.CURRENCY, Dimension.CONTACT, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
+            Dimension.CURRENCY, Dimension.CONTACT, Dimension.REP, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
     /** The storage of the database under test. */
     protected abstract JpaStorage storage();
@@ -176,13 +176,16 @@ abstract class ReportPushDownProperties {
         Arbitrary<BigDecimal> price = Arbitraries.oneOf(
                 Arbitraries.bigDecimals().between(new BigDecimal("-20"), new BigDecimal("6000")).ofScale(2),
                 Arbitraries.of(PriceBand.class).map(PriceBand::lowerBound));
+        // reps with characters JSON escapes: the SQL must credit each rep of the JSON list by its real id
+        Arbitrary<Set<UserId>> reps = Arbitraries.of("rep-1", "rep \"two\"", "représentant\\3").map(UserId::of)
+                .set().ofMaxSize(3);
         Arbitrary<Purchase> purchase = Combinators.combine(Arbitraries.of("P1", "P2", "P3"),
                         Arbitraries.of(CONTACTS).injectNull(0.3), Arbitraries.integers().between(0, 60_000),
-                        Arbitraries.integers().between(-2, 40), price, Arbitraries.of("EUR", "USD", "GBP"))
-                .as((product, contact, minute, quantity, p, currency) -> new Purchase(
+                        Arbitraries.integers().between(-2, 40), price, Arbitraries.of("EUR", "USD", "GBP"), reps)
+                .as((product, contact, minute, quantity, p, currency, sellers) -> new Purchase(
                         PurchaseId.of(UUID.randomUUID()), 0, null,
                         contact == null ? null : ContactId.of(UUID.fromString(contact)), product, null,
-                        T0.plus(Duration.ofMinutes(minute)), quantity, Money.of(p, currency), Set.of(), null, null,
+                        T0.plus(Duration.ofMinutes(minute)), quantity, Money.of(p, currency), sellers, null, null,
                         T0));
         return purchase.list().ofMaxSize(40);
     }
@@ -322,7 +325,8 @@ abstract class ReportPushDownProperties {
     @Provide
     Arbitrary<ReportDefinition> purchaseDefinitions() {
         return definitions(FactSource.PURCHASES, PURCHASE_DIMS,
-                List.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE), List.of(Dimension.PRODUCT, Dimension.CONTACT));
+                List.of(Field.QUANTITY, Field.UNIT_PRICE, Field.REVENUE),
+                List.of(Dimension.PRODUCT, Dimension.CONTACT, Dimension.REP));
     }
 
     /** Random definitions over {@code source}, grouped and filtered by {@code dims}, measuring {@code fields}. */
@@ -381,7 +385,7 @@ abstract class ReportPushDownProperties {
             case AFFILIATE -> Arbitraries.of(AFFILIATES);
             case VISITOR -> Arbitraries.of("v1", "v2", "v3");
             case CHANNEL -> Arbitraries.of("WEB", "EMAIL");
-            case REP -> Arbitraries.of("rep-1", "rep-2");
+            case REP -> Arbitraries.of("rep-1", "rep-2", "rep \"two\"", "représentant\\3");
             case DAY -> Arbitraries.of("2025-12-28", "2025-12-29", "2026-01-01", "2026-01-20", "x");
             case WEEK -> Arbitraries.of("2025-W52", "2026-W01", "2026-W03", "2025-W01");
             case MONTH -> Arbitraries.of("2025-12", "2026-01");
