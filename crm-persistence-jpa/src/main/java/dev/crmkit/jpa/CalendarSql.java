@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 /**
  * The calendar keys and durations of report push-down as SQL, the one place where they differ per database. Keys:
  * the day ({@code 2026-01-05}), ISO week ({@code 2026-W02}) and month ({@code 2026-01}) of an instant column in the
- * report's zone, as text equal to the in-memory engine's keys. MariaDB stores instants as UTC {@code DATETIME}s and,
- * without its time zone tables (not loaded by default), converts to fixed offsets only; H2 and PostgreSQL convert to
- * any zone, whatever the session's time zone.
+ * report's zone, as text equal to the in-memory engine's keys. MariaDB stores instants as UTC {@code DATETIME}s and
+ * shifts them to fixed offsets only (zone names need its time zone tables, not loaded by default); H2 and PostgreSQL
+ * convert to any zone, whatever the session's time zone.
  */
 final class CalendarSql {
     private CalendarSql() {
@@ -17,7 +17,7 @@ final class CalendarSql {
 
     /** Whether {@code db} can place instants in {@code zone} (zones are {@link ZoneId#normalized() normalized}). */
     static boolean supports(Database db, ZoneId zone) {
-        return db != Database.MARIADB || zone instanceof ZoneOffset offset && offset.getTotalSeconds() % 60 == 0;
+        return db != Database.MARIADB || zone instanceof ZoneOffset;
     }
 
     /** The text key of calendar dimension {@code d} of instant column {@code column} in {@code zone}. */
@@ -109,7 +109,10 @@ final class CalendarSql {
             case POSTGRESQL -> "(" + column + " at time zone " + (utc ? "'UTC'"
                     : zone instanceof ZoneOffset offset ? "interval '" + offset.getId() + "'"
                     : "'" + zone.getId() + "'") + ")";
-            case MARIADB -> utc ? column : "convert_tz(" + column + ", '+00:00', '" + zone.getId() + "')";
+            // DATETIME arithmetic, not convert_tz: that takes offsets from -12:59 to +13:00 only and leaves values
+            // outside the TIMESTAMP range (before 1970, after 2038) unconverted
+            case MARIADB -> utc ? column
+                    : "(" + column + " + interval " + ((ZoneOffset) zone).getTotalSeconds() + " second)";
             case H2 -> "(" + column + " at time zone '" + (utc ? "UTC" : zone.getId()) + "')";
         };
     }

@@ -68,7 +68,7 @@ final class Errors {
 
     private static DuplicateException duplicate(String subject, SQLException violation) {
         return new DuplicateException((subject == null ? "a record" : subject) + " has a key that is already stored: "
-                + firstLine(violation.getMessage()));
+                + firstLine(violation.getMessage()), violation);
     }
 
     /**

@@ -160,8 +160,9 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         return switch (db) {
             case POSTGRESQL -> "left join lateral jsonb_array_elements_text(cast(reps as jsonb)) as purchase_rep(rep)"
                     + " on true";
+            // the column's default collation ignores case: ids must compare exactly, as the tables' collation does
             case MARIADB -> "left join json_table(reps, '$[*]' columns (rep varchar(" + UserId.MAX_LENGTH
-                    + ") path '$')) as purchase_rep on true";
+                    + ") character set utf8mb4 collate utf8mb4_nopad_bin path '$')) as purchase_rep on true";
             case H2 -> null;
         };
     }

@@ -37,8 +37,9 @@ public final class JpaReportExecutor implements ReportExecutor {
     private final ReportExecutor fallback = new InMemoryReportExecutor();
 
     /**
-     * Whether {@code definition} runs as SQL here rather than in memory (on MariaDB, also only where its zone is a
-     * fixed offset or it has no calendar days; on H2, only without purchases by rep).
+     * Whether {@code definition} can run as SQL here rather than in memory: every source, dimension and field it uses
+     * has SQL. Some databases still run it in memory (see the class comment): MariaDB for calendar days in a zone
+     * with daylight saving time, H2 for purchases by rep.
      */
     public static boolean pushesDown(ReportDefinition definition) {
         FactSql facts = FactSql.of(definition.source());

@@ -66,7 +66,7 @@ public final class GroupTotals {
         }
 
         /**
-         * Adds one group. The builder keeps {@code keys} as they are: pass an array no one changes afterwards.
+         * Adds one group; the arrays are copied, so a caller may reuse them for the next group.
          *
          * @param totals per measure, as {@link Group#totals()}
          * @param counts per measure, as {@link Group#counts()}
@@ -80,7 +80,7 @@ public final class GroupTotals {
             for (int m = 0; m < exact.length; m++) {
                 exact[m] = exact(measures.get(m), totals[m], counts[m]);
             }
-            this.keys.add(keys);
+            this.keys.add(keys.clone());
             values.add(exact);
             return this;
         }

@@ -63,7 +63,7 @@ public final class ReportService implements AutoCloseable {
         return run(definition, definition.window());
     }
 
-    /** Runs {@code definition} over {@code window} instead of its own; relative windows end today (UTC). */
+    /** Runs {@code definition} over {@code window} instead of its own; relative windows end today in its zone. */
     public ReportResult run(ReportDefinition definition, TimeWindow window) {
         Objects.requireNonNull(definition, "definition");
         TimeWindow resolved = window.resolve(ctx.clock(), definition.zone());

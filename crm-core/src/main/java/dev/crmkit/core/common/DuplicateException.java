@@ -5,4 +5,9 @@ public class DuplicateException extends CrmException {
     public DuplicateException(String message) {
         super(message);
     }
+
+    /** With the storage's own report of the clash (e.g. the driver's exception) as the cause. */
+    public DuplicateException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
