@@ -46,7 +46,7 @@ public final class JpaReportExecutor implements ReportExecutor {
         if (facts == null) {
             return false;
         }
-        for (Dimension d : dimensionsOf(definition)) {
+        for (Dimension d : definition.dimensionsRead()) {
             if (!facts.has(d)) {
                 return false;
             }
@@ -67,7 +67,7 @@ public final class JpaReportExecutor implements ReportExecutor {
         }
         FactSql facts = FactSql.of(definition.source());
         Database db = jpa.database();
-        String from = facts.from(dimensionsOf(definition), db);
+        String from = facts.from(definition.dimensionsRead(), db);
         if (from == null) {
             return fallback.execute(definition, window, tx);
         }
@@ -179,20 +179,8 @@ public final class JpaReportExecutor implements ReportExecutor {
 
     /** Whether the definition has days in it: calendar dimensions or a count of calendar days. */
     private static boolean zoned(ReportDefinition def) {
-        return dimensionsOf(def).stream().anyMatch(Dimension::isTime)
+        return def.dimensionsRead().stream().anyMatch(Dimension::isTime)
                 || def.measures().stream().anyMatch(m -> m.field() != null && FactSql.zoned(m.field()));
-    }
-
-    private static List<Dimension> dimensionsOf(ReportDefinition def) {
-        List<Dimension> dims = new ArrayList<>(def.dimensions());
-        def.filters().forEach(f -> dims.add(f.dimension()));
-        for (Measure m : def.measures()) {
-            if (m.of() != null) {
-                dims.add(m.of());
-            }
-            m.where().forEach(f -> dims.add(f.dimension()));
-        }
-        return dims;
     }
 
     /** A key as the in-memory engine writes it; some drivers return UUID columns as 16 bytes. */

@@ -34,20 +34,6 @@ final class FactLoader {
     private FactLoader() {
     }
 
-    /** The dimensions a definition reads: grouped, filtered, counted distinct or used in a measure's condition. */
-    static Set<Dimension> dimensionsOf(ReportDefinition def) {
-        Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
-        dims.addAll(def.dimensions());
-        def.filters().forEach(f -> dims.add(f.dimension()));
-        for (Measure m : def.measures()) {
-            if (m.of() != null) {
-                dims.add(m.of());
-            }
-            m.where().forEach(f -> dims.add(f.dimension()));
-        }
-        return dims;
-    }
-
     static Set<Field> fieldsOf(ReportDefinition def) {
         Set<Field> fields = EnumSet.noneOf(Field.class);
         def.measures().stream().filter(m -> m.field() != null).forEach(m -> fields.add(m.field()));
@@ -55,7 +41,7 @@ final class FactLoader {
     }
 
     static FactTable load(ReportDefinition def, TimeWindow window, StorageTx tx) {
-        FactTable.Builder b = FactTable.builder(def.source(), dimensionsOf(def), fieldsOf(def));
+        FactTable.Builder b = FactTable.builder(def.source(), def.dimensionsRead(), fieldsOf(def));
         ZoneId zone = def.zone();
         Instant from = window.from();
         Instant to = window.to();

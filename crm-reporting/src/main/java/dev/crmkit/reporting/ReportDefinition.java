@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +71,23 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         b.limit = limit;
         b.zone = zone;
         return b;
+    }
+
+    /**
+     * Every dimension the definition reads: grouped by, filtered on, counted distinct or in a measure's condition.
+     * An executor needs each of them for the facts it aggregates.
+     */
+    public Set<Dimension> dimensionsRead() {
+        Set<Dimension> read = EnumSet.noneOf(Dimension.class);
+        read.addAll(dimensions);
+        filters.forEach(f -> read.add(f.dimension()));
+        for (Measure m : measures) {
+            if (m.of() != null) {
+                read.add(m.of());
+            }
+            m.where().forEach(f -> read.add(f.dimension()));
+        }
+        return Collections.unmodifiableSet(read);
     }
 
     /** The measure named {@code name}. */
