@@ -46,6 +46,7 @@ import java.util.Set;
 public final class Crm implements AutoCloseable {
     private final CrmContext ctx;
     private final Storage storage;
+    private final EventHub hub;
     private final EventBus events;
 
     private final LeadService leads;
@@ -70,10 +71,11 @@ public final class Crm implements AutoCloseable {
     private final ProductInfoService productInfo;
     private final AgentViewService agentView;
 
-    private Crm(CrmContext ctx, Storage storage, EventBus events) {
+    private Crm(CrmContext ctx, Storage storage, EventHub hub) {
         this.ctx = ctx;
         this.storage = storage;
-        this.events = events;
+        this.hub = hub;
+        this.events = new EventBus(hub, ctx.actor());
         this.leads = new LeadService(ctx);
         this.tracking = new TrackingService(ctx);
         this.accounts = new AccountService(ctx);
@@ -108,7 +110,7 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, events);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, hub);
     }
 
     public Actor actor() {
@@ -219,7 +221,7 @@ public final class Crm implements AutoCloseable {
         return ctx;
     }
 
-    /** Subscribe here to domain events, published after each successful write. */
+    /** Domain events of committed writes: in-process listeners, durable subscribers, dispatch and dead letters. */
     public EventBus events() {
         return events;
     }
@@ -237,9 +239,10 @@ public final class Crm implements AutoCloseable {
         }
     }
 
-    /** Closes the storage. */
+    /** Stops the built-in event dispatchers started on this CRM, then closes the storage. */
     @Override
     public void close() {
+        hub.close();
         storage.close();
     }
 
@@ -290,9 +293,10 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
-            EventBus bus = new EventBus();
-            Crm crm = new Crm(new CrmContext(s, actor, clock, g, bus, new CrmSettings(settings)), s, bus);
-            bus.subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+            CrmSettings configured = new CrmSettings(settings);
+            EventHub hub = new EventHub(s, clock, g, configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults));
+            Crm crm = new Crm(new CrmContext(s, actor, clock, g, hub, configured), s, hub);
+            hub.listen(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }
     }

@@ -25,10 +25,10 @@ public final class CrmContext {
     private final Actor actor;
     private final Clock clock;
     private final IdGenerator ids;
-    private final EventBus events;
+    private final EventHub events;
     private final CrmSettings settings;
 
-    CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventBus events, CrmSettings settings) {
+    CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventHub events, CrmSettings settings) {
         this.storage = storage;
         this.actor = actor;
         this.clock = clock;
@@ -72,8 +72,9 @@ public final class CrmContext {
     }
 
     /**
-     * Runs {@code work} in a write transaction of the actor's tenant; events {@link #raise raised} inside are
-     * published after it commits, and dropped when it fails. Nested calls join the outer transaction.
+     * Runs {@code work} in a write transaction of the actor's tenant. Events {@link #raise raised} inside are stored
+     * in the same transaction for durable subscribers and published to listeners after it commits (after the host's
+     * commit when the storage joined a host transaction); a rollback drops them. Nested calls join the outer one.
      */
     public <T> T write(Function<StorageTx, T> work) {
         if (PENDING.get() != null) {
@@ -81,14 +82,19 @@ public final class CrmContext {
         }
         List<DomainEvent> pending = new ArrayList<>();
         PENDING.set(pending);
-        T result;
         try {
-            result = storage.write(actor.tenant(), work);
+            return storage.write(actor.tenant(), tx -> {
+                T result = work.apply(tx);
+                // Done raising: after-commit listeners that write again start writes (and event lists) of their own.
+                PENDING.remove();
+                if (!pending.isEmpty()) {
+                    events.stage(tx, List.copyOf(pending));
+                }
+                return result;
+            });
         } finally {
             PENDING.remove();
         }
-        events.publish(pending);
-        return result;
     }
 
     /** Queues {@code event} for publication when the current write commits. */

@@ -1,11 +1,15 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default storage: everything in this JVM's heap, nothing persisted. Thread-safe. Each tenant's data
@@ -14,7 +18,9 @@ import java.util.function.Function;
  * transaction.
  */
 public final class InMemoryStorage implements Storage {
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryStorage.class);
     private final ConcurrentMap<TenantId, TenantTables> tenants = new ConcurrentHashMap<>();
+    private final MemoryOutbox outbox = new MemoryOutbox();
 
     private InMemoryStorage() {
     }
@@ -53,10 +59,11 @@ public final class InMemoryStorage implements Storage {
         UndoLog undo = new UndoLog();
         MemoryTx tx = new MemoryTx(tables, undo);
         tables.currentWrite = tx;
+        T result;
         try {
-            T result = work.apply(tx);
+            result = work.apply(tx);
+            outbox.commit(tx.stagedOutbox());
             undo.commit();
-            return result;
         } catch (RuntimeException | Error e) {
             undo.rollback();
             throw e;
@@ -64,6 +71,24 @@ public final class InMemoryStorage implements Storage {
             tx.close();
             tables.currentWrite = null;
             tables.lock.writeLock().unlock();
+        }
+        runAfterCommit(tx.afterCommitActions());
+        return result;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Runs outside the lock, so an action may read or write again. */
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the write is committed", e);
+            }
         }
     }
 

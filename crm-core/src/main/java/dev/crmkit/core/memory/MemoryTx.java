@@ -12,6 +12,8 @@ import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
+import dev.crmkit.core.spi.OutboxEntry;
+import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
@@ -27,12 +29,16 @@ import dev.crmkit.core.sales.OrderRepository;
 import dev.crmkit.core.sales.PriceBookRepository;
 import dev.crmkit.core.sales.ProductRepository;
 import dev.crmkit.core.sales.QuoteRepository;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
 final class MemoryTx implements StorageTx {
     private final TenantTables tables;
     private final UndoLog undo;
     private boolean open = true;
+    private final List<OutboxEntry> staged = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     MemoryTx(TenantTables tables, UndoLog undo) {
         this.tables = tables;
@@ -212,5 +218,29 @@ final class MemoryTx implements StorageTx {
     @Override
     public ProductInfoRepository productInfo() {
         return new MemoryProductInfoRepository(tables.service.productInfo, this);
+    }
+
+    @Override
+    public OutboxWriter outbox() {
+        return entries -> {
+            undoForWrite();
+            staged.addAll(entries);
+        };
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        undoForWrite();
+        afterCommit.add(action);
+    }
+
+    /** Outbox entries of this write, handed to the outbox when it commits. */
+    List<OutboxEntry> stagedOutbox() {
+        return staged;
+    }
+
+    /** What to run once this write committed. */
+    List<Runnable> afterCommitActions() {
+        return afterCommit;
     }
 }

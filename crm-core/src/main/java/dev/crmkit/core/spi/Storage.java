@@ -15,6 +15,9 @@ public interface Storage extends AutoCloseable {
     /** Runs {@code work} in a read-write transaction, committed when it returns and rolled back when it throws. */
     <T> T write(TenantId tenant, Function<StorageTx, T> work);
 
+    /** The outbox of every tenant, for dispatching events to durable subscribers. */
+    Outbox outbox();
+
     /** Releases what the adapter holds (connections, caches); the default does nothing. */
     @Override
     default void close() {

@@ -85,4 +85,15 @@ public interface StorageTx {
     ArticleRepository articles();
 
     ProductInfoRepository productInfo();
+
+    // ---- events
+    /** Where the write's events are stored for durable subscribers, in this same transaction. */
+    OutboxWriter outbox();
+
+    /**
+     * Runs {@code action} once this transaction committed: right after the storage's own commit, or, when the work
+     * joined a host transaction, after the host committed. Never runs when it rolls back. Nested calls that join
+     * this transaction register with it. A failing action is logged; the data is committed either way.
+     */
+    void afterCommit(Runnable action);
 }

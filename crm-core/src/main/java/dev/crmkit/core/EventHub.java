@@ -1,0 +1,202 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.spi.Outbox;
+import dev.crmkit.core.spi.OutboxEntry;
+import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.spi.StorageTx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one {@link Crm} and all its per-user views share about events: in-process listeners, durable subscribers,
+ * the outbox dispatch and the built-in dispatcher thread.
+ */
+final class EventHub {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    /** Bounds one {@code dispatchDue} call when events keep arriving while it runs. */
+    private static final int MAX_ROUNDS = 1000;
+
+    private record Listener<E>(Class<E> type, Consumer<? super E> listener) {
+        void offer(DomainEvent event) {
+            if (type.isInstance(event)) {
+                listener.accept(type.cast(event));
+            }
+        }
+    }
+
+    private final Storage storage;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final DeliveryPolicy policy;
+    /** Leases name the node that holds them; a node is one hub. */
+    private final String node = "node-" + UUID.randomUUID();
+    private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
+
+    EventHub(Storage storage, Clock clock, IdGenerator ids, DeliveryPolicy policy) {
+        this.storage = storage;
+        this.clock = clock;
+        this.ids = ids;
+        this.policy = policy;
+    }
+
+    <E extends DomainEvent> AutoCloseable listen(Class<E> type, Consumer<? super E> listener) {
+        Listener<E> l = new Listener<>(type, listener);
+        listeners.add(l);
+        return () -> listeners.remove(l);
+    }
+
+    AutoCloseable register(EventSubscriber subscriber) {
+        String name = subscriber.name();
+        if (name == null || name.isBlank() || name.length() > OutboxEntry.MAX_SUBSCRIBER) {
+            throw new dev.crmkit.core.common.ValidationException("name",
+                    "must be 1 to " + OutboxEntry.MAX_SUBSCRIBER + " characters");
+        }
+        if (subscribers.putIfAbsent(name, subscriber) != null) {
+            throw new IllegalStateException("a subscriber named " + name + " is registered already");
+        }
+        return () -> subscribers.remove(name, subscriber);
+    }
+
+    /**
+     * Stores {@code events} in the outbox of the write {@code tx} for every durable subscriber that takes them, and
+     * has them published to in-process listeners once it commits.
+     */
+    void stage(StorageTx tx, List<DomainEvent> events) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (DomainEvent event : events) {
+            String payload = null;
+            String[] subject = null;
+            UUID eventId = null;
+            for (EventSubscriber s : subscribers.values()) {
+                if (!s.accepts(event.tenant(), event.getClass())) {
+                    continue;
+                }
+                if (payload == null) {
+                    payload = EventJson.write(event);
+                    subject = EventTypes.subjectOf(event);
+                    eventId = ids.next();
+                }
+                entries.add(new OutboxEntry(0, eventId, s.name(), event.tenant(),
+                        EventTypes.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
+                        null));
+            }
+        }
+        if (!entries.isEmpty()) {
+            tx.outbox().append(entries);
+        }
+        tx.afterCommit(() -> {
+            publish(events);
+            if (!entries.isEmpty()) {
+                dispatchers.forEach(Dispatcher::wake);
+            }
+        });
+    }
+
+    private void publish(List<DomainEvent> events) {
+        for (DomainEvent event : events) {
+            for (Listener<?> l : listeners) {
+                try {
+                    l.offer(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("listener failed on {}", event.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
+    /** Delivers every due outbox entry of the registered subscribers; returns how many were delivered. */
+    int dispatchDue() {
+        int delivered = 0;
+        Outbox outbox = storage.outbox();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<String> names = List.copyOf(subscribers.keySet());
+            if (names.isEmpty()) {
+                break;
+            }
+            Instant now = clock.instant();
+            List<OutboxEntry> batch = outbox.claim(names, now, policy.batchSize(), node, now.plus(policy.lease()));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<Long> done = new ArrayList<>(batch.size());
+            for (OutboxEntry entry : batch) {
+                EventSubscriber subscriber = subscribers.get(entry.subscriber());
+                if (subscriber == null) {
+                    continue; // unregistered meanwhile: it stays leased, then due again for whoever registers it
+                }
+                try {
+                    subscriber.deliver(envelope(entry));
+                    done.add(entry.sequence());
+                } catch (Exception | AssertionError e) {
+                    failed(outbox, entry, e);
+                }
+            }
+            outbox.delivered(done, clock.instant());
+            delivered += done.size();
+        }
+        return delivered;
+    }
+
+    private void failed(Outbox outbox, OutboxEntry entry, Throwable e) {
+        int attempts = entry.attempts() + 1;
+        boolean dead = attempts >= policy.maxAttempts();
+        String error = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (error.length() > OutboxEntry.MAX_ERROR) {
+            error = error.substring(0, OutboxEntry.MAX_ERROR);
+        }
+        Instant now = clock.instant();
+        outbox.failed(entry.sequence(), attempts, error, dead ? now : now.plus(policy.backoff(attempts)), dead);
+        if (dead) {
+            LOG.error("{} gave up on {} {} after {} attempts: {}", entry.subscriber(), entry.eventType(),
+                    entry.eventId(), attempts, e.toString());
+        } else {
+            LOG.warn("{} failed on {} {} (attempt {}), will retry: {}", entry.subscriber(), entry.eventType(),
+                    entry.eventId(), attempts, e.toString());
+        }
+    }
+
+    static EventEnvelope envelope(OutboxEntry e) {
+        return new EventEnvelope(e.eventId(), e.eventType(), e.tenant(), e.occurredAt(), e.aggregateType(),
+                e.aggregateId(), e.attempts() + 1, e.payload(), () -> EventJson.read(e.payload(),
+                EventTypes.find(e.eventType()).orElseThrow(() -> new IllegalStateException(
+                        "unknown event type " + e.eventType()))));
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    AutoCloseable startDispatcher(java.time.Duration pollEvery) {
+        Dispatcher d = new Dispatcher(this, pollEvery);
+        dispatchers.add(d);
+        d.start();
+        return () -> {
+            dispatchers.remove(d);
+            d.close();
+        };
+    }
+
+    void close() {
+        for (Dispatcher d : dispatchers) {
+            d.close();
+        }
+        dispatchers.clear();
+    }
+}
