@@ -1,6 +1,8 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.HostTransactions;
+import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.common.StorageException;
@@ -9,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -56,18 +57,20 @@ public final class JpaStorage implements Storage {
     private final SessionFactory sessions;
     private final Database database;
     private final DataSource dataSource;
-    private final BooleanSupplier hostTransactionActive;
+    private final HostTransactions host;
+    private final JpaOutbox outbox;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
-    private JpaStorage(DataSource dataSource, BooleanSupplier hostTransactionActive, Runnable onClose) {
+    private JpaStorage(DataSource dataSource, HostTransactions host, Runnable onClose) {
         this.dataSource = dataSource;
-        this.hostTransactionActive = hostTransactionActive;
+        this.host = host;
         this.onClose = onClose;
         Database.Detected db = Database.detect(dataSource);
         this.database = db.database();
         String schemaVersion = Migrations.migrate(dataSource, db.database());
         this.sessions = sessionFactory(dataSource);
+        this.outbox = new JpaOutbox(dataSource, database, host);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
     }
 
@@ -77,19 +80,20 @@ public final class JpaStorage implements Storage {
      * source, which should pool connections; for PostgreSQL, {@code reWriteBatchedInserts=true} speeds up ingestion.
      */
     public static JpaStorage create(DataSource dataSource) {
-        return create(dataSource, () -> false);
+        return create(dataSource, HostTransactions.none());
     }
 
     /**
-     * As {@link #create(DataSource)}, but joining the host's own transaction whenever {@code hostTransactionActive}
-     * says one is active (e.g. Spring: {@code TransactionSynchronizationManager::isActualTransactionActive}): the
-     * work then runs on the connection {@code dataSource} hands out for that transaction (a transaction-aware data
-     * source, as Spring's {@code TransactionAwareDataSourceProxy} or a JTA container's), and the host commits or
-     * rolls it back; a failure propagates, so the host rolls back. Otherwise the storage runs its own transaction.
+     * As {@link #create(DataSource)}, but joining the host's own transaction whenever {@code host} says one is
+     * active ({@link SpringTransactions}, {@link JtaTransactions}): the work then runs on the connection
+     * {@code dataSource} hands out for that transaction (a transaction-aware data source, as Spring's
+     * {@code TransactionAwareDataSourceProxy} or a JTA container's), and the host commits or rolls it back; a failure
+     * propagates, so the host rolls back. Events of such work are stored in the host's transaction and published to
+     * listeners only after the host committed, never after a rollback. Otherwise the storage runs its own transaction.
      */
-    public static JpaStorage create(DataSource dataSource, BooleanSupplier hostTransactionActive) {
-        return new JpaStorage(Objects.requireNonNull(dataSource, "dataSource"),
-                Objects.requireNonNull(hostTransactionActive, "hostTransactionActive"), () -> {
+    public static JpaStorage create(DataSource dataSource, HostTransactions host) {
+        return new JpaStorage(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(host, "host"),
+                () -> {
                 });
     }
 
@@ -101,7 +105,7 @@ public final class JpaStorage implements Storage {
         String base = file.toAbsolutePath().toString().replaceFirst("\\.mv\\.db$", "");
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
         try {
-            return new JpaStorage(pool, () -> false, pool::dispose);
+            return new JpaStorage(pool, HostTransactions.none(), pool::dispose);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -119,6 +123,11 @@ public final class JpaStorage implements Storage {
     }
 
     @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
     public void close() {
         sessions.close();
         onClose.run();
@@ -133,18 +142,18 @@ public final class JpaStorage implements Storage {
             }
             return work.apply(outer);
         }
-        Connection hostConnection = hostTransactionActive.getAsBoolean() ? hostConnection() : null;
+        Connection hostConnection = host.active() ? hostConnection() : null;
         StatelessSession session = hostConnection == null ? sessions.openStatelessSession()
                 : sessions.withStatelessOptions().connection(HostConnection.wrap(hostConnection))
                         .openStatelessSession();
         JpaTx tx = new JpaTx(session, tenant, readOnly, database);
         current.set(tx);
         Transaction transaction = null;
+        T result;
         try {
             transaction = session.beginTransaction();
-            T result = work.apply(tx);
+            result = work.apply(tx);
             transaction.commit();
-            return result;
         } catch (RuntimeException e) {
             rollback(transaction, e);
             throw Errors.translate(e);
@@ -161,6 +170,30 @@ public final class JpaStorage implements Storage {
                 current.remove();
             } else {
                 current.set(outer);
+            }
+        }
+        List<Runnable> afterCommit = tx.afterCommitActions();
+        if (!afterCommit.isEmpty()) {
+            if (hostConnection != null) {
+                host.onCompletion(committed -> {
+                    if (committed) {
+                        runAfterCommit(afterCommit);
+                    }
+                });
+            } else {
+                runAfterCommit(afterCommit);
+            }
+        }
+        return result;
+    }
+
+    /** Outside the finished transaction, so an action may read or write again. */
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the write is committed", e);
             }
         }
     }

@@ -27,6 +27,14 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.common.StorageException;
+import dev.crmkit.core.spi.OutboxEntry;
+import dev.crmkit.core.spi.OutboxWriter;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -42,6 +50,7 @@ final class JpaTx implements StorageTx {
     private final boolean readOnly;
     private final Database database;
     private boolean open = true;
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     JpaTx(StatelessSession session, TenantId tenant, boolean readOnly, Database database) {
         this.session = session;
@@ -220,5 +229,41 @@ final class JpaTx implements StorageTx {
     @Override
     public SegmentQueries segmentQueries() {
         return new JpaSegmentQueries(this);
+    }
+
+    @Override
+    public OutboxWriter outbox() {
+        return this::appendOutbox;
+    }
+
+    /** One JDBC batch on the transaction's connection, out of Hibernate's sight (the rows are not entities). */
+    private void appendOutbox(List<OutboxEntry> entries) {
+        sessionForWrite();
+        Instant due = Instant.EPOCH; // due at once, whatever the nodes' clocks say
+        SQLException failure = session.doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(JpaOutbox.INSERT)) {
+                for (OutboxEntry e : entries) {
+                    JpaOutbox.bindInsert(s, e, due, database);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        if (failure != null) {
+            throw new StorageException("cannot store events in the outbox: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        sessionForWrite();
+        afterCommit.add(action);
+    }
+
+    List<Runnable> afterCommitActions() {
+        return afterCommit;
     }
 }
