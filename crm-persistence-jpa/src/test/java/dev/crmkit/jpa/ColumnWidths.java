@@ -29,6 +29,8 @@ import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
 import dev.crmkit.core.service.ServiceLimits;
+import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.TaskLimits;
@@ -47,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +122,8 @@ abstract class ColumnWidths {
         m.put("crm_product_info.product_code", ServiceLimits.PRODUCT_CODE);
         m.put("crm_article_term.term", JpaArticleRepository.MAX_TERM);
         m.put("crm_sequence.name", Sequences.MAX_NAME);
+        m.put("crm_outbox.subscriber", OutboxEntry.MAX_SUBSCRIBER);
+        m.put("crm_outbox.last_error", OutboxEntry.MAX_ERROR);
         return m;
     }
 
@@ -181,6 +186,11 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_case.channel", Channel.class);
         enumColumn(m, "crm_case.status", CaseStatus.class);
         enumColumn(m, "crm_article.status", ArticleStatus.class);
+        m.put("crm_outbox.status", "DELIVERED".length());
+        m.put("crm_outbox.event_type", EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
+        m.put("crm_outbox.aggregate_type", EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
+        m.put("crm_outbox.aggregate_id", UUID.randomUUID().toString().length());
+        m.put("crm_outbox.lease_owner", ("node-" + UUID.randomUUID()).length());
         return m;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.spi.HostTransactions;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import java.io.PrintWriter;
@@ -15,7 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +39,22 @@ class HostTransactionTest {
 
     private final TenantId tenant = TenantId.of("host-" + UUID.randomUUID().toString().substring(0, 8));
     private static Connection hostTransaction;
+    private static final List<Consumer<Boolean>> completions = new ArrayList<>();
     private static JpaStorage storage;
 
     @BeforeAll
     static void open() {
-        storage = JpaStorage.create(new TransactionAwareDataSource(), () -> hostTransaction != null);
+        storage = JpaStorage.create(new TransactionAwareDataSource(), new HostTransactions() {
+            @Override
+            public boolean active() {
+                return hostTransaction != null;
+            }
+
+            @Override
+            public void onCompletion(Consumer<Boolean> completion) {
+                completions.add(completion);
+            }
+        });
     }
 
     @AfterAll
@@ -78,6 +93,8 @@ class HostTransactionTest {
         hostTransaction.commit();
         hostTransaction.close();
         hostTransaction = null;
+        completions.forEach(c -> c.accept(true));
+        completions.clear();
 
         assertThat(storage.read(tenant, (StorageTx tx) -> tx.leads().find(lead.id()))).contains(lead);
     }
@@ -110,6 +127,8 @@ class HostTransactionTest {
         hostTransaction.rollback();
         hostTransaction.close();
         hostTransaction = null;
+        completions.forEach(c -> c.accept(false));
+        completions.clear();
     }
 
     private int countLeadsOnHostConnection(LeadId id) throws SQLException {

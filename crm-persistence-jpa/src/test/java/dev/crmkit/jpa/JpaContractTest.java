@@ -11,6 +11,7 @@ import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
@@ -23,6 +24,7 @@ import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.ReportingContract;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.Parameter;
 
@@ -266,6 +268,32 @@ class JpaContractTest {
         @Override
         protected ReportExecutor executor() {
             return new JpaReportExecutor();
+        }
+    }
+
+    @Nested
+    class EventDeliveryTests extends EventDeliveryContract {
+        private JpaStorage secondNode;
+
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        /** Its own session factory and connections over the same schema: another application node. */
+        @Override
+        protected Storage secondNode() {
+            if (secondNode == null) {
+                secondNode = JpaStorage.create(database.dataSource());
+            }
+            return secondNode;
+        }
+
+        @AfterEach
+        void stopSecondNode() {
+            if (secondNode != null) {
+                secondNode.close();
+            }
         }
     }
 }

@@ -106,6 +106,14 @@ final class TestDatabase implements BeforeAllCallback {
         return opened.storage;
     }
 
+    /**
+     * A JDBC URL of this run's schema for another process (user and password included), or null for H2, whose
+     * database lives in this JVM's memory.
+     */
+    String jdbcUrl() {
+        return opened.url;
+    }
+
     /** A pooled data source on this run's schema, e.g. for a second storage instance ("another node"). */
     DataSource dataSource() {
         return opened.pool;
@@ -153,7 +161,9 @@ final class TestDatabase implements BeforeAllCallback {
         PGConnectionPoolDataSource pooled = new PGConnectionPoolDataSource();
         configure(pooled, schema);
         JdbcConnectionPool pool = pool(pooled);
-        return new Opened(pool, pool::dispose, () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
+        Opened opened = new Opened(pool, pool::dispose, () -> execute(admin, "DROP SCHEMA " + schema + " CASCADE"));
+        opened.url = "jdbc:postgresql://" + HOST + ":" + PG_PORT + "/test?user=postgres&currentSchema=" + schema;
+        return opened;
     }
 
     private static void configure(org.postgresql.ds.common.BaseDataSource ds, String schema) {
@@ -175,7 +185,9 @@ final class TestDatabase implements BeforeAllCallback {
         // The driver's own pool: its PooledConnection does not work with H2's generic pool.
         MariaDbPoolDataSource pool = new MariaDbPoolDataSource(server + database
                 + "?user=root&connectTimeout=3000&maxPoolSize=16");
-        return new Opened(pool, pool::close, () -> execute(admin, "DROP DATABASE " + database));
+        Opened opened = new Opened(pool, pool::close, () -> execute(admin, "DROP DATABASE " + database));
+        opened.url = server + database + "?user=root";
+        return opened;
     }
 
     private static JdbcConnectionPool pool(ConnectionPoolDataSource source) {
@@ -214,6 +226,7 @@ final class TestDatabase implements BeforeAllCallback {
         final JpaStorage storage;
         final Drop drop;
         final String unavailable;
+        String url;
 
         Opened(DataSource pool, Runnable closePool, Drop drop) throws SQLException {
             this.pool = pool;

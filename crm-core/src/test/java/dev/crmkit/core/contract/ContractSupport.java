@@ -1,6 +1,11 @@
 package dev.crmkit.core.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.EventEnvelope;
+import dev.crmkit.core.EventSubscriber;
+import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
@@ -8,8 +13,12 @@ import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -28,12 +37,17 @@ public abstract class ContractSupport {
     /** The storage under test; may be shared by all tests of a run (see the class comment). */
     protected abstract Storage storage();
 
+    private final List<DomainEvent> raised = new CopyOnWriteArrayList<>();
+    private final List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
+    private final List<Crm> observed = new ArrayList<>();
+
     @BeforeEach
     void setUpContract() {
         clock = new MutableClock(START);
         tenant = freshTenant();
         actor = new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.MANAGER, Actor.ADMIN));
-        crm = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).actor(actor).build();
+        crm = observe(Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).actor(actor)
+                .build());
     }
 
     /** A CRM on the same storage, clock, tenant and actor, configured with {@code settings} (rules objects). */
@@ -42,7 +56,48 @@ public abstract class ContractSupport {
         for (Object s : settings) {
             b.with(s);
         }
-        return b.build();
+        return observe(b.build());
+    }
+
+    /**
+     * Every suite doubles as a test of the outbox: each event a test's writes raise is also stored for a durable
+     * subscriber of this tenant, and after the test the dispatcher must deliver exactly those events, read back from
+     * their stored JSON, in the order they were raised.
+     */
+    private Crm observe(Crm c) {
+        TenantId mine = tenant;
+        c.events().subscribe(DomainEvent.class, e -> {
+            if (e.tenant().equals(mine)) {
+                raised.add(e);
+            }
+        });
+        c.events().register(new EventSubscriber() {
+            @Override
+            public String name() {
+                return "contract-" + mine.value();
+            }
+
+            @Override
+            public boolean accepts(TenantId t, Class<? extends DomainEvent> type) {
+                return t.equals(mine);
+            }
+
+            @Override
+            public void deliver(EventEnvelope event) {
+                delivered.add(event.event());
+            }
+        });
+        observed.add(c);
+        return c;
+    }
+
+    @AfterEach
+    void everyRaisedEventIsDeliveredThroughTheOutbox() {
+        for (Crm c : observed) {
+            c.events().dispatchDue();
+        }
+        assertThat(delivered).as("events delivered through the outbox, read back from JSON")
+                .containsExactlyInAnyOrderElementsOf(raised);
     }
 
     protected static TenantId freshTenant() {

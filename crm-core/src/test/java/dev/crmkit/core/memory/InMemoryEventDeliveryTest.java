@@ -1,0 +1,13 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.contract.EventDeliveryContract;
+import dev.crmkit.core.spi.Storage;
+
+class InMemoryEventDeliveryTest extends EventDeliveryContract {
+    private final Storage storage = InMemoryStorage.create();
+
+    @Override
+    protected Storage storage() {
+        return storage;
+    }
+}
