@@ -66,8 +66,11 @@ final class SalesDesk {
         alice.opportunities().moveTo(deal, "Proposal");
 
         // She quotes 2 engines at 15 % off: above the 10 % threshold, so a manager must approve before sending.
-        QuoteId quote = alice.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(engine, 2, "15"),
-                QuoteItem.of(cards, 10))).withTaxRate("20").withNotes("Installation included"));
+        // The customer's special instructions, per line and for the whole order, end up on the purchases.
+        QuoteId quote = alice.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(engine, 2, "15")
+                .withSpecialInstructions("Engrave \"For Ada\" on the mill"), QuoteItem.of(cards, 10)))
+                .withTaxRate("20").withNotes("Installation included")
+                .withSpecialInstructions("Deliver to the goods entrance\nCall an hour ahead"));
         try {
             alice.quotes().send(quote);
         } catch (IllegalTransitionException e) {
@@ -94,6 +97,9 @@ final class SalesDesk {
         for (Purchase p : alice.customers().purchases(account)) {
             out.println("  " + p.quantity() + " x " + p.productCode() + " at " + p.unitPrice() + " (order "
                     + p.orderReference() + ")");
+            if (p.specialInstructions() != null) {
+                p.specialInstructions().lines().forEach(line -> out.println(("    | " + line).stripTrailing()));
+            }
         }
 
         ForecastTotals forecast = alice.forecasts().forOwner(UserId.of("alice"), ForecastPeriod.quarterOf(today))

@@ -19,6 +19,7 @@ class OrderEntity extends VersionedRow {
     String currency;
     String taxRate;
     String lineItems;
+    String specialInstructions;
     String status;
     String history;
     String purchases;

@@ -24,6 +24,7 @@ class QuoteEntity extends VersionedRow {
     String approvedBy;
     LocalDate validUntil;
     String notes;
+    String specialInstructions;
     UUID orderId;
     String history;
     String createdBy;

@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Quotes and orders to their rows and back. Line items are JSON with every number as decimal text:
- * {@code BigDecimal.toString} and {@code new BigDecimal(String)} round-trip value and scale exactly.
+ * {@code BigDecimal.toString} and {@code new BigDecimal(String)} round-trip value and scale exactly; a line's
+ * special instructions are a field there (absent in lines stored before schema version 7: none).
  */
 final class QuoteOrderMapper {
     private QuoteOrderMapper() {
@@ -45,6 +46,7 @@ final class QuoteOrderMapper {
         r.approvedBy = Ids.user(q.approvedBy());
         r.validUntil = q.validUntil();
         r.notes = q.notes();
+        r.specialInstructions = q.specialInstructions();
         r.orderId = Ids.uuid(q.order());
         r.history = JsonColumns.objects(q.history(), h -> JsonColumns.object()
                 .put("at", h.at().toString()).put("by", h.by().value()).put("action", h.action().name())
@@ -60,7 +62,7 @@ final class QuoteOrderMapper {
         return new Quote(QuoteId.of(r.id), r.version, r.number, r.revision, OpportunityId.of(r.opportunityId),
                 AccountId.of(r.accountId), r.contactId == null ? null : ContactId.of(r.contactId),
                 Currency.getInstance(r.currency), new BigDecimal(r.taxRate), lines(r.lineItems), r.approvalRequired,
-                QuoteStatus.valueOf(r.status), Ids.user(r.approvedBy), r.validUntil, r.notes,
+                QuoteStatus.valueOf(r.status), Ids.user(r.approvedBy), r.validUntil, r.notes, r.specialInstructions,
                 r.orderId == null ? null : OrderId.of(r.orderId),
                 JsonColumns.objects(r.history, n -> new QuoteChange(Instant.parse(n.get("at").asText()),
                         Ids.user(n.get("by").asText()), QuoteAction.valueOf(n.get("action").asText()),
@@ -80,6 +82,7 @@ final class QuoteOrderMapper {
         r.currency = o.currency().getCurrencyCode();
         r.taxRate = o.taxRate().toString();
         r.lineItems = lines(o.lines());
+        r.specialInstructions = o.specialInstructions();
         r.status = o.status().name();
         r.history = JsonColumns.objects(o.history(), h -> JsonColumns.object()
                 .put("status", h.status().name()).put("at", h.at().toString()).put("by", h.by().value())
@@ -95,7 +98,7 @@ final class QuoteOrderMapper {
                 r.opportunityId == null ? null : OpportunityId.of(r.opportunityId), AccountId.of(r.accountId),
                 r.contactId == null ? null : ContactId.of(r.contactId), Ids.user(r.ownerId),
                 Currency.getInstance(r.currency), new BigDecimal(r.taxRate), lines(r.lineItems),
-                OrderStatus.valueOf(r.status),
+                r.specialInstructions, OrderStatus.valueOf(r.status),
                 JsonColumns.objects(r.history, n -> new OrderStatusChange(OrderStatus.valueOf(n.get("status").asText()),
                         Instant.parse(n.get("at").asText()), Ids.user(n.get("by").asText()),
                         JsonColumns.text(n, "note"))),
@@ -109,13 +112,14 @@ final class QuoteOrderMapper {
                 .put("name", l.productName()).put("quantity", l.quantity())
                 .put("listPrice", l.listPrice().amount().toPlainString())
                 .put("currency", l.listPrice().currency().getCurrencyCode())
-                .put("discountPercent", l.discountPercent().toString()));
+                .put("discountPercent", l.discountPercent().toString())
+                .put("specialInstructions", l.specialInstructions()));
     }
 
     private static List<LineItem> lines(String json) {
         return JsonColumns.objects(json, n -> new LineItem(ProductId.of(UUID.fromString(n.get("product").asText())),
                 n.get("code").asText(), JsonColumns.text(n, "name"), n.get("quantity").asInt(),
                 Money.of(new BigDecimal(n.get("listPrice").asText()), n.get("currency").asText()),
-                new BigDecimal(n.get("discountPercent").asText())));
+                new BigDecimal(n.get("discountPercent").asText()), JsonColumns.text(n, "specialInstructions")));
     }
 }

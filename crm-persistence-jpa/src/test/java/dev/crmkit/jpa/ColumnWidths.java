@@ -113,6 +113,8 @@ abstract class ColumnWidths {
         m.put("crm_product.code", SalesLimits.PRODUCT_CODE);
         m.put("crm_quote.tax_rate", SalesLimits.TAX_RATE_TEXT);
         m.put("crm_order.tax_rate", SalesLimits.TAX_RATE_TEXT);
+        m.put("crm_quote.special_instructions", SalesLimits.SPECIAL_INSTRUCTIONS);
+        m.put("crm_order.special_instructions", SalesLimits.SPECIAL_INSTRUCTIONS);
 
         m.put("crm_team.name", TaskLimits.TEAM_NAME);
         m.put("crm_calendar_event.title", TaskLimits.EVENT_TITLE);

@@ -11,8 +11,10 @@ import java.util.Set;
  * A purchase to record. It names an account, a contact (whose account is then implied), or both; the product code,
  * a quantity above zero and a non-negative unit price are required.
  *
- * @param purchasedAt when it was bought; null means now
- * @param reps        the sales reps involved
+ * @param purchasedAt         when it was bought; null means now
+ * @param reps                the sales reps involved
+ * @param specialInstructions free text, line breaks allowed, not limited in length: the purchases an order's delivery
+ *                            records carry the line's and the whole order's instructions together
  */
 public record NewPurchase(AccountId account, ContactId contact, String productCode, String productName,
                           Instant purchasedAt, int quantity, Money unitPrice, Set<UserId> reps,

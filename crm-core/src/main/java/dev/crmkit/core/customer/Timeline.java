@@ -7,12 +7,14 @@ import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Merges touchpoints, purchases and feedback into one newest-first list of {@link TimelineEntry}s. */
 final class Timeline {
     /** Newest first; entries at the same instant in reverse id order, so the order is total and stable. */
     static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::at)
             .thenComparing(TimelineEntry::reference, EntityId::compare).reversed();
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\h*(\\R\\h*)+");
 
     private Timeline() {
     }
@@ -44,8 +46,13 @@ final class Timeline {
 
     static TimelineEntry entry(Purchase p) {
         String product = p.productName() == null ? p.productCode() : p.productCode() + " (" + p.productName() + ")";
-        return new TimelineEntry(TimelineEntry.Kind.PURCHASE, p.purchasedAt(),
-                "Purchase: " + p.quantity() + " x " + product + " at " + p.unitPrice(), p.id().value());
+        String summary = "Purchase: " + p.quantity() + " x " + product + " at " + p.unitPrice();
+        if (p.specialInstructions() != null) {
+            // A summary is one line: line breaks (and blank lines) of multi-line instructions become " / ".
+            summary += "; special instructions: "
+                    + LINE_BREAKS.matcher(p.specialInstructions()).replaceAll(" / ");
+        }
+        return new TimelineEntry(TimelineEntry.Kind.PURCHASE, p.purchasedAt(), summary, p.id().value());
     }
 
     static TimelineEntry entry(Feedback f) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * One interaction in an account's or contact's timeline.
  *
- * @param summary   one line for people, e.g. {@code "Phone call by rep-1 (300 s): interested"}
+ * @param summary   one line for people, e.g. {@code "Phone call by rep-1 (300 s): interested"}; a purchase's
+ *                  special instructions follow its product and price, their line breaks shown as {@code " / "}
  * @param reference id of the touchpoint, purchase or feedback the entry shows
  */
 public record TimelineEntry(Kind kind, Instant at, String summary, UUID reference) {

@@ -11,11 +11,12 @@ import java.util.Objects;
  * everything after that is exact: {@code total = unitPrice × quantity}, so an order's lines become purchases whose
  * totals add up to the order's.
  *
- * @param listPrice       the price book's price when the line was priced
- * @param discountPercent 0..100
+ * @param listPrice           the price book's price when the line was priced
+ * @param discountPercent     0..100
+ * @param specialInstructions the customer's instructions for this line, or null; see {@link QuoteItem}
  */
 public record LineItem(ProductId product, String productCode, String productName, int quantity, Money listPrice,
-                       BigDecimal discountPercent) {
+                       BigDecimal discountPercent, String specialInstructions) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public LineItem {
@@ -32,6 +33,12 @@ public record LineItem(ProductId product, String productCode, String productName
         if (!isPercent(discountPercent)) {
             throw new ValidationException("discountPercent", "must be between 0 and 100");
         }
+    }
+
+    /** A line without special instructions. */
+    public LineItem(ProductId product, String productCode, String productName, int quantity, Money listPrice,
+                    BigDecimal discountPercent) {
+        this(product, productCode, productName, quantity, listPrice, discountPercent, null);
     }
 
     static boolean isPercent(BigDecimal percent) {

@@ -20,8 +20,11 @@ import java.util.Objects;
  * What an accepted quote became. Immutable; status changes go through the {@link OrderStatus} state machine and
  * append to {@link #history()}.
  *
- * @param number    human-readable number, unique within the tenant, e.g. {@code O-3}; purchases reference it
- * @param purchases the purchases recorded in customer tracking on delivery, one per line
+ * @param number              human-readable number, unique within the tenant, e.g. {@code O-3}; purchases
+ *                            reference it
+ * @param specialInstructions the customer's instructions for the whole order, from the accepted quote, or null;
+ *                            each line keeps its own
+ * @param purchases           the purchases recorded in customer tracking on delivery, one per line
  */
 public record Order(
         OrderId id,
@@ -35,6 +38,7 @@ public record Order(
         Currency currency,
         BigDecimal taxRate,
         List<LineItem> lines,
+        String specialInstructions,
         OrderStatus status,
         List<OrderStatusChange> history,
         List<PurchaseId> purchases,
@@ -60,6 +64,19 @@ public record Order(
         return QuoteTotals.of(currency, lines, taxRate);
     }
 
+    /**
+     * The special instructions of the purchase that delivering {@code line} records: the line's own, then, after a
+     * blank line, the whole order's headed {@code "For the whole order: "}; either alone as it is, null without any.
+     * Both apply to what the customer bought, and customer tracking shows the purchase, not the order.
+     */
+    public String purchaseInstructions(LineItem line) {
+        String own = line.specialInstructions();
+        if (own == null || specialInstructions == null) {
+            return own == null ? specialInstructions : own;
+        }
+        return own + "\n\nFor the whole order: " + specialInstructions;
+    }
+
     /** Moves along the state machine, or {@link IllegalTransitionException}. */
     public Order moveTo(OrderStatus target, String note, UserId by, Instant at) {
         if (!status.canMoveTo(target)) {
@@ -68,18 +85,18 @@ public record Order(
         List<OrderStatusChange> h = new ArrayList<>(history);
         h.add(new OrderStatusChange(target, at, by, note));
         return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
-                target, h, purchases, createdAt, at);
+                specialInstructions, target, h, purchases, createdAt, at);
     }
 
     /** This order with the purchases its delivery recorded. */
     public Order withPurchases(List<PurchaseId> recorded) {
         return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
-                status, history, recorded, createdAt, updatedAt);
+                specialInstructions, status, history, recorded, createdAt, updatedAt);
     }
 
     @Override
     public Order withVersion(long newVersion) {
         return new Order(id, newVersion, number, quote, opportunity, account, contact, owner, currency, taxRate,
-                lines, status, history, purchases, createdAt, updatedAt);
+                lines, specialInstructions, status, history, purchases, createdAt, updatedAt);
     }
 }

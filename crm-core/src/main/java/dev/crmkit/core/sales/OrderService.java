@@ -35,7 +35,8 @@ public final class OrderService {
     Order place(StorageTx tx, OrderId id, Quote quote, UserId owner) {
         String number = "O-" + tx.sequences().next("sales.order");
         Order order = new Order(id, 0, number, quote.id(), quote.opportunity(), quote.account(), quote.contact(),
-                owner, quote.currency(), quote.taxRate(), quote.lines(), OrderStatus.PLACED,
+                owner, quote.currency(), quote.taxRate(), quote.lines(), quote.specialInstructions(),
+                OrderStatus.PLACED,
                 List.of(new OrderStatusChange(OrderStatus.PLACED, ctx.now(), ctx.user(), "from quote " + quote.number()
                         + " revision " + quote.revision())), List.of(), ctx.now(), ctx.now());
         Order saved = tx.orders().save(order);
@@ -53,7 +54,10 @@ public final class OrderService {
         return move(id, OrderStatus.SHIPPED, Text.blankToNull(reference));
     }
 
-    /** SHIPPED to DELIVERED, recording one purchase per line for the order's account and contact. */
+    /**
+     * SHIPPED to DELIVERED, recording one purchase per line for the order's account and contact, with the line's and
+     * the order's special instructions ({@link Order#purchaseInstructions}).
+     */
     public Order deliver(OrderId id) {
         return ctx.write(tx -> {
             Order delivered = moveIn(tx, id, OrderStatus.DELIVERED, null);
@@ -61,7 +65,7 @@ public final class OrderService {
             for (LineItem line : delivered.lines()) {
                 purchases.add(customers.recordPurchase(new NewPurchase(delivered.account(), delivered.contact(),
                         line.productCode(), line.productName(), ctx.now(), line.quantity(), line.unitPrice(),
-                        Set.of(delivered.owner()), null, delivered.number())));
+                        Set.of(delivered.owner()), delivered.purchaseInstructions(line), delivered.number())));
             }
             return tx.orders().save(delivered.withPurchases(purchases));
         });

@@ -21,10 +21,12 @@ import java.util.Objects;
  * Revising the lines bumps {@code revision} and takes the quote back to DRAFT, so what was sent and approved is
  * always the revision on record.
  *
- * @param number           human-readable number, unique within the tenant, e.g. {@code Q-7}
- * @param approvalRequired some line's discount exceeds the {@link QuotePolicy} threshold
- * @param approvedBy       the manager who approved the current revision, if any
- * @param order            the order an accepted quote became
+ * @param number              human-readable number, unique within the tenant, e.g. {@code Q-7}
+ * @param approvalRequired    some line's discount exceeds the {@link QuotePolicy} threshold
+ * @param approvedBy          the manager who approved the current revision, if any
+ * @param specialInstructions the customer's instructions for the whole order, or null; the order this quote
+ *                            becomes keeps them, as each line keeps its own
+ * @param order               the order an accepted quote became
  */
 public record Quote(
         QuoteId id,
@@ -42,6 +44,7 @@ public record Quote(
         UserId approvedBy,
         LocalDate validUntil,
         String notes,
+        String specialInstructions,
         OrderId order,
         List<QuoteChange> history,
         UserId createdBy,
@@ -83,18 +86,22 @@ public record Quote(
                     "its discount exceeds the approval threshold, so a manager must approve it first");
         }
         UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approvedBy;
-        return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes, order,
-                new QuoteChange(at, by, action, target, revision, detail, document), at);
+        return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes,
+                specialInstructions, order, new QuoteChange(at, by, action, target, revision, detail, document), at);
     }
 
-    /** New lines, tax rate, contact, validity or notes: the next revision, back in DRAFT and not approved. */
+    /**
+     * New lines, tax rate, contact, validity, notes or special instructions: the next revision, back in DRAFT and
+     * not approved.
+     */
     public Quote revise(ContactId newContact, BigDecimal newTaxRate, List<LineItem> newLines, boolean needsApproval,
-                        LocalDate newValidUntil, String newNotes, String detail, UserId by, Instant at) {
+                        LocalDate newValidUntil, String newNotes, String newSpecialInstructions, String detail,
+                        UserId by, Instant at) {
         if (!status.isRevisable()) {
             throw new IllegalTransitionException("Quote", status, QuoteStatus.DRAFT);
         }
         return copy(revision + 1, newContact, newTaxRate, newLines, needsApproval, QuoteStatus.DRAFT, null,
-                newValidUntil, newNotes, order,
+                newValidUntil, newNotes, newSpecialInstructions, order,
                 new QuoteChange(at, by, QuoteAction.REVISED, QuoteStatus.DRAFT, revision + 1, detail, null), at);
     }
 
@@ -102,24 +109,25 @@ public record Quote(
     public Quote accept(OrderId newOrder, UserId by, Instant at) {
         Quote accepted = moveTo(QuoteStatus.ACCEPTED, QuoteAction.ACCEPTED, "order " + newOrder, null, by, at);
         return accepted.copy(revision, contact, taxRate, lines, approvalRequired, accepted.status, approvedBy,
-                validUntil, notes, newOrder, null, at);
+                validUntil, notes, specialInstructions, newOrder, null, at);
     }
 
     private Quote copy(int rev, ContactId c, BigDecimal tax, List<LineItem> l, boolean approval, QuoteStatus s,
-                       UserId approver, LocalDate valid, String n, OrderId o, QuoteChange change, Instant at) {
+                       UserId approver, LocalDate valid, String n, String instructions, OrderId o, QuoteChange change,
+                       Instant at) {
         List<QuoteChange> h = history;
         if (change != null) {
             h = new ArrayList<>(history);
             h.add(change);
         }
         return new Quote(id, version, number, rev, opportunity, account, c, currency, tax, l, approval, s, approver,
-                valid, n, o, h, createdBy, createdAt, at);
+                valid, n, instructions, o, h, createdBy, createdAt, at);
     }
 
     @Override
     public Quote withVersion(long newVersion) {
         return new Quote(id, newVersion, number, revision, opportunity, account, contact, currency, taxRate, lines,
-                approvalRequired, status, approvedBy, validUntil, notes, order, history, createdBy, createdAt,
-                updatedAt);
+                approvalRequired, status, approvedBy, validUntil, notes, specialInstructions, order, history, createdBy,
+                createdAt, updatedAt);
     }
 }

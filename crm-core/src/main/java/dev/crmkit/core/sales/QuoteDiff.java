@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Says in words what a revision changed, line by line (matched by product code), for the quote's history. */
+/**
+ * Says in words what a revision changed, line by line (matched by product code), for the quote's history. Special
+ * instructions are only said to be added, changed or removed: their text can be long and is on the quote itself.
+ */
 final class QuoteDiff {
     private QuoteDiff() {
     }
 
-    static String describe(Quote before, ContactId contact, BigDecimal taxRate, List<LineItem> lines) {
+    static String describe(Quote before, ContactId contact, BigDecimal taxRate, List<LineItem> lines,
+                           String specialInstructions) {
         List<String> changes = new ArrayList<>();
         Map<String, LineItem> old = byCode(before.lines());
         Map<String, LineItem> now = byCode(lines);
@@ -34,6 +38,8 @@ final class QuoteDiff {
             if (!was.listPrice().equals(line.listPrice())) {
                 changes.add(code + " list price " + was.listPrice() + " -> " + line.listPrice());
             }
+            instructions(code + " special instructions", was.specialInstructions(), line.specialInstructions(),
+                    changes);
         });
         old.keySet().stream().filter(code -> !now.containsKey(code)).forEach(code -> changes.add("removed " + code));
         if (before.taxRate().compareTo(taxRate) != 0) {
@@ -42,10 +48,17 @@ final class QuoteDiff {
         if (!Objects.equals(before.contact(), contact)) {
             changes.add("contact " + before.contact() + " -> " + contact);
         }
+        instructions("order special instructions", before.specialInstructions(), specialInstructions, changes);
         Money was = before.totals().total();
         Money total = QuoteTotals.of(before.currency(), lines, taxRate).total();
         changes.add(was.equals(total) ? "total unchanged " + total : "total " + was + " -> " + total);
         return String.join("; ", changes);
+    }
+
+    private static void instructions(String what, String was, String now, List<String> changes) {
+        if (!Objects.equals(was, now)) {
+            changes.add(what + (was == null ? " added" : now == null ? " removed" : " changed"));
+        }
     }
 
     private static Map<String, LineItem> byCode(List<LineItem> lines) {

@@ -30,6 +30,7 @@ public final class QuoteDocuments {
         root.put("contact", contact == null ? null : personName(contact));
         root.put("validUntil", q.validUntil() == null ? null : q.validUntil().toString());
         root.put("notes", q.notes());
+        root.put("specialInstructions", q.specialInstructions());
         ArrayNode lines = root.putArray("lines");
         for (LineItem line : q.lines()) {
             ObjectNode l = lines.addObject();
@@ -40,6 +41,7 @@ public final class QuoteDocuments {
             l.put("discountPercent", line.discountPercent().toPlainString());
             l.put("unitPrice", amount(line.unitPrice()));
             l.put("total", amount(line.total()));
+            l.put("specialInstructions", line.specialInstructions());
         }
         QuoteTotals t = q.totals();
         ObjectNode totals = root.putObject("totals");
@@ -82,6 +84,10 @@ public final class QuoteDocuments {
                     .append(line.discountPercent().toPlainString()).append("</td><td>")
                     .append(amount(line.unitPrice())).append("</td><td>").append(amount(line.total()))
                     .append("</td></tr>\n");
+            if (line.specialInstructions() != null) {
+                h.append("<tr><td></td><td colspan=\"6\">Special instructions: ")
+                        .append(multiLine(line.specialInstructions())).append("</td></tr>\n");
+            }
         }
         QuoteTotals t = q.totals();
         h.append("</table>\n<table>\n");
@@ -90,6 +96,9 @@ public final class QuoteDocuments {
         row(h, "Tax (" + t.taxRate().toPlainString() + " %)", amount(t.tax()) + " " + cur);
         row(h, "Total", amount(t.total()) + " " + cur);
         h.append("</table>\n");
+        if (q.specialInstructions() != null) {
+            h.append("<p>Special instructions: ").append(multiLine(q.specialInstructions())).append("</p>\n");
+        }
         if (q.notes() != null) {
             h.append("<p>").append(esc(q.notes())).append("</p>\n");
         }
@@ -106,6 +115,11 @@ public final class QuoteDocuments {
 
     private static String personName(Contact c) {
         return c.firstName() == null ? c.lastName() : c.firstName() + " " + c.lastName();
+    }
+
+    /** Escaped, each line break shown as one. */
+    private static String multiLine(String text) {
+        return esc(text).replaceAll("\\R", "<br>\n");
     }
 
     /** Escapes the characters HTML gives meaning to, in text and in attribute values. */

@@ -8,29 +8,54 @@ import java.util.List;
 /**
  * The content of a quote, for creating and revising it.
  *
- * @param currency ISO code; null means the opportunity's currency, anything else must equal it
- * @param contact  who receives it; null means the opportunity's contact
- * @param taxRate  percent (0..100); null means 0
+ * @param currency            ISO code; null means the opportunity's currency, anything else must equal it
+ * @param contact             who receives it; null means the opportunity's contact
+ * @param taxRate             percent (0..100); null means 0
+ * @param specialInstructions the customer's instructions for the whole order (delivery, packing...), multi-line,
+ *                            at most {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none.
+ *                            Each item may carry its own as well.
  */
 public record QuoteDraft(String currency, ContactId contact, BigDecimal taxRate, List<QuoteItem> items,
-                         LocalDate validUntil, String notes) {
+                         LocalDate validUntil, String notes, String specialInstructions) {
     public QuoteDraft {
         items = items == null ? List.of() : List.copyOf(items);
     }
 
+    /** A draft without order-level special instructions. */
+    public QuoteDraft(String currency, ContactId contact, BigDecimal taxRate, List<QuoteItem> items,
+                      LocalDate validUntil, String notes) {
+        this(currency, contact, taxRate, items, validUntil, notes, null);
+    }
+
     public static QuoteDraft of(List<QuoteItem> items) {
-        return new QuoteDraft(null, null, null, items, null, null);
+        return new QuoteDraft(null, null, null, items, null, null, null);
+    }
+
+    /**
+     * The quote's current content, to revise part of it: the same contact, tax rate, validity, notes, special
+     * instructions and lines (product, quantity, discount, instructions); prices come from the price book again.
+     */
+    public static QuoteDraft from(Quote quote) {
+        List<QuoteItem> items = quote.lines().stream().map(l -> new QuoteItem(l.product(), l.quantity(),
+                l.discountPercent(), l.specialInstructions())).toList();
+        return new QuoteDraft(quote.currency().getCurrencyCode(), quote.contact(), quote.taxRate(), items,
+                quote.validUntil(), quote.notes(), quote.specialInstructions());
     }
 
     public QuoteDraft withTaxRate(String percent) {
-        return new QuoteDraft(currency, contact, new BigDecimal(percent), items, validUntil, notes);
+        return new QuoteDraft(currency, contact, new BigDecimal(percent), items, validUntil, notes,
+                specialInstructions);
     }
 
     public QuoteDraft withCurrency(String code) {
-        return new QuoteDraft(code, contact, taxRate, items, validUntil, notes);
+        return new QuoteDraft(code, contact, taxRate, items, validUntil, notes, specialInstructions);
     }
 
     public QuoteDraft withNotes(String text) {
-        return new QuoteDraft(currency, contact, taxRate, items, validUntil, text);
+        return new QuoteDraft(currency, contact, taxRate, items, validUntil, text, specialInstructions);
+    }
+
+    public QuoteDraft withSpecialInstructions(String text) {
+        return new QuoteDraft(currency, contact, taxRate, items, validUntil, notes, text);
     }
 }

@@ -6,14 +6,26 @@ import java.math.BigDecimal;
 /**
  * A line to put on a quote: the list price comes from the price book of the quote's currency.
  *
- * @param discountPercent 0..100; null means no discount
+ * @param discountPercent     0..100; null means no discount
+ * @param specialInstructions the customer's instructions for this line (engraving, packing...), multi-line, at most
+ *                            {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none. The
+ *                            order and the purchase recorded on delivery carry them.
  */
-public record QuoteItem(ProductId product, int quantity, BigDecimal discountPercent) {
+public record QuoteItem(ProductId product, int quantity, BigDecimal discountPercent, String specialInstructions) {
+    /** A line without special instructions. */
+    public QuoteItem(ProductId product, int quantity, BigDecimal discountPercent) {
+        this(product, quantity, discountPercent, null);
+    }
+
     public static QuoteItem of(ProductId product, int quantity) {
         return new QuoteItem(product, quantity, BigDecimal.ZERO);
     }
 
     public static QuoteItem of(ProductId product, int quantity, String discountPercent) {
         return new QuoteItem(product, quantity, new BigDecimal(discountPercent));
+    }
+
+    public QuoteItem withSpecialInstructions(String text) {
+        return new QuoteItem(product, quantity, discountPercent, text);
     }
 }

@@ -42,8 +42,8 @@ public final class QuoteService {
     /**
      * Creates revision 1 of a quote for an open opportunity, in DRAFT. Every bad field is reported at once:
      * {@code currency} (not the opportunity's, or without price book), {@code taxRate}, {@code contact},
-     * {@code validUntil}, {@code items}, and per line {@code items[i].product}, {@code .quantity},
-     * {@code .discountPercent}.
+     * {@code validUntil}, {@code specialInstructions}, {@code items}, and per line {@code items[i].product},
+     * {@code .quantity}, {@code .discountPercent}, {@code .specialInstructions}.
      */
     public QuoteId create(OpportunityId opportunity, QuoteDraft draft) {
         Objects.requireNonNull(opportunity, "opportunity");
@@ -59,8 +59,8 @@ public final class QuoteService {
                     "total " + p.totals().total(), null);
             Quote q = new Quote(QuoteId.of(ctx.newId()), 0, number, 1, opp.id(), opp.account(), p.contact(),
                     p.currency(), p.taxRate(), p.lines(), p.approvalRequired(), QuoteStatus.DRAFT, null,
-                    draft.validUntil(), Text.blankToNull(draft.notes()), null, List.of(created), ctx.user(),
-                    ctx.now(), ctx.now());
+                    draft.validUntil(), Text.blankToNull(draft.notes()), p.specialInstructions(), null,
+                    List.of(created), ctx.user(), ctx.now(), ctx.now());
             return save(tx, q).id();
         });
     }
@@ -77,9 +77,9 @@ public final class QuoteService {
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
             v.throwIfInvalid();
-            String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines());
+            String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines(), p.specialInstructions());
             return save(tx, q.revise(p.contact(), p.taxRate(), p.lines(), p.approvalRequired(), draft.validUntil(),
-                    Text.blankToNull(draft.notes()), detail, ctx.user(), ctx.now()));
+                    Text.blankToNull(draft.notes()), p.specialInstructions(), detail, ctx.user(), ctx.now()));
         });
     }
 
@@ -205,7 +205,7 @@ public final class QuoteService {
 
     /** A draft checked and priced; fields are null where validation failed. */
     private record Priced(Currency currency, BigDecimal taxRate, List<LineItem> lines, Contact contactRecord,
-                          boolean approvalRequired) {
+                          boolean approvalRequired, String specialInstructions) {
         ContactId contact() {
             return contactRecord == null ? null : contactRecord.id();
         }
@@ -240,6 +240,8 @@ public final class QuoteService {
         }
         LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
         v.check(d.validUntil() == null || !d.validUntil().isBefore(today), "validUntil", "must not be in the past");
+        String instructions = Text.blankToNull(d.specialInstructions());
+        v.maxLength("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
         v.check(!d.items().isEmpty(), "items", "needs at least one line");
         QuotePolicy policy = ctx.setting(QuotePolicy.class, QuotePolicy::defaults);
         List<LineItem> lines = new ArrayList<>(d.items().size());
@@ -251,7 +253,7 @@ public final class QuoteService {
                 approval |= policy.needsApproval(line.discountPercent());
             }
         }
-        return new Priced(currency, taxRate, lines, contact, approval);
+        return new Priced(currency, taxRate, lines, contact, approval, instructions);
     }
 
     private static LineItem line(StorageTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
@@ -262,6 +264,8 @@ public final class QuoteService {
         boolean ok = v.check(item.quantity() >= 1, "quantity", "must be at least 1");
         BigDecimal discount = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
         ok &= v.check(LineItem.isPercent(discount), "discountPercent", "must be between 0 and 100");
+        String instructions = Text.blankToNull(item.specialInstructions());
+        ok &= v.maxLength("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
         Product product = v.require("product", item.product()) == null ? null
                 : tx.products().find(item.product()).orElse(null);
         if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {
@@ -274,7 +278,8 @@ public final class QuoteService {
             ok &= v.check(listPrice != null, "product", "has no list price in " + currency + ": " + product.code());
         }
         return ok && listPrice != null
-                ? new LineItem(product.id(), product.code(), product.name(), item.quantity(), listPrice, discount)
+                ? new LineItem(product.id(), product.code(), product.name(), item.quantity(), listPrice, discount,
+                        instructions)
                 : null;
     }
 }

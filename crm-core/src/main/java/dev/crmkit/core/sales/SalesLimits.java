@@ -20,6 +20,13 @@ public final class SalesLimits {
      */
     public static final int TAX_RATE_TEXT = 64;
 
+    /**
+     * A customer's special instructions on a quote or order line, and those for the whole quote or order; line
+     * breaks allowed. A purchase recorded on delivery carries a line's and the order's together, so a purchase's own
+     * special instructions are unbounded.
+     */
+    public static final int SPECIAL_INSTRUCTIONS = 2000;
+
     private SalesLimits() {
     }
 }

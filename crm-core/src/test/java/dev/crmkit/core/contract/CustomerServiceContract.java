@@ -196,6 +196,22 @@ public abstract class CustomerServiceContract extends ContractSupport {
     }
 
     @Test
+    void aPurchasesSpecialInstructionsAreKeptAsWrittenAndShownInTheTimelineOnOneLine() {
+        String instructions = "Leave at reception\r\n\r\n  Fragile: glass \u00e9\u540d\uD83D\uDE00\nThanks";
+        PurchaseId id = crm.customers().recordPurchase(new NewPurchase(acme, ada, "ENG-1", null, minutes(-5), 1,
+                PRICE, null, "\n " + instructions + " \n", null));
+        assertThat(crm.customers().purchases(acme)).singleElement().extracting(Purchase::specialInstructions)
+                .isEqualTo(instructions);
+        for (var timeline : List.of(crm.customers().timeline(ada, PageRequest.first(10)),
+                crm.customers().timeline(acme, PageRequest.first(10)))) {
+            assertThat(timeline.items()).extracting(TimelineEntry::kind, TimelineEntry::summary,
+                    TimelineEntry::reference).containsExactly(tuple(Kind.PURCHASE, "Purchase: 1 x ENG-1 at 1999.99 EUR;"
+                    + " special instructions: Leave at reception / Fragile: glass \u00e9\u540d\uD83D\uDE00 / Thanks",
+                    id.value()));
+        }
+    }
+
+    @Test
     void clicksOfAConvertedLeadsVisitorShowInTheContactTimeline() {
         var campaign = crm.tracking().createCampaign(CampaignDetails.named("Spring", Channel.WEB));
         crm.tracking().createAd(new AdDetails(campaign, "Banner", "AD", null));

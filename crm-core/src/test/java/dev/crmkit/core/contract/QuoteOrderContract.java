@@ -48,6 +48,7 @@ import dev.crmkit.core.sales.QuoteSender;
 import dev.crmkit.core.sales.QuoteStatus;
 import dev.crmkit.core.sales.QuoteTotals;
 import dev.crmkit.core.sales.SalesEvent;
+import dev.crmkit.core.sales.SalesLimits;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -143,14 +144,17 @@ public abstract class QuoteOrderContract extends ContractSupport {
         AccountId other = sales.accounts().create(AccountDetails.named("Other"));
         ContactId stranger = sales.contacts().create(ContactDetails.of(other, "Grace", "Hopper", null));
         events.clear();
+        String tooLong = "x".repeat(SalesLimits.SPECIAL_INSTRUCTIONS + 1);
         QuoteDraft bad = new QuoteDraft("USD", stranger, new BigDecimal("150"), List.of(
                 new QuoteItem(engine, -2, BigDecimal.ZERO), new QuoteItem(mill, 1, new BigDecimal("100.01")),
-                new QuoteItem(null, 1, null)), LocalDate.of(2026, 1, 4), null);
+                new QuoteItem(null, 1, null), QuoteItem.of(mill, 1).withSpecialInstructions(tooLong)),
+                LocalDate.of(2026, 1, 4), null, tooLong);
 
         assertThatThrownBy(() -> sales.quotes().create(deal, bad))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactlyInAnyOrder("currency", "contact", "taxRate",
-                                "validUntil", "items[0].quantity", "items[1].discountPercent", "items[2].product"));
+                                "validUntil", "specialInstructions", "items[0].quantity", "items[1].discountPercent",
+                                "items[2].product", "items[3].specialInstructions"));
         assertThat(sales.quotes().ofOpportunity(deal)).isEmpty();
         assertThat(events).isEmpty();
     }
@@ -414,5 +418,93 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(events).filteredOn(SalesEvent.OrderStatusChanged.class::isInstance)
                 .extracting(e -> ((SalesEvent.OrderStatusChanged) e).order().status())
                 .containsExactly(OrderStatus.PLACED, OrderStatus.CONFIRMED);
+    }
+
+    // ---- special instructions ----
+
+    private static final String ENGRAVING = "Engrave \"Für Ada\" on each <plate>\nSerial numbers 名 in brass";
+    private static final String DELIVERY = "Deliver to the back door\n\nRing twice \uD83D\uDE00";
+
+    @Test
+    void specialInstructionsPerLineAndPerOrderSurviveRevisionApprovalAcceptanceAndDelivery() throws Exception {
+        QuoteId id = sales.quotes().create(deal, QuoteDraft.of(List.of(
+                QuoteItem.of(engine, 3, "15").withSpecialInstructions("  " + ENGRAVING + "\n"),
+                QuoteItem.of(mill, 2).withSpecialInstructions(" "))).withSpecialInstructions(DELIVERY));
+        Quote created = sales.quotes().get(id);
+        assertThat(created.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
+        assertThat(created.specialInstructions()).isEqualTo(DELIVERY);
+
+        Quote revised = sales.quotes().revise(id, QuoteDraft.from(created).withTaxRate("19"));
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(revised.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
+        assertThat(revised.specialInstructions()).isEqualTo(DELIVERY);
+        assertThat(revised.history()).last().extracting(QuoteChange::detail).asString()
+                .startsWith("tax rate 0 -> 19 %; ").doesNotContain("instructions");
+
+        sales.quotes().requestApproval(id);
+        sales.as(new Actor(tenant, UserId.of("boss"), Set.of(Actor.MANAGER))).quotes().approve(id);
+        Quote sent = sales.quotes().send(id);
+        ArgumentCaptor<OutgoingQuote> out = ArgumentCaptor.forClass(OutgoingQuote.class);
+        verify(sender).send(out.capture());
+        JsonNode json = JSON.readTree(out.getValue().json());
+        assertThat(json.get("specialInstructions").asText()).isEqualTo(DELIVERY);
+        assertThat(json.get("lines").get(0).get("specialInstructions").asText()).isEqualTo(ENGRAVING);
+        assertThat(json.get("lines").get(1).get("specialInstructions").isNull()).isTrue();
+        assertThat(out.getValue().html()).contains("Engrave &quot;Für Ada&quot; on each &lt;plate&gt;<br>\n"
+                + "Serial numbers 名 in brass").contains("Deliver to the back door<br>\n<br>\nRing twice");
+        assertThat(sent.lines()).isEqualTo(revised.lines());
+        assertThat(sent.specialInstructions()).isEqualTo(DELIVERY);
+
+        OrderId orderId = sales.quotes().accept(id);
+        assertThat(sales.quotes().get(id).specialInstructions()).isEqualTo(DELIVERY);
+        Order placed = sales.orders().get(orderId);
+        assertThat(placed.lines()).isEqualTo(sent.lines());
+        assertThat(placed.specialInstructions()).isEqualTo(DELIVERY);
+
+        sales.orders().confirm(orderId);
+        sales.orders().ship(orderId, null);
+        Order delivered = sales.orders().deliver(orderId);
+        assertThat(delivered.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
+        assertThat(delivered.specialInstructions()).isEqualTo(DELIVERY);
+
+        String both = ENGRAVING + "\n\nFor the whole order: " + DELIVERY;
+        assertThat(sales.customers().purchases(acme)).extracting(Purchase::productCode,
+                Purchase::specialInstructions).containsExactlyInAnyOrder(tuple("ENG-1", both), tuple("MILL", DELIVERY));
+        assertThat(sales.customers().purchases(ada)).extracting(Purchase::specialInstructions)
+                .containsExactlyInAnyOrder(both, DELIVERY);
+        assertThat(sales.customers().timeline(ada, PageRequest.first(10)).items())
+                .filteredOn(e -> e.kind() == TimelineEntry.Kind.PURCHASE).extracting(TimelineEntry::summary)
+                .containsExactlyInAnyOrder(
+                        "Purchase: 3 x ENG-1 (Difference Engine) at 1699.99 EUR; special instructions: "
+                                + "Engrave \"Für Ada\" on each <plate> / Serial numbers 名 in brass / "
+                                + "For the whole order: Deliver to the back door / Ring twice \uD83D\uDE00",
+                        "Purchase: 2 x MILL (Analytical <Mill> & Co) at 333.33 EUR; special instructions: "
+                                + "Deliver to the back door / Ring twice \uD83D\uDE00");
+    }
+
+    @Test
+    void changedSpecialInstructionsAreARevisionOnRecordAndTooLongOnesChangeNothing() {
+        QuoteId id = sales.quotes().create(deal, standard());
+        Quote before = sales.quotes().get(id);
+        QuoteDraft tooLong = new QuoteDraft(null, null, null, List.of(QuoteItem.of(engine, 3, "5"),
+                QuoteItem.of(mill, 2).withSpecialInstructions("y".repeat(SalesLimits.SPECIAL_INSTRUCTIONS + 1))),
+                null, null, "x".repeat(SalesLimits.SPECIAL_INSTRUCTIONS + 1));
+        assertThatThrownBy(() -> sales.quotes().revise(id, tooLong.withTaxRate("19")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("specialInstructions", "items[1].specialInstructions"));
+        assertThat(sales.quotes().get(id)).isEqualTo(before);
+
+        Quote revised = sales.quotes().revise(id, QuoteDraft.of(List.of(QuoteItem.of(engine, 3, "5"),
+                QuoteItem.of(mill, 2).withSpecialInstructions("Gift wrap"))).withTaxRate("19")
+                .withSpecialInstructions("Call ahead"));
+        assertThat(revised.history()).last().extracting(QuoteChange::detail).isEqualTo(
+                "MILL special instructions added; order special instructions added; total unchanged 7576.29 EUR");
+        Quote cleared = sales.quotes().revise(id, QuoteDraft.from(revised).withSpecialInstructions(" \n "));
+        assertThat(cleared.specialInstructions()).isNull();
+        assertThat(cleared.lines()).extracting(LineItem::specialInstructions).containsExactly(null, "Gift wrap");
+        assertThat(cleared.history()).last().extracting(QuoteChange::detail)
+                .isEqualTo("order special instructions removed; total unchanged 7576.29 EUR");
+        assertThat(sales.quotes().get(id)).isEqualTo(cleared);
     }
 }

@@ -18,6 +18,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.QuoteId;
@@ -424,6 +425,49 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
                 .withTaxRate(rate + "5"))), "taxRate");
         assertThat(crm.quotes().ofOpportunity(deal)).extracting(Quote::id).containsExactly(quote);
+    }
+
+    @Test
+    void specialInstructionsAtTheLimitReachThePurchaseIntactAndOverItNothingIsStored() {
+        AccountId account = crm.accounts().create(AccountDetails.named("Acme"));
+        ProductId product = crm.products().create(ProductDetails.of("ENG-1", "Engine"));
+        crm.products().createPriceBook("Europe", "EUR");
+        crm.products().setListPrice(product, Money.of("1999.99", "EUR"));
+        OpportunityId deal = crm.opportunities().create(NewOpportunity.of(account, "Engines",
+                Money.of("2000.00", "EUR"), LocalDate.of(2026, 3, 31)));
+        int limit = SalesLimits.SPECIAL_INSTRUCTIONS;
+        // Multi-line: line breaks count as characters like any other.
+        String forLine = text(limit / 2, "l") + "\n" + text(limit - limit / 2 - 1, "m");
+        String forOrder = text(limit / 2, "o") + "\r\n" + text(limit - limit / 2 - 2, "p");
+        assertThat(List.of(forLine, forOrder)).allSatisfy(t -> assertThat(t).hasSize(limit));
+        QuoteId quote = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)
+                .withSpecialInstructions(forLine))).withSpecialInstructions(forOrder));
+        assertThat(crm.quotes().get(quote).lines()).singleElement().extracting(l -> l.specialInstructions())
+                .isEqualTo(forLine);
+        assertThat(crm.quotes().get(quote).specialInstructions()).isEqualTo(forOrder);
+
+        assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1),
+                QuoteItem.of(product, 2).withSpecialInstructions(forLine + "m")))
+                .withSpecialInstructions(forOrder + "p"))), "items[1].specialInstructions", "specialInstructions");
+        assertFields(thrown(() -> crm.quotes().revise(quote, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
+                .withSpecialInstructions(over(limit, "o")))), "specialInstructions");
+        assertThat(crm.quotes().ofOpportunity(deal)).extracting(Quote::id).containsExactly(quote);
+        assertThat(crm.quotes().get(quote).revision()).isEqualTo(1);
+
+        crm.quotes().send(quote);
+        OrderId order = crm.quotes().accept(quote);
+        crm.orders().confirm(order);
+        crm.orders().ship(order, null);
+        crm.orders().deliver(order);
+        assertThat(crm.orders().get(order).specialInstructions()).isEqualTo(forOrder);
+        // A purchase carries both, so its own instructions are not limited.
+        assertThat(crm.customers().purchases(account)).singleElement().extracting(Purchase::specialInstructions)
+                .isEqualTo(forLine + "\n\nFor the whole order: " + forOrder);
+
+        // Blanks around the text are not kept, so they do not count.
+        QuoteId padded = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
+                .withSpecialInstructions(" \n" + forOrder + "\n "));
+        assertThat(crm.quotes().get(padded).specialInstructions()).isEqualTo(forOrder);
     }
 
     // ---- tasks, teams, calendar ----------------------------------------------------------------------------------

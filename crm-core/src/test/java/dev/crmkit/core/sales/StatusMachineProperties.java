@@ -108,7 +108,7 @@ class StatusMachineProperties {
     @Property(tries = 500)
     void ordersOnlyMoveAlongTheMachine(@ForAll @Size(max = 20) List<OrderStatus> targets) {
         Order o = new Order(OrderId.of(UUID.randomUUID()), 0, "O-1", null, null, AccountId.of(UUID.randomUUID()),
-                null, REP, Currency.getInstance("EUR"), BigDecimal.ZERO, List.of(), OrderStatus.PLACED,
+                null, REP, Currency.getInstance("EUR"), BigDecimal.ZERO, List.of(), null, OrderStatus.PLACED,
                 List.of(new OrderStatusChange(OrderStatus.PLACED, Instant.EPOCH, REP, null)), List.of(),
                 Instant.EPOCH, Instant.EPOCH);
         for (OrderStatus target : targets) {
@@ -142,7 +142,7 @@ class StatusMachineProperties {
                 approvalRequired ? new BigDecimal("50") : BigDecimal.ZERO);
         Quote q = new Quote(QuoteId.of(UUID.randomUUID()), 0, "Q-1", 1, OpportunityId.of(UUID.randomUUID()),
                 AccountId.of(UUID.randomUUID()), null, Currency.getInstance("EUR"), BigDecimal.ZERO, List.of(line),
-                approvalRequired, QuoteStatus.DRAFT, null, null, null, null, List.of(), REP, Instant.EPOCH,
+                approvalRequired, QuoteStatus.DRAFT, null, null, null, null, null, List.of(), REP, Instant.EPOCH,
                 Instant.EPOCH);
         for (QuoteStatus target : targets) {
             Quote before = q;

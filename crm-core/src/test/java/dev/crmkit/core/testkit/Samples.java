@@ -209,14 +209,15 @@ public final class Samples {
 
     public static LineItem line(ProductId product) {
         return new LineItem(product, "ENG-1", "Difference Engine", 3, Money.of("1999.99", "EUR"),
-                new BigDecimal("12.5"));
+                new BigDecimal("12.5"), "Engrave each unit:\r\n  \"Für Ada\" 名 \uD83D\uDE00");
     }
 
     public static Quote quote(QuoteId id, String number, OpportunityId opportunity, AccountId account,
                               ContactId contact, ProductId product) {
         return new Quote(id, 0, number, 2, opportunity, account, contact, Currency.getInstance("EUR"),
                 new BigDecimal("19.00"), List.of(line(product)), true, QuoteStatus.SENT, UserId.of("boss"),
-                LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", OrderId.of(UUID.randomUUID()), List.of(
+                LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", "Back door\nRing twice",
+                OrderId.of(UUID.randomUUID()), List.of(
                         new QuoteChange(T0, UserId.of("rep-7"), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
                                 "total 0.00 EUR", null),
                         new QuoteChange(at(3), UserId.of("rep-7"), QuoteAction.SENT, QuoteStatus.SENT, 2,
@@ -227,7 +228,8 @@ public final class Samples {
     public static Order order(OrderId id, String number, QuoteId quote, OpportunityId opportunity,
                               AccountId account, ContactId contact, ProductId product) {
         return new Order(id, 0, number, quote, opportunity, account, contact, UserId.of("rep-7"),
-                Currency.getInstance("EUR"), new BigDecimal("19.00"), List.of(line(product)), OrderStatus.SHIPPED,
+                Currency.getInstance("EUR"), new BigDecimal("19.00"), List.of(line(product)), "Back door\nRing twice",
+                OrderStatus.SHIPPED,
                 List.of(new OrderStatusChange(OrderStatus.PLACED, T0, UserId.of("rep-7"), "from quote Q-1"),
                         new OrderStatusChange(OrderStatus.SHIPPED, at(4), UserId.of("rep-8"), "DHL 123")),
                 List.of(PurchaseId.of(UUID.randomUUID())), T0, at(4));
