@@ -5,6 +5,8 @@ import dev.crmkit.core.spi.HostTransactions;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -15,6 +17,9 @@ import java.util.function.Consumer;
  * registry is the container's {@code java:comp/TransactionSynchronizationRegistry}.
  */
 public final class JtaTransactions implements HostTransactions {
+    /** The key of this adapter's callbacks among the transaction's resources. */
+    private static final Object COMPLETIONS = JtaTransactions.class.getName() + ".completions";
+
     private final TransactionSynchronizationRegistry registry;
 
     private JtaTransactions(TransactionSynchronizationRegistry registry) {
@@ -33,7 +38,18 @@ public final class JtaTransactions implements HostTransactions {
 
     @Override
     public void onCompletion(Consumer<Boolean> completion) {
+        @SuppressWarnings("unchecked")
+        List<Consumer<Boolean>> completions = (List<Consumer<Boolean>>) registry.getResource(COMPLETIONS);
+        if (completions != null) {
+            completions.add(completion);
+            return;
+        }
+        // One synchronization per transaction running the callbacks in order: managers may call interposed
+        // synchronizations in any order (Atomikos: last registered first), and events must stay in commit order.
+        List<Consumer<Boolean>> first = new ArrayList<>();
+        first.add(completion);
         try {
+            registry.putResource(COMPLETIONS, first);
             registry.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -41,7 +57,9 @@ public final class JtaTransactions implements HostTransactions {
 
                 @Override
                 public void afterCompletion(int status) {
-                    completion.accept(status == Status.STATUS_COMMITTED);
+                    for (Consumer<Boolean> c : first) {
+                        c.accept(status == Status.STATUS_COMMITTED);
+                    }
                 }
             });
         } catch (IllegalStateException e) {

@@ -1,0 +1,121 @@
+package dev.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atomikos.icatch.jta.TransactionSynchronizationRegistryImp;
+import com.atomikos.icatch.jta.UserTransactionManager;
+import com.atomikos.jdbc.AtomikosDataSourceBean;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.EventEnvelope;
+import dev.crmkit.core.EventSubscriber;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.spi.StorageTx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CRMKit inside JTA transactions of a real transaction manager (Atomikos) with an enlisting XA data source over H2,
+ * as an application server would give it: events exist only if the JTA transaction commits.
+ */
+class JtaHostTransactionTest {
+    @TempDir
+    static Path logs;
+
+    private static UserTransactionManager jta;
+    private static AtomikosDataSourceBean dataSource;
+    private static JpaStorage storage;
+
+    private final TenantId tenant = TenantId.of("jta-" + UUID.randomUUID().toString().substring(0, 8));
+    private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
+    private final List<EventEnvelope> delivered = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startTransactionManager() throws Exception {
+        System.setProperty("com.atomikos.icatch.log_base_dir", logs.toString());
+        System.setProperty("com.atomikos.icatch.output_dir", logs.toString());
+        jta = new UserTransactionManager();
+        jta.init();
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:jta-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        dataSource = new AtomikosDataSourceBean();
+        dataSource.setUniqueResourceName("crm-" + UUID.randomUUID());
+        dataSource.setXaDataSource(h2);
+        dataSource.setMaxPoolSize(8);
+        dataSource.setLocalTransactionMode(true); // migrations and dispatch run outside JTA transactions
+        storage = JpaStorage.create(dataSource, JtaTransactions.of(new TransactionSynchronizationRegistryImp()));
+    }
+
+    @AfterAll
+    static void stop() {
+        storage.close();
+        dataSource.close();
+        jta.close();
+    }
+
+    private Crm crm() {
+        Crm crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.MANAGER)))
+                .build();
+        crm.events().subscribe(LeadEvent.class, heard::add);
+        crm.events().register(new EventSubscriber() {
+            @Override
+            public String name() {
+                return "jta-" + tenant.value();
+            }
+
+            @Override
+            public boolean accepts(TenantId t, Class<? extends DomainEvent> type) {
+                return t.equals(tenant);
+            }
+
+            @Override
+            public void deliver(EventEnvelope event) {
+                delivered.add(event);
+            }
+        });
+        return crm;
+    }
+
+    @Test
+    void aJtaRollbackLeavesNoLeadAndNoEvent() throws Exception {
+        Crm crm = crm();
+        jta.begin();
+        LeadId lead = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+        jta.rollback();
+
+        assertThat(storage.read(tenant, (StorageTx tx) -> tx.leads().find(lead))).isEmpty();
+        assertThat(heard).isEmpty();
+        crm.events().dispatchDue();
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void aJtaCommitPublishesEveryEventOnceInOrderAfterTheCommit() throws Exception {
+        Crm crm = crm();
+        jta.begin();
+        LeadId lead = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+        crm.leads().assign(lead, UserId.of("alice"));
+        assertThat(heard).as("nothing before the commit").isEmpty();
+        jta.commit();
+
+        assertThat(storage.read(tenant, (StorageTx tx) -> tx.leads().get(lead)).owner()).isEqualTo(UserId.of("alice"));
+        assertThat(heard).extracting(e -> e.getClass().getSimpleName()).containsExactly("LeadCaptured", "LeadAssigned");
+        crm.events().dispatchDue();
+        crm.events().dispatchDue();
+        assertThat(delivered).extracting(EventEnvelope::type).containsExactly("LeadCaptured", "LeadAssigned");
+    }
+}
