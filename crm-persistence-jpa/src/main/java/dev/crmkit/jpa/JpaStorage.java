@@ -2,6 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.HostTransactions;
+import dev.crmkit.core.spi.AfterCommit;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
@@ -177,25 +178,14 @@ public final class JpaStorage implements Storage {
             if (hostConnection != null) {
                 host.onCompletion(committed -> {
                     if (committed) {
-                        runAfterCommit(afterCommit);
+                        AfterCommit.runAll(afterCommit);
                     }
                 });
             } else {
-                runAfterCommit(afterCommit);
+                AfterCommit.runAll(afterCommit);
             }
         }
         return result;
-    }
-
-    /** Outside the finished transaction, so an action may read or write again. */
-    private static void runAfterCommit(List<Runnable> actions) {
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOG.warn("an after-commit action failed; the write is committed", e);
-            }
-        }
     }
 
     /** The connection of the host's active transaction, from the host's transaction-aware data source. */

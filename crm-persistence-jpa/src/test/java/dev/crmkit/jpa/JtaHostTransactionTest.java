@@ -7,7 +7,6 @@ import com.atomikos.icatch.jta.UserTransactionManager;
 import com.atomikos.jdbc.AtomikosDataSourceBean;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;
@@ -16,6 +15,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.testkit.EventRecorder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +40,8 @@ class JtaHostTransactionTest {
     private static JpaStorage storage;
 
     private final TenantId tenant = TenantId.of("jta-" + UUID.randomUUID().toString().substring(0, 8));
+    private final EventRecorder delivered = new EventRecorder("jta", tenant);
     private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
-    private final List<EventEnvelope> delivered = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTransactionManager() throws Exception {
@@ -71,22 +71,7 @@ class JtaHostTransactionTest {
         Crm crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.MANAGER)))
                 .build();
         crm.events().subscribe(LeadEvent.class, heard::add);
-        crm.events().register(new EventSubscriber() {
-            @Override
-            public String name() {
-                return "jta-" + tenant.value();
-            }
-
-            @Override
-            public boolean accepts(TenantId t, Class<? extends DomainEvent> type) {
-                return t.equals(tenant);
-            }
-
-            @Override
-            public void deliver(EventEnvelope event) {
-                delivered.add(event);
-            }
-        });
+        crm.events().register(delivered);
         return crm;
     }
 
@@ -100,7 +85,7 @@ class JtaHostTransactionTest {
         assertThat(storage.read(tenant, (StorageTx tx) -> tx.leads().find(lead))).isEmpty();
         assertThat(heard).isEmpty();
         crm.events().dispatchDue();
-        assertThat(delivered).isEmpty();
+        assertThat(delivered.got).isEmpty();
     }
 
     @Test
@@ -116,6 +101,6 @@ class JtaHostTransactionTest {
         assertThat(heard).extracting(e -> e.getClass().getSimpleName()).containsExactly("LeadCaptured", "LeadAssigned");
         crm.events().dispatchDue();
         crm.events().dispatchDue();
-        assertThat(delivered).extracting(EventEnvelope::type).containsExactly("LeadCaptured", "LeadAssigned");
+        assertThat(delivered.got).extracting(EventEnvelope::type).containsExactly("LeadCaptured", "LeadAssigned");
     }
 }

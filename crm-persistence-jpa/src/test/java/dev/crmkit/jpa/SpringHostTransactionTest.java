@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;
@@ -17,6 +16,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.testkit.EventRecorder;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,8 +42,8 @@ class SpringHostTransactionTest {
     private JpaStorage storage;
     private Crm crm;
     private TransactionTemplate host;
+    private EventRecorder delivered;
     private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
-    private final List<EventEnvelope> delivered = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void embedInASpringHost() {
@@ -51,25 +51,11 @@ class SpringHostTransactionTest {
         storage = JpaStorage.create(new TransactionAwareDataSourceProxy(database.dataSource()),
                 SpringTransactions.create());
         TenantId tenant = TenantId.of("spring-" + UUID.randomUUID().toString().substring(0, 8));
+        delivered = new EventRecorder("spring", tenant);
         crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.MANAGER)))
                 .build();
         crm.events().subscribe(LeadEvent.class, heard::add);
-        crm.events().register(new EventSubscriber() {
-            @Override
-            public String name() {
-                return "spring-" + tenant.value();
-            }
-
-            @Override
-            public boolean accepts(TenantId t, Class<? extends DomainEvent> type) {
-                return t.equals(tenant);
-            }
-
-            @Override
-            public void deliver(EventEnvelope event) {
-                delivered.add(event);
-            }
-        });
+        crm.events().register(delivered);
     }
 
     @AfterEach
@@ -93,7 +79,7 @@ class SpringHostTransactionTest {
         assertThat(storage.read(crm.actor().tenant(), (StorageTx tx) -> tx.leads().find(lead))).isEmpty();
         assertThat(heard).isEmpty();
         crm.events().dispatchDue();
-        assertThat(delivered).isEmpty();
+        assertThat(delivered.got).isEmpty();
     }
 
     @Test
@@ -111,11 +97,11 @@ class SpringHostTransactionTest {
         assertThat(((LeadCaptured) heard.get(0)).lead().id()).isEqualTo(ids[0]);
         assertThat(((LeadCaptured) heard.get(1)).lead().id()).isEqualTo(ids[1]);
         crm.events().dispatchDue();
-        assertThat(delivered).extracting(EventEnvelope::type)
+        assertThat(delivered.got).extracting(EventEnvelope::type)
                 .containsExactly("LeadCaptured", "LeadCaptured", "LeadAssigned");
-        assertThat(delivered.stream().map(EventEnvelope::event).toList()).isEqualTo(heard);
+        assertThat(delivered.events()).isEqualTo(heard);
         crm.events().dispatchDue();
-        assertThat(delivered).as("once").hasSize(3);
+        assertThat(delivered.got).as("once").hasSize(3);
     }
 
     @Test
@@ -127,7 +113,7 @@ class SpringHostTransactionTest {
 
         assertThat(heard).isEmpty();
         crm.events().dispatchDue();
-        assertThat(delivered).isEmpty();
+        assertThat(delivered.got).isEmpty();
     }
 
     @Test
@@ -139,7 +125,7 @@ class SpringHostTransactionTest {
         assertThat(DatabaseReads.owner(database.storage(), crm.actor().tenant(), lead)).isEqualTo(UserId.of("bob"));
         assertThat(heard).hasAtLeastOneElementOfType(LeadAssigned.class);
         crm.events().dispatchDue();
-        assertThat(delivered).extracting(EventEnvelope::type).containsExactly("LeadCaptured", "LeadAssigned");
+        assertThat(delivered.got).extracting(EventEnvelope::type).containsExactly("LeadCaptured", "LeadAssigned");
     }
 
     /** Reads through another storage instance, so nothing of the host's connection is involved. */

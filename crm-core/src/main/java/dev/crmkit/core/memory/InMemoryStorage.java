@@ -1,15 +1,13 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.AfterCommit;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default storage: everything in this JVM's heap, nothing persisted. Thread-safe. Each tenant's data
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * transaction.
  */
 public final class InMemoryStorage implements Storage {
-    private static final Logger LOG = LoggerFactory.getLogger(InMemoryStorage.class);
     private final ConcurrentMap<TenantId, TenantTables> tenants = new ConcurrentHashMap<>();
     private final MemoryOutbox outbox = new MemoryOutbox();
 
@@ -72,24 +69,13 @@ public final class InMemoryStorage implements Storage {
             tables.currentWrite = null;
             tables.lock.writeLock().unlock();
         }
-        runAfterCommit(tx.afterCommitActions());
+        AfterCommit.runAll(tx.afterCommitActions());
         return result;
     }
 
     @Override
     public Outbox outbox() {
         return outbox;
-    }
-
-    /** Runs outside the lock, so an action may read or write again. */
-    private static void runAfterCommit(List<Runnable> actions) {
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOG.warn("an after-commit action failed; the write is committed", e);
-            }
-        }
     }
 
     private TenantTables tables(TenantId tenant) {

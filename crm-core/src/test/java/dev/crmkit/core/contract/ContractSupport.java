@@ -3,14 +3,13 @@ package dev.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.testkit.EventRecorder;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ public abstract class ContractSupport {
     protected abstract Storage storage();
 
     private final List<DomainEvent> raised = new CopyOnWriteArrayList<>();
-    private final List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
     private final List<Crm> observed = new ArrayList<>();
+    private EventRecorder roundTrip;
 
     @BeforeEach
     void setUpContract() {
@@ -66,27 +65,15 @@ public abstract class ContractSupport {
      */
     private Crm observe(Crm c) {
         TenantId mine = tenant;
+        if (roundTrip == null) {
+            roundTrip = new EventRecorder("contract", tenant);
+        }
         c.events().subscribe(DomainEvent.class, e -> {
             if (e.tenant().equals(mine)) {
                 raised.add(e);
             }
         });
-        c.events().register(new EventSubscriber() {
-            @Override
-            public String name() {
-                return "contract-" + mine.value();
-            }
-
-            @Override
-            public boolean accepts(TenantId t, Class<? extends DomainEvent> type) {
-                return t.equals(mine);
-            }
-
-            @Override
-            public void deliver(EventEnvelope event) {
-                delivered.add(event.event());
-            }
-        });
+        c.events().register(roundTrip);
         observed.add(c);
         return c;
     }
@@ -96,7 +83,7 @@ public abstract class ContractSupport {
         for (Crm c : observed) {
             c.events().dispatchDue();
         }
-        assertThat(delivered).as("events delivered through the outbox, read back from JSON")
+        assertThat(roundTrip.events()).as("events delivered through the outbox, read back from JSON")
                 .containsExactlyInAnyOrderElementsOf(raised);
     }
 

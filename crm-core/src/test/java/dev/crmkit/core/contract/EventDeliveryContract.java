@@ -331,7 +331,8 @@ public abstract class EventDeliveryContract extends ContractSupport {
     void theBuiltInDispatcherDeliversSoonAfterTheCommitAndStopsWhenClosed() throws Exception {
         Recorder mail = new Recorder("mail");
         crm.events().register(mail);
-        try (AutoCloseable dispatcher = crm.events().startDispatcher(Duration.ofMinutes(10))) {
+        AutoCloseable dispatcher = crm.events().startDispatcher(Duration.ofMinutes(10));
+        try {
             capture(crm, "ada@example.com");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (mail.got.isEmpty() && System.nanoTime() < deadline) {
@@ -339,6 +340,8 @@ public abstract class EventDeliveryContract extends ContractSupport {
             }
             assertThat(mail.types()).as("woken by the commit, long before the 10-minute poll")
                     .containsExactly("LeadCaptured");
+        } finally {
+            dispatcher.close();
         }
         capture(crm, "grace@example.com");
         Thread.sleep(100);
