@@ -1,7 +1,9 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.common.ValidationException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +24,7 @@ final class Dispatcher {
 
     Dispatcher(EventHub hub, Duration pollEvery) {
         if (pollEvery == null || pollEvery.isNegative() || pollEvery.isZero()) {
-            throw new dev.crmkit.core.common.ValidationException("pollEvery", "must be positive");
+            throw new ValidationException("pollEvery", "must be positive");
         }
         this.hub = hub;
         this.pollEvery = pollEvery;
@@ -45,7 +47,7 @@ final class Dispatcher {
                     wakeQueued.set(false);
                     run();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 wakeQueued.set(false);
             }
         }

@@ -1,12 +1,14 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.core.spi.StorageTx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,7 @@ final class EventHub {
     AutoCloseable register(EventSubscriber subscriber) {
         String name = subscriber.name();
         if (name == null || name.isBlank() || name.length() > OutboxEntry.MAX_SUBSCRIBER) {
-            throw new dev.crmkit.core.common.ValidationException("name",
+            throw new ValidationException("name",
                     "must be 1 to " + OutboxEntry.MAX_SUBSCRIBER + " characters");
         }
         if (subscribers.putIfAbsent(name, subscriber) != null) {
@@ -183,7 +185,7 @@ final class EventHub {
         return clock;
     }
 
-    AutoCloseable startDispatcher(java.time.Duration pollEvery) {
+    AutoCloseable startDispatcher(Duration pollEvery) {
         Dispatcher d = new Dispatcher(this, pollEvery);
         dispatchers.add(d);
         d.start();

@@ -41,15 +41,19 @@ final class MemoryOutbox implements Outbox {
         }
     }
 
+    /** Every row by sequence; {@code pending} indexes the ones claims look at, so delivered rows cost them nothing. */
     private final TreeMap<Long, Row> rows = new TreeMap<>();
+    private final TreeMap<Long, Row> pending = new TreeMap<>();
     private long lastSequence;
 
     /** Stores entries of a committing transaction, due at once. */
     synchronized void commit(List<OutboxEntry> entries) {
         for (OutboxEntry e : entries) {
             long seq = ++lastSequence;
-            rows.put(seq, new Row(new OutboxEntry(seq, e.eventId(), e.subscriber(), e.tenant(), e.eventType(),
-                    e.aggregateType(), e.aggregateId(), e.occurredAt(), e.payload(), 0, null), Instant.MIN));
+            Row row = new Row(new OutboxEntry(seq, e.eventId(), e.subscriber(), e.tenant(), e.eventType(),
+                    e.aggregateType(), e.aggregateId(), e.occurredAt(), e.payload(), 0, null), Instant.MIN);
+            rows.put(seq, row);
+            pending.put(seq, row);
         }
     }
 
@@ -59,11 +63,11 @@ final class MemoryOutbox implements Outbox {
         Set<String> wanted = Set.copyOf(subscribers);
         Set<String> heldBack = new HashSet<>();
         List<OutboxEntry> claimed = new ArrayList<>();
-        for (Row row : rows.values()) {
+        for (Row row : pending.values()) {
             if (claimed.size() >= limit) {
                 break;
             }
-            if (row.status != Status.PENDING || !wanted.contains(row.entry.subscriber())) {
+            if (!wanted.contains(row.entry.subscriber())) {
                 continue;
             }
             // Only the earliest pending entry of a subscriber and aggregate may go; later ones wait for it.
@@ -85,6 +89,7 @@ final class MemoryOutbox implements Outbox {
             if (row != null && row.status == Status.PENDING) {
                 row.status = Status.DELIVERED;
                 row.deliveredAt = at;
+                pending.remove(seq);
             }
         }
     }
@@ -100,6 +105,7 @@ final class MemoryOutbox implements Outbox {
         if (dead) {
             row.status = Status.DEAD;
             row.deadAt = retryAt;
+            pending.remove(sequence);
         }
     }
 
@@ -120,6 +126,7 @@ final class MemoryOutbox implements Outbox {
                     && e.subscriber().equals(subscriber)) {
                 row.status = Status.PENDING;
                 row.dueAt = now;
+                pending.put(e.sequence(), row);
                 row.deadAt = null;
                 row.entry = withAttempts(e, 0, e.lastError());
                 return true;
@@ -130,7 +137,7 @@ final class MemoryOutbox implements Outbox {
 
     @Override
     public synchronized long pending(TenantId tenant, String subscriber) {
-        return rows.values().stream().filter(r -> r.status == Status.PENDING && r.entry.tenant().equals(tenant)
+        return pending.values().stream().filter(r -> r.entry.tenant().equals(tenant)
                 && r.entry.subscriber().equals(subscriber)).count();
     }
 
