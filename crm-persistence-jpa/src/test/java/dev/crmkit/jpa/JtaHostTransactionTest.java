@@ -16,7 +16,6 @@ import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.testkit.EventRecorder;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,16 +24,12 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CRMKit inside JTA transactions of a real transaction manager (Atomikos) with an enlisting XA data source over H2,
  * as an application server would give it: events exist only if the JTA transaction commits.
  */
 class JtaHostTransactionTest {
-    @TempDir
-    static Path logs;
-
     private static UserTransactionManager jta;
     private static AtomikosDataSourceBean dataSource;
     private static JpaStorage storage;
@@ -45,8 +40,6 @@ class JtaHostTransactionTest {
 
     @BeforeAll
     static void startTransactionManager() throws Exception {
-        System.setProperty("com.atomikos.icatch.log_base_dir", logs.toString());
-        System.setProperty("com.atomikos.icatch.output_dir", logs.toString());
         jta = new UserTransactionManager();
         jta.init();
         JdbcDataSource h2 = new JdbcDataSource();
