@@ -42,4 +42,28 @@ public final class Text {
         }
         return out.toString().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The index of the first character of {@code s} that no adapter stores exactly, or -1: a control character (C0,
+     * DEL, C1; tab, line feed and carriage return are allowed when {@code multiLine}) or an unpaired UTF-16 surrogate.
+     */
+    public static int badChar(String s, boolean multiLine) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+            if (Character.isISOControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -35,26 +35,62 @@ public final class Validation {
         return ok;
     }
 
-    /** Records an error unless {@code value} has text; returns the stripped text or null. */
+    /**
+     * Records an error unless {@code value} has text, or when it holds characters no adapter stores exactly (see
+     * {@link #singleLine}); returns the stripped text or null.
+     */
     public String requireText(String field, String value) {
         String text = Text.blankToNull(value);
-        check(text != null, field, "is required");
+        if (check(text != null, field, "is required")) {
+            singleLine(field, text);
+        }
         return text;
     }
 
     /**
-     * Records an error when {@code value} is longer than {@code max} characters; returns whether it fits. Lengths
-     * are counted in UTF-16 units ({@link String#length()}), never fewer than the characters a database counts, so
-     * a value that passes fits a column of that width on every adapter.
+     * Records an error when {@code value} is longer than {@code max} characters or is not single-line text (see
+     * {@link #singleLine}); returns whether it passes. Lengths are counted in UTF-16 units ({@link String#length()}),
+     * never fewer than the characters a database counts, so a value that passes fits a column of that width on every
+     * adapter.
      */
     public boolean maxLength(String field, String value, int max) {
-        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters");
+        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters")
+                && singleLine(field, value);
     }
 
     /** {@link #maxLength} for each of {@code values} (tags, codes), reported once under {@code field}. */
     public boolean maxLengthEach(String field, Collection<String> values, int max) {
         return check(values == null || values.stream().allMatch(s -> s == null || s.length() <= max), field,
-                "must each be at most " + max + " characters");
+                "must each be at most " + max + " characters")
+                && check(values == null || values.stream().allMatch(s -> s == null || Text.badChar(s, false) < 0),
+                field, "must each be single-line text without control characters or unpaired surrogates");
+    }
+
+    /**
+     * Records an error when {@code value} holds a control character (NUL, tab, line breaks, ...) or an unpaired UTF-16
+     * surrogate: PostgreSQL refuses NUL, the databases store an unpaired surrogate as {@code ?}, so only text without
+     * them reads back the same on every adapter. The message gives the position, never the value.
+     */
+    public boolean singleLine(String field, String value) {
+        int bad = value == null ? -1 : Text.badChar(value, false);
+        return check(bad < 0, field, "must be single-line text; character " + (bad + 1)
+                + " is a control character or an unpaired surrogate");
+    }
+
+    /**
+     * As {@link #maxLength} for text that may span lines (descriptions, notes, comments): tab, line feed and carriage
+     * return are allowed, other control characters and unpaired surrogates are not. {@code max} of 0 means no limit.
+     */
+    public boolean multiLine(String field, String value, int max) {
+        if (value == null) {
+            return true;
+        }
+        if (max > 0 && !check(value.length() <= max, field, "must be at most " + max + " characters")) {
+            return false;
+        }
+        int bad = Text.badChar(value, true);
+        return check(bad < 0, field, "character " + (bad + 1)
+                + " is a control character or an unpaired surrogate");
     }
 
     /** Records an error when {@code value} is null; returns it. */

@@ -241,7 +241,7 @@ public final class QuoteService {
         LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
         v.check(d.validUntil() == null || !d.validUntil().isBefore(today), "validUntil", "must not be in the past");
         String instructions = Text.blankToNull(d.specialInstructions());
-        v.maxLength("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
+        v.multiLine("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
         v.check(!d.items().isEmpty(), "items", "needs at least one line");
         QuotePolicy policy = ctx.setting(QuotePolicy.class, QuotePolicy::defaults);
         List<LineItem> lines = new ArrayList<>(d.items().size());
@@ -265,7 +265,7 @@ public final class QuoteService {
         BigDecimal discount = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
         ok &= v.check(LineItem.isPercent(discount), "discountPercent", "must be between 0 and 100");
         String instructions = Text.blankToNull(item.specialInstructions());
-        ok &= v.maxLength("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
+        ok &= v.multiLine("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
         Product product = v.require("product", item.product()) == null ? null
                 : tx.products().find(item.product()).orElse(null);
         if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {
