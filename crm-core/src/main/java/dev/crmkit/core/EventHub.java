@@ -83,7 +83,7 @@ final class EventHub {
             String[] subject = null;
             UUID eventId = null;
             for (EventSubscriber s : subscribers.values()) {
-                if (!s.accepts(event.tenant(), event.getClass())) {
+                if (!accepts(s, event)) {
                     continue;
                 }
                 if (payload == null) {
@@ -105,6 +105,16 @@ final class EventHub {
                 dispatchers.forEach(Dispatcher::wake);
             }
         });
+    }
+
+    /** A subscriber whose filter fails gets the event: a bug in a filter must not fail every write, nor lose events. */
+    private static boolean accepts(EventSubscriber s, DomainEvent event) {
+        try {
+            return s.accepts(event.tenant(), event.getClass());
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed to filter {}; storing it for delivery", s.name(), event.getClass().getSimpleName(), e);
+            return true;
+        }
     }
 
     private void publish(List<DomainEvent> events) {
