@@ -160,7 +160,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         ProductId unpriced = sales.products().create(ProductDetails.of("GEAR", "Gear"));
         sales.products().setListPrice(sales.products().create(ProductDetails.of("OLD", "Old")), eur("1.00"));
         ProductId old = sales.products().findByCode("OLD").orElseThrow().id();
-        sales.products().update(old, new ProductDetails("OLD", "Old", null, false));
+        sales.products().update(sales.products().get(old), new ProductDetails("OLD", "Old", null, false));
 
         assertThatThrownBy(() -> sales.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(unpriced, 1),
                 QuoteItem.of(old, 1), QuoteItem.of(ProductId.of(UUID.randomUUID()), 1)))))
@@ -269,7 +269,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         sales.quotes().send(id);
 
         clock.advance(Duration.ofDays(1));
-        Quote revised = sales.quotes().revise(id, standard());
+        Quote revised = sales.quotes().revise(sales.quotes().get(id), standard());
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.status()).isEqualTo(QuoteStatus.DRAFT);
         assertThat(revised.approvedBy()).isNull();
@@ -338,7 +338,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(sales.orders().findByNumber("O-1")).contains(o);
 
         assertThatThrownBy(() -> sales.quotes().accept(id)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> sales.quotes().revise(id, standard()))
+        assertThatThrownBy(() -> sales.quotes().revise(sales.quotes().get(id), standard()))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(sales.orders().ofAccount(acme)).hasSize(1);
     }

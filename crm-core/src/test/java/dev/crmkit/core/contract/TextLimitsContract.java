@@ -465,7 +465,7 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertThat(crm.knowledge().forProduct(code)).extracting(Article::id).containsExactly(article.id());
         assertFields(thrown(() -> crm.knowledge().create(new ArticleDraft("Reset", "Hold it.", Set.of(),
                 Set.of("ok", over(ServiceLimits.PRODUCT_CODE, "k"))))), "productCodes");
-        assertFields(thrown(() -> crm.knowledge().edit(article.id(), new ArticleDraft("Reset", "Hold it.",
+        assertFields(thrown(() -> crm.knowledge().edit(article, new ArticleDraft("Reset", "Hold it.",
                 Set.of(), Set.of(over(ServiceLimits.PRODUCT_CODE, "k"))))), "productCodes");
         assertThat(crm.knowledge().get(article.id()).productCodes()).containsExactly(code);
         assertThat(crm.knowledge().forProduct(over(ServiceLimits.PRODUCT_CODE, "k"))).isEmpty();
