@@ -161,6 +161,7 @@ public abstract class ConcurrentUpdateContract extends ContractSupport {
         OpportunityId id = deal("0.00");
         Run run = hammer(() -> {
             Opportunity read = crm.opportunities().get(id);
+            Thread.yield(); // a host thinks between reading and writing; let the other writers in
             crm.opportunities().update(read, plusOne(read));
         });
         assertEveryIncrementCounted(id, run, reporter);
@@ -171,6 +172,7 @@ public abstract class ConcurrentUpdateContract extends ContractSupport {
         OpportunityId id = deal("0.00");
         Run run = hammer(() -> crm.context().write(tx -> {
             Opportunity read = crm.opportunities().get(id);
+            Thread.yield(); // as above: at READ COMMITTED a re-read in this transaction sees others commit
             return crm.opportunities().update(read, plusOne(read));
         }));
         assertEveryIncrementCounted(id, run, reporter);
