@@ -8,6 +8,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 import org.hibernate.HibernateException;
 import org.hibernate.StaleStateException;
 
@@ -21,23 +22,24 @@ final class Errors {
      * conflict, a duplicate key, or a storage failure. Anything that is not a persistence failure is returned as is.
      */
     static RuntimeException translate(RuntimeException e, String kind, Object id, long version) {
-        return translate(e, kind + " " + id, version);
+        return translate(e, kind, id, version, kind + " " + id);
     }
 
     /** As {@link #translate(RuntimeException, String, Object, long)}, for failures not tied to one aggregate. */
     static RuntimeException translate(RuntimeException e) {
-        return translate(e, null, -1);
+        return translate(e, null, null, -1, null);
     }
 
-    private static RuntimeException translate(RuntimeException e, String subject, long version) {
+    private static RuntimeException translate(RuntimeException e, String kind, Object id, long version,
+                                              String subject) {
         if (e instanceof CrmException || !(e instanceof HibernateException || e instanceof PersistenceException)) {
             return e;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                // The guarded update matched no row: the stored version is not known here.
                 return subject == null ? new ConcurrentUpdateException("a record was changed concurrently", e)
-                        : new ConcurrentUpdateException(subject + " was changed concurrently (expected version "
-                                + version + ")", e);
+                        : new ConcurrentUpdateException(kind, id, version, OptionalLong.empty(), e);
             }
             if (t instanceof SQLException sql) {
                 SQLException violation = uniqueViolation(sql);

@@ -9,6 +9,7 @@ import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
+import dev.crmkit.core.contract.ConcurrentUpdateContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
@@ -255,6 +256,14 @@ class JpaContractTest {
         @Override
         protected TestDatabase database() {
             return database;
+        }
+    }
+
+    @Nested
+    class ConcurrentUpdateTests extends ConcurrentUpdateContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
         }
     }
 

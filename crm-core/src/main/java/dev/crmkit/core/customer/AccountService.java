@@ -5,6 +5,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
@@ -28,12 +29,21 @@ public final class AccountService {
         return save(null, details).id();
     }
 
-    /** Replaces the account's details; stage and creation time stay. */
-    public Account update(AccountId id, AccountDetails details) {
-        return save(Objects.requireNonNull(id, "id"), details);
+    /**
+     * Replaces the details of the account {@code read}, the record they were computed from; stage and creation time
+     * stay. When it changed since, nothing is written and this is a {@code ConcurrentUpdateException}.
+     */
+    public Account update(Account read, AccountDetails details) {
+        return save(Objects.requireNonNull(read, "read"), details);
     }
 
-    private Account save(AccountId id, AccountDetails d) {
+    /** As {@link #update(Account, AccountDetails)}, for a caller that kept the id and the version it read. */
+    public Account update(AccountId id, long expectedVersion, AccountDetails details) {
+        return save(Ref.of(id, expectedVersion), details);
+    }
+
+    /** Creates ({@code ref} null) or replaces the account {@code ref}. */
+    private Account save(Ref<AccountId> ref, AccountDetails d) {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
@@ -48,7 +58,8 @@ public final class AccountService {
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            Account old = id == null ? null : tx.accounts().get(id);
+            Account old = ref == null ? null : tx.accounts().current(ref);
+            AccountId id = ref == null ? null : ref.id();
             Account saved = tx.accounts().save(new Account(id == null ? AccountId.of(ctx.newId()) : id,
                     old == null ? 0 : old.version(), name, industry, d.size(), d.address(),
                     website, d.owner() == null ? ctx.user() : d.owner(),

@@ -11,6 +11,7 @@ import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
@@ -40,15 +41,25 @@ public final class ContactService {
         return save(null, details, Objects.requireNonNull(lead, "lead")).id();
     }
 
-    /** Replaces the contact's details; stage, source lead and creation time stay. */
-    public Contact update(ContactId id, ContactDetails details) {
-        return save(Objects.requireNonNull(id, "id"), details, null);
+    /**
+     * Replaces the details of the contact {@code read}, the record they were computed from; stage, source lead and
+     * creation time stay. When it changed since, nothing is written and this is a {@code ConcurrentUpdateException}.
+     */
+    public Contact update(Contact read, ContactDetails details) {
+        return save(Objects.requireNonNull(read, "read"), details, null);
     }
 
-    private Contact save(ContactId id, ContactDetails d, LeadId sourceLead) {
+    /** As {@link #update(Contact, ContactDetails)}, for a caller that kept the id and the version it read. */
+    public Contact update(ContactId id, long expectedVersion, ContactDetails details) {
+        return save(Ref.of(id, expectedVersion), details, null);
+    }
+
+    /** Creates ({@code ref} null) or replaces the contact {@code ref}. */
+    private Contact save(Ref<ContactId> ref, ContactDetails d, LeadId sourceLead) {
         Objects.requireNonNull(d, "details");
         return ctx.write(tx -> {
-            Contact old = id == null ? null : tx.contacts().get(id);
+            Contact old = ref == null ? null : tx.contacts().current(ref);
+            ContactId id = ref == null ? null : ref.id();
             Validation v = new Validation();
             String first = Text.blankToNull(d.firstName());
             String last = v.requireText("lastName", d.lastName());
@@ -101,10 +112,14 @@ public final class ContactService {
         return ctx.read(tx -> tx.contacts().get(id));
     }
 
-    /** Marks ({@code true}) or unmarks the contact as a key decision maker of their account. */
-    public Contact markKeyDecisionMaker(ContactId id, boolean keyDecisionMaker) {
+    /**
+     * Marks ({@code true}) or unmarks the contact as a key decision maker of their account. Pass the record you read
+     * to refuse a stale change ({@code ConcurrentUpdateException}).
+     */
+    public Contact markKeyDecisionMaker(Ref<ContactId> id, boolean keyDecisionMaker) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Contact c = tx.contacts().get(id);
+            Contact c = tx.contacts().current(id);
             if (c.keyDecisionMaker() == keyDecisionMaker) {
                 return c;
             }

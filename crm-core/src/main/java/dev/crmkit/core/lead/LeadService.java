@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
@@ -197,26 +198,30 @@ public final class LeadService {
     /**
      * Folds {@code duplicate} into {@code survivor}: the survivor keeps its values and takes the duplicate's where
      * it has none, gains its visitors, tags, custom fields, touchpoints, tasks, calendar events and history; the
-     * duplicate becomes MERGED, pointing at the survivor. Needs the ADMIN role; both leads must be open (not converted or merged).
+     * duplicate becomes MERGED, pointing at the survivor. Needs the ADMIN role; both leads must be open (not
+     * converted or merged). Pass the leads you read to refuse the merge when either changed since
+     * ({@code ConcurrentUpdateException}).
      */
-    public Lead merge(LeadId survivor, LeadId duplicate) {
+    public Lead merge(Ref<LeadId> survivor, Ref<LeadId> duplicate) {
         Objects.requireNonNull(survivor, "survivor");
         Objects.requireNonNull(duplicate, "duplicate");
         ctx.actor().require(Actor.ADMIN, "merge leads");
-        if (survivor.equals(duplicate)) {
+        LeadId keepId = survivor.id();
+        LeadId goneId = duplicate.id();
+        if (keepId.equals(goneId)) {
             throw new ValidationException("duplicate", "must differ from survivor");
         }
         return ctx.write(tx -> {
-            Lead keep = tx.leads().get(survivor);
-            Lead gone = tx.leads().get(duplicate);
+            Lead keep = tx.leads().current(survivor);
+            Lead gone = tx.leads().current(duplicate);
             Validation v = new Validation();
             v.check(keep.status().canMoveTo(LeadStatus.MERGED), "survivor", "is " + keep.status());
             v.check(gone.status().canMoveTo(LeadStatus.MERGED), "duplicate", "is " + gone.status());
             v.throwIfInvalid();
             Instant now = ctx.now();
-            Lead merged = tx.leads().save(LeadMerge.retire(gone, survivor, now, ctx.user()));
-            tx.touchpoints().reassignLead(duplicate, survivor);
-            LeadWork.move(tx, duplicate, Subject.of(survivor), now);
+            Lead merged = tx.leads().save(LeadMerge.retire(gone, keepId, now, ctx.user()));
+            tx.touchpoints().reassignLead(goneId, keepId);
+            LeadWork.move(tx, goneId, Subject.of(keepId), now);
             Lead kept = tx.leads().save(LeadMerge.absorb(keep, gone, now, ctx.user()));
             kept = rescoreIn(tx, kept);
             ctx.raise(new LeadsMerged(ctx.actor().tenant(), now, kept, merged));
@@ -226,18 +231,18 @@ public final class LeadService {
 
     // ---- life cycle ---------------------------------------------------------------------------------------------
 
-    /** NEW or UNQUALIFIED → WORKING: a rep is on it. */
-    public Lead startWorking(LeadId id) {
+    /** NEW or UNQUALIFIED → WORKING: a rep is on it. Pass the lead you read to refuse a stale change. */
+    public Lead startWorking(Ref<LeadId> id) {
         return move(id, LeadStatus.WORKING, null);
     }
 
-    /** → QUALIFIED: ready to convert. */
-    public Lead qualify(LeadId id) {
+    /** → QUALIFIED: ready to convert. Pass the lead you read to refuse a stale change. */
+    public Lead qualify(Ref<LeadId> id) {
         return move(id, LeadStatus.QUALIFIED, null);
     }
 
-    /** → UNQUALIFIED, with the reason (required). */
-    public Lead disqualify(LeadId id, String reason) {
+    /** → UNQUALIFIED, with the reason (required). Pass the lead you read to refuse a stale change. */
+    public Lead disqualify(Ref<LeadId> id, String reason) {
         Validation v = new Validation();
         String why = v.requireText("reason", reason);
         v.maxLength("reason", why, LeadLimits.UNQUALIFIED_REASON);
@@ -245,10 +250,10 @@ public final class LeadService {
         return move(id, LeadStatus.UNQUALIFIED, why);
     }
 
-    private Lead move(LeadId id, LeadStatus to, String reason) {
+    private Lead move(Ref<LeadId> id, LeadStatus to, String reason) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Lead l = tx.leads().get(id);
+            Lead l = tx.leads().current(id);
             Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
             ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), ctx.now(), saved, l.status(), to));
             return saved;
@@ -258,25 +263,27 @@ public final class LeadService {
     /**
      * Converts a QUALIFIED lead into a contact at an account (see {@link ConvertLead} for how they are found or
      * created); its touchpoints and visitors now count for the contact and account, its tasks and calendar events
-     * are about the contact. Any other status is an {@code IllegalTransitionException}.
+     * are about the contact. Any other status is an {@code IllegalTransitionException}. Pass the lead you read to
+     * refuse converting it when it changed since ({@code ConcurrentUpdateException}).
      */
-    public Conversion convert(LeadId id, ConvertLead how) {
+    public Conversion convert(Ref<LeadId> id, ConvertLead how) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(how, "how");
-        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().get(id), how));
+        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().current(id), how));
     }
 
     // ---- ownership ----------------------------------------------------------------------------------------------
 
     /**
      * Gives the lead to {@code owner}. A rep may take an unowned lead or one they own; anything else (giving a lead
-     * to someone else, taking another rep's lead) needs the MANAGER role.
+     * to someone else, taking another rep's lead) needs the MANAGER role. Pass the lead you read to refuse a stale
+     * change.
      */
-    public Lead assign(LeadId id, UserId owner) {
+    public Lead assign(Ref<LeadId> id, UserId owner) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         return ctx.write(tx -> {
-            Lead l = tx.leads().get(id);
+            Lead l = tx.leads().current(id);
             if (owner.equals(l.owner())) {
                 return l;
             }

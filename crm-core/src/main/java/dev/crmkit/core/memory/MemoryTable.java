@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -67,18 +68,20 @@ final class MemoryTable<I extends EntityId, T> {
     }
 
     /**
-     * Stores {@code row} after checking {@code expectedVersion} against the stored row's version (null = must be
-     * new) and every unique index.
+     * Stores {@code row} after checking {@code readVersion}, the version it was read at, against the stored row's
+     * version (null = must be new) and every unique index.
      */
-    void put(T row, Long storedVersion, Function<T, Long> versionOf, UndoLog undo) {
+    void put(T row, Long readVersion, Function<T, Long> versionOf, UndoLog undo) {
         I id = idOf.apply(row);
         T previous = rows.get(id);
-        if (storedVersion == null) {
+        if (readVersion == null) {
             if (previous != null) {
                 throw new DuplicateException(kind + " " + id + " already exists");
             }
-        } else if (previous == null || !versionOf.apply(previous).equals(storedVersion)) {
-            throw new ConcurrentUpdateException(kind, id, storedVersion);
+        } else if (previous == null) {
+            throw new ConcurrentUpdateException(kind, id, readVersion, OptionalLong.empty());
+        } else if (!versionOf.apply(previous).equals(readVersion)) {
+            throw new ConcurrentUpdateException(kind, id, readVersion, OptionalLong.of(versionOf.apply(previous)));
         }
         checkUnique(id, row);
         if (previous != null) {

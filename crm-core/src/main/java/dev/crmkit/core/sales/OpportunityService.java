@@ -5,6 +5,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
@@ -70,11 +71,24 @@ public final class OpportunityService {
         });
     }
 
-    /** Changes name, contact, amount, close date or owner; a close date changed into the past is rejected. */
-    public Opportunity update(OpportunityId id, OpportunityDetails d) {
+    /**
+     * Changes name, contact, amount, close date or owner of the opportunity {@code read}, the record these details
+     * were computed from; when it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}. A close date changed into the past is rejected.
+     */
+    public Opportunity update(Opportunity read, OpportunityDetails details) {
+        return edit(Objects.requireNonNull(read, "read"), details);
+    }
+
+    /** As {@link #update(Opportunity, OpportunityDetails)}, for a caller that kept the id and the version it read. */
+    public Opportunity update(OpportunityId id, long expectedVersion, OpportunityDetails details) {
+        return edit(Ref.of(id, expectedVersion), details);
+    }
+
+    private Opportunity edit(Ref<OpportunityId> ref, OpportunityDetails d) {
         Objects.requireNonNull(d, "details");
         return ctx.write(tx -> {
-            Opportunity o = tx.opportunities().get(id);
+            Opportunity o = tx.opportunities().current(ref);
             Validation v = new Validation();
             String name = v.requireText("name", d.name());
             checkAmount(v, d.amount());
@@ -91,37 +105,49 @@ public final class OpportunityService {
         });
     }
 
-    /** Moves an open opportunity to the open stage {@code stage}; a closed one is an IllegalTransitionException. */
-    public Opportunity moveTo(OpportunityId id, String stage) {
+    /**
+     * Moves an open opportunity to the open stage {@code stage}; a closed one is an IllegalTransitionException. Pass
+     * the record you read to refuse a stale change ({@code ConcurrentUpdateException}).
+     */
+    public Opportunity moveTo(Ref<OpportunityId> id, String stage) {
         SalesStage target = openStage(stage);
         return change(id, o -> o.moveTo(target, ctx.user(), ctx.now()));
     }
 
     /**
      * Overrides the stage's default win probability (0..100) of an open opportunity; recorded in its history, and
-     * replaced by the next stage's default on the next move.
+     * replaced by the next stage's default on the next move. Pass the record you read to refuse a stale change.
      */
-    public Opportunity setProbability(OpportunityId id, int percent) {
+    public Opportunity setProbability(Ref<OpportunityId> id, int percent) {
         Validation v = new Validation();
         v.check(percent >= 0 && percent <= 100, "probability", "must be between 0 and 100");
         v.throwIfInvalid();
         return change(id, o -> o.withProbability(percent, ctx.user(), ctx.now()));
     }
 
-    /** Closes as won, with today as close date; {@code reason} is required. */
-    public Opportunity closeWon(OpportunityId id, String reason) {
+    /**
+     * Closes as won, with today as close date; {@code reason} is required. Pass the record you read to refuse a
+     * stale change.
+     */
+    public Opportunity closeWon(Ref<OpportunityId> id, String reason) {
         String r = requireReason(reason);
         return change(id, o -> o.closeWon(r, today(), ctx.user(), ctx.now()));
     }
 
-    /** Closes as lost, with today as close date; {@code reason} is required. */
-    public Opportunity closeLost(OpportunityId id, String reason) {
+    /**
+     * Closes as lost, with today as close date; {@code reason} is required. Pass the record you read to refuse a
+     * stale change.
+     */
+    public Opportunity closeLost(Ref<OpportunityId> id, String reason) {
         String r = requireReason(reason);
         return change(id, o -> o.closeLost(r, today(), ctx.user(), ctx.now()));
     }
 
-    /** Reopens a lost opportunity at {@code stage} with a new close date (not in the past). */
-    public Opportunity reopen(OpportunityId id, String stage, LocalDate closeDate) {
+    /**
+     * Reopens a lost opportunity at {@code stage} with a new close date (not in the past). Pass the record you read to
+     * refuse a stale change.
+     */
+    public Opportunity reopen(Ref<OpportunityId> id, String stage, LocalDate closeDate) {
         Validation v = new Validation();
         SalesStage target = stages().find(stage).orElse(null);
         v.check(target != null, "stage", "is not an open stage: " + stage);
@@ -130,9 +156,10 @@ public final class OpportunityService {
         return change(id, o -> o.reopen(target, closeDate, ctx.user(), ctx.now()));
     }
 
-    private Opportunity change(OpportunityId id, UnaryOperator<Opportunity> step) {
+    private Opportunity change(Ref<OpportunityId> ref, UnaryOperator<Opportunity> step) {
+        Objects.requireNonNull(ref, "id");
         return ctx.write(tx -> {
-            Opportunity o = tx.opportunities().get(id);
+            Opportunity o = tx.opportunities().current(ref);
             Opportunity saved = tx.opportunities().save(step.apply(o));
             ctx.raise(new OpportunityStageChanged(ctx.actor().tenant(), ctx.now(), saved, o.stage()));
             return saved;

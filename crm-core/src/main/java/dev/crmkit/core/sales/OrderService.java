@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -13,6 +14,7 @@ import dev.crmkit.core.sales.SalesEvent.OrderStatusChanged;
 import dev.crmkit.core.spi.StorageTx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,21 +46,25 @@ public final class OrderService {
         return saved;
     }
 
-    /** PLACED to CONFIRMED. */
-    public Order confirm(OrderId id) {
+    /** PLACED to CONFIRMED. Pass the order you read to refuse a stale change. */
+    public Order confirm(Ref<OrderId> id) {
         return move(id, OrderStatus.CONFIRMED, null);
     }
 
-    /** CONFIRMED to SHIPPED; {@code reference} (e.g. a tracking number) is optional. */
-    public Order ship(OrderId id, String reference) {
+    /**
+     * CONFIRMED to SHIPPED; {@code reference} (e.g. a tracking number) is optional. Pass the order you read to refuse
+     * a stale change.
+     */
+    public Order ship(Ref<OrderId> id, String reference) {
         return move(id, OrderStatus.SHIPPED, Text.blankToNull(reference));
     }
 
     /**
      * SHIPPED to DELIVERED, recording one purchase per line for the order's account and contact, with the line's and
-     * the order's special instructions ({@link Order#purchaseInstructions}).
+     * the order's special instructions ({@link Order#purchaseInstructions}). Pass the order you read to refuse a stale
+     * change.
      */
-    public Order deliver(OrderId id) {
+    public Order deliver(Ref<OrderId> id) {
         return ctx.write(tx -> {
             Order delivered = moveIn(tx, id, OrderStatus.DELIVERED, null);
             List<PurchaseId> purchases = new ArrayList<>(delivered.lines().size());
@@ -71,20 +77,20 @@ public final class OrderService {
         });
     }
 
-    /** PLACED or CONFIRMED to CANCELLED; the reason is required. */
-    public Order cancel(OrderId id, String reason) {
+    /** PLACED or CONFIRMED to CANCELLED; the reason is required. Pass the order you read to refuse a stale change. */
+    public Order cancel(Ref<OrderId> id, String reason) {
         Validation v = new Validation();
         String r = v.requireText("reason", reason);
         v.throwIfInvalid();
         return move(id, OrderStatus.CANCELLED, r);
     }
 
-    private Order move(OrderId id, OrderStatus target, String note) {
+    private Order move(Ref<OrderId> id, OrderStatus target, String note) {
         return ctx.write(tx -> moveIn(tx, id, target, note));
     }
 
-    private Order moveIn(StorageTx tx, OrderId id, OrderStatus target, String note) {
-        Order o = tx.orders().get(id);
+    private Order moveIn(StorageTx tx, Ref<OrderId> id, OrderStatus target, String note) {
+        Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
         Order saved = tx.orders().save(o.moveTo(target, note, ctx.user(), ctx.now()));
         ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));
         return saved;

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PriceBookId;
 import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.sales.SalesEvent.PriceBookSaved;
@@ -34,12 +35,22 @@ public final class ProductService {
         return save(null, details).id();
     }
 
-    /** Replaces the product's details (the code may change if the new one is free). */
-    public Product update(ProductId id, ProductDetails details) {
-        return save(Objects.requireNonNull(id, "id"), details);
+    /**
+     * Replaces the details of the product {@code read}, the record they were computed from (the code may change if
+     * the new one is free). When it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}.
+     */
+    public Product update(Product read, ProductDetails details) {
+        return save(Objects.requireNonNull(read, "read"), details);
     }
 
-    private Product save(ProductId id, ProductDetails d) {
+    /** As {@link #update(Product, ProductDetails)}, for a caller that kept the id and the version it read. */
+    public Product update(ProductId id, long expectedVersion, ProductDetails details) {
+        return save(Ref.of(id, expectedVersion), details);
+    }
+
+    /** Creates ({@code ref} null) or replaces the product {@code ref}. */
+    private Product save(Ref<ProductId> ref, ProductDetails d) {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String code = v.requireText("code", d.code());
@@ -50,7 +61,8 @@ public final class ProductService {
         v.maxLength("name", name, SalesLimits.PRODUCT_NAME);
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            Product old = id == null ? null : tx.products().get(id);
+            Product old = ref == null ? null : tx.products().current(ref);
+            ProductId id = ref == null ? null : ref.id();
             tx.products().findByCode(key).filter(p -> !p.id().equals(id)).ifPresent(p -> {
                 throw new DuplicateException("Product with code '" + key + "' already exists");
             });

@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.customer.Account;
@@ -67,12 +68,23 @@ public final class QuoteService {
 
     /**
      * Replaces the quote's content: the next revision, back in DRAFT, approval to be given again if needed. Accepted
-     * and declined quotes cannot be revised ({@code IllegalTransitionException}).
+     * and declined quotes cannot be revised ({@code IllegalTransitionException}). {@code read} is the quote the new
+     * content was based on; when it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}.
      */
-    public Quote revise(QuoteId id, QuoteDraft draft) {
+    public Quote revise(Quote read, QuoteDraft draft) {
+        return revision(Objects.requireNonNull(read, "read"), draft);
+    }
+
+    /** As {@link #revise(Quote, QuoteDraft)}, for a caller that kept the id and the version it read. */
+    public Quote revise(QuoteId id, long expectedVersion, QuoteDraft draft) {
+        return revision(Ref.of(id, expectedVersion), draft);
+    }
+
+    private Quote revision(Ref<QuoteId> ref, QuoteDraft draft) {
         Objects.requireNonNull(draft, "draft");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = tx.quotes().current(ref);
             Opportunity opp = tx.opportunities().get(q.opportunity());
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
@@ -83,20 +95,26 @@ public final class QuoteService {
         });
     }
 
-    /** DRAFT to PENDING_APPROVAL. */
-    public Quote requestApproval(QuoteId id) {
+    /** DRAFT to PENDING_APPROVAL. Pass the quote you read to refuse a stale change. */
+    public Quote requestApproval(Ref<QuoteId> id) {
         return move(id, QuoteStatus.PENDING_APPROVAL, QuoteAction.APPROVAL_REQUESTED,
                 q -> "max discount " + q.maxDiscount().toPlainString() + " %");
     }
 
-    /** A manager approves the current revision: PENDING_APPROVAL to APPROVED. */
-    public Quote approve(QuoteId id) {
+    /**
+     * A manager approves the current revision: PENDING_APPROVAL to APPROVED. Pass the quote you read to refuse
+     * approving a revision you have not seen ({@code ConcurrentUpdateException}).
+     */
+    public Quote approve(Ref<QuoteId> id) {
         ctx.actor().require(Actor.MANAGER, "approve quotes");
         return move(id, QuoteStatus.APPROVED, QuoteAction.APPROVED, q -> "revision " + q.revision());
     }
 
-    /** A manager rejects: back to DRAFT with the reason (required) on record. */
-    public Quote reject(QuoteId id, String reason) {
+    /**
+     * A manager rejects: back to DRAFT with the reason (required) on record. Pass the quote you read to refuse a
+     * stale change.
+     */
+    public Quote reject(Ref<QuoteId> id, String reason) {
         ctx.actor().require(Actor.MANAGER, "reject quotes");
         String r = required("reason", reason);
         return move(id, QuoteStatus.DRAFT, QuoteAction.REJECTED, q -> r);
@@ -105,12 +123,13 @@ public final class QuoteService {
     /**
      * Sends the quote through the host's {@link QuoteSender} and records it as SENT with the JSON document as sent.
      * A quote needing approval must be APPROVED first ({@code IllegalTransitionException} otherwise). When the
-     * sender throws, nothing is recorded.
+     * sender throws, nothing is recorded. Pass the quote you read to refuse sending one that changed since.
      */
-    public Quote send(QuoteId id) {
+    public Quote send(Ref<QuoteId> id) {
+        Objects.requireNonNull(id, "id");
         QuoteSender sender = ctx.setting(QuoteSender.class, () -> RECORD_ONLY);
         return ctx.write(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = tx.quotes().current(id);
             Account account = tx.accounts().find(q.account()).orElse(null);
             Contact contact = q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
             String to = contact == null || contact.email() == null ? "no recipient" : "to " + contact.email().value();
@@ -126,11 +145,13 @@ public final class QuoteService {
 
     /**
      * The customer accepted a SENT quote: it becomes an order (PLACED), whose id is returned. The opportunity is
-     * left as it is; close it with {@code OpportunityService.closeWon} when the deal is done.
+     * left as it is; close it with {@code OpportunityService.closeWon} when the deal is done. Pass the quote you
+     * read to refuse accepting one that changed since.
      */
-    public OrderId accept(QuoteId id) {
+    public OrderId accept(Ref<QuoteId> id) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = tx.quotes().current(id);
             OrderId orderId = OrderId.of(ctx.newId());
             Quote accepted = q.accept(orderId, ctx.user(), ctx.now());
             Opportunity opp = tx.opportunities().get(q.opportunity());
@@ -140,8 +161,8 @@ public final class QuoteService {
         });
     }
 
-    /** The customer declined a SENT quote; the reason is required. */
-    public Quote decline(QuoteId id, String reason) {
+    /** The customer declined a SENT quote; the reason is required. Pass the quote you read to refuse a stale change. */
+    public Quote decline(Ref<QuoteId> id, String reason) {
         String r = required("reason", reason);
         return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
     }
@@ -181,10 +202,11 @@ public final class QuoteService {
         return q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
     }
 
-    private Quote move(QuoteId id, QuoteStatus target, QuoteAction action,
+    private Quote move(Ref<QuoteId> id, QuoteStatus target, QuoteAction action,
                        Function<Quote, String> detail) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = tx.quotes().current(id);
             return save(tx, q.moveTo(target, action, detail.apply(q), null, ctx.user(), ctx.now()));
         });
     }

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.ValidationException;
@@ -42,11 +43,23 @@ public final class SegmentService {
         });
     }
 
-    /** Renames the segment and replaces its criteria; its target stays. */
-    public Segment update(SegmentId id, String name, Criteria criteria) {
-        Objects.requireNonNull(id, "id");
+    /**
+     * Renames the segment {@code read} and replaces its criteria; its target stays. When it changed since it was read,
+     * nothing is written and this is a {@code ConcurrentUpdateException}.
+     */
+    public Segment update(Segment read, String name, Criteria criteria) {
+        return edit(Objects.requireNonNull(read, "read"), name, criteria);
+    }
+
+    /** As {@link #update(Segment, String, Criteria)}, for a caller that kept the id and the version it read. */
+    public Segment update(SegmentId id, long expectedVersion, String name, Criteria criteria) {
+        return edit(Ref.of(id, expectedVersion), name, criteria);
+    }
+
+    private Segment edit(Ref<SegmentId> ref, String name, Criteria criteria) {
+        SegmentId id = ref.id();
         return ctx.write(tx -> {
-            Segment old = tx.segments().get(id);
+            Segment old = tx.segments().current(ref);
             String n = check(name, old.target(), criteria);
             requireFreeName(tx, n, id);
             return saved(tx, new Segment(id, old.version(), n, old.target(), criteria, old.owner(), old.createdAt(),

@@ -1,12 +1,14 @@
 package dev.crmkit.core.service;
 
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.ValidationException;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Identifies a knowledge base article. */
-public record ArticleId(UUID value) implements EntityId {
+public record ArticleId(UUID value) implements EntityId, Ref<ArticleId> {
     public ArticleId {
         Objects.requireNonNull(value, "ArticleId");
     }
@@ -22,6 +24,17 @@ public record ArticleId(UUID value) implements EntityId {
         } catch (RuntimeException e) {
             throw new ValidationException("ArticleId", "is not a UUID: " + text);
         }
+    }
+
+    /** The id itself: a change passed an id applies to the record as stored now. */
+    @Override
+    public ArticleId id() {
+        return this;
+    }
+
+    @Override
+    public OptionalLong expectedVersion() {
+        return OptionalLong.empty();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -145,39 +146,41 @@ public final class CaseService {
         return ctx.read(tx -> tx.cases().findByArticle(article));
     }
 
-    /** An agent starts working on the case (counts as first response). */
-    public Case start(CaseId id) {
+    /**
+     * An agent starts working on the case (counts as first response). Pass the case you read to refuse a stale change.
+     */
+    public Case start(Ref<CaseId> id) {
         return moveTo(id, CaseStatus.IN_PROGRESS, null);
     }
 
-    /** The case waits for the customer (counts as first response). */
-    public Case waitOnCustomer(CaseId id) {
+    /** The case waits for the customer (counts as first response). Pass the case you read to refuse a stale change. */
+    public Case waitOnCustomer(Ref<CaseId> id) {
         return moveTo(id, CaseStatus.WAITING_ON_CUSTOMER, null);
     }
 
-    /** The case is solved; {@code resolution} says how. */
-    public Case resolve(CaseId id, String resolution) {
+    /** The case is solved; {@code resolution} says how. Pass the case you read to refuse a stale change. */
+    public Case resolve(Ref<CaseId> id, String resolution) {
         return moveTo(id, CaseStatus.RESOLVED, Text.blankToNull(resolution));
     }
 
     /**
      * Reopens a resolved or closed case, allowed within {@link ServiceSettings#reopenWindow()} of its resolution;
-     * later it is an {@link IllegalTransitionException}.
+     * later it is an {@link IllegalTransitionException}. Pass the case you read to refuse a stale change.
      */
-    public Case reopen(CaseId id, String reason) {
+    public Case reopen(Ref<CaseId> id, String reason) {
         return moveTo(id, CaseStatus.IN_PROGRESS, Text.blankToNull(reason));
     }
 
-    /** Closes a resolved case without a rating. */
-    public Case close(CaseId id) {
+    /** Closes a resolved case without a rating. Pass the case you read to refuse a stale change. */
+    public Case close(Ref<CaseId> id) {
         return close(id, null);
     }
 
     /**
      * Closes a resolved case; a {@code satisfaction} rating (1 to 5) is stored as customer feedback of the case's
-     * contact and account, and {@link Case#feedback()} refers to it.
+     * contact and account, and {@link Case#feedback()} refers to it. Pass the case you read to refuse a stale change.
      */
-    public Case close(CaseId id, Satisfaction satisfaction) {
+    public Case close(Ref<CaseId> id, Satisfaction satisfaction) {
         if (satisfaction != null) {
             checkRating(satisfaction);
         }
@@ -194,11 +197,15 @@ public final class CaseService {
         });
     }
 
-    /** Records the rating of a closed case that has none yet (e.g. from a survey after closing). */
-    public Case rate(CaseId id, Satisfaction satisfaction) {
+    /**
+     * Records the rating of a closed case that has none yet (e.g. from a survey after closing). Pass the case you read
+     * to refuse a stale change.
+     */
+    public Case rate(Ref<CaseId> id, Satisfaction satisfaction) {
+        Objects.requireNonNull(id, "id");
         checkRating(Objects.requireNonNull(satisfaction, "satisfaction"));
         return ctx.write(tx -> {
-            Case c = tx.cases().get(id);
+            Case c = tx.cases().current(id);
             Validation v = new Validation();
             v.check(c.status() == CaseStatus.CLOSED, "status", "only closed cases are rated");
             v.check(c.feedback() == null, "feedback", "the case is already rated");
@@ -219,11 +226,15 @@ public final class CaseService {
         return change(tx, c, x -> x.rated(feedback, s.rating(), ctx.now(), ctx.user()), "RATED");
     }
 
-    /** Moves the case to {@code target}; reopening is checked against the reopen window. */
-    public Case moveTo(CaseId id, CaseStatus target, String detail) {
+    /**
+     * Moves the case to {@code target}; reopening is checked against the reopen window. Pass the case you read to
+     * refuse a stale change.
+     */
+    public Case moveTo(Ref<CaseId> id, CaseStatus target, String detail) {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(target, "target");
         return ctx.write(tx -> {
-            Case c = tx.cases().get(id);
+            Case c = tx.cases().current(id);
             Instant now = ctx.now();
             if (!c.status().isOpen() && target == CaseStatus.IN_PROGRESS
                     && now.isAfter(c.resolvedAt().plus(settings().reopenWindow()))) {
@@ -235,8 +246,11 @@ public final class CaseService {
         });
     }
 
-    /** Adds a comment; a reply {@code toCustomer} is the first response if none was given yet. */
-    public Case comment(CaseId id, String text, boolean toCustomer) {
+    /**
+     * Adds a comment; a reply {@code toCustomer} is the first response if none was given yet. Pass the case you read
+     * to refuse commenting on one that changed since.
+     */
+    public Case comment(Ref<CaseId> id, String text, boolean toCustomer) {
         Validation v = new Validation();
         String t = v.requireText("text", text);
         v.throwIfInvalid();
@@ -244,26 +258,36 @@ public final class CaseService {
                 toCustomer ? "REPLIED" : "NOTED");
     }
 
-    /** Hands the case to another owner, whose manager later escalations alert. */
-    public Case assign(CaseId id, UserId owner) {
+    /**
+     * Hands the case to another owner, whose manager later escalations alert. Pass the case you read to refuse a stale
+     * change.
+     */
+    public Case assign(Ref<CaseId> id, UserId owner) {
         Validation v = new Validation();
         v.require("owner", owner);
         v.throwIfInvalid();
         return update(id, c -> c.assign(owner, ctx.now(), ctx.user()), "ASSIGNED");
     }
 
-    /** Changes the priority; the due times stay those computed when the case was opened. */
-    public Case prioritize(CaseId id, CasePriority priority) {
+    /**
+     * Changes the priority; the due times stay those computed when the case was opened. Pass the case you read to
+     * refuse a stale change.
+     */
+    public Case prioritize(Ref<CaseId> id, CasePriority priority) {
         Validation v = new Validation();
         v.require("priority", priority);
         v.throwIfInvalid();
         return update(id, c -> c.prioritize(priority, ctx.now(), ctx.user()), "PRIORITY");
     }
 
-    /** Links a knowledge base article to the case (no change if it is linked already). */
-    public Case linkArticle(CaseId id, ArticleId article) {
+    /**
+     * Links a knowledge base article to the case (no change if it is linked already). Pass the case you read to refuse
+     * a stale change.
+     */
+    public Case linkArticle(Ref<CaseId> id, ArticleId article) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Case c = tx.cases().get(id);
+            Case c = tx.cases().current(id);
             Validation v = new Validation();
             v.check(article != null && tx.articles().find(article).isPresent(), "article",
                     "no such article: " + article);
@@ -273,16 +297,22 @@ public final class CaseService {
         });
     }
 
-    public Case unlinkArticle(CaseId id, ArticleId article) {
+    /**
+     * Unlinks the article from the case (no change if it is not linked). Pass the case you read to refuse a stale
+     * change.
+     */
+    public Case unlinkArticle(Ref<CaseId> id, ArticleId article) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Case c = tx.cases().get(id);
+            Case c = tx.cases().current(id);
             return !c.articles().contains(article) ? c
                     : change(tx, c, x -> x.unlink(article, ctx.now(), ctx.user()), "ARTICLE_UNLINKED");
         });
     }
 
-    private Case update(CaseId id, UnaryOperator<Case> f, String action) {
-        return ctx.write(tx -> change(tx, tx.cases().get(id), f, action));
+    private Case update(Ref<CaseId> id, UnaryOperator<Case> f, String action) {
+        Objects.requireNonNull(id, "id");
+        return ctx.write(tx -> change(tx, tx.cases().current(id), f, action));
     }
 
     private Case change(StorageTx tx, Case c, UnaryOperator<Case> f, String action) {

@@ -3,6 +3,7 @@ package dev.crmkit.core.service;
 import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.service.ServiceEvent.ArticleSaved;
@@ -42,12 +43,23 @@ public final class KnowledgeService {
 
     /**
      * Replaces the content of a draft or published article (a published one stays published); the previous content
-     * is kept as a revision. Archived articles are restored to draft first.
+     * is kept as a revision. Archived articles are restored to draft first. {@code read} is the article the new
+     * content was based on; when it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}.
      */
-    public Article edit(ArticleId id, ArticleDraft draft) {
+    public Article edit(Article read, ArticleDraft draft) {
+        return revise(Objects.requireNonNull(read, "read"), draft);
+    }
+
+    /** As {@link #edit(Article, ArticleDraft)}, for a caller that kept the id and the version it read. */
+    public Article edit(ArticleId id, long expectedVersion, ArticleDraft draft) {
+        return revise(Ref.of(id, expectedVersion), draft);
+    }
+
+    private Article revise(Ref<ArticleId> ref, ArticleDraft draft) {
         Content c = validate(draft);
         return ctx.write(tx -> {
-            Article a = tx.articles().get(id);
+            Article a = tx.articles().current(ref);
             Validation v = new Validation();
             v.check(a.status() != ArticleStatus.ARCHIVED, "status", "archived articles cannot be edited");
             v.throwIfInvalid();
@@ -60,22 +72,25 @@ public final class KnowledgeService {
         });
     }
 
-    public Article publish(ArticleId id) {
+    /** Publishes a draft article. Pass the article you read to refuse publishing content you have not seen. */
+    public Article publish(Ref<ArticleId> id) {
         return moveTo(id, ArticleStatus.PUBLISHED);
     }
 
-    public Article archive(ArticleId id) {
+    /** Takes the article out of search. Pass the article you read to refuse a stale change. */
+    public Article archive(Ref<ArticleId> id) {
         return moveTo(id, ArticleStatus.ARCHIVED);
     }
 
-    /** Brings an archived article back as a draft. */
-    public Article restore(ArticleId id) {
+    /** Brings an archived article back as a draft. Pass the article you read to refuse a stale change. */
+    public Article restore(Ref<ArticleId> id) {
         return moveTo(id, ArticleStatus.DRAFT);
     }
 
-    private Article moveTo(ArticleId id, ArticleStatus target) {
+    private Article moveTo(Ref<ArticleId> id, ArticleStatus target) {
+        Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Article a = tx.articles().get(id);
+            Article a = tx.articles().current(id);
             if (!a.status().canMoveTo(target)) {
                 throw new IllegalTransitionException("Article", a.status(), target);
             }

@@ -2,6 +2,7 @@ package dev.crmkit.core.service;
 
 import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.service.ServiceEvent.ServiceContractSaved;
@@ -26,15 +27,26 @@ public final class ServiceContractService {
         return save(null, terms);
     }
 
-    /** Replaces the contract's terms; cases opened before keep the due times they got. */
-    public ServiceContract update(ServiceContractId id, ContractTerms terms) {
-        return save(Objects.requireNonNull(id, "id"), terms);
+    /**
+     * Replaces the terms of the contract {@code read}, the record they were computed from; cases opened before keep
+     * the due times they got. When it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}.
+     */
+    public ServiceContract update(ServiceContract read, ContractTerms terms) {
+        return save(Objects.requireNonNull(read, "read"), terms);
     }
 
-    private ServiceContract save(ServiceContractId id, ContractTerms t) {
+    /** As {@link #update(ServiceContract, ContractTerms)}, for a caller that kept the id and the version it read. */
+    public ServiceContract update(ServiceContractId id, long expectedVersion, ContractTerms terms) {
+        return save(Ref.of(id, expectedVersion), terms);
+    }
+
+    /** Creates ({@code ref} null) or replaces the contract {@code ref}. */
+    private ServiceContract save(Ref<ServiceContractId> ref, ContractTerms t) {
         Objects.requireNonNull(t, "terms");
         return ctx.write(tx -> {
-            ServiceContract old = id == null ? null : tx.serviceContracts().get(id);
+            ServiceContract old = ref == null ? null : tx.serviceContracts().current(ref);
+            ServiceContractId id = ref == null ? null : ref.id();
             Validation v = new Validation();
             if (v.require("account", t.account()) != null) {
                 v.check(tx.accounts().find(t.account()).isPresent(), "account", "no such account: " + t.account());

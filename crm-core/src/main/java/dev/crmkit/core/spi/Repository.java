@@ -2,6 +2,7 @@ package dev.crmkit.core.spi;
 
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Versioned;
 import java.util.Optional;
 
@@ -19,6 +20,17 @@ public interface Repository<I extends EntityId, T extends Versioned<I, T>> {
     /** The aggregate, or {@link NotFoundException}. */
     default T get(I id) {
         return find(id).orElseThrow(() -> new NotFoundException(kind(), id));
+    }
+
+    /**
+     * The aggregate {@code ref} names as stored now, for a change about to be applied to it: {@link NotFoundException}
+     * when there is none, {@code ConcurrentUpdateException} when {@code ref} is a record read at another version than
+     * the stored one (the change was computed from a stale read).
+     */
+    default T current(Ref<I> ref) {
+        T stored = get(ref.id());
+        Ref.check(ref, stored, kind());
+        return stored;
     }
 
     /** The aggregate's kind as errors name it, e.g. {@code Lead}. */

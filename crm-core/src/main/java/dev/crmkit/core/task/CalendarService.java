@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CalendarEventId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
@@ -60,27 +61,27 @@ public final class CalendarService {
         }
     }
 
-    /** Moves the event to [{@code start}, {@code end}). */
-    public CalendarEvent reschedule(CalendarEventId id, Instant start, Instant end) {
+    /** Moves the event to [{@code start}, {@code end}). Pass the event you read to refuse a stale change. */
+    public CalendarEvent reschedule(Ref<CalendarEventId> id, Instant start, Instant end) {
         Validation v = new Validation();
         checkTimes(v, start, end, "start", "end");
         v.throwIfInvalid();
         return ctx.write(tx -> saved(tx, organized(tx, id).movedTo(start, end, ctx.now())));
     }
 
-    /** Cancels the event; cancelling again changes nothing. */
-    public CalendarEvent cancel(CalendarEventId id) {
+    /** Cancels the event; cancelling again changes nothing. Pass the event you read to refuse a stale change. */
+    public CalendarEvent cancel(Ref<CalendarEventId> id) {
         return ctx.write(tx -> {
             CalendarEvent e = organized(tx, id);
             return e.cancelled() ? e : saved(tx, e.cancel(ctx.now()));
         });
     }
 
-    private CalendarEvent organized(StorageTx tx, CalendarEventId id) {
-        CalendarEvent e = tx.calendarEvents().get(id);
+    private CalendarEvent organized(StorageTx tx, Ref<CalendarEventId> id) {
+        CalendarEvent e = tx.calendarEvents().current(Objects.requireNonNull(id, "id"));
         Actor actor = ctx.actor();
         if (!e.organizer().equals(actor.user()) && !actor.hasRole(Actor.ADMIN)) {
-            throw new AccessDeniedException(actor.user() + " does not organize event " + id);
+            throw new AccessDeniedException(actor.user() + " does not organize event " + e.id());
         }
         return e;
     }

@@ -3,6 +3,7 @@ package dev.crmkit.core.task;
 import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.Text;
@@ -68,16 +69,20 @@ public final class TaskService {
         return saved;
     }
 
-    /** Marks the task done; a task already done or cancelled is an {@code IllegalTransitionException}. */
-    public Task complete(TaskId id) {
+    /**
+     * Marks the task done; a task already done or cancelled is an {@code IllegalTransitionException}. Pass the task you
+     * read to refuse a stale change.
+     */
+    public Task complete(Ref<TaskId> id) {
         return ctx.write(tx -> close(tx, id, TaskStatus.DONE));
     }
 
     /**
      * Marks the task done and creates {@code followUp} from it, in one transaction. The follow-up is about the same
-     * subject and goes to the same assignee unless it says otherwise; returns its id.
+     * subject and goes to the same assignee unless it says otherwise; returns its id. Pass the task you read to refuse
+     * a stale change.
      */
-    public TaskId completeWithFollowUp(TaskId id, NewTask followUp) {
+    public TaskId completeWithFollowUp(Ref<TaskId> id, NewTask followUp) {
         Objects.requireNonNull(followUp, "followUp");
         return ctx.write(tx -> {
             Task done = close(tx, id, TaskStatus.DONE);
@@ -85,20 +90,26 @@ public final class TaskService {
         });
     }
 
-    /** Cancels the open task; a closed one is an {@code IllegalTransitionException}. */
-    public Task cancel(TaskId id) {
+    /**
+     * Cancels the open task; a closed one is an {@code IllegalTransitionException}. Pass the task you read to refuse a
+     * stale change.
+     */
+    public Task cancel(Ref<TaskId> id) {
         return ctx.write(tx -> close(tx, id, TaskStatus.CANCELLED));
     }
 
-    private Task close(StorageTx tx, TaskId id, TaskStatus target) {
+    private Task close(StorageTx tx, Ref<TaskId> id, TaskStatus target) {
         Task t = changeable(tx, id);
         Task saved = tx.tasks().save(t.moveTo(target, ctx.now()));
         ctx.raise(new TaskClosed(ctx.actor().tenant(), ctx.now(), saved));
         return saved;
     }
 
-    /** Hands the task to {@code assignee}, under the same rule as creating a task for them. */
-    public Task reassign(TaskId id, UserId assignee) {
+    /**
+     * Hands the task to {@code assignee}, under the same rule as creating a task for them. Pass the task you read to
+     * refuse a stale change.
+     */
+    public Task reassign(Ref<TaskId> id, UserId assignee) {
         Objects.requireNonNull(assignee, "assignee");
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
@@ -112,8 +123,11 @@ public final class TaskService {
         });
     }
 
-    /** Moves the due time (null: no due time); a reminder after the new due time is a ValidationException. */
-    public Task reschedule(TaskId id, Instant due) {
+    /**
+     * Moves the due time (null: no due time); a reminder after the new due time is a ValidationException. Pass the task
+     * you read to refuse a stale change.
+     */
+    public Task reschedule(Ref<TaskId> id, Instant due) {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
@@ -124,8 +138,11 @@ public final class TaskService {
         });
     }
 
-    /** Sets (or with null clears) the reminder time; a new time is pending again even if an earlier one fired. */
-    public Task remindAt(TaskId id, Instant remindAt) {
+    /**
+     * Sets (or with null clears) the reminder time; a new time is pending again even if an earlier one fired. Pass the
+     * task you read to refuse a stale change.
+     */
+    public Task remindAt(Ref<TaskId> id, Instant remindAt) {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
@@ -247,14 +264,15 @@ public final class TaskService {
         }
     }
 
-    private Task changeable(StorageTx tx, TaskId id) {
-        Task t = tx.tasks().get(id);
+    /** The task {@code id} names, if the actor may change it and (given a read record) it is unchanged since. */
+    private Task changeable(StorageTx tx, Ref<TaskId> id) {
+        Task t = tx.tasks().current(Objects.requireNonNull(id, "id"));
         Actor actor = ctx.actor();
         UserId user = actor.user();
         if (t.assignee().equals(user) || t.createdBy().equals(user) || actor.hasRole(Actor.ADMIN)
                 || tx.teams().findByMember(t.assignee()).stream().anyMatch(team -> team.manager().equals(user))) {
             return t;
         }
-        throw new AccessDeniedException(user + " may not change task " + id);
+        throw new AccessDeniedException(user + " may not change task " + t.id());
     }
 }

@@ -3,6 +3,7 @@ package dev.crmkit.core.task;
 import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -51,8 +52,11 @@ public final class TeamService {
         });
     }
 
-    /** Adds {@code member}; only the team's manager or an administrator may. Adding a member twice changes nothing. */
-    public Team addMember(TeamId team, UserId member) {
+    /**
+     * Adds {@code member}; only the team's manager or an administrator may. Adding a member twice changes nothing. Pass
+     * the team you read to refuse a stale change.
+     */
+    public Team addMember(Ref<TeamId> team, UserId member) {
         Objects.requireNonNull(member, "member");
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
@@ -61,8 +65,8 @@ public final class TeamService {
         }, null);
     }
 
-    /** Removes {@code member}; their tasks stay assigned to them. */
-    public Team removeMember(TeamId team, UserId member) {
+    /** Removes {@code member}; their tasks stay assigned to them. Pass the team you read to refuse a stale change. */
+    public Team removeMember(Ref<TeamId> team, UserId member) {
         Objects.requireNonNull(member, "member");
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
@@ -71,15 +75,19 @@ public final class TeamService {
         }, null);
     }
 
-    /** Hands the team to another manager; only the current manager or an administrator may. */
-    public Team changeManager(TeamId team, UserId manager) {
+    /**
+     * Hands the team to another manager; only the current manager or an administrator may. Pass the team you read to
+     * refuse a stale change.
+     */
+    public Team changeManager(Ref<TeamId> team, UserId manager) {
         Objects.requireNonNull(manager, "manager");
         return change(team, Team::members, manager);
     }
 
-    private Team change(TeamId id, Function<Team, Set<UserId>> members, UserId newManager) {
+    private Team change(Ref<TeamId> id, Function<Team, Set<UserId>> members, UserId newManager) {
+        Objects.requireNonNull(id, "team");
         return ctx.write(tx -> {
-            Team t = tx.teams().get(id);
+            Team t = tx.teams().current(id);
             requireManagerOf(t);
             Set<UserId> m = members.apply(t);
             UserId manager = newManager == null ? t.manager() : newManager;

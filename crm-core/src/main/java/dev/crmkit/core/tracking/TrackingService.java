@@ -7,6 +7,7 @@ import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.Validation;
@@ -45,12 +46,24 @@ public final class TrackingService {
         return saveCampaign(null, details).id();
     }
 
-    /** Replaces the campaign's details; throws {@code NotFoundException} for an unknown id. */
-    public Campaign updateCampaign(CampaignId id, CampaignDetails details) {
-        return saveCampaign(Objects.requireNonNull(id, "id"), details);
+    /**
+     * Replaces the details of the campaign {@code read}, the record they were computed from. When it changed since,
+     * nothing is written and this is a {@code ConcurrentUpdateException}.
+     */
+    public Campaign updateCampaign(Campaign read, CampaignDetails details) {
+        return saveCampaign(Objects.requireNonNull(read, "read"), details);
     }
 
-    private Campaign saveCampaign(CampaignId id, CampaignDetails d) {
+    /**
+     * As {@link #updateCampaign(Campaign, CampaignDetails)}, for a caller that kept the id and the version it read;
+     * an unknown id is a {@code NotFoundException}.
+     */
+    public Campaign updateCampaign(CampaignId id, long expectedVersion, CampaignDetails details) {
+        return saveCampaign(Ref.of(id, expectedVersion), details);
+    }
+
+    /** Creates ({@code ref} null) or replaces the campaign {@code ref}. */
+    private Campaign saveCampaign(Ref<CampaignId> ref, CampaignDetails d) {
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
@@ -60,7 +73,8 @@ public final class TrackingService {
         v.check(d.budget() == null || !d.budget().isNegative(), "budget", "must not be negative");
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            Campaign old = id == null ? null : tx.campaigns().get(id);
+            Campaign old = ref == null ? null : tx.campaigns().current(ref);
+            CampaignId id = ref == null ? null : ref.id();
             Campaign saved = tx.campaigns().save(new Campaign(id == null ? CampaignId.of(ctx.newId()) : id,
                     old == null ? 0 : old.version(), name, d.channel(), d.startDate(), d.endDate(), d.budget(),
                     old == null ? ctx.now() : old.createdAt()));
@@ -74,12 +88,22 @@ public final class TrackingService {
         return saveAd(null, details).id();
     }
 
-    /** Replaces the ad's details; its tracking code stays unique in the tenant. */
-    public Ad updateAd(AdId id, AdDetails details) {
-        return saveAd(Objects.requireNonNull(id, "id"), details);
+    /**
+     * Replaces the details of the ad {@code read}, the record they were computed from; its tracking code stays unique
+     * in the tenant. When it changed since, nothing is written and this is a {@code ConcurrentUpdateException}.
+     */
+    public Ad updateAd(Ad read, AdDetails details) {
+        return saveAd(Objects.requireNonNull(read, "read"), details);
     }
 
-    private Ad saveAd(AdId id, AdDetails d) {
+    /** As {@link #updateAd(Ad, AdDetails)}, for a caller that kept the id and the version it read. */
+    public Ad updateAd(AdId id, long expectedVersion, AdDetails details) {
+        return saveAd(Ref.of(id, expectedVersion), details);
+    }
+
+    /** Creates ({@code ref} null) or replaces the ad {@code ref}. */
+    private Ad saveAd(Ref<AdId> ref, AdDetails d) {
+        AdId id = ref == null ? null : ref.id();
         Objects.requireNonNull(d, "details");
         return ctx.write(tx -> {
             Validation v = new Validation();
@@ -93,7 +117,7 @@ public final class TrackingService {
                 v.check(tx.campaigns().find(d.campaign()).isPresent(), "campaign", "no such campaign: " + d.campaign());
             }
             v.throwIfInvalid();
-            Ad old = id == null ? null : tx.ads().get(id);
+            Ad old = ref == null ? null : tx.ads().current(ref);
             tx.ads().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by ad '" + other.name()
                         + "' (" + other.id() + ")");
@@ -111,12 +135,23 @@ public final class TrackingService {
         return saveAffiliate(null, details).id();
     }
 
-    /** Replaces the affiliate site's details; its tracking code stays unique in the tenant. */
-    public AffiliateSite updateAffiliate(AffiliateId id, AffiliateDetails details) {
-        return saveAffiliate(Objects.requireNonNull(id, "id"), details);
+    /**
+     * Replaces the details of the affiliate site {@code read}, the record they were computed from; its tracking code
+     * stays unique in the tenant. When it changed since, nothing is written and this is a
+     * {@code ConcurrentUpdateException}.
+     */
+    public AffiliateSite updateAffiliate(AffiliateSite read, AffiliateDetails details) {
+        return saveAffiliate(Objects.requireNonNull(read, "read"), details);
     }
 
-    private AffiliateSite saveAffiliate(AffiliateId id, AffiliateDetails d) {
+    /** As {@link #updateAffiliate(AffiliateSite, AffiliateDetails)}, for a caller that kept the id and version read. */
+    public AffiliateSite updateAffiliate(AffiliateId id, long expectedVersion, AffiliateDetails details) {
+        return saveAffiliate(Ref.of(id, expectedVersion), details);
+    }
+
+    /** Creates ({@code ref} null) or replaces the affiliate site {@code ref}. */
+    private AffiliateSite saveAffiliate(Ref<AffiliateId> ref, AffiliateDetails d) {
+        AffiliateId id = ref == null ? null : ref.id();
         Objects.requireNonNull(d, "details");
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
@@ -127,7 +162,7 @@ public final class TrackingService {
         v.maxLength("domain", domain, TrackingLimits.SITE_DOMAIN);
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            AffiliateSite old = id == null ? null : tx.affiliates().get(id);
+            AffiliateSite old = ref == null ? null : tx.affiliates().current(ref);
             tx.affiliates().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by affiliate site '"
                         + other.name() + "' (" + other.id() + ")");

@@ -196,7 +196,7 @@ public abstract class CaseContract extends ServiceContractSupport {
         Map<CasePriority, ServiceLevel> slower = levels();
         slower.put(CasePriority.MEDIUM, ServiceLevel.of(Duration.ofHours(8), Duration.ofDays(4)));
         clock.advance(Duration.ofMinutes(1));
-        ServiceContract updated = crm.serviceContracts().update(gold.id(),
+        ServiceContract updated = crm.serviceContracts().update(gold,
                 ContractTerms.of(acme, "Gold 2", JAN_1, DEC_31, slower));
         Case after = openCase();
 
@@ -206,7 +206,7 @@ public abstract class CaseContract extends ServiceContractSupport {
         assertThat(crm.cases().get(before.id()).resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
         assertThat(after.resolutionDue()).isEqualTo(clock.instant().plus(Duration.ofDays(4)));
         AccountId other = crm.accounts().create(AccountDetails.named("Other"));
-        assertThatThrownBy(() -> crm.serviceContracts().update(gold.id(),
+        assertThatThrownBy(() -> crm.serviceContracts().update(updated,
                 ContractTerms.of(other, "Gold 2", JAN_1, DEC_31, slower)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("account")).isTrue());
         assertThat(crm.serviceContracts().get(gold.id())).isEqualTo(updated);

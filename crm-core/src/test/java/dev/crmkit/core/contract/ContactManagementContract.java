@@ -65,7 +65,7 @@ public abstract class ContactManagementContract extends ContractSupport {
         AccountId id = crm.accounts().create(AccountDetails.named("Acme"));
         crm.customers().recordPurchase(NewPurchase.of(id, null, "P-1", 1, Money.of("10.00", "EUR")));
         clock.advance(Duration.ofDays(1));
-        Account updated = crm.accounts().update(id, new AccountDetails("Acme Europe", "Retail", CompanySize.SMALL,
+        Account updated = crm.accounts().update(crm.accounts().get(id), new AccountDetails("Acme Europe", "Retail", CompanySize.SMALL,
                 null, null, UserId.of("rep-9"), Set.of()));
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER);
         assertThat(updated.owner()).isEqualTo(UserId.of("rep-9"));
@@ -164,7 +164,8 @@ public abstract class ContactManagementContract extends ContractSupport {
         AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
         ContactId ada = crm.contacts().create(ContactDetails.of(acme, "Ada", "Lovelace", "ada@example.com"));
         crm.customers().recordPurchase(NewPurchase.of(null, ada, "P-1", 1, Money.of("10.00", "EUR")));
-        Contact updated = crm.contacts().update(ada, ContactDetails.of(acme, "Ada", "King", "ada@king.example"));
+        Contact updated = crm.contacts().update(crm.contacts().get(ada),
+                ContactDetails.of(acme, "Ada", "King", "ada@king.example"));
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER);
         assertThat(updated.lastName()).isEqualTo("King");
         assertThat(updated.nameKey()).isEqualTo("king|a");

@@ -58,7 +58,7 @@ public abstract class KnowledgeBaseContract extends ServiceContractSupport {
         assertThat(crm.knowledge().forProduct("RT-1")).extracting(Article::id).containsExactly(draft.id());
 
         clock.advance(Duration.ofMinutes(1));
-        Article edited = as("rep-2").knowledge().edit(draft.id(), ArticleDraft.of("Restart the modem",
+        Article edited = as("rep-2").knowledge().edit(published, ArticleDraft.of("Restart the modem",
                 "Unplug it for ten seconds."));
         assertThat(edited.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(edited.revision()).isEqualTo(2);
@@ -69,9 +69,9 @@ public abstract class KnowledgeBaseContract extends ServiceContractSupport {
         assertThat(titles("modem")).containsExactly("Restart the modem");
         assertThat(crm.knowledge().forProduct("RT-1")).isEmpty();
 
-        crm.knowledge().archive(draft.id());
+        Article archived = crm.knowledge().archive(draft.id());
         assertThat(titles("modem")).isEmpty();
-        assertThatThrownBy(() -> crm.knowledge().edit(draft.id(), ArticleDraft.of("x", "y")))
+        assertThatThrownBy(() -> crm.knowledge().edit(archived, ArticleDraft.of("x", "y")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("status")).isTrue());
         assertThatThrownBy(() -> crm.knowledge().publish(draft.id())).isInstanceOf(IllegalTransitionException.class);
         assertThat(crm.knowledge().restore(draft.id()).status()).isEqualTo(ArticleStatus.DRAFT);

@@ -210,7 +210,7 @@ public abstract class OpportunityContract extends ContractSupport {
     void updatingChangesDetailsButNotTheStage() {
         OpportunityId id = create();
         Opportunity o = crm.opportunities().get(id);
-        Opportunity changed = crm.opportunities().update(id, OpportunityDetails.of(o)
+        Opportunity changed = crm.opportunities().update(o, OpportunityDetails.of(o)
                 .withAmount(Money.of("65000.00", "EUR")).withOwner(UserId.of("rep-2")));
         assertThat(changed.amount()).isEqualTo(Money.of("65000.00", "EUR"));
         assertThat(changed.owner()).isEqualTo(UserId.of("rep-2"));
@@ -219,7 +219,7 @@ public abstract class OpportunityContract extends ContractSupport {
                 .containsExactly(id);
         assertThat(crm.opportunities().ofOwner(UserId.of("rep-1"), false)).isEmpty();
 
-        assertThatThrownBy(() -> crm.opportunities().update(id, OpportunityDetails.of(changed)
+        assertThatThrownBy(() -> crm.opportunities().update(changed, OpportunityDetails.of(changed)
                 .withCloseDate(TODAY.minusDays(2)))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.hasErrorFor("closeDate")).isTrue());
         assertThat(crm.opportunities().get(id)).isEqualTo(changed);
@@ -230,7 +230,7 @@ public abstract class OpportunityContract extends ContractSupport {
         OpportunityId id = create();
         clock.advance(Duration.ofDays(120));
         Opportunity o = crm.opportunities().get(id);
-        Opportunity changed = crm.opportunities().update(id, OpportunityDetails.of(o)
+        Opportunity changed = crm.opportunities().update(o, OpportunityDetails.of(o)
                 .withAmount(Money.of("1.00", "EUR")));
         assertThat(changed.closeDate()).isEqualTo(o.closeDate());
     }

@@ -32,9 +32,9 @@ public abstract class ProductCatalogContract extends ContractSupport {
         assertThatThrownBy(() -> crm.products().create(ProductDetails.of("ENG-1", "Copy")))
                 .isInstanceOf(DuplicateException.class);
         ProductId other = crm.products().create(ProductDetails.of("ENG-2", "Analytical Engine"));
-        assertThatThrownBy(() -> crm.products().update(other, ProductDetails.of("eng-1", "Renamed")))
+        assertThatThrownBy(() -> crm.products().update(crm.products().get(other), ProductDetails.of("eng-1", "Renamed")))
                 .isInstanceOf(DuplicateException.class);
-        assertThat(crm.products().update(id, new ProductDetails("ENG-1", "Difference Engine 2", null, false)))
+        assertThat(crm.products().update(p, new ProductDetails("ENG-1", "Difference Engine 2", null, false)))
                 .satisfies(u -> {
                     assertThat(u.name()).isEqualTo("Difference Engine 2");
                     assertThat(u.active()).isFalse();

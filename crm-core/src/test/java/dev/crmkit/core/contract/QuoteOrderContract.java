@@ -164,7 +164,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         ProductId unpriced = sales.products().create(ProductDetails.of("GEAR", "Gear"));
         sales.products().setListPrice(sales.products().create(ProductDetails.of("OLD", "Old")), eur("1.00"));
         ProductId old = sales.products().findByCode("OLD").orElseThrow().id();
-        sales.products().update(old, new ProductDetails("OLD", "Old", null, false));
+        sales.products().update(sales.products().get(old), new ProductDetails("OLD", "Old", null, false));
 
         assertThatThrownBy(() -> sales.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(unpriced, 1),
                 QuoteItem.of(old, 1), QuoteItem.of(ProductId.of(UUID.randomUUID()), 1)))))
@@ -273,7 +273,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         sales.quotes().send(id);
 
         clock.advance(Duration.ofDays(1));
-        Quote revised = sales.quotes().revise(id, standard());
+        Quote revised = sales.quotes().revise(sales.quotes().get(id), standard());
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.status()).isEqualTo(QuoteStatus.DRAFT);
         assertThat(revised.approvedBy()).isNull();
@@ -342,7 +342,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(sales.orders().findByNumber("O-1")).contains(o);
 
         assertThatThrownBy(() -> sales.quotes().accept(id)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> sales.quotes().revise(id, standard()))
+        assertThatThrownBy(() -> sales.quotes().revise(sales.quotes().get(id), standard()))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(sales.orders().ofAccount(acme)).hasSize(1);
     }
@@ -434,7 +434,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(created.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
         assertThat(created.specialInstructions()).isEqualTo(DELIVERY);
 
-        Quote revised = sales.quotes().revise(id, QuoteDraft.from(created).withTaxRate("19"));
+        Quote revised = sales.quotes().revise(created, QuoteDraft.from(created).withTaxRate("19"));
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
         assertThat(revised.specialInstructions()).isEqualTo(DELIVERY);
@@ -489,18 +489,18 @@ public abstract class QuoteOrderContract extends ContractSupport {
         QuoteDraft tooLong = new QuoteDraft(null, null, null, List.of(QuoteItem.of(engine, 3, "5"),
                 QuoteItem.of(mill, 2).withSpecialInstructions("y".repeat(SalesLimits.SPECIAL_INSTRUCTIONS + 1))),
                 null, null, "x".repeat(SalesLimits.SPECIAL_INSTRUCTIONS + 1));
-        assertThatThrownBy(() -> sales.quotes().revise(id, tooLong.withTaxRate("19")))
+        assertThatThrownBy(() -> sales.quotes().revise(before, tooLong.withTaxRate("19")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactlyInAnyOrder("specialInstructions", "items[1].specialInstructions"));
         assertThat(sales.quotes().get(id)).isEqualTo(before);
 
-        Quote revised = sales.quotes().revise(id, QuoteDraft.of(List.of(QuoteItem.of(engine, 3, "5"),
+        Quote revised = sales.quotes().revise(before, QuoteDraft.of(List.of(QuoteItem.of(engine, 3, "5"),
                 QuoteItem.of(mill, 2).withSpecialInstructions("Gift wrap"))).withTaxRate("19")
                 .withSpecialInstructions("Call ahead"));
         assertThat(revised.history()).last().extracting(QuoteChange::detail).isEqualTo(
                 "MILL special instructions added; order special instructions added; total unchanged 7576.29 EUR");
-        Quote cleared = sales.quotes().revise(id, QuoteDraft.from(revised).withSpecialInstructions(" \n "));
+        Quote cleared = sales.quotes().revise(revised, QuoteDraft.from(revised).withSpecialInstructions(" \n "));
         assertThat(cleared.specialInstructions()).isNull();
         assertThat(cleared.lines()).extracting(LineItem::specialInstructions).containsExactly(null, "Gift wrap");
         assertThat(cleared.history()).last().extracting(QuoteChange::detail)

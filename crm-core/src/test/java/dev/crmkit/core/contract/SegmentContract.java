@@ -90,7 +90,7 @@ public abstract class SegmentContract extends ContractSupport {
         assertThat(events).singleElement().isInstanceOf(SegmentEvent.SegmentSaved.class);
 
         // Membership follows the data: a contact moving to Bavaria joins.
-        crm.contacts().update(linus, ContactDetails.of(globex, "Linus", "T", null)
+        crm.contacts().update(crm.contacts().get(linus), ContactDetails.of(globex, "Linus", "T", null)
                 .withAddress(Address.of("Passau", "Bavaria", "DE")));
         assertThat(crm.segments().count(id)).isEqualTo(3);
     }
@@ -235,13 +235,14 @@ public abstract class SegmentContract extends ContractSupport {
                 .isInstanceOf(DuplicateException.class);
         SegmentId other = crm.segments().create("Newsletter", SegmentTarget.CONTACT,
                 Criteria.field("tags").contains("newsletter"));
-        assertThatThrownBy(() -> crm.segments().update(other, "VIPS", Criteria.all()))
+        assertThatThrownBy(() -> crm.segments().update(crm.segments().get(other), "VIPS", Criteria.all()))
                 .isInstanceOf(DuplicateException.class);
 
-        Segment changed = crm.segments().update(id, "Very important", Criteria.field("city").eq("Leeds"));
+        Segment changed = crm.segments().update(crm.segments().get(id), "Very important",
+                Criteria.field("city").eq("Leeds"));
         assertThat(changed.version()).isEqualTo(2);
         assertThat(crm.segments().members(id, PageRequest.first(10)).items()).containsExactly(linus);
-        assertThat(crm.segments().update(id, "VIPs", changed.criteria()).name()).isEqualTo("VIPs");
+        assertThat(crm.segments().update(changed, "VIPs", changed.criteria()).name()).isEqualTo("VIPs");
     }
 
     @Test

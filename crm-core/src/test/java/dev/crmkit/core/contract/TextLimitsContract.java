@@ -449,7 +449,7 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1),
                 QuoteItem.of(product, 2).withSpecialInstructions(forLine + "m")))
                 .withSpecialInstructions(forOrder + "p"))), "items[1].specialInstructions", "specialInstructions");
-        assertFields(thrown(() -> crm.quotes().revise(quote, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
+        assertFields(thrown(() -> crm.quotes().revise(crm.quotes().get(quote), QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
                 .withSpecialInstructions(over(limit, "o")))), "specialInstructions");
         assertThat(crm.quotes().ofOpportunity(deal)).extracting(Quote::id).containsExactly(quote);
         assertThat(crm.quotes().get(quote).revision()).isEqualTo(1);
@@ -509,7 +509,7 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertThat(crm.knowledge().forProduct(code)).extracting(Article::id).containsExactly(article.id());
         assertFields(thrown(() -> crm.knowledge().create(new ArticleDraft("Reset", "Hold it.", Set.of(),
                 Set.of("ok", over(ServiceLimits.PRODUCT_CODE, "k"))))), "productCodes");
-        assertFields(thrown(() -> crm.knowledge().edit(article.id(), new ArticleDraft("Reset", "Hold it.",
+        assertFields(thrown(() -> crm.knowledge().edit(article, new ArticleDraft("Reset", "Hold it.",
                 Set.of(), Set.of(over(ServiceLimits.PRODUCT_CODE, "k"))))), "productCodes");
         assertThat(crm.knowledge().get(article.id()).productCodes()).containsExactly(code);
         assertThat(crm.knowledge().forProduct(over(ServiceLimits.PRODUCT_CODE, "k"))).isEmpty();

@@ -20,6 +20,7 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.testkit.TestLeads;
+import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
@@ -66,6 +67,10 @@ public abstract class TrackingServiceContract extends ContractSupport {
         crm.events().subscribe(TrackingEvent.class, events::add);
     }
 
+    private Ad ad(AdId id) {
+        return crm.tracking().ad(id).orElseThrow();
+    }
+
     private static Instant min(long minutes) {
         return START.plus(Duration.ofMinutes(minutes));
     }
@@ -101,14 +106,14 @@ public abstract class TrackingServiceContract extends ContractSupport {
         assertThatThrownBy(() -> crm.tracking().createAd(new AdDetails(spring, "Banner C", "SPRING-A", null)))
                 .isInstanceOf(DuplicateException.class)
                 .hasMessageContaining("SPRING-A").hasMessageContaining("Banner A");
-        assertThatThrownBy(() -> crm.tracking().updateAd(bannerB, new AdDetails(spring, "B", "SPRING-A", null)))
+        assertThatThrownBy(() -> crm.tracking().updateAd(ad(bannerB), new AdDetails(spring, "B", "SPRING-A", null)))
                 .isInstanceOf(DuplicateException.class);
         assertThatThrownBy(() -> crm.tracking().createAffiliate(new AffiliateDetails("Other", null, "BLOG")))
                 .isInstanceOf(DuplicateException.class).hasMessageContaining("BLOG");
         assertThat(crm.tracking().ads(spring)).hasSize(2);
 
         // Keeping its own code on update is no conflict.
-        assertThat(crm.tracking().updateAd(bannerA, new AdDetails(spring, "Banner A2", "SPRING-A", null)).name())
+        assertThat(crm.tracking().updateAd(ad(bannerA), new AdDetails(spring, "Banner A2", "SPRING-A", null)).name())
                 .isEqualTo("Banner A2");
     }
 
@@ -128,7 +133,8 @@ public abstract class TrackingServiceContract extends ContractSupport {
     @Test
     void campaignUpdateKeepsIdentityAndCreationTime() {
         clock.advance(Duration.ofHours(1));
-        var updated = crm.tracking().updateCampaign(spring, CampaignDetails.named("Spring relaunch", Channel.SOCIAL));
+        var updated = crm.tracking().updateCampaign(crm.tracking().campaign(spring).orElseThrow(),
+                CampaignDetails.named("Spring relaunch", Channel.SOCIAL));
         assertThat(updated.id()).isEqualTo(spring);
         assertThat(updated.createdAt()).isEqualTo(START);
         assertThat(crm.tracking().campaign(spring)).hasValueSatisfying(c -> {
@@ -232,7 +238,7 @@ public abstract class TrackingServiceContract extends ContractSupport {
 
     @Test
     void updatingAnUnknownCampaignFails() {
-        assertThatThrownBy(() -> crm.tracking().updateCampaign(CampaignId.of(UNKNOWN),
+        assertThatThrownBy(() -> crm.tracking().updateCampaign(CampaignId.of(UNKNOWN), 1,
                 CampaignDetails.named("X", Channel.WEB))).isInstanceOf(NotFoundException.class);
         assertThat(crm.tracking().campaigns()).hasSize(1);
     }

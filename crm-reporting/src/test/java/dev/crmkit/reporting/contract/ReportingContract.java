@@ -28,6 +28,7 @@ import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.testkit.Samples;
+import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
@@ -164,8 +165,8 @@ public abstract class ReportingContract extends ContractSupport {
         assertThat(afterClick.value(0, "clicks")).isEqualByComparingTo("2");
         assertThat(reports.cacheStats().misses()).isEqualTo(2);
 
-        crm.tracking().updateAd(bannerA, new AdDetails(crm.tracking().ad(bannerA).orElseThrow().campaign(),
-                "Banner A (new)", "A", null));
+        Ad adA = crm.tracking().ad(bannerA).orElseThrow();
+        crm.tracking().updateAd(adA, new AdDetails(adA.campaign(), "Banner A (new)", "A", null));
         assertThat(reports.run(adReport()).label(Dimension.AD, bannerA.value().toString()))
                 .isEqualTo("Banner A (new)");
 
@@ -255,10 +256,10 @@ public abstract class ReportingContract extends ContractSupport {
                 new ReportRow(List.of("Manufacturing"), decimals("2")),
                 new ReportRow(List.of("Software"), decimals("1")));
 
-        crm.accounts().update(initech, new AccountDetails("Initech", "Manufacturing", null, null, null, null,
-                Set.of()));
-        crm.contacts().update(cy, details(initech, "cy@initech.example", Address.of("Lyon", "ARA", "FR"),
-                Gender.FEMALE));
+        crm.accounts().update(crm.accounts().get(initech), new AccountDetails("Initech", "Manufacturing", null, null,
+                null, null, Set.of()));
+        crm.contacts().update(crm.contacts().get(cy), details(initech, "cy@initech.example",
+                Address.of("Lyon", "ARA", "FR"), Gender.FEMALE));
         assertThat(reports.run(byIndustry).rows()).containsExactly(
                 new ReportRow(List.of("Manufacturing"), decimals("3")));
         assertThat(reports.run(byCountryAndGender).rows()).containsExactly(
