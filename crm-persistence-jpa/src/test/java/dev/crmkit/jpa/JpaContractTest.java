@@ -13,6 +13,7 @@ import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
+import dev.crmkit.core.contract.HostileInputContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.OpportunityContract;
@@ -159,6 +160,14 @@ class JpaContractTest {
         @Override
         protected TestDatabase database() {
             return database;
+        }
+    }
+
+    @Nested
+    class HostileInputTests extends HostileInputContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
         }
     }
 
