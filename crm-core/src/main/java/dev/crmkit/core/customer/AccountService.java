@@ -34,7 +34,7 @@ public final class AccountService {
     }
 
     private Account save(AccountId id, AccountDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         v.maxLength("name", name, CustomerLimits.ACCOUNT_NAME);

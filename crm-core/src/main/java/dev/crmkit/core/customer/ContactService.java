@@ -46,7 +46,7 @@ public final class ContactService {
     }
 
     private Contact save(ContactId id, ContactDetails d, LeadId sourceLead) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Contact old = id == null ? null : tx.contacts().get(id);
             Validation v = new Validation();
@@ -58,6 +58,7 @@ public final class ContactService {
             v.maxLength("title", title, CustomerLimits.PERSON_NAME);
             Set<String> tags = Labels.clean(d.tags());
             v.maxLengthEach("tags", tags, CustomerLimits.TAG);
+            v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
             if (d.account() != null) {
                 v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
             }

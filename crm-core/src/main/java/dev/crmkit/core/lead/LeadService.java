@@ -26,7 +26,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,7 +50,7 @@ public final class LeadService {
      * {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
-        Objects.requireNonNull(lead, "lead");
+        Validation.argument("lead", lead);
         Validation v = new Validation();
         LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, v);
         v.throwIfInvalid();
@@ -74,13 +73,14 @@ public final class LeadService {
      * the lead captured the first time.
      */
     public FormCapture captureForm(FormMapping mapping, WebFormSubmission form) {
-        Objects.requireNonNull(mapping, "mapping");
-        Objects.requireNonNull(form, "form");
+        Validation.argument("mapping", mapping);
+        Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
         LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
+        v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
         v.throwIfInvalid();
         String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
         boolean spam = honeypot != null && !honeypot.isBlank();
@@ -200,8 +200,8 @@ public final class LeadService {
      * duplicate becomes MERGED, pointing at the survivor. Needs the ADMIN role; both leads must be open (not converted or merged).
      */
     public Lead merge(LeadId survivor, LeadId duplicate) {
-        Objects.requireNonNull(survivor, "survivor");
-        Objects.requireNonNull(duplicate, "duplicate");
+        Validation.argument("survivor", survivor);
+        Validation.argument("duplicate", duplicate);
         ctx.actor().require(Actor.ADMIN, "merge leads");
         if (survivor.equals(duplicate)) {
             throw new ValidationException("duplicate", "must differ from survivor");
@@ -246,7 +246,7 @@ public final class LeadService {
     }
 
     private Lead move(LeadId id, LeadStatus to, String reason) {
-        Objects.requireNonNull(id, "id");
+        Validation.argument("id", id);
         return ctx.write(tx -> {
             Lead l = tx.leads().get(id);
             Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
@@ -261,8 +261,8 @@ public final class LeadService {
      * are about the contact. Any other status is an {@code IllegalTransitionException}.
      */
     public Conversion convert(LeadId id, ConvertLead how) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(how, "how");
+        Validation.argument("id", id);
+        Validation.argument("how", how);
         return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().get(id), how));
     }
 
@@ -273,8 +273,8 @@ public final class LeadService {
      * to someone else, taking another rep's lead) needs the MANAGER role.
      */
     public Lead assign(LeadId id, UserId owner) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(owner, "owner");
+        Validation.argument("id", id);
+        Validation.argument("owner", owner);
         return ctx.write(tx -> {
             Lead l = tx.leads().get(id);
             if (owner.equals(l.owner())) {
@@ -308,7 +308,7 @@ public final class LeadService {
      * returns how many changed. Unknown ids are skipped.
      */
     public int rescore(Collection<LeadId> ids) {
-        Objects.requireNonNull(ids, "ids");
+        Validation.argument("ids", ids);
         return ctx.write(tx -> {
             int changed = 0;
             for (LeadId id : new LinkedHashSet<>(ids)) {

@@ -45,7 +45,7 @@ public final class OpportunityService {
      * one (lead conversion does).
      */
     public OpportunityId create(NewOpportunity in) {
-        Objects.requireNonNull(in, "opportunity");
+        Validation.argument("opportunity", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             String name = v.requireText("name", in.name());
@@ -72,7 +72,7 @@ public final class OpportunityService {
 
     /** Changes name, contact, amount, close date or owner; a close date changed into the past is rejected. */
     public Opportunity update(OpportunityId id, OpportunityDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Opportunity o = tx.opportunities().get(id);
             Validation v = new Validation();
@@ -146,7 +146,7 @@ public final class OpportunityService {
 
     private static String requireReason(String reason) {
         Validation v = new Validation();
-        String r = v.requireText("reason", reason);
+        String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
         return r;
     }

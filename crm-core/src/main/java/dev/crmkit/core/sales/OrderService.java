@@ -51,6 +51,9 @@ public final class OrderService {
 
     /** CONFIRMED to SHIPPED; {@code reference} (e.g. a tracking number) is optional. */
     public Order ship(OrderId id, String reference) {
+        Validation v = new Validation();
+        v.singleLine("reference", reference);
+        v.throwIfInvalid();
         return move(id, OrderStatus.SHIPPED, Text.blankToNull(reference));
     }
 
@@ -74,7 +77,7 @@ public final class OrderService {
     /** PLACED or CONFIRMED to CANCELLED; the reason is required. */
     public Order cancel(OrderId id, String reason) {
         Validation v = new Validation();
-        String r = v.requireText("reason", reason);
+        String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
         return move(id, OrderStatus.CANCELLED, r);
     }
@@ -97,6 +100,7 @@ public final class OrderService {
 
     /** The order with this number, e.g. {@code O-1}. */
     public Optional<Order> findByNumber(String number) {
+        Validation.lookup("number", number, false);
         return ctx.read(tx -> tx.orders().findByNumber(number));
     }
 

@@ -40,7 +40,7 @@ public final class ProductService {
     }
 
     private Product save(ProductId id, ProductDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String code = v.requireText("code", d.code());
         String name = v.requireText("name", d.name());
@@ -48,6 +48,7 @@ public final class ProductService {
         String key = code == null ? null : code.toUpperCase(Locale.ROOT);
         v.maxLength("code", key, SalesLimits.PRODUCT_CODE);
         v.maxLength("name", name, SalesLimits.PRODUCT_NAME);
+        v.multiLine("description", d.description(), 0);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             Product old = id == null ? null : tx.products().get(id);
@@ -69,6 +70,7 @@ public final class ProductService {
 
     /** The product with {@code code}, ignoring case. */
     public Optional<Product> findByCode(String code) {
+        Validation.lookup("code", code, false);
         String key = Text.blankToNull(code);
         return key == null ? Optional.empty()
                 : ctx.read(tx -> tx.products().findByCode(key.toUpperCase(Locale.ROOT)));

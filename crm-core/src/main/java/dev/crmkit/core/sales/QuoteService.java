@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,8 +45,8 @@ public final class QuoteService {
      * {@code .quantity}, {@code .discountPercent}, {@code .specialInstructions}.
      */
     public QuoteId create(OpportunityId opportunity, QuoteDraft draft) {
-        Objects.requireNonNull(opportunity, "opportunity");
-        Objects.requireNonNull(draft, "draft");
+        Validation.argument("opportunity", opportunity);
+        Validation.argument("draft", draft);
         return ctx.write(tx -> {
             Opportunity opp = tx.opportunities().get(opportunity);
             Validation v = new Validation();
@@ -70,7 +69,7 @@ public final class QuoteService {
      * and declined quotes cannot be revised ({@code IllegalTransitionException}).
      */
     public Quote revise(QuoteId id, QuoteDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        Validation.argument("draft", draft);
         return ctx.write(tx -> {
             Quote q = tx.quotes().get(id);
             Opportunity opp = tx.opportunities().get(q.opportunity());
@@ -153,6 +152,7 @@ public final class QuoteService {
 
     /** The quote with this number, e.g. {@code Q-1}. */
     public Optional<Quote> findByNumber(String number) {
+        Validation.lookup("number", number, false);
         return ctx.read(tx -> tx.quotes().findByNumber(number));
     }
 
@@ -198,7 +198,7 @@ public final class QuoteService {
 
     private static String required(String field, String value) {
         Validation v = new Validation();
-        String text = v.requireText(field, value);
+        String text = v.requireMultiLine(field, value, 0);
         v.throwIfInvalid();
         return text;
     }
@@ -230,6 +230,7 @@ public final class QuoteService {
         v.check(LineItem.isPercent(taxRate), "taxRate", "must be between 0 and 100");
         v.check(taxRate.toString().length() <= SalesLimits.TAX_RATE_TEXT, "taxRate",
                 "must be at most " + SalesLimits.TAX_RATE_TEXT + " characters as decimal text");
+        v.multiLine("notes", d.notes(), 0);
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {

@@ -32,7 +32,7 @@ public final class ServiceContractService {
     }
 
     private ServiceContract save(ServiceContractId id, ContractTerms t) {
-        Objects.requireNonNull(t, "terms");
+        Validation.argument("terms", t);
         return ctx.write(tx -> {
             ServiceContract old = id == null ? null : tx.serviceContracts().get(id);
             Validation v = new Validation();

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Tasks, follow-ups and reminders. Who may do what:
@@ -45,7 +44,7 @@ public final class TaskService {
 
     /** Creates an open task; every invalid field is reported at once. */
     public TaskId create(NewTask task) {
-        Objects.requireNonNull(task, "task");
+        Validation.argument("task", task);
         return ctx.write(tx -> insert(tx, task, null, null).id());
     }
 
@@ -53,6 +52,9 @@ public final class TaskService {
         Validation v = new Validation();
         String title = v.requireText("title", in.title());
         v.maxLength("title", title, TaskLimits.TASK_TITLE);
+        v.multiLine("description", in.description(), 0);
+        v.instant("due", in.due());
+        v.instant("remindAt", in.remindAt());
         v.check(in.remindAt() == null || in.due() == null || !in.remindAt().isAfter(in.due()), "remindAt",
                 "must not be after due");
         Subject subject = in.subject() != null ? in.subject() : original == null ? null : original.subject();
@@ -78,7 +80,7 @@ public final class TaskService {
      * subject and goes to the same assignee unless it says otherwise; returns its id.
      */
     public TaskId completeWithFollowUp(TaskId id, NewTask followUp) {
-        Objects.requireNonNull(followUp, "followUp");
+        Validation.argument("followUp", followUp);
         return ctx.write(tx -> {
             Task done = close(tx, id, TaskStatus.DONE);
             return insert(tx, followUp, done.id(), done).id();
@@ -99,7 +101,7 @@ public final class TaskService {
 
     /** Hands the task to {@code assignee}, under the same rule as creating a task for them. */
     public Task reassign(TaskId id, UserId assignee) {
-        Objects.requireNonNull(assignee, "assignee");
+        Validation.argument("assignee", assignee);
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             if (t.assignee().equals(assignee)) {
@@ -117,6 +119,7 @@ public final class TaskService {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
+            v.instant("due", due);
             v.check(due == null || t.remindAt() == null || !t.remindAt().isAfter(due), "due",
                     "must not be before the reminder");
             v.throwIfInvalid();
@@ -129,6 +132,7 @@ public final class TaskService {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
+            v.instant("remindAt", remindAt);
             v.check(remindAt == null || t.due() == null || !remindAt.isAfter(t.due()), "remindAt",
                     "must not be after due");
             v.throwIfInvalid();
@@ -194,7 +198,7 @@ public final class TaskService {
 
     /** Every task about {@code subject}, oldest first. */
     public List<Task> ofSubject(Subject subject) {
-        Objects.requireNonNull(subject, "subject");
+        Validation.argument("subject", subject);
         return ctx.read(tx -> tx.tasks().findBySubject(subject));
     }
 
@@ -207,7 +211,7 @@ public final class TaskService {
 
     /** Reminders of every user of the tenant due at or before {@code now} and not delivered yet, oldest first. */
     public List<Reminder> dueReminders(Instant now) {
-        Objects.requireNonNull(now, "now");
+        Validation.argument("now", now);
         return ctx.read(tx -> tx.tasks().findPendingReminders(now).stream().map(Reminder::of).toList());
     }
 

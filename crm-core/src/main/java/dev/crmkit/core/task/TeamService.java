@@ -53,7 +53,7 @@ public final class TeamService {
 
     /** Adds {@code member}; only the team's manager or an administrator may. Adding a member twice changes nothing. */
     public Team addMember(TeamId team, UserId member) {
-        Objects.requireNonNull(member, "member");
+        Validation.argument("member", member);
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
             members.add(member);
@@ -63,7 +63,7 @@ public final class TeamService {
 
     /** Removes {@code member}; their tasks stay assigned to them. */
     public Team removeMember(TeamId team, UserId member) {
-        Objects.requireNonNull(member, "member");
+        Validation.argument("member", member);
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
             members.remove(member);
@@ -73,7 +73,7 @@ public final class TeamService {
 
     /** Hands the team to another manager; only the current manager or an administrator may. */
     public Team changeManager(TeamId team, UserId manager) {
-        Objects.requireNonNull(manager, "manager");
+        Validation.argument("manager", manager);
         return change(team, Team::members, manager);
     }
 

@@ -51,7 +51,7 @@ public final class TrackingService {
     }
 
     private Campaign saveCampaign(CampaignId id, CampaignDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         v.maxLength("name", name, TrackingLimits.NAME);
@@ -80,7 +80,7 @@ public final class TrackingService {
     }
 
     private Ad saveAd(AdId id, AdDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Validation v = new Validation();
             String name = v.requireText("name", d.name());
@@ -117,7 +117,7 @@ public final class TrackingService {
     }
 
     private AffiliateSite saveAffiliate(AffiliateId id, AffiliateDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         String code = v.requireText("trackingCode", d.trackingCode());
@@ -169,7 +169,7 @@ public final class TrackingService {
 
     /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
     public boolean record(TrackedActivity event) {
-        return ingest(List.of(Objects.requireNonNull(event, "event")), false) == 1;
+        return ingest(List.of(Validation.argument("event", event)), false) == 1;
     }
 
     /**
@@ -182,7 +182,7 @@ public final class TrackingService {
     }
 
     private int ingest(List<? extends TrackedActivity> events, boolean batch) {
-        Objects.requireNonNull(events, "events");
+        Validation.argument("events", events);
         return ctx.write(tx -> {
             ActivityResolver resolver = new ActivityResolver(tx);
             Validation v = new Validation();
@@ -230,7 +230,7 @@ public final class TrackingService {
      * (and its contact, if converted), and so do their future ones. Returns how many past touchpoints were linked.
      */
     public int identify(String visitorId, LeadId lead) {
-        Objects.requireNonNull(lead, "lead");
+        Validation.argument("lead", lead);
         Validation v = new Validation();
         String visitor = v.requireText("visitorId", visitorId);
         v.maxLength("visitorId", visitor, TrackingLimits.VISITOR_ID);
@@ -264,7 +264,7 @@ public final class TrackingService {
     }
 
     private TouchpointId logRepEntry(TouchpointKind kind, Channel channel, RepInteraction in) {
-        Objects.requireNonNull(in, "interaction");
+        Validation.argument("interaction", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             TouchpointDraft d = new ActivityResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
@@ -278,6 +278,7 @@ public final class TrackingService {
 
     /** The touchpoints of a visitor, oldest first. */
     public List<Touchpoint> touchpointsOfVisitor(String visitorId) {
+        Validation.lookup("visitorId", visitorId, false);
         return ctx.read(tx -> tx.touchpoints().findByVisitor(visitorId));
     }
 

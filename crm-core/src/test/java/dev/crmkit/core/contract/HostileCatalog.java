@@ -12,6 +12,7 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.customer.AccountDetails;
@@ -132,6 +133,8 @@ public final class HostileCatalog {
 
     /** Stripped, blank as null: how every text field keeps a value. */
     public static final UnaryOperator<Object> STRIPPED = v -> v instanceof String s ? Text.blankToNull(s) : v;
+    /** Instants are kept to the microsecond. */
+    private static final UnaryOperator<Object> STORABLE = v -> Validation.storable((Instant) v);
     private static final UnaryOperator<Object> UPPER = v -> v instanceof String s && Text.blankToNull(s) != null
             ? Text.blankToNull(s).toUpperCase(Locale.ROOT) : STRIPPED.apply(v);
     private static final UnaryOperator<Object> LOWER = v -> v instanceof String s && Text.blankToNull(s) != null
@@ -147,7 +150,8 @@ public final class HostileCatalog {
 
     private static Write write(String name, String field, Kind kind, int limit, Prepare prepare, Perform perform,
                                Read read, Footprint footprint) {
-        return new Write(name, field, kind, limit, false, prepare, perform, read, footprint, STRIPPED);
+        return new Write(name, field, kind, limit, false, prepare, perform, read, footprint,
+                kind == Kind.TIME ? STORABLE : STRIPPED);
     }
 
     /** A create with no target: refused means the count did not change. */
@@ -214,18 +218,22 @@ public final class HostileCatalog {
                 (fx, t, id) -> fx.crm.leads().get((LeadId) id).email().value(), (fx, t) -> leads(fx))
                 .normalisedBy(v -> EmailAddress.of(s(v)).value()));
         all.add(create("leads.capture phone", "phone", Kind.LINE, 0,
-                (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", null).phone(s(v))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).phone().value(), (fx, t) -> leads(fx))
-                .normalisedBy(v -> PhoneNumber.parse(s(v), null).value()));
+                (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").phone(s(v))),
+                (fx, t, id) -> {
+                    PhoneNumber phone = fx.crm.leads().get((LeadId) id).phone();
+                    return phone == null ? null : phone.value();
+                }, (fx, t) -> leads(fx))
+                .normalisedBy(v -> STRIPPED.apply(v) == null ? null : PhoneNumber.parse(s(v), null).value()));
         all.add(create("leads.capture tags", "tags", Kind.LINE, LeadLimits.TAG,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .tags(Set.of(s(v)))),
                 (fx, t, id) -> fx.crm.leads().get((LeadId) id).tags().stream().findFirst().orElse(null),
-                (fx, t) -> leads(fx)));
+                (fx, t) -> leads(fx)).normalisedBy(LOWER));
         all.add(create("leads.capture customFields value", "customFields.note", Kind.LINE, FormMapping.MAX_VALUE_LENGTH,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .customFields(Map.of("note", s(v)))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).customFields().get("note"), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).customFields().get("note"), (fx, t) -> leads(fx))
+                .normalisedBy(v -> v));
         all.add(create("leads.capture city", "city", Kind.LINE, Address.MAX_LINE,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .address(new Address(null, s(v), null, null, "GB", null))),
@@ -447,7 +455,9 @@ public final class HostileCatalog {
                 },
                 (fx, t, v) -> fx.crm.cases().reopen((dev.crmkit.core.common.CaseId) t, s(v)).id(),
                 (fx, t, id) -> lastHistory(fx.crm.cases().get((dev.crmkit.core.common.CaseId) id)),
-                (fx, t) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) t).version()));
+                (fx, t) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) t).version())
+                .normalisedBy(v -> STRIPPED.apply(v) == null ? "RESOLVED -> IN_PROGRESS"
+                        : "RESOLVED -> IN_PROGRESS: " + STRIPPED.apply(v)));
         all.add(create("knowledge.create title", "title", Kind.LINE, 0,
                 (fx, t, v) -> fx.crm.knowledge().create(new ArticleDraft(s(v), "Hold the button.", Set.of(),
                         Set.of("KB-HOSTILE"))).id(),
@@ -463,7 +473,7 @@ public final class HostileCatalog {
                         Set.of("KB-HOSTILE"))).id(),
                 (fx, t, id) -> fx.crm.knowledge().get((dev.crmkit.core.service.ArticleId) id).tags().stream()
                         .findFirst().orElse(null),
-                (fx, t) -> fx.crm.knowledge().forProduct("KB-HOSTILE").size()).normalisedBy(LOWER));
+                (fx, t) -> fx.crm.knowledge().forProduct("KB-HOSTILE").size()));
     }
 
     private static void tasks(List<Write> all) {
@@ -500,12 +510,6 @@ public final class HostileCatalog {
                 (fx, t, id) -> fx.crm.calendar().get((dev.crmkit.core.common.CalendarEventId) id).end(),
                 (fx, t) -> fx.crm.calendar().myCalendar(Instant.parse("1900-01-01T00:00:00Z"),
                         Instant.parse("1900-01-01T00:00:01Z")).size()));
-        all.add(create("calendar.schedule start", "start", Kind.TIME, 0,
-                (fx, t, v) -> fx.crm.calendar().schedule(NewCalendarEvent.of(CalendarEventKind.MEETING, "Review",
-                        t(v), Instant.parse("2199-12-31T23:59:59.999999Z"))),
-                (fx, t, id) -> fx.crm.calendar().get((dev.crmkit.core.common.CalendarEventId) id).start(),
-                (fx, t) -> fx.crm.calendar().myCalendar(Instant.parse("2199-12-31T23:59:59Z"),
-                        Instant.parse("2199-12-31T23:59:59.999999Z")).size()));
     }
 
     private static void tracking(List<Write> all) {
@@ -536,16 +540,16 @@ public final class HostileCatalog {
                 (fx, t) -> fx.crm.tracking().affiliates().size()).fresh());
         all.add(create("tracking.record AdClick externalEventId", "externalEventId", Kind.LINE,
                 TrackingLimits.EXTERNAL_EVENT_ID,
-                (fx, t, v) -> fx.crm.tracking().record(new AdClick(s(v), ContractSupport.START, "visitor-1", null,
-                        null, null)) ? "visitor-1" : null,
+                (fx, t, v) -> fx.crm.tracking().record(new AdClick(s(v), ContractSupport.START, "visitor-1",
+                        fx.adCode(), null, null)) ? "visitor-1" : null,
                 (fx, t, visitor) -> visitor == null ? null : fx.crm.tracking().touchpointsOfVisitor((String) visitor)
                         .get(0).externalEventId(),
                 (fx, t) -> fx.crm.tracking().touchpointsOfVisitor("visitor-1").size()).fresh());
         all.add(create("tracking.record AdClick visitorId", "visitorId", Kind.LINE, TrackingLimits.VISITOR_ID,
                 (fx, t, v) -> {
                     String event = fx.serial("click");
-                    fx.crm.tracking().record(new AdClick(event, ContractSupport.START, s(v), null, null, null));
-                    return s(v);
+                    fx.crm.tracking().record(new AdClick(event, ContractSupport.START, s(v), fx.adCode(), null, null));
+                    return Text.blankToNull(s(v));
                 },
                 (fx, t, visitor) -> {
                     List<Touchpoint> found = fx.crm.tracking().touchpointsOfVisitor((String) visitor);
@@ -555,7 +559,7 @@ public final class HostileCatalog {
         all.add(create("tracking.record AdClick occurredAt", "occurredAt", Kind.TIME, 0,
                 (fx, t, v) -> {
                     String visitor = fx.serial("visitor");
-                    fx.crm.tracking().record(new AdClick(fx.serial("click"), t(v), visitor, null, null, null));
+                    fx.crm.tracking().record(new AdClick(fx.serial("click"), t(v), visitor, fx.adCode(), null, null));
                     return visitor;
                 },
                 (fx, t, visitor) -> fx.crm.tracking().touchpointsOfVisitor((String) visitor).get(0).occurredAt(),

@@ -29,6 +29,7 @@ import dev.crmkit.core.sales.QuoteItem;
 import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.NewCase;
+import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public final class HostileFixture {
     private OpportunityId opportunity;
     private PurchaseId purchase;
     private CampaignId campaign;
+    private String adCode;
     private int serial;
 
     public HostileFixture(Crm crm) {
@@ -146,6 +148,15 @@ public final class HostileFixture {
             campaign = crm.tracking().createCampaign(CampaignDetails.named("Spring", Channel.WEB));
         }
         return campaign;
+    }
+
+    /** The tracking code of an ad of {@link #campaign()}. */
+    public String adCode() {
+        if (adCode == null) {
+            adCode = "AD1";
+            crm.tracking().createAd(new AdDetails(campaign(), "Banner", adCode, null));
+        }
+        return adCode;
     }
 
     /**
