@@ -24,6 +24,7 @@ import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
+import dev.crmkit.reporting.contract.HostileReportContract;
 import dev.crmkit.reporting.contract.ReportingContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -269,6 +270,19 @@ class JpaContractTest {
 
     @Nested
     class ReportingTests extends ReportingContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @Override
+        protected ReportExecutor executor() {
+            return new JpaReportExecutor();
+        }
+    }
+
+    @Nested
+    class HostileReportTests extends HostileReportContract {
         @Override
         protected Storage storage() {
             return database.storage();
