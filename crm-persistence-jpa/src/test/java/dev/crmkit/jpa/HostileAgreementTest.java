@@ -31,8 +31,8 @@ class HostileAgreementTest {
             HostileRun run = HostileInputContract.runOn(db.storage());
             assertThat(run.inputs()).isEqualTo(memory.inputs());
             List<String> found = HostileRun.disagreements(memory, run, "memory", db.toString());
-            System.out.printf("hostile inputs: %d on memory and %s, %d disagreements%n", run.inputs(), db,
-                    found.size());
+            System.out.printf("hostile inputs: %d on memory and %s, %d disagreements (%d breaches of the property"
+                    + " on %s)%n", run.inputs(), db, found.size(), run.violations.size(), db);
             disagreements.addAll(found);
         }
         disagreements.stream().limit(400).forEach(System.out::println);

@@ -77,6 +77,8 @@ public final class HostileCatalog {
         MULTI_LINE,
         /** Text that only selects (a lookup or criteria value): nothing is stored. */
         FILTER,
+        /** A whole number. */
+        NUMBER,
         /** An instant. */
         TIME
     }
@@ -119,7 +121,11 @@ public final class HostileCatalog {
                         Perform perform, Read read, Footprint footprint, UnaryOperator<Object> normalise) {
         /** The values this parameter gets, the same on every adapter. */
         public List<?> values() {
-            return kind == Kind.TIME ? HostileValues.instants(name) : HostileValues.texts(name, limit);
+            return switch (kind) {
+                case TIME -> HostileValues.instants(name);
+                case NUMBER -> HostileValues.numbers(name);
+                default -> HostileValues.texts(name, limit);
+            };
         }
 
         Write fresh() {
@@ -169,6 +175,10 @@ public final class HostileCatalog {
         return (String) value;
     }
 
+    private static int n(Object value) {
+        return (Integer) value;
+    }
+
     private static Instant t(Object value) {
         return (Instant) value;
     }
@@ -196,6 +206,7 @@ public final class HostileCatalog {
         tasks(all);
         tracking(all);
         segments(all);
+        numbers(all);
         filters(all);
         return all;
     }
@@ -595,6 +606,31 @@ public final class HostileCatalog {
                     return ((Criteria.Condition) c).values().get(0);
                 },
                 (fx, t) -> fx.crm.segments().list().size()).normalisedBy(v -> v));
+    }
+
+    private static void numbers(List<Write> all) {
+        all.add(write("opportunities.setProbability percent", "probability", Kind.NUMBER, 0,
+                HostileFixture::opportunity, (fx, t, v) -> fx.crm.opportunities().setProbability((OpportunityId) t,
+                        n(v)).id(),
+                (fx, t, id) -> fx.crm.opportunities().get((OpportunityId) id).probability(),
+                (fx, t) -> fx.crm.opportunities().get((OpportunityId) t).version()));
+        all.add(create("customers.recordFeedback rating", "rating", Kind.NUMBER, 0,
+                (fx, t, v) -> fx.crm.customers().recordFeedback(NewFeedback.aboutPurchase(fx.purchase(), n(v),
+                        "Fine", Channel.EMAIL)),
+                (fx, t, id) -> fx.crm.customers().feedback(fx.account()).stream().filter(f -> f.id().equals(id))
+                        .findFirst().map(Feedback::rating).orElse(null),
+                (fx, t) -> fx.crm.customers().feedback(fx.account()).size()));
+        all.add(create("customers.recordPurchase quantity", "quantity", Kind.NUMBER, 0,
+                (fx, t, v) -> fx.crm.customers().recordPurchase(new NewPurchase(fx.account(), null, "ENG-1",
+                        "Engine", null, n(v), TEN_EUR, Set.of(), null, null)),
+                (fx, t, id) -> fx.crm.customers().purchases(fx.account()).stream().filter(p -> p.id().equals(id))
+                        .findFirst().map(Purchase::quantity).orElse(null),
+                (fx, t) -> fx.crm.customers().purchases(fx.account()).size()));
+        all.add(create("tracking.logCall durationSeconds", "durationSeconds", Kind.NUMBER, 0,
+                (fx, t, v) -> fx.crm.tracking().logCall(RepInteraction.withLead(fx.lead(), n(v), "Reached", null)),
+                (fx, t, id) -> fx.crm.tracking().touchpoint((dev.crmkit.core.common.TouchpointId) id).orElseThrow()
+                        .durationSeconds(),
+                (fx, t) -> fx.crm.tracking().touchpointsOfLead(fx.lead()).size()));
     }
 
     private static void filters(List<Write> all) {

@@ -21,6 +21,8 @@ public final class HostileValues {
     public static final long SEED = 18L;
     /** Generated texts per text parameter, on top of the fixed cases. */
     public static final int GENERATED_TEXTS = 14;
+    /** Generated whole numbers per number parameter, on top of the fixed cases. */
+    public static final int GENERATED_NUMBERS = 4;
     /** Generated instants per time parameter, on top of the fixed cases. */
     public static final int GENERATED_TIMES = 6;
 
@@ -80,6 +82,14 @@ public final class HostileValues {
                 net.jqwik.api.Tuple.of(2, any),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(plain, hostile, snippet).as((p, h, s) -> p + h + s)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(plain, hostile).as((p, h) -> p + h + p)));
+    }
+
+    /** Whole numbers at and around the usual bounds (0, 1, 5, 100, the int range), then generated ones. */
+    public static List<Integer> numbers(String seedName) {
+        Set<Integer> out = new LinkedHashSet<>(List.of(Integer.MIN_VALUE, -1, 0, 1, 5, 6, 100, 101, 86_400,
+                Integer.MAX_VALUE));
+        out.addAll(sample(Arbitraries.integers(), seedName, GENERATED_NUMBERS));
+        return List.copyOf(out);
     }
 
     /** Instants far outside, at and just inside the documented range, with odd precision, then generated ones. */
