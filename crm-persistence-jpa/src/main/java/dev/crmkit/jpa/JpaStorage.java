@@ -123,6 +123,14 @@ public final class JpaStorage implements Storage {
         return inTransaction(tenant, false, work);
     }
 
+    /**
+     * The repair operations for records whose rows no longer load ({@link RecordRepair}): list them per tenant, reset
+     * a broken column or delete the record. For an administrator; they write outside any host transaction.
+     */
+    public RecordRepair repair() {
+        return new RecordRepair(this, dataSource, database);
+    }
+
     @Override
     public Outbox outbox() {
         return outbox;

@@ -14,6 +14,7 @@ import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
+import dev.crmkit.core.contract.HostileInputContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.OpportunityContract;
@@ -24,6 +25,7 @@ import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
+import dev.crmkit.reporting.contract.HostileReportContract;
 import dev.crmkit.reporting.contract.ReportingContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -164,6 +166,14 @@ class JpaContractTest {
     }
 
     @Nested
+    class HostileInputTests extends HostileInputContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
     class TaskTests extends TaskContract {
         @Override
         protected Storage storage() {
@@ -269,6 +279,19 @@ class JpaContractTest {
 
     @Nested
     class ReportingTests extends ReportingContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @Override
+        protected ReportExecutor executor() {
+            return new JpaReportExecutor();
+        }
+    }
+
+    @Nested
+    class HostileReportTests extends HostileReportContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -178,6 +178,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
                 v.check(source.has(f.dimension()), field + ".dimension", source + " facts have no " + f.dimension());
             }
             v.check(!f.values().isEmpty(), field + ".values", "at least one value is required");
+            v.singleLineEach(field + ".values", f.values());
         }
     }
 

@@ -2,8 +2,10 @@ package dev.crmkit.reporting;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,14 +21,23 @@ import java.time.ZoneOffset;
 public record TimeWindow(Instant from, Instant to, Integer lastDays) {
     /** Every fact, whenever it happened. */
     public static final TimeWindow ALL = new TimeWindow(null, null, null);
+    /** The most days a relative window covers: the whole range of instants crm-core stores. */
+    public static final int MAX_LAST_DAYS = (int) Duration.between(Validation.EARLIEST_INSTANT,
+            Validation.END_OF_INSTANTS).toDays();
 
     public TimeWindow {
         if (lastDays != null && (from != null || to != null)) {
             throw new ValidationException("window", "give either lastDays or from/to, not both");
         }
-        if (lastDays != null && lastDays < 1) {
-            throw new ValidationException("window.lastDays", "must be 1 or more");
+        if (lastDays != null && (lastDays < 1 || lastDays > MAX_LAST_DAYS)) {
+            throw new ValidationException("window.lastDays", "must be from 1 to " + MAX_LAST_DAYS);
         }
+        // Bounds beyond the stored range would overflow date arithmetic in the reports (ALL covers everything).
+        Validation v = new Validation();
+        v.instant("window.from", from);
+        v.check(to == null || !to.isBefore(Validation.EARLIEST_INSTANT) && !to.isAfter(Validation.END_OF_INSTANTS),
+                "window.to", "must be from " + Validation.EARLIEST_INSTANT + " until " + Validation.END_OF_INSTANTS);
+        v.throwIfInvalid();
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ValidationException("window.to", "must be after from");
         }
@@ -51,7 +62,9 @@ public record TimeWindow(Instant from, Instant to, Integer lastDays) {
             return this;
         }
         LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), zone).plusDays(1);
-        return between(tomorrow.minusDays(lastDays).atStartOfDay(zone).toInstant(),
+        Instant from = tomorrow.minusDays(lastDays).atStartOfDay(zone).toInstant();
+        // Nothing is stored before the range starts, so a longer look back is the same window.
+        return between(from.isBefore(Validation.EARLIEST_INSTANT) ? Validation.EARLIEST_INSTANT : from,
                 tomorrow.atStartOfDay(zone).toInstant());
     }
 

@@ -1,5 +1,7 @@
 package dev.crmkit.core.common;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +12,16 @@ import java.util.function.Supplier;
  * validate a whole request with one of these and call {@link #throwIfInvalid()} before their first write.
  */
 public final class Validation {
+    /**
+     * The earliest instant a time field accepts. Every stored instant lies in [{@code EARLIEST_INSTANT},
+     * {@link #END_OF_INSTANTS}): MariaDB's DATETIME starts at year 1000, reports add periods and zones to stored times,
+     * and years 1900 to 2199 cover every date a CRM records or plans, so the range is well inside what each adapter and
+     * report can hold.
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+    /** The first instant after the accepted range (exclusive), see {@link #EARLIEST_INSTANT}. */
+    public static final Instant END_OF_INSTANTS = Instant.parse("2200-01-01T00:00:00Z");
+
     private final String prefix;
     private final List<FieldError> errors;
 
@@ -58,6 +70,18 @@ public final class Validation {
                 && singleLine(field, value);
     }
 
+    /**
+     * As {@link #requireText} for text that may span lines (see {@link #multiLine}); returns the stripped text or
+     * null.
+     */
+    public String requireMultiLine(String field, String value, int max) {
+        String text = Text.blankToNull(value);
+        if (check(text != null, field, "is required")) {
+            multiLine(field, text, max);
+        }
+        return text;
+    }
+
     /** {@link #maxLength} for each of {@code values} (tags, codes), reported once under {@code field}. */
     public boolean maxLengthEach(String field, Collection<String> values, int max) {
         return check(values == null || values.stream().allMatch(s -> s == null || s.length() <= max), field,
@@ -91,6 +115,58 @@ public final class Validation {
         int bad = Text.badChar(value, true);
         return check(bad < 0, field, "character " + (bad + 1)
                 + " is a control character or an unpaired surrogate");
+    }
+
+    /** {@link #maxLengthEach} without a width: each value must be single-line text. */
+    public boolean singleLineEach(String field, Collection<String> values) {
+        return maxLengthEach(field, values, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Records an error when {@code value} lies outside [{@link #EARLIEST_INSTANT}, {@link #END_OF_INSTANTS}); null
+     * passes. Returns whether it passes.
+     */
+    public boolean instant(String field, Instant value) {
+        return check(value == null || inRange(value), field, "must be from " + EARLIEST_INSTANT + " until before "
+                + END_OF_INSTANTS);
+    }
+
+    /** Whether {@code value} lies in [{@link #EARLIEST_INSTANT}, {@link #END_OF_INSTANTS}). */
+    public static boolean inRange(Instant value) {
+        return !value.isBefore(EARLIEST_INSTANT) && value.isBefore(END_OF_INSTANTS);
+    }
+
+    /**
+     * {@code value} cut to whole microseconds, the finest precision every database stores (PostgreSQL and H2 would
+     * round the nanoseconds, MariaDB cut them), so a stored instant reads back equal everywhere; null stays null.
+     */
+    public static Instant storable(Instant value) {
+        return value == null ? null : value.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A top-level argument of a public method: a {@link ValidationException} naming {@code name} when it is null,
+     * instead of a NullPointerException from somewhere inside. Returns it.
+     */
+    public static <T> T argument(String name, T value) {
+        if (value == null) {
+            throw new ValidationException(name, "is required");
+        }
+        return value;
+    }
+
+    /**
+     * Text that only selects (a lookup key, a search term): a {@link ValidationException} naming {@code field} when
+     * it holds a control character or an unpaired surrogate, which no stored value can hold and PostgreSQL refuses
+     * even to compare. {@code multiLine} also admits tab and line breaks. Returns it.
+     */
+    public static String lookup(String field, String value, boolean multiLine) {
+        int bad = value == null ? -1 : Text.badChar(value, multiLine);
+        if (bad >= 0) {
+            throw new ValidationException(field, "character " + (bad + 1)
+                    + " is a control character or an unpaired surrogate");
+        }
+        return value;
     }
 
     /** Records an error when {@code value} is null; returns it. */

@@ -44,7 +44,7 @@ public final class AccountService {
 
     /** Creates ({@code ref} null) or replaces the account {@code ref}. */
     private Account save(Ref<AccountId> ref, AccountDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         v.maxLength("name", name, CustomerLimits.ACCOUNT_NAME);

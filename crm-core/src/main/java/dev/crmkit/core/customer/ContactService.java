@@ -56,7 +56,7 @@ public final class ContactService {
 
     /** Creates ({@code ref} null) or replaces the contact {@code ref}. */
     private Contact save(Ref<ContactId> ref, ContactDetails d, LeadId sourceLead) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Contact old = ref == null ? null : tx.contacts().current(ref);
             ContactId id = ref == null ? null : ref.id();
@@ -69,6 +69,7 @@ public final class ContactService {
             v.maxLength("title", title, CustomerLimits.PERSON_NAME);
             Set<String> tags = Labels.clean(d.tags());
             v.maxLengthEach("tags", tags, CustomerLimits.TAG);
+            v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
             if (d.account() != null) {
                 v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
             }

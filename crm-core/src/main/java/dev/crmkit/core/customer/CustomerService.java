@@ -16,7 +16,6 @@ import dev.crmkit.core.customer.CustomerEvent.PurchaseRecorded;
 import dev.crmkit.core.spi.StorageTx;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public final class CustomerService {
      * reported at once, and nothing is written then.
      */
     public PurchaseId recordPurchase(NewPurchase in) {
-        Objects.requireNonNull(in, "purchase");
+        Validation.argument("purchase", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             Instant now = ctx.now();
@@ -46,6 +45,8 @@ public final class CustomerService {
             v.maxLength("productCode", code, CustomerLimits.PRODUCT);
             v.maxLength("productName", productName, CustomerLimits.PRODUCT);
             v.maxLength("orderReference", orderReference, CustomerLimits.ORDER_REFERENCE);
+            v.multiLine("specialInstructions", in.specialInstructions(), 0);
+            v.instant("purchasedAt", in.purchasedAt());
             v.check(in.quantity() > 0, "quantity", "must be at least 1");
             if (v.require("unitPrice", in.unitPrice()) != null) {
                 v.check(!in.unitPrice().isNegative(), "unitPrice", "must not be negative");
@@ -73,11 +74,13 @@ public final class CustomerService {
 
     /** Records feedback; a purchase it is about must belong to the account and contact it names. */
     public FeedbackId recordFeedback(NewFeedback in) {
-        Objects.requireNonNull(in, "feedback");
+        Validation.argument("feedback", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             Instant now = ctx.now();
             v.check(in.rating() >= 1 && in.rating() <= 5, "rating", "must be between 1 and 5");
+            v.multiLine("text", in.text(), 0);
+            v.instant("receivedAt", in.receivedAt());
             v.require("channel", in.channel());
             Instant at = in.receivedAt() == null ? now : in.receivedAt();
             v.check(!at.isAfter(now), "receivedAt", "must not be in the future");

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public record Feedback(
         Instant receivedAt) implements Versioned<FeedbackId, Feedback> {
 
     public Feedback {
+        // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
+        receivedAt = Validation.storable(receivedAt);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(receivedAt, "receivedAt");

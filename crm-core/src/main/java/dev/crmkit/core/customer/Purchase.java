@@ -5,6 +5,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,6 +33,8 @@ public record Purchase(
         Instant createdAt) implements Versioned<PurchaseId, Purchase> {
 
     public Purchase {
+        // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
+        purchasedAt = Validation.storable(purchasedAt);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(productCode, "productCode");
         Objects.requireNonNull(purchasedAt, "purchasedAt");

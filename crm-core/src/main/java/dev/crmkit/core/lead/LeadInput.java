@@ -65,6 +65,12 @@ final class LeadInput {
         d.tags = new LinkedHashSet<>(cleanTags(in.tags()));
         v.maxLengthEach(nameOf.apply(LeadField.TAGS), d.tags, LeadLimits.TAG);
         d.customFields = new LinkedHashMap<>(in.customFields());
+        // Stored in a JSON column: keys and values hold the same characters as any single-line field.
+        d.customFields.forEach((key, value) -> {
+            if (v.singleLine("customFields", key)) {
+                v.singleLine("customFields." + key, value);
+            }
+        });
         d.nameKey = MatchKeys.person(d.firstName, d.lastName);
         d.owner = in.owner();
         String visitor = Text.blankToNull(in.visitorId());

@@ -1,6 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import java.util.Set;
 
 /**
@@ -11,6 +12,10 @@ public record LeadQuery(Set<LeadStatus> statuses, UserId owner, String country, 
                         Integer minScore, String tag, boolean includeSpam) {
     public LeadQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        Validation.lookup("country", country, false);
+        Validation.lookup("region", region, false);
+        Validation.lookup("city", city, false);
+        Validation.lookup("tag", tag, false);
     }
 
     public static LeadQuery all() {

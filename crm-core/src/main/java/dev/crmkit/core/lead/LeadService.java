@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +51,7 @@ public final class LeadService {
      * {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
-        Objects.requireNonNull(lead, "lead");
+        Validation.argument("lead", lead);
         Validation v = new Validation();
         LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, v);
         v.throwIfInvalid();
@@ -75,13 +74,14 @@ public final class LeadService {
      * the lead captured the first time.
      */
     public FormCapture captureForm(FormMapping mapping, WebFormSubmission form) {
-        Objects.requireNonNull(mapping, "mapping");
-        Objects.requireNonNull(form, "form");
+        Validation.argument("mapping", mapping);
+        Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
         LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
+        v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
         v.throwIfInvalid();
         String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
         boolean spam = honeypot != null && !honeypot.isBlank();
@@ -203,8 +203,8 @@ public final class LeadService {
      * ({@code ConcurrentUpdateException}).
      */
     public Lead merge(Ref<LeadId> survivor, Ref<LeadId> duplicate) {
-        Objects.requireNonNull(survivor, "survivor");
-        Objects.requireNonNull(duplicate, "duplicate");
+        Validation.argument("survivor", survivor);
+        Validation.argument("duplicate", duplicate);
         ctx.actor().require(Actor.ADMIN, "merge leads");
         LeadId keepId = survivor.id();
         LeadId goneId = duplicate.id();
@@ -251,7 +251,7 @@ public final class LeadService {
     }
 
     private Lead move(Ref<LeadId> id, LeadStatus to, String reason) {
-        Objects.requireNonNull(id, "id");
+        Validation.argument("id", id);
         return ctx.write(tx -> {
             Lead l = tx.leads().current(id);
             Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
@@ -267,8 +267,8 @@ public final class LeadService {
      * refuse converting it when it changed since ({@code ConcurrentUpdateException}).
      */
     public Conversion convert(Ref<LeadId> id, ConvertLead how) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(how, "how");
+        Validation.argument("id", id);
+        Validation.argument("how", how);
         return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().current(id), how));
     }
 
@@ -280,8 +280,8 @@ public final class LeadService {
      * change.
      */
     public Lead assign(Ref<LeadId> id, UserId owner) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(owner, "owner");
+        Validation.argument("id", id);
+        Validation.argument("owner", owner);
         return ctx.write(tx -> {
             Lead l = tx.leads().current(id);
             if (owner.equals(l.owner())) {
@@ -315,7 +315,7 @@ public final class LeadService {
      * returns how many changed. Unknown ids are skipped.
      */
     public int rescore(Collection<LeadId> ids) {
-        Objects.requireNonNull(ids, "ids");
+        Validation.argument("ids", ids);
         return ctx.write(tx -> {
             int changed = 0;
             for (LeadId id : new LinkedHashSet<>(ids)) {

@@ -13,7 +13,6 @@ import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.sales.SalesEvent.AccountTeamChanged;
 import dev.crmkit.core.spi.StorageTx;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +41,7 @@ public final class AccountTeamService {
 
     /** Removes {@code user} from the account's team; removing a non-member changes nothing. */
     public AccountTeam removeMember(AccountId account, UserId user) {
-        Objects.requireNonNull(user, "user");
+        Validation.argument("user", user);
         return change(account, t -> t.member(user).isPresent() ? t.without(user, ctx.now()) : t);
     }
 

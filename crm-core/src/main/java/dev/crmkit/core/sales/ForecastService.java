@@ -25,7 +25,7 @@ public final class ForecastService {
 
     /** Everyone's opportunities closing in {@code period}. */
     public Forecast forPeriod(ForecastPeriod period) {
-        Objects.requireNonNull(period, "period");
+        Validation.argument("period", period);
         return ctx.read(tx -> Forecast.of(period, tx.opportunities().findClosingBetween(period.from(),
                 period.until())));
     }

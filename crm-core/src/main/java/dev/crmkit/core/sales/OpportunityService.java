@@ -46,7 +46,7 @@ public final class OpportunityService {
      * one (lead conversion does).
      */
     public OpportunityId create(NewOpportunity in) {
-        Objects.requireNonNull(in, "opportunity");
+        Validation.argument("opportunity", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             String name = v.requireText("name", in.name());
@@ -86,7 +86,7 @@ public final class OpportunityService {
     }
 
     private Opportunity edit(Ref<OpportunityId> ref, OpportunityDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Opportunity o = tx.opportunities().current(ref);
             Validation v = new Validation();
@@ -173,7 +173,7 @@ public final class OpportunityService {
 
     private static String requireReason(String reason) {
         Validation v = new Validation();
-        String r = v.requireText("reason", reason);
+        String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
         return r;
     }

@@ -56,6 +56,9 @@ public final class OrderService {
      * a stale change.
      */
     public Order ship(Ref<OrderId> id, String reference) {
+        Validation v = new Validation();
+        v.singleLine("reference", reference);
+        v.throwIfInvalid();
         return move(id, OrderStatus.SHIPPED, Text.blankToNull(reference));
     }
 
@@ -80,7 +83,7 @@ public final class OrderService {
     /** PLACED or CONFIRMED to CANCELLED; the reason is required. Pass the order you read to refuse a stale change. */
     public Order cancel(Ref<OrderId> id, String reason) {
         Validation v = new Validation();
-        String r = v.requireText("reason", reason);
+        String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
         return move(id, OrderStatus.CANCELLED, r);
     }
@@ -103,6 +106,7 @@ public final class OrderService {
 
     /** The order with this number, e.g. {@code O-1}. */
     public Optional<Order> findByNumber(String number) {
+        Validation.lookup("number", number, false);
         return ctx.read(tx -> tx.orders().findByNumber(number));
     }
 

@@ -51,7 +51,7 @@ public final class ProductService {
 
     /** Creates ({@code ref} null) or replaces the product {@code ref}. */
     private Product save(Ref<ProductId> ref, ProductDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String code = v.requireText("code", d.code());
         String name = v.requireText("name", d.name());
@@ -59,6 +59,7 @@ public final class ProductService {
         String key = code == null ? null : code.toUpperCase(Locale.ROOT);
         v.maxLength("code", key, SalesLimits.PRODUCT_CODE);
         v.maxLength("name", name, SalesLimits.PRODUCT_NAME);
+        v.multiLine("description", d.description(), 0);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             Product old = ref == null ? null : tx.products().current(ref);
@@ -81,6 +82,7 @@ public final class ProductService {
 
     /** The product with {@code code}, ignoring case. */
     public Optional<Product> findByCode(String code) {
+        Validation.lookup("code", code, false);
         String key = Text.blankToNull(code);
         return key == null ? Optional.empty()
                 : ctx.read(tx -> tx.products().findByCode(key.toUpperCase(Locale.ROOT)));

@@ -16,10 +16,10 @@ import dev.crmkit.core.sales.SalesEvent.QuoteChanged;
 import dev.crmkit.core.spi.StorageTx;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,8 +47,8 @@ public final class QuoteService {
      * {@code .quantity}, {@code .discountPercent}, {@code .specialInstructions}.
      */
     public QuoteId create(OpportunityId opportunity, QuoteDraft draft) {
-        Objects.requireNonNull(opportunity, "opportunity");
-        Objects.requireNonNull(draft, "draft");
+        Validation.argument("opportunity", opportunity);
+        Validation.argument("draft", draft);
         return ctx.write(tx -> {
             Opportunity opp = tx.opportunities().get(opportunity);
             Validation v = new Validation();
@@ -82,7 +82,7 @@ public final class QuoteService {
     }
 
     private Quote revision(Ref<QuoteId> ref, QuoteDraft draft) {
-        Objects.requireNonNull(draft, "draft");
+        Validation.argument("draft", draft);
         return ctx.write(tx -> {
             Quote q = tx.quotes().current(ref);
             Opportunity opp = tx.opportunities().get(q.opportunity());
@@ -174,6 +174,7 @@ public final class QuoteService {
 
     /** The quote with this number, e.g. {@code Q-1}. */
     public Optional<Quote> findByNumber(String number) {
+        Validation.lookup("number", number, false);
         return ctx.read(tx -> tx.quotes().findByNumber(number));
     }
 
@@ -220,7 +221,7 @@ public final class QuoteService {
 
     private static String required(String field, String value) {
         Validation v = new Validation();
-        String text = v.requireText(field, value);
+        String text = v.requireMultiLine(field, value, 0);
         v.throwIfInvalid();
         return text;
     }
@@ -252,6 +253,7 @@ public final class QuoteService {
         v.check(LineItem.isPercent(taxRate), "taxRate", "must be between 0 and 100");
         v.check(taxRate.toString().length() <= SalesLimits.TAX_RATE_TEXT, "taxRate",
                 "must be at most " + SalesLimits.TAX_RATE_TEXT + " characters as decimal text");
+        v.multiLine("notes", d.notes(), 0);
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {

@@ -1,6 +1,7 @@
 package dev.crmkit.core.segment;
 
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.lead.LeadStatus;
@@ -102,6 +103,7 @@ public enum SegmentField {
         if (value == null || value.isBlank()) {
             throw new ValidationException("value", "must not be blank");
         }
+        Validation.lookup("value", value, false);
         String v = value.strip();
         return switch (type) {
             case ENUM -> {

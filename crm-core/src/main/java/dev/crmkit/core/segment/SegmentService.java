@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
@@ -12,9 +13,9 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
 import dev.crmkit.core.spi.StorageTx;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Segmentation: saved criteria over leads, contacts or accounts, evaluated by the storage adapter
@@ -74,6 +75,9 @@ public final class SegmentService {
             errors.add(new FieldError("name", "is required"));
         } else if (n.length() > SegmentLimits.NAME) {
             errors.add(new FieldError("name", "must be at most " + SegmentLimits.NAME + " characters"));
+        } else if (Text.badChar(n, false) >= 0) {
+            errors.add(new FieldError("name", "must be single-line text without control characters or unpaired"
+                    + " surrogates"));
         }
         if (target == null) {
             errors.add(new FieldError("target", "is required"));
@@ -127,7 +131,7 @@ public final class SegmentService {
      * its target (load them from {@code leads()}, {@code contacts()} or {@code accounts()}).
      */
     public Page<EntityId> members(SegmentId id, PageRequest page) {
-        Objects.requireNonNull(page, "page");
+        Validation.argument("page", page);
         return ctx.read(tx -> {
             Segment s = tx.segments().get(id);
             return tx.segmentQueries().members(s.target(), s.criteria(), page);
@@ -136,15 +140,15 @@ public final class SegmentService {
 
     /** Members of unsaved criteria, to try them out before saving; invalid criteria are a ValidationException. */
     public Page<EntityId> preview(SegmentTarget target, Criteria criteria, PageRequest page) {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(page, "page");
+        Validation.argument("target", target);
+        Validation.argument("page", page);
         validate(target, criteria);
         return ctx.read(tx -> tx.segmentQueries().members(target, criteria, page));
     }
 
     /** How many records unsaved criteria select. */
     public long count(SegmentTarget target, Criteria criteria) {
-        Objects.requireNonNull(target, "target");
+        Validation.argument("target", target);
         validate(target, criteria);
         return ctx.read(tx -> tx.segmentQueries().count(target, criteria));
     }

@@ -47,12 +47,19 @@ public final class CaseService {
      * flagged ({@link Case#withoutContract()}). Every invalid field is reported at once, and nothing is written then.
      */
     public Case open(NewCase in) {
-        Objects.requireNonNull(in, "case");
+        Validation.argument("case", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             String subject = v.requireText("subject", in.subject());
             v.require("channel", in.channel());
             AccountId account = account(tx, in.contact(), in.account(), v);
+            v.multiLine("description", in.description(), 0);
+            v.maxLength("productCode", Text.blankToNull(in.productCode()), ServiceLimits.PRODUCT_CODE);
+            v.singleLine("category", Text.blankToNull(in.category()));
+            v.check(in.product() == null || tx.products().find(in.product()).isPresent(), "product",
+                    "no such product: " + in.product());
+            v.check(in.order() == null || tx.orders().find(in.order()).isPresent(), "order",
+                    "no such order: " + in.order());
             v.throwIfInvalid();
             Instant now = ctx.now();
             CasePriority priority = in.priority() == null ? CasePriority.MEDIUM : in.priority();
@@ -122,6 +129,7 @@ public final class CaseService {
 
     /** The case with this tracking number (any letter case, surrounding blanks ignored). */
     public Optional<Case> byTrackingNumber(String trackingNumber) {
+        Validation.lookup("trackingNumber", trackingNumber, false);
         String normalized = normalizeTrackingNumber(trackingNumber);
         return normalized == null ? Optional.empty() : ctx.read(tx -> tx.cases().findByTrackingNumber(normalized));
     }
@@ -160,7 +168,10 @@ public final class CaseService {
 
     /** The case is solved; {@code resolution} says how. Pass the case you read to refuse a stale change. */
     public Case resolve(Ref<CaseId> id, String resolution) {
-        return moveTo(id, CaseStatus.RESOLVED, Text.blankToNull(resolution));
+        Validation v = new Validation();
+        String r = v.requireMultiLine("resolution", resolution, 0);
+        v.throwIfInvalid();
+        return moveTo(id, CaseStatus.RESOLVED, r);
     }
 
     /**
@@ -168,6 +179,9 @@ public final class CaseService {
      * later it is an {@link IllegalTransitionException}. Pass the case you read to refuse a stale change.
      */
     public Case reopen(Ref<CaseId> id, String reason) {
+        Validation v = new Validation();
+        v.multiLine("reason", Text.blankToNull(reason), 0);
+        v.throwIfInvalid();
         return moveTo(id, CaseStatus.IN_PROGRESS, Text.blankToNull(reason));
     }
 
@@ -231,8 +245,11 @@ public final class CaseService {
      * refuse a stale change.
      */
     public Case moveTo(Ref<CaseId> id, CaseStatus target, String detail) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(target, "target");
+        Validation.argument("id", id);
+        Validation.argument("target", target);
+        Validation v = new Validation();
+        v.multiLine("detail", detail, 0);
+        v.throwIfInvalid();
         return ctx.write(tx -> {
             Case c = tx.cases().current(id);
             Instant now = ctx.now();
@@ -252,7 +269,7 @@ public final class CaseService {
      */
     public Case comment(Ref<CaseId> id, String text, boolean toCustomer) {
         Validation v = new Validation();
-        String t = v.requireText("text", text);
+        String t = v.requireMultiLine("text", text, 0);
         v.throwIfInvalid();
         return update(id, c -> c.comment(new CaseComment(ctx.now(), ctx.user(), t, toCustomer)),
                 toCustomer ? "REPLIED" : "NOTED");

@@ -124,6 +124,7 @@ public final class KnowledgeService {
 
     /** Articles about the product, any status, oldest first. */
     public List<Article> forProduct(String productCode) {
+        Validation.lookup("productCode", productCode, false);
         String code = Text.blankToNull(productCode);
         return code == null ? List.of() : ctx.read(tx -> tx.articles().findByProductCode(code));
     }
@@ -138,10 +139,11 @@ public final class KnowledgeService {
     }
 
     private static Content validate(ArticleDraft d) {
-        Objects.requireNonNull(d, "draft");
+        Validation.argument("draft", d);
         Validation v = new Validation();
         String title = v.requireText("title", d.title());
-        String body = v.requireText("body", d.body());
+        String body = v.requireMultiLine("body", d.body(), 0);
+        v.singleLineEach("tags", clean(d.tags()));
         Set<String> codes = clean(d.productCodes());
         v.maxLengthEach("productCodes", codes, ServiceLimits.PRODUCT_CODE);
         v.throwIfInvalid();

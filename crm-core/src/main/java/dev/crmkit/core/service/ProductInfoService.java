@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Product information for agents: specifications and documents, keyed by product code. */
@@ -28,7 +27,7 @@ public final class ProductInfoService {
      * every invalid field is reported at once.
      */
     public ProductInfo save(ProductInfoDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String code = v.requireText("productCode", d.productCode());
         v.maxLength("productCode", code, ServiceLimits.PRODUCT_CODE);

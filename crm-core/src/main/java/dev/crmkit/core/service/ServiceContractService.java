@@ -43,7 +43,7 @@ public final class ServiceContractService {
 
     /** Creates ({@code ref} null) or replaces the contract {@code ref}. */
     private ServiceContract save(Ref<ServiceContractId> ref, ContractTerms t) {
-        Objects.requireNonNull(t, "terms");
+        Validation.argument("terms", t);
         return ctx.write(tx -> {
             ServiceContract old = ref == null ? null : tx.serviceContracts().current(ref);
             ServiceContractId id = ref == null ? null : ref.id();

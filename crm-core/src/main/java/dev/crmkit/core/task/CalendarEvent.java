@@ -3,6 +3,7 @@ package dev.crmkit.core.task;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,6 +31,9 @@ public record CalendarEvent(
         Instant updatedAt) implements Versioned<CalendarEventId, CalendarEvent> {
 
     public CalendarEvent {
+        // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
+        start = Validation.storable(start);
+        end = Validation.storable(end);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(title, "title");

@@ -30,7 +30,7 @@ public final class CalendarService {
 
     /** Schedules an event; a missing kind, title or time, an end not after the start or an unknown contact is invalid. */
     public CalendarEventId schedule(NewCalendarEvent in) {
-        Objects.requireNonNull(in, "event");
+        Validation.argument("event", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             v.require("kind", in.kind());
@@ -39,6 +39,8 @@ public final class CalendarService {
             v.maxLength("title", title, TaskLimits.EVENT_TITLE);
             v.maxLength("location", location, TaskLimits.EVENT_LOCATION);
             checkTimes(v, in.start(), in.end(), "start", "end");
+            v.instant("start", in.start());
+            v.instant("end", in.end());
             Set<ContactId> contacts = in.contacts() == null ? Set.of() : in.contacts();
             for (ContactId c : contacts) {
                 v.check(c != null && tx.contacts().find(c).isPresent(), "contacts", "no such contact: " + c);
@@ -65,6 +67,8 @@ public final class CalendarService {
     public CalendarEvent reschedule(Ref<CalendarEventId> id, Instant start, Instant end) {
         Validation v = new Validation();
         checkTimes(v, start, end, "start", "end");
+        v.instant("start", start);
+        v.instant("end", end);
         v.throwIfInvalid();
         return ctx.write(tx -> saved(tx, organized(tx, id).movedTo(start, end, ctx.now())));
     }

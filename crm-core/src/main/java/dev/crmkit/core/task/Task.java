@@ -3,6 +3,7 @@ package dev.crmkit.core.task;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Comparator;
@@ -43,6 +44,9 @@ public record Task(
             .thenComparing(Task::id);
 
     public Task {
+        // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
+        due = Validation.storable(due);
+        remindAt = Validation.storable(remindAt);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(priority, "priority");

@@ -18,9 +18,9 @@ import dev.crmkit.core.task.TaskEvent.TaskRescheduled;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Tasks, follow-ups and reminders. Who may do what:
@@ -46,7 +46,7 @@ public final class TaskService {
 
     /** Creates an open task; every invalid field is reported at once. */
     public TaskId create(NewTask task) {
-        Objects.requireNonNull(task, "task");
+        Validation.argument("task", task);
         return ctx.write(tx -> insert(tx, task, null, null).id());
     }
 
@@ -54,6 +54,9 @@ public final class TaskService {
         Validation v = new Validation();
         String title = v.requireText("title", in.title());
         v.maxLength("title", title, TaskLimits.TASK_TITLE);
+        v.multiLine("description", in.description(), 0);
+        v.instant("due", in.due());
+        v.instant("remindAt", in.remindAt());
         v.check(in.remindAt() == null || in.due() == null || !in.remindAt().isAfter(in.due()), "remindAt",
                 "must not be after due");
         Subject subject = in.subject() != null ? in.subject() : original == null ? null : original.subject();
@@ -83,7 +86,7 @@ public final class TaskService {
      * a stale change.
      */
     public TaskId completeWithFollowUp(Ref<TaskId> id, NewTask followUp) {
-        Objects.requireNonNull(followUp, "followUp");
+        Validation.argument("followUp", followUp);
         return ctx.write(tx -> {
             Task done = close(tx, id, TaskStatus.DONE);
             return insert(tx, followUp, done.id(), done).id();
@@ -110,7 +113,7 @@ public final class TaskService {
      * refuse a stale change.
      */
     public Task reassign(Ref<TaskId> id, UserId assignee) {
-        Objects.requireNonNull(assignee, "assignee");
+        Validation.argument("assignee", assignee);
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             if (t.assignee().equals(assignee)) {
@@ -131,6 +134,7 @@ public final class TaskService {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
+            v.instant("due", due);
             v.check(due == null || t.remindAt() == null || !t.remindAt().isAfter(due), "due",
                     "must not be before the reminder");
             v.throwIfInvalid();
@@ -146,6 +150,7 @@ public final class TaskService {
         return ctx.write(tx -> {
             Task t = changeable(tx, id);
             Validation v = new Validation();
+            v.instant("remindAt", remindAt);
             v.check(remindAt == null || t.due() == null || !remindAt.isAfter(t.due()), "remindAt",
                     "must not be after due");
             v.throwIfInvalid();
@@ -211,7 +216,7 @@ public final class TaskService {
 
     /** Every task about {@code subject}, oldest first. */
     public List<Task> ofSubject(Subject subject) {
-        Objects.requireNonNull(subject, "subject");
+        Validation.argument("subject", subject);
         return ctx.read(tx -> tx.tasks().findBySubject(subject));
     }
 
@@ -224,7 +229,7 @@ public final class TaskService {
 
     /** Reminders of every user of the tenant due at or before {@code now} and not delivered yet, oldest first. */
     public List<Reminder> dueReminders(Instant now) {
-        Objects.requireNonNull(now, "now");
+        Validation.argument("now", now);
         return ctx.read(tx -> tx.tasks().findPendingReminders(now).stream().map(Reminder::of).toList());
     }
 

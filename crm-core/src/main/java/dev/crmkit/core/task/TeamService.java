@@ -57,7 +57,7 @@ public final class TeamService {
      * the team you read to refuse a stale change.
      */
     public Team addMember(Ref<TeamId> team, UserId member) {
-        Objects.requireNonNull(member, "member");
+        Validation.argument("member", member);
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
             members.add(member);
@@ -67,7 +67,7 @@ public final class TeamService {
 
     /** Removes {@code member}; their tasks stay assigned to them. Pass the team you read to refuse a stale change. */
     public Team removeMember(Ref<TeamId> team, UserId member) {
-        Objects.requireNonNull(member, "member");
+        Validation.argument("member", member);
         return change(team, t -> {
             Set<UserId> members = new HashSet<>(t.members());
             members.remove(member);
@@ -80,7 +80,7 @@ public final class TeamService {
      * refuse a stale change.
      */
     public Team changeManager(Ref<TeamId> team, UserId manager) {
-        Objects.requireNonNull(manager, "manager");
+        Validation.argument("manager", manager);
         return change(team, Team::members, manager);
     }
 

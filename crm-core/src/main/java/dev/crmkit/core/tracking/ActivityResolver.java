@@ -69,6 +69,7 @@ final class ActivityResolver {
         TouchpointDraft d = new TouchpointDraft(TouchpointKind.AD_IMPRESSION, Channel.WEB);
         if (v.require("day", e.day()) != null) {
             d.occurredAt = e.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            v.instant("day", d.occurredAt);
         }
         v.check(e.count() > 0, "count", "must be at least 1");
         d.count = e.count();
@@ -120,12 +121,14 @@ final class ActivityResolver {
         TouchpointDraft d = new TouchpointDraft(kind, channel);
         d.occurredAt = in.occurredAt() == null ? now : in.occurredAt();
         v.check(!d.occurredAt.isAfter(now), "occurredAt", "must not be in the future");
+        v.instant("occurredAt", d.occurredAt);
         v.check(in.durationSeconds() == null || in.durationSeconds() >= 0, "durationSeconds",
                 "must not be negative");
         d.durationSeconds = in.durationSeconds();
         d.outcome = Text.blankToNull(in.outcome());
         v.maxLength("outcome", d.outcome, TrackingLimits.OUTCOME);
         d.detail = Text.blankToNull(in.notes());
+        v.multiLine("notes", d.detail, 0);
         if (v.check(in.lead() != null || in.contact() != null || in.account() != null, "regarding",
                 "name a lead, a contact or an account")) {
             lead(d, in.lead(), v);
@@ -144,6 +147,7 @@ final class ActivityResolver {
                                          Validation v) {
         TouchpointDraft d = new TouchpointDraft(kind, channel);
         d.occurredAt = v.require("occurredAt", occurredAt);
+        v.instant("occurredAt", occurredAt);
         d.detail = Text.blankToNull(detail);
         return d;
     }
@@ -183,7 +187,9 @@ final class ActivityResolver {
             v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");
         }
         lead(d, lead, v);
-        if (d.lead == null && d.visitorId != null) {
+        // Only a visitor id that passes validation is looked up: PostgreSQL fails on a NUL even in a WHERE clause.
+        if (d.lead == null && d.visitorId != null && d.visitorId.length() <= TrackingLimits.VISITOR_ID
+                && Text.badChar(d.visitorId, false) < 0) {
             leadOfVisitor.computeIfAbsent(d.visitorId, id -> tx.leads().findByVisitorId(id).stream().findFirst())
                     .ifPresent(l -> linkTo(d, l));
         }

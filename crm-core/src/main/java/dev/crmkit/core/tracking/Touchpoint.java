@@ -10,6 +10,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -49,6 +50,8 @@ public record Touchpoint(
         TouchpointId lastClick) {
 
     public Touchpoint {
+        // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
+        occurredAt = Validation.storable(occurredAt);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(occurredAt, "occurredAt");

@@ -64,7 +64,7 @@ public final class TrackingService {
 
     /** Creates ({@code ref} null) or replaces the campaign {@code ref}. */
     private Campaign saveCampaign(Ref<CampaignId> ref, CampaignDetails d) {
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         v.maxLength("name", name, TrackingLimits.NAME);
@@ -104,7 +104,7 @@ public final class TrackingService {
     /** Creates ({@code ref} null) or replaces the ad {@code ref}. */
     private Ad saveAd(Ref<AdId> ref, AdDetails d) {
         AdId id = ref == null ? null : ref.id();
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         return ctx.write(tx -> {
             Validation v = new Validation();
             String name = v.requireText("name", d.name());
@@ -152,7 +152,7 @@ public final class TrackingService {
     /** Creates ({@code ref} null) or replaces the affiliate site {@code ref}. */
     private AffiliateSite saveAffiliate(Ref<AffiliateId> ref, AffiliateDetails d) {
         AffiliateId id = ref == null ? null : ref.id();
-        Objects.requireNonNull(d, "details");
+        Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         String code = v.requireText("trackingCode", d.trackingCode());
@@ -204,7 +204,7 @@ public final class TrackingService {
 
     /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
     public boolean record(TrackedActivity event) {
-        return ingest(List.of(Objects.requireNonNull(event, "event")), false) == 1;
+        return ingest(List.of(Validation.argument("event", event)), false) == 1;
     }
 
     /**
@@ -217,7 +217,7 @@ public final class TrackingService {
     }
 
     private int ingest(List<? extends TrackedActivity> events, boolean batch) {
-        Objects.requireNonNull(events, "events");
+        Validation.argument("events", events);
         return ctx.write(tx -> {
             ActivityResolver resolver = new ActivityResolver(tx);
             Validation v = new Validation();
@@ -265,7 +265,7 @@ public final class TrackingService {
      * (and its contact, if converted), and so do their future ones. Returns how many past touchpoints were linked.
      */
     public int identify(String visitorId, LeadId lead) {
-        Objects.requireNonNull(lead, "lead");
+        Validation.argument("lead", lead);
         Validation v = new Validation();
         String visitor = v.requireText("visitorId", visitorId);
         v.maxLength("visitorId", visitor, TrackingLimits.VISITOR_ID);
@@ -299,7 +299,7 @@ public final class TrackingService {
     }
 
     private TouchpointId logRepEntry(TouchpointKind kind, Channel channel, RepInteraction in) {
-        Objects.requireNonNull(in, "interaction");
+        Validation.argument("interaction", in);
         return ctx.write(tx -> {
             Validation v = new Validation();
             TouchpointDraft d = new ActivityResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
@@ -313,6 +313,7 @@ public final class TrackingService {
 
     /** The touchpoints of a visitor, oldest first. */
     public List<Touchpoint> touchpointsOfVisitor(String visitorId) {
+        Validation.lookup("visitorId", visitorId, false);
         return ctx.read(tx -> tx.touchpoints().findByVisitor(visitorId));
     }
 

@@ -18,6 +18,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Feedback;
+import dev.crmkit.core.sales.ProductDetails;
 import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.BusinessHours;
 import dev.crmkit.core.service.Case;
@@ -121,7 +122,7 @@ public abstract class CaseContract extends ServiceContractSupport {
 
     @Test
     void aCaseWithoutAValidContractIsFlaggedAndHasNoTargets() {
-        ProductId covered = ProductId.of(UUID.randomUUID());
+        ProductId covered = crm.products().create(ProductDetails.of("ENG-1", "Difference Engine"));
         crm.serviceContracts().create(ContractTerms.of(acme, "Expired", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), levels()));
         crm.serviceContracts().create(ContractTerms.of(acme, "Engines only", JAN_1, DEC_31, levels())
