@@ -14,6 +14,7 @@ import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
             + " channel, event_count, value_amount, value_currency, duration_seconds, outcome, detail, rep_id,"
             + " first_click, last_click) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ORDER = "r.occurredAt, r.id";
-    /** A repeat that is still not found stored after this many tries is a duplicate touchpoint id, not a race. */
-    private static final int MAX_ATTEMPTS = 3;
+    private static final Comparator<Touchpoint> BY_EXTERNAL_ID = Comparator.comparing(Touchpoint::externalEventId,
+            Comparator.nullsLast(Comparator.naturalOrder()));
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
     private static final int ID_CHUNK = 1000;
 
@@ -76,34 +77,55 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         }
         // Optimistic: new events are the rule, so insert first and let the unique constraint find the repeats. Only
         // then ask which external ids are stored (also ones a concurrent writer just committed) and insert the rest.
-        Set<String> stored = Set.of();
-        for (int attempt = 1; ; attempt++) {
+        List<String> ids = new ArrayList<>(externalIds);
+        Set<String> stored = new HashSet<>();
+        while (true) {
             List<Touchpoint> fresh = without(candidates, stored);
             if (fresh.isEmpty()) {
                 return fresh; // all repeats: nothing to insert
             }
-            SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, fresh));
+            List<Touchpoint> ordered = fresh.stream().sorted(BY_EXTERNAL_ID).toList();
+            SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, ordered));
             if (failure == null) {
                 return fresh;
             }
             RuntimeException e = Errors.translate(failure);
-            if (!(e instanceof DuplicateException) || attempt == MAX_ATTEMPTS) {
+            // A rejection that no newly stored external id explains is a duplicate touchpoint id. Each retry skips
+            // at least one more id, so writers committing our ids one by one cannot keep this loop going.
+            if (!(e instanceof DuplicateException) || !stored.addAll(storedExternalIds(ids))) {
                 throw e;
             }
-            stored = storedExternalIds(new ArrayList<>(externalIds));
         }
     }
 
-    /** Inserts {@code rows}, or rolls them all back and returns why not. */
+    /**
+     * Inserts {@code rows}, given in external id order, or rolls them all back and returns why not. The order makes
+     * writers of overlapping batches wait for each other's keys in one order instead of each holding a key the
+     * other waits for (a deadlock, which rolls back a whole transaction).
+     */
     private SQLException insertInSavepoint(Connection connection, List<Touchpoint> rows) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         SQLException failure = insert(connection, rows);
         if (failure == null) {
             connection.releaseSavepoint(savepoint);
         } else {
-            connection.rollback(savepoint);
+            rollback(connection, savepoint, failure);
         }
         return failure;
+    }
+
+    /** Rolls back to {@code savepoint}; a failure to do so is added to {@code failure}, if there is one. */
+    private static void rollback(Connection connection, Savepoint savepoint, SQLException failure)
+            throws SQLException {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException gone) {
+            if (failure == null) {
+                throw gone;
+            }
+            // A deadlock victim's transaction is rolled back whole, savepoints included: report the deadlock.
+            failure.addSuppressed(gone);
+        }
     }
 
     /**
