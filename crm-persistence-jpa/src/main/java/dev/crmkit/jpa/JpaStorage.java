@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
  * (then skipped, as the contract asks); the adapter handles that rejection on the JDBC connection, out of
- * Hibernate's sight, so it logs nothing. MariaDB's driver still logs each rejected statement at WARN through
- * {@code org.mariadb.jdbc.message.server.ErrorPacket}, a logger hosts on MariaDB may want to quiet. Other duplicate
- * keys (a record saved twice) are errors the caller sees, and Hibernate logs them through
+ * Hibernate's sight, so it logs nothing. On MariaDB the insert skips them itself ({@code INSERT IGNORE}), so its
+ * driver, which logs each rejected statement at WARN through {@code org.mariadb.jdbc.message.server.ErrorPacket}
+ * (a logger hosts on MariaDB may want to quiet), has no rejection to log either. Other duplicate keys (a record
+ * saved twice) are errors the caller sees, and Hibernate logs them through
  * {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper}.
  */
 public final class JpaStorage implements Storage {

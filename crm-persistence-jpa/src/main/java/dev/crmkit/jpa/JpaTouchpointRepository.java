@@ -9,15 +9,22 @@ import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.hibernate.query.MutationQuery;
@@ -29,17 +36,20 @@ import org.hibernate.query.SelectionQuery;
  * mapping stores them (see {@link JdbcParameters}); reads and the bulk link updates go through Hibernate. Idempotency
  * rests on the unique constraint on (tenant, external event id): a batch is inserted inside a savepoint, and only
  * when the constraint rejects it is the savepoint rolled back, one indexed query finds the stored external ids and
- * the rest is inserted. This also holds when two writers ingest the same event at once. The adapter translates the
- * rejection itself, so a repeated event (routine with at-least-once delivery) is not logged by Hibernate as an error.
+ * the rest is inserted; MariaDB skips repeats in the insert instead (see {@link #insertSkippingRepeats}). This also
+ * holds when writers ingest the same events at once. The adapter translates the rejection itself, so a repeated
+ * event (routine with at-least-once delivery) is not logged by Hibernate as an error.
  */
 final class JpaTouchpointRepository implements TouchpointRepository {
     private static final String INSERT = "INSERT INTO crm_touchpoint (tenant_id, id, kind, occurred_at,"
             + " external_event_id, visitor_id, lead_id, contact_id, account_id, campaign_id, ad_id, affiliate_id,"
             + " channel, event_count, value_amount, value_currency, duration_seconds, outcome, detail, rep_id,"
             + " first_click, last_click) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** MariaDB: skips a row whose key is stored, with a warning (and stores a value it refuses changed, too). */
+    private static final String INSERT_IGNORE = "INSERT IGNORE" + INSERT.substring("INSERT".length());
     private static final String ORDER = "r.occurredAt, r.id";
-    /** A repeat that is still not found stored after this many tries is a duplicate touchpoint id, not a race. */
-    private static final int MAX_ATTEMPTS = 3;
+    private static final Comparator<Touchpoint> BY_EXTERNAL_ID = Comparator.comparing(Touchpoint::externalEventId,
+            Comparator.nullsLast(Comparator.naturalOrder()));
     /** Keeps the IN list of the idempotency check under every driver's parameter limit. */
     private static final int ID_CHUNK = 1000;
 
@@ -68,67 +78,182 @@ final class JpaTouchpointRepository implements TouchpointRepository {
             throw Errors.translate(e);
         }
         if (externalIds.isEmpty()) {
-            SQLException failure = tx.session().doReturningWork(c -> insert(c, candidates));
+            SQLException failure = tx.session().doReturningWork(c -> insert(c, candidates, INSERT, null));
             if (failure != null) {
                 throw Errors.translate(failure);
             }
             return candidates;
         }
-        // Optimistic: new events are the rule, so insert first and let the unique constraint find the repeats. Only
-        // then ask which external ids are stored (also ones a concurrent writer just committed) and insert the rest.
-        Set<String> stored = Set.of();
-        for (int attempt = 1; ; attempt++) {
+        List<String> ids = new ArrayList<>(externalIds);
+        return tx.database() == Database.MARIADB ? insertSkippingRepeats(candidates, ids)
+                : insertRetryingRepeats(candidates, ids, new HashSet<>());
+    }
+
+    /**
+     * H2, PostgreSQL. Optimistic: new events are the rule, so insert first and let the unique constraint find the
+     * repeats. Only then ask which external ids are stored (also ones a concurrent writer just committed: both
+     * read committed rows with each statement) and insert the rest, skipping {@code stored} from the start. Also
+     * MariaDB's way out of a batch it cannot sort out, where the check sees only its snapshot.
+     */
+    private List<Touchpoint> insertRetryingRepeats(List<Touchpoint> candidates, List<String> externalIds,
+            Set<String> stored) {
+        while (true) {
             List<Touchpoint> fresh = without(candidates, stored);
             if (fresh.isEmpty()) {
                 return fresh; // all repeats: nothing to insert
             }
-            SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, fresh));
+            List<Touchpoint> ordered = fresh.stream().sorted(BY_EXTERNAL_ID).toList();
+            SQLException failure = tx.session().doReturningWork(c -> insertInSavepoint(c, ordered));
             if (failure == null) {
                 return fresh;
             }
             RuntimeException e = Errors.translate(failure);
-            if (!(e instanceof DuplicateException) || attempt == MAX_ATTEMPTS) {
+            // A rejection that no newly stored external id explains is a duplicate touchpoint id. Each retry skips
+            // at least one more id, so writers committing our ids one by one cannot keep this loop going.
+            if (!(e instanceof DuplicateException) || !stored.addAll(storedExternalIds(externalIds))) {
                 throw e;
             }
-            stored = storedExternalIds(new ArrayList<>(externalIds));
         }
     }
 
-    /** Inserts {@code rows}, or rolls them all back and returns why not. */
+    /**
+     * MariaDB. Retrying a rejected batch as on the other databases fails there: InnoDB's REPEATABLE READ answers
+     * the check from the snapshot taken at the transaction's first read, which misses the row of the concurrent
+     * writer whose commit the rejected insert waited for; a locking read instead gap-locks the ids it does not find,
+     * as do the locks the rejected insert keeps, so writers retrying overlapping batches deadlock. So repeats are
+     * not rejected: {@code INSERT IGNORE} skips each with a warning, keeping the rest and the locks it took in one
+     * ascending order. Only after warnings does a locking read of the batch's external ids (all stored now, so it
+     * locks no gap) tell which rows are this call's. IGNORE also skips a row whose touchpoint id is stored and
+     * turns a value the column refuses into a warning and a changed value, so unless every warning was one repeat,
+     * the batch is undone and inserted again plainly, skipping the repeats found, to store or fail as elsewhere.
+     */
+    private List<Touchpoint> insertSkippingRepeats(List<Touchpoint> candidates, List<String> externalIds) {
+        Set<String> repeats = new HashSet<>();
+        Attempt attempt = tx.session().doReturningWork(c -> {
+            Savepoint savepoint = c.setSavepoint();
+            Warnings warnings = new Warnings();
+            SQLException failure = insert(c, candidates.stream().filter(t -> t.externalEventId() == null)
+                    .toList(), INSERT, null);
+            if (failure == null) {
+                failure = insert(c, candidates.stream().filter(t -> t.externalEventId() != null)
+                        .sorted(BY_EXTERNAL_ID).toList(), INSERT_IGNORE, warnings);
+            }
+            List<Touchpoint> stored = failure != null ? null
+                    : warnings.count == 0 ? candidates
+                    : storedUnlessWarnedOtherwise(c, candidates, externalIds, warnings.count, repeats);
+            if (stored == null) {
+                rollback(c, savepoint, failure);
+            } else {
+                c.releaseSavepoint(savepoint);
+            }
+            return new Attempt(stored, failure);
+        });
+        if (attempt.failure() != null) {
+            throw Errors.translate(attempt.failure());
+        }
+        return attempt.stored() != null ? attempt.stored() : insertRetryingRepeats(candidates, externalIds, repeats);
+    }
+
+    /** What an insert on the connection did: the rows it stored, or why it failed, or neither when unclear. */
+    private record Attempt(List<Touchpoint> stored, SQLException failure) {
+    }
+
+    /** How many warnings {@code INSERT IGNORE} left. */
+    private static final class Warnings {
+        long count;
+    }
+
+    /**
+     * MariaDB, after {@code INSERT IGNORE} warned: the rows it stored, if each warning was a skipped repeat (one
+     * recorded in {@code repeats}); otherwise null.
+     */
+    private List<Touchpoint> storedUnlessWarnedOtherwise(Connection connection, List<Touchpoint> candidates,
+            List<String> externalIds, long warnings, Set<String> repeats) throws SQLException {
+        Map<String, UUID> owners = storedOwners(connection, externalIds);
+        List<Touchpoint> stored = new ArrayList<>(candidates.size());
+        for (Touchpoint t : candidates) {
+            UUID owner = t.externalEventId() == null ? t.id().value() : owners.get(t.externalEventId());
+            if (t.id().value().equals(owner)) {
+                stored.add(t); // or stored before, with this very id: then it warned once more than it repeated
+            } else if (owner != null) {
+                repeats.add(t.externalEventId());
+            }
+        }
+        return warnings == repeats.size() && stored.size() + repeats.size() == candidates.size() ? stored : null;
+    }
+
+    /**
+     * Inserts {@code rows}, given in external id order, or rolls them all back and returns why not. The order makes
+     * writers of overlapping batches wait for each other's keys in one order instead of each holding a key the
+     * other waits for (a deadlock, which rolls back a whole transaction).
+     */
     private SQLException insertInSavepoint(Connection connection, List<Touchpoint> rows) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
-        SQLException failure = insert(connection, rows);
+        SQLException failure = insert(connection, rows, INSERT, null);
         if (failure == null) {
             connection.releaseSavepoint(savepoint);
         } else {
-            connection.rollback(savepoint);
+            rollback(connection, savepoint, failure);
         }
         return failure;
     }
 
+    /** Rolls back to {@code savepoint}; a failure to do so is added to {@code failure}, if there is one. */
+    private static void rollback(Connection connection, Savepoint savepoint, SQLException failure)
+            throws SQLException {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException gone) {
+            if (failure == null) {
+                throw gone;
+            }
+            // A deadlock victim's transaction is rolled back whole, savepoints included: report the deadlock.
+            failure.addSuppressed(gone);
+        }
+    }
+
     /**
-     * One batched INSERT on the session's connection. A failure is returned, not thrown: thrown out of
-     * {@code doWork}, Hibernate would log it (a repeated event is routine, not an error) before wrapping it.
+     * One batched {@code sql} on the session's connection; collects its warnings into {@code warnings} if given. A
+     * failure is returned, not thrown: thrown out of {@code doWork}, Hibernate would log it (a repeated event is
+     * routine, not an error) before wrapping it.
      */
-    private SQLException insert(Connection connection, List<Touchpoint> rows) {
+    private SQLException insert(Connection connection, List<Touchpoint> rows, String sql, Warnings warnings) {
+        if (rows.isEmpty()) {
+            return null;
+        }
         Database db = tx.database();
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int batched = 0;
-            for (Touchpoint t : rows) {
-                bind(statement, TouchpointMapper.toRow(tx.tenantId(), t), db);
+            for (int i = 0; i < rows.size(); i++) {
+                bind(statement, TouchpointMapper.toRow(tx.tenantId(), rows.get(i)), db);
                 statement.addBatch();
-                if (++batched == JpaStorage.BATCH_SIZE) {
+                if (++batched == JpaStorage.BATCH_SIZE || i == rows.size() - 1) {
                     statement.executeBatch();
                     batched = 0;
+                    if (warnings != null) {
+                        collect(connection, statement, warnings);
+                    }
                 }
-            }
-            if (batched > 0) {
-                statement.executeBatch();
             }
             return null;
         } catch (SQLException e) {
             return e;
         }
+    }
+
+    /** Free when there are none: the driver knows their count from the statement's reply. */
+    private static void collect(Connection connection, PreparedStatement statement, Warnings warnings)
+            throws SQLException {
+        if (statement.getWarnings() == null) {
+            return;
+        }
+        // The count, not the list: the server lists at most max_error_count (64) of them.
+        try (Statement count = connection.createStatement();
+                ResultSet result = count.executeQuery("SELECT @@warning_count")) {
+            result.next();
+            warnings.count += result.getLong(1);
+        }
+        statement.clearWarnings();
     }
 
     /** Binds the row's columns as Hibernate's mapping of {@link TouchpointEntity} does, so its reads see the same. */
@@ -190,6 +315,28 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                     .getResultList());
         }
         return stored;
+    }
+
+    /** MariaDB: the touchpoint id stored under each of {@code externalIds}, read past the snapshot (locking). */
+    private Map<String, UUID> storedOwners(Connection connection, List<String> externalIds) throws SQLException {
+        Map<String, UUID> owners = new HashMap<>();
+        for (int from = 0; from < externalIds.size(); from += ID_CHUNK) {
+            List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + ID_CHUNK));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT external_event_id, id"
+                    + " FROM crm_touchpoint WHERE tenant_id = ? AND external_event_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") LOCK IN SHARE MODE")) {
+                statement.setString(1, tx.tenantId());
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        owners.put(rows.getString(1), UUID.fromString(rows.getString(2)));
+                    }
+                }
+            }
+        }
+        return owners;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
@@ -128,6 +129,24 @@ class TouchpointIngestionTest {
 
         assertThat(storage().read(tenant, (StorageTx tx) -> tx.touchpoints().findByVisitor("v-dup")))
                 .containsExactly(stored);
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesFailsItsBatchNextToARepeatAndNothingOfItIsWritten() {
+        Touchpoint stored = Samples.click(TouchpointId.of(UUID.randomUUID()), "ok-1", "v-long", Samples.at(1));
+        storage().write(tenant, tx -> tx.touchpoints().insertAll(List.of(stored)));
+        Touchpoint repeat = Samples.click(TouchpointId.of(UUID.randomUUID()), "ok-1", "v-long", Samples.at(1));
+        Touchpoint fresh = Samples.click(TouchpointId.of(UUID.randomUUID()), "ok-2", "v-long", Samples.at(2));
+        Touchpoint tooLong = Samples.click(TouchpointId.of(UUID.randomUUID()), "too-long", "v".repeat(256),
+                Samples.at(3));
+
+        assertThatThrownBy(() -> storage().write(tenant, tx -> tx.touchpoints().insertAll(List.of(repeat, fresh,
+                tooLong)))).isInstanceOf(StorageException.class);
+
+        assertThat(storage().read(tenant, (StorageTx tx) -> tx.touchpoints().findByVisitor("v-long")))
+                .containsExactly(stored);
+        assertThat(storage().read(tenant, (StorageTx tx) -> tx.touchpoints().findByExternalEventId("too-long")))
+                .isEmpty();
     }
 
     @Test

@@ -40,9 +40,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +56,15 @@ import org.junit.jupiter.api.Test;
 public abstract class TrackingServiceContract extends ContractSupport {
     /** An id no record of the test has. */
     private static final UUID UNKNOWN = UUID.fromString("00000000-0000-7000-8000-000000000001");
+    /** Threads that post at once in the concurrency tests, and how many times they do. */
+    private static final int RACERS = 4;
+    private static final int ROUNDS = 20;
 
     private CampaignId spring;
     private AdId bannerA;
     private AdId bannerB;
     private AffiliateId blog;
-    private final List<TrackingEvent> events = new ArrayList<>();
+    private final List<TrackingEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void setUpTracking() {
@@ -265,6 +274,92 @@ public abstract class TrackingServiceContract extends ContractSupport {
                 new Conversion("conv", min(30), "v-1", null, null, null, null, null),
                 click("c1", "v-1", "SPRING-A", 10)));
         assertThat(byExternalId("v-1", "conv").firstClick()).isEqualTo(byExternalId("v-1", "c1").id());
+    }
+
+    // ---- concurrent ingestion (at-least-once delivery retrying while the first attempt still runs) ----
+
+    @Test
+    void threadsRecordingTheSameEventAtOnceStoreItOnceAndOnlyOneOfThemSeesItAsNew() throws Exception {
+        List<Object> oneNew = new ArrayList<>(Collections.nCopies(RACERS - 1, false));
+        oneNew.add(true);
+        List<String> posted = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            AdClick c = click("race-" + round, "v-race", "SPRING-A", round);
+            posted.add(c.externalEventId());
+
+            List<Object> outcomes = atOnce(Collections.nCopies(RACERS, () -> crm.tracking().record(c)));
+
+            assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrderElementsOf(oneNew);
+        }
+        assertThat(crm.tracking().touchpointsOfVisitor("v-race")).extracting(Touchpoint::externalEventId)
+                .containsExactlyElementsOf(posted);
+        assertThat(recorded()).extracting(Touchpoint::externalEventId).containsExactlyInAnyOrderElementsOf(posted);
+    }
+
+    @Test
+    void threadsRecordingOverlappingBatchesAtOnceStoreEveryEventOnceAndCountItAsNewOnce() throws Exception {
+        int batchSize = 3;
+        List<String> posted = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<TrackedActivity> clicks = new ArrayList<>();
+            for (int k = 0; k < RACERS + batchSize - 1; k++) {
+                clicks.add(click("r" + round + "-c" + k, "v-batch", k % 2 == 0 ? "SPRING-A" : "SPRING-B",
+                        round * 10L + k));
+            }
+            Conversion sale = new Conversion("r" + round + "-sale", min(round * 10L + 9), "v-batch", null, null,
+                    null, null, null);
+            clicks.forEach(c -> posted.add(c.externalEventId()));
+            posted.add(sale.externalEventId());
+            // Each batch has a click of its own, whose id sorts before the shared ones, overlaps its neighbours'
+            // and carries the sale all carry; every other batch comes in reverse order.
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                AdClick own = click("r" + round + "-a" + i, "v-batch", "SPRING-A", round * 10L + i);
+                posted.add(own.externalEventId());
+                List<TrackedActivity> batch = new ArrayList<>(clicks.subList(i, i + batchSize));
+                batch.add(1, own);
+                if (i % 2 == 1) {
+                    Collections.reverse(batch);
+                }
+                batch.add(sale);
+                posts.add(() -> crm.tracking().recordAll(batch));
+            }
+
+            List<Object> outcomes = atOnce(posts);
+
+            assertThat(outcomes).as("round %d", round).hasOnlyElementsOfType(Integer.class);
+            assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).as("round %d", round)
+                    .isEqualTo(clicks.size() + RACERS + 1);
+        }
+        assertThat(crm.tracking().touchpointsOfVisitor("v-batch")).extracting(Touchpoint::externalEventId)
+                .containsExactlyInAnyOrderElementsOf(posted);
+        assertThat(recorded()).extracting(Touchpoint::externalEventId).containsExactlyInAnyOrderElementsOf(posted);
+    }
+
+    /** Runs each action on a thread of its own, all released together; what each returned or threw, in order. */
+    private static List<Object> atOnce(List<? extends Callable<?>> actions) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(actions.size());
+        ExecutorService threads = Executors.newFixedThreadPool(actions.size());
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (Callable<?> action : actions) {
+                running.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return action.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> r : running) {
+                outcomes.add(r.get());
+            }
+            return outcomes;
+        } finally {
+            threads.shutdown();
+        }
     }
 
     @Test
