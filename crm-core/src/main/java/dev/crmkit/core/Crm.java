@@ -27,6 +27,9 @@ import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.sales.OrderService;
 import dev.crmkit.core.sales.ProductService;
 import dev.crmkit.core.sales.QuoteService;
+import dev.crmkit.core.webhook.WebhookService;
+import dev.crmkit.core.webhook.WebhookSettings;
+import dev.crmkit.core.webhook.WebhookSubscriber;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +51,7 @@ public final class Crm implements AutoCloseable {
     private final Storage storage;
     private final EventHub hub;
     private final EventBus events;
+    private final WebhookSubscriber webhookSubscriber;
 
     private final LeadService leads;
     private final TrackingService tracking;
@@ -70,12 +74,14 @@ public final class Crm implements AutoCloseable {
     private final KnowledgeService knowledge;
     private final ProductInfoService productInfo;
     private final AgentViewService agentView;
+    private final WebhookService webhooks;
 
-    private Crm(CrmContext ctx, Storage storage, EventHub hub) {
+    private Crm(CrmContext ctx, Storage storage, EventHub hub, WebhookSubscriber webhookSubscriber) {
         this.ctx = ctx;
         this.storage = storage;
         this.hub = hub;
         this.events = new EventBus(hub, ctx.actor());
+        this.webhookSubscriber = webhookSubscriber;
         this.leads = new LeadService(ctx);
         this.tracking = new TrackingService(ctx);
         this.accounts = new AccountService(ctx);
@@ -97,6 +103,7 @@ public final class Crm implements AutoCloseable {
         this.knowledge = new KnowledgeService(ctx);
         this.productInfo = new ProductInfoService(ctx);
         this.agentView = new AgentViewService(ctx);
+        this.webhooks = new WebhookService(ctx, webhookSubscriber);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -110,7 +117,7 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, hub);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, hub, webhookSubscriber);
     }
 
     public Actor actor() {
@@ -226,6 +233,14 @@ public final class Crm implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Outbound webhooks: the tenant's endpoints that committed events are POSTed to, signed, by the durable
+     * subscriber {@link WebhookSubscriber#NAME} every CRM registers (ADMIN role).
+     */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
     /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
     private void rescoreTouchedLeads(TouchpointsRecorded e) {
         Set<LeadId> touched = new LinkedHashSet<>();
@@ -295,7 +310,10 @@ public final class Crm implements AutoCloseable {
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
             CrmSettings configured = new CrmSettings(settings);
             EventHub hub = new EventHub(s, clock, g, configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults));
-            Crm crm = new Crm(new CrmContext(s, actor, clock, g, hub, configured), s, hub);
+            WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
+                    configured.get(WebhookSettings.class, WebhookSettings::defaults));
+            hub.register(webhooks);
+            Crm crm = new Crm(new CrmContext(s, actor, clock, g, hub, configured), s, hub, webhooks);
             hub.listen(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }

@@ -53,7 +53,8 @@ public final class JpaStorage implements Storage {
                     AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
             SalesMapping.ENTITIES,
             TaskMapping.ENTITIES,
-            ServiceMapping.ENTITIES)
+            ServiceMapping.ENTITIES,
+            WebhookMapping.ENTITIES)
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;

@@ -27,6 +27,7 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.webhook.WebhookRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.OutboxWriter;
@@ -229,6 +230,11 @@ final class JpaTx implements StorageTx {
     @Override
     public SegmentQueries segmentQueries() {
         return new JpaSegmentQueries(this);
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
+        return new JpaWebhookRepository(this);
     }
 
     @Override

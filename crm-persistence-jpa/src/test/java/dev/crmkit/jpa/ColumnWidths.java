@@ -39,6 +39,8 @@ import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackingLimits;
+import dev.crmkit.core.webhook.WebhookDeliveryStatus;
+import dev.crmkit.core.webhook.WebhookLimits;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -126,6 +128,11 @@ abstract class ColumnWidths {
         m.put("crm_sequence.name", Sequences.MAX_NAME);
         m.put("crm_outbox.subscriber", OutboxEntry.MAX_SUBSCRIBER);
         m.put("crm_outbox.last_error", OutboxEntry.MAX_ERROR);
+        m.put("crm_webhook.url", WebhookLimits.URL);
+        m.put("crm_webhook.secret", WebhookLimits.SECRET);
+        m.put("crm_webhook.description", WebhookLimits.DESCRIPTION);
+        m.put("crm_webhook.disabled_reason", WebhookLimits.DISABLED_REASON);
+        m.put("crm_webhook_delivery.last_error", WebhookLimits.ERROR);
         return m;
     }
 
@@ -193,6 +200,9 @@ abstract class ColumnWidths {
         m.put("crm_outbox.aggregate_type", EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
         m.put("crm_outbox.aggregate_id", UUID.randomUUID().toString().length());
         m.put("crm_outbox.lease_owner", ("node-" + UUID.randomUUID()).length());
+        m.put("crm_webhook_delivery.event_type",
+                EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
+        enumColumn(m, "crm_webhook_delivery.status", WebhookDeliveryStatus.class);
         return m;
     }
 

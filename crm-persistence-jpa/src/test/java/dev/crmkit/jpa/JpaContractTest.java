@@ -23,13 +23,17 @@ import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
+import dev.crmkit.core.contract.WebhookContract;
 import dev.crmkit.core.spi.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.HostileReportContract;
 import dev.crmkit.reporting.contract.ReportingContract;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every contract suite of crm-core, unchanged, on every database; a new suite gets a nested class here. */
 @EachDatabase
@@ -326,6 +330,25 @@ class JpaContractTest {
             if (secondNode != null) {
                 secondNode.close();
             }
+        }
+    }
+
+    @Nested
+    class WebhookTests extends WebhookContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a tenant's endpoints            | crm_webhook          | tenant_id id                     | true
+                an event's delivery records     | crm_webhook_delivery | tenant_id event_id endpoint_id   | true
+                an endpoint's delivery records  | crm_webhook_delivery | tenant_id endpoint_id last_attempt_at | false
+                """)
+        void webhookLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
+                throws SQLException {
+            TableIndexes.assertBacked(database, lookup, table, columns, unique);
         }
     }
 }

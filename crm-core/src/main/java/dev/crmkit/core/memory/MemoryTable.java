@@ -3,6 +3,7 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -97,6 +98,23 @@ final class MemoryTable<I extends EntityId, T> {
                 rows.put(id, previous);
                 index(id, previous);
             }
+        });
+    }
+
+    /** Removes the row stored at {@code storedVersion}; a missing row is {@link NotFoundException}. */
+    void remove(I id, long storedVersion, Function<T, Long> versionOf, UndoLog undo) {
+        T previous = rows.get(id);
+        if (previous == null) {
+            throw new NotFoundException(kind, id);
+        }
+        if (versionOf.apply(previous) != storedVersion) {
+            throw new ConcurrentUpdateException(kind, id, storedVersion, OptionalLong.of(versionOf.apply(previous)));
+        }
+        unindex(id, previous);
+        rows.remove(id);
+        undo.add(() -> {
+            rows.put(id, previous);
+            index(id, previous);
         });
     }
 

@@ -29,6 +29,7 @@ import dev.crmkit.core.sales.OrderRepository;
 import dev.crmkit.core.sales.PriceBookRepository;
 import dev.crmkit.core.sales.ProductRepository;
 import dev.crmkit.core.sales.QuoteRepository;
+import dev.crmkit.core.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -218,6 +219,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public ProductInfoRepository productInfo() {
         return new MemoryProductInfoRepository(tables.service.productInfo, this);
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
+        return new MemoryWebhookRepository(tables.webhooks, this);
     }
 
     @Override

@@ -154,6 +154,9 @@ final class TenantTables {
     /** Service tracking: cases, contracts, knowledge base, product information. */
     final ServiceTables service = new ServiceTables();
 
+    /** Webhook endpoints and their delivery records. */
+    final WebhookTables webhooks = new WebhookTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }

@@ -25,6 +25,7 @@ import dev.crmkit.core.sales.OrderRepository;
 import dev.crmkit.core.sales.PriceBookRepository;
 import dev.crmkit.core.sales.ProductRepository;
 import dev.crmkit.core.sales.QuoteRepository;
+import dev.crmkit.core.webhook.WebhookRepository;
 
 /** One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. */
 public interface StorageTx {
@@ -85,6 +86,10 @@ public interface StorageTx {
     ArticleRepository articles();
 
     ProductInfoRepository productInfo();
+
+    // ---- webhooks
+    /** The tenant's webhook endpoints and what each event became at each of them. */
+    WebhookRepository webhooks();
 
     // ---- events
     /** Where the write's events are stored for durable subscribers, in this same transaction. */

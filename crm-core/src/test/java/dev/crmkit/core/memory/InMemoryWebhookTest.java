@@ -1,0 +1,13 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.contract.WebhookContract;
+import dev.crmkit.core.spi.Storage;
+
+class InMemoryWebhookTest extends WebhookContract {
+    private final Storage storage = InMemoryStorage.create();
+
+    @Override
+    protected Storage storage() {
+        return storage;
+    }
+}
