@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
@@ -228,6 +229,35 @@ abstract class ColumnWidths {
             }
         });
         assertThat(widths.keySet()).as("columns named here").containsAll(exact.keySet()).containsAll(atLeast.keySet());
+    }
+
+    /**
+     * Every exact-decimal column holds money, and holds exactly the amounts {@link Money} accepts: its precision and
+     * scale are {@link Money#PRECISION} and {@link Money#SCALE}, so no amount is refused or rounded by one database
+     * only.
+     */
+    @Test
+    void moneyColumnsHoldExactlyTheAmountsMoneyAccepts() throws SQLException {
+        Map<String, String> decimals = new TreeMap<>();
+        try (Connection c = database().dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            String prefix = meta.storesUpperCaseIdentifiers() ? "CRM" : "crm";
+            String pattern = prefix + meta.getSearchStringEscape() + "_%";
+            try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), pattern, "%")) {
+                while (rs.next()) {
+                    int type = rs.getInt("DATA_TYPE");
+                    if (type == Types.DECIMAL || type == Types.NUMERIC) {
+                        String column = rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME");
+                        decimals.put(column.toLowerCase(Locale.ROOT),
+                                rs.getInt("COLUMN_SIZE") + "," + rs.getInt("DECIMAL_DIGITS"));
+                    }
+                }
+            }
+        }
+        String money = Money.PRECISION + "," + Money.SCALE;
+        assertThat(decimals).containsOnly(Map.entry("crm_campaign.budget_amount", money),
+                Map.entry("crm_opportunity.amount_amount", money), Map.entry("crm_purchase.unit_price_amount", money),
+                Map.entry("crm_touchpoint.value_amount", money));
     }
 
     /** Every width-limited text column of the crm_ tables, as "table.column", with its width in characters. */

@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.contract.AmountContract;
 import dev.crmkit.core.contract.SegmentMembershipContract;
 import dev.crmkit.core.spi.Storage;
 import java.lang.annotation.ElementType;
@@ -58,6 +59,14 @@ class JpaProperties {
 
         @Group
         class SegmentMembership extends SegmentMembershipContract {
+            @Override
+            protected Storage storage() {
+                return database().storage();
+            }
+        }
+
+        @Group
+        class Amounts extends AmountContract {
             @Override
             protected Storage storage() {
                 return database().storage();

@@ -17,6 +17,7 @@ import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.tracking.Touchpoint;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +133,8 @@ final class FactLoader {
                 .time(day(p.purchasedAt(), zone))
                 .setUnits(Field.QUANTITY, p.quantity())
                 .set(Field.UNIT_PRICE, p.unitPrice().amount())
-                .set(Field.REVENUE, p.total().amount())
+                // Not p.total(): a product may leave the range of one Money amount, as SQL's does not.
+                .set(Field.REVENUE, p.unitPrice().amount().multiply(BigDecimal.valueOf(p.quantity())))
                 .add();
     }
 

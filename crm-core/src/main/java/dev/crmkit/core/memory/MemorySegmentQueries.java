@@ -17,6 +17,7 @@ import dev.crmkit.core.segment.SegmentField;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.tracking.Touchpoint;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Currency;
@@ -103,7 +104,7 @@ final class MemorySegmentQueries implements SegmentQueries {
         Object first = values.get(0);
         if (field == SegmentField.PURCHASE_TOTAL) {
             Money limit = (Money) first;
-            return r -> compare(op, r.purchaseTotal(limit.currency()).compareTo(limit));
+            return r -> compare(op, r.purchaseTotal(limit.currency()).compareTo(limit.amount()));
         }
         return r -> {
             Object actual = r.value(field);
@@ -200,11 +201,12 @@ final class MemorySegmentQueries implements SegmentQueries {
             };
         }
 
-        Money purchaseTotal(Currency currency) {
-            Money total = Money.zero(currency);
+        /** As a plain decimal, like SQL's sum: a total may leave the range a single {@link Money} amount has. */
+        BigDecimal purchaseTotal(Currency currency) {
+            BigDecimal total = BigDecimal.ZERO;
             for (Purchase p : buys ? lookup(tables.purchases) : List.<Purchase>of()) {
                 if (p.unitPrice().currency().equals(currency)) {
-                    total = total.plus(p.total());
+                    total = total.add(p.unitPrice().amount().multiply(BigDecimal.valueOf(p.quantity())));
                 }
             }
             return total;

@@ -5,7 +5,6 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.lead.LeadStatus;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -135,16 +134,19 @@ public enum SegmentField {
         };
     }
 
+    /** Through {@link Money#of(String, String)}, so a value is in the money columns' range and cheap to compare. */
     private static Money parseMoney(String v) {
         String[] parts = v.split("\\s+");
+        String why = "";
         if (parts.length == 2) {
             try {
-                return Money.of(new BigDecimal(parts[0]), parts[1].toUpperCase(Locale.ROOT));
-            } catch (NumberFormatException | ValidationException e) {
-                // reported below with the expected format
+                return Money.of(parts[0], parts[1].toUpperCase(Locale.ROOT));
+            } catch (ValidationException e) {
+                why = ": " + e.errors().get(0).field() + " " + e.errors().get(0).reason();
             }
         }
-        throw new ValidationException("value", "'" + v + "' is not an amount with currency such as '100.00 EUR'");
+        throw new ValidationException("value", "'" + v + "' is not an amount with currency such as '100.00 EUR'"
+                + why);
     }
 
     /** The text form {@link #parse} reads back: what the fluent builder stores. */
