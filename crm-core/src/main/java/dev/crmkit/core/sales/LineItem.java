@@ -41,6 +41,30 @@ public record LineItem(ProductId product, String productCode, String productName
         this(product, productCode, productName, quantity, listPrice, discountPercent, null);
     }
 
+    /**
+     * {@code text} as a percent for {@code field}: a decimal with at most {@link SalesLimits#PERCENT_DECIMALS}
+     * decimals, else a {@link ValidationException} on {@code field} (the range 0..100 is checked where it is used).
+     */
+    static BigDecimal percent(String field, String text) {
+        if (text == null || text.isBlank() || text.length() > SalesLimits.TAX_RATE_TEXT) {
+            throw new ValidationException(field, "must be a decimal number of at most " + SalesLimits.TAX_RATE_TEXT
+                    + " characters");
+        }
+        try {
+            return requireDecimals(field, new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "is not a decimal number");
+        }
+    }
+
+    /** {@code percent} unless it has more than {@link SalesLimits#PERCENT_DECIMALS} decimals; null stays null. */
+    static BigDecimal requireDecimals(String field, BigDecimal percent) {
+        if (percent != null && percent.stripTrailingZeros().scale() > SalesLimits.PERCENT_DECIMALS) {
+            throw new ValidationException(field, "must have at most " + SalesLimits.PERCENT_DECIMALS + " decimals");
+        }
+        return percent;
+    }
+
     static boolean isPercent(BigDecimal percent) {
         return percent.signum() >= 0 && percent.compareTo(HUNDRED) <= 0;
     }

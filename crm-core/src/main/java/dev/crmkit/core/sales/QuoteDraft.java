@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param currency            ISO code; null means the opportunity's currency, anything else must equal it
  * @param contact             who receives it; null means the opportunity's contact
- * @param taxRate             percent (0..100); null means 0
+ * @param taxRate             percent (0..100, at most {@link SalesLimits#PERCENT_DECIMALS} decimals); null means 0
  * @param specialInstructions the customer's instructions for the whole order (delivery, packing...), multi-line,
  *                            at most {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none.
  *                            Each item may carry its own as well.
@@ -19,6 +19,7 @@ public record QuoteDraft(String currency, ContactId contact, BigDecimal taxRate,
                          LocalDate validUntil, String notes, String specialInstructions) {
     public QuoteDraft {
         items = items == null ? List.of() : List.copyOf(items);
+        LineItem.requireDecimals("taxRate", taxRate);
     }
 
     /** A draft without order-level special instructions. */
@@ -42,8 +43,9 @@ public record QuoteDraft(String currency, ContactId contact, BigDecimal taxRate,
                 quote.validUntil(), quote.notes(), quote.specialInstructions());
     }
 
+    /** This draft with tax rate {@code percent} as decimal text; anything else is a ValidationException on taxRate. */
     public QuoteDraft withTaxRate(String percent) {
-        return new QuoteDraft(currency, contact, new BigDecimal(percent), items, validUntil, notes,
+        return new QuoteDraft(currency, contact, LineItem.percent("taxRate", percent), items, validUntil, notes,
                 specialInstructions);
     }
 

@@ -6,12 +6,16 @@ import java.math.BigDecimal;
 /**
  * A line to put on a quote: the list price comes from the price book of the quote's currency.
  *
- * @param discountPercent     0..100; null means no discount
+ * @param discountPercent     0..100 with at most {@link SalesLimits#PERCENT_DECIMALS} decimals; null means none
  * @param specialInstructions the customer's instructions for this line (engraving, packing...), multi-line, at most
  *                            {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none. The
  *                            order and the purchase recorded on delivery carry them.
  */
 public record QuoteItem(ProductId product, int quantity, BigDecimal discountPercent, String specialInstructions) {
+    public QuoteItem {
+        LineItem.requireDecimals("discountPercent", discountPercent);
+    }
+
     /** A line without special instructions. */
     public QuoteItem(ProductId product, int quantity, BigDecimal discountPercent) {
         this(product, quantity, discountPercent, null);
@@ -21,8 +25,9 @@ public record QuoteItem(ProductId product, int quantity, BigDecimal discountPerc
         return new QuoteItem(product, quantity, BigDecimal.ZERO);
     }
 
+    /** A line with a discount given as decimal text; anything else is a ValidationException on discountPercent. */
     public static QuoteItem of(ProductId product, int quantity, String discountPercent) {
-        return new QuoteItem(product, quantity, new BigDecimal(discountPercent));
+        return new QuoteItem(product, quantity, LineItem.percent("discountPercent", discountPercent));
     }
 
     public QuoteItem withSpecialInstructions(String text) {

@@ -21,6 +21,13 @@ public final class SalesLimits {
     public static final int TAX_RATE_TEXT = 64;
 
     /**
+     * Decimals of a tax rate or a line's discount percent: as many as a rate's text column holds. Pricing rescales
+     * by them, so {@code 1E-999999999} (a percent between 0 and 100, and short as text) would cost a billion-digit
+     * division.
+     */
+    public static final int PERCENT_DECIMALS = TAX_RATE_TEXT;
+
+    /**
      * A customer's special instructions on a quote or order line, and those for the whole quote or order; line
      * breaks allowed. A purchase recorded on delivery carries a line's and the order's together, so a purchase's own
      * special instructions are unbounded.
