@@ -1,8 +1,11 @@
 package dev.crmkit.jpa;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmkit.core.common.StorageException;
@@ -20,9 +23,19 @@ import java.util.function.Function;
 /**
  * Collections stored as JSON text in their owner's row: read and written with the row, no join. Sets and maps are
  * written sorted so that equal values give equal text.
+ *
+ * <p>Reading has no length bounds: this is the adapter's own text, written from validated values, and Jackson's
+ * default bounds (50,000-character keys, 20 MB strings) are narrower than what older versions let through. A row
+ * it wrote must always read back, or one record would fail every read of its tenant.
  */
 final class JsonColumns {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .build())
+            .build()).build();
 
     private JsonColumns() {
     }
@@ -79,6 +92,15 @@ final class JsonColumns {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /** A value Jackson can bind (e.g. segment criteria), read without the bounds of untrusted input. */
+    static <T> T value(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("cannot read JSON column: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The text of {@code field}, or null when it is absent or JSON null. */

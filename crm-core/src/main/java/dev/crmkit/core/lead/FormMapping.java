@@ -132,7 +132,12 @@ public final class FormMapping {
             return this;
         }
 
-        /** Keep fields that are neither mapped nor the honeypot as custom fields (default true). */
+        /**
+         * Keep fields that are neither mapped nor the honeypot as custom fields (default true): the first
+         * {@link LeadLimits#CUSTOM_FIELDS} in the form's order whose names are at most
+         * {@link LeadLimits#CUSTOM_FIELD_KEY} characters; further ones are dropped, so extra fields never cost the
+         * lead. Their values are checked like every field's ({@link FormMapping#MAX_VALUE_LENGTH}).
+         */
         public Builder keepUnmapped(boolean keep) {
             this.keepUnmapped = keep;
             return this;

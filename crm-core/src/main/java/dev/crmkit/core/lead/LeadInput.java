@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 final class LeadInput {
     private static final Set<String> TRUTHY = Set.of("true", "on", "yes", "1", "y", "checked");
+    /** Characters of a custom field's key an error shows: enough to find it, not a megabyte of it. */
+    private static final int KEY_IN_ERRORS = 40;
 
     private LeadInput() {
     }
@@ -64,6 +66,7 @@ final class LeadInput {
         d.consent = in.consent() == null ? Consent.NONE : in.consent();
         d.tags = new LinkedHashSet<>(cleanTags(in.tags()));
         v.maxLengthEach(nameOf.apply(LeadField.TAGS), d.tags, LeadLimits.TAG);
+        customFields(in.customFields(), v);
         d.customFields = new LinkedHashMap<>(in.customFields());
         // Stored in a JSON column: keys and values hold the same characters as any single-line field.
         d.customFields.forEach((key, value) -> {
@@ -78,6 +81,24 @@ final class LeadInput {
             d.visitorIds.add(visitor);
         }
         return d;
+    }
+
+    /**
+     * Checks the count and lengths of custom fields ({@link LeadLimits}): errors name {@code customFields}, or
+     * {@code customFields[key]} with the key cut to {@link #KEY_IN_ERRORS} characters.
+     */
+    private static void customFields(Map<String, String> fields, Validation v) {
+        if (!v.check(fields.size() <= LeadLimits.CUSTOM_FIELDS, "customFields",
+                "must be at most " + LeadLimits.CUSTOM_FIELDS + " fields")) {
+            return;
+        }
+        fields.forEach((key, value) -> {
+            String field = "customFields[" + (key.length() <= KEY_IN_ERRORS ? key
+                    : key.substring(0, KEY_IN_ERRORS) + "...") + "]";
+            v.check(key.length() <= LeadLimits.CUSTOM_FIELD_KEY, field,
+                    "key must be at most " + LeadLimits.CUSTOM_FIELD_KEY + " characters");
+            v.maxLength(field, value, LeadLimits.CUSTOM_FIELD_VALUE);
+        });
     }
 
     private static String text(String raw, String field, Validation v) {
@@ -104,15 +125,19 @@ final class LeadInput {
             if (name.equals(mapping.honeypot())) {
                 continue;
             }
+            LeadField target = mapping.fields().get(name);
+            if (target == null && name.length() > LeadLimits.CUSTOM_FIELD_KEY) {
+                continue; // a name no lead keeps: dropped, and never repeated in an error
+            }
             if (!v.maxLength(name, value, FormMapping.MAX_VALUE_LENGTH)) {
                 continue;
             }
-            LeadField target = mapping.fields().get(name);
             if (target != null) {
                 if (value != null) {
                     values.put(target, value);
                 }
-            } else if (mapping.keepUnmapped() && value != null) {
+            } else if (mapping.keepUnmapped() && value != null && custom.size() < LeadLimits.CUSTOM_FIELDS) {
+                // Kept while they fit a lead; the rest is dropped rather than losing the lead over extra fields.
                 custom.put(name, value);
             }
         }

@@ -14,6 +14,15 @@ public final class LeadLimits {
     public static final int TAG = 255;
     /** The reason given when a lead is disqualified. */
     public static final int UNQUALIFIED_REASON = 1000;
+    /**
+     * Custom fields of one lead. A web form's unmapped fields beyond it are not kept (see
+     * {@link FormMapping.Builder#keepUnmapped}); a merge keeps the surviving lead's first.
+     */
+    public static final int CUSTOM_FIELDS = 100;
+    /** Characters of a custom field's key (a form field name). */
+    public static final int CUSTOM_FIELD_KEY = 255;
+    /** Characters of a custom field's value: as long as any form field's ({@link FormMapping#MAX_VALUE_LENGTH}). */
+    public static final int CUSTOM_FIELD_VALUE = FormMapping.MAX_VALUE_LENGTH;
 
     private LeadLimits() {
     }

@@ -29,7 +29,11 @@ final class LeadMerge {
                 keep.consent().tracking() || gone.consent().tracking());
         d.visitorIds.addAll(gone.visitorIds());
         d.tags.addAll(gone.tags());
-        gone.customFields().forEach(d.customFields::putIfAbsent);
+        gone.customFields().forEach((k, v) -> {
+            if (d.customFields.size() < LeadLimits.CUSTOM_FIELDS) {
+                d.customFields.putIfAbsent(k, v); // the survivor's own first; a merge never leaves the limits
+            }
+        });
         UUID goneId = gone.id().value();
         d.duplicates.removeIf(m -> m.id().equals(goneId));
         gone.duplicates().stream()
