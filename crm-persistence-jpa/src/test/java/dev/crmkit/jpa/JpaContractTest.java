@@ -15,6 +15,7 @@ import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.HostileInputContract;
+import dev.crmkit.core.contract.InputBoundsContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.OpportunityContract;
@@ -147,6 +148,14 @@ class JpaContractTest {
 
     @Nested
     class TextLimitTests extends TextLimitsContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class InputBoundsTests extends InputBoundsContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -87,7 +87,8 @@ public sealed interface Criteria {
     /**
      * Checks the tree against {@code target}: every field exists for it, every operator suits the field's type,
      * every value parses and the number of values suits the operator. Throws one {@link ValidationException} naming
-     * the path of every bad node, e.g. {@code criteria.and[1].not}.
+     * the path of every bad node, e.g. {@code criteria.and[1].not}; a tree beyond the {@link SegmentLimits} is
+     * refused as a whole, on {@code criteria}.
      */
     default void validate(SegmentTarget target) {
         List<FieldError> errors = new ArrayList<>();
@@ -102,7 +103,12 @@ public sealed interface Criteria {
         return CriteriaJson.write(this);
     }
 
-    /** Reads a tree written by {@link #toJson()}; malformed JSON is a {@link ValidationException} on "criteria". */
+    /**
+     * Reads a tree written by {@link #toJson()}. Malformed JSON, JSON longer than {@link SegmentLimits#JSON} or
+     * nested deeper than a tree within {@link SegmentLimits#DEPTH}, or a key given twice is a
+     * {@link ValidationException} on "criteria", refused before it is parsed further; {@link #validate} checks the
+     * rest.
+     */
     static Criteria fromJson(String json) {
         return CriteriaJson.read(json);
     }

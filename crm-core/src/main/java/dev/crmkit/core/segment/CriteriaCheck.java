@@ -5,16 +5,49 @@ import dev.crmkit.core.common.ValidationException;
 import java.util.List;
 import java.util.Optional;
 
-/** Validation of a criteria tree against a target; every bad node is reported under its path. */
+/**
+ * Validation of a criteria tree against a target; every bad node is reported under its path. Deep or huge trees are
+ * a mistake or an attack: the {@link SegmentLimits} are checked first, by a walk that stops as soon as one is
+ * passed, so a tree of 70,000 conditions costs no more than one of 1,001.
+ */
 final class CriteriaCheck {
-    /** Deep or huge trees are a mistake or an attack; no real segment comes near these. */
-    static final int MAX_DEPTH = 32;
-
     private CriteriaCheck() {
     }
 
     static void check(Criteria c, SegmentTarget target, String path, List<FieldError> errors) {
-        check(c, target, path, errors, 0);
+        Size size = new Size();
+        size.add(c, 0);
+        if (size.nodes > SegmentLimits.NODES) {
+            errors.add(new FieldError(path, "has more than " + SegmentLimits.NODES
+                    + " conditions, ANDs, ORs and NOTs"));
+        } else if (size.values > SegmentLimits.VALUES) {
+            errors.add(new FieldError(path, "has more than " + SegmentLimits.VALUES + " values in all"));
+        } else {
+            check(c, target, path, errors, 0);
+        }
+    }
+
+    /** Nodes and values of a tree, counted down to the depth limit (deeper nodes are reported as such). */
+    private static final class Size {
+        int nodes;
+        int values;
+
+        void add(Criteria c, int depth) {
+            if (c == null || depth > SegmentLimits.DEPTH || nodes > SegmentLimits.NODES
+                    || values > SegmentLimits.VALUES) {
+                return;
+            }
+            nodes++;
+            if (c instanceof Criteria.And and) {
+                and.criteria().forEach(child -> add(child, depth + 1));
+            } else if (c instanceof Criteria.Or or) {
+                or.criteria().forEach(child -> add(child, depth + 1));
+            } else if (c instanceof Criteria.Not not) {
+                add(not.criteria(), depth + 1);
+            } else {
+                values += ((Criteria.Condition) c).values().size();
+            }
+        }
     }
 
     private static void check(Criteria c, SegmentTarget target, String path, List<FieldError> errors, int depth) {
@@ -22,8 +55,8 @@ final class CriteriaCheck {
             errors.add(new FieldError(path, "is required"));
             return;
         }
-        if (depth > MAX_DEPTH) {
-            errors.add(new FieldError(path, "nests deeper than " + MAX_DEPTH + " levels"));
+        if (depth > SegmentLimits.DEPTH) {
+            errors.add(new FieldError(path, "nests deeper than " + SegmentLimits.DEPTH + " levels"));
             return;
         }
         if (c instanceof Criteria.And and) {
@@ -65,8 +98,14 @@ final class CriteriaCheck {
             return;
         }
         for (int i = 0; i < c.values().size(); i++) {
+            String value = c.values().get(i);
+            if (value != null && value.length() > SegmentLimits.VALUE) {
+                errors.add(new FieldError(path + ".values[" + i + "]", "must be at most " + SegmentLimits.VALUE
+                        + " characters"));
+                continue;
+            }
             try {
-                field.parse(c.values().get(i));
+                field.parse(value);
             } catch (ValidationException e) {
                 errors.add(new FieldError(path + ".values[" + i + "]", e.errors().get(0).reason()));
             }

@@ -2,11 +2,22 @@ package dev.crmkit.core.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.ValidationException;
 
-/** The one Jackson mapper criteria are written and read with; thread-safe once configured. */
+/**
+ * The one Jackson mapper criteria are written and read with; thread-safe once configured. Reading is bounded
+ * ({@link #LIMITS}), so hostile JSON is refused before it is parsed into a tree, let alone validated.
+ */
 final class CriteriaJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * A tree level takes two JSON levels (a node's object and its list of children), a condition's values one more:
+     * so every tree within {@link SegmentLimits#DEPTH} parses, and 700 nested levels stop at the parser.
+     */
+    static final JsonLimits LIMITS = new JsonLimits(SegmentLimits.JSON, 2 * (SegmentLimits.DEPTH + 1),
+            64, SegmentLimits.JSON, 20L * SegmentLimits.NODES + 2L * SegmentLimits.VALUES);
+    private static final ObjectMapper MAPPER = JsonMapper.builder(LIMITS.factory()).build();
 
     private CriteriaJson() {
     }
@@ -20,14 +31,10 @@ final class CriteriaJson {
     }
 
     static Criteria read(String json) {
-        try {
-            Criteria c = MAPPER.readValue(json, Criteria.class);
-            if (c == null) {
-                throw new ValidationException("criteria", "is required");
-            }
-            return c;
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("criteria", "is not valid criteria JSON: " + e.getOriginalMessage());
+        Criteria c = LIMITS.parse("criteria", "criteria JSON", json, p -> MAPPER.readValue(p, Criteria.class));
+        if (c == null) {
+            throw new ValidationException("criteria", "is required");
         }
+        return c;
     }
 }
