@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * A report as data: which facts, grouped by which dimensions, measured how, filtered, over which time, in which
  * order and how many rows. Validated on construction (a {@code ValidationException} names every bad part, e.g.
- * {@code dimensions[1]}), immutable, and serializable with Jackson (see {@link ReportJson}). Build one with
- * {@link #of}, or change a copy of a ready-made one with {@link #toBuilder()}.
+ * {@code dimensions[1]}; sizes are bounded by {@link ReportLimits}), immutable, and serializable with Jackson (see
+ * {@link ReportJson}). Build one with {@link #of}, or change a copy of a ready-made one with {@link #toBuilder()}.
  *
  * <pre>{@code
  * ReportDefinition adsByCtr = ReportDefinition.of("Ads by CTR", FactSource.TOUCHPOINTS)
@@ -100,6 +100,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
                                  List<Filter> filters, List<Order> order, Integer limit) {
         Validation v = new Validation();
         v.requireText("name", name);
+        v.maxLength("name", name, ReportLimits.NAME);
         v.require("source", source);
         Set<Dimension> seen = new HashSet<>();
         for (int i = 0; i < dimensions.size(); i++) {
@@ -111,6 +112,15 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
             }
         }
         v.check(!measures.isEmpty(), "measures", "at least one measure is required");
+        boolean bounded = v.check(measures.size() <= ReportLimits.MEASURES, "measures",
+                "must be at most " + ReportLimits.MEASURES);
+        bounded &= v.check(order.size() <= ReportLimits.ORDER, "order", "must be at most " + ReportLimits.ORDER);
+        bounded &= v.check(filterValues(filters, measures) <= ReportLimits.FILTER_VALUES, "filters",
+                "must hold at most " + ReportLimits.FILTER_VALUES + " values in all, the measures' where filters"
+                        + " included");
+        if (!bounded) {
+            v.throwIfInvalid(); // a definition this large is refused whole, not checked part by part
+        }
         Map<String, Measure> byName = new HashMap<>();
         for (Measure m : measures) {
             if (m.name() != null) {
@@ -121,7 +131,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
             Validation mv = v.nested("measures[" + i + "]");
-            if (mv.requireText("name", m.name()) != null) {
+            if (mv.requireText("name", m.name()) != null && mv.maxLength("name", m.name(), ReportLimits.NAME)) {
                 mv.check(names.add(m.name()), "name", "repeats " + m.name());
                 mv.check(!isDimensionName(m.name()), "name", "is the name of a dimension");
             }
@@ -179,7 +189,24 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
             }
             v.check(!f.values().isEmpty(), field + ".values", "at least one value is required");
             v.singleLineEach(field + ".values", f.values());
+            for (int j = 0; j < f.values().size(); j++) {
+                v.maxLength(field + ".values[" + j + "]", f.values().get(j), ReportLimits.FILTER_VALUE);
+            }
         }
+    }
+
+    /** Values of all filters: each is a bound parameter when the report runs in SQL. */
+    private static long filterValues(List<Filter> filters, List<Measure> measures) {
+        long n = 0;
+        for (Filter f : filters) {
+            n += f.values().size();
+        }
+        for (Measure m : measures) {
+            for (Filter f : m.where()) {
+                n += f.values().size();
+            }
+        }
+        return n;
     }
 
     private static boolean isDimensionName(String s) {

@@ -5,25 +5,38 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.ValidationException;
 
 /** Reads and writes report definitions (for hosts that store them or let users edit them) and results as JSON. */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * Bounds of definition JSON, read from users: a definition nests six levels (measures, a measure, its where
+     * filters, a filter, its values); keys are property names.
+     */
+    private static final JsonLimits DEFINITION_LIMITS = new JsonLimits(ReportLimits.JSON, 8, 64, ReportLimits.JSON,
+            2L * ReportLimits.FILTER_VALUES + 40L * (ReportLimits.MEASURES + ReportLimits.ORDER) + 1000);
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder());
+    private static final ObjectMapper DEFINITIONS = configure(JsonMapper.builder(DEFINITION_LIMITS.factory()));
 
     private ReportJson() {
     }
 
-    /** The mapper used here, configured for definitions and results; do not reconfigure it. */
+    private static ObjectMapper configure(JsonMapper.Builder builder) {
+        return builder.addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * The mapper used here for writing, and for reading results; do not reconfigure it. It has Jackson's default
+     * bounds only: read definitions from users with {@link #read(String)}.
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -54,17 +67,17 @@ public final class ReportJson {
         }
     }
 
-    /** Parses a definition; malformed JSON or an invalid definition is a {@link ValidationException}. */
+    /**
+     * Parses a definition. JSON beyond {@link ReportLimits#JSON} characters or eight levels, a key given twice, or
+     * malformed JSON is a {@link ValidationException} on {@code definition}, refused before it is parsed further;
+     * an invalid definition one naming its parts.
+     */
     public static ReportDefinition read(String json) {
-        try {
-            return MAPPER.readValue(json, ReportDefinition.class);
-        } catch (ValueInstantiationException e) {
-            if (e.getCause() instanceof ValidationException v) {
-                throw v;
-            }
-            throw new ValidationException("definition", e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("definition", e.getOriginalMessage());
+        ReportDefinition d = DEFINITION_LIMITS.parse("definition", "definition JSON", json,
+                p -> DEFINITIONS.readValue(p, ReportDefinition.class));
+        if (d == null) {
+            throw new ValidationException("definition", "is required");
         }
+        return d;
     }
 }

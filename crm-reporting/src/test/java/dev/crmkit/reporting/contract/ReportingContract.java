@@ -40,10 +40,12 @@ import dev.crmkit.core.tracking.TrackedActivity.Conversion;
 import dev.crmkit.reporting.Dimension;
 import dev.crmkit.reporting.FactSource;
 import dev.crmkit.reporting.Field;
+import dev.crmkit.reporting.Filter;
 import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.Order;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportExecutor;
+import dev.crmkit.reporting.ReportLimits;
 import dev.crmkit.reporting.InMemoryReportExecutor;
 import dev.crmkit.reporting.ReportResult;
 import dev.crmkit.reporting.ReportRow;
@@ -188,6 +190,40 @@ public abstract class ReportingContract extends ContractSupport {
         ReportService theirs = reports.as(new Actor(freshTenant(), UserId.of("u"), Set.of()));
         assertThat(theirs.run(adReport()).rows()).isEmpty();
         assertThat(reports.run(adReport())).isEqualTo(mine);
+    }
+
+    /**
+     * The most filter values a definition takes, as a visitor IN list, an ad NOT IN list of ids and a measure's
+     * condition: every executor runs it (in SQL, each value is a bound parameter) and answers like the reference.
+     */
+    @Test
+    void aDefinitionWithTheMostFilterValuesRunsOnEveryExecutor() {
+        click("A", "v1", 1);
+        click("A", "v2", 2);
+        click("B", "v3", 3);
+        List<String> visitors = new ArrayList<>(List.of("v1", "v3"));
+        while (visitors.size() < ReportLimits.FILTER_VALUES / 2) {
+            visitors.add("nobody-" + visitors.size());
+        }
+        List<String> otherAds = new ArrayList<>();
+        while (visitors.size() + otherAds.size() < ReportLimits.FILTER_VALUES - 1) {
+            otherAds.add(UUID.randomUUID().toString());
+        }
+        ReportDefinition byVisitor = ReportDefinition.of("Clicks by visitor", FactSource.TOUCHPOINTS)
+                .groupBy(Dimension.VISITOR)
+                .measure(Measure.count("clicks").where(Dimension.KIND, "AD_CLICK"))
+                .filter(new Filter(Dimension.VISITOR, visitors, false))
+                .filter(new Filter(Dimension.AD, otherAds, true))
+                .orderBy(Order.asc(Dimension.VISITOR))
+                .build();
+
+        ReportResult r = reports.run(byVisitor);
+
+        assertThat(r.rows()).containsExactly(new ReportRow(List.of("v1"), decimals("1")),
+                new ReportRow(List.of("v3"), decimals("1")));
+        try (ReportService reference = ReportService.builder(crm).executor(new InMemoryReportExecutor()).build()) {
+            assertThat(r).isEqualTo(reference.run(byVisitor));
+        }
     }
 
     @Test
