@@ -188,10 +188,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
                 v.check(source.has(f.dimension()), field + ".dimension", source + " facts have no " + f.dimension());
             }
             v.check(!f.values().isEmpty(), field + ".values", "at least one value is required");
-            v.singleLineEach(field + ".values", f.values());
-            for (int j = 0; j < f.values().size(); j++) {
-                v.maxLength(field + ".values[" + j + "]", f.values().get(j), ReportLimits.FILTER_VALUE);
-            }
+            v.maxLengthEach(field + ".values", f.values(), ReportLimits.FILTER_VALUE);
         }
     }
 

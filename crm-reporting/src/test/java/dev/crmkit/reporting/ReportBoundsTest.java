@@ -22,10 +22,10 @@ class ReportBoundsTest {
                 }));
     }
 
-    /** {@code length} characters that JSON escapes to six each, starting with a distinguishing number. */
+    /** {@code length} characters that JSON escapes to two each, starting with a distinguishing number. */
     private static String escaped(int length, int n) {
         String prefix = "m" + n;
-        return prefix + "\u0001".repeat(length - prefix.length());
+        return prefix + "\"".repeat(length - prefix.length());
     }
 
     private static List<String> values(int n, int length) {
@@ -74,7 +74,7 @@ class ReportBoundsTest {
         refused(() -> ReportDefinition.of("r", FactSource.TOUCHPOINTS)
                 .measure(Measure.count("m".repeat(ReportLimits.NAME + 1))).build(), "measures[0].name", "at most");
         refused(() -> clicks().where(Dimension.VISITOR, "v".repeat(ReportLimits.FILTER_VALUE + 1)).build(),
-                "filters[0].values[0]", "at most " + ReportLimits.FILTER_VALUE);
+                "filters[0].values", "at most " + ReportLimits.FILTER_VALUE);
         ReportDefinition.Builder manyMeasures = clicks();
         for (int i = 0; i < ReportLimits.MEASURES; i++) {
             manyMeasures.measure(Measure.count("m" + i));

@@ -68,12 +68,6 @@ final class LeadInput {
         v.maxLengthEach(nameOf.apply(LeadField.TAGS), d.tags, LeadLimits.TAG);
         customFields(in.customFields(), v);
         d.customFields = new LinkedHashMap<>(in.customFields());
-        // Stored in a JSON column: keys and values hold the same characters as any single-line field.
-        d.customFields.forEach((key, value) -> {
-            if (v.singleLine("customFields", key)) {
-                v.singleLine("customFields." + key, value);
-            }
-        });
         d.nameKey = MatchKeys.person(d.firstName, d.lastName);
         d.owner = in.owner();
         String visitor = Text.blankToNull(in.visitorId());
@@ -84,8 +78,9 @@ final class LeadInput {
     }
 
     /**
-     * Checks the count and lengths of custom fields ({@link LeadLimits}): errors name {@code customFields}, or
-     * {@code customFields[key]} with the key cut to {@link #KEY_IN_ERRORS} characters.
+     * Checks the count of custom fields and their keys and values ({@link LeadLimits}; stored in a JSON column, both
+     * hold what any single-line field holds). Errors name {@code customFields}, or {@code customFields[key]} with
+     * the key cut to {@link #KEY_IN_ERRORS} characters; a key that is not single-line text is never repeated.
      */
     private static void customFields(Map<String, String> fields, Validation v) {
         if (!v.check(fields.size() <= LeadLimits.CUSTOM_FIELDS, "customFields",
@@ -93,12 +88,21 @@ final class LeadInput {
             return;
         }
         fields.forEach((key, value) -> {
+            if (!v.check(Text.badChar(key, false) < 0, "customFields",
+                    "keys must be single-line text without control characters or unpaired surrogates")) {
+                return;
+            }
             String field = "customFields[" + (key.length() <= KEY_IN_ERRORS ? key
                     : key.substring(0, KEY_IN_ERRORS) + "...") + "]";
             v.check(key.length() <= LeadLimits.CUSTOM_FIELD_KEY, field,
                     "key must be at most " + LeadLimits.CUSTOM_FIELD_KEY + " characters");
             v.maxLength(field, value, LeadLimits.CUSTOM_FIELD_VALUE);
         });
+    }
+
+    /** Whether a form field that fills no lead field can become a custom field: a key a lead keeps. */
+    private static boolean keepable(String name) {
+        return name.length() <= LeadLimits.CUSTOM_FIELD_KEY && Text.badChar(name, false) < 0;
     }
 
     private static String text(String raw, String field, Validation v) {
@@ -126,7 +130,7 @@ final class LeadInput {
                 continue;
             }
             LeadField target = mapping.fields().get(name);
-            if (target == null && name.length() > LeadLimits.CUSTOM_FIELD_KEY) {
+            if (target == null && !keepable(name)) {
                 continue; // a name no lead keeps: dropped, and never repeated in an error
             }
             if (!v.maxLength(name, value, FormMapping.MAX_VALUE_LENGTH)) {

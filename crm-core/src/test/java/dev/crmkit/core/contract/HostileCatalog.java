@@ -240,7 +240,8 @@ public final class HostileCatalog {
                         .tags(Set.of(s(v)))),
                 (fx, t, id) -> fx.crm.leads().get((LeadId) id).tags().stream().findFirst().orElse(null),
                 (fx, t) -> leads(fx)).normalisedBy(LOWER));
-        all.add(create("leads.capture customFields value", "customFields.note", Kind.LINE, FormMapping.MAX_VALUE_LENGTH,
+        all.add(create("leads.capture customFields value", "customFields[note]", Kind.LINE,
+                LeadLimits.CUSTOM_FIELD_VALUE,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .customFields(Map.of("note", s(v)))),
                 (fx, t, id) -> fx.crm.leads().get((LeadId) id).customFields().get("note"), (fx, t) -> leads(fx))

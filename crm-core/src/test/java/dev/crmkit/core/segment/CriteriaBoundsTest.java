@@ -86,7 +86,9 @@ class CriteriaBoundsTest {
             int n = i == 0 ? SegmentLimits.VALUES - (SegmentLimits.NODES - 2) : 1;
             List<String> v = new ArrayList<>();
             for (int j = 0; j < n; j++) {
-                v.add(String.format("%08d", values++) + "\u0001".repeat(SegmentLimits.VALUE - 8));
+                // Quotes and backslashes: the longest JSON a single-line value can take (control characters,
+                // escaped to six, are refused).
+                v.add(String.format("%08d", values++) + "\"\\".repeat((SegmentLimits.VALUE - 8) / 2));
             }
             conditions.add(new Criteria.Condition("city", Operator.IN, v));
         }
