@@ -33,8 +33,11 @@ import org.junit.jupiter.params.Parameter;
  */
 @EachDatabase
 class RecordRepairTest {
-    /** One more than Jackson's default limit for a JSON name: the parser refuses the whole document. */
-    private static final int TOO_LONG_KEY = 50_001;
+    /**
+     * JSON cut short, as a faulty hand-written fix leaves it: the parser refuses the whole document. (A key over
+     * Jackson's default name limit no longer does: the adapter reads its own columns without that bound.)
+     */
+    private static final String BROKEN_JSON = "{\"secret-key\": \"secret-val";
 
     @Parameter
     TestDatabase database;
@@ -73,7 +76,7 @@ class RecordRepairTest {
     void aLeadWhoseJsonColumnNoLongerParsesIsListedAndItsColumnResetToEmpty() throws SQLException {
         LeadId lead = crm.leads().capture(NewLead.of("Big", "Key", "ada@example.com"));
         LeadId fine = crm.leads().capture(NewLead.of("Grace", "Hopper", "grace@navy.example"));
-        breakColumn(lead, "custom_fields", "{\"" + "k".repeat(TOO_LONG_KEY) + "\":\"v\"}");
+        breakColumn(lead, "custom_fields", BROKEN_JSON);
 
         assertThatThrownBy(() -> crm.leads().get(lead)).isInstanceOf(StorageException.class);
         assertThatThrownBy(() -> crm.leads().search(LeadQuery.all(), PageRequest.first(10)))
@@ -85,7 +88,7 @@ class RecordRepairTest {
         assertThat(repair.broken(tenant)).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(Kind.LEAD);
             assertThat(b.id()).isEqualTo(lead.value());
-            assertThat(b.problem()).startsWith("StorageException").doesNotContain("kkk");
+            assertThat(b.problem()).startsWith("StorageException").doesNotContain("secret");
         });
         assertThatThrownBy(() -> repair.reset(tenant, Kind.LEAD, lead.value(), "first_name"))
                 .isInstanceOf(ValidationException.class);
