@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,21 +19,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The outbox table ({@code crm_outbox}, migration V6) in plain JDBC, each call one short transaction of its own on
- * a connection of the data source (the dispatcher runs outside any host transaction).
+ * The outbox table ({@code crm_outbox}, migrations V6 and V8) in plain JDBC, each call one short transaction of its
+ * own on a connection of the data source (the dispatcher runs outside any host transaction).
  *
  * <p>Claiming is a lease, the same on H2, PostgreSQL and MariaDB: a plain read picks candidates (due, pending, and
- * the earliest pending row of their subscriber and record), then one conditional UPDATE per candidate moves its due
+ * the earliest pending row of their subscriber and record), then a conditional UPDATE moves each candidate's due
  * time to the end of the lease only if it is still due. The database's row lock serializes two nodes' updates of a
  * row and the loser's condition no longer holds (PostgreSQL and H2 re-check it on the new row version, InnoDB's
- * UPDATE reads the latest committed row), so exactly one node gets it. Not {@code FOR UPDATE SKIP LOCKED}: on
- * MariaDB that would also skip locked rows inside the "earlier row pending?" subquery and break the per-record
- * order.
+ * UPDATE reads the latest committed row), so exactly one node gets it. PostgreSQL leases all candidates with one
+ * UPDATE that returns the rows it changed; H2 and MariaDB run one UPDATE per candidate in a JDBC batch and read the
+ * winners off the update counts. Not {@code FOR UPDATE SKIP LOCKED}: on MariaDB that would also skip locked rows
+ * inside the "earlier row pending?" subquery and break the per-record order.
  */
 final class JpaOutbox implements Outbox {
     static final String INSERT = "INSERT INTO crm_outbox (event_id, subscriber, tenant_id, event_type, aggregate_type,"
@@ -40,6 +44,8 @@ final class JpaOutbox implements Outbox {
             + " 'PENDING', 0, ?)";
     private static final String COLUMNS = "seq, event_id, subscriber, tenant_id, event_type, aggregate_type,"
             + " aggregate_id, occurred_at, payload, attempts, last_error";
+    /** Most sequences one statement names. */
+    private static final int CHUNK = 1024;
 
     private final DataSource dataSource;
     private final Database db;
@@ -70,13 +76,8 @@ final class JpaOutbox implements Outbox {
         if (subscribers.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", Collections.nCopies(subscribers.size(), "?"));
-        String select = "SELECT " + COLUMNS + " FROM crm_outbox o WHERE o.status = 'PENDING' AND o.due_at <= ?"
-                + " AND o.subscriber IN (" + in + ") AND NOT EXISTS (SELECT 1 FROM crm_outbox p"
-                + " WHERE p.subscriber = o.subscriber AND p.tenant_id = o.tenant_id"
-                + " AND p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id"
-                + " AND p.status = 'PENDING' AND p.seq < o.seq) ORDER BY o.seq LIMIT " + limit;
-        return inTransaction(c -> {
+        String select = claimSql(subscribers.size(), limit);
+        return inLazyTransaction(c -> {
             List<OutboxEntry> candidates = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(select)) {
                 JdbcParameters.instant(s, 1, now, db);
@@ -93,26 +94,83 @@ final class JpaOutbox implements Outbox {
             if (candidates.isEmpty()) {
                 return candidates;
             }
-            List<OutboxEntry> claimed = new ArrayList<>(candidates.size());
-            try (PreparedStatement s = c.prepareStatement("UPDATE crm_outbox SET due_at = ?, lease_owner = ?"
-                    + " WHERE seq = ? AND status = 'PENDING' AND due_at <= ?")) {
-                for (OutboxEntry e : candidates) {
-                    JdbcParameters.instant(s, 1, leaseUntil, db);
-                    s.setString(2, owner);
-                    s.setLong(3, e.sequence());
-                    JdbcParameters.instant(s, 4, now, db);
-                    s.addBatch();
-                }
-                int[] counts = s.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    // SUCCESS_NO_INFO (-2) would hide who won; the drivers used here all report counts.
-                    if (counts[i] == 1) {
-                        claimed.add(candidates.get(i));
-                    }
+            Set<Long> won = db == Database.POSTGRESQL ? leaseReturning(c, candidates, now, owner, leaseUntil)
+                    : leaseEach(c, candidates, now, owner, leaseUntil);
+            List<OutboxEntry> claimed = new ArrayList<>(won.size());
+            for (OutboxEntry e : candidates) {
+                if (won.contains(e.sequence())) {
+                    claimed.add(e);
                 }
             }
             return claimed;
         });
+    }
+
+    /**
+     * The claim's read: due pending rows of {@code subscribers} names (bound after "now"), each the earliest pending
+     * row of its subscriber and record, lowest seq first.
+     */
+    static String claimSql(int subscribers, int limit) {
+        String in = String.join(", ", Collections.nCopies(subscribers, "?"));
+        // Status as a one-value range, ordered by it: "status = 'PENDING' ORDER BY seq" let PostgreSQL walk the
+        // primary key from the first row ever stored past every delivered and leased one (after a backlog its
+        // statistics say nearly every row is pending), so each claim cost as much as all the rows claimed before it.
+        // Only crm_outbox_claim gives this order: the scan starts at the earliest pending row.
+        return "SELECT " + COLUMNS + " FROM crm_outbox o WHERE o.status BETWEEN 'PENDING' AND 'PENDING'"
+                + " AND o.due_at <= ? AND o.subscriber IN (" + in + ") AND NOT EXISTS (SELECT 1 FROM crm_outbox p"
+                + " WHERE p.subscriber = o.subscriber AND p.tenant_id = o.tenant_id"
+                + " AND p.aggregate_type = o.aggregate_type AND p.aggregate_id = o.aggregate_id"
+                + " AND p.status = 'PENDING' AND p.seq < o.seq) ORDER BY o.status, o.seq LIMIT " + limit;
+    }
+
+    /**
+     * The lease as one UPDATE of all candidates that returns the rows it changed: PostgreSQL re-checks the condition
+     * of each row another transaction changed meanwhile on its new version, as for single-row updates.
+     */
+    private Set<Long> leaseReturning(Connection c, List<OutboxEntry> candidates, Instant now, String owner,
+                                     Instant leaseUntil) throws SQLException {
+        Set<Long> won = new HashSet<>();
+        List<Long> sequences = candidates.stream().map(OutboxEntry::sequence).toList();
+        for (List<Long> chunk : chunks(sequences)) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE crm_outbox SET due_at = ?, lease_owner = ?"
+                    + " WHERE seq IN (" + placeholders(chunk.size()) + ") AND status = 'PENDING' AND due_at <= ?"
+                    + " RETURNING seq")) {
+                JdbcParameters.instant(s, 1, leaseUntil, db);
+                s.setString(2, owner);
+                int next = bindPadded(s, 3, chunk);
+                JdbcParameters.instant(s, next, now, db);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        won.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return won;
+    }
+
+    /** The lease as one conditional UPDATE per candidate, in one JDBC batch; its update counts say who won. */
+    private Set<Long> leaseEach(Connection c, List<OutboxEntry> candidates, Instant now, String owner,
+                                Instant leaseUntil) throws SQLException {
+        Set<Long> won = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("UPDATE crm_outbox SET due_at = ?, lease_owner = ?"
+                + " WHERE seq = ? AND status = 'PENDING' AND due_at <= ?")) {
+            for (OutboxEntry e : candidates) {
+                JdbcParameters.instant(s, 1, leaseUntil, db);
+                s.setString(2, owner);
+                s.setLong(3, e.sequence());
+                JdbcParameters.instant(s, 4, now, db);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                // SUCCESS_NO_INFO (-2) would hide who won; the drivers used here all report counts.
+                if (counts[i] == 1) {
+                    won.add(candidates.get(i).sequence());
+                }
+            }
+        }
+        return won;
     }
 
     @Override
@@ -120,18 +178,46 @@ final class JpaOutbox implements Outbox {
         if (sequences.isEmpty()) {
             return;
         }
-        inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE crm_outbox SET status = 'DELIVERED', due_at = ?"
-                    + " WHERE seq = ? AND status = 'PENDING'")) {
-                for (Long seq : sequences) {
+        inLazyTransaction(c -> {
+            for (List<Long> chunk : chunks(List.copyOf(sequences))) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE crm_outbox SET status = 'DELIVERED',"
+                        + " due_at = ? WHERE seq IN (" + placeholders(chunk.size()) + ") AND status = 'PENDING'")) {
                     JdbcParameters.instant(s, 1, at, db);
-                    s.setLong(2, seq);
-                    s.addBatch();
+                    bindPadded(s, 2, chunk);
+                    s.executeUpdate();
                 }
-                s.executeBatch();
             }
             return null;
         });
+    }
+
+    private static List<List<Long>> chunks(List<Long> sequences) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < sequences.size(); from += CHUNK) {
+            chunks.add(sequences.subList(from, Math.min(sequences.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /**
+     * Placeholders for {@code n} sequences, rounded up to a power of two (at least 8): a handful of statement texts
+     * serve every batch size, so the drivers' and the databases' statement caches keep them.
+     */
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(padded(n), "?"));
+    }
+
+    private static int padded(int n) {
+        return n <= 8 ? 8 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /** Binds {@code sequences} from {@code index}, repeating the last to fill the padding; returns the next index. */
+    private static int bindPadded(PreparedStatement s, int index, List<Long> sequences) throws SQLException {
+        int n = padded(sequences.size());
+        for (int i = 0; i < n; i++) {
+            s.setLong(index + i, sequences.get(Math.min(i, sequences.size() - 1)));
+        }
+        return index + n;
     }
 
     @Override
@@ -237,6 +323,20 @@ final class JpaOutbox implements Outbox {
     }
 
     private <T> T inTransaction(Work<T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * A transaction whose commit need not wait for the disk: the dispatcher's leases and delivered marks. A crash of
+     * the database can lose the last of them, and that only makes the event due again, delivered once more (at least
+     * once allows it; PostgreSQL writes commits in order, so a lost mark never lets a record's later event go
+     * first). PostgreSQL only: a claim and a delivered mark each waited for a WAL flush, per batch of deliveries.
+     */
+    private <T> T inLazyTransaction(Work<T> work) {
+        return inTransaction(work, db == Database.POSTGRESQL);
+    }
+
+    private <T> T inTransaction(Work<T> work, boolean asynchronousCommit) {
         if (host.active()) {
             // A transaction-aware data source would hand out the host's connection, and our commit would be its.
             throw new IllegalStateException("the outbox is dispatched outside host transactions");
@@ -245,6 +345,11 @@ final class JpaOutbox implements Outbox {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                if (asynchronousCommit) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
