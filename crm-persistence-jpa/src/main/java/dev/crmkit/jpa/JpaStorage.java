@@ -34,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * alone); no persistence.xml and no hbm2ddl. Thread-safe; each {@code read}/{@code write} is one database
  * transaction on a connection from the data source, and nested calls on the same thread and tenant join it.
  *
+ * <p>Nodes may start at once: creating a storage migrates under a database lock for its schema (PostgreSQL: an
+ * advisory lock; MariaDB: {@code GET_LOCK}; H2: a row of the table {@code crm_migration_lock}), held on one more pooled
+ * connection while it migrates, so the others wait (up to 10 minutes) and then find the schema current. It refuses to
+ * start, with {@link SchemaException} naming the migration version and what to do, on a schema that a newer CRMKit
+ * migrated, one whose history records a failed migration, and one with an applied migration that differs from this
+ * jar's (checksum).
+ *
  * <p>Touchpoints whose external event id is already stored are found by the unique constraint rejecting them
  * (then skipped, as the contract asks); the adapter handles that rejection on the JDBC connection, out of
  * Hibernate's sight, so it logs nothing. On MariaDB the insert skips them itself ({@code INSERT IGNORE}), so its

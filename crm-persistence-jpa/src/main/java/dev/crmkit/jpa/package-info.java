@@ -11,6 +11,7 @@
  * a schema with the host's own tables and migrations. Every row carries its tenant, and every key and index starts
  * with it. Aggregates are immutable records: each is one row (collections as JSON text; the searched ones mirrored
  * into key tables), saved with a versioned update that fails with {@code ConcurrentUpdateException} when stale.
- * Touchpoints are written in JDBC batches. Only {@link dev.crmkit.jpa.JpaStorage} is public.
+ * Touchpoints are written in JDBC batches. Public: {@link dev.crmkit.jpa.JpaStorage}, its report executor, the
+ * host-transaction adapters and {@link dev.crmkit.jpa.SchemaException}.
  */
 package dev.crmkit.jpa;

@@ -1,10 +1,13 @@
 package dev.crmkit.jpa;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
@@ -123,6 +126,113 @@ final class TestDatabase implements BeforeAllCallback {
         return kind;
     }
 
+    /**
+     * An empty schema of its own on this run's server (PostgreSQL schema, MariaDB database, H2 in-memory database),
+     * for tests of start-up and of connection faults; {@link Fresh#close()} closes its pools and drops it. Call only
+     * from a test of a run whose database is available.
+     */
+    Fresh fresh() throws SQLException {
+        String name = "crm_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return switch (kind) {
+            case H2 -> new Fresh(kind, name, () -> {
+                try (Connection c = DriverManager.getConnection(Fresh.h2Url(name), "sa", "");
+                     Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            });
+            case POSTGRESQL -> {
+                PGSimpleDataSource admin = new PGSimpleDataSource();
+                configure(admin, null);
+                execute(admin, "CREATE SCHEMA " + name);
+                yield new Fresh(kind, name, () -> execute(admin, "DROP SCHEMA " + name + " CASCADE"));
+            }
+            case MARIADB -> {
+                MariaDbDataSource admin = new MariaDbDataSource(mariaDbServer() + "test?user=root&connectTimeout=3000");
+                execute(admin, "CREATE DATABASE " + name);
+                yield new Fresh(kind, name, () -> execute(admin, "DROP DATABASE " + name));
+            }
+        };
+    }
+
+    /** See {@link #fresh()}. Each {@link #newPool()} is a pool of its own, as another node would have. */
+    static final class Fresh implements AutoCloseable {
+        private final Kind kind;
+        private final String name;
+        private final Opened.Drop drop;
+        private final List<Runnable> closers = new CopyOnWriteArrayList<>();
+
+        private Fresh(Kind kind, String name, Opened.Drop drop) {
+            this.kind = kind;
+            this.name = name;
+            this.drop = drop;
+        }
+
+        /** The schema's (MariaDB: database's) name, unique on the server. */
+        String name() {
+            return name;
+        }
+
+        /** A new connection pool on the schema, closed with it. */
+        DataSource newPool() throws SQLException {
+            return newPool("crmkit-test");
+        }
+
+        /**
+         * As {@link #newPool()}, its PostgreSQL connections showing {@code applicationName} in
+         * {@code pg_stat_activity} (so a test can pick out its own); MariaDB and H2 ignore it.
+         */
+        DataSource newPool(String applicationName) throws SQLException {
+            switch (kind) {
+                case H2 -> {
+                    JdbcConnectionPool pool = JdbcConnectionPool.create(h2Url(name), "sa", "");
+                    closers.add(pool::dispose);
+                    return pool;
+                }
+                case POSTGRESQL -> {
+                    PGConnectionPoolDataSource pooled = new PGConnectionPoolDataSource();
+                    configure(pooled, name);
+                    pooled.setApplicationName(applicationName);
+                    JdbcConnectionPool pool = pool(pooled);
+                    closers.add(pool::dispose);
+                    return pool;
+                }
+                case MARIADB -> {
+                    MariaDbPoolDataSource pool = new MariaDbPoolDataSource(mariaDbServer() + name
+                            + "?user=root&connectTimeout=3000&maxPoolSize=16");
+                    closers.add(pool::close);
+                    return pool;
+                }
+                default -> throw new IllegalStateException(kind.name());
+            }
+        }
+
+        /** A plain data source on the schema, one new connection per call: for a test's own SQL. */
+        Connection connect() throws SQLException {
+            return switch (kind) {
+                case H2 -> DriverManager.getConnection(h2Url(name), "sa", "");
+                case POSTGRESQL -> {
+                    PGSimpleDataSource ds = new PGSimpleDataSource();
+                    configure(ds, name);
+                    yield ds.getConnection();
+                }
+                case MARIADB -> new MariaDbDataSource(mariaDbServer() + name + "?user=root").getConnection();
+            };
+        }
+
+        private static String h2Url(String name) {
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                closers.forEach(Runnable::run);
+            } finally {
+                drop.run();
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return kind.toString();
@@ -179,7 +289,7 @@ final class TestDatabase implements BeforeAllCallback {
     }
 
     private static Opened openMariaDb(String database) throws SQLException {
-        String server = "jdbc:mariadb://" + HOST + ":" + MARIADB_PORT + "/";
+        String server = mariaDbServer();
         MariaDbDataSource admin = new MariaDbDataSource(server + "test?user=root&connectTimeout=3000");
         execute(admin, "CREATE DATABASE " + database);
         // The driver's own pool: its PooledConnection does not work with H2's generic pool.
@@ -188,6 +298,10 @@ final class TestDatabase implements BeforeAllCallback {
         Opened opened = new Opened(pool, pool::close, () -> execute(admin, "DROP DATABASE " + database));
         opened.url = server + database + "?user=root";
         return opened;
+    }
+
+    private static String mariaDbServer() {
+        return "jdbc:mariadb://" + HOST + ":" + MARIADB_PORT + "/";
     }
 
     private static JdbcConnectionPool pool(ConnectionPoolDataSource source) {
