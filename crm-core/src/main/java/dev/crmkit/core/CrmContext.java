@@ -84,6 +84,9 @@ public final class CrmContext {
         PENDING.set(pending);
         try {
             return storage.write(actor.tenant(), tx -> {
+                // A storage may run the work again (a connection broken before any statement ran): start afresh.
+                pending.clear();
+                PENDING.set(pending);
                 T result = work.apply(tx);
                 // Done raising: after-commit listeners that write again start writes (and event lists) of their own.
                 PENDING.remove();

@@ -8,12 +8,18 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.hibernate.HibernateException;
 import org.hibernate.StaleStateException;
 
 /** Turns what Hibernate and the JDBC driver throw into CRMKit's exceptions. */
 final class Errors {
+    private static final Set<String> BROKEN_STATES = Set.of("08000", "08003", "08006", "08S01", "57P01", "57P02",
+            "57P03", "90067", "90121");
+    private static final int MARIADB_CONNECTION_KILLED = 1927;
+
     private Errors() {
     }
 
@@ -48,8 +54,36 @@ final class Errors {
                 }
             }
         }
-        return new StorageException((subject == null ? "storage failure" : subject) + ": "
-                + firstLine(e.getMessage()), e);
+        return new StorageException((subject == null ? "storage failure" : subject) + ": " + describe(e), e);
+    }
+
+    /**
+     * Whether {@code failure} comes from a connection the database closed or that broke on the way (PostgreSQL's
+     * administrator shutdown or kill, 57P0x; SQLState 08000/08003/08006/08S01 "connection lost"; MariaDB's 1927
+     * "connection was killed"; H2's 90067 "connection is broken" and 90121 "database is already closed", which an
+     * embedded session killed by {@code ABORT_SESSION} reports), as opposed to one that could not be opened (08001, 08004): those do not get better
+     * by asking the pool again.
+     */
+    static boolean brokenConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable s : t instanceof SQLException sql ? sql : List.of(t)) {
+                if (s instanceof SQLException e && (BROKEN_STATES.contains(String.valueOf(e.getSQLState()))
+                        || e.getErrorCode() == MARIADB_CONNECTION_KILLED)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The redacted description of the first SQL failure in {@code e}'s causes, else Hibernate's own message. */
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Redaction.describe(sql);
+            }
+        }
+        return firstLine(e.getMessage());
     }
 
     /**
@@ -65,12 +99,12 @@ final class Errors {
                 }
             }
         }
-        return new StorageException("storage failure: " + firstLine(e.getMessage()), e);
+        return new StorageException("storage failure: " + Redaction.describe(e), Redaction.redacted(e));
     }
 
     private static DuplicateException duplicate(String subject, SQLException violation) {
         return new DuplicateException((subject == null ? "a record" : subject) + " has a key that is already stored: "
-                + firstLine(violation.getMessage()), violation);
+                + Redaction.describe(violation), Redaction.redacted(violation));
     }
 
     /**

@@ -79,8 +79,9 @@ public final class JpaStorage implements Storage {
         Database.Detected db = Database.detect(dataSource);
         this.database = db.database();
         String schemaVersion = Migrations.migrate(dataSource, db.database());
-        this.sessions = sessionFactory(dataSource);
-        this.outbox = new JpaOutbox(dataSource, database, host);
+        DataSource redacting = RedactingJdbc.wrap(dataSource);
+        this.sessions = sessionFactory(redacting);
+        this.outbox = new JpaOutbox(redacting, database, host);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
     }
 
@@ -137,7 +138,7 @@ public final class JpaStorage implements Storage {
      * a broken column or delete the record. For an administrator; they write outside any host transaction.
      */
     public RecordRepair repair() {
-        return new RecordRepair(this, dataSource, database);
+        return new RecordRepair(this, RedactingJdbc.wrap(dataSource), database);
     }
 
     @Override
@@ -160,9 +161,33 @@ public final class JpaStorage implements Storage {
             }
             return work.apply(outer);
         }
-        Connection hostConnection = host.active() ? hostConnection() : null;
+        if (host.active()) {
+            return transaction(tenant, readOnly, work, outer, hostConnection());
+        }
+        long executedBefore = RedactingJdbc.executed();
+        try {
+            return transaction(tenant, readOnly, work, outer, null);
+        } catch (StorageException e) {
+            // A pooled connection the database closed meanwhile (restart, failover, an administrator's kill) fails
+            // the first statement; nothing ran, so the same work on another connection is the same transaction.
+            if (outer != null || RedactingJdbc.executed() != executedBefore || !Errors.brokenConnection(e)) {
+                throw e;
+            }
+            LOG.warn("a pooled connection was broken before any statement ran; retrying once on another ({})",
+                    e.getMessage());
+            try {
+                return transaction(tenant, readOnly, work, null, null);
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private <T> T transaction(TenantId tenant, boolean readOnly, Function<StorageTx, T> work, JpaTx outer,
+                              Connection hostConnection) {
         StatelessSession session = hostConnection == null ? sessions.openStatelessSession()
-                : sessions.withStatelessOptions().connection(HostConnection.wrap(hostConnection))
+                : sessions.withStatelessOptions().connection(HostConnection.wrap(RedactingJdbc.wrap(hostConnection)))
                         .openStatelessSession();
         JpaTx tx = new JpaTx(session, tenant, readOnly, database);
         current.set(tx);
@@ -180,7 +205,7 @@ public final class JpaStorage implements Storage {
             throw e;
         } finally {
             tx.close();
-            session.close();
+            close(session);
             if (hostConnection != null) {
                 release(hostConnection);
             }
@@ -220,6 +245,18 @@ public final class JpaStorage implements Storage {
             hostConnection.close();
         } catch (SQLException e) {
             LOG.warn("could not release the host transaction's connection", e);
+        }
+    }
+
+    /**
+     * Closes the session, which hands its connection back to the pool. A broken connection can fail that too; the
+     * outcome of the work stands (it failed already, or it committed), so that failure is only logged.
+     */
+    private static void close(StatelessSession session) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            LOG.warn("could not release a connection: {}", Errors.translate(e).getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.crmkit.jpa;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.ConnectionPoolDataSource;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
@@ -206,16 +209,37 @@ final class TestDatabase implements BeforeAllCallback {
             }
         }
 
-        /** A plain data source on the schema, one new connection per call: for a test's own SQL. */
+        /** A new connection on the schema, not pooled: for a test's own SQL. */
         Connection connect() throws SQLException {
+            return plain().getConnection();
+        }
+
+        /** A HikariCP pool of at most {@code size} connections on the schema (the pool most hosts use), closed with it. */
+        HikariDataSource hikari(int size) throws SQLException {
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(plain());
+            config.setMaximumPoolSize(size);
+            config.setPoolName("crmkit-" + name);
+            HikariDataSource pool = new HikariDataSource(config);
+            closers.add(pool::close);
+            return pool;
+        }
+
+        /** A data source on the schema that opens a new connection per call. */
+        private DataSource plain() throws SQLException {
             return switch (kind) {
-                case H2 -> DriverManager.getConnection(h2Url(name), "sa", "");
+                case H2 -> {
+                    JdbcDataSource ds = new JdbcDataSource();
+                    ds.setURL(h2Url(name));
+                    ds.setUser("sa");
+                    yield ds;
+                }
                 case POSTGRESQL -> {
                     PGSimpleDataSource ds = new PGSimpleDataSource();
                     configure(ds, name);
-                    yield ds.getConnection();
+                    yield ds;
                 }
-                case MARIADB -> new MariaDbDataSource(mariaDbServer() + name + "?user=root").getConnection();
+                case MARIADB -> new MariaDbDataSource(mariaDbServer() + name + "?user=root&connectTimeout=3000");
             };
         }
 

@@ -9,10 +9,18 @@ import java.util.function.Function;
  * throws — nothing. Adapters: {@code InMemoryStorage} (crm-core) and {@code JpaStorage} (crm-persistence-jpa).
  */
 public interface Storage extends AutoCloseable {
-    /** Runs {@code work} in a read-only transaction; saving inside it is an error. */
+    /**
+     * Runs {@code work} in a read-only transaction; saving inside it is an error. As for {@link #write}, {@code work}
+     * may run twice.
+     */
     <T> T read(TenantId tenant, Function<StorageTx, T> work);
 
-    /** Runs {@code work} in a read-write transaction, committed when it returns and rolled back when it throws. */
+    /**
+     * Runs {@code work} in a read-write transaction, committed when it returns and rolled back when it throws. An
+     * adapter may run {@code work} a second time when the first run failed before any of its statements reached the
+     * database (JPA: a pooled connection the database had closed), so {@code work} must keep its effects inside the
+     * transaction until its first storage call.
+     */
     <T> T write(TenantId tenant, Function<StorageTx, T> work);
 
     /** The outbox of every tenant, for dispatching events to durable subscribers. */
