@@ -1,9 +1,11 @@
 package dev.crmkit.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -33,9 +35,17 @@ import java.util.UUID;
  * records of the domain (ids, tenant, user, email address, phone number) map to their value, so a payload reads
  * {@code "lead": {"id": "0190...", "email": "ada@example.com", ...}}. Times are ISO-8601 text, money amounts are
  * exact decimal numbers. Unknown properties are ignored on reading, so an older node can read a newer payload.
+ * Reading has no length bounds: payloads are CRMKit's own text, written from validated records, and an event stored
+ * before a limit narrowed (or under a newer Jackson's defaults) must still be delivered, not dead-lettered.
  */
 final class EventJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNameLength(Integer.MAX_VALUE)
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .build())
+                    .build())
             .addModule(new JavaTimeModule())
             .addModule(valueRecords())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

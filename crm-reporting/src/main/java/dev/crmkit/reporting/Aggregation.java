@@ -60,6 +60,10 @@ final class Aggregation {
         Base(Measure measure, FactTable facts) {
             this.measure = measure;
             this.numbers = measure.field() == null ? null : facts.numbers(measure.field());
+            if (numbers != null && (measure.aggregate() == Measure.Aggregate.SUM
+                    || measure.aggregate() == Measure.Aggregate.AVG) && !numbers.sumsFit()) {
+                throw Numbers.beyondExactRange();
+            }
             this.distinct = measure.of() == null ? null : facts.codes(measure.of());
             List<Codes> columns = new ArrayList<>();
             List<boolean[]> allowed = new ArrayList<>();

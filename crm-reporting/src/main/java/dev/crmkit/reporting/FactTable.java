@@ -180,10 +180,13 @@ public final class FactTable {
             return this;
         }
 
-        /** Sets a field of the current fact; null means no value. Throws if it has more decimals than the field. */
+        /**
+         * Sets a field of the current fact; null means no value. Throws if it has more decimals than the field, and a
+         * {@code ValidationException} if it is beyond the exact range of reports (see {@link #setUnits}).
+         */
         public Builder set(Field f, BigDecimal value) {
             if (value != null && fieldSlotOf[f.ordinal()] >= 0) {
-                setUnits(f, value.movePointRight(f.scale()).longValueExact());
+                setUnits(f, Numbers.units(value.movePointRight(f.scale())));
             }
             return this;
         }

@@ -109,7 +109,7 @@ public final class GroupTotals {
                     ? new Fraction(0, 1) : Fraction.NULL;
         }
         int scale = Finisher.scale(m);
-        long units = (scale == 0 ? total : total.movePointRight(scale)).longValueExact();
+        long units = Numbers.units(scale == 0 ? total : total.movePointRight(scale));
         if (a == Aggregate.AVG) {
             return count == 0 ? Fraction.NULL : new Fraction(units, count);
         }

@@ -1,11 +1,15 @@
 package dev.crmkit.reporting;
 
+import dev.crmkit.core.common.ValidationException;
+import java.math.BigDecimal;
+
 /**
  * A field column: one exact value per fact as {@code value × 10^scale}, with a sentinel for "no value". Stored as
  * {@code int[]} when every value fits. The block methods fold a block of facts into per-group accumulators.
  */
 abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
     static final long NULL = Long.MIN_VALUE;
+    private static final BigDecimal MAX_UNITS = BigDecimal.valueOf(Long.MAX_VALUE);
 
     static Numbers of(long[] values, int rows) {
         boolean narrow = true;
@@ -25,6 +29,29 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
 
     /** The value of {@code row}, or {@link #NULL}. */
     abstract long value(int row);
+
+    /**
+     * Whether every sum over this column fits a {@code long}, so the kernel's plain additions are exact: the sum of
+     * the absolute values does. Always for {@code int} columns (2^31 values of at most 2^31).
+     */
+    abstract boolean sumsFit();
+
+    /**
+     * The error for a total (or a value) beyond the exact range of reports: a {@code long} of units, at four decimals
+     * ±922,337,203,685,477.5807. Totals of a CRM stay far below; hostile data gets a typed refusal, not a wrong sum.
+     */
+    /** {@code units} as a {@code long}: beyond the exact range of reports a {@code ValidationException}. */
+    static long units(BigDecimal units) {
+        if (units.abs().compareTo(MAX_UNITS) > 0) {
+            throw beyondExactRange();
+        }
+        return units.longValueExact(); // still throws for decimals the field does not have
+    }
+
+    static ValidationException beyondExactRange() {
+        return new ValidationException("measures", "a total is beyond the exact range of reports"
+                + " (" + Long.MAX_VALUE + " units of the field's smallest decimal)");
+    }
 
     /** For each kept fact with a value: {@code sum[g] += v; n[g]++} ({@code n} may be null: not counted). */
     abstract void sum(int start, int len, boolean[] keep, int[] group, long[] sum, long[] n);
@@ -48,6 +75,11 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
 
         Ints(int[] values) {
             this.values = values;
+        }
+
+        @Override
+        boolean sumsFit() {
+            return true;
         }
 
         @Override
@@ -125,8 +157,25 @@ abstract sealed class Numbers permits Numbers.Ints, Numbers.Longs {
     static final class Longs extends Numbers {
         private final long[] values;
 
+        private final boolean sumsFit;
+
         Longs(long[] values) {
             this.values = values;
+            long absolute = 0;
+            for (long v : values) {
+                if (v != NULL) {
+                    absolute += Math.abs(v);
+                    if (absolute < 0) {
+                        break;
+                    }
+                }
+            }
+            this.sumsFit = absolute >= 0;
+        }
+
+        @Override
+        boolean sumsFit() {
+            return sumsFit;
         }
 
         @Override

@@ -1,7 +1,9 @@
 package dev.crmkit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.common.ValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -113,5 +115,28 @@ class AggregationTest {
                 .orderBy(Order.desc("n")).limit(2).build(), TimeWindow.ALL);
         assertThat(r.rows()).containsExactly(new ReportRow(List.of("v4999", "ad1999"), decimals("4999")),
                 new ReportRow(List.of("v4998", "ad1998"), decimals("4998")));
+    }
+
+    @Test
+    void aValueOrATotalBeyondTheExactRangeIsRefusedNamingTheMeasures() {
+        FactTable.Builder b = FactTable.builder(FactSource.TOUCHPOINTS, EnumSet.of(Dimension.AD),
+                EnumSet.of(Field.COUNT, Field.VALUE));
+        assertThatThrownBy(() -> b.set(Field.VALUE, new BigDecimal("922337203685477.5808")))
+                .isInstanceOf(ValidationException.class);
+        b.set(Dimension.AD, "A").setUnits(Field.COUNT, 1).set(Field.VALUE, new BigDecimal("922337203685477.5807"))
+                .add();
+        b.set(Dimension.AD, "A").setUnits(Field.COUNT, 1).set(Field.VALUE, new BigDecimal("0.0001")).add();
+        FactTable facts = b.build();
+        ReportDefinition count = ReportDefinition.of("n", FactSource.TOUCHPOINTS).groupBy(Dimension.AD)
+                .measure(Measure.sum("n", Field.COUNT)).build();
+
+        // Plain long additions would wrap to a negative revenue.
+        for (Measure m : List.of(Measure.sum("revenue", Field.VALUE), Measure.avg("average", Field.VALUE))) {
+            assertThatThrownBy(() -> InMemoryReportExecutor.aggregate(facts, ReportDefinition.of("r",
+                    FactSource.TOUCHPOINTS).groupBy(Dimension.AD).measure(m).build(), TimeWindow.ALL))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("measures");
+        }
+        assertThat(InMemoryReportExecutor.aggregate(facts, count, TimeWindow.ALL).rows().get(0).values())
+                .containsExactly(new BigDecimal("2"));
     }
 }

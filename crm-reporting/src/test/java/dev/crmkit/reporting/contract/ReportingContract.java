@@ -1,6 +1,7 @@
 package dev.crmkit.reporting.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
@@ -15,6 +16,7 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.contract.ContractSupport;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
@@ -151,6 +153,20 @@ public abstract class ReportingContract extends ContractSupport {
         assertThat(r.label(Dimension.AD, bannerA.value().toString())).isEqualTo("Banner A");
         assertThat(r.measures()).containsExactly("impressions", "clicks", "conversions", "visitors", "revenue", "ctr",
                 "conversionRate");
+    }
+
+    @Test
+    void revenueBeyondTheExactRangeOfReportsIsRefusedNotWrapped() {
+        // Each value is a valid Money (under 10^15); their total is beyond a long of 1/10,000 EUR.
+        conversion("v1", "900000000000000", 1);
+        conversion("v2", "900000000000000", 2);
+        click("A", "v1", 3);
+
+        assertThatThrownBy(() -> reports.run(adReport())).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).hasErrorFor("measures")).isTrue());
+        ReportResult clicks = reports.run(ReportDefinition.of("clicks", FactSource.TOUCHPOINTS)
+                .groupBy(Dimension.AD).measure(Measure.count("clicks")).where(Dimension.KIND, "AD_CLICK").build());
+        assertThat(clicks.rows()).extracting(row -> row.values().get(0)).containsExactly(BigDecimal.ONE);
     }
 
     @Test
