@@ -4,6 +4,7 @@ import dev.crmkit.core.common.StorageException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,7 +24,11 @@ enum Database {
 
     private final Map<String, String> placeholders;
 
-    /** {@code dropUnique}: how {@code ALTER TABLE} drops a unique constraint (MariaDB: as the index it is). */
+    /**
+     * {@code dropUnique}: how {@code ALTER TABLE} drops a unique constraint (MariaDB: as the index it is). Statements
+     * only one kind of database understands start with {@code ${mariadb}} or {@code ${not_mariadb}}, which comment
+     * them out (placeholders are replaced before Flyway splits the script) everywhere else.
+     */
     Database(String instant, String text, String tableOptions, String binaryCollation, String identity,
              String dropUnique) {
         this.placeholders = Map.of("instant", instant, "text", text, "table_options", tableOptions,
@@ -31,7 +36,10 @@ enum Database {
     }
 
     Map<String, String> placeholders() {
-        return placeholders;
+        Map<String, String> all = new HashMap<>(placeholders);
+        all.put("mariadb", this == MARIADB ? "" : "-- ");
+        all.put("not_mariadb", this == MARIADB ? "-- " : "");
+        return all;
     }
 
     /** What the data source connects to, with its product name and version for the start-up log. */
