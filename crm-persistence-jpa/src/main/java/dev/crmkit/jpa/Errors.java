@@ -76,6 +76,23 @@ final class Errors {
         return false;
     }
 
+    /**
+     * Whether {@code failure} is the database giving up a transaction to let another one through: a deadlock victim
+     * (PostgreSQL 40P01; MariaDB 1213, reported as 40001) or a serialization failure (40001). It was rolled back
+     * whole, so the same work may run again.
+     */
+    static boolean conflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable s : t instanceof SQLException sql ? sql : List.of(t)) {
+                if (s instanceof SQLException e && ("40001".equals(e.getSQLState())
+                        || "40P01".equals(e.getSQLState()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The redacted description of the first SQL failure in {@code e}'s causes, else Hibernate's own message. */
     private static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +47,8 @@ final class JpaOutbox implements Outbox {
             + " aggregate_id, occurred_at, payload, attempts, last_error";
     /** Most sequences one statement names. */
     private static final int CHUNK = 1024;
+    /** Runs of an outbox transaction that loses deadlocks (see {@link #inTransaction(Work, boolean)}). */
+    private static final int ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final Database db;
@@ -336,11 +339,35 @@ final class JpaOutbox implements Outbox {
         return inTransaction(work, db == Database.POSTGRESQL);
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own, again (up to {@link #ATTEMPTS} times in all) when the database
+     * chose it as a deadlock victim or refused it as a serialization failure: two nodes leasing and marking the same
+     * rows lock secondary-index entries in different orders on MariaDB. The database rolled the victim back whole,
+     * and every outbox transaction is safe to run again (claims read afresh, marks are conditional updates).
+     */
     private <T> T inTransaction(Work<T> work, boolean asynchronousCommit) {
         if (host.active()) {
             // A transaction-aware data source would hand out the host's connection, and our commit would be its.
             throw new IllegalStateException("the outbox is dispatched outside host transactions");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work, asynchronousCommit);
+            } catch (StorageException e) {
+                if (attempt == ATTEMPTS || !Errors.conflict(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work, boolean asynchronousCommit) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
