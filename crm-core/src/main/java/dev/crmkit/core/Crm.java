@@ -1,6 +1,9 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.AccountService;
@@ -49,7 +52,6 @@ import java.util.Set;
 public final class Crm implements AutoCloseable {
     private final CrmContext ctx;
     private final Storage storage;
-    private final EventHub hub;
     private final EventBus events;
     private final WebhookSubscriber webhookSubscriber;
 
@@ -76,11 +78,10 @@ public final class Crm implements AutoCloseable {
     private final AgentViewService agentView;
     private final WebhookService webhooks;
 
-    private Crm(CrmContext ctx, Storage storage, EventHub hub, WebhookSubscriber webhookSubscriber) {
+    private Crm(CrmContext ctx, Storage storage, WebhookSubscriber webhookSubscriber) {
         this.ctx = ctx;
         this.storage = storage;
-        this.hub = hub;
-        this.events = new EventBus(hub, ctx.actor());
+        this.events = ctx.events();
         this.webhookSubscriber = webhookSubscriber;
         this.leads = new LeadService(ctx);
         this.tracking = new TrackingService(ctx);
@@ -117,7 +118,7 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, hub, webhookSubscriber);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber);
     }
 
     public Actor actor() {
@@ -257,7 +258,7 @@ public final class Crm implements AutoCloseable {
     /** Stops the built-in event dispatchers started on this CRM, then closes the storage. */
     @Override
     public void close() {
-        hub.close();
+        ctx.stopDispatchers();
         storage.close();
     }
 
@@ -308,13 +309,12 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
-            CrmSettings configured = new CrmSettings(settings);
-            EventHub hub = new EventHub(s, clock, g, configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults));
+            CrmContext ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find);
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
-                    configured.get(WebhookSettings.class, WebhookSettings::defaults));
-            hub.register(webhooks);
-            Crm crm = new Crm(new CrmContext(s, actor, clock, g, hub, configured), s, hub, webhooks);
-            hub.listen(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+                    ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
+            ctx.events().register(webhooks);
+            Crm crm = new Crm(ctx, s, webhooks);
+            ctx.events().subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }
     }

@@ -9,7 +9,7 @@ import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
-import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.common.Consent;
 
 /** {@link Contact} to {@link ContactEntity} and back. */
 final class ContactMapper {

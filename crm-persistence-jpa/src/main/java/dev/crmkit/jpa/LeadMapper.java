@@ -10,7 +10,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Attribution;
-import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadHistoryEntry;

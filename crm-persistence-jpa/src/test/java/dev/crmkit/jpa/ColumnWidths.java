@@ -30,7 +30,7 @@ import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
 import dev.crmkit.core.service.ServiceLimits;
-import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.task.CalendarEventKind;

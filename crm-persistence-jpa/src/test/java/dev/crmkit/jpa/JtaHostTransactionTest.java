@@ -6,7 +6,7 @@ import com.atomikos.icatch.jta.TransactionSynchronizationRegistryImp;
 import com.atomikos.icatch.jta.UserTransactionManager;
 import com.atomikos.jdbc.AtomikosDataSourceBean;
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.EventEnvelope;
+import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.EventEnvelope;
+import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;

@@ -3,7 +3,7 @@ package dev.crmkit.reporting;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import dev.crmkit.core.EventBus;
+import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.CustomerEvent;

@@ -1,7 +1,7 @@
 package dev.crmkit.reporting;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;

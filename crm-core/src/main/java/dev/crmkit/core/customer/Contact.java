@@ -8,7 +8,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
-import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.common.Consent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;

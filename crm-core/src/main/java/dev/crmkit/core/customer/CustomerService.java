@@ -1,6 +1,6 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;

@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.segment;
 
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;

@@ -1,6 +1,6 @@
 package dev.crmkit.core.tracking;
 
-import dev.crmkit.core.CrmContext;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;

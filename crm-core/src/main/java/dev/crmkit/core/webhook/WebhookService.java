@@ -1,7 +1,7 @@
 package dev.crmkit.core.webhook;
 
-import dev.crmkit.core.CrmContext;
-import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.Page;

@@ -2,9 +2,9 @@ package dev.crmkit.core.webhook;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
-import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.Storage;

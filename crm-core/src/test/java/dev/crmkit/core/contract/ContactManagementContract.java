@@ -24,7 +24,7 @@ import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.customer.Person;
-import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.testkit.TestLeads;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.DeadLetter;
-import dev.crmkit.core.DeliveryPolicy;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
+import dev.crmkit.core.context.DeadLetter;
+import dev.crmkit.core.context.DeliveryPolicy;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;

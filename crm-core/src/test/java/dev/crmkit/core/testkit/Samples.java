@@ -29,7 +29,7 @@ import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Attribution;
-import dev.crmkit.core.lead.Consent;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadHistoryEntry;

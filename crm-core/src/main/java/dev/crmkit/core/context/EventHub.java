@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.ValidationException;
@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +43,21 @@ final class EventHub {
     private final Clock clock;
     private final IdGenerator ids;
     private final DeliveryPolicy policy;
+    /** The event type of a stored name; the catalogue lives above the capabilities that define the types. */
+    private final Function<String, Optional<Class<? extends DomainEvent>>> eventTypes;
     /** Leases name the node that holds them; a node is one hub. */
     private final String node = "node-" + UUID.randomUUID();
     private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
     private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
-    EventHub(Storage storage, Clock clock, IdGenerator ids, DeliveryPolicy policy) {
+    EventHub(Storage storage, Clock clock, IdGenerator ids, DeliveryPolicy policy,
+             Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
         this.policy = policy;
+        this.eventTypes = eventTypes;
     }
 
     <E extends DomainEvent> AutoCloseable listen(Class<E> type, Consumer<? super E> listener) {
@@ -88,11 +94,11 @@ final class EventHub {
                 }
                 if (payload == null) {
                     payload = EventJson.write(event);
-                    subject = EventTypes.subjectOf(event);
+                    subject = EventSubjects.subjectOf(event);
                     eventId = ids.next();
                 }
                 entries.add(new OutboxEntry(0, eventId, s.name(), event.tenant(),
-                        EventTypes.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
+                        EventSubjects.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
                         null));
             }
         }
@@ -180,10 +186,10 @@ final class EventHub {
         }
     }
 
-    static EventEnvelope envelope(OutboxEntry e) {
+    EventEnvelope envelope(OutboxEntry e) {
         return new EventEnvelope(e.eventId(), e.eventType(), e.tenant(), e.occurredAt(), e.aggregateType(),
                 e.aggregateId(), e.attempts() + 1, e.payload(), () -> EventJson.read(e.payload(),
-                EventTypes.find(e.eventType()).orElseThrow(() -> new IllegalStateException(
+                eventTypes.apply(e.eventType()).orElseThrow(() -> new IllegalStateException(
                         "unknown event type " + e.eventType()))));
     }
 

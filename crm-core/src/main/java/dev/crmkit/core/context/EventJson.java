@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

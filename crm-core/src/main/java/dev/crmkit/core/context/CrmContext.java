@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,7 +30,8 @@ public final class CrmContext {
     private final EventHub events;
     private final CrmSettings settings;
 
-    CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventHub events, CrmSettings settings) {
+    private CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventHub events,
+                       CrmSettings settings) {
         this.storage = storage;
         this.actor = actor;
         this.clock = clock;
@@ -37,8 +40,33 @@ public final class CrmContext {
         this.settings = settings;
     }
 
-    CrmContext as(Actor other) {
+    /**
+     * A context for {@code actor} over {@code storage}, with an event bus of its own (its outbox dispatch and
+     * dispatcher threads); {@code settings} are configuration objects and host ports by class, {@code eventTypes}
+     * finds the event type of a stored name. Made by {@code Crm.Builder}.
+     */
+    public static CrmContext create(Storage storage, Actor actor, Clock clock, IdGenerator ids,
+                                    Map<Class<?>, Object> settings,
+                                    Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
+        CrmSettings configured = new CrmSettings(settings);
+        EventHub hub = new EventHub(storage, clock, ids,
+                configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults), eventTypes);
+        return new CrmContext(storage, actor, clock, ids, hub, configured);
+    }
+
+    /** This context acting for {@code other}: same storage, clock, ids, settings and event bus. */
+    public CrmContext as(Actor other) {
         return new CrmContext(storage, other, clock, ids, events, settings);
+    }
+
+    /** The event bus, for this context's actor. */
+    public EventBus events() {
+        return new EventBus(events, actor);
+    }
+
+    /** Stops the built-in event dispatchers started on this context's event bus (shared with {@link #as} views). */
+    public void stopDispatchers() {
+        events.close();
     }
 
     public Actor actor() {
