@@ -17,7 +17,7 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;

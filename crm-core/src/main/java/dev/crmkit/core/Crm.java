@@ -18,7 +18,8 @@ import dev.crmkit.core.service.ProductInfoService;
 import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.segment.SegmentService;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.task.CalendarService;
 import dev.crmkit.core.task.TaskService;
@@ -50,7 +51,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class Crm implements AutoCloseable {
-    private final CrmContext ctx;
+    private final CrmContext<StorageTx> ctx;
     private final Storage storage;
     private final EventBus events;
     private final WebhookSubscriber webhookSubscriber;
@@ -78,7 +79,7 @@ public final class Crm implements AutoCloseable {
     private final AgentViewService agentView;
     private final WebhookService webhooks;
 
-    private Crm(CrmContext ctx, Storage storage, WebhookSubscriber webhookSubscriber) {
+    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber) {
         this.ctx = ctx;
         this.storage = storage;
         this.events = ctx.events();
@@ -225,7 +226,7 @@ public final class Crm implements AutoCloseable {
      * The context services are built on, acting for this facade's actor: for modules outside crm-core that add
      * services of their own (e.g. reporting), which take it as core services do.
      */
-    public CrmContext context() {
+    public CrmContext<StorageTx> context() {
         return ctx;
     }
 
@@ -309,7 +310,7 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
-            CrmContext ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find);
+            CrmContext<StorageTx> ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find);
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
                     ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
             ctx.events().register(webhooks);

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,8 @@ class ArchitectureTest {
     static final List<String> LAYERS = List.of("common", "spi", "context", "tracking", "customer", "sales", "service",
             "task", "lead", "segment", "events", "webhook", "storage", "memory", "");
 
-    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.crmkit\\.core((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]\\w*");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\bdev\\.crmkit\\.core((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]\\w*");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
 
@@ -42,14 +42,12 @@ class ArchitectureTest {
     record Edge(String from, String to, String file, String reference) {
     }
 
-    @Disabled("until the packages are moved into LAYERS order")
     @Test
     void packagesFormNoCycle() {
         List<Set<String>> cycles = cycles(graph(edges()));
         assertThat(cycles).as("package cycles in crm-core (strongly connected components)").isEmpty();
     }
 
-    @Disabled("until the packages are moved into LAYERS order")
     @Test
     void everyPackageUsesOnlyPackagesBelowIt() {
         List<Edge> edges = edges();

@@ -4,7 +4,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.Money;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;

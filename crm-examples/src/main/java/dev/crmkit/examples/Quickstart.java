@@ -21,7 +21,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadField;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.lead.WebFormSubmission;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;

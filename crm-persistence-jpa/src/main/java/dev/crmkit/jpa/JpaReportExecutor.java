@@ -1,6 +1,6 @@
 package dev.crmkit.jpa;
 
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.reporting.Dimension;
 import dev.crmkit.reporting.Filter;
 import dev.crmkit.reporting.GroupTotals;

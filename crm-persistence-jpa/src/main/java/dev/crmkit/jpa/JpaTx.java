@@ -19,7 +19,7 @@ import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.spi.Sequences;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TeamRepository;

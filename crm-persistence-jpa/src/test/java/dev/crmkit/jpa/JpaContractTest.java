@@ -25,7 +25,7 @@ import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.ServiceFlowContract;
 import dev.crmkit.core.contract.TrackingServiceContract;
 import dev.crmkit.core.contract.WebhookContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.HostileReportContract;
 import dev.crmkit.reporting.contract.ReportingContract;

@@ -14,7 +14,7 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.NewLead;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.EventRecorder;
 import java.util.List;
 import java.util.Set;

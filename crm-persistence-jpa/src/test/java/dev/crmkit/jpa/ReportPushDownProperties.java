@@ -23,7 +23,7 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;

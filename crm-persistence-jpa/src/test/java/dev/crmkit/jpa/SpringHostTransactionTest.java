@@ -15,7 +15,7 @@ import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.NewLead;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.EventRecorder;
 import java.util.List;
 import java.util.Set;

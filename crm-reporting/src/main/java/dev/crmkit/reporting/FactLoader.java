@@ -15,7 +15,7 @@ import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.task.Task;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

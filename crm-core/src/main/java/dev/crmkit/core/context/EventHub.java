@@ -5,8 +5,8 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.OutboxEntry;
-import dev.crmkit.core.spi.Storage;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.spi.StoragePort;
+import dev.crmkit.core.spi.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ final class EventHub {
         }
     }
 
-    private final Storage storage;
+    private final StoragePort<?> storage;
     private final Clock clock;
     private final IdGenerator ids;
     private final DeliveryPolicy policy;
@@ -51,7 +51,7 @@ final class EventHub {
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
     private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
-    EventHub(Storage storage, Clock clock, IdGenerator ids, DeliveryPolicy policy,
+    EventHub(StoragePort<?> storage, Clock clock, IdGenerator ids, DeliveryPolicy policy,
              Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
         this.storage = storage;
         this.clock = clock;
@@ -82,7 +82,7 @@ final class EventHub {
      * Stores {@code events} in the outbox of the write {@code tx} for every durable subscriber that takes them, and
      * has them published to in-process listeners once it commits.
      */
-    void stage(StorageTx tx, List<DomainEvent> events) {
+    void stage(Tx tx, List<DomainEvent> events) {
         List<OutboxEntry> entries = new ArrayList<>();
         for (DomainEvent event : events) {
             String payload = null;
@@ -193,7 +193,7 @@ final class EventHub {
                         "unknown event type " + e.eventType()))));
     }
 
-    Storage storage() {
+    StoragePort<?> storage() {
         return storage;
     }
 

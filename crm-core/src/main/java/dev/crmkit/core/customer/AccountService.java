@@ -17,10 +17,10 @@ import java.util.Set;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public AccountService(CrmContext ctx) {
+    public AccountService(CrmContext<? extends CustomerTx> ctx) {
         this.ctx = ctx;
     }
 

@@ -15,7 +15,7 @@ import dev.crmkit.core.service.ServiceContractRepository;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TeamRepository;

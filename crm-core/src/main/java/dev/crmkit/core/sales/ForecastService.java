@@ -16,10 +16,10 @@ import java.util.Set;
  * owners the caller names (a sales team is the host's notion; account teams are per account, not per forecast).
  */
 public final class ForecastService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ForecastService(CrmContext ctx) {
+    public ForecastService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
     }
 

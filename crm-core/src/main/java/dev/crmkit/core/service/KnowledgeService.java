@@ -24,10 +24,10 @@ public final class KnowledgeService {
     /** Most hits one search returns. */
     public static final int MAX_RESULTS = 100;
 
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public KnowledgeService(CrmContext ctx) {
+    public KnowledgeService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

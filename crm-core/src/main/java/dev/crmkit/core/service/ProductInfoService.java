@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /** Product information for agents: specifications and documents, keyed by product code. */
 public final class ProductInfoService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ProductInfoService(CrmContext ctx) {
+    public ProductInfoService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

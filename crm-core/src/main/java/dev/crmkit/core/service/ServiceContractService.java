@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 /** Service contracts and entitlements of accounts. */
 public final class ServiceContractService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ServiceContractService(CrmContext ctx) {
+    public ServiceContractService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

@@ -19,10 +19,10 @@ import java.util.function.Function;
  * ({@link Actor#MANAGER}) creates teams they lead; an administrator may create and change any team.
  */
 public final class TeamService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends TaskTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public TeamService(CrmContext ctx) {
+    public TeamService(CrmContext<? extends TaskTx> ctx) {
         this.ctx = ctx;
     }
 

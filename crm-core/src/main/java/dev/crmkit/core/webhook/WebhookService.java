@@ -10,7 +10,6 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.spi.StorageTx;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -32,11 +31,11 @@ import java.util.function.Function;
  * durable subscriber, webhooks included.
  */
 public final class WebhookService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends WebhookTx> ctx;
     private final WebhookSubscriber subscriber;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public WebhookService(CrmContext ctx, WebhookSubscriber subscriber) {
+    public WebhookService(CrmContext<? extends WebhookTx> ctx, WebhookSubscriber subscriber) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
     }
@@ -140,7 +139,7 @@ public final class WebhookService {
     }
 
     /** A write whose commit makes this node's subscriber read the tenant's endpoints again. */
-    private <T> T write(Function<StorageTx, T> work) {
+    private <T> T write(Function<WebhookTx, T> work) {
         TenantId tenant = ctx.actor().tenant();
         return ctx.write(tx -> {
             tx.afterCommit(() -> subscriber.endpointsChanged(tenant));
@@ -148,7 +147,7 @@ public final class WebhookService {
         });
     }
 
-    private static WebhookEndpoint current(StorageTx tx, WebhookEndpoint read) {
+    private static WebhookEndpoint current(WebhookTx tx, WebhookEndpoint read) {
         WebhookEndpoint stored = tx.webhooks().get(read.id());
         if (stored.version() != read.version()) {
             throw new ConcurrentUpdateException("Webhook", read.id(), read.version(), OptionalLong.of(stored.version()));

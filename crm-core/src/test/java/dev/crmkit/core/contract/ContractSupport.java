@@ -8,7 +8,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.IdGenerator;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.testkit.EventRecorder;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Instant;

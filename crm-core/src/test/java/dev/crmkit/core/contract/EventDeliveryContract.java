@@ -20,7 +20,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.OutboxEntry;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

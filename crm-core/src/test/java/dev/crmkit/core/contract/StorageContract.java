@@ -29,7 +29,7 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadStatus;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
