@@ -1,8 +1,8 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
+import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.EventRecorder;

@@ -1,11 +1,11 @@
 package dev.crmkit.reporting;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.storage.StorageTx;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Page;
@@ -8,6 +7,7 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
 import java.net.URI;
 import java.net.URISyntaxException;

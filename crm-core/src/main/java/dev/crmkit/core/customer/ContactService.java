@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
@@ -14,6 +13,7 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
 import java.time.LocalDate;
 import java.util.List;

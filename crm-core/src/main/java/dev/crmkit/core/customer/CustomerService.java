@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
@@ -9,6 +8,7 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.ContactBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.FeedbackRecorded;

@@ -1,19 +1,19 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
-import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.lead.LeadEvent.LeadConverted;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.sales.NewOpportunity;

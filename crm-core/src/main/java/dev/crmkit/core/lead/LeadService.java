@@ -1,6 +1,5 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
@@ -9,6 +8,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;

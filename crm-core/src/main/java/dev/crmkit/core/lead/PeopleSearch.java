@@ -1,15 +1,15 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.customer.Contact;
-import dev.crmkit.core.customer.ContactQuery;
-import dev.crmkit.core.customer.LifecycleStage;
-import dev.crmkit.core.customer.PeopleQuery;
-import dev.crmkit.core.customer.Person;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.customer.LifecycleStage;
+import dev.crmkit.core.customer.PeopleQuery;
+import dev.crmkit.core.customer.Person;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

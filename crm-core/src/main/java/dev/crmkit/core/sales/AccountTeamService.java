@@ -1,12 +1,12 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.CustomerService;

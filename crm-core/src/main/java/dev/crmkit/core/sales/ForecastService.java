@@ -1,8 +1,8 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

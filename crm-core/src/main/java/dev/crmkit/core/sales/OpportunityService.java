@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -9,6 +8,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sales.SalesEvent.OpportunitySaved;
 import dev.crmkit.core.sales.SalesEvent.OpportunityStageChanged;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PurchaseId;
@@ -8,6 +7,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.sales.SalesEvent.OrderStatusChanged;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
@@ -11,6 +10,7 @@ import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.sales.SalesEvent.PriceBookSaved;
 import dev.crmkit.core.sales.SalesEvent.ProductSaved;
 import java.util.Currency;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -10,15 +9,16 @@ import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sales.SalesEvent.QuoteChanged;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -1,20 +1,20 @@
 package dev.crmkit.core.segment;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
-import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Segmentation: saved criteria over leads, contacts or accounts, evaluated by the storage adapter

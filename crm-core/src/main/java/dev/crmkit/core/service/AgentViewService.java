@@ -1,10 +1,10 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;

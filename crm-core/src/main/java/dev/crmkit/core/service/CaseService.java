@@ -1,6 +1,5 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
@@ -10,6 +9,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewFeedback;

@@ -1,11 +1,11 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ArticleSaved;
 import java.time.Instant;
 import java.util.ArrayList;

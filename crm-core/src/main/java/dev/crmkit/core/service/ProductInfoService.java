@@ -1,9 +1,9 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ProductInfoSaved;
 import java.net.URI;
 import java.net.URISyntaxException;

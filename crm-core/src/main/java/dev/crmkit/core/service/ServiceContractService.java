@@ -1,10 +1,10 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ServiceContractSaved;
 import java.time.Duration;
 import java.time.Instant;

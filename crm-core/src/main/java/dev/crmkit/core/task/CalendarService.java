@@ -1,13 +1,13 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CalendarEventId;
-import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.CalendarEventSaved;
 import java.time.Instant;
 import java.util.List;

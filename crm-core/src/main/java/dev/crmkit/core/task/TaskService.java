@@ -1,6 +1,5 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Ref;
@@ -9,6 +8,7 @@ import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.ReminderDue;
 import dev.crmkit.core.task.TaskEvent.TaskClosed;
 import dev.crmkit.core.task.TaskEvent.TaskCreated;
@@ -17,9 +17,9 @@ import dev.crmkit.core.task.TaskEvent.TaskRescheduled;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Tasks, follow-ups and reminders. Who may do what:

@@ -1,12 +1,12 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.TeamSaved;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.tracking;
 
-import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
@@ -11,19 +10,18 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.tracking.TrackingEvent.AdSaved;
 import dev.crmkit.core.tracking.TrackingEvent.AffiliateSaved;
 import dev.crmkit.core.tracking.TrackingEvent.CampaignSaved;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingEvent.VisitorIdentified;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Prospect tracking: campaigns, ads and affiliate sites; touchpoints reported by the host's web, ad and email

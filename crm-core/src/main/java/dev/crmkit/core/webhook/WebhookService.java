@@ -1,7 +1,5 @@
 package dev.crmkit.core.webhook;
 
-import dev.crmkit.core.context.CrmContext;
-import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.Page;
@@ -10,14 +8,16 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.events.EventTypes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
-import java.util.OptionalLong;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 

@@ -2,11 +2,11 @@ package dev.crmkit.core.webhook;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.events.EventTypes;
-import dev.crmkit.core.common.DomainEvent;
-import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.StoragePort;
 import java.io.IOException;
 import java.io.StringWriter;
