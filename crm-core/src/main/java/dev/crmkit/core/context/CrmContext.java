@@ -46,9 +46,9 @@ public final class CrmContext<X extends Tx> {
      * dispatcher threads); {@code settings} are configuration objects and host ports by class, {@code eventTypes}
      * finds the event type of a stored name. Made by {@code Crm.Builder}.
      */
-    public static <X extends Tx> CrmContext<X> create(StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids,
-                                    Map<Class<?>, Object> settings,
-                                    Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
+    public static <X extends Tx> CrmContext<X> create(
+            StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids, Map<Class<?>, Object> settings,
+            Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
         CrmSettings configured = new CrmSettings(settings);
         EventHub hub = new EventHub(storage, clock, ids,
                 configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults), eventTypes);
