@@ -13,7 +13,7 @@ import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.sales.SalesStage;
 import dev.crmkit.core.sales.SalesStages;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

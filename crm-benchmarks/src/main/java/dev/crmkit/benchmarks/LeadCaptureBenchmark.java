@@ -12,7 +12,7 @@ import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.DeliveryPolicy;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.context.DeliveryPolicy;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.jpa.JpaStorage;

@@ -1,9 +1,9 @@
 package dev.crmkit.benchmarks;
 
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.lead.LeadEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

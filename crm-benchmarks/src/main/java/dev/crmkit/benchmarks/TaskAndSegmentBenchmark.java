@@ -1,8 +1,8 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -17,7 +17,7 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;

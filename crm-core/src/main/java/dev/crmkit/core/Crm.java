@@ -3,30 +3,34 @@ package dev.crmkit.core;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.service.AgentViewService;
-import dev.crmkit.core.service.CaseService;
-import dev.crmkit.core.service.KnowledgeService;
-import dev.crmkit.core.service.ProductInfoService;
-import dev.crmkit.core.service.ServiceContractService;
-import dev.crmkit.core.spi.IdGenerator;
-import dev.crmkit.core.segment.SegmentService;
-import dev.crmkit.core.spi.Storage;
-import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
-import dev.crmkit.core.task.CalendarService;
-import dev.crmkit.core.task.TaskService;
-import dev.crmkit.core.task.TeamService;
-import dev.crmkit.core.tracking.TrackingService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
 import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.sales.OrderService;
 import dev.crmkit.core.sales.ProductService;
 import dev.crmkit.core.sales.QuoteService;
+import dev.crmkit.core.segment.SegmentService;
+import dev.crmkit.core.service.AgentViewService;
+import dev.crmkit.core.service.CaseService;
+import dev.crmkit.core.service.KnowledgeService;
+import dev.crmkit.core.service.ProductInfoService;
+import dev.crmkit.core.service.ServiceContractService;
+import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.storage.StorageTx;
+import dev.crmkit.core.task.CalendarService;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.task.TeamService;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.tracking.TrackingService;
 import dev.crmkit.core.webhook.WebhookService;
 import dev.crmkit.core.webhook.WebhookSettings;
 import dev.crmkit.core.webhook.WebhookSubscriber;
@@ -47,9 +51,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class Crm implements AutoCloseable {
-    private final CrmContext ctx;
+    private final CrmContext<StorageTx> ctx;
     private final Storage storage;
-    private final EventHub hub;
     private final EventBus events;
     private final WebhookSubscriber webhookSubscriber;
 
@@ -76,11 +79,10 @@ public final class Crm implements AutoCloseable {
     private final AgentViewService agentView;
     private final WebhookService webhooks;
 
-    private Crm(CrmContext ctx, Storage storage, EventHub hub, WebhookSubscriber webhookSubscriber) {
+    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber) {
         this.ctx = ctx;
         this.storage = storage;
-        this.hub = hub;
-        this.events = new EventBus(hub, ctx.actor());
+        this.events = ctx.events();
         this.webhookSubscriber = webhookSubscriber;
         this.leads = new LeadService(ctx);
         this.tracking = new TrackingService(ctx);
@@ -117,7 +119,7 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, hub, webhookSubscriber);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber);
     }
 
     public Actor actor() {
@@ -224,7 +226,7 @@ public final class Crm implements AutoCloseable {
      * The context services are built on, acting for this facade's actor: for modules outside crm-core that add
      * services of their own (e.g. reporting), which take it as core services do.
      */
-    public CrmContext context() {
+    public CrmContext<StorageTx> context() {
         return ctx;
     }
 
@@ -257,7 +259,7 @@ public final class Crm implements AutoCloseable {
     /** Stops the built-in event dispatchers started on this CRM, then closes the storage. */
     @Override
     public void close() {
-        hub.close();
+        ctx.stopDispatchers();
         storage.close();
     }
 
@@ -308,13 +310,12 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
-            CrmSettings configured = new CrmSettings(settings);
-            EventHub hub = new EventHub(s, clock, g, configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults));
+            CrmContext<StorageTx> ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find);
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
-                    configured.get(WebhookSettings.class, WebhookSettings::defaults));
-            hub.register(webhooks);
-            Crm crm = new Crm(new CrmContext(s, actor, clock, g, hub, configured), s, hub, webhooks);
-            hub.listen(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+                    ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
+            ctx.events().register(webhooks);
+            Crm crm = new Crm(ctx, s, webhooks);
+            ctx.events().subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }
     }

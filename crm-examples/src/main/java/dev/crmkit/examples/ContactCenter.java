@@ -19,7 +19,7 @@ import dev.crmkit.core.service.Satisfaction;
 import dev.crmkit.core.service.ServiceEvent.CaseEscalated;
 import dev.crmkit.core.service.ServiceLevel;
 import dev.crmkit.core.service.ServiceSettings;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.crmkit.examples;
 
 import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.jpa.JpaStorage;
 import java.nio.file.Path;
 

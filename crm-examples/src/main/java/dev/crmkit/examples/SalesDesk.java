@@ -25,7 +25,7 @@ import dev.crmkit.core.sales.QuoteChange;
 import dev.crmkit.core.sales.QuoteDraft;
 import dev.crmkit.core.sales.QuoteItem;
 import dev.crmkit.core.sales.QuoteSender;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

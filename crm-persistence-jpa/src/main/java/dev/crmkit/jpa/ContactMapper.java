@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
@@ -9,7 +10,6 @@ import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
-import dev.crmkit.core.lead.Consent;
 
 /** {@link Contact} to {@link ContactEntity} and back. */
 final class ContactMapper {

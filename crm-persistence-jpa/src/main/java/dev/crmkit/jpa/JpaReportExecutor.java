@@ -1,12 +1,12 @@
 package dev.crmkit.jpa;
 
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.reporting.Dimension;
 import dev.crmkit.reporting.Filter;
 import dev.crmkit.reporting.GroupTotals;
 import dev.crmkit.reporting.InMemoryReportExecutor;
-import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.Measure.Aggregate;
+import dev.crmkit.reporting.Measure;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.ReportResult;

@@ -1,12 +1,12 @@
 package dev.crmkit.jpa;
 
-import dev.crmkit.core.common.TenantId;
-import dev.crmkit.core.spi.HostTransactions;
-import dev.crmkit.core.spi.AfterCommit;
-import dev.crmkit.core.spi.Outbox;
-import dev.crmkit.core.spi.Storage;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.common.StorageException;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.AfterCommit;
+import dev.crmkit.core.spi.HostTransactions;
+import dev.crmkit.core.spi.Outbox;
+import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.storage.StorageTx;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

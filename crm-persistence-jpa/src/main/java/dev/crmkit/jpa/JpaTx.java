@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
@@ -18,8 +19,10 @@ import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
+import dev.crmkit.core.spi.OutboxEntry;
+import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.TaskRepository;
 import dev.crmkit.core.task.TeamRepository;
@@ -28,9 +31,6 @@ import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
-import dev.crmkit.core.common.StorageException;
-import dev.crmkit.core.spi.OutboxEntry;
-import dev.crmkit.core.spi.OutboxWriter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;

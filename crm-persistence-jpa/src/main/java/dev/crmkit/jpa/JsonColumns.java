@@ -60,7 +60,7 @@ final class JsonColumns {
 
     static Map<String, String> stringMap(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        read(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        read(json).properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -7,7 +7,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.spi.HostTransactions;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;

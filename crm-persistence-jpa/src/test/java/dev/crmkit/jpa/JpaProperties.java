@@ -2,7 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AmountContract;
 import dev.crmkit.core.contract.SegmentMembershipContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

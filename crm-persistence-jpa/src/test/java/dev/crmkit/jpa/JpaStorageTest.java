@@ -9,7 +9,7 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadRepository;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.nio.file.Files;

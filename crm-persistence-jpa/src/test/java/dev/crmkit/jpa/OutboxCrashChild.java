@@ -1,13 +1,13 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.DeliveryPolicy;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.context.DeliveryPolicy;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.lead.NewLead;
 import java.time.Duration;
 import java.util.ArrayList;

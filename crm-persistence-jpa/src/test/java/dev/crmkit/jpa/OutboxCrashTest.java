@@ -3,11 +3,11 @@ package dev.crmkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

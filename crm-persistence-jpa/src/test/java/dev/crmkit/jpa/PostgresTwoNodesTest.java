@@ -8,7 +8,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

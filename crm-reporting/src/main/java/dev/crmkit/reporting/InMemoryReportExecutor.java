@@ -1,6 +1,6 @@
 package dev.crmkit.reporting;
 
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 
 /**
  * The reference executor: loads the facts a definition reads (only its columns, only its window) into a

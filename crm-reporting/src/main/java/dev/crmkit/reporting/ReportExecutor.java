@@ -1,6 +1,6 @@
 package dev.crmkit.reporting;
 
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 
 /**
  * Runs report definitions. {@link InMemoryReportExecutor} is the reference; a storage adapter may push a definition

@@ -1,12 +1,12 @@
 package dev.crmkit.reporting;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.storage.StorageTx;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class ReportService implements AutoCloseable {
     public static final long DEFAULT_CACHE_SIZE = 1_000;
 
     private final Crm crm;
-    private final CrmContext ctx;
+    private final CrmContext<StorageTx> ctx;
     private final ReportExecutor executor;
     private final ReportCache cache;
 

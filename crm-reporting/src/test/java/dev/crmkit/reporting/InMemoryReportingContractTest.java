@@ -1,7 +1,7 @@
 package dev.crmkit.reporting;
 
 import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.reporting.contract.ReportingContract;
 
 class InMemoryReportingContractTest extends ReportingContract {

@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Page;
@@ -8,6 +7,7 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,10 +17,10 @@ import java.util.Set;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public AccountService(CrmContext ctx) {
+    public AccountService(CrmContext<? extends CustomerTx> ctx) {
         this.ctx = ctx;
     }
 

@@ -2,13 +2,13 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
-import dev.crmkit.core.lead.Consent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;

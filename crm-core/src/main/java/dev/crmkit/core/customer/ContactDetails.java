@@ -2,8 +2,8 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.UserId;
-import dev.crmkit.core.lead.Consent;
 import java.time.LocalDate;
 import java.util.Set;
 

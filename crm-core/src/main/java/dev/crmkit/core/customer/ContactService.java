@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
@@ -14,8 +13,8 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
-import dev.crmkit.core.spi.StorageTx;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ import java.util.Set;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
 public final class ContactService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ContactService(CrmContext ctx) {
+    public ContactService(CrmContext<? extends CustomerTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -151,13 +150,11 @@ public final class ContactService {
      * first. An unknown qualification is a {@code ValidationException}.
      */
     public Page<Person> people(PeopleQuery query, PageRequest page) {
-        PeopleSearch search = PeopleSearch.of(query);
-        return ctx.read((StorageTx tx) -> search.page(tx, page));
+        return ctx.read(tx -> tx.peopleDirectory().page(query, page));
     }
 
     /** How many people match {@code query}, per value of {@code field} (people without a value under {@code ""}). */
     public Map<String, Long> countPeople(PeopleQuery query, GroupField field) {
-        PeopleSearch search = PeopleSearch.of(query);
-        return ctx.read((StorageTx tx) -> search.countBy(tx, field));
+        return ctx.read(tx -> tx.peopleDirectory().countBy(query, field));
     }
 }

@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
@@ -9,11 +8,11 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.ContactBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.FeedbackRecorded;
 import dev.crmkit.core.customer.CustomerEvent.PurchaseRecorded;
-import dev.crmkit.core.spi.StorageTx;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +22,10 @@ import java.util.Optional;
  * history, and one interaction timeline per account and per contact.
  */
 public final class CustomerService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public CustomerService(CrmContext ctx) {
+    public CustomerService(CrmContext<? extends CustomerTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -131,13 +130,13 @@ public final class CustomerService {
      * purchases and feedback — newest first.
      */
     public Page<TimelineEntry> timeline(AccountId account, PageRequest page) {
-        return ctx.read((StorageTx tx) -> Timeline.page(tx.touchpoints().findByAccount(account),
+        return ctx.read(tx -> Timeline.page(tx.touchpoints().findByAccount(account),
                 tx.purchases().findByAccount(account), tx.feedback().findByAccount(account), page));
     }
 
     /** Everything that happened with the contact, newest first; see {@link #timeline(AccountId, PageRequest)}. */
     public Page<TimelineEntry> timeline(ContactId contact, PageRequest page) {
-        return ctx.read((StorageTx tx) -> Timeline.page(tx.touchpoints().findByContact(contact),
+        return ctx.read(tx -> Timeline.page(tx.touchpoints().findByContact(contact),
                 tx.purchases().findByContact(contact), tx.feedback().findByContact(contact), page));
     }
 }

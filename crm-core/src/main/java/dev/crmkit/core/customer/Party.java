@@ -3,7 +3,6 @@ package dev.crmkit.core.customer;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.spi.StorageTx;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
  */
 record Party(Optional<Account> account, Optional<Contact> contact) {
 
-    static Party resolve(StorageTx tx, AccountId accountId, ContactId contactId, Validation v) {
+    static Party resolve(CustomerTx tx, AccountId accountId, ContactId contactId, Validation v) {
         if (!v.check(accountId != null || contactId != null, "account", "or a contact is required")) {
             return new Party(Optional.empty(), Optional.empty());
         }

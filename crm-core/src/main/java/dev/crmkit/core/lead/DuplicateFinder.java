@@ -11,7 +11,6 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
 import dev.crmkit.core.lead.DuplicateMatch.Reason;
-import dev.crmkit.core.spi.StorageTx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,10 +26,10 @@ import java.util.UUID;
  * converted lead matches as the contact it became).
  */
 final class DuplicateFinder {
-    private final StorageTx tx;
+    private final LeadTx tx;
     private final DuplicateRules rules;
 
-    DuplicateFinder(StorageTx tx, DuplicateRules rules) {
+    DuplicateFinder(LeadTx tx, DuplicateRules rules) {
         this.tx = tx;
         this.rules = rules;
     }

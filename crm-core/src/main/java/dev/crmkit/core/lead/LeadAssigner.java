@@ -3,17 +3,16 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.AssignmentRules.Team;
-import dev.crmkit.core.spi.StorageTx;
 
 /** Applies {@link AssignmentRules}: the matching team, then the team member whose turn it is. */
 final class LeadAssigner {
     /** Start of the round-robin counter's name; the team name follows. */
     static final String SEQUENCE_PREFIX = "lead-assignment:";
 
-    private final StorageTx tx;
+    private final LeadTx tx;
     private final AssignmentRules rules;
 
-    LeadAssigner(StorageTx tx, AssignmentRules rules) {
+    LeadAssigner(LeadTx tx, AssignmentRules rules) {
         this.tx = tx;
         this.rules = rules;
     }

@@ -1,24 +1,23 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
-import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.lead.LeadEvent.LeadConverted;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.OpportunityService;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.Subject;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +26,10 @@ import java.util.Set;
 
 /** One lead conversion inside the caller's write transaction: find or create account and contact, carry over. */
 final class LeadConversion {
-    private final CrmContext ctx;
-    private final StorageTx tx;
+    private final CrmContext<? extends LeadTx> ctx;
+    private final LeadTx tx;
 
-    LeadConversion(CrmContext ctx, StorageTx tx) {
+    LeadConversion(CrmContext<? extends LeadTx> ctx, LeadTx tx) {
         this.ctx = ctx;
         this.tx = tx;
     }

@@ -1,6 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;

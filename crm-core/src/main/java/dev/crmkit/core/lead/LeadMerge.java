@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.UserId;

@@ -1,6 +1,5 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
@@ -9,12 +8,12 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
 import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
@@ -35,10 +34,10 @@ import java.util.Optional;
  * anything is wrong.
  */
 public final class LeadService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends LeadTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public LeadService(CrmContext ctx) {
+    public LeadService(CrmContext<? extends LeadTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -122,7 +121,7 @@ public final class LeadService {
      * Saves a validated new lead (ids, duplicates, owner, score from its attributes) and links its visitor's clicks;
      * the caller rescores once it has recorded all the lead's touchpoints.
      */
-    private Lead store(StorageTx tx, LeadDraft d, boolean spam, UserId defaultOwner, String formName) {
+    private Lead store(LeadTx tx, LeadDraft d, boolean spam, UserId defaultOwner, String formName) {
         Instant now = ctx.now();
         d.id = LeadId.of(ctx.newId());
         d.status = LeadStatus.NEW;
@@ -150,7 +149,7 @@ public final class LeadService {
         return saved;
     }
 
-    private void checkAttribution(StorageTx tx, Attribution a, Validation v) {
+    private void checkAttribution(LeadTx tx, Attribution a, Validation v) {
         if (a.campaign() != null) {
             v.check(tx.campaigns().find(a.campaign()).isPresent(), "attribution.campaign",
                     "no such campaign: " + a.campaign());
@@ -164,7 +163,7 @@ public final class LeadService {
         }
     }
 
-    private static Attribution attributionFromCodes(StorageTx tx, String adCode, String affiliateCode) {
+    private static Attribution attributionFromCodes(LeadTx tx, String adCode, String affiliateCode) {
         Optional<Ad> ad = adCode == null ? Optional.empty() : tx.ads().findByTrackingCode(adCode);
         Optional<AffiliateSite> site = affiliateCode == null ? Optional.empty()
                 : tx.affiliates().findByTrackingCode(affiliateCode);
@@ -346,7 +345,7 @@ public final class LeadService {
     }
 
     /** Saves the lead with its current score if that changed; returns the lead as stored. */
-    private Lead rescoreIn(StorageTx tx, Lead l) {
+    private Lead rescoreIn(LeadTx tx, Lead l) {
         if (l.spam()) {
             return l;
         }
@@ -368,11 +367,11 @@ public final class LeadService {
         return ctx.setting(ScoringRules.class, ScoringRules::defaults);
     }
 
-    private DuplicateFinder finder(StorageTx tx) {
+    private DuplicateFinder finder(LeadTx tx) {
         return new DuplicateFinder(tx, ctx.setting(DuplicateRules.class, DuplicateRules::defaults));
     }
 
-    private LeadAssigner assigner(StorageTx tx) {
+    private LeadAssigner assigner(LeadTx tx) {
         return new LeadAssigner(tx, ctx.setting(AssignmentRules.class, AssignmentRules::none));
     }
 

@@ -1,7 +1,6 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.Task;
@@ -16,7 +15,7 @@ final class LeadWork {
     private LeadWork() {
     }
 
-    static void move(StorageTx tx, LeadId lead, Subject to, Instant now) {
+    static void move(LeadTx tx, LeadId lead, Subject to, Instant now) {
         Subject from = Subject.of(lead);
         for (Task t : tx.tasks().findBySubject(from)) {
             tx.tasks().save(t.withSubject(to, now));

@@ -1,6 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.UserId;
 import java.util.Map;
 import java.util.Set;

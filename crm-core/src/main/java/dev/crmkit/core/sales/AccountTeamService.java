@@ -1,17 +1,16 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.sales.SalesEvent.AccountTeamChanged;
-import dev.crmkit.core.spi.StorageTx;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -21,11 +20,11 @@ import java.util.function.UnaryOperator;
  * team may be changed by a manager or by the account's owner.
  */
 public final class AccountTeamService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
     private final CustomerService customers;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public AccountTeamService(CrmContext ctx) {
+    public AccountTeamService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
         this.customers = new CustomerService(ctx);
     }
@@ -64,7 +63,7 @@ public final class AccountTeamService {
         });
     }
 
-    private AccountTeam current(StorageTx tx, AccountId account) {
+    private AccountTeam current(SalesTx tx, AccountId account) {
         return tx.accountTeams().find(account).orElseGet(() -> new AccountTeam(account, 0, List.of(), ctx.now()));
     }
 

@@ -1,8 +1,8 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.Set;
  * owners the caller names (a sales team is the host's notion; account teams are per account, not per forecast).
  */
 public final class ForecastService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ForecastService(CrmContext ctx) {
+    public ForecastService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
     }
 

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -9,10 +8,10 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sales.SalesEvent.OpportunitySaved;
 import dev.crmkit.core.sales.SalesEvent.OpportunityStageChanged;
-import dev.crmkit.core.spi.StorageTx;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +23,10 @@ import java.util.function.UnaryOperator;
  * stage move is kept in the opportunity's history.
  */
 public final class OpportunityService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public OpportunityService(CrmContext ctx) {
+    public OpportunityService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -190,7 +189,7 @@ public final class OpportunityService {
         }
     }
 
-    private static void checkContact(StorageTx tx, Validation v, AccountId account, ContactId contact) {
+    private static void checkContact(SalesTx tx, Validation v, AccountId account, ContactId contact) {
         if (contact == null) {
             return;
         }

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PurchaseId;
@@ -8,10 +7,10 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.sales.SalesEvent.OrderStatusChanged;
-import dev.crmkit.core.spi.StorageTx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,17 +23,17 @@ import java.util.Set;
  * history and timeline show it and a prospect account becomes a customer.
  */
 public final class OrderService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
     private final CustomerService customers;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public OrderService(CrmContext ctx) {
+    public OrderService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
         this.customers = new CustomerService(ctx);
     }
 
     /** Places the order an accepted quote became; called inside the accepting transaction. */
-    Order place(StorageTx tx, OrderId id, Quote quote, UserId owner) {
+    Order place(SalesTx tx, OrderId id, Quote quote, UserId owner) {
         String number = "O-" + tx.sequences().next("sales.order");
         Order order = new Order(id, 0, number, quote.id(), quote.opportunity(), quote.account(), quote.contact(),
                 owner, quote.currency(), quote.taxRate(), quote.lines(), quote.specialInstructions(),
@@ -92,7 +91,7 @@ public final class OrderService {
         return ctx.write(tx -> moveIn(tx, id, target, note));
     }
 
-    private Order moveIn(StorageTx tx, Ref<OrderId> id, OrderStatus target, String note) {
+    private Order moveIn(SalesTx tx, Ref<OrderId> id, OrderStatus target, String note) {
         Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
         Order saved = tx.orders().save(o.moveTo(target, note, ctx.user(), ctx.now()));
         ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
@@ -11,9 +10,9 @@ import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.sales.SalesEvent.PriceBookSaved;
 import dev.crmkit.core.sales.SalesEvent.ProductSaved;
-import dev.crmkit.core.spi.StorageTx;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,10 @@ import java.util.Optional;
 
 /** The product catalog and its price books (one per currency) with list prices. */
 public final class ProductService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ProductService(CrmContext ctx) {
+    public ProductService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -137,13 +136,13 @@ public final class ProductService {
         return ctx.write(tx -> savePrices(priceBook(tx, currencyCode).withPrice(product, null, ctx.now()), tx));
     }
 
-    private PriceBook savePrices(PriceBook changed, StorageTx tx) {
+    private PriceBook savePrices(PriceBook changed, SalesTx tx) {
         PriceBook saved = tx.priceBooks().save(changed);
         ctx.raise(new PriceBookSaved(ctx.actor().tenant(), ctx.now(), saved));
         return saved;
     }
 
-    private static PriceBook priceBook(StorageTx tx, String currencyCode) {
+    private static PriceBook priceBook(SalesTx tx, String currencyCode) {
         Currency currency = Money.of("0", currencyCode).currency();
         return tx.priceBooks().findByCurrency(currency)
                 .orElseThrow(() -> new NotFoundException("PriceBook", currency));

@@ -1,6 +1,5 @@
 package dev.crmkit.core.sales;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -10,16 +9,16 @@ import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sales.SalesEvent.QuoteChanged;
-import dev.crmkit.core.spi.StorageTx;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,11 +30,11 @@ import java.util.function.Function;
 public final class QuoteService {
     private static final QuoteSender RECORD_ONLY = q -> { };
 
-    private final CrmContext ctx;
+    private final CrmContext<? extends SalesTx> ctx;
     private final OrderService orders;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public QuoteService(CrmContext ctx) {
+    public QuoteService(CrmContext<? extends SalesTx> ctx) {
         this.ctx = ctx;
         this.orders = new OrderService(ctx);
     }
@@ -199,7 +198,7 @@ public final class QuoteService {
         });
     }
 
-    private static Contact contact(StorageTx tx, Quote q) {
+    private static Contact contact(SalesTx tx, Quote q) {
         return q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
     }
 
@@ -212,7 +211,7 @@ public final class QuoteService {
         });
     }
 
-    private Quote save(StorageTx tx, Quote q) {
+    private Quote save(SalesTx tx, Quote q) {
         Quote saved = tx.quotes().save(q);
         ctx.raise(new QuoteChanged(ctx.actor().tenant(), ctx.now(), saved, saved.history().get(
                 saved.history().size() - 1)));
@@ -238,7 +237,7 @@ public final class QuoteService {
         }
     }
 
-    private Priced price(StorageTx tx, Opportunity opp, QuoteDraft d, Validation v) {
+    private Priced price(SalesTx tx, Opportunity opp, QuoteDraft d, Validation v) {
         Currency currency = opp.amount().currency();
         if (d.currency() != null) {
             Money zero = v.attempt("currency", () -> Money.of("0", d.currency()));
@@ -280,7 +279,7 @@ public final class QuoteService {
         return new Priced(currency, taxRate, lines, contact, approval, instructions);
     }
 
-    private static LineItem line(StorageTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
+    private static LineItem line(SalesTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
                                  Validation v) {
         if (!v.check(item != null, "product", "is required")) {
             return null;

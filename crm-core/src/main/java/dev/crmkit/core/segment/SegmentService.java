@@ -1,21 +1,20 @@
 package dev.crmkit.core.segment;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
-import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
-import dev.crmkit.core.spi.StorageTx;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Segmentation: saved criteria over leads, contacts or accounts, evaluated by the storage adapter
@@ -23,10 +22,10 @@ import java.util.List;
  */
 public final class SegmentService {
 
-    private final CrmContext ctx;
+    private final CrmContext<? extends SegmentTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public SegmentService(CrmContext ctx) {
+    public SegmentService(CrmContext<? extends SegmentTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -90,13 +89,13 @@ public final class SegmentService {
         return n;
     }
 
-    private static void requireFreeName(StorageTx tx, String name, SegmentId self) {
+    private static void requireFreeName(SegmentTx tx, String name, SegmentId self) {
         tx.segments().findByName(name).filter(s -> !s.id().equals(self)).ifPresent(s -> {
             throw new DuplicateException("a segment named '" + s.name() + "' already exists (" + s.id() + ")");
         });
     }
 
-    private Segment saved(StorageTx tx, Segment s) {
+    private Segment saved(SegmentTx tx, Segment s) {
         Segment saved = tx.segments().save(s);
         ctx.raise(new SegmentSaved(ctx.actor().tenant(), ctx.now(), saved));
         return saved;

@@ -1,14 +1,13 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ import java.util.regex.Pattern;
 public final class AgentViewService {
     private static final Pattern TRACKING_NUMBER = Pattern.compile("(?i)[a-z][a-z0-9]*-\\d{4}-\\d+");
 
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public AgentViewService(CrmContext ctx) {
+    public AgentViewService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -77,7 +76,7 @@ public final class AgentViewService {
         }));
     }
 
-    private Optional<CustomerView> of(StorageTx tx, List<Contact> matches, Case matched) {
+    private Optional<CustomerView> of(ServiceTx tx, List<Contact> matches, Case matched) {
         Contact contact = matches.isEmpty() ? null : matches.get(0);
         if (contact == null && matched == null) {
             return Optional.empty();

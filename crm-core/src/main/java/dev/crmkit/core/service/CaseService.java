@@ -1,6 +1,5 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
@@ -10,6 +9,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewFeedback;
@@ -17,7 +17,6 @@ import dev.crmkit.core.service.ServiceEvent.CaseChanged;
 import dev.crmkit.core.service.ServiceEvent.CaseEscalated;
 import dev.crmkit.core.service.ServiceEvent.CaseOpened;
 import dev.crmkit.core.service.ServiceEvent.CaseStatusChanged;
-import dev.crmkit.core.spi.StorageTx;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,10 +33,10 @@ import java.util.function.UnaryOperator;
  * with reopening, comments, article links, escalation of overdue cases and the satisfaction rating at closing.
  */
 public final class CaseService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public CaseService(CrmContext ctx) {
+    public CaseService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -84,7 +83,7 @@ public final class CaseService {
         });
     }
 
-    private static AccountId account(StorageTx tx, ContactId contactId, AccountId accountId, Validation v) {
+    private static AccountId account(ServiceTx tx, ContactId contactId, AccountId accountId, Validation v) {
         if (!v.check(contactId != null || accountId != null, "contact", "or an account is required")) {
             return null;
         }
@@ -116,7 +115,7 @@ public final class CaseService {
      * {@code PREFIX-YEAR-NNNNNN} from a per-year counter in storage, which hands out each value once per tenant even
      * across nodes; the unique index on tracking numbers backs that up.
      */
-    private String trackingNumber(StorageTx tx, Instant now) {
+    private String trackingNumber(ServiceTx tx, Instant now) {
         String prefix = settings().trackingPrefix();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
         long n = tx.sequences().next("case-tracking-number:" + prefix + ":" + year);
@@ -234,7 +233,7 @@ public final class CaseService {
         v.throwIfInvalid();
     }
 
-    private Case rate(StorageTx tx, Case c, Satisfaction s) {
+    private Case rate(ServiceTx tx, Case c, Satisfaction s) {
         FeedbackId feedback = new CustomerService(ctx).recordFeedback(new NewFeedback(c.account(), c.contact(), null,
                 s.rating(), s.comment(), c.channel(), null));
         return change(tx, c, x -> x.rated(feedback, s.rating(), ctx.now(), ctx.user()), "RATED");
@@ -332,7 +331,7 @@ public final class CaseService {
         return ctx.write(tx -> change(tx, tx.cases().current(id), f, action));
     }
 
-    private Case change(StorageTx tx, Case c, UnaryOperator<Case> f, String action) {
+    private Case change(ServiceTx tx, Case c, UnaryOperator<Case> f, String action) {
         Case saved = tx.cases().save(f.apply(c));
         ctx.raise(new CaseChanged(ctx.actor().tenant(), ctx.now(), saved, action));
         return saved;

@@ -1,11 +1,11 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ArticleSaved;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ public final class KnowledgeService {
     /** Most hits one search returns. */
     public static final int MAX_RESULTS = 100;
 
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public KnowledgeService(CrmContext ctx) {
+    public KnowledgeService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

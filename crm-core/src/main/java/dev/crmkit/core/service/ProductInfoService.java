@@ -1,9 +1,9 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ProductInfoSaved;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /** Product information for agents: specifications and documents, keyed by product code. */
 public final class ProductInfoService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ProductInfoService(CrmContext ctx) {
+    public ProductInfoService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

@@ -1,10 +1,10 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.service.ServiceEvent.ServiceContractSaved;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 
 /** Service contracts and entitlements of accounts. */
 public final class ServiceContractService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public ServiceContractService(CrmContext ctx) {
+    public ServiceContractService(CrmContext<? extends ServiceTx> ctx) {
         this.ctx = ctx;
     }
 

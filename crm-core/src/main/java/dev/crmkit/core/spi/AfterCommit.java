@@ -4,7 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** For adapters: runs the {@link StorageTx#afterCommit} actions of a committed write. */
+/** For adapters: runs the {@link Tx#afterCommit} actions of a committed write. */
 public final class AfterCommit {
     private static final Logger LOG = LoggerFactory.getLogger(AfterCommit.class);
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The transactional outbox across all tenants, for the dispatcher. Entries are added inside write transactions
- * ({@link StorageTx#outbox()}); each method here runs in a transaction of its own, never a host's.
+ * ({@link Tx#outbox()}); each method here runs in a transaction of its own, never a host's.
  *
  * <p>An entry is PENDING until delivered (DELIVERED) or given up (DEAD). A pending entry is due when its next
  * attempt time has come; claiming it moves that time to the end of a lease, so another node sharing the database

@@ -1,14 +1,13 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CalendarEventId;
-import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.CalendarEventSaved;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +20,10 @@ import java.util.Set;
  * out.
  */
 public final class CalendarService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends TaskTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public CalendarService(CrmContext ctx) {
+    public CalendarService(CrmContext<? extends TaskTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -43,7 +42,7 @@ public final class CalendarService {
             v.instant("end", in.end());
             Set<ContactId> contacts = in.contacts() == null ? Set.of() : in.contacts();
             for (ContactId c : contacts) {
-                v.check(c != null && tx.contacts().find(c).isPresent(), "contacts", "no such contact: " + c);
+                v.check(c != null && tx.subjects().exists(Subject.of(c)), "contacts", "no such contact: " + c);
             }
             v.check(in.attendees() == null || in.attendees().stream().allMatch(Objects::nonNull), "attendees",
                     "must not contain null");
@@ -81,7 +80,7 @@ public final class CalendarService {
         });
     }
 
-    private CalendarEvent organized(StorageTx tx, Ref<CalendarEventId> id) {
+    private CalendarEvent organized(TaskTx tx, Ref<CalendarEventId> id) {
         CalendarEvent e = tx.calendarEvents().current(Objects.requireNonNull(id, "id"));
         Actor actor = ctx.actor();
         if (!e.organizer().equals(actor.user()) && !actor.hasRole(Actor.ADMIN)) {
@@ -90,7 +89,7 @@ public final class CalendarService {
         return e;
     }
 
-    private CalendarEvent saved(StorageTx tx, CalendarEvent e) {
+    private CalendarEvent saved(TaskTx tx, CalendarEvent e) {
         CalendarEvent saved = tx.calendarEvents().save(e);
         ctx.raise(new CalendarEventSaved(ctx.actor().tenant(), ctx.now(), saved));
         return saved;

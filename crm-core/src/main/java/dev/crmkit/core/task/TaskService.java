@@ -1,6 +1,5 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Ref;
@@ -9,7 +8,7 @@ import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.ReminderDue;
 import dev.crmkit.core.task.TaskEvent.TaskClosed;
 import dev.crmkit.core.task.TaskEvent.TaskCreated;
@@ -18,9 +17,9 @@ import dev.crmkit.core.task.TaskEvent.TaskRescheduled;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Tasks, follow-ups and reminders. Who may do what:
@@ -35,10 +34,10 @@ import java.util.List;
  * reminder.
  */
 public final class TaskService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends TaskTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public TaskService(CrmContext ctx) {
+    public TaskService(CrmContext<? extends TaskTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -50,7 +49,7 @@ public final class TaskService {
         return ctx.write(tx -> insert(tx, task, null, null).id());
     }
 
-    private Task insert(StorageTx tx, NewTask in, TaskId followUpOf, Task original) {
+    private Task insert(TaskTx tx, NewTask in, TaskId followUpOf, Task original) {
         Validation v = new Validation();
         String title = v.requireText("title", in.title());
         v.maxLength("title", title, TaskLimits.TASK_TITLE);
@@ -101,7 +100,7 @@ public final class TaskService {
         return ctx.write(tx -> close(tx, id, TaskStatus.CANCELLED));
     }
 
-    private Task close(StorageTx tx, Ref<TaskId> id, TaskStatus target) {
+    private Task close(TaskTx tx, Ref<TaskId> id, TaskStatus target) {
         Task t = changeable(tx, id);
         Task saved = tx.tasks().save(t.moveTo(target, ctx.now()));
         ctx.raise(new TaskClosed(ctx.actor().tenant(), ctx.now(), saved));
@@ -158,7 +157,7 @@ public final class TaskService {
         });
     }
 
-    private Task rescheduled(StorageTx tx, Task changed) {
+    private Task rescheduled(TaskTx tx, Task changed) {
         Task saved = tx.tasks().save(changed);
         ctx.raise(new TaskRescheduled(ctx.actor().tenant(), ctx.now(), saved));
         return saved;
@@ -257,7 +256,7 @@ public final class TaskService {
 
     // ---- rules --------------------------------------------------------------------------------------------------
 
-    private void requireMayAssignTo(StorageTx tx, UserId assignee) {
+    private void requireMayAssignTo(TaskTx tx, UserId assignee) {
         Actor actor = ctx.actor();
         if (assignee.equals(actor.user()) || actor.hasRole(Actor.ADMIN)) {
             return;
@@ -270,7 +269,7 @@ public final class TaskService {
     }
 
     /** The task {@code id} names, if the actor may change it and (given a read record) it is unchanged since. */
-    private Task changeable(StorageTx tx, Ref<TaskId> id) {
+    private Task changeable(TaskTx tx, Ref<TaskId> id) {
         Task t = tx.tasks().current(Objects.requireNonNull(id, "id"));
         Actor actor = ctx.actor();
         UserId user = actor.user();

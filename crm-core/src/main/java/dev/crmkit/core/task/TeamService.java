@@ -1,12 +1,12 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.TeamSaved;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +19,10 @@ import java.util.function.Function;
  * ({@link Actor#MANAGER}) creates teams they lead; an administrator may create and change any team.
  */
 public final class TeamService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends TaskTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public TeamService(CrmContext ctx) {
+    public TeamService(CrmContext<? extends TaskTx> ctx) {
         this.ctx = ctx;
     }
 

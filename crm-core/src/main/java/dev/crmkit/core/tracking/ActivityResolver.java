@@ -7,15 +7,13 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.customer.Contact;
-import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.spi.StorageTx;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import dev.crmkit.core.tracking.TrackedActivity.AdImpressions;
 import dev.crmkit.core.tracking.TrackedActivity.Conversion;
 import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
 import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
 import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
+import dev.crmkit.core.tracking.TrackedPeople.TrackedLead;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -28,16 +26,18 @@ import java.util.Optional;
  * few ads and visitors many times.
  */
 final class ActivityResolver {
-    private final StorageTx tx;
+    private final TrackingTx tx;
+    private final TrackedPeople people;
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
     private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
-    private final Map<String, Optional<Lead>> leadOfVisitor = new HashMap<>();
-    private final Map<LeadId, Optional<Lead>> leads = new HashMap<>();
-    private final Map<ContactId, Optional<Contact>> contacts = new HashMap<>();
+    private final Map<String, Optional<TrackedLead>> leadOfVisitor = new HashMap<>();
+    private final Map<LeadId, Optional<TrackedLead>> leads = new HashMap<>();
+    private final Map<ContactId, Optional<Optional<AccountId>>> contacts = new HashMap<>();
     private final Map<CampaignId, Boolean> campaignExists = new HashMap<>();
 
-    ActivityResolver(StorageTx tx) {
+    ActivityResolver(TrackingTx tx) {
         this.tx = tx;
+        this.people = tx.trackedPeople();
     }
 
     TouchpointDraft resolve(TrackedActivity event, Validation v) {
@@ -134,7 +134,7 @@ final class ActivityResolver {
             lead(d, in.lead(), v);
             contact(d, in.contact(), v);
             if (in.account() != null) {
-                v.check(tx.accounts().find(in.account()).isPresent(), "account", "no such account: " + in.account());
+                v.check(people.accountExists(in.account()), "account", "no such account: " + in.account());
                 v.check(d.account == null || d.account.equals(in.account()), "account",
                         "is not the contact's account");
                 d.account = in.account();
@@ -190,7 +190,7 @@ final class ActivityResolver {
         // Only a visitor id that passes validation is looked up: PostgreSQL fails on a NUL even in a WHERE clause.
         if (d.lead == null && d.visitorId != null && d.visitorId.length() <= TrackingLimits.VISITOR_ID
                 && Text.badChar(d.visitorId, false) < 0) {
-            leadOfVisitor.computeIfAbsent(d.visitorId, id -> tx.leads().findByVisitorId(id).stream().findFirst())
+            leadOfVisitor.computeIfAbsent(d.visitorId, people::leadOfVisitor)
                     .ifPresent(l -> linkTo(d, l));
         }
     }
@@ -203,7 +203,7 @@ final class ActivityResolver {
 
     private void lead(TouchpointDraft d, LeadId lead, Validation v) {
         if (lead != null) {
-            Optional<Lead> found = leads.computeIfAbsent(lead, l -> tx.leads().find(l));
+            Optional<TrackedLead> found = leads.computeIfAbsent(lead, people::lead);
             if (v.check(found.isPresent(), "lead", "no such lead: " + lead)) {
                 linkTo(d, found.get());
             }
@@ -211,7 +211,7 @@ final class ActivityResolver {
     }
 
     /** A converted lead's touchpoints belong to its contact and account too, so their timelines show them. */
-    private static void linkTo(TouchpointDraft d, Lead lead) {
+    private static void linkTo(TouchpointDraft d, TrackedLead lead) {
         d.lead = lead.id();
         if (lead.convertedContact() != null && d.contact == null) {
             d.contact = lead.convertedContact();
@@ -221,10 +221,10 @@ final class ActivityResolver {
 
     private void contact(TouchpointDraft d, ContactId contact, Validation v) {
         if (contact != null) {
-            Optional<Contact> c = contacts.computeIfAbsent(contact, id -> tx.contacts().find(id));
+            Optional<Optional<AccountId>> c = contacts.computeIfAbsent(contact, people::accountOfContact);
             if (v.check(c.isPresent(), "contact", "no such contact: " + contact)) {
                 d.contact = contact;
-                AccountId account = c.get().account();
+                AccountId account = c.get().orElse(null);
                 d.account = account;
             }
         }

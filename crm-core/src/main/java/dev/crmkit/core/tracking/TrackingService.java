@@ -1,6 +1,5 @@
 package dev.crmkit.core.tracking;
 
-import dev.crmkit.core.CrmContext;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
@@ -11,31 +10,28 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.tracking.TrackingEvent.AdSaved;
 import dev.crmkit.core.tracking.TrackingEvent.AffiliateSaved;
 import dev.crmkit.core.tracking.TrackingEvent.CampaignSaved;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingEvent.VisitorIdentified;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Prospect tracking: campaigns, ads and affiliate sites; touchpoints reported by the host's web, ad and email
  * infrastructure (recorded idempotently by external event id); calls and visits entered by reps.
  */
 public final class TrackingService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends TrackingTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public TrackingService(CrmContext ctx) {
+    public TrackingService(CrmContext<? extends TrackingTx> ctx) {
         this.ctx = ctx;
     }
 
@@ -245,7 +241,7 @@ public final class TrackingService {
         });
     }
 
-    private static List<Touchpoint> clickCandidates(StorageTx tx, TouchpointDraft conversion) {
+    private static List<Touchpoint> clickCandidates(TrackingTx tx, TouchpointDraft conversion) {
         Map<TouchpointId, Touchpoint> byId = new LinkedHashMap<>();
         if (conversion.visitorId != null) {
             tx.touchpoints().findByVisitor(conversion.visitorId).forEach(t -> byId.put(t.id(), t));
@@ -271,16 +267,13 @@ public final class TrackingService {
         v.maxLength("visitorId", visitor, TrackingLimits.VISITOR_ID);
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            Lead l = tx.leads().get(lead);
+            TrackedPeople people = tx.trackedPeople();
+            TrackedPeople.TrackedLead l = people.get(lead);
             int linked = tx.touchpoints().linkVisitorToLead(visitor, lead);
             if (l.convertedContact() != null) {
                 tx.touchpoints().linkLeadToContact(lead, l.convertedContact(), l.convertedAccount());
             }
-            if (!l.visitorIds().contains(visitor)) {
-                Set<String> visitors = new HashSet<>(l.visitorIds());
-                visitors.add(visitor);
-                tx.leads().save(l.withVisitorIds(visitors, ctx.now()));
-            }
+            people.addVisitor(lead, visitor, ctx.now());
             ctx.raise(new VisitorIdentified(ctx.actor().tenant(), ctx.now(), visitor, lead, linked));
             return linked;
         });

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Where a tenant's events are POSTed: an http(s) URL, the secret the deliveries are signed with, and the names of
- * the event types it wants ({@code dev.crmkit.core.EventTypes}; empty means every type). A disabled endpoint gets
+ * the event types it wants ({@code dev.crmkit.core.events.EventTypes}; empty means every type). A disabled endpoint gets
  * nothing; {@code disabledReason} says why (an administrator, or the receiver answering 410 Gone). The generated
  * {@code toString()} shows the secret as {@code ****}.
  *

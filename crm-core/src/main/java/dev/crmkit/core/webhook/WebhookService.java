@@ -1,7 +1,5 @@
 package dev.crmkit.core.webhook;
 
-import dev.crmkit.core.CrmContext;
-import dev.crmkit.core.EventTypes;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.Page;
@@ -10,15 +8,16 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.events.EventTypes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
-import java.util.OptionalLong;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,11 +31,11 @@ import java.util.function.Function;
  * durable subscriber, webhooks included.
  */
 public final class WebhookService {
-    private final CrmContext ctx;
+    private final CrmContext<? extends WebhookTx> ctx;
     private final WebhookSubscriber subscriber;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public WebhookService(CrmContext ctx, WebhookSubscriber subscriber) {
+    public WebhookService(CrmContext<? extends WebhookTx> ctx, WebhookSubscriber subscriber) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
     }
@@ -140,7 +139,7 @@ public final class WebhookService {
     }
 
     /** A write whose commit makes this node's subscriber read the tenant's endpoints again. */
-    private <T> T write(Function<StorageTx, T> work) {
+    private <T> T write(Function<WebhookTx, T> work) {
         TenantId tenant = ctx.actor().tenant();
         return ctx.write(tx -> {
             tx.afterCommit(() -> subscriber.endpointsChanged(tenant));
@@ -148,7 +147,7 @@ public final class WebhookService {
         });
     }
 
-    private static WebhookEndpoint current(StorageTx tx, WebhookEndpoint read) {
+    private static WebhookEndpoint current(WebhookTx tx, WebhookEndpoint read) {
         WebhookEndpoint stored = tx.webhooks().get(read.id());
         if (stored.version() != read.version()) {
             throw new ConcurrentUpdateException("Webhook", read.id(), read.version(), OptionalLong.of(stored.version()));

@@ -2,12 +2,12 @@ package dev.crmkit.core.webhook;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.crmkit.core.EventEnvelope;
-import dev.crmkit.core.EventSubscriber;
-import dev.crmkit.core.EventTypes;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.context.EventEnvelope;
+import dev.crmkit.core.context.EventSubscriber;
+import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.spi.StoragePort;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -94,7 +94,7 @@ public final class WebhookSubscriber implements EventSubscriber {
     /** Beyond the HTTP client's own timeouts, for an answer whose body never ends. */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
-    private final Storage storage;
+    private final StoragePort<? extends WebhookTx> storage;
     private final Clock clock;
     private final WebhookSettings settings;
     private final Map<TenantId, Wanted> wanted = new ConcurrentHashMap<>();
@@ -120,7 +120,7 @@ public final class WebhookSubscriber implements EventSubscriber {
     }
 
     /** Created and registered by {@code Crm.builder().build()}; hosts do not create one. */
-    public WebhookSubscriber(Storage storage, Clock clock, WebhookSettings settings) {
+    public WebhookSubscriber(StoragePort<? extends WebhookTx> storage, Clock clock, WebhookSettings settings) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -11,7 +11,7 @@ import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.Purchase;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.testkit.HostileDecimals;
 import dev.crmkit.core.testkit.Samples;
 import dev.crmkit.core.tracking.Campaign;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
@@ -24,7 +25,6 @@ import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.customer.Person;
-import dev.crmkit.core.lead.Consent;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.testkit.TestLeads;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseStatus;
 import dev.crmkit.core.service.NewCase;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.contract.HostileCatalog.Write;
 import dev.crmkit.core.spi.IdGenerator;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.testkit.MutableClock;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -26,7 +26,7 @@ import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.ServiceContractId;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskStatus;

@@ -27,7 +27,7 @@ import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.Operator;
 import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.segment.SegmentTarget;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.contract.AmountContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 
 class InMemoryAmountTest extends AmountContract {
     private final Storage storage = InMemoryStorage.create();

@@ -1,7 +1,7 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.contract.ConcurrentUpdateContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 
 class InMemoryConcurrentUpdateTest extends ConcurrentUpdateContract {
     private final Storage storage = InMemoryStorage.create();

@@ -1,7 +1,7 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.contract.HostileInputContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 
 class InMemoryHostileInputTest extends HostileInputContract {
     private static final Storage STORAGE = InMemoryStorage.create();

@@ -1,7 +1,7 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.contract.ProductCatalogContract;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 
 class InMemoryProductCatalogTest extends ProductCatalogContract {
     private final Storage storage = InMemoryStorage.create();

@@ -15,7 +15,7 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
-import dev.crmkit.core.spi.Storage;
+import dev.crmkit.core.storage.Storage;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -1,14 +1,15 @@
-package dev.crmkit.core.customer;
+package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
-import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.lead.LeadQuery;
-import dev.crmkit.core.lead.LeadStatus;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.customer.LifecycleStage;
+import dev.crmkit.core.customer.PeopleQuery;
+import dev.crmkit.core.customer.Person;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,7 +70,7 @@ final class PeopleSearch {
         }
     }
 
-    Page<Person> page(StorageTx tx, PageRequest request) {
+    Page<Person> page(LeadTx tx, PageRequest request) {
         List<Person> items = new ArrayList<>(request.size());
         long leadTotal = 0;
         if (leads != null) {
@@ -95,7 +96,7 @@ final class PeopleSearch {
         return new Page<>(items, request, leadTotal + contactTotal);
     }
 
-    Map<String, Long> countBy(StorageTx tx, GroupField field) {
+    Map<String, Long> countBy(LeadTx tx, GroupField field) {
         Map<String, Long> counts = new TreeMap<>();
         if (leads != null) {
             tx.leads().countBy(leads, field).forEach((k, n) -> counts.merge(k, n, Long::sum));

@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 /**
  * A delivery the dispatcher gave up on after {@link DeliveryPolicy#maxAttempts()} tries; it stays until retried

@@ -1,34 +1,38 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.IdGenerator;
-import dev.crmkit.core.spi.Storage;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.spi.StoragePort;
+import dev.crmkit.core.spi.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What every service needs: the storage, the acting user, time, ids, settings and the event bus. Handed to services
- * by {@link Crm}; hosts normally never touch it.
+ * by {@code Crm}; hosts normally never touch it. {@code X} is the storage transaction the context hands to work:
+ * {@code Crm} builds it on the full {@code StorageTx}, services take it for the view of their capability.
  */
-public final class CrmContext {
+public final class CrmContext<X extends Tx> {
     private static final ThreadLocal<List<DomainEvent>> PENDING = new ThreadLocal<>();
 
-    private final Storage storage;
+    private final StoragePort<X> storage;
     private final Actor actor;
     private final Clock clock;
     private final IdGenerator ids;
     private final EventHub events;
     private final CrmSettings settings;
 
-    CrmContext(Storage storage, Actor actor, Clock clock, IdGenerator ids, EventHub events, CrmSettings settings) {
+    private CrmContext(StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids, EventHub events,
+                       CrmSettings settings) {
         this.storage = storage;
         this.actor = actor;
         this.clock = clock;
@@ -37,8 +41,33 @@ public final class CrmContext {
         this.settings = settings;
     }
 
-    CrmContext as(Actor other) {
-        return new CrmContext(storage, other, clock, ids, events, settings);
+    /**
+     * A context for {@code actor} over {@code storage}, with an event bus of its own (its outbox dispatch and
+     * dispatcher threads); {@code settings} are configuration objects and host ports by class, {@code eventTypes}
+     * finds the event type of a stored name. Made by {@code Crm.Builder}.
+     */
+    public static <X extends Tx> CrmContext<X> create(
+            StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids, Map<Class<?>, Object> settings,
+            Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
+        CrmSettings configured = new CrmSettings(settings);
+        EventHub hub = new EventHub(storage, clock, ids,
+                configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults), eventTypes);
+        return new CrmContext<>(storage, actor, clock, ids, hub, configured);
+    }
+
+    /** This context acting for {@code other}: same storage, clock, ids, settings and event bus. */
+    public CrmContext<X> as(Actor other) {
+        return new CrmContext<>(storage, other, clock, ids, events, settings);
+    }
+
+    /** The event bus, for this context's actor. */
+    public EventBus events() {
+        return new EventBus(events, actor);
+    }
+
+    /** Stops the built-in event dispatchers started on this context's event bus (shared with {@link #as} views). */
+    public void stopDispatchers() {
+        events.close();
     }
 
     public Actor actor() {
@@ -67,8 +96,8 @@ public final class CrmContext {
     }
 
     /** Runs {@code work} read-only in the actor's tenant. */
-    public <T> T read(Function<StorageTx, T> work) {
-        return storage.read(actor.tenant(), work);
+    public <T> T read(Function<? super X, T> work) {
+        return storage.read(actor.tenant(), work::apply);
     }
 
     /**
@@ -76,9 +105,9 @@ public final class CrmContext {
      * in the same transaction for durable subscribers and published to listeners after it commits (after the host's
      * commit when the storage joined a host transaction); a rollback drops them. Nested calls join the outer one.
      */
-    public <T> T write(Function<StorageTx, T> work) {
+    public <T> T write(Function<? super X, T> work) {
         if (PENDING.get() != null) {
-            return storage.write(actor.tenant(), work);
+            return storage.write(actor.tenant(), work::apply);
         }
         List<DomainEvent> pending = new ArrayList<>();
         PENDING.set(pending);

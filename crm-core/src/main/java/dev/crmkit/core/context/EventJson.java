@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

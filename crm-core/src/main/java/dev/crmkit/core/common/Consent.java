@@ -1,4 +1,4 @@
-package dev.crmkit.core.lead;
+package dev.crmkit.core.common;
 
 /**
  * What the person agreed to. Kept with the lead and carried to the contact on conversion; automation must not email

@@ -1,6 +1,8 @@
-package dev.crmkit.core.spi;
+package dev.crmkit.core.storage;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.Outbox;
+import dev.crmkit.core.spi.StoragePort;
 import java.util.function.Function;
 
 /**
@@ -8,11 +10,12 @@ import java.util.function.Function;
  * that tenant's data. A write transaction either commits everything its function did, or — when the function
  * throws — nothing. Adapters: {@code InMemoryStorage} (crm-core) and {@code JpaStorage} (crm-persistence-jpa).
  */
-public interface Storage extends AutoCloseable {
+public interface Storage extends StoragePort<StorageTx>, AutoCloseable {
     /**
      * Runs {@code work} in a read-only transaction; saving inside it is an error. As for {@link #write}, {@code work}
      * may run twice.
      */
+    @Override
     <T> T read(TenantId tenant, Function<StorageTx, T> work);
 
     /**
@@ -21,9 +24,11 @@ public interface Storage extends AutoCloseable {
      * database (JPA: a pooled connection the database had closed), so {@code work} must keep its effects inside the
      * transaction until its first storage call.
      */
+    @Override
     <T> T write(TenantId tenant, Function<StorageTx, T> work);
 
     /** The outbox of every tenant, for dispatching events to durable subscribers. */
+    @Override
     Outbox outbox();
 
     /** Releases what the adapter holds (connections, caches); the default does nothing. */

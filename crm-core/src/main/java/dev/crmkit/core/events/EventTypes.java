@@ -1,8 +1,6 @@
-package dev.crmkit.core;
+package dev.crmkit.core.events;
 
 import dev.crmkit.core.common.DomainEvent;
-import dev.crmkit.core.common.EntityId;
-import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.customer.CustomerEvent;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.sales.SalesEvent;
@@ -10,14 +8,11 @@ import dev.crmkit.core.segment.SegmentEvent;
 import dev.crmkit.core.service.ServiceEvent;
 import dev.crmkit.core.task.TaskEvent;
 import dev.crmkit.core.tracking.TrackingEvent;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event types CRMKit raises, by their stable names (the record's simple name, e.g. {@code LeadCaptured}): the
@@ -27,7 +22,6 @@ public final class EventTypes {
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = collect(LeadEvent.class,
             CustomerEvent.class, TrackingEvent.class, SalesEvent.class, TaskEvent.class, SegmentEvent.class,
             ServiceEvent.class);
-    private static final Map<Class<?>, RecordComponent> SUBJECT = new ConcurrentHashMap<>();
 
     private EventTypes() {
     }
@@ -59,47 +53,5 @@ public final class EventTypes {
             }
         }
         return Collections.unmodifiableMap(byName);
-    }
-
-    /**
-     * The record an event is about, as {type, id}: its first component (after tenant and time) that is an aggregate
-     * or an id; {"", ""} when there is none.
-     */
-    static String[] subjectOf(DomainEvent event) {
-        RecordComponent component = SUBJECT.computeIfAbsent(event.getClass(), EventTypes::subjectComponent);
-        if (component == NONE) {
-            return new String[] {"", ""};
-        }
-        Object value;
-        try {
-            value = component.getAccessor().invoke(event);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
-        }
-        if (value instanceof Versioned<?, ?> aggregate) {
-            return new String[] {value.getClass().getSimpleName(), aggregate.id().value().toString()};
-        }
-        if (value instanceof EntityId id) {
-            String name = value.getClass().getSimpleName();
-            return new String[] {name.endsWith("Id") ? name.substring(0, name.length() - 2) : name,
-                    id.value().toString()};
-        }
-        return new String[] {"", ""};
-    }
-
-    private static final RecordComponent NONE = TenantHolder.class.getRecordComponents()[0];
-
-    private record TenantHolder(Object none) {
-    }
-
-    private static RecordComponent subjectComponent(Class<?> type) {
-        if (type.isRecord()) {
-            for (RecordComponent c : type.getRecordComponents()) {
-                if (Versioned.class.isAssignableFrom(c.getType()) || EntityId.class.isAssignableFrom(c.getType())) {
-                    return c;
-                }
-            }
-        }
-        return NONE;
     }
 }

@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,22 +1,24 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.OutboxEntry;
-import dev.crmkit.core.spi.Storage;
-import dev.crmkit.core.spi.StorageTx;
+import dev.crmkit.core.spi.StoragePort;
+import dev.crmkit.core.spi.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,21 +39,25 @@ final class EventHub {
         }
     }
 
-    private final Storage storage;
+    private final StoragePort<?> storage;
     private final Clock clock;
     private final IdGenerator ids;
     private final DeliveryPolicy policy;
+    /** The event type of a stored name; the catalogue lives above the capabilities that define the types. */
+    private final Function<String, Optional<Class<? extends DomainEvent>>> eventTypes;
     /** Leases name the node that holds them; a node is one hub. */
     private final String node = "node-" + UUID.randomUUID();
     private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
     private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
-    EventHub(Storage storage, Clock clock, IdGenerator ids, DeliveryPolicy policy) {
+    EventHub(StoragePort<?> storage, Clock clock, IdGenerator ids, DeliveryPolicy policy,
+             Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
         this.policy = policy;
+        this.eventTypes = eventTypes;
     }
 
     <E extends DomainEvent> AutoCloseable listen(Class<E> type, Consumer<? super E> listener) {
@@ -76,7 +82,7 @@ final class EventHub {
      * Stores {@code events} in the outbox of the write {@code tx} for every durable subscriber that takes them, and
      * has them published to in-process listeners once it commits.
      */
-    void stage(StorageTx tx, List<DomainEvent> events) {
+    void stage(Tx tx, List<DomainEvent> events) {
         List<OutboxEntry> entries = new ArrayList<>();
         for (DomainEvent event : events) {
             String payload = null;
@@ -88,11 +94,11 @@ final class EventHub {
                 }
                 if (payload == null) {
                     payload = EventJson.write(event);
-                    subject = EventTypes.subjectOf(event);
+                    subject = EventSubjects.subjectOf(event);
                     eventId = ids.next();
                 }
                 entries.add(new OutboxEntry(0, eventId, s.name(), event.tenant(),
-                        EventTypes.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
+                        EventSubjects.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
                         null));
             }
         }
@@ -180,14 +186,14 @@ final class EventHub {
         }
     }
 
-    static EventEnvelope envelope(OutboxEntry e) {
+    EventEnvelope envelope(OutboxEntry e) {
         return new EventEnvelope(e.eventId(), e.eventType(), e.tenant(), e.occurredAt(), e.aggregateType(),
                 e.aggregateId(), e.attempts() + 1, e.payload(), () -> EventJson.read(e.payload(),
-                EventTypes.find(e.eventType()).orElseThrow(() -> new IllegalStateException(
+                eventTypes.apply(e.eventType()).orElseThrow(() -> new IllegalStateException(
                         "unknown event type " + e.eventType()))));
     }
 
-    Storage storage() {
+    StoragePort<?> storage() {
         return storage;
     }
 

@@ -1,4 +1,4 @@
-package dev.crmkit.core;
+package dev.crmkit.core.context;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DomainEvent;
@@ -68,7 +68,7 @@ public final class EventBus {
     public Page<DeadLetter> deadLetters(PageRequest page) {
         actor.require(Actor.ADMIN, "read dead letters");
         return hub.storage().outbox().dead(actor.tenant(), Objects.requireNonNull(page, "page"))
-                .map(e -> new DeadLetter(EventHub.envelope(e), e.subscriber(), e.attempts(), e.lastError()));
+                .map(e -> new DeadLetter(hub.envelope(e), e.subscriber(), e.attempts(), e.lastError()));
     }
 
     /** Makes a dead letter of this tenant due again with fresh attempts; false if there is none. Needs ADMIN. */

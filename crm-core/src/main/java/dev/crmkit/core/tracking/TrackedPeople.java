@@ -1,0 +1,35 @@
+package dev.crmkit.core.tracking;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Leads, contacts and accounts as tracking needs them: to check what a touchpoint names and to link a converted lead's
+ * touchpoints to its contact and account. They live in packages above {@code tracking}, so the storage transaction
+ * supplies this port ({@link TrackingTx#trackedPeople()}); the lead package implements it.
+ */
+public interface TrackedPeople {
+    /** A lead as touchpoints link to it: its conversion's contact and account, or nulls. */
+    record TrackedLead(LeadId id, ContactId convertedContact, AccountId convertedAccount) {
+    }
+
+    /** The lead {@code id}, or empty. */
+    Optional<TrackedLead> lead(LeadId id);
+
+    /** The lead {@code id}, or {@code NotFoundException}. */
+    TrackedLead get(LeadId id);
+
+    /** The first lead that carries {@code visitorId}, or empty. */
+    Optional<TrackedLead> leadOfVisitor(String visitorId);
+
+    /** The account of contact {@code id} (empty inside when it has none), or empty when there is no such contact. */
+    Optional<Optional<AccountId>> accountOfContact(ContactId id);
+
+    boolean accountExists(AccountId id);
+
+    /** Adds {@code visitorId} to the visitor ids of lead {@code id} (saved only when it is new to the lead). */
+    void addVisitor(LeadId id, String visitorId, Instant now);
+}
