@@ -4,25 +4,33 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.context.DeliveryPolicy;
 import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.lead.AssignmentRules;
+import dev.crmkit.core.lead.DuplicateRules;
 import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.ScoringRules;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
 import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.sales.OrderService;
 import dev.crmkit.core.sales.ProductService;
+import dev.crmkit.core.sales.QuotePolicy;
+import dev.crmkit.core.sales.QuoteSender;
 import dev.crmkit.core.sales.QuoteService;
+import dev.crmkit.core.sales.SalesStages;
 import dev.crmkit.core.segment.SegmentService;
 import dev.crmkit.core.service.AgentViewService;
 import dev.crmkit.core.service.CaseService;
 import dev.crmkit.core.service.KnowledgeService;
 import dev.crmkit.core.service.ProductInfoService;
 import dev.crmkit.core.service.ServiceContractService;
+import dev.crmkit.core.service.ServiceSettings;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
@@ -37,6 +45,7 @@ import dev.crmkit.core.webhook.WebhookSubscriber;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -55,6 +64,8 @@ public final class Crm implements AutoCloseable {
     private final Storage storage;
     private final EventBus events;
     private final WebhookSubscriber webhookSubscriber;
+    /** Whether this is the facade {@link Builder#build()} made, which owns the storage; views made by {@link #as} do not. */
+    private final boolean owner;
 
     private final LeadService leads;
     private final TrackingService tracking;
@@ -79,7 +90,8 @@ public final class Crm implements AutoCloseable {
     private final AgentViewService agentView;
     private final WebhookService webhooks;
 
-    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber) {
+    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber, boolean owner) {
+        this.owner = owner;
         this.ctx = ctx;
         this.storage = storage;
         this.events = ctx.events();
@@ -119,7 +131,7 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber, false);
     }
 
     public Actor actor() {
@@ -256,11 +268,17 @@ public final class Crm implements AutoCloseable {
         }
     }
 
-    /** Stops the built-in event dispatchers started on this CRM, then closes the storage. */
+    /**
+     * On the facade {@link Builder#build()} returned: stops the built-in event dispatchers, then closes the storage.
+     * On a view made by {@link #as}: nothing, since the view shares both with the facade (closing a user's view must
+     * not close the storage under everyone else).
+     */
     @Override
     public void close() {
-        ctx.stopDispatchers();
-        storage.close();
+        if (owner) {
+            ctx.stopDispatchers();
+            storage.close();
+        }
     }
 
     /** Configures a {@link Crm}; every part has an embedded default. */
@@ -270,6 +288,10 @@ public final class Crm implements AutoCloseable {
         private IdGenerator ids;
         private Actor actor = Actor.system();
         private final Map<Class<?>, Object> settings = new HashMap<>();
+        /** What {@link #with} accepts: the settings and host ports some service reads. */
+        private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, DeliveryPolicy.class,
+                DuplicateRules.class, QuotePolicy.class, QuoteSender.class, SalesStages.class, ScoringRules.class,
+                ServiceSettings.class, WebhookSettings.class);
 
         private Builder() {
         }
@@ -303,6 +325,11 @@ public final class Crm implements AutoCloseable {
          * or, for a port, by the interface it implements; replaces one of the same class.
          */
         public Builder with(Object setting) {
+            Objects.requireNonNull(setting, "setting");
+            if (SETTINGS.stream().noneMatch(type -> type.isInstance(setting))) {
+                throw new IllegalArgumentException(setting.getClass().getName() + " is not a CRMKit setting; known: "
+                        + SETTINGS.stream().map(Class::getSimpleName).sorted().toList());
+            }
             settings.put(setting.getClass(), setting);
             return this;
         }
@@ -314,7 +341,7 @@ public final class Crm implements AutoCloseable {
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
                     ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
             ctx.events().register(webhooks);
-            Crm crm = new Crm(ctx, s, webhooks);
+            Crm crm = new Crm(ctx, s, webhooks, true);
             ctx.events().subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }
