@@ -20,7 +20,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategyComponentPathImpl;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -278,7 +277,7 @@ public final class JpaStorage implements Storage {
                 .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY,
                         ImplicitNamingStrategyComponentPathImpl.class.getName())
                 .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
-                        CamelCaseToUnderscoresNamingStrategy.class.getName())
+                        new SnakeCaseNaming())
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
