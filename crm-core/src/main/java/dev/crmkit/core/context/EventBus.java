@@ -58,7 +58,7 @@ public final class EventBus {
 
     /**
      * Starts a daemon thread that dispatches every {@code pollEvery}, and at once after each write on this node that
-     * stored events. Close the handle (or the {@link Crm}) to stop it.
+     * stored events. Close the handle (or the {@code Crm}) to stop it.
      */
     public AutoCloseable startDispatcher(Duration pollEvery) {
         return hub.startDispatcher(pollEvery);

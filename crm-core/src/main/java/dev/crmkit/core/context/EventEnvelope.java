@@ -42,7 +42,7 @@ public final class EventEnvelope {
         return eventId;
     }
 
-    /** The event type's name, e.g. {@code LeadCaptured} (see {@link EventTypes}). */
+    /** The event type's name, e.g. {@code LeadCaptured} (see {@code events.EventTypes}). */
     public String type() {
         return type;
     }
