@@ -152,8 +152,8 @@ final class SegmentSql {
     }
 
     /**
-     * The latest touchpoint time compared without computing it: latest > v when some touchpoint is later than v,
-     * latest < v when there is one and none at or after v. Each test is an index probe.
+     * The latest touchpoint time compared without computing it: {@code latest > v} when some touchpoint is later than
+     * v, {@code latest < v} when there is one and none at or after v. Each test is an index probe.
      */
     private String lastActivity(Operator op, List<Object> values) {
         String touchpoints = "exists (select 1 from crm_touchpoint t where t.tenant_id = r.tenant_id and t."

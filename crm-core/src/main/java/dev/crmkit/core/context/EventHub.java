@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one {@link Crm} and all its per-user views share about events: in-process listeners, durable subscribers,
+ * What one {@code Crm} and all its per-user views share about events: in-process listeners, durable subscribers,
  * the outbox dispatch and the built-in dispatcher thread.
  */
 final class EventHub {
