@@ -1,10 +1,13 @@
 package dev.crmkit.reporting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.crmkit.core.common.EntityId;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a report returned: its rows in order, with the column names, the window it covered and display labels
@@ -39,6 +42,20 @@ public record ReportResult(String name, FactSource source, TimeWindow window, Li
             return null;
         }
         return labels.getOrDefault(dimension, Map.of()).getOrDefault(key, key);
+    }
+
+    /**
+     * The row whose keys are {@code keys}, one per dimension in {@link #dimensions()} order: the key's text, an id
+     * ({@link EntityId}, whose key is its UUID) or null for "none"; empty when the report has no such row.
+     */
+    public Optional<ReportRow> row(Object... keys) {
+        if (keys.length != dimensions.size()) {
+            throw new IllegalArgumentException("give " + dimensions.size() + " keys, one per dimension " + dimensions);
+        }
+        List<String> wanted = Arrays.stream(keys)
+                .map(k -> k == null ? null : k instanceof EntityId id ? id.value().toString() : k.toString())
+                .toList();
+        return rows.stream().filter(r -> r.keys().equals(wanted)).findFirst();
     }
 
     /** The value of measure {@code measure} in row {@code row}. */

@@ -151,6 +151,11 @@ public abstract class ReportingContract extends ContractSupport {
                 new ReportRow(List.of(bannerA.value().toString()),
                         decimals("1000", "3", "1", "2", "49.90", "0.003000", "0.333333")));
         assertThat(r.label(Dimension.AD, bannerA.value().toString())).isEqualTo("Banner A");
+        assertThat(r.row(bannerA)).map(row -> row.value(r.measures().indexOf("clicks")))
+                .contains(new BigDecimal("3"));
+        assertThat(r.row(bannerB.value().toString())).map(row -> row.keys()).contains(List.of(
+                bannerB.value().toString()));
+        assertThat(r.row((Object) null)).isEmpty();
         assertThat(r.measures()).containsExactly("impressions", "clicks", "conversions", "visitors", "revenue", "ctr",
                 "conversionRate");
     }
