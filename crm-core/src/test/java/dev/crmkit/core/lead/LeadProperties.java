@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,7 @@ class LeadProperties {
                             .address(Address.of(null, null, "GB"))
                     : NewLead.of("Q", "Copy" + p, " PERSON" + i + "@Example.COM ");
             Lead dup = crm.leads().get(crm.leads().capture(copy));
-            assertThat(dup.duplicates()).extracting(DuplicateMatch::id).contains(originals.get(i).value());
+            assertThat(dup.duplicates()).extracting(DuplicateMatch::lead).contains(Optional.of(originals.get(i)));
             assertThat(dup.duplicates()).filteredOn(m -> m.reason() == (byPhone ? Reason.PHONE : Reason.EMAIL))
                     .isNotEmpty();
         }
