@@ -1,6 +1,5 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.tracking.Touchpoint;
@@ -12,8 +11,7 @@ import java.util.regex.Pattern;
 /** Merges touchpoints, purchases and feedback into one newest-first list of {@link TimelineEntry}s. */
 final class Timeline {
     /** Newest first; entries at the same instant in reverse id order, so the order is total and stable. */
-    static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::at)
-            .thenComparing(TimelineEntry::reference, EntityId::compare).reversed();
+    static final Comparator<TimelineEntry> NEWEST_FIRST = TimelineEntry.NEWEST_FIRST;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\h*(\\R\\h*)+");
 
     private Timeline() {

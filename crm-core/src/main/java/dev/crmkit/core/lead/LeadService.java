@@ -9,6 +9,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.TimelineEntry;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
@@ -176,6 +177,26 @@ public final class LeadService {
     /** The lead, or {@code NotFoundException}. */
     public Lead get(LeadId id) {
         return ctx.read(tx -> tx.leads().get(id));
+    }
+
+    /**
+     * Everything that happened with the lead, newest first: its touchpoints (ad clicks, forms, emails, calls, visits)
+     * and its own history (captured, assigned, qualified, merged, converted ...), as the customer timelines show.
+     */
+    public Page<TimelineEntry> timeline(LeadId id, PageRequest page) {
+        Validation.argument("page", page);
+        return ctx.read(tx -> {
+            Lead lead = tx.leads().get(id);
+            List<TimelineEntry> all = new ArrayList<>();
+            tx.touchpoints().findByLead(id).forEach(t -> all.add(TimelineEntry.of(t)));
+            for (LeadHistoryEntry h : lead.history()) {
+                String summary = h.action() + (h.by() == null ? "" : " by " + h.by().value())
+                        + (h.detail() == null || h.detail().isBlank() ? "" : ": " + h.detail());
+                all.add(new TimelineEntry(TimelineEntry.Kind.LEAD_CHANGE, h.at(), summary, id.value()));
+            }
+            all.sort(TimelineEntry.NEWEST_FIRST);
+            return Page.of(all, page);
+        });
     }
 
     /** Leads matching {@code query}, oldest first; spam and merged leads only when asked for. */

@@ -12,6 +12,8 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
@@ -20,13 +22,14 @@ import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.LifecycleStage;
-import dev.crmkit.core.lead.AssignmentRules;
+import dev.crmkit.core.customer.TimelineEntry;
 import dev.crmkit.core.lead.AssignmentRules.Team;
+import dev.crmkit.core.lead.AssignmentRules;
 import dev.crmkit.core.lead.Conversion;
 import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.LeadEvent.LeadConverted;
+import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
@@ -49,6 +52,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The lead life cycle through {@code LeadService}: status machine, scoring, assignment and conversion. */
@@ -99,6 +103,25 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(scored.leads().rescoreOpen()).isEqualTo(1);
         assertThat(scored.leads().search(LeadQuery.all().withMinScore(31), PageRequest.first(5)).total()).isZero();
         assertThat(scored.leads().get(id).score()).isEqualTo(30);
+    }
+
+    @Test
+    void aLeadsTimelineShowsItsTouchpointsAndChangesNewestFirst() {
+        LeadId id = lead("ada@example.com");
+        clock.advance(Duration.ofMinutes(1));
+        crm.tracking().logCall(RepInteraction.withLead(id, 60, "interested", null));
+        clock.advance(Duration.ofMinutes(1));
+        crm.leads().startWorking(id);
+
+        Page<TimelineEntry> timeline = crm.leads().timeline(id, PageRequest.first(10));
+
+        assertThat(timeline.items()).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.LEAD_CHANGE,
+                TimelineEntry.Kind.PHONE_CALL, TimelineEntry.Kind.LEAD_CHANGE);
+        assertThat(timeline.items()).isSortedAccordingTo(TimelineEntry.NEWEST_FIRST);
+        assertThat(timeline.items().get(1).summary()).contains("interested");
+        assertThat(crm.leads().timeline(id, PageRequest.first(1)).total()).isEqualTo(3);
+        assertThatThrownBy(() -> crm.leads().timeline(LeadId.of(UUID.randomUUID()), PageRequest.first(1)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     // ---- assignment ---------------------------------------------------------------------------------------------
