@@ -10,6 +10,7 @@ import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.lead.AssignmentRules;
 import dev.crmkit.core.lead.DuplicateRules;
 import dev.crmkit.core.lead.LeadService;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The entry point: one service per capability, all acting for one {@link Actor}. Thread-safe; build one per
@@ -60,6 +62,11 @@ import java.util.Set;
  * }</pre>
  */
 public final class Crm implements AutoCloseable {
+    static {
+        // CRMKit's other modules (reporting) build services on the context without it being public API.
+        Internal.grant(crm -> ((Crm) crm).ctx);
+    }
+
     private final CrmContext<StorageTx> ctx;
     private final Storage storage;
     private final EventBus events;
@@ -235,11 +242,14 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * The context services are built on, acting for this facade's actor: for modules outside crm-core that add
-     * services of their own (e.g. reporting), which take it as core services do.
+     * Runs {@code work}, calls to this facade's services, in one write transaction of its actor's tenant: their
+     * changes commit together or, when {@code work} throws, not at all; events are published after the commit, none
+     * after a rollback. A change computed from a record read inside {@code work} is still checked against the
+     * version read, so a concurrent writer's change is never overwritten.
      */
-    public CrmContext<StorageTx> context() {
-        return ctx;
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return ctx.write(tx -> work.get());
     }
 
     /** Domain events of committed writes: in-process listeners, durable subscribers, dispatch and dead letters. */

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.storage.StorageTx;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class ReportService implements AutoCloseable {
 
     private ReportService(Crm crm, ReportExecutor executor, ReportCache cache) {
         this.crm = crm;
-        this.ctx = crm.context();
+        this.ctx = Internal.context(crm);
         this.executor = executor;
         this.cache = cache;
     }

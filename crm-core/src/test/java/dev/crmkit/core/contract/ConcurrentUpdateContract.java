@@ -170,7 +170,7 @@ public abstract class ConcurrentUpdateContract extends ContractSupport {
     @Test
     void parallelIncrementsInsideWriteTransactionsLoseNoUpdate(TestReporter reporter) throws Exception {
         OpportunityId id = deal("0.00");
-        Run run = hammer(() -> crm.context().write(tx -> {
+        Run run = hammer(() -> crm.inTransaction(() -> {
             Opportunity read = crm.opportunities().get(id);
             Thread.yield(); // as above: at READ COMMITTED a re-read in this transaction sees others commit
             return crm.opportunities().update(read, plusOne(read));

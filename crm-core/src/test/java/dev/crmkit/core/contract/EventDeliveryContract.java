@@ -126,7 +126,7 @@ public abstract class EventDeliveryContract extends ContractSupport {
         List<DomainEvent> heard = new CopyOnWriteArrayList<>();
         crm.events().subscribe(LeadCaptured.class, heard::add);
 
-        assertThatThrownBy(() -> crm.context().write(tx -> {
+        assertThatThrownBy(() -> crm.inTransaction(() -> {
             capture(crm, "ada@example.com");
             throw new IllegalStateException("host gives up");
         })).hasMessage("host gives up");

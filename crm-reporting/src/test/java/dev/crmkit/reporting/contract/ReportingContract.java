@@ -18,6 +18,7 @@ import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.contract.ContractSupport;
+import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.Gender;
@@ -378,7 +379,7 @@ public abstract class ReportingContract extends ContractSupport {
         Lead merged = new Lead(LeadId.of(UUID.randomUUID()), 0, "B", "B", null, null, null, null, null,
                 open.source(), open.attribution(), null, LeadStatus.MERGED, null, 5, null, false, null, null, null,
                 null, null, open.id(), null, null, START, START, null);
-        crm.context().write(tx -> {
+        Internal.context(crm).write(tx -> {
             tx.leads().save(open);
             tx.leads().save(merged);
             return null;
@@ -533,7 +534,7 @@ public abstract class ReportingContract extends ContractSupport {
         crm.tracking().logCall(RepInteraction.withAccount(acme, 300, "interested", null));
         crm.tracking().logVisit(RepInteraction.withAccount(acme, 1800, "demo", null));
         Lead lead = Samples.lead(LeadId.of(UUID.randomUUID()), "a@example.com");
-        crm.context().write(tx -> tx.leads().save(lead));
+        Internal.context(crm).write(tx -> tx.leads().save(lead));
         OpportunityId won = crm.opportunities().create(NewOpportunity.of(acme, "Mill", Money.of("5000.00", "EUR"),
                 LocalDate.of(2026, 3, 1)));
         crm.opportunities().create(NewOpportunity.of(acme, "Spares", Money.of("4000.05", "EUR"),
