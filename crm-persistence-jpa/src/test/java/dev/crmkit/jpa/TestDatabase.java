@@ -70,6 +70,11 @@ final class TestDatabase implements BeforeAllCallback {
         return Stream.of(Kind.values()).map(TestDatabase::of);
     }
 
+    /** The database servers (PostgreSQL, MariaDB): for tests of what only a network connection can do. */
+    static Stream<TestDatabase> servers() {
+        return Stream.of(Kind.POSTGRESQL, Kind.MARIADB).map(TestDatabase::of);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         openShared(context, context.getDisplayName());
