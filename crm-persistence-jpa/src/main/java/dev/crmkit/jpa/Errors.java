@@ -8,9 +8,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.hibernate.HibernateException;
 import org.hibernate.StaleStateException;
 
@@ -61,19 +61,12 @@ final class Errors {
      * Whether {@code failure} comes from a connection the database closed or that broke on the way (PostgreSQL's
      * administrator shutdown or kill, 57P0x; SQLState 08000/08003/08006/08S01 "connection lost"; MariaDB's 1927
      * "connection was killed"; H2's 90067 "connection is broken" and 90121 "database is already closed", which an
-     * embedded session killed by {@code ABORT_SESSION} reports), as opposed to one that could not be opened (08001, 08004): those do not get better
-     * by asking the pool again.
+     * embedded session killed by {@code ABORT_SESSION} reports), as opposed to one that could not be opened (08001,
+     * 08004): those do not get better by asking the pool again.
      */
     static boolean brokenConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (Throwable s : t instanceof SQLException sql ? sql : List.of(t)) {
-                if (s instanceof SQLException e && (BROKEN_STATES.contains(String.valueOf(e.getSQLState()))
-                        || e.getErrorCode() == MARIADB_CONNECTION_KILLED)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anySqlFailure(failure, e -> BROKEN_STATES.contains(String.valueOf(e.getSQLState()))
+                || e.getErrorCode() == MARIADB_CONNECTION_KILLED);
     }
 
     /**
@@ -82,11 +75,17 @@ final class Errors {
      * whole, so the same work may run again.
      */
     static boolean conflict(Throwable failure) {
+        return anySqlFailure(failure, e -> "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()));
+    }
+
+    /** Whether some SQL failure among {@code failure}'s causes, or the exceptions a batch chains to them, matches. */
+    private static boolean anySqlFailure(Throwable failure, Predicate<SQLException> matches) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (Throwable s : t instanceof SQLException sql ? sql : List.of(t)) {
-                if (s instanceof SQLException e && ("40001".equals(e.getSQLState())
-                        || "40P01".equals(e.getSQLState()))) {
-                    return true;
+            if (t instanceof SQLException sql) {
+                for (Throwable s : sql) {
+                    if (s instanceof SQLException e && matches.test(e)) {
+                        return true;
+                    }
                 }
             }
         }

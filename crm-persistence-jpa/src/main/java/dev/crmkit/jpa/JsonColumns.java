@@ -1,13 +1,12 @@
 package dev.crmkit.jpa;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.StorageException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,13 +28,7 @@ import java.util.function.Function;
  * it wrote must always read back, or one record would fail every read of its tenant.
  */
 final class JsonColumns {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .build())
-            .build()).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonLimits.ownText()).build();
 
     private JsonColumns() {
     }

@@ -36,6 +36,19 @@ public final class JsonLimits {
      * @param maxString characters of one string value
      * @param maxTokens tokens of the whole document (each key, value, bracket and brace is one)
      */
+    /**
+     * A factory for JSON CRMKit wrote itself (stored columns, outbox payloads), without the length bounds Jackson
+     * applies by default (50,000-character names, 20 MB strings): text that was written must always read back, also
+     * when an older version let longer text through or a newer Jackson narrows its defaults.
+     */
+    public static JsonFactory ownText() {
+        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNameLength(Integer.MAX_VALUE)
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNumberLength(Integer.MAX_VALUE)
+                .build()).build();
+    }
+
     public JsonLimits(int maxLength, int maxDepth, int maxName, int maxString, long maxTokens) {
         this.maxLength = maxLength;
         this.maxDepth = maxDepth;

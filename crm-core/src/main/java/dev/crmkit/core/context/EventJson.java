@@ -1,14 +1,13 @@
 package dev.crmkit.core.context;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.ValueRecordsJson;
 
 /**
@@ -20,13 +19,7 @@ import dev.crmkit.core.common.ValueRecordsJson;
  * before a limit narrowed (or under a newer Jackson's defaults) must still be delivered, not dead-lettered.
  */
 final class EventJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNameLength(Integer.MAX_VALUE)
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .maxNumberLength(Integer.MAX_VALUE)
-                            .build())
-                    .build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonLimits.ownText())
             .addModule(new JavaTimeModule())
             .addModule(ValueRecordsJson.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

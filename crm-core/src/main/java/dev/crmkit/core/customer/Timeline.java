@@ -4,14 +4,12 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Merges touchpoints, purchases and feedback into one newest-first list of {@link TimelineEntry}s. */
 final class Timeline {
     /** Newest first; entries at the same instant in reverse id order, so the order is total and stable. */
-    static final Comparator<TimelineEntry> NEWEST_FIRST = TimelineEntry.NEWEST_FIRST;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\h*(\\R\\h*)+");
 
     private Timeline() {
@@ -23,7 +21,7 @@ final class Timeline {
         touchpoints.forEach(t -> all.add(entry(t)));
         purchases.forEach(p -> all.add(entry(p)));
         feedback.forEach(f -> all.add(entry(f)));
-        all.sort(NEWEST_FIRST);
+        all.sort(TimelineEntry.NEWEST_FIRST);
         return Page.of(all, request);
     }
 
