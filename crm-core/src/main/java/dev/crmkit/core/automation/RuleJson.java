@@ -1,0 +1,251 @@
+package dev.crmkit.core.automation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.JsonLimits;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.SegmentTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes rules by hand over a bounded Jackson tree, so every missing or bad parameter is reported under
+ * its path and nothing half-valid is built.
+ */
+final class RuleJson {
+    static final int MAX_ACTIONS = 20;
+    static final int MAX_TEXT = 500;
+    static final int MAX_TEAM = 100;
+    static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 64, 64, 64 * 1024, 100_000);
+    private static final ObjectMapper MAPPER = JsonMapper.builder(LIMITS.factory()).build();
+
+    private RuleJson() {
+    }
+
+    static RuleDefinition read(String json) {
+        JsonNode root = LIMITS.parse("rule", "rule JSON", json, p -> MAPPER.readTree(p));
+        if (root == null || !root.isObject()) {
+            throw new ValidationException("rule", "must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String name = text(root, "name", "name", errors);
+        String event = text(root, "event", "event", errors);
+        Optional<SegmentTarget> target = Optional.empty();
+        if (event != null) {
+            Optional<Class<? extends DomainEvent>> type = EventTypes.find(event);
+            if (type.isEmpty()) {
+                errors.add(new FieldError("event", "is not an event type: " + event));
+            } else {
+                target = targetOf(type.get());
+            }
+        }
+        Criteria criteria = criteria(root.get("criteria"), event, target, errors);
+        List<RuleAction> actions = actions(root.get("actions"), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new RuleDefinition(name, event, criteria, actions);
+    }
+
+    /** The record type segment criteria apply to for events of {@code type}, if any. */
+    static Optional<SegmentTarget> targetOf(Class<? extends DomainEvent> type) {
+        return LeadEvent.class.isAssignableFrom(type) ? Optional.of(SegmentTarget.LEAD) : Optional.empty();
+    }
+
+    private static Criteria criteria(JsonNode node, String event, Optional<SegmentTarget> target,
+            List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return Criteria.all();
+        }
+        Criteria c;
+        try {
+            c = MAPPER.treeToValue(node, Criteria.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            errors.add(new FieldError("criteria", "is not valid criteria JSON"));
+            return null;
+        }
+        if (c == null || c.equals(Criteria.all())) {
+            return Criteria.all();
+        }
+        if (target.isEmpty()) {
+            if (event != null && EventTypes.find(event).isPresent()) {
+                errors.add(new FieldError("criteria", "do not apply to " + event + " events"));
+            }
+            return c;
+        }
+        try {
+            c.validate(target.get());
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        return c;
+    }
+
+    private static List<RuleAction> actions(JsonNode node, List<FieldError> errors) {
+        List<RuleAction> actions = new ArrayList<>();
+        if (!(node instanceof ArrayNode list) || list.isEmpty()) {
+            errors.add(new FieldError("actions", "must be a non-empty list"));
+            return actions;
+        }
+        if (list.size() > MAX_ACTIONS) {
+            errors.add(new FieldError("actions", "has more than " + MAX_ACTIONS + " actions"));
+            return actions;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String path = "actions[" + i + "]";
+            JsonNode a = list.get(i);
+            if (!a.isObject()) {
+                errors.add(new FieldError(path, "must be an object"));
+                continue;
+            }
+            String type = text(a, "type", path + ".type", errors);
+            RuleAction action = type == null ? null : switch (type) {
+                case "createTask" -> task(a, path, errors);
+                case "alert" -> message(a, path, errors);
+                case "assignOwner" -> owner(a, path, errors);
+                case "addTag" -> tag(a, path, errors);
+                default -> {
+                    errors.add(new FieldError(path + ".type", "is not an action: " + type));
+                    yield null;
+                }
+            };
+            if (action != null) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    private static RuleAction task(JsonNode a, String path, List<FieldError> errors) {
+        String title = text(a, "title", path + ".title", errors);
+        Assignee assignee = assignee(a.get("assignee"), path + ".assignee", errors);
+        JsonNode due = a.get("dueInDays");
+        int days = 0;
+        if (due != null && (!due.canConvertToInt() || !due.isIntegralNumber() || due.intValue() < 0
+                || due.intValue() > 3650)) {
+            errors.add(new FieldError(path + ".dueInDays", "must be a whole number of days, 0-3650"));
+        } else if (due != null) {
+            days = due.intValue();
+        }
+        return title == null || assignee == null ? null : new RuleAction.CreateTask(title, assignee, days);
+    }
+
+    private static RuleAction message(JsonNode a, String path, List<FieldError> errors) {
+        String message = text(a, "message", path + ".message", errors);
+        return message == null ? null : new RuleAction.Alert(message);
+    }
+
+    private static RuleAction owner(JsonNode a, String path, List<FieldError> errors) {
+        Assignee assignee = assignee(a.get("assignee"), path + ".assignee", errors);
+        if (assignee instanceof Assignee.Owner) {
+            errors.add(new FieldError(path + ".assignee", "must be a user or a team: the owner is already owner"));
+            return null;
+        }
+        return assignee == null ? null : new RuleAction.AssignOwner(assignee);
+    }
+
+    private static RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
+        String tag = text(a, "tag", path + ".tag", errors);
+        return tag == null ? null : new RuleAction.AddTag(tag);
+    }
+
+    private static Assignee assignee(JsonNode node, String path, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError(path, "is required"));
+            return null;
+        }
+        if (node.isTextual() && node.textValue().equals("owner")) {
+            return new Assignee.Owner();
+        }
+        if (node.isObject() && node.has("user")) {
+            UserId user = user(node.get("user"), path + ".user", errors);
+            return user == null ? null : new Assignee.User(user);
+        }
+        if (node.isObject() && node.get("roundRobin") instanceof ArrayNode team && !team.isEmpty()
+                && team.size() <= MAX_TEAM) {
+            List<UserId> users = new ArrayList<>();
+            for (int i = 0; i < team.size(); i++) {
+                UserId user = user(team.get(i), path + ".roundRobin[" + i + "]", errors);
+                if (user != null) {
+                    users.add(user);
+                }
+            }
+            return users.size() == team.size() ? new Assignee.RoundRobin(users) : null;
+        }
+        errors.add(new FieldError(path, "must be \"owner\", {\"user\": id} or {\"roundRobin\": [1-" + MAX_TEAM
+                + " ids]}"));
+        return null;
+    }
+
+    private static UserId user(JsonNode node, String path, List<FieldError> errors) {
+        if (node == null || !node.isTextual() || node.textValue().isBlank()
+                || node.textValue().length() > UserId.MAX_LENGTH) {
+            errors.add(new FieldError(path, "must be a user id of 1-" + UserId.MAX_LENGTH + " characters"));
+            return null;
+        }
+        return UserId.of(node.textValue());
+    }
+
+    private static String text(JsonNode node, String key, String path, List<FieldError> errors) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual() || v.textValue().isBlank()) {
+            errors.add(new FieldError(path, "is required"));
+            return null;
+        }
+        if (v.textValue().length() > MAX_TEXT) {
+            errors.add(new FieldError(path, "is longer than " + MAX_TEXT + " characters"));
+            return null;
+        }
+        return v.textValue();
+    }
+
+    static String write(RuleDefinition rule) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("name", rule.name());
+        root.put("event", rule.event());
+        root.set("criteria", MAPPER.valueToTree(rule.criteria()));
+        ArrayNode actions = root.putArray("actions");
+        for (RuleAction action : rule.actions()) {
+            ObjectNode a = actions.addObject();
+            if (action instanceof RuleAction.CreateTask t) {
+                a.put("type", "createTask").put("title", t.title()).put("dueInDays", t.dueInDays());
+                a.set("assignee", assignee(t.assignee()));
+            } else if (action instanceof RuleAction.Alert al) {
+                a.put("type", "alert").put("message", al.message());
+            } else if (action instanceof RuleAction.AssignOwner o) {
+                a.put("type", "assignOwner").set("assignee", assignee(o.assignee()));
+            } else if (action instanceof RuleAction.AddTag t) {
+                a.put("type", "addTag").put("tag", t.tag());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule could not be written as JSON", e);
+        }
+    }
+
+    private static JsonNode assignee(Assignee assignee) {
+        if (assignee instanceof Assignee.User u) {
+            return MAPPER.createObjectNode().put("user", u.user().value());
+        }
+        if (assignee instanceof Assignee.RoundRobin r) {
+            ObjectNode n = MAPPER.createObjectNode();
+            ArrayNode team = n.putArray("roundRobin");
+            r.users().forEach(u -> team.add(u.value()));
+            return n;
+        }
+        return MAPPER.getNodeFactory().textNode("owner");
+    }
+}
