@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crmkit.core.EventTypes;
+import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.JsonLimits;
