@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -109,6 +110,18 @@ public final class CrmContext<X extends Tx> {
         if (PENDING.get() != null) {
             return storage.write(actor.tenant(), work::apply);
         }
+        return write(work, (tx, staged) -> { });
+    }
+
+    /**
+     * Like {@link #write(Function)} as the outermost write, and then, still inside its transaction, hands
+     * {@code staged} the ids under which the events {@code work} raised were stored for durable subscribers (so
+     * that what is recorded about those events commits with them).
+     */
+    public <T> T write(Function<? super X, T> work, BiConsumer<? super X, List<UUID>> staged) {
+        if (PENDING.get() != null) {
+            throw new IllegalStateException("a write observing its events cannot join another write");
+        }
         List<DomainEvent> pending = new ArrayList<>();
         PENDING.set(pending);
         try {
@@ -119,9 +132,7 @@ public final class CrmContext<X extends Tx> {
                 T result = work.apply(tx);
                 // Done raising: after-commit listeners that write again start writes (and event lists) of their own.
                 PENDING.remove();
-                if (!pending.isEmpty()) {
-                    events.stage(tx, List.copyOf(pending));
-                }
+                staged.accept(tx, pending.isEmpty() ? List.of() : events.stage(tx, List.copyOf(pending)));
                 return result;
             });
         } finally {

@@ -80,9 +80,10 @@ final class EventHub {
 
     /**
      * Stores {@code events} in the outbox of the write {@code tx} for every durable subscriber that takes them, and
-     * has them published to in-process listeners once it commits.
+     * has them published to in-process listeners once it commits. Returns the ids they were stored under.
      */
-    void stage(Tx tx, List<DomainEvent> events) {
+    List<UUID> stage(Tx tx, List<DomainEvent> events) {
+        List<UUID> stored = new ArrayList<>();
         List<OutboxEntry> entries = new ArrayList<>();
         for (DomainEvent event : events) {
             String payload = null;
@@ -96,6 +97,7 @@ final class EventHub {
                     payload = EventJson.write(event);
                     subject = EventSubjects.subjectOf(event);
                     eventId = ids.next();
+                    stored.add(eventId);
                 }
                 entries.add(new OutboxEntry(0, eventId, s.name(), event.tenant(),
                         EventSubjects.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
@@ -111,6 +113,7 @@ final class EventHub {
                 dispatchers.forEach(Dispatcher::wake);
             }
         });
+        return stored;
     }
 
     /** A subscriber whose filter fails gets the event: a bug in a filter must not fail every write, nor lose events. */

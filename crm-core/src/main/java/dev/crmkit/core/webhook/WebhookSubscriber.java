@@ -6,6 +6,7 @@ import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.context.EventSubscriber;
+import dev.crmkit.core.context.TypeInterest;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.spi.StoragePort;
 import java.io.IOException;
@@ -28,11 +29,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -97,17 +96,8 @@ public final class WebhookSubscriber implements EventSubscriber {
     private final StoragePort<? extends WebhookTx> storage;
     private final Clock clock;
     private final WebhookSettings settings;
-    private final Map<TenantId, Wanted> wanted = new ConcurrentHashMap<>();
-    /** Bumped by every endpoint change on this node; cached entries of an older generation are stale. */
-    private final AtomicLong generation = new AtomicLong();
+    private final TypeInterest interest;
     private volatile HttpClient http;
-
-    /** The event types a tenant's enabled endpoints want, as read at {@code loadedAt} ({@link System#nanoTime}). */
-    private record Wanted(boolean all, Set<String> types, long loadedAt, long generation) {
-        boolean takes(String type) {
-            return all || types.contains(type);
-        }
-    }
 
     /** An endpoint due to get the event, and its record of earlier attempts (or null). */
     private record Target(WebhookEndpoint endpoint, WebhookDelivery before) {
@@ -124,6 +114,7 @@ public final class WebhookSubscriber implements EventSubscriber {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.interest = new TypeInterest(settings.endpointCacheTtl(), this::wanted);
     }
 
     @Override
@@ -134,33 +125,20 @@ public final class WebhookSubscriber implements EventSubscriber {
     /** Whether an enabled endpoint of {@code tenant} wants events of {@code type} (see the class comment). */
     @Override
     public boolean accepts(TenantId tenant, Class<? extends DomainEvent> type) {
-        long now = System.nanoTime();
-        long ttl = settings.endpointCacheTtl().toNanos();
-        Wanted w = wanted.get(tenant);
-        if (w == null || w.generation() != generation.get() || now - w.loadedAt() >= ttl) {
-            w = load(tenant, now);
-            if (ttl > 0) {
-                wanted.put(tenant, w);
-            }
-        }
-        return w.takes(EventTypes.nameOf(type));
+        return interest.wants(tenant, EventTypes.nameOf(type));
     }
 
-    /** Called inside the write that stages the event: the read joins it. */
-    private Wanted load(TenantId tenant, long now) {
-        long gen = generation.get();
+    private TypeInterest.Wanted wanted(TenantId tenant) {
         List<WebhookEndpoint> enabled = storage.read(tenant, tx -> tx.webhooks().list()).stream()
                 .filter(WebhookEndpoint::enabled).toList();
-        boolean all = enabled.stream().anyMatch(e -> e.eventTypes().isEmpty());
         Set<String> types = new HashSet<>();
         enabled.forEach(e -> types.addAll(e.eventTypes()));
-        return new Wanted(all, Set.copyOf(types), now, gen);
+        return new TypeInterest.Wanted(enabled.stream().anyMatch(e -> e.eventTypes().isEmpty()), types);
     }
 
     /** Forgets what this node knows of the tenant's endpoints; the service calls it after each change commits. */
     void endpointsChanged(TenantId tenant) {
-        generation.incrementAndGet();
-        wanted.remove(tenant);
+        interest.changed(tenant);
     }
 
     @Override
