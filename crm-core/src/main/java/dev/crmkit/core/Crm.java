@@ -1,5 +1,8 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.automation.AutomationService;
+import dev.crmkit.core.automation.AutomationSettings;
+import dev.crmkit.core.automation.AutomationSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
@@ -35,7 +38,9 @@ import dev.crmkit.core.service.ServiceSettings;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
+import dev.crmkit.core.task.AlertSubscriber;
 import dev.crmkit.core.task.CalendarService;
+import dev.crmkit.core.task.Notifier;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.task.TeamService;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
@@ -71,6 +76,7 @@ public final class Crm implements AutoCloseable {
     private final Storage storage;
     private final EventBus events;
     private final WebhookSubscriber webhookSubscriber;
+    private final AutomationSubscriber automationSubscriber;
     /** Whether this is the facade {@link Builder#build()} made, which owns the storage; views made by {@link #as} do not. */
     private final boolean owner;
 
@@ -96,8 +102,10 @@ public final class Crm implements AutoCloseable {
     private final ProductInfoService productInfo;
     private final AgentViewService agentView;
     private final WebhookService webhooks;
+    private final AutomationService automation;
 
-    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber, boolean owner) {
+    private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
+                AutomationSubscriber automationSubscriber, boolean owner) {
         this.owner = owner;
         this.ctx = ctx;
         this.storage = storage;
@@ -125,6 +133,8 @@ public final class Crm implements AutoCloseable {
         this.productInfo = new ProductInfoService(ctx);
         this.agentView = new AgentViewService(ctx);
         this.webhooks = new WebhookService(ctx, webhookSubscriber);
+        this.automationSubscriber = automationSubscriber;
+        this.automation = new AutomationService(ctx, automationSubscriber);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -138,7 +148,8 @@ public final class Crm implements AutoCloseable {
 
     /** The same CRM (storage, clock, settings, listeners) acting for {@code actor}. */
     public Crm as(Actor actor) {
-        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber, false);
+        return new Crm(ctx.as(Objects.requireNonNull(actor, "actor")), storage, webhookSubscriber,
+                automationSubscriber, false);
     }
 
     public Actor actor() {
@@ -265,6 +276,14 @@ public final class Crm implements AutoCloseable {
         return webhooks;
     }
 
+    /**
+     * Workflow rules: tasks, alerts, owners and tags set automatically when events happen to records, run off
+     * committed events by the durable subscriber {@link AutomationSubscriber#NAME} every CRM registers.
+     */
+    public AutomationService automation() {
+        return automation;
+    }
+
     /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
     private void rescoreTouchedLeads(TouchpointsRecorded e) {
         Set<LeadId> touched = new LinkedHashSet<>();
@@ -299,9 +318,9 @@ public final class Crm implements AutoCloseable {
         private Actor actor = Actor.system();
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
-        private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, DeliveryPolicy.class,
-                DuplicateRules.class, QuotePolicy.class, QuoteSender.class, SalesStages.class, ScoringRules.class,
-                ServiceSettings.class, WebhookSettings.class);
+        private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
+                DeliveryPolicy.class, DuplicateRules.class, Notifier.class, QuotePolicy.class, QuoteSender.class,
+                SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);
 
         private Builder() {
         }
@@ -351,7 +370,14 @@ public final class Crm implements AutoCloseable {
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
                     ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
             ctx.events().register(webhooks);
-            Crm crm = new Crm(ctx, s, webhooks, true);
+            AutomationSubscriber automation = new AutomationSubscriber(ctx,
+                    ctx.setting(AutomationSettings.class, AutomationSettings::defaults));
+            ctx.events().register(automation);
+            Notifier notifier = ctx.setting(Notifier.class, () -> null);
+            if (notifier != null) {
+                ctx.events().register(new AlertSubscriber(notifier));
+            }
+            Crm crm = new Crm(ctx, s, webhooks, automation, true);
             ctx.events().subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
             return crm;
         }

@@ -21,6 +21,11 @@ class CalendarEventEntity extends VersionedRow {
     String subjectKind;
     UUID subjectId;
     boolean cancelled;
+    /** Minutes before the start the reminder fires; null without one. */
+    Integer reminderMinutes;
+    Instant reminderFiredAt;
+    /** When the reminder is due while it is pending, else null: what "reminders due" reads through its index. */
+    Instant pendingRemindAt;
     Instant createdAt;
     Instant updatedAt;
 }

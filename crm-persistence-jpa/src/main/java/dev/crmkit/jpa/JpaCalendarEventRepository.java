@@ -7,6 +7,7 @@ import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.CalendarEventRepository;
 import dev.crmkit.core.task.Subject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,9 @@ final class JpaCalendarEventRepository extends JpaRepository<CalendarEventId, Ca
         r.subjectKind = TaskMapping.subjectKind(e.subject());
         r.subjectId = TaskMapping.subjectId(e.subject());
         r.cancelled = e.cancelled();
+        r.reminderMinutes = e.reminderBefore() == null ? null : (int) e.reminderBefore().toMinutes();
+        r.reminderFiredAt = e.reminderFiredAt();
+        r.pendingRemindAt = e.reminderPending() ? e.remindAt() : null;
         r.createdAt = e.createdAt();
         r.updatedAt = e.updatedAt();
         return r;
@@ -50,7 +54,9 @@ final class JpaCalendarEventRepository extends JpaRepository<CalendarEventId, Ca
                 JsonColumns.stringSet(r.attendees).stream().map(UserId::of).collect(Collectors.toSet()),
                 JsonColumns.stringSet(r.contacts).stream().map(c -> ContactId.of(UUID.fromString(c)))
                         .collect(Collectors.toSet()),
-                TaskMapping.subject(r.subjectKind, r.subjectId), r.cancelled, r.createdAt, r.updatedAt);
+                TaskMapping.subject(r.subjectKind, r.subjectId), r.cancelled,
+                r.reminderMinutes == null ? null : Duration.ofMinutes(r.reminderMinutes), r.reminderFiredAt,
+                r.createdAt, r.updatedAt);
     }
 
     @Override
@@ -84,5 +90,11 @@ final class JpaCalendarEventRepository extends JpaRepository<CalendarEventId, Ca
     @Override
     public List<CalendarEvent> findBySubject(Subject subject) {
         return list(TaskMapping.bySubject(tx.tenantId(), subject), ORDER);
+    }
+
+    @Override
+    public List<CalendarEvent> findPendingReminders(Instant dueBy) {
+        return list(new Filter(tx.tenantId()).and("r.pendingRemindAt <= :dueBy", "dueBy", dueBy),
+                "r.pendingRemindAt, r.id");
     }
 }

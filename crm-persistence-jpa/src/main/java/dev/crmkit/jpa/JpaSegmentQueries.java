@@ -42,10 +42,22 @@ final class JpaSegmentQueries implements SegmentQueries {
         return query("select count(*)", target, criteria, "", Long.class).getSingleResult();
     }
 
+    @Override
+    public boolean matches(SegmentTarget target, EntityId id, Criteria criteria) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("record", id.value());
+        return query("select count(*)", target, criteria, "", Long.class, " and r.id = :record", params)
+                .getSingleResult() > 0;
+    }
+
     private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
                                         Class<R> type) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = SegmentSql.where(target, criteria, params);
+        return query(select, target, criteria, order, type, "", new LinkedHashMap<>());
+    }
+
+    private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
+                                        Class<R> type, String narrow, Map<String, Object> params) {
+        String where = SegmentSql.where(target, criteria, params) + narrow;
         String scope = "r.tenant_id = :tenant";
         if (target == SegmentTarget.LEAD) {
             // Merged and spam leads are no segment's members.

@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
@@ -235,6 +236,11 @@ final class JpaTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new JpaWebhookRepository(this);
+    }
+
+    @Override
+    public AutomationRepository automation() {
+        return new JpaAutomationRepository(this);
     }
 
     @Override

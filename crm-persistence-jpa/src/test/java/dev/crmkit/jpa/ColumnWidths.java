@@ -2,6 +2,9 @@ package dev.crmkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.automation.RuleDefinition;
+import dev.crmkit.core.automation.RuleRun;
+import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
@@ -134,6 +137,9 @@ abstract class ColumnWidths {
         m.put("crm_webhook.description", WebhookLimits.DESCRIPTION);
         m.put("crm_webhook.disabled_reason", WebhookLimits.DISABLED_REASON);
         m.put("crm_webhook_delivery.last_error", WebhookLimits.ERROR);
+        m.put("crm_automation_rule.name", RuleDefinition.MAX_TEXT);
+        m.put("crm_automation_run.rule_name", RuleDefinition.MAX_TEXT);
+        m.put("crm_automation_run.error", RuleRun.MAX_ERROR);
         return m;
     }
 
@@ -204,6 +210,15 @@ abstract class ColumnWidths {
         m.put("crm_webhook_delivery.event_type",
                 EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
         enumColumn(m, "crm_webhook_delivery.status", WebhookDeliveryStatus.class);
+        int longestEventType = EventTypes.names().stream().mapToInt(String::length).max().orElseThrow();
+        for (String table : new String[] {"crm_automation_run", "crm_automation_due"}) {
+            m.put(table + ".event_type", longestEventType);
+            // The kind of record an event is about is an aggregate's name, never longer than its events' names.
+            m.put(table + ".record_type", longestEventType);
+            m.put(table + ".record_id", UUID.randomUUID().toString().length());
+        }
+        m.put("crm_automation_rule.event_type", longestEventType);
+        enumColumn(m, "crm_automation_run.outcome", RunOutcome.class);
         return m;
     }
 

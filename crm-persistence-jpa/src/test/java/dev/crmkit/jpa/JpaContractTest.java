@@ -2,6 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.AgentViewContract;
+import dev.crmkit.core.contract.AutomationContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ConcurrentUpdateContract;
@@ -339,6 +340,28 @@ class JpaContractTest {
             if (secondNode != null) {
                 secondNode.close();
             }
+        }
+    }
+
+    @Nested
+    class AutomationTests extends AutomationContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a rule's run for a trigger       | crm_automation_run   | tenant_id origin_event_id rule_id record_id | true
+                a rule's runs                    | crm_automation_run   | tenant_id rule_id ran_at         | false
+                the runs on a record             | crm_automation_run   | tenant_id record_id ran_at       | false
+                an event's chain                 | crm_automation_chain | tenant_id event_id               | true
+                the delayed runs due             | crm_automation_due   | tenant_id due_at                 | false
+                a rule's delayed run on a record | crm_automation_due   | tenant_id rule_id record_id origin_event_id | true
+                """)
+        void automationLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
+                throws SQLException {
+            TableIndexes.assertBacked(database, lookup, table, columns, unique);
         }
     }
 

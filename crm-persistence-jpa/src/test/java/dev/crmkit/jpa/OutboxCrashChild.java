@@ -59,7 +59,7 @@ public final class OutboxCrashChild {
         crm.events().dispatchDue();
     }
 
-    private static DataSource dataSource(String url) throws Exception {
+    static DataSource dataSource(String url) throws Exception {
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);

@@ -1,20 +1,40 @@
 package dev.crmkit.core.automation;
 
 import dev.crmkit.core.segment.Criteria;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a workflow rule does: when an event named {@code event} (an {@code EventTypes} name) is delivered and
- * {@code criteria} hold for the record it is about, run {@code actions} in order. Build one from JSON with
- * {@link #fromJson}, which validates it; {@link #toJson} writes what {@link #fromJson} reads.
+ * {@code criteria} hold for the record it is about, run {@code actions} in order. With {@code after}, the rule is
+ * time-based: it runs that long after the event, from the host's schedule ({@code AutomationService.runDue}), with
+ * the criteria checked then, and not at all when an event named in {@code unless} happened to the record meanwhile
+ * ("lead not contacted within 2 days"). Build one from JSON with {@link #fromJson}, which validates it;
+ * {@link #toJson} writes what {@link #fromJson} reads.
  */
-public record RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions) {
+public record RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions, Duration after,
+                             Set<String> unless) {
+    /** The longest name, task title, alert message or tag, in characters. */
+    public static final int MAX_TEXT = 500;
+
     public RuleDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(criteria, "criteria");
         actions = List.copyOf(actions);
+        unless = unless == null ? Set.of() : Set.copyOf(unless);
+    }
+
+    /** A rule that runs as soon as the event is delivered. */
+    public RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions) {
+        this(name, event, criteria, actions, null, Set.of());
+    }
+
+    /** Whether the rule waits {@link #after()} the event before it runs. */
+    public boolean delayed() {
+        return after != null;
     }
 
     /**

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.UserId;
@@ -15,9 +17,14 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes rules by hand over a bounded Jackson tree, so every missing or bad parameter is reported under
@@ -25,8 +32,10 @@ import java.util.Optional;
  */
 final class RuleJson {
     static final int MAX_ACTIONS = 20;
-    static final int MAX_TEXT = 500;
+    static final int MAX_TEXT = RuleDefinition.MAX_TEXT;
     static final int MAX_TEAM = 100;
+    static final Duration MIN_DELAY = Duration.ofMinutes(1);
+    static final Duration MAX_DELAY = Duration.ofDays(3650);
     static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 64, 64, 64 * 1024, 100_000);
     private static final ObjectMapper MAPPER = JsonMapper.builder(LIMITS.factory()).build();
 
@@ -52,10 +61,75 @@ final class RuleJson {
         }
         Criteria criteria = criteria(root.get("criteria"), event, target, errors);
         List<RuleAction> actions = actions(root.get("actions"), errors);
+        Duration after = after(root.get("after"), errors);
+        Set<String> unless = unless(root.get("unless"), after, event, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new RuleDefinition(name, event, criteria, actions);
+        return new RuleDefinition(name, event, criteria, actions, after, unless);
+    }
+
+    private static Duration after(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(node.asText(""));
+            if (node.isTextual() && d.compareTo(MIN_DELAY) >= 0 && d.compareTo(MAX_DELAY) <= 0) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new FieldError("after", "must be an ISO-8601 duration from PT1M to P3650D, e.g. \"P2D\""));
+        return null;
+    }
+
+    /** Event types that cancel a delayed rule: about the same kind of record as its event. */
+    private static Set<String> unless(JsonNode node, Duration after, String event, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return Set.of();
+        }
+        if (!(node instanceof ArrayNode list) || list.size() > MAX_ACTIONS) {
+            errors.add(new FieldError("unless", "must be a list of up to " + MAX_ACTIONS + " event types"));
+            return Set.of();
+        }
+        if (after == null && !list.isEmpty()) {
+            errors.add(new FieldError("unless", "applies only to a rule with \"after\""));
+        }
+        Optional<Class<? extends DomainEvent>> type = event == null ? Optional.empty() : EventTypes.find(event);
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "unless[" + i + "]";
+            JsonNode n = list.get(i);
+            Optional<Class<? extends DomainEvent>> other = n.isTextual() ? EventTypes.find(n.textValue())
+                    : Optional.empty();
+            if (other.isEmpty()) {
+                errors.add(new FieldError(path, "is not an event type: " + n));
+            } else if (type.isPresent() && !recordKind(type.get()).equals(recordKind(other.get()))) {
+                errors.add(new FieldError(path, "is not about the same kind of record as " + event));
+            } else {
+                names.add(n.textValue());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The kind of record events of {@code type} are about, as the outbox names it ({@code Lead}, {@code Task}, ...):
+     * the type of its first component that is an aggregate or an id; empty for none.
+     */
+    static String recordKind(Class<? extends DomainEvent> type) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            Class<?> t = c.getType();
+            if (Versioned.class.isAssignableFrom(t)) {
+                return t.getSimpleName();
+            }
+            if (EntityId.class.isAssignableFrom(t)) {
+                return t.getSimpleName().replaceFirst("Id$", "");
+            }
+        }
+        return "";
     }
 
     /** The record type segment criteria apply to for events of {@code type}, if any. */
@@ -228,6 +302,11 @@ final class RuleJson {
             } else if (action instanceof RuleAction.AddTag t) {
                 a.put("type", "addTag").put("tag", t.tag());
             }
+        }
+        if (rule.after() != null) {
+            root.put("after", rule.after().toString());
+            ArrayNode unless = root.putArray("unless");
+            rule.unless().forEach(unless::add);
         }
         try {
             return MAPPER.writeValueAsString(root);

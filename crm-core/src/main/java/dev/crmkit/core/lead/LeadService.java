@@ -320,6 +320,38 @@ public final class LeadService {
         });
     }
 
+    // ---- tags ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Adds {@code tag} to the lead (nothing changes when it has it); the owner, a MANAGER or an ADMIN may. A blank or
+     * over-long tag is a {@code ValidationException} naming {@code tag}. Pass the lead you read to refuse a stale
+     * change.
+     */
+    public Lead addTag(Ref<LeadId> id, String tag) {
+        Validation.argument("id", id);
+        Validation v = new Validation();
+        String clean = v.requireText("tag", tag);
+        v.maxLength("tag", clean, LeadLimits.TAG);
+        v.singleLine("tag", clean);
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            Lead l = tx.leads().current(id);
+            if (!ctx.user().equals(l.owner())) {
+                ctx.actor().require(Actor.MANAGER, "tag another rep's lead");
+            }
+            if (l.tags().contains(clean)) {
+                return l;
+            }
+            LeadDraft d = LeadDraft.from(l);
+            d.tags.add(clean);
+            d.updatedAt = ctx.now();
+            d.log(ctx.now(), ctx.user(), "TAGGED", clean);
+            Lead saved = tx.leads().save(d.build());
+            ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
     // ---- scoring ------------------------------------------------------------------------------------------------
 
     /** The lead's score as of now (touchpoints decay with time); the stored score is the one of the last rescore. */

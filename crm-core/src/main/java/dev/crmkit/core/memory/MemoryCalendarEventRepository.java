@@ -33,4 +33,12 @@ final class MemoryCalendarEventRepository extends MemoryRepository<CalendarEvent
     public List<CalendarEvent> findBySubject(Subject subject) {
         return lookup("subject", subject, ORDER);
     }
+
+    @Override
+    public List<CalendarEvent> findPendingReminders(Instant dueBy) {
+        // Unordered lookup, then filter: a poll usually finds few of the pending reminders due.
+        return lookup("pendingReminder", TenantTables.PENDING, (a, b) -> 0).stream()
+                .filter(e -> !e.remindAt().isAfter(dueBy))
+                .sorted(Comparator.comparing(CalendarEvent::remindAt).thenComparing(CalendarEvent::id)).toList();
+    }
 }

@@ -1,7 +1,10 @@
 package dev.crmkit.core.memory;
 
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -67,6 +70,18 @@ final class MemorySegmentQueries implements SegmentQueries {
             case LEAD -> leads().filter(l -> test.test(row(l))).count();
             case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c))).count();
             case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a))).count();
+        };
+    }
+
+    @Override
+    public boolean matches(SegmentTarget target, EntityId id, Criteria criteria) {
+        tx.checkOpen();
+        Predicate<Row> test = compile(criteria);
+        return switch (target) {
+            case LEAD -> tables.leads.find(LeadId.of(id.value())).filter(l -> l.status() != LeadStatus.MERGED && !l.spam())
+                    .map(l -> test.test(row(l))).orElse(false);
+            case CONTACT -> tables.contacts.find(ContactId.of(id.value())).map(c -> test.test(row(c))).orElse(false);
+            case ACCOUNT -> tables.accounts.find(AccountId.of(id.value())).map(a -> test.test(row(a))).orElse(false);
         };
     }
 

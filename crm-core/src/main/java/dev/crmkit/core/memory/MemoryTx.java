@@ -30,6 +30,7 @@ import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
+import dev.crmkit.core.automation.AutomationRepository;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -224,6 +225,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new MemoryWebhookRepository(tables.webhooks, this);
+    }
+
+    @Override
+    public AutomationRepository automation() {
+        return new MemoryAutomationRepository(tables.automation, this);
     }
 
     @Override

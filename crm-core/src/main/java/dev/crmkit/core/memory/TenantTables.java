@@ -142,7 +142,8 @@ final class TenantTables {
                         return users;
                     }),
                     index("contact", CalendarEvent::contacts),
-                    index("subject", e -> one(e.subject()))));
+                    index("subject", e -> one(e.subject())),
+                    index("pendingReminder", e -> one(e.reminderPending() ? PENDING : null))));
 
     // ---- segmentation
     final MemoryTable<SegmentId, Segment> segments = new MemoryTable<>("Segment", Segment::id, List.of(
@@ -156,6 +157,9 @@ final class TenantTables {
 
     /** Webhook endpoints and their delivery records. */
     final WebhookTables webhooks = new WebhookTables();
+
+    /** Workflow rules, their runs, chains and delayed runs. */
+    final AutomationTables automation = new AutomationTables();
 
     TenantTables(TenantId tenant) {
         this.tenant = tenant;

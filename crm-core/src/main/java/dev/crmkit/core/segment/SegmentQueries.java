@@ -32,4 +32,7 @@ public interface SegmentQueries {
 
     /** How many of the target's records match {@code criteria}. */
     long count(SegmentTarget target, Criteria criteria);
+
+    /** Whether the record {@code id} is among the target's records matching {@code criteria}. */
+    boolean matches(SegmentTarget target, EntityId id, Criteria criteria);
 }

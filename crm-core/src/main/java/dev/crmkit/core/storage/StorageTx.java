@@ -1,9 +1,8 @@
 package dev.crmkit.core.storage;
 
+import dev.crmkit.core.automation.AutomationTx;
 import dev.crmkit.core.customer.PeopleDirectory;
 import dev.crmkit.core.lead.LeadPeople;
-import dev.crmkit.core.lead.LeadTx;
-import dev.crmkit.core.segment.SegmentTx;
 import dev.crmkit.core.service.ServiceTx;
 import dev.crmkit.core.task.SubjectLookup;
 import dev.crmkit.core.tracking.TrackedPeople;
@@ -12,12 +11,12 @@ import dev.crmkit.core.webhook.WebhookTx;
 /**
  * One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. Adapters
  * implement this; the repositories are declared by each capability's view ({@code TrackingTx}, {@code CustomerTx},
- * {@code SalesTx}, {@code ServiceTx}, {@code TaskTx}, {@code LeadTx}, {@code SegmentTx}, {@code WebhookTx}) so that a
- * capability sees only itself and the capabilities below it. The lookups a lower capability needs from a higher one
+ * {@code SalesTx}, {@code ServiceTx}, {@code TaskTx}, {@code LeadTx}, {@code SegmentTx}, {@code WebhookTx},
+ * {@code AutomationTx}) so that a capability sees only itself and the capabilities below it. The lookups a lower capability needs from a higher one
  * (tracking and contacts reaching leads, tasks checking their subjects) are ports it declares and this interface
  * supplies.
  */
-public interface StorageTx extends LeadTx, ServiceTx, SegmentTx, WebhookTx {
+public interface StorageTx extends AutomationTx, ServiceTx, WebhookTx {
     @Override
     default TrackedPeople trackedPeople() {
         return new LeadPeople(this);

@@ -5,14 +5,18 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A meeting, call or visit in the calendar: from {@code start} (inclusive) to {@code end} (exclusive), organized by
  * one user, attended by users and by contacts, optionally about a {@link Subject}. Cancelled events stay stored
- * but leave calendars.
+ * but leave calendars. With {@code reminderBefore}, its organizer and attendees are alerted that long before the
+ * start ({@link CalendarService#fireDueReminders}); {@code reminderFiredAt} says when that happened for the current
+ * start.
  */
 public record CalendarEvent(
         CalendarEventId id,
@@ -27,6 +31,8 @@ public record CalendarEvent(
         Set<ContactId> contacts,
         Subject subject,
         boolean cancelled,
+        Duration reminderBefore,
+        Instant reminderFiredAt,
         Instant createdAt,
         Instant updatedAt) implements Versioned<CalendarEventId, CalendarEvent> {
 
@@ -46,6 +52,30 @@ public record CalendarEvent(
         contacts = contacts == null ? Set.of() : Set.copyOf(contacts);
     }
 
+    /** When the reminder is due, or null without one. */
+    public Instant remindAt() {
+        return reminderBefore == null ? null : start.minus(reminderBefore);
+    }
+
+    /** True when the event has a reminder that has not fired for its current start and it is not cancelled. */
+    public boolean reminderPending() {
+        return reminderBefore != null && reminderFiredAt == null && !cancelled;
+    }
+
+    /** A copy whose reminder fired at {@code now}. */
+    CalendarEvent reminderFired(Instant now) {
+        return new CalendarEvent(id, version, kind, title, location, start, end, organizer, attendees, contacts,
+                subject, cancelled, reminderBefore, now, createdAt, updatedAt);
+    }
+
+    /** The users to alert: the organizer, then the attendees. */
+    public Set<UserId> involved() {
+        Set<UserId> users = new LinkedHashSet<>();
+        users.add(organizer);
+        users.addAll(attendees);
+        return users;
+    }
+
     /** True when {@code user} organizes or attends. */
     public boolean involves(UserId user) {
         return organizer.equals(user) || attendees.contains(user);
@@ -59,23 +89,23 @@ public record CalendarEvent(
     /** A copy about {@code newSubject} (null: about nothing), e.g. when the lead it was about is converted. */
     public CalendarEvent withSubject(Subject newSubject, Instant now) {
         return new CalendarEvent(id, version, kind, title, location, start, end, organizer, attendees, contacts,
-                newSubject, cancelled, createdAt, now);
+                newSubject, cancelled, reminderBefore, reminderFiredAt, createdAt, now);
     }
 
-    /** A copy moved to [{@code newStart}, {@code newEnd}). */
+    /** A copy moved to [{@code newStart}, {@code newEnd}); its reminder fires again for the new start. */
     public CalendarEvent movedTo(Instant newStart, Instant newEnd, Instant now) {
         return new CalendarEvent(id, version, kind, title, location, newStart, newEnd, organizer, attendees, contacts,
-                subject, cancelled, createdAt, now);
+                subject, cancelled, reminderBefore, null, createdAt, now);
     }
 
     public CalendarEvent cancel(Instant now) {
         return new CalendarEvent(id, version, kind, title, location, start, end, organizer, attendees, contacts,
-                subject, true, createdAt, now);
+                subject, true, reminderBefore, reminderFiredAt, createdAt, now);
     }
 
     @Override
     public CalendarEvent withVersion(long newVersion) {
         return new CalendarEvent(id, newVersion, kind, title, location, start, end, organizer, attendees, contacts,
-                subject, cancelled, createdAt, updatedAt);
+                subject, cancelled, reminderBefore, reminderFiredAt, createdAt, updatedAt);
     }
 }

@@ -19,6 +19,9 @@ public interface CalendarEventRepository extends Repository<CalendarEventId, Cal
 
     List<CalendarEvent> findBySubject(Subject subject);
 
+    /** Events whose reminder is pending ({@link CalendarEvent#reminderPending}) and due by {@code dueBy}. */
+    List<CalendarEvent> findPendingReminders(Instant dueBy);
+
     @Override
     default String kind() {
         return "CalendarEvent";

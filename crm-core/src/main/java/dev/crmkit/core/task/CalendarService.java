@@ -6,10 +6,14 @@ import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.CalendarEventSaved;
+import dev.crmkit.core.task.TaskEvent.CalendarReminderDue;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +25,8 @@ import java.util.Set;
  */
 public final class CalendarService {
     private final CrmContext<? extends TaskTx> ctx;
+
+    private static final Duration MAX_REMINDER = Duration.ofDays(30);
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public CalendarService(CrmContext<? extends TaskTx> ctx) {
@@ -47,11 +53,15 @@ public final class CalendarService {
             v.check(in.attendees() == null || in.attendees().stream().allMatch(Objects::nonNull), "attendees",
                     "must not contain null");
             Subjects.check(tx, in.subject(), v);
+            Duration before = in.reminderBefore();
+            v.check(before == null || !before.isNegative() && before.compareTo(MAX_REMINDER) <= 0
+                    && before.toSecondsPart() == 0 && before.toNanosPart() == 0, "reminderBefore",
+                    "must be whole minutes from 0 to 30 days");
             v.throwIfInvalid();
             Instant now = ctx.now();
             return saved(tx, new CalendarEvent(CalendarEventId.of(ctx.newId()), 0, in.kind(), title,
                     location, in.start(), in.end(), ctx.user(), in.attendees(), contacts,
-                    in.subject(), false, now, now)).id();
+                    in.subject(), false, before, null, now, now)).id();
         });
     }
 
@@ -93,6 +103,33 @@ public final class CalendarService {
         CalendarEvent saved = tx.calendarEvents().save(e);
         ctx.raise(new CalendarEventSaved(ctx.actor().tenant(), ctx.now(), saved));
         return saved;
+    }
+
+    /**
+     * Fires the reminders due now: for each event whose reminder time passed and that was not cancelled, publishes one
+     * {@link CalendarReminderDue} per involved user (organizer and attendees) after the commit, delivered to the
+     * host's {@link Notifier} when one is configured. A host calls it periodically (any interval); calling again fires
+     * nothing new, a moved event fires again for its new start, and two hosts firing at once cannot both fire one
+     * reminder (the slower write fails with {@code ConcurrentUpdateException}). Returns the events whose reminders
+     * fired.
+     */
+    public List<CalendarEvent> fireDueReminders() {
+        Instant now = ctx.now();
+        // Most polls find nothing due: look under the read lock first, so they never block writers.
+        if (ctx.read(tx -> tx.calendarEvents().findPendingReminders(now).isEmpty())) {
+            return List.of();
+        }
+        return ctx.write(tx -> {
+            List<CalendarEvent> fired = new ArrayList<>();
+            for (CalendarEvent e : tx.calendarEvents().findPendingReminders(now)) {
+                CalendarEvent saved = tx.calendarEvents().save(e.reminderFired(now));
+                for (UserId user : saved.involved()) {
+                    ctx.raise(new CalendarReminderDue(ctx.actor().tenant(), now, saved, user));
+                }
+                fired.add(saved);
+            }
+            return fired;
+        });
     }
 
     /** The event, or {@code NotFoundException}. */

@@ -1,22 +1,28 @@
-package dev.crmkit.core.automation;
+package dev.crmkit.core.task;
 
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * Where a rule's alerts go: the host plugs in Slack, SMS or push. Called after the event's commit, at least once
- * per alert; an exception means "not sent" and the delivery is retried.
+ * Where alerts go (workflow rules' {@code alert} actions, task reminders): the host plugs in Slack, SMS or push and
+ * gives it to {@code Crm.builder().with(notifier)}. Called after the commit that raised the alert, from the outbox, at
+ * least once per alert; an exception means "not sent" and the delivery is retried, then dead-lettered.
  */
 @FunctionalInterface
 public interface Notifier {
     /** Sends one alert. */
     void notify(Alert alert) throws Exception;
 
-    /** One alert: to {@code recipient} (null for the tenant's default channel), about {@code subject}. */
-    record Alert(TenantId tenant, UserId recipient, String subject, String message, Instant at) {
+    /**
+     * One alert: to {@code recipient} (null for the tenant's default channel), about {@code subject}. {@code id} is the
+     * same on every delivery of one alert: drop repeats by it.
+     */
+    record Alert(UUID id, TenantId tenant, UserId recipient, String subject, String message, Instant at) {
         public Alert {
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(message, "message");

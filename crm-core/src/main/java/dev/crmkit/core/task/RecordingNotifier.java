@@ -1,4 +1,4 @@
-package dev.crmkit.core.automation;
+package dev.crmkit.core.task;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -28,6 +28,18 @@ public sealed interface TaskEvent extends DomainEvent {
     record ReminderDue(TenantId tenant, Instant occurredAt, Reminder reminder) implements TaskEvent {
     }
 
+    /**
+     * An alert for a person (a workflow rule's {@code alert} action): delivered to the host's {@link Notifier} by the
+     * durable subscriber {@link AlertSubscriber#NAME} when the CRM was built with one.
+     */
+    record AlertRaised(TenantId tenant, Instant occurredAt, Notifier.Alert alert) implements TaskEvent {
+    }
+
+    /** A calendar event's reminder fell due: alert {@code user}, its organizer or an attendee. Once per user and start. */
+    record CalendarReminderDue(TenantId tenant, Instant occurredAt, CalendarEvent event, UserId user)
+            implements TaskEvent {
+    }
+
     /** A team was created or its manager or members changed. */
     record TeamSaved(TenantId tenant, Instant occurredAt, Team team) implements TaskEvent {
     }

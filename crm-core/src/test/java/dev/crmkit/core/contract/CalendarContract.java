@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.UserId;
@@ -15,6 +16,8 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.NewCalendarEvent;
+import dev.crmkit.core.task.Notifier;
+import dev.crmkit.core.task.RecordingNotifier;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.TaskEvent;
 import dev.crmkit.core.task.TaskEvent.CalendarEventSaved;
@@ -117,17 +120,55 @@ public abstract class CalendarContract extends ContractSupport {
     void badInputNamesEveryFieldAndWritesNothing() {
         ContactId unknown = ContactId.of(UUID.randomUUID());
         assertThatThrownBy(() -> anna.calendar().schedule(new NewCalendarEvent(null, " ", null, hour(2), hour(2),
-                Set.of(), Set.of(unknown), Subject.of(AccountId.of(UUID.randomUUID())))))
+                Set.of(), Set.of(unknown), Subject.of(AccountId.of(UUID.randomUUID())), Duration.ofSeconds(90))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.hasErrorFor("kind")).isTrue();
                     assertThat(e.hasErrorFor("title")).isTrue();
                     assertThat(e.hasErrorFor("end")).isTrue();
                     assertThat(e.hasErrorFor("contacts")).isTrue();
                     assertThat(e.hasErrorFor("subject")).isTrue();
+                    assertThat(e.hasErrorFor("reminderBefore")).isTrue();
                 });
         assertThatThrownBy(() -> anna.calendar().myCalendar(hour(3), hour(1)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("to")).isTrue());
         assertThat(anna.calendar().myCalendar(hour(0), hour(24))).isEmpty();
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aReminderAlertsOrganizerAndAttendeesOnceAndAgainAfterAMove() {
+        RecordingNotifier notifier = new RecordingNotifier();
+        Crm alerting = crmWith(notifier);
+        CalendarEventId id = alerting.as(new Actor(tenant, ANNA, Set.of())).calendar().schedule(
+                NewCalendarEvent.of(CalendarEventKind.MEETING, "Demo", hour(2), hour(3)).withAttendees(BEN)
+                        .at("Acme HQ").remindBefore(Duration.ofMinutes(15)));
+        CalendarEventId cancelled = anna.calendar().schedule(NewCalendarEvent.of(CalendarEventKind.CALL, "Call",
+                hour(2), hour(3)).remindBefore(Duration.ofMinutes(15)));
+        anna.calendar().cancel(cancelled);
+        assertThat(alerting.calendar().get(id).remindAt()).isEqualTo(hour(2).minus(Duration.ofMinutes(15)));
+
+        clock.set(hour(2).minus(Duration.ofMinutes(16)));
+        assertThat(alerting.calendar().fireDueReminders()).isEmpty();
+        clock.set(hour(2).minus(Duration.ofMinutes(15)));
+        assertThat(alerting.calendar().fireDueReminders()).extracting(CalendarEvent::id).containsExactly(id);
+        assertThat(alerting.calendar().fireDueReminders()).as("fired once").isEmpty();
+        alerting.events().dispatchDue();
+        assertThat(alertsOf(notifier)).extracting(Notifier.Alert::recipient).containsExactlyInAnyOrder(ANNA, BEN);
+        assertThat(alertsOf(notifier)).allSatisfy(a -> {
+            assertThat(a.subject()).isEqualTo("Demo");
+            assertThat(a.message()).contains("Acme HQ");
+        });
+        assertThat(alertsOf(notifier)).extracting(Notifier.Alert::id).doesNotHaveDuplicates();
+
+        anna.calendar().reschedule(anna.calendar().get(id), hour(5), hour(6));
+        clock.set(hour(5));
+        assertThat(alerting.calendar().fireDueReminders()).extracting(CalendarEvent::id).containsExactly(id);
+        alerting.events().dispatchDue();
+        assertThat(alertsOf(notifier)).hasSize(4);
+    }
+
+    /** A notifier serves every tenant: on a shared database it also gets other tests' alerts. */
+    private List<Notifier.Alert> alertsOf(RecordingNotifier notifier) {
+        return notifier.alerts().stream().filter(a -> a.tenant().equals(tenant)).toList();
     }
 }

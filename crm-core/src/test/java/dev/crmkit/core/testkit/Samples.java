@@ -255,7 +255,7 @@ public final class Samples {
     public static CalendarEvent calendarEvent(CalendarEventId id, ContactId contact, Subject subject) {
         return new CalendarEvent(id, 0, CalendarEventKind.VISIT, "On-site demo", "Acme HQ, room 4", at(120), at(180),
                 UserId.of("rep-7"), Set.of(UserId.of("rep-8"), UserId.of("manager-1")), Set.of(contact), subject, true,
-                T0, at(5));
+                Duration.ofMinutes(15), at(100), T0, at(5));
     }
 
     // ---- segmentation

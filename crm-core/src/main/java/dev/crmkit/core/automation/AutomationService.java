@@ -1,0 +1,154 @@
+package dev.crmkit.core.automation;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.Ref;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Workflow rules of the actor's tenant: <em>when</em> an event happens to a record <em>and</em> criteria hold,
+ * <em>then</em> run actions (create a task, alert, assign an owner, tag). Rules run off committed events through the
+ * durable subscriber {@link AutomationSubscriber#NAME}: never off a rolled-back write, once per event and rule even
+ * with several nodes on one database, each run logged ({@link #runs}, {@link #runsOn}). Rules with {@code after} run
+ * from the host's schedule ({@link #runDue}).
+ *
+ * <p>Changing rules needs the {@link Actor#ADMIN} role; reading rules and runs the {@link Actor#MANAGER} or ADMIN
+ * role. Changes take the rule as it was read and fail with {@code ConcurrentUpdateException} when it changed since.
+ * A rule change applies to events stored after it (events already waiting for delivery run the rules as they are
+ * when delivered).
+ */
+public final class AutomationService {
+    private final CrmContext<? extends AutomationTx> ctx;
+    private final AutomationSubscriber subscriber;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public AutomationService(CrmContext<? extends AutomationTx> ctx, AutomationSubscriber subscriber) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
+    }
+
+    /** Stores an enabled rule that runs after the tenant's existing rules. */
+    public RuleId create(RuleDefinition rule) {
+        requireAdmin();
+        Validation.argument("rule", rule);
+        return write(tx -> {
+            int last = tx.automation().list().stream().mapToInt(AutomationRule::position).max().orElse(0);
+            return tx.automation().save(new AutomationRule(RuleId.of(ctx.newId()), 0, rule, last + 1, true,
+                    ctx.now(), ctx.now())).id();
+        });
+    }
+
+    /** Stores the rule read from {@code json} ({@link RuleDefinition#fromJson}: bad parts are refused by path). */
+    public RuleId create(String json) {
+        requireAdmin();
+        return create(RuleDefinition.fromJson(json));
+    }
+
+    /** The rule, or {@code NotFoundException}. */
+    public AutomationRule get(RuleId id) {
+        requireReader();
+        Validation.argument("id", id);
+        return ctx.read(tx -> tx.automation().get(id));
+    }
+
+    /** The tenant's rules in the order they run. */
+    public List<AutomationRule> list() {
+        requireReader();
+        return ctx.read(tx -> tx.automation().list());
+    }
+
+    /** Replaces the rule's definition; its place and whether it is enabled stay. */
+    public AutomationRule update(Ref<RuleId> rule, RuleDefinition definition) {
+        requireAdmin();
+        Validation.argument("definition", definition);
+        return change(rule, r -> r.redefine(definition, ctx.now()));
+    }
+
+    /** Lets the rule run again. */
+    public AutomationRule enable(Ref<RuleId> rule) {
+        requireAdmin();
+        return change(rule, r -> r.enable(true, ctx.now()));
+    }
+
+    /** Stops the rule from running; its waiting delayed runs are dropped when they fall due. */
+    public AutomationRule disable(Ref<RuleId> rule) {
+        requireAdmin();
+        return change(rule, r -> r.enable(false, ctx.now()));
+    }
+
+    /** Moves the rule to {@code position}: rules run by position, then by id. */
+    public AutomationRule move(Ref<RuleId> rule, int position) {
+        requireAdmin();
+        if (position < 0 || position > 1_000_000) {
+            throw new ValidationException("position", "must be 0 to 1000000");
+        }
+        return change(rule, r -> r.moveTo(position, ctx.now()));
+    }
+
+    /** Deletes the rule and its waiting delayed runs; its run log stays. */
+    public void delete(Ref<RuleId> rule) {
+        requireAdmin();
+        Validation.argument("rule", rule);
+        write(tx -> {
+            tx.automation().delete(tx.automation().current(rule));
+            return null;
+        });
+    }
+
+    /** The rule's runs, the latest first. */
+    public Page<RuleRun> runs(RuleId rule, PageRequest page) {
+        requireReader();
+        Validation.argument("rule", rule);
+        Validation.argument("page", page);
+        return ctx.read(tx -> tx.automation().runsOf(rule, page));
+    }
+
+    /** The runs of every rule on one record (a lead, a task, ...), the latest first. */
+    public Page<RuleRun> runsOn(EntityId record, PageRequest page) {
+        requireReader();
+        Validation.argument("record", record);
+        Validation.argument("page", page);
+        return ctx.read(tx -> tx.automation().runsOn(record.value().toString(), page));
+    }
+
+    /**
+     * Runs the tenant's delayed rules that are due now; call it from the host's schedule (any interval; each call
+     * runs what fell due since the last). Each due run is taken by exactly one transaction, so two nodes calling at
+     * once never run one twice, and a crash mid-run leaves it due. Returns how many due runs were taken.
+     */
+    public int runDue() {
+        return subscriber.runDue(ctx);
+    }
+
+    private AutomationRule change(Ref<RuleId> rule, UnaryOperator<AutomationRule> edit) {
+        Validation.argument("rule", rule);
+        return write(tx -> tx.automation().save(edit.apply(tx.automation().current(rule))));
+    }
+
+    private <T> T write(Function<AutomationTx, T> work) {
+        TenantId tenant = ctx.actor().tenant();
+        return ctx.write(tx -> {
+            tx.afterCommit(() -> subscriber.rulesChanged(tenant));
+            return work.apply(tx);
+        });
+    }
+
+    private void requireAdmin() {
+        ctx.actor().require(Actor.ADMIN, "change workflow rules");
+    }
+
+    private void requireReader() {
+        if (!ctx.actor().hasRole(Actor.ADMIN)) {
+            ctx.actor().require(Actor.MANAGER, "read workflow rules");
+        }
+    }
+}

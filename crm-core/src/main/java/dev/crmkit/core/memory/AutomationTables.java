@@ -1,0 +1,82 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.automation.AutomationRepository.Chain;
+import dev.crmkit.core.automation.AutomationRule;
+import dev.crmkit.core.automation.DueRun;
+import dev.crmkit.core.automation.RuleId;
+import dev.crmkit.core.automation.RuleRun;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** One tenant's workflow rules, run log, chains and delayed runs; guarded by the tenant's lock like every table. */
+final class AutomationTables {
+    static final Comparator<DueRun> BY_DUE = Comparator.comparing(DueRun::dueAt).thenComparing(DueRun::id);
+
+    final MemoryTable<RuleId, AutomationRule> rules = new MemoryTable<>("AutomationRule", AutomationRule::id,
+            List.of());
+
+    /** The run log by its unique key (origin, rule, record). */
+    final Map<RunKey, RuleRun> runs = new HashMap<>();
+    final Map<RuleId, List<RuleRun>> runsByRule = new HashMap<>();
+    final Map<String, List<RuleRun>> runsByRecord = new HashMap<>();
+
+    final Map<UUID, Chain> chains = new HashMap<>();
+
+    final Map<UUID, DueRun> due = new HashMap<>();
+    final Map<RunKey, UUID> dueByKey = new HashMap<>();
+    final TreeSet<DueRun> dueByTime = new TreeSet<>(BY_DUE);
+
+    record RunKey(UUID origin, RuleId rule, String record) {
+        static RunKey of(RuleRun r) {
+            return new RunKey(r.origin(), r.rule(), r.recordId());
+        }
+
+        static RunKey of(DueRun d) {
+            return new RunKey(d.origin(), d.rule(), d.recordId());
+        }
+    }
+
+    void addRun(RuleRun r) {
+        runs.put(RunKey.of(r), r);
+        runsByRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
+        runsByRecord.computeIfAbsent(r.recordId(), k -> new ArrayList<>()).add(r);
+    }
+
+    void removeRun(RuleRun r) {
+        runs.remove(RunKey.of(r));
+        runsByRule.get(r.rule()).remove(r);
+        runsByRecord.get(r.recordId()).remove(r);
+    }
+
+    void addDue(DueRun d) {
+        due.put(d.id(), d);
+        dueByKey.put(RunKey.of(d), d.id());
+        dueByTime.add(d);
+    }
+
+    DueRun removeDue(UUID id) {
+        DueRun d = due.remove(id);
+        if (d != null) {
+            dueByKey.remove(RunKey.of(d));
+            dueByTime.remove(d);
+        }
+        return d;
+    }
+
+    List<DueRun> dueBy(Instant now, int limit) {
+        List<DueRun> out = new ArrayList<>();
+        for (DueRun d : dueByTime) {
+            if (d.dueAt().isAfter(now) || out.size() == limit) {
+                break;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.automation.RuleRun;
+import dev.crmkit.core.automation.RunOutcome;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.task.Subject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * A node killed in the middle of {@code automation().runDue()}: a child JVM runs a batch of delayed rule runs and is
+ * stopped with {@code destroyForcibly()} after some committed; a restarted node's {@code runDue} runs the rest, and
+ * every lead ends with exactly one task and one logged run: nothing twice, nothing lost.
+ */
+@EachDatabase
+class AutomationCrashTest {
+    private static final int LEADS = 12;
+    private static final int KILL_AFTER = 3;
+
+    @Parameter
+    TestDatabase database;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void delayedRunsInterruptedByAKillRunOnceEachAfterTheRestart() throws Exception {
+        String url = database.jdbcUrl() != null ? database.jdbcUrl()
+                : "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
+        TenantId tenant = TenantId.of("crash-" + UUID.randomUUID().toString().substring(0, 8));
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), AutomationCrashChild.class.getName(), url, tenant.value(),
+                Integer.toString(LEADS)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> leads = new ArrayList<>();
+        int ran = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("SCHEDULED ")) {
+                    leads.addAll(Arrays.asList(line.substring(10).split(",")));
+                } else if (line.startsWith("RAN ") && ++ran == KILL_AFTER) {
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(leads).as("the child scheduled a run per lead").hasSize(LEADS);
+        assertThat(ran).as("the child was killed mid-batch").isEqualTo(KILL_AFTER);
+
+        JpaStorage restarted = database.jdbcUrl() != null ? JpaStorage.create(database.dataSource())
+                : JpaStorage.embeddedH2(dir.resolve("crash"));
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
+        try (Crm crm = Crm.builder().storage(restarted).clock(later)
+                .actor(new Actor(tenant, UserId.SYSTEM, Set.of(Actor.ADMIN, Actor.MANAGER))).build()) {
+            assertThat(crm.automation().runDue()).isBetween(LEADS - KILL_AFTER - 1, LEADS - KILL_AFTER);
+            assertThat(crm.automation().runDue()).isZero();
+            for (String lead : leads) {
+                assertThat(crm.tasks().ofSubject(Subject.of(LeadId.parse(lead)))).as("tasks of %s", lead).hasSize(1);
+            }
+            List<RuleRun> runs = crm.automation().runs(crm.automation().list().get(0).id(), PageRequest.first(100))
+                    .items();
+            assertThat(runs).hasSize(LEADS).allMatch(r -> r.outcome() == RunOutcome.DONE);
+        }
+    }
+}
