@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workflow rules in memory, on the user's path: a lead captured through {@code crm.leads().capture} and its
- * {@code LeadCaptured} delivered by {@code crm.events().dispatchDue()} with {@code rules} enabled rules on that event
- * (each with a country criterion; one in {@code rules} holds and tags the lead). {@code captureAndRun} with 100 rules
- * minus the same with 0 is what evaluating 100 rules for one event costs a host, outbox entry and run included.
- * {@code criteriaOnly} is the kernel: the storage's check of the 100 rules' criteria on one lead, in one read.
+ * {@code LeadCaptured} delivered by {@code crm.events().dispatchDue()} with {@code rules} enabled rules on that event,
+ * each with a country criterion the lead does not meet. {@code captureAndEvaluate} with 101 rules minus the same with
+ * 1 is what evaluating 100 more rules for one event costs a host (the outbox entry is there in both);
+ * {@code criteriaOnly} is the kernel: the storage's check of the rules' criteria on one lead, in one read.
  *
  * <p>Run: {@code java -jar crm-benchmarks/target/benchmarks.jar AutomationBenchmark}
  */
@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AutomationBenchmark {
-    @Param({"0", "100"})
+    @Param({"1", "101"})
     public int rules;
 
     private Storage storage;
@@ -57,7 +57,7 @@ public class AutomationBenchmark {
         storage = InMemoryStorage.create();
         crm = Crm.builder().storage(storage).build();
         for (int i = 0; i < rules; i++) {
-            String country = i == 0 ? "NZ" : "C" + i;
+            String country = "C" + i;
             RuleDefinition rule = RuleDefinition.fromJson("""
                     {"name": "rule %d", "event": "LeadCaptured",
                      "criteria": {"type": "condition", "field": "country", "op": "EQ", "values": ["%s"]},
@@ -75,9 +75,9 @@ public class AutomationBenchmark {
                 .address(Address.of("Wellington", null, "NZ")));
     }
 
-    /** One capture and the delivery of its event: with 100 rules, every criterion checked and one rule run. */
+    /** One capture and the delivery of its event: every rule's criterion checked, none holds. */
     @Benchmark
-    public int captureAndRun() {
+    public int captureAndEvaluate() {
         capture();
         return crm.events().dispatchDue();
     }

@@ -14,7 +14,6 @@ import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
@@ -132,9 +131,19 @@ final class RuleJson {
         return "";
     }
 
-    /** The record type segment criteria apply to for events of {@code type}, if any. */
+    /** The record type segment criteria apply to for events of {@code type}, if any: leads, contacts, accounts. */
     static Optional<SegmentTarget> targetOf(Class<? extends DomainEvent> type) {
-        return LeadEvent.class.isAssignableFrom(type) ? Optional.of(SegmentTarget.LEAD) : Optional.empty();
+        return targetOf(recordKind(type));
+    }
+
+    /** The segment target of records of {@code kind} (as the outbox names it), if segments cover them. */
+    static Optional<SegmentTarget> targetOf(String kind) {
+        return switch (kind) {
+            case "Lead" -> Optional.of(SegmentTarget.LEAD);
+            case "Contact" -> Optional.of(SegmentTarget.CONTACT);
+            case "Account" -> Optional.of(SegmentTarget.ACCOUNT);
+            default -> Optional.empty();
+        };
     }
 
     private static Criteria criteria(JsonNode node, String event, Optional<SegmentTarget> target,

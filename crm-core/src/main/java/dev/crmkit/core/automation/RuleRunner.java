@@ -1,16 +1,20 @@
 package dev.crmkit.core.automation;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ConcurrentUpdateException;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.CrmException;
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
-import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
@@ -109,13 +113,22 @@ final class RuleRunner {
                 t.recordType(), t.recordId(), t.depth(), outcome, actions, error, ctx.now());
     }
 
+    private static final Criteria EVERYONE = Criteria.all();
+
     private static boolean matches(AutomationTx tx, AutomationRule rule, Trigger t) {
         Criteria criteria = rule.definition().criteria();
-        if (criteria.equals(Criteria.all())) {
+        if (criteria.equals(EVERYONE)) {
             return true;
         }
-        // Validation admits criteria only on lead events.
-        return tx.segmentQueries().matches(SegmentTarget.LEAD, lead(t), criteria);
+        // Validation admits criteria only on events about records segments cover.
+        SegmentTarget target = RuleJson.targetOf(t.recordType()).orElseThrow();
+        UUID id = UUID.fromString(t.recordId());
+        EntityId record = switch (target) {
+            case LEAD -> LeadId.of(id);
+            case CONTACT -> ContactId.of(id);
+            case ACCOUNT -> AccountId.of(id);
+        };
+        return tx.segmentQueries().matches(target, record, criteria);
     }
 
     private String perform(CrmContext<? extends AutomationTx> ctx, AutomationTx tx, AutomationRule rule,
@@ -161,11 +174,15 @@ final class RuleRunner {
 
     /** The owner of the record, for the record kinds that have one rules know; null otherwise. */
     private static UserId owner(AutomationTx tx, Trigger t) {
-        if (t.recordType().equals("Lead")) {
-            Lead lead = tx.leads().get(lead(t));
-            return lead.owner();
-        }
-        return null;
+        UUID id = UUID.fromString(t.recordId());
+        return switch (t.recordType()) {
+            case "Lead" -> tx.leads().get(LeadId.of(id)).owner();
+            case "Contact" -> tx.contacts().get(ContactId.of(id)).owner();
+            case "Account" -> tx.accounts().get(AccountId.of(id)).owner();
+            case "Opportunity" -> tx.opportunities().get(OpportunityId.of(id)).owner();
+            case "Case" -> tx.cases().get(CaseId.of(id)).owner();
+            default -> null;
+        };
     }
 
     /** The record as a task's subject, when tasks can be about its kind. */

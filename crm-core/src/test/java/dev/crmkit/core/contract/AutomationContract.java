@@ -12,13 +12,17 @@ import dev.crmkit.core.automation.RuleId;
 import dev.crmkit.core.automation.RuleRun;
 import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.AccessDeniedException;
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ConcurrentUpdateException;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.task.AlertSubscriber;
@@ -97,6 +101,24 @@ public abstract class AutomationContract extends ContractSupport {
         assertThat(tasksOf(elsewhere)).isEmpty();
         assertThat(tasksOf(nowhere)).isEmpty();
         assertThat(runs(rule)).isEmpty();
+    }
+
+    @Test
+    void criteriaApplyToContactAndAccountEventsToo() {
+        RuleId rule = crm.automation().create("""
+                {"name": "new NZ contacts", "event": "ContactSaved",
+                 "criteria": {"type": "condition", "field": "country", "op": "EQ", "values": ["NZ"]},
+                 "actions": [{"type": "createTask", "title": "Welcome call", "assignee": "owner"}]}""");
+        AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
+        ContactId kiwi = crm.contacts().create(ContactDetails.of(acme, "Ada", "Lovelace", null)
+                .withAddress(Address.of("Wellington", null, "NZ")));
+        ContactId aussie = crm.contacts().create(ContactDetails.of(acme, "Bob", "Smith", null)
+                .withAddress(Address.of("Sydney", null, "AU")));
+        crm.events().dispatchDue();
+        assertThat(crm.tasks().ofSubject(Subject.of(kiwi))).singleElement()
+                .extracting(Task::assignee).isEqualTo(actor.user());
+        assertThat(crm.tasks().ofSubject(Subject.of(aussie))).isEmpty();
+        assertThat(runs(rule)).singleElement().extracting(RuleRun::recordType).isEqualTo("Contact");
     }
 
     @Test
