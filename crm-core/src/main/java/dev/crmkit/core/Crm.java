@@ -9,6 +9,9 @@ import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.email.EmailSender;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.lead.AssignmentRules;
@@ -96,6 +99,7 @@ public final class Crm implements AutoCloseable {
     private final ProductInfoService productInfo;
     private final AgentViewService agentView;
     private final WebhookService webhooks;
+    private final EmailService email;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber, boolean owner) {
         this.owner = owner;
@@ -125,6 +129,7 @@ public final class Crm implements AutoCloseable {
         this.productInfo = new ProductInfoService(ctx);
         this.agentView = new AgentViewService(ctx);
         this.webhooks = new WebhookService(ctx, webhookSubscriber);
+        this.email = new EmailService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -265,6 +270,14 @@ public final class Crm implements AutoCloseable {
         return webhooks;
     }
 
+    /**
+     * Email: templates, consent (double opt-in, unsubscribe links, suppression list, consent log) and sending through
+     * the {@code EmailSender} and {@code EmailSettings} given to the builder.
+     */
+    public EmailService email() {
+        return email;
+    }
+
     /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
     private void rescoreTouchedLeads(TouchpointsRecorded e) {
         Set<LeadId> touched = new LinkedHashSet<>();
@@ -300,8 +313,8 @@ public final class Crm implements AutoCloseable {
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, DeliveryPolicy.class,
-                DuplicateRules.class, QuotePolicy.class, QuoteSender.class, SalesStages.class, ScoringRules.class,
-                ServiceSettings.class, WebhookSettings.class);
+                DuplicateRules.class, EmailSender.class, EmailSettings.class, QuotePolicy.class, QuoteSender.class,
+                SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);
 
         private Builder() {
         }

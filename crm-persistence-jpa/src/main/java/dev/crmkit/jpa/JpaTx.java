@@ -6,6 +6,9 @@ import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.email.EmailRecipientRepository;
+import dev.crmkit.core.email.EmailTemplateRepository;
+import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
@@ -235,6 +238,21 @@ final class JpaTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new JpaWebhookRepository(this);
+    }
+
+    @Override
+    public EmailTemplateRepository emailTemplates() {
+        throw new UnsupportedOperationException("email storage is not mapped yet");
+    }
+
+    @Override
+    public EmailRecipientRepository emailRecipients() {
+        throw new UnsupportedOperationException("email storage is not mapped yet");
+    }
+
+    @Override
+    public SentEmailRepository sentEmails() {
+        throw new UnsupportedOperationException("email storage is not mapped yet");
     }
 
     @Override

@@ -157,6 +157,9 @@ final class TenantTables {
     /** Webhook endpoints and their delivery records. */
     final WebhookTables webhooks = new WebhookTables();
 
+    /** Email templates, recipients with their consent logs, sent emails. */
+    final EmailTables email = new EmailTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }

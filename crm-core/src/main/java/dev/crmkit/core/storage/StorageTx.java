@@ -1,6 +1,7 @@
 package dev.crmkit.core.storage;
 
 import dev.crmkit.core.customer.PeopleDirectory;
+import dev.crmkit.core.email.EmailTx;
 import dev.crmkit.core.lead.LeadPeople;
 import dev.crmkit.core.lead.LeadTx;
 import dev.crmkit.core.segment.SegmentTx;
@@ -12,12 +13,12 @@ import dev.crmkit.core.webhook.WebhookTx;
 /**
  * One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. Adapters
  * implement this; the repositories are declared by each capability's view ({@code TrackingTx}, {@code CustomerTx},
- * {@code SalesTx}, {@code ServiceTx}, {@code TaskTx}, {@code LeadTx}, {@code SegmentTx}, {@code WebhookTx}) so that a
- * capability sees only itself and the capabilities below it. The lookups a lower capability needs from a higher one
+ * {@code SalesTx}, {@code ServiceTx}, {@code TaskTx}, {@code LeadTx}, {@code SegmentTx}, {@code WebhookTx},
+ * {@code EmailTx}) so that a capability sees only itself and the capabilities below it. The lookups a lower capability needs from a higher one
  * (tracking and contacts reaching leads, tasks checking their subjects) are ports it declares and this interface
  * supplies.
  */
-public interface StorageTx extends LeadTx, ServiceTx, SegmentTx, WebhookTx {
+public interface StorageTx extends LeadTx, ServiceTx, SegmentTx, WebhookTx, EmailTx {
     @Override
     default TrackedPeople trackedPeople() {
         return new LeadPeople(this);
