@@ -242,17 +242,17 @@ final class JpaTx implements StorageTx {
 
     @Override
     public EmailTemplateRepository emailTemplates() {
-        throw new UnsupportedOperationException("email storage is not mapped yet");
+        return new JpaEmailRepositories.Templates(this);
     }
 
     @Override
     public EmailRecipientRepository emailRecipients() {
-        throw new UnsupportedOperationException("email storage is not mapped yet");
+        return new JpaEmailRepositories.Recipients(this);
     }
 
     @Override
     public SentEmailRepository sentEmails() {
-        throw new UnsupportedOperationException("email storage is not mapped yet");
+        return new JpaEmailRepositories.Sent(this);
     }
 
     @Override

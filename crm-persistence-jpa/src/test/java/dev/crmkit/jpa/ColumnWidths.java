@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.email.ConsentAction;
+import dev.crmkit.core.email.ConsentStatus;
+import dev.crmkit.core.email.EmailKind;
+import dev.crmkit.core.email.EmailLimits;
+import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.SentEmailStatus;
+import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
@@ -134,6 +141,14 @@ abstract class ColumnWidths {
         m.put("crm_webhook.description", WebhookLimits.DESCRIPTION);
         m.put("crm_webhook.disabled_reason", WebhookLimits.DISABLED_REASON);
         m.put("crm_webhook_delivery.last_error", WebhookLimits.ERROR);
+        m.put("crm_email_template.name", EmailLimits.NAME);
+        m.put("crm_email_template.subject", EmailLimits.SUBJECT);
+        m.put("crm_email_recipient.email", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_consent_change.email", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_consent_change.source", EmailLimits.SOURCE);
+        m.put("crm_email_sent.to_address", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_sent.subject", EmailLimits.SUBJECT);
+        m.put("crm_email_sent.reason", EmailLimits.REASON);
         return m;
     }
 
@@ -204,6 +219,16 @@ abstract class ColumnWidths {
         m.put("crm_webhook_delivery.event_type",
                 EventTypes.names().stream().mapToInt(String::length).max().orElseThrow());
         enumColumn(m, "crm_webhook_delivery.status", WebhookDeliveryStatus.class);
+        enumColumn(m, "crm_email_template.kind", EmailKind.class);
+        enumColumn(m, "crm_email_recipient.status", ConsentStatus.class);
+        enumColumn(m, "crm_email_recipient.basis", LawfulBasis.class);
+        enumColumn(m, "crm_email_recipient.suppressed", SuppressionReason.class);
+        m.put("crm_email_recipient.opt_in_nonce", 64); // SHA-256 in hex
+        m.put("crm_email_recipient.time_zone", 32); // the longest zone id is 32 characters
+        enumColumn(m, "crm_email_consent_change.change_action", ConsentAction.class);
+        enumColumn(m, "crm_email_consent_change.basis", LawfulBasis.class);
+        enumColumn(m, "crm_email_sent.kind", EmailKind.class);
+        enumColumn(m, "crm_email_sent.status", SentEmailStatus.class);
         return m;
     }
 
