@@ -70,8 +70,7 @@ public final class EmailService {
         ctx.actor().require(Actor.MANAGER, "create email templates");
         NewEmailTemplate t = Validation.argument("template", template);
         Validation v = new Validation();
-        String name = v.requireText("name", t.name());
-        v.maxLength("name", name, EmailLimits.NAME);
+        String name = requireText(v, "name", t.name(), EmailLimits.NAME);
         v.check(t.kind() != null, "kind", "is required");
         EmailKind kind = t.kind() != null ? t.kind() : EmailKind.TRANSACTIONAL;
         v.check(t.fields().size() <= EmailLimits.FIELDS, "fields", "must be at most " + EmailLimits.FIELDS);
@@ -86,8 +85,7 @@ public final class EmailService {
             }
         }
         Set<String> known = MergeFields.known(kind, custom);
-        String subject = v.requireText("subject", t.subject());
-        v.maxLength("subject", subject, EmailLimits.SUBJECT);
+        String subject = requireText(v, "subject", t.subject(), EmailLimits.SUBJECT);
         String html = v.requireMultiLine("html", t.html(), EmailLimits.BODY);
         String text = Text.blankToNull(t.text());
         v.multiLine("text", text, EmailLimits.BODY);
@@ -300,8 +298,7 @@ public final class EmailService {
     public boolean recordClick(SentEmailId email, String url) {
         Validation.argument("email", email);
         Validation v = new Validation();
-        String link = v.requireText("url", url);
-        v.maxLength("url", link, EmailLimits.URL);
+        String link = requireText(v, "url", url, EmailLimits.URL);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             SentEmail sent = tx.sentEmails().get(email);
@@ -537,8 +534,13 @@ public final class EmailService {
     }
 
     private static String source(Validation v, String raw) {
-        String text = v.requireText("source", raw);
-        v.maxLength("source", text, EmailLimits.SOURCE);
+        return requireText(v, "source", raw, EmailLimits.SOURCE);
+    }
+
+    /** Required single-line text of at most {@code max} characters; one error per field. */
+    private static String requireText(Validation v, String field, String raw, int max) {
+        String text = v.requireText(field, raw);
+        v.check(text == null || text.length() <= max, field, "must be at most " + max + " characters");
         return text;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
+import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.NotFoundException;
@@ -17,7 +18,9 @@ import dev.crmkit.core.email.ConsentChange;
 import dev.crmkit.core.email.ConsentStatus;
 import dev.crmkit.core.email.EmailMessage;
 import dev.crmkit.core.email.EmailRequest;
+import dev.crmkit.core.email.EmailLimits;
 import dev.crmkit.core.email.EmailSendException;
+import dev.crmkit.core.email.EmailSender;
 import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.email.LawfulBasis;
@@ -349,6 +352,65 @@ public abstract class EmailContract extends ContractSupport {
         clock.set(held.dueAt());
         assertThat(mail.email().sendDue()).isZero();
         assertThat(mail.email().sentEmail(held.email()).status()).isEqualTo(SentEmailStatus.CANCELLED);
+        assertThat(outbox.sent()).isEmpty();
+    }
+
+    @Test
+    void twoSchedulersRunningSendDueAtOnceSendAHeldEmailOnce() throws Exception {
+        clock.set(START.plus(Duration.ofHours(13)));   // 22:00 UTC
+        subscribe(ADA);
+        SendResult held = sendNews(ADA);
+        clock.set(held.dueAt());
+        List<EmailMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EmailSender slow = m -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.add(m);
+        };
+        Crm nodeA = crmWith(SETTINGS, slow);
+        Crm nodeB = crmWith(SETTINGS, slow);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> a = pool.submit(() -> nodeA.email().sendDue());
+            java.util.concurrent.Future<Integer> b = pool.submit(() -> nodeB.email().sendDue());
+            assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    + b.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(delivered).hasSize(1);
+        assertThat(mail.email().sentEmail(held.email()).status()).isEqualTo(SentEmailStatus.SENT);
+    }
+
+    // ---- bad input
+
+    @Test
+    void badInputIsRefusedNamingEveryFieldAndNothingIsStored() {
+        String longName = "n".repeat(EmailLimits.NAME + 1);
+        assertThatThrownBy(() -> mail.email().createTemplate(new NewEmailTemplate(longName, null, "a\u0000b",
+                " ", null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).contains("name", "kind", "subject", "html"));
+        assertThatThrownBy(() -> mail.email().requestOptIn(OptInRequest.of("not an address", "x".repeat(201))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("email", "source"));
+        assertThatThrownBy(() -> mail.email().suppress(ADA, null, "line\nbreak"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("reason", "source"));
+        assertThatThrownBy(() -> mail.email().sendTransactional(EmailRequest.of(receipt, ADA)
+                .values(Map.of("order", "1\n2"))))
+                .as("a line break merged into the subject")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("values")).isTrue());
+        assertThatThrownBy(() -> mail.email().sendTransactional(EmailRequest.of(EmailTemplateId.of(
+                java.util.UUID.randomUUID()), ADA))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> mail.email().recordClick(dev.crmkit.core.email.SentEmailId.of(
+                java.util.UUID.randomUUID()), "https://x.example")).isInstanceOf(NotFoundException.class);
+        assertThat(mail.email().templates()).hasSize(3);
+        assertThat(mail.email().recipient(ADA)).isEmpty();
+        assertThat(mail.email().consentHistory(ADA)).isEmpty();
         assertThat(outbox.sent()).isEmpty();
     }
 
