@@ -343,8 +343,8 @@ public final class EmailService {
             if (refused != null) {
                 return SendResult.refused(refused);
             }
-            Instant due = s.quietHours().nextAllowed(now, recipient.map(EmailRecipient::zone).orElse(null) != null
-                    ? recipient.get().zone() : s.defaultZone());
+            Instant due = s.quietHours().nextAllowed(now, recipient.map(EmailRecipient::zone)
+                    .orElse(s.defaultZone()));
             if (!due.isAfter(now)) {
                 return deliver(tx, s, t, to, r, Map.of(), now);
             }
