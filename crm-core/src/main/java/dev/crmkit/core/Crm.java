@@ -12,6 +12,9 @@ import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.email.EmailSender;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.lead.AssignmentRules;
@@ -103,6 +106,7 @@ public final class Crm implements AutoCloseable {
     private final AgentViewService agentView;
     private final WebhookService webhooks;
     private final AutomationService automation;
+    private final EmailService email;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -135,6 +139,7 @@ public final class Crm implements AutoCloseable {
         this.webhooks = new WebhookService(ctx, webhookSubscriber);
         this.automationSubscriber = automationSubscriber;
         this.automation = new AutomationService(ctx, automationSubscriber);
+        this.email = new EmailService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -284,6 +289,14 @@ public final class Crm implements AutoCloseable {
         return automation;
     }
 
+    /**
+     * Email: templates, consent (double opt-in, unsubscribe links, suppression list, consent log) and sending through
+     * the {@code EmailSender} and {@code EmailSettings} given to the builder.
+     */
+    public EmailService email() {
+        return email;
+    }
+
     /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
     private void rescoreTouchedLeads(TouchpointsRecorded e) {
         Set<LeadId> touched = new LinkedHashSet<>();
@@ -319,7 +332,8 @@ public final class Crm implements AutoCloseable {
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
-                DeliveryPolicy.class, DuplicateRules.class, Notifier.class, QuotePolicy.class, QuoteSender.class,
+                DeliveryPolicy.class, DuplicateRules.class, EmailSender.class, EmailSettings.class, Notifier.class,
+                QuotePolicy.class, QuoteSender.class,
                 SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);
 
         private Builder() {

@@ -61,6 +61,7 @@ public final class JpaStorage implements Storage {
             TaskMapping.ENTITIES,
             ServiceMapping.ENTITIES,
             WebhookMapping.ENTITIES,
+            EmailMapping.ENTITIES,
             AutomationMapping.ENTITIES)
             .flatMap(List::stream).toList();
 

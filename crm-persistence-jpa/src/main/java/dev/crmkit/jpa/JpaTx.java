@@ -7,6 +7,9 @@ import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.email.EmailRecipientRepository;
+import dev.crmkit.core.email.EmailTemplateRepository;
+import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
@@ -241,6 +244,21 @@ final class JpaTx implements StorageTx {
     @Override
     public AutomationRepository automation() {
         return new JpaAutomationRepository(this);
+    }
+
+    @Override
+    public EmailTemplateRepository emailTemplates() {
+        return new JpaEmailRepositories.Templates(this);
+    }
+
+    @Override
+    public EmailRecipientRepository emailRecipients() {
+        return new JpaEmailRepositories.Recipients(this);
+    }
+
+    @Override
+    public SentEmailRepository sentEmails() {
+        return new JpaEmailRepositories.Sent(this);
     }
 
     @Override

@@ -8,6 +8,13 @@ import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.email.ConsentAction;
+import dev.crmkit.core.email.ConsentStatus;
+import dev.crmkit.core.email.EmailKind;
+import dev.crmkit.core.email.EmailLimits;
+import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.SentEmailStatus;
+import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
@@ -140,6 +147,14 @@ abstract class ColumnWidths {
         m.put("crm_automation_rule.name", RuleDefinition.MAX_TEXT);
         m.put("crm_automation_run.rule_name", RuleDefinition.MAX_TEXT);
         m.put("crm_automation_run.error", RuleRun.MAX_ERROR);
+        m.put("crm_email_template.name", EmailLimits.NAME);
+        m.put("crm_email_template.subject", EmailLimits.SUBJECT);
+        m.put("crm_email_recipient.email", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_consent_change.email", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_consent_change.source", EmailLimits.SOURCE);
+        m.put("crm_email_sent.to_address", EmailAddress.MAX_LENGTH);
+        m.put("crm_email_sent.subject", EmailLimits.SUBJECT);
+        m.put("crm_email_sent.reason", EmailLimits.REASON);
         return m;
     }
 
@@ -219,6 +234,16 @@ abstract class ColumnWidths {
         }
         m.put("crm_automation_rule.event_type", longestEventType);
         enumColumn(m, "crm_automation_run.outcome", RunOutcome.class);
+        enumColumn(m, "crm_email_template.kind", EmailKind.class);
+        enumColumn(m, "crm_email_recipient.status", ConsentStatus.class);
+        enumColumn(m, "crm_email_recipient.basis", LawfulBasis.class);
+        enumColumn(m, "crm_email_recipient.suppressed", SuppressionReason.class);
+        m.put("crm_email_recipient.opt_in_nonce", 64); // SHA-256 in hex
+        m.put("crm_email_recipient.time_zone", 32); // the longest zone id is 32 characters
+        enumColumn(m, "crm_email_consent_change.change_action", ConsentAction.class);
+        enumColumn(m, "crm_email_consent_change.basis", LawfulBasis.class);
+        enumColumn(m, "crm_email_sent.kind", EmailKind.class);
+        enumColumn(m, "crm_email_sent.status", SentEmailStatus.class);
         return m;
     }
 

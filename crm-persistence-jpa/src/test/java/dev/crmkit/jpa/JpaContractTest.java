@@ -8,6 +8,7 @@ import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ConcurrentUpdateContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.EmailContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.HostileInputContract;
@@ -360,6 +361,28 @@ class JpaContractTest {
                 a rule's delayed run on a record | crm_automation_due   | tenant_id rule_id record_id origin_event_id | true
                 """)
         void automationLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
+                throws SQLException {
+            TableIndexes.assertBacked(database, lookup, table, columns, unique);
+        }
+    }
+
+
+    @Nested
+    class EmailTests extends EmailContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a recipient by address          | crm_email_recipient      | tenant_id email            | true
+                the suppression list            | crm_email_recipient      | tenant_id suppressed_at    | false
+                an address's consent log        | crm_email_consent_change | tenant_id email changed_at | false
+                an address's sends (weekly cap) | crm_email_sent           | tenant_id to_address sent_at | false
+                the held emails that are due    | crm_email_sent           | tenant_id status due_at    | false
+                """)
+        void emailLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
                 throws SQLException {
             TableIndexes.assertBacked(database, lookup, table, columns, unique);
         }

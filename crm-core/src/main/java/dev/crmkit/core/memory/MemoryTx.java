@@ -5,6 +5,9 @@ import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.email.EmailRecipientRepository;
+import dev.crmkit.core.email.EmailTemplateRepository;
+import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
@@ -230,6 +233,21 @@ final class MemoryTx implements StorageTx {
     @Override
     public AutomationRepository automation() {
         return new MemoryAutomationRepository(tables.automation, this);
+    }
+
+    @Override
+    public EmailTemplateRepository emailTemplates() {
+        return new MemoryEmailRepositories.Templates(tables.email, this);
+    }
+
+    @Override
+    public EmailRecipientRepository emailRecipients() {
+        return new MemoryEmailRepositories.Recipients(tables.email, this);
+    }
+
+    @Override
+    public SentEmailRepository sentEmails() {
+        return new MemoryEmailRepositories.Sent(tables.email, this);
     }
 
     @Override

@@ -161,6 +161,9 @@ final class TenantTables {
     /** Workflow rules, their runs, chains and delayed runs. */
     final AutomationTables automation = new AutomationTables();
 
+    /** Email templates, recipients with their consent logs, sent emails. */
+    final EmailTables email = new EmailTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }

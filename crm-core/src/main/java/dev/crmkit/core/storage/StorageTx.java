@@ -12,9 +12,9 @@ import dev.crmkit.core.webhook.WebhookTx;
  * One open transaction for one tenant: a repository per aggregate. Valid only inside the storage call. Adapters
  * implement this; the repositories are declared by each capability's view ({@code TrackingTx}, {@code CustomerTx},
  * {@code SalesTx}, {@code ServiceTx}, {@code TaskTx}, {@code LeadTx}, {@code SegmentTx}, {@code WebhookTx},
- * {@code AutomationTx}) so that a capability sees only itself and the capabilities below it. The lookups a lower capability needs from a higher one
- * (tracking and contacts reaching leads, tasks checking their subjects) are ports it declares and this interface
- * supplies.
+ * {@code EmailTx}, {@code AutomationTx}) so that a capability sees only itself and the capabilities below it. The
+ * lookups a lower capability needs from a higher one (tracking and contacts reaching leads, tasks checking their
+ * subjects) are ports it declares and this interface supplies.
  */
 public interface StorageTx extends AutomationTx, ServiceTx, WebhookTx {
     @Override

@@ -1,0 +1,20 @@
+package dev.crmkit.core.email;
+
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.spi.Repository;
+import java.time.Instant;
+import java.util.List;
+
+/** Storage port for the emails the service sent or holds. */
+public interface SentEmailRepository extends Repository<SentEmailId, SentEmail> {
+    /** How many {@code kind} emails were sent to {@code to} after {@code since}. */
+    long countSent(EmailAddress to, EmailKind kind, Instant since);
+
+    /** Deferred emails due at or before {@code now}, the earliest due first (ties: id), at most {@code limit}. */
+    List<SentEmail> due(Instant now, int limit);
+
+    @Override
+    default String kind() {
+        return "SentEmail";
+    }
+}
