@@ -101,6 +101,20 @@ final class JpaAutomationRepository extends JpaRepository<RuleId, AutomationRule
     }
 
     @Override
+    public void recordActions(UUID run, List<String> actions) {
+        try {
+            tx.sessionForWrite().createMutationQuery("update " + RUNS + " r set r.actions = :actions"
+                            + " where r.tenantId = :tenant and r.id = :id")
+                    .setParameter("actions", JsonColumns.stringList(actions))
+                    .setParameter("tenant", tx.tenantId())
+                    .setParameter("id", run)
+                    .executeUpdate();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    @Override
     public Page<RuleRun> runsOf(RuleId rule, PageRequest page) {
         return runs("r.ruleId = :key", rule.value(), page);
     }

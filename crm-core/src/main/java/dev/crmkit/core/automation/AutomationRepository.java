@@ -28,6 +28,9 @@ public interface AutomationRepository extends Repository<RuleId, AutomationRule>
     /** Logs a run; a second run with the same (origin, rule, record) is a {@code DuplicateException}. */
     void saveRun(RuleRun run);
 
+    /** Replaces what the actions of the logged run {@code run} did. */
+    void recordActions(UUID run, List<String> actions);
+
     /** A rule's runs, the latest first (ties: id descending). */
     Page<RuleRun> runsOf(RuleId rule, PageRequest page);
 

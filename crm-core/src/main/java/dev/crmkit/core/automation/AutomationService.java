@@ -41,6 +41,7 @@ public final class AutomationService {
         requireAdmin();
         Validation.argument("rule", rule);
         return write(tx -> {
+            checkReferences(tx, rule);
             int last = tx.automation().list().stream().mapToInt(AutomationRule::position).max().orElse(0);
             return tx.automation().save(new AutomationRule(RuleId.of(ctx.newId()), 0, rule, last + 1, true,
                     ctx.now(), ctx.now())).id();
@@ -69,8 +70,12 @@ public final class AutomationService {
     /** Replaces the rule's definition; its place and whether it is enabled stay. */
     public AutomationRule update(Ref<RuleId> rule, RuleDefinition definition) {
         requireAdmin();
+        Validation.argument("rule", rule);
         Validation.argument("definition", definition);
-        return change(rule, r -> r.redefine(definition, ctx.now()));
+        return write(tx -> {
+            checkReferences(tx, definition);
+            return tx.automation().save(tx.automation().current(rule).redefine(definition, ctx.now()));
+        });
     }
 
     /** Lets the rule run again. */
@@ -127,6 +132,19 @@ public final class AutomationService {
      */
     public int runDue() {
         return subscriber.runDue(ctx);
+    }
+
+    /** What a rule names in storage must exist: every unknown one is reported under its path. */
+    private static void checkReferences(AutomationTx tx, RuleDefinition rule) {
+        Validation v = new Validation();
+        List<RuleAction> actions = rule.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof RuleAction.SendEmail send) {
+                v.check(tx.emailTemplates().find(send.template()).isPresent(), "actions[" + i + "].template",
+                        "is not an email template of this tenant: " + send.template());
+            }
+        }
+        v.throwIfInvalid();
     }
 
     private AutomationRule change(Ref<RuleId> rule, UnaryOperator<AutomationRule> edit) {

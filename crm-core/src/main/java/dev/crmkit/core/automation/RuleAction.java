@@ -1,5 +1,7 @@
 package dev.crmkit.core.automation;
 
+import dev.crmkit.core.email.EmailTemplateId;
+
 /** One step of a rule, run in the rule's order. */
 public sealed interface RuleAction {
     /** Creates a task due {@code dueInDays} after the event. */
@@ -16,5 +18,13 @@ public sealed interface RuleAction {
 
     /** Adds a tag to the record. */
     record AddTag(String tag) implements RuleAction {
+    }
+
+    /**
+     * Sends the email template to the record's address (a lead's or contact's) through {@code crm.email()}: a
+     * marketing template only with consent, within the weekly cap, held in quiet hours. Merge values: the standard
+     * fields (firstName, lastName, company, email) and the service's own (unsubscribeUrl).
+     */
+    record SendEmail(EmailTemplateId template) implements RuleAction {
     }
 }

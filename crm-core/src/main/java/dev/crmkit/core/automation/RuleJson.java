@@ -14,6 +14,7 @@ import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
@@ -61,7 +62,7 @@ final class RuleJson {
         Criteria criteria = criteria(root.get("criteria"), event, target, errors);
         List<RuleAction> actions = actions(root.get("actions"), errors);
         Duration after = after(root.get("after"), errors);
-        Set<String> unless = unless(root.get("unless"), after, event, errors);
+        Set<String> unless = unless(root.get("unless"), root.hasNonNull("after"), event, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -85,7 +86,7 @@ final class RuleJson {
     }
 
     /** Event types that cancel a delayed rule: about the same kind of record as its event. */
-    private static Set<String> unless(JsonNode node, Duration after, String event, List<FieldError> errors) {
+    private static Set<String> unless(JsonNode node, boolean delayed, String event, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return Set.of();
         }
@@ -93,7 +94,7 @@ final class RuleJson {
             errors.add(new FieldError("unless", "must be a list of up to " + MAX_ACTIONS + " event types"));
             return Set.of();
         }
-        if (after == null && !list.isEmpty()) {
+        if (!delayed && !list.isEmpty()) {
             errors.add(new FieldError("unless", "applies only to a rule with \"after\""));
         }
         Optional<Class<? extends DomainEvent>> type = event == null ? Optional.empty() : EventTypes.find(event);
@@ -198,6 +199,7 @@ final class RuleJson {
                 case "alert" -> message(a, path, errors);
                 case "assignOwner" -> owner(a, path, errors);
                 case "addTag" -> tag(a, path, errors);
+                case "sendEmail" -> email(a, path, errors);
                 default -> {
                     errors.add(new FieldError(path + ".type", "is not an action: " + type));
                     yield null;
@@ -241,6 +243,19 @@ final class RuleJson {
     private static RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
         String tag = text(a, "tag", path + ".tag", errors);
         return tag == null ? null : new RuleAction.AddTag(tag);
+    }
+
+    private static RuleAction email(JsonNode a, String path, List<FieldError> errors) {
+        String template = text(a, "template", path + ".template", errors);
+        if (template == null) {
+            return null;
+        }
+        try {
+            return new RuleAction.SendEmail(EmailTemplateId.parse(template));
+        } catch (ValidationException e) {
+            errors.add(new FieldError(path + ".template", "is not a template id"));
+            return null;
+        }
     }
 
     private static Assignee assignee(JsonNode node, String path, List<FieldError> errors) {
@@ -310,6 +325,8 @@ final class RuleJson {
                 a.put("type", "assignOwner").set("assignee", assignee(o.assignee()));
             } else if (action instanceof RuleAction.AddTag t) {
                 a.put("type", "addTag").put("tag", t.tag());
+            } else if (action instanceof RuleAction.SendEmail e) {
+                a.put("type", "sendEmail").put("template", e.template().toString());
             }
         }
         if (rule.after() != null) {

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.CrmException;
+import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.OpportunityId;
@@ -15,6 +16,12 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.email.EmailKind;
+import dev.crmkit.core.email.EmailRequest;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.SendResult;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
@@ -25,7 +32,9 @@ import dev.crmkit.core.task.TaskEvent.AlertRaised;
 import dev.crmkit.core.task.TaskService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,11 +79,15 @@ final class RuleRunner {
                         || !matches(tx, rule, trigger)) {
                     return null;
                 }
+                // Logged before any action: a second node running the same trigger now waits on this row's unique
+                // key until this transaction ends, then fails to insert it and does nothing (no email sent twice).
+                RuleRun started = run(ctx, rule, trigger, RunOutcome.DONE, List.of(), null);
+                tx.automation().saveRun(started);
                 List<String> done = new ArrayList<>();
                 for (RuleAction action : rule.definition().actions()) {
                     done.add(perform(ctx, tx, rule, action, trigger));
                 }
-                tx.automation().saveRun(run(ctx, rule, trigger, RunOutcome.DONE, done, null));
+                tx.automation().recordActions(started.id(), done);
                 return null;
             }, (tx, staged) -> staged.forEach(id -> tx.automation().saveChain(id,
                     new AutomationRepository.Chain(trigger.origin(), trigger.depth() + 1))));
@@ -152,9 +165,50 @@ final class RuleRunner {
             new LeadService(ctx).assign(lead(t), owner);
             return "assignOwner " + owner;
         }
+        if (action instanceof RuleAction.SendEmail send) {
+            return "sendEmail " + sendEmail(ctx, tx, send, t);
+        }
         RuleAction.AddTag tag = (RuleAction.AddTag) action;
         new LeadService(ctx).addTag(lead(t), tag.tag());
         return "addTag " + tag.tag();
+    }
+
+    /** Sends to the lead's or contact's address with its names as merge values; returns the outcome. */
+    private static String sendEmail(CrmContext<? extends AutomationTx> ctx, AutomationTx tx, RuleAction.SendEmail send,
+                                    Trigger t) {
+        UUID id = UUID.fromString(t.recordId());
+        EmailRequest request;
+        Map<String, String> values = new HashMap<>();
+        if (t.recordType().equals("Lead")) {
+            Lead lead = tx.leads().get(LeadId.of(id));
+            putPerson(values, lead.firstName(), lead.lastName(), lead.company());
+            request = EmailRequest.of(send.template(), address(lead.email(), t)).lead(lead.id());
+        } else if (t.recordType().equals("Contact")) {
+            Contact contact = tx.contacts().get(ContactId.of(id));
+            putPerson(values, contact.firstName(), contact.lastName(), null);
+            request = EmailRequest.of(send.template(), address(contact.email(), t)).contact(contact.id());
+        } else {
+            throw new ValidationException("actions", "send email to leads and contacts only, not to a "
+                    + t.recordType());
+        }
+        EmailService email = new EmailService(ctx);
+        SendResult result = tx.emailTemplates().get(send.template()).kind() == EmailKind.MARKETING
+                ? email.sendMarketing(request.values(values)) : email.sendTransactional(request.values(values));
+        return result.outcome() + (result.email() == null ? "" : " " + result.email());
+    }
+
+    /** The standard merge fields ({@code MergeFields.STANDARD}) the service does not fill itself. */
+    private static void putPerson(Map<String, String> values, String first, String last, String company) {
+        values.put("firstName", first == null ? "" : first);
+        values.put("lastName", last == null ? "" : last);
+        values.put("company", company == null ? "" : company);
+    }
+
+    private static String address(EmailAddress email, Trigger t) {
+        if (email == null) {
+            throw new ValidationException("to", "the " + t.recordType() + " has no email address");
+        }
+        return email.value();
     }
 
     private static UserId assignee(AutomationTx tx, AutomationRule rule, Assignee assignee, Trigger t) {
@@ -162,7 +216,9 @@ final class RuleRunner {
             return user.user();
         }
         if (assignee instanceof Assignee.RoundRobin team) {
-            return team.users().get((int) (tx.automation().countRuns(rule.id()) % team.users().size()));
+            // This run is logged already: the runs before it are its turn.
+            long turn = tx.automation().countRuns(rule.id()) - 1;
+            return team.users().get((int) (turn % team.users().size()));
         }
         UserId owner = owner(tx, t);
         if (owner == null) {

@@ -23,8 +23,9 @@ final class AutomationTables {
 
     /** The run log by its unique key (origin, rule, record). */
     final Map<RunKey, RuleRun> runs = new HashMap<>();
-    final Map<RuleId, List<RuleRun>> runsByRule = new HashMap<>();
-    final Map<String, List<RuleRun>> runsByRecord = new HashMap<>();
+    final Map<UUID, RuleRun> runsById = new HashMap<>();
+    final Map<RuleId, Map<UUID, RuleRun>> runsByRule = new HashMap<>();
+    final Map<String, Map<UUID, RuleRun>> runsByRecord = new HashMap<>();
 
     final Map<UUID, Chain> chains = new HashMap<>();
 
@@ -42,16 +43,19 @@ final class AutomationTables {
         }
     }
 
-    void addRun(RuleRun r) {
+    /** Stores {@code r}, replacing the run with its id. */
+    void putRun(RuleRun r) {
         runs.put(RunKey.of(r), r);
-        runsByRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r);
-        runsByRecord.computeIfAbsent(r.recordId(), k -> new ArrayList<>()).add(r);
+        runsById.put(r.id(), r);
+        runsByRule.computeIfAbsent(r.rule(), k -> new HashMap<>()).put(r.id(), r);
+        runsByRecord.computeIfAbsent(r.recordId(), k -> new HashMap<>()).put(r.id(), r);
     }
 
     void removeRun(RuleRun r) {
         runs.remove(RunKey.of(r));
-        runsByRule.get(r.rule()).remove(r);
-        runsByRecord.get(r.recordId()).remove(r);
+        runsById.remove(r.id());
+        runsByRule.get(r.rule()).remove(r.id());
+        runsByRecord.get(r.recordId()).remove(r.id());
     }
 
     void addDue(DueRun d) {

@@ -14,6 +14,7 @@ import dev.crmkit.core.memory.AutomationTables.RunKey;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,27 +59,38 @@ final class MemoryAutomationRepository extends MemoryRepository<RuleId, Automati
         if (tables.runs.containsKey(RunKey.of(run))) {
             throw new DuplicateException("rule " + run.rule() + " ran on " + run.recordId() + " for " + run.origin());
         }
-        tables.addRun(run);
+        tables.putRun(run);
         undo.add(() -> tables.removeRun(run));
+    }
+
+    @Override
+    public void recordActions(UUID run, List<String> actions) {
+        UndoLog undo = tx.undoForWrite();
+        RuleRun before = tables.runsById.get(run);
+        RuleRun after = new RuleRun(before.id(), before.rule(), before.ruleVersion(), before.ruleName(),
+                before.origin(), before.event(), before.eventType(), before.recordType(), before.recordId(),
+                before.depth(), before.outcome(), actions, before.error(), before.ranAt());
+        tables.putRun(after);
+        undo.add(() -> tables.putRun(before));
     }
 
     @Override
     public Page<RuleRun> runsOf(RuleId rule, PageRequest page) {
         tx.checkOpen();
-        return Page.of(tables.runsByRule.getOrDefault(rule, List.of()).stream().sorted(LATEST_FIRST).toList(), page);
+        return Page.of(tables.runsByRule.getOrDefault(rule, Map.of()).values().stream().sorted(LATEST_FIRST).toList(), page);
     }
 
     @Override
     public Page<RuleRun> runsOn(String recordId, PageRequest page) {
         tx.checkOpen();
-        return Page.of(tables.runsByRecord.getOrDefault(recordId, List.of()).stream().sorted(LATEST_FIRST).toList(),
+        return Page.of(tables.runsByRecord.getOrDefault(recordId, Map.of()).values().stream().sorted(LATEST_FIRST).toList(),
                 page);
     }
 
     @Override
     public long countRuns(RuleId rule) {
         tx.checkOpen();
-        return tables.runsByRule.getOrDefault(rule, List.of()).size();
+        return tables.runsByRule.getOrDefault(rule, Map.of()).size();
     }
 
     @Override

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.segment.Criteria;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -30,8 +34,20 @@ class RuleDefinitionTest {
                         new RuleAction.Alert("hot lead"),
                         new RuleAction.AssignOwner(new Assignee.RoundRobin(List.of(UserId.of("a"), UserId.of("b")))),
                         new RuleAction.AssignOwner(new Assignee.User(UserId.of("c"))),
-                        new RuleAction.AddTag("hot")));
+                        new RuleAction.AddTag("hot"),
+                        new RuleAction.SendEmail(EmailTemplateId.of(UUID.randomUUID()))),
+                Duration.ofDays(2), Set.of("LeadStatusChanged", "LeadAssigned"));
         assertThat(RuleDefinition.fromJson(rule.toJson())).isEqualTo(rule);
+    }
+
+    @Test
+    void aDelayAndItsCancellingEventsAreCheckedByPath() {
+        assertThat(refusedPaths("{\"name\":\"r\",\"event\":\"LeadCaptured\",\"after\":\"soon\","
+                + "\"unless\":[\"LeadAssigned\",\"TaskCreated\",\"Nope\"],\"actions\":[{\"type\":\"alert\","
+                + "\"message\":\"m\"}]}")).containsExactly("after", "unless[1]", "unless[2]");
+        assertThat(refusedPaths("{\"name\":\"r\",\"event\":\"LeadCaptured\",\"after\":\"PT1S\","
+                + "\"actions\":[{\"type\":\"sendEmail\",\"template\":\"x\"}]}"))
+                .containsExactlyInAnyOrder("after", "actions[0].template");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.crmkit.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.automation.AutomationRule;
@@ -23,6 +24,11 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.email.EmailSettings;
+import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.NewEmailTemplate;
+import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.task.AlertSubscriber;
@@ -34,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -119,6 +126,46 @@ public abstract class AutomationContract extends ContractSupport {
                 .extracting(Task::assignee).isEqualTo(actor.user());
         assertThat(crm.tasks().ofSubject(Subject.of(aussie))).isEmpty();
         assertThat(runs(rule)).singleElement().extracting(RuleRun::recordType).isEqualTo("Contact");
+    }
+
+    @Test
+    void aWelcomeEmailGoesOnlyToLeadsWhoConsentedAndEachOnce() {
+        RecordingEmailSender sender = new RecordingEmailSender();
+        Crm mail = crmWith(EmailSettings.of("hello@shop.example", "a-signing-key-of-the-host-0123456789",
+                "https://shop.example/email"), sender);
+        EmailTemplateId welcome = mail.email().createTemplate(NewEmailTemplate.marketing("Welcome",
+                "Welcome, {{firstName}}", "<p>Hi {{firstName}} of {{company}}</p><a href=\"{{unsubscribeUrl}}\">stop</a>"));
+        RuleId rule = mail.automation().create("""
+                {"name": "welcome", "event": "LeadCaptured",
+                 "actions": [{"type": "sendEmail", "template": "%s"}]}""".formatted(welcome));
+        mail.email().grantConsent("ada@example.com", LawfulBasis.CONSENT, "signup form");
+        LeadId ada = mail.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").company("Acme"));
+        LeadId bob = mail.leads().capture(NewLead.of("Bob", "Smith", "bob@example.com"));
+
+        mail.events().dispatchDue();
+        Crm otherNode = crmWith(EmailSettings.of("hello@shop.example", "a-signing-key-of-the-host-0123456789",
+                "https://shop.example/email"), sender);
+        otherNode.events().dispatchDue();
+
+        assertThat(sender.sentTo("ada@example.com")).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Welcome, Ada");
+            assertThat(m.html()).contains("Hi Ada of Acme");
+        });
+        assertThat(sender.sentTo("bob@example.com")).as("no consent, no marketing email").isEmpty();
+        assertThat(runs(rule)).extracting(RuleRun::recordId, r -> r.actions().get(0).split(" ")[1])
+                .containsExactlyInAnyOrder(tuple(ada.value().toString(), "SENT"),
+                        tuple(bob.value().toString(), "NO_CONSENT"));
+    }
+
+    @Test
+    void aRuleNamingAnEmailTemplateTheTenantDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> crm.automation().create("""
+                {"name": "welcome", "event": "LeadCaptured",
+                 "actions": [{"type": "addTag", "tag": "x"},
+                             {"type": "sendEmail", "template": "%s"}]}""".formatted(UUID.randomUUID())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .anySatisfy(f -> assertThat(f.field()).isEqualTo("actions[1].template")));
+        assertThat(crm.automation().list()).isEmpty();
     }
 
     @Test
