@@ -22,6 +22,7 @@ import dev.crmkit.core.lead.DuplicateRules;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.ScoringRules;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.nurture.SequenceService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
 import dev.crmkit.core.sales.OpportunityService;
@@ -107,6 +108,7 @@ public final class Crm implements AutoCloseable {
     private final WebhookService webhooks;
     private final AutomationService automation;
     private final EmailService email;
+    private final SequenceService sequences;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -138,8 +140,9 @@ public final class Crm implements AutoCloseable {
         this.agentView = new AgentViewService(ctx);
         this.webhooks = new WebhookService(ctx, webhookSubscriber);
         this.automationSubscriber = automationSubscriber;
-        this.automation = new AutomationService(ctx, automationSubscriber);
         this.email = new EmailService(ctx);
+        this.sequences = new SequenceService(ctx);
+        this.automation = new AutomationService(ctx, automationSubscriber, sequences);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -295,6 +298,14 @@ public final class Crm implements AutoCloseable {
      */
     public EmailService email() {
         return email;
+    }
+
+    /**
+     * Nurture sequences: series of emails, waits, engagement branches and tasks each enrolled lead walks, run from
+     * the host's schedule ({@code automation().runDue()}).
+     */
+    public SequenceService sequences() {
+        return sequences;
     }
 
     /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */

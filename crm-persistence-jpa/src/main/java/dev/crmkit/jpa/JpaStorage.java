@@ -62,6 +62,7 @@ public final class JpaStorage implements Storage {
             ServiceMapping.ENTITIES,
             WebhookMapping.ENTITIES,
             EmailMapping.ENTITIES,
+            NurtureMapping.ENTITIES,
             AutomationMapping.ENTITIES)
             .flatMap(List::stream).toList();
 

@@ -1,6 +1,8 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.automation.AutomationRepository;
+import dev.crmkit.core.nurture.EnrollmentRepository;
+import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
@@ -239,6 +241,16 @@ final class JpaTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new JpaWebhookRepository(this);
+    }
+
+    @Override
+    public SequenceRepository nurtureSequences() {
+        return new JpaNurtureRepositories.Sequences(this);
+    }
+
+    @Override
+    public EnrollmentRepository enrollments() {
+        return new JpaNurtureRepositories.Enrollments(this);
     }
 
     @Override

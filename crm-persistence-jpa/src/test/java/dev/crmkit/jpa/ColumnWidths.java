@@ -29,6 +29,9 @@ import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.lead.LeadLimits;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.nurture.EnrollmentStatus;
+import dev.crmkit.core.nurture.ExitReason;
+import dev.crmkit.core.nurture.SequenceDefinition;
 import dev.crmkit.core.sales.ForecastCategory;
 import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.sales.OrderStatus;
@@ -147,6 +150,8 @@ abstract class ColumnWidths {
         m.put("crm_automation_rule.name", RuleDefinition.MAX_TEXT);
         m.put("crm_automation_run.rule_name", RuleDefinition.MAX_TEXT);
         m.put("crm_automation_run.error", RuleRun.MAX_ERROR);
+        m.put("crm_nurture_sequence.name", SequenceDefinition.MAX_TEXT);
+        m.put("crm_nurture_enrollment.step", SequenceDefinition.MAX_TEXT);
         m.put("crm_email_template.name", EmailLimits.NAME);
         m.put("crm_email_template.subject", EmailLimits.SUBJECT);
         m.put("crm_email_recipient.email", EmailAddress.MAX_LENGTH);
@@ -234,6 +239,10 @@ abstract class ColumnWidths {
         }
         m.put("crm_automation_rule.event_type", longestEventType);
         enumColumn(m, "crm_automation_run.outcome", RunOutcome.class);
+        enumColumn(m, "crm_nurture_enrollment.status", EnrollmentStatus.class);
+        enumColumn(m, "crm_nurture_enrollment.exit_reason", ExitReason.class);
+        // "<sequence id>/<lead id>"
+        m.put("crm_nurture_enrollment.open_key", 36 + 1 + 36);
         enumColumn(m, "crm_email_template.kind", EmailKind.class);
         enumColumn(m, "crm_email_recipient.status", ConsentStatus.class);
         enumColumn(m, "crm_email_recipient.basis", LawfulBasis.class);

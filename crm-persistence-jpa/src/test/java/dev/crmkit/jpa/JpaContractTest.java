@@ -17,6 +17,7 @@ import dev.crmkit.core.contract.InputBoundsContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
+import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
@@ -341,6 +342,26 @@ class JpaContractTest {
             if (secondNode != null) {
                 secondNode.close();
             }
+        }
+    }
+
+    @Nested
+    class NurtureTests extends NurtureContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                a person's open enrollment     | crm_nurture_enrollment | tenant_id open_key    | true
+                a person's enrollments         | crm_nurture_enrollment | tenant_id lead_id     | false
+                a sequence's enrollments       | crm_nurture_enrollment | tenant_id sequence_id | false
+                the enrollments due            | crm_nurture_enrollment | tenant_id due_at      | false
+                """)
+        void nurtureLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
+                throws SQLException {
+            TableIndexes.assertBacked(database, lookup, table, columns, unique);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.nurture.SequenceService;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -29,11 +30,14 @@ import java.util.function.UnaryOperator;
 public final class AutomationService {
     private final CrmContext<? extends AutomationTx> ctx;
     private final AutomationSubscriber subscriber;
+    private final SequenceService sequences;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
-    public AutomationService(CrmContext<? extends AutomationTx> ctx, AutomationSubscriber subscriber) {
+    public AutomationService(CrmContext<? extends AutomationTx> ctx, AutomationSubscriber subscriber,
+                             SequenceService sequences) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
+        this.sequences = Objects.requireNonNull(sequences, "sequences");
     }
 
     /** Stores an enabled rule that runs after the tenant's existing rules. */
@@ -126,12 +130,13 @@ public final class AutomationService {
     }
 
     /**
-     * Runs the tenant's delayed rules that are due now; call it from the host's schedule (any interval; each call
-     * runs what fell due since the last). Each due run is taken by exactly one transaction, so two nodes calling at
-     * once never run one twice, and a crash mid-run leaves it due. Returns how many due runs were taken.
+     * Runs the tenant's scheduled work that is due now: delayed rules, then nurture sequence steps
+     * ({@code SequenceService.runDue}). Call it from the host's schedule (any interval; each call runs what fell due
+     * since the last). Each due run or step is taken by exactly one transaction, so two nodes calling at once never
+     * run one twice, and a crash mid-run leaves it due. Returns how many rule runs and enrollment steps were taken.
      */
     public int runDue() {
-        return subscriber.runDue(ctx);
+        return subscriber.runDue(ctx) + sequences.runDue();
     }
 
     /** What a rule names in storage must exist: every unknown one is reported under its path. */
@@ -142,6 +147,9 @@ public final class AutomationService {
             if (actions.get(i) instanceof RuleAction.SendEmail send) {
                 v.check(tx.emailTemplates().find(send.template()).isPresent(), "actions[" + i + "].template",
                         "is not an email template of this tenant: " + send.template());
+            } else if (actions.get(i) instanceof RuleAction.Enroll enroll) {
+                v.check(tx.nurtureSequences().find(enroll.sequence()).isPresent(), "actions[" + i + "].sequence",
+                        "is not a nurture sequence of this tenant: " + enroll.sequence());
             }
         }
         v.throwIfInvalid();

@@ -1,7 +1,6 @@
 package dev.crmkit.core.automation;
 
-import dev.crmkit.core.email.EmailTx;
-import dev.crmkit.core.lead.LeadTx;
+import dev.crmkit.core.nurture.NurtureTx;
 import dev.crmkit.core.segment.SegmentTx;
 import dev.crmkit.core.service.ServiceTx;
 
@@ -9,6 +8,6 @@ import dev.crmkit.core.service.ServiceTx;
  * The storage transaction as this capability sees it: the tenant's rules, their run log and waiting runs, over the
  * records rules act on (leads, tasks) and the segment queries their criteria use.
  */
-public interface AutomationTx extends LeadTx, SegmentTx, ServiceTx, EmailTx {
+public interface AutomationTx extends NurtureTx, SegmentTx, ServiceTx {
     AutomationRepository automation();
 }

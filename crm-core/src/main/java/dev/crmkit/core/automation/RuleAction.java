@@ -1,6 +1,7 @@
 package dev.crmkit.core.automation;
 
 import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.nurture.SequenceId;
 
 /** One step of a rule, run in the rule's order. */
 public sealed interface RuleAction {
@@ -26,5 +27,9 @@ public sealed interface RuleAction {
      * fields (firstName, lastName, company, email) and the service's own (unsubscribeUrl).
      */
     record SendEmail(EmailTemplateId template) implements RuleAction {
+    }
+
+    /** Enrolls the lead in the nurture sequence (a lead already in it stays where it is). */
+    record Enroll(SequenceId sequence) implements RuleAction {
     }
 }

@@ -15,6 +15,7 @@ import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
@@ -200,6 +201,7 @@ final class RuleJson {
                 case "assignOwner" -> owner(a, path, errors);
                 case "addTag" -> tag(a, path, errors);
                 case "sendEmail" -> email(a, path, errors);
+                case "enroll" -> enroll(a, path, errors);
                 default -> {
                     errors.add(new FieldError(path + ".type", "is not an action: " + type));
                     yield null;
@@ -243,6 +245,19 @@ final class RuleJson {
     private static RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
         String tag = text(a, "tag", path + ".tag", errors);
         return tag == null ? null : new RuleAction.AddTag(tag);
+    }
+
+    private static RuleAction enroll(JsonNode a, String path, List<FieldError> errors) {
+        String sequence = text(a, "sequence", path + ".sequence", errors);
+        if (sequence == null) {
+            return null;
+        }
+        try {
+            return new RuleAction.Enroll(SequenceId.parse(sequence));
+        } catch (ValidationException e) {
+            errors.add(new FieldError(path + ".sequence", "is not a sequence id"));
+            return null;
+        }
     }
 
     private static RuleAction email(JsonNode a, String path, List<FieldError> errors) {
@@ -327,6 +342,8 @@ final class RuleJson {
                 a.put("type", "addTag").put("tag", t.tag());
             } else if (action instanceof RuleAction.SendEmail e) {
                 a.put("type", "sendEmail").put("template", e.template().toString());
+            } else if (action instanceof RuleAction.Enroll e) {
+                a.put("type", "enroll").put("sequence", e.sequence().toString());
             }
         }
         if (rule.after() != null) {

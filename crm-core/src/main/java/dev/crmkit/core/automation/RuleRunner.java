@@ -23,6 +23,7 @@ import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.email.SendResult;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.nurture.SequenceService;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.task.NewTask;
@@ -167,6 +168,10 @@ final class RuleRunner {
         }
         if (action instanceof RuleAction.SendEmail send) {
             return "sendEmail " + sendEmail(ctx, tx, send, t);
+        }
+        if (action instanceof RuleAction.Enroll enroll) {
+            // Joins this run's write.
+            return "enroll " + new SequenceService(ctx).enroll(enroll.sequence(), lead(t));
         }
         RuleAction.AddTag tag = (RuleAction.AddTag) action;
         new LeadService(ctx).addTag(lead(t), tag.tag());

@@ -292,6 +292,14 @@ public final class EmailService {
     }
 
     /**
+     * How the external event ids of the click touchpoints {@link #recordClick} records on {@code email} begin: what
+     * tells which email a click was on (nurture branches and statistics read it).
+     */
+    public static String clickEventPrefix(SentEmailId email) {
+        return "email-click:" + email + ":";
+    }
+
+    /**
      * Records a click on a link of a sent email as an {@code EMAIL_CLICK} touchpoint of its lead or contact; false
      * when the email was for neither. An unknown email is {@code NotFoundException}.
      */
@@ -305,7 +313,7 @@ public final class EmailService {
             if (sent.lead() == null && sent.contact() == null) {
                 return false;
             }
-            return tracking.record(new TrackedActivity.EmailClick("email-click:" + ctx.newId(), ctx.now(),
+            return tracking.record(new TrackedActivity.EmailClick(clickEventPrefix(email) + ctx.newId(), ctx.now(),
                     sent.lead(), sent.contact(), null, null, link));
         });
     }

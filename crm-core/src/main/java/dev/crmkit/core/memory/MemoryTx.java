@@ -34,6 +34,8 @@ import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
 import dev.crmkit.core.automation.AutomationRepository;
+import dev.crmkit.core.nurture.EnrollmentRepository;
+import dev.crmkit.core.nurture.SequenceRepository;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -228,6 +230,16 @@ final class MemoryTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new MemoryWebhookRepository(tables.webhooks, this);
+    }
+
+    @Override
+    public SequenceRepository nurtureSequences() {
+        return new MemoryNurtureRepositories.Sequences(tables.nurture, this);
+    }
+
+    @Override
+    public EnrollmentRepository enrollments() {
+        return new MemoryNurtureRepositories.Enrollments(tables.nurture, this);
     }
 
     @Override

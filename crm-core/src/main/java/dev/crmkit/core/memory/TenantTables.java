@@ -164,6 +164,9 @@ final class TenantTables {
     /** Email templates, recipients with their consent logs, sent emails. */
     final EmailTables email = new EmailTables();
 
+    /** Nurture sequences and enrollments. */
+    final NurtureTables nurture = new NurtureTables();
+
     TenantTables(TenantId tenant) {
         this.tenant = tenant;
     }

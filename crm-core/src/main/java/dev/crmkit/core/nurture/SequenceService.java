@@ -1,0 +1,397 @@
+package dev.crmkit.core.nurture;
+
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.ConcurrentUpdateException;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Ref;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.email.EmailKind;
+import dev.crmkit.core.email.EmailRecipient;
+import dev.crmkit.core.email.EmailRequest;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.EmailSettings;
+import dev.crmkit.core.email.SendResult;
+import dev.crmkit.core.email.SentEmailId;
+import dev.crmkit.core.email.SuppressionReason;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.task.TaskService;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Nurture sequences of the actor's tenant: a stored series of steps (send an email template, wait, branch on
+ * engagement, create a task for the owner, end) that each enrolled lead walks on its own clock.
+ *
+ * <p>People enter by {@link #enroll} (or a workflow rule's {@code enroll} action), at most once at a time per
+ * sequence; they leave at an {@code End} step, or early when they reply ({@link #recordReply}), convert, are
+ * disqualified or merged, unsubscribe, bounce or have no consent (checked before each step runs), or when a user
+ * takes them out ({@link #remove}). Steps run from the host's schedule ({@link #runDue}, also run by
+ * {@code crm.automation().runDue()}): each due enrollment is claimed by a versioned write before its step does
+ * anything, so two nodes never run one step twice, and a crash mid-step leaves it due.
+ *
+ * <p>Changing sequences needs the {@link Actor#ADMIN} role; enrolling, pausing and reading the MANAGER or ADMIN role.
+ * A stored sequence's steps do not change (create a new one instead); deactivating it stops new enrollments only.
+ */
+public final class SequenceService {
+    /** Retried this much later when the weekly email cap held a step back. */
+    static final Duration CAPPED_RETRY = Duration.ofDays(1);
+    private static final Set<TouchpointKind> VISITS = EnumSet.of(TouchpointKind.SITE_VISIT,
+            TouchpointKind.FORM_SUBMISSION, TouchpointKind.AD_CLICK, TouchpointKind.EMAIL_CLICK);
+
+    private final CrmContext<? extends NurtureTx> ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public SequenceService(CrmContext<? extends NurtureTx> ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    // ---- sequences ----------------------------------------------------------------------------------------------
+
+    /** Stores an active sequence; its email steps must name marketing templates of the tenant. */
+    public SequenceId create(SequenceDefinition sequence) {
+        ctx.actor().require(Actor.ADMIN, "create nurture sequences");
+        Validation.argument("sequence", sequence);
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            List<SequenceStep> steps = sequence.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i) instanceof SequenceStep.SendEmail e) {
+                    v.check(tx.emailTemplates().find(e.template()).filter(t -> t.kind() == EmailKind.MARKETING)
+                            .isPresent(), "steps[" + i + "].template", "is not a marketing email template of this "
+                            + "tenant: " + e.template());
+                }
+            }
+            v.throwIfInvalid();
+            return tx.nurtureSequences().save(new Sequence(SequenceId.of(ctx.newId()), 0, sequence, true, ctx.now(),
+                    ctx.now())).id();
+        });
+    }
+
+    /** Stores the sequence read from {@code json} ({@link SequenceDefinition#fromJson}). */
+    public SequenceId create(String json) {
+        ctx.actor().require(Actor.ADMIN, "create nurture sequences");
+        return create(SequenceDefinition.fromJson(json));
+    }
+
+    /** The sequence, or {@code NotFoundException}. */
+    public Sequence get(SequenceId id) {
+        requireReader();
+        return ctx.read(tx -> tx.nurtureSequences().get(Validation.argument("id", id)));
+    }
+
+    /** The tenant's sequences, oldest first. */
+    public List<Sequence> list() {
+        requireReader();
+        return ctx.read(tx -> tx.nurtureSequences().list());
+    }
+
+    /** Lets people be enrolled ({@code active}) or not; people already in it go on either way. */
+    public Sequence activate(Ref<SequenceId> sequence, boolean active) {
+        ctx.actor().require(Actor.ADMIN, "change nurture sequences");
+        Validation.argument("sequence", sequence);
+        return ctx.write(tx -> tx.nurtureSequences().save(tx.nurtureSequences().current(sequence).activate(active, ctx.now())));
+    }
+
+    // ---- enrollments --------------------------------------------------------------------------------------------
+
+    /**
+     * Enrolls the lead; its first step runs at the next {@link #runDue}. A lead already in the sequence (active or
+     * paused) keeps that enrollment, whose id is returned. An inactive sequence or a converted or merged lead is a
+     * {@link ValidationException}.
+     */
+    public EnrollmentId enroll(SequenceId sequence, LeadId lead) {
+        requireReader();
+        Validation.argument("sequence", sequence);
+        Validation.argument("lead", lead);
+        return ctx.write(tx -> enroll(tx, sequence, lead));
+    }
+
+    private EnrollmentId enroll(NurtureTx tx, SequenceId sequence, LeadId lead) {
+        Sequence s = tx.nurtureSequences().get(sequence);
+        Lead l = tx.leads().get(lead);
+        Validation v = new Validation();
+        v.check(s.active(), "sequence", "is not active: " + s.name());
+        v.check(l.status() != LeadStatus.CONVERTED && l.status() != LeadStatus.MERGED, "lead",
+                "is " + l.status().name().toLowerCase(Locale.ROOT));
+        v.throwIfInvalid();
+        Optional<Enrollment> open = tx.enrollments().findOpen(sequence, lead);
+        if (open.isPresent()) {
+            return open.get().id();
+        }
+        return tx.enrollments().save(Enrollment.start(EnrollmentId.of(ctx.newId()), sequence, lead,
+                s.definition().first().id(), ctx.now())).id();
+    }
+
+    /** The enrollment, or {@code NotFoundException}. */
+    public Enrollment enrollment(EnrollmentId id) {
+        requireReader();
+        return ctx.read(tx -> tx.enrollments().get(Validation.argument("id", id)));
+    }
+
+    /** The lead's enrollments, oldest first. */
+    public List<Enrollment> enrollmentsOf(LeadId lead) {
+        requireReader();
+        return ctx.read(tx -> tx.enrollments().ofLead(Validation.argument("lead", lead)));
+    }
+
+    /** Holds an active enrollment: its step does not run until {@link #resume}. */
+    public Enrollment pause(Ref<EnrollmentId> enrollment) {
+        return change(enrollment, e -> e.pause(ctx.now()));
+    }
+
+    /** Lets a paused enrollment go on: its current step runs at the next {@link #runDue}. */
+    public Enrollment resume(Ref<EnrollmentId> enrollment) {
+        return change(enrollment, e -> e.resume(ctx.now()));
+    }
+
+    /** Takes the person out of the sequence ({@link ExitReason#REMOVED}). */
+    public Enrollment remove(Ref<EnrollmentId> enrollment) {
+        return change(enrollment, e -> e.exit(ExitReason.REMOVED, ctx.now()));
+    }
+
+    /** The lead replied: every sequence they are in ends for them ({@link ExitReason#REPLIED}). Returns how many. */
+    public int recordReply(LeadId lead) {
+        requireReader();
+        Validation.argument("lead", lead);
+        return ctx.write(tx -> {
+            int exited = 0;
+            for (Enrollment e : tx.enrollments().ofLead(lead)) {
+                if (e.open()) {
+                    tx.enrollments().save(e.exit(ExitReason.REPLIED, ctx.now()));
+                    exited++;
+                }
+            }
+            return exited;
+        });
+    }
+
+    private Enrollment change(Ref<EnrollmentId> enrollment, UnaryOperator<Enrollment> edit) {
+        requireReader();
+        Validation.argument("enrollment", enrollment);
+        return ctx.write(tx -> tx.enrollments().save(edit.apply(tx.enrollments().current(enrollment))));
+    }
+
+    // ---- stats --------------------------------------------------------------------------------------------------
+
+    /** Per step, in the sequence's order: entered, emails sent, clicked, converted. */
+    public List<StepStats> stats(SequenceId sequence) {
+        requireReader();
+        Validation.argument("sequence", sequence);
+        return ctx.read(tx -> {
+            SequenceDefinition def = tx.nurtureSequences().get(sequence).definition();
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            def.steps().forEach(s -> counts.put(s.id(), new long[4]));
+            for (Enrollment e : tx.enrollments().ofSequence(sequence)) {
+                Lead lead = tx.leads().find(e.lead()).orElse(null);
+                boolean converted = e.exitReason() == ExitReason.CONVERTED
+                        || lead != null && lead.status() == LeadStatus.CONVERTED;
+                List<Touchpoint> touchpoints = e.sent().isEmpty() ? List.of() : tx.touchpoints().findByLead(e.lead());
+                for (String step : e.path()) {
+                    long[] c = counts.get(step);
+                    if (c == null) {
+                        continue;
+                    }
+                    c[0]++;
+                    SentEmailId email = e.sent().get(step);
+                    if (email != null) {
+                        c[1]++;
+                        if (clicked(touchpoints, email)) {
+                            c[2]++;
+                        }
+                    }
+                    if (converted) {
+                        c[3]++;
+                    }
+                }
+            }
+            List<StepStats> stats = new ArrayList<>();
+            counts.forEach((step, c) -> stats.add(new StepStats(step, c[0], c[1], c[2], c[3])));
+            return stats;
+        });
+    }
+
+    // ---- running ------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs the steps of the tenant's enrollments that are due now; returns how many enrollments moved. Each is
+     * claimed by a versioned write first: a node that loses the claim to another skips it.
+     */
+    public int runDue() {
+        Instant now = ctx.now();
+        CrmContext<? extends NurtureTx> system = ctx.as(new Actor(ctx.actor().tenant(), UserId.SYSTEM,
+                Set.of(Actor.MANAGER, Actor.ADMIN)));
+        Set<EnrollmentId> seen = new HashSet<>();
+        int moved = 0;
+        while (true) {
+            List<Enrollment> due = system.read(tx -> tx.enrollments().due(now, 100)).stream()
+                    .filter(e -> seen.add(e.id())).toList();
+            if (due.isEmpty()) {
+                return moved;
+            }
+            for (Enrollment e : due) {
+                try {
+                    if (system.write(tx -> step(system, tx, e, now))) {
+                        moved++;
+                    }
+                } catch (ConcurrentUpdateException taken) {
+                    // another node claimed it first and ran the step
+                }
+            }
+        }
+    }
+
+    /** Runs the enrollment's steps up to the next wait or its end, in the caller's write. */
+    private boolean step(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment read, Instant now) {
+        Enrollment e = tx.enrollments().current(read);
+        if (e.status() != EnrollmentStatus.ACTIVE || e.dueAt().isAfter(now)) {
+            return false;
+        }
+        // The claim: a second node holding the same version waits here for this write, then fails its own.
+        e = tx.enrollments().save(e.touched(now));
+        Lead lead = tx.leads().get(e.lead());
+        ExitReason gone = exitReason(tx, lead);
+        if (gone != null) {
+            tx.enrollments().save(e.exit(gone, now));
+            return true;
+        }
+        SequenceDefinition def = tx.nurtureSequences().get(e.sequence()).definition();
+        // No cycles: a walk visits each step at most once.
+        for (int i = 0; i <= def.steps().size(); i++) {
+            String at = e.step();
+            SequenceStep step = def.step(at).orElseThrow(() -> new IllegalStateException("no step " + at));
+            if (step instanceof SequenceStep.End) {
+                tx.enrollments().save(e.complete(now));
+                return true;
+            }
+            if (step instanceof SequenceStep.Wait w) {
+                tx.enrollments().save(e.moveOn(w.next(), until(tx, w, lead, now), null, now));
+                return true;
+            }
+            if (step instanceof SequenceStep.Branch b) {
+                e = e.moveOn(holds(tx, e, lead, b.when()) ? b.then() : b.otherwise(), now, null, now);
+            } else if (step instanceof SequenceStep.CreateTask t) {
+                if (lead.owner() != null) {
+                    new TaskService(system).create(NewTask.of(t.title()).about(Subject.of(lead.id()))
+                            .assignTo(lead.owner()).dueAt(now.plus(Duration.ofDays(t.dueInDays()))));
+                }
+                e = e.moveOn(t.next(), now, null, now);
+            } else {
+                SequenceStep.SendEmail send = (SequenceStep.SendEmail) step;
+                if (lead.email() == null) {
+                    tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
+                    return true;
+                }
+                SendResult result = new EmailService(system).sendMarketing(EmailRequest.of(send.template(),
+                        lead.email().value()).lead(lead.id()).values(Map.of("firstName", text(lead.firstName()),
+                        "lastName", text(lead.lastName()), "company", text(lead.company()))));
+                switch (result.outcome()) {
+                    case SENT, DEFERRED -> e = e.moveOn(send.next(), now, result.email(), now);
+                    case FREQUENCY_CAPPED -> {
+                        tx.enrollments().save(new Enrollment(e.id(), e.version(), e.sequence(), e.lead(),
+                                e.status(), e.step(), now.plus(CAPPED_RETRY), e.path(), e.sent(), null,
+                                e.enrolledAt(), now));
+                        return true;
+                    }
+                    case NO_CONSENT -> {
+                        tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
+                        return true;
+                    }
+                    case SUPPRESSED -> {
+                        tx.enrollments().save(e.exit(suppression(tx, lead.email()), now));
+                        return true;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("sequence " + e.sequence() + " did not reach a wait or an end");
+    }
+
+    /** Why the lead must leave before its next step, or null. */
+    private static ExitReason exitReason(NurtureTx tx, Lead lead) {
+        return switch (lead.status()) {
+            case CONVERTED -> ExitReason.CONVERTED;
+            case UNQUALIFIED -> ExitReason.DISQUALIFIED;
+            case MERGED -> ExitReason.MERGED;
+            default -> lead.email() == null ? null : tx.emailRecipients().findByEmail(lead.email())
+                    .map(EmailRecipient::suppressed).map(r -> r == SuppressionReason.BOUNCED ? ExitReason.BOUNCED
+                            : ExitReason.UNSUBSCRIBED).orElse(null);
+        };
+    }
+
+    private static ExitReason suppression(NurtureTx tx, EmailAddress email) {
+        return tx.emailRecipients().findByEmail(email).map(EmailRecipient::suppressed)
+                .filter(r -> r == SuppressionReason.BOUNCED).map(r -> ExitReason.BOUNCED)
+                .orElse(ExitReason.UNSUBSCRIBED);
+    }
+
+    private boolean holds(NurtureTx tx, Enrollment e, Lead lead, Engagement when) {
+        if (when instanceof Engagement.ScoreAbove s) {
+            return lead.score() > s.score();
+        }
+        List<Touchpoint> touchpoints = tx.touchpoints().findByLead(lead.id());
+        if (when instanceof Engagement.Clicked c) {
+            SentEmailId email = e.sent().get(c.step());
+            return email != null && clicked(touchpoints, email);
+        }
+        return touchpoints.stream().anyMatch(t -> VISITS.contains(t.kind())
+                && !t.occurredAt().isBefore(e.enrolledAt()));
+    }
+
+    /** Whether a click on {@code email} was recorded: {@code EmailService.recordClick} names the email it was on. */
+    private static boolean clicked(List<Touchpoint> touchpoints, SentEmailId email) {
+        String prefix = EmailService.clickEventPrefix(email);
+        return touchpoints.stream().anyMatch(t -> t.kind() == TouchpointKind.EMAIL_CLICK
+                && t.externalEventId() != null && t.externalEventId().startsWith(prefix));
+    }
+
+    /** When a wait ends: after its duration, or at its next weekday and time in the lead's time zone. */
+    private Instant until(NurtureTx tx, SequenceStep.Wait w, Lead lead, Instant now) {
+        if (w.duration() != null) {
+            return now.plus(w.duration());
+        }
+        EmailSettings email = ctx.setting(EmailSettings.class, () -> null);
+        ZoneId zone = Optional.ofNullable(lead.email()).flatMap(a -> tx.emailRecipients().findByEmail(a))
+                .map(EmailRecipient::zone)
+                .orElseGet(() -> email == null ? ZoneOffset.UTC : email.defaultZone());
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime next = local.with(TemporalAdjusters.nextOrSame(w.weekday())).with(w.at());
+        if (!next.isAfter(local)) {
+            next = local.with(TemporalAdjusters.next(w.weekday())).with(w.at());
+        }
+        return next.toInstant();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void requireReader() {
+        if (!ctx.actor().hasRole(Actor.ADMIN)) {
+            ctx.actor().require(Actor.MANAGER, "work with nurture sequences");
+        }
+    }
+}
