@@ -1,7 +1,9 @@
 package dev.crmkit.core.automation;
 
 import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceId;
+import dev.crmkit.core.service.CasePriority;
 
 /** One step of a rule, run in the rule's order. */
 public sealed interface RuleAction {
@@ -13,11 +15,11 @@ public sealed interface RuleAction {
     record Alert(String message) implements RuleAction {
     }
 
-    /** Makes {@code assignee} the record's owner. */
+    /** Makes {@code assignee} the owner of the lead or case. */
     record AssignOwner(Assignee assignee) implements RuleAction {
     }
 
-    /** Adds a tag to the record. */
+    /** Adds a tag to the lead. */
     record AddTag(String tag) implements RuleAction {
     }
 
@@ -27,6 +29,18 @@ public sealed interface RuleAction {
      * fields (firstName, lastName, company, email) and the service's own (unsubscribeUrl).
      */
     record SendEmail(EmailTemplateId template) implements RuleAction {
+    }
+
+    /** Moves the lead to WORKING, QUALIFIED or UNQUALIFIED (with {@code reason}), as its status rules allow. */
+    record SetStatus(LeadStatus status, String reason) implements RuleAction {
+    }
+
+    /** Sets the case's priority. */
+    record SetPriority(CasePriority priority) implements RuleAction {
+    }
+
+    /** Moves the opportunity to {@code stage}, one of the tenant's sales stages. */
+    record SetStage(String stage) implements RuleAction {
     }
 
     /** Enrolls the lead in the nurture sequence (a lead already in it stays where it is). */

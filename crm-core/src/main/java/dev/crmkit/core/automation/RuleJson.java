@@ -15,13 +15,16 @@ import dev.crmkit.core.common.JsonLimits;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceId;
+import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +65,17 @@ final class RuleJson {
         }
         Criteria criteria = criteria(root.get("criteria"), event, target, errors);
         List<RuleAction> actions = actions(root.get("actions"), errors);
+        // Paths by position: only when every action was read.
+        if (event != null && EventTypes.find(event).isPresent() && actions.size() == root.path("actions").size()) {
+            String kind = recordKind(EventTypes.find(event).get());
+            for (int i = 0; i < actions.size(); i++) {
+                Set<String> kinds = recordsOf(actions.get(i));
+                if (!kinds.isEmpty() && !kinds.contains(kind)) {
+                    errors.add(new FieldError("actions[" + i + "]", "works on " + kinds + " records; " + event
+                            + " is about " + (kind.isEmpty() ? "none" : kind)));
+                }
+            }
+        }
         Duration after = after(root.get("after"), errors);
         Set<String> unless = unless(root.get("unless"), root.hasNonNull("after"), event, errors);
         if (!errors.isEmpty()) {
@@ -202,6 +216,12 @@ final class RuleJson {
                 case "addTag" -> tag(a, path, errors);
                 case "sendEmail" -> email(a, path, errors);
                 case "enroll" -> enroll(a, path, errors);
+                case "setStatus" -> status(a, path, errors);
+                case "setPriority" -> priority(a, path, errors);
+                case "setStage" -> {
+                    String stage = text(a, "stage", path + ".stage", errors);
+                    yield stage == null ? null : new RuleAction.SetStage(stage);
+                }
                 default -> {
                     errors.add(new FieldError(path + ".type", "is not an action: " + type));
                     yield null;
@@ -245,6 +265,59 @@ final class RuleJson {
     private static RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
         String tag = text(a, "tag", path + ".tag", errors);
         return tag == null ? null : new RuleAction.AddTag(tag);
+    }
+
+    /** The statuses a rule may set: those a person sets by hand (conversion and merging have their own APIs). */
+    private static final Set<LeadStatus> SETTABLE = EnumSet.of(LeadStatus.WORKING, LeadStatus.QUALIFIED,
+            LeadStatus.UNQUALIFIED);
+
+    private static RuleAction status(JsonNode a, String path, List<FieldError> errors) {
+        String name = text(a, "status", path + ".status", errors);
+        LeadStatus status = name == null ? null : SETTABLE.stream().filter(st -> st.name().equals(name)).findFirst()
+                .orElse(null);
+        if (name != null && status == null) {
+            errors.add(new FieldError(path + ".status", "must be one of " + SETTABLE));
+        }
+        String reason = null;
+        if (status == LeadStatus.UNQUALIFIED) {
+            reason = text(a, "reason", path + ".reason", errors);
+        }
+        return status == null || status == LeadStatus.UNQUALIFIED && reason == null ? null
+                : new RuleAction.SetStatus(status, reason);
+    }
+
+    private static RuleAction priority(JsonNode a, String path, List<FieldError> errors) {
+        String name = text(a, "priority", path + ".priority", errors);
+        for (CasePriority p : CasePriority.values()) {
+            if (p.name().equals(name)) {
+                return new RuleAction.SetPriority(p);
+            }
+        }
+        if (name != null) {
+            errors.add(new FieldError(path + ".priority", "must be one of " + List.of(CasePriority.values())));
+        }
+        return null;
+    }
+
+    /** The kinds of record an action works on; empty for any. */
+    static Set<String> recordsOf(RuleAction action) {
+        if (action instanceof RuleAction.AddTag || action instanceof RuleAction.SetStatus
+                || action instanceof RuleAction.Enroll) {
+            return Set.of("Lead");
+        }
+        if (action instanceof RuleAction.AssignOwner) {
+            return Set.of("Lead", "Case");
+        }
+        if (action instanceof RuleAction.SendEmail) {
+            return Set.of("Lead", "Contact");
+        }
+        if (action instanceof RuleAction.SetPriority) {
+            return Set.of("Case");
+        }
+        if (action instanceof RuleAction.SetStage) {
+            return Set.of("Opportunity");
+        }
+        return Set.of();
     }
 
     private static RuleAction enroll(JsonNode a, String path, List<FieldError> errors) {
@@ -344,6 +417,15 @@ final class RuleJson {
                 a.put("type", "sendEmail").put("template", e.template().toString());
             } else if (action instanceof RuleAction.Enroll e) {
                 a.put("type", "enroll").put("sequence", e.sequence().toString());
+            } else if (action instanceof RuleAction.SetStatus st) {
+                a.put("type", "setStatus").put("status", st.status().name());
+                if (st.reason() != null) {
+                    a.put("reason", st.reason());
+                }
+            } else if (action instanceof RuleAction.SetPriority p) {
+                a.put("type", "setPriority").put("priority", p.priority().name());
+            } else if (action instanceof RuleAction.SetStage st) {
+                a.put("type", "setStage").put("stage", st.stage());
             }
         }
         if (rule.after() != null) {

@@ -24,6 +24,8 @@ import dev.crmkit.core.email.SendResult;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.nurture.SequenceService;
+import dev.crmkit.core.sales.OpportunityService;
+import dev.crmkit.core.service.CaseService;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.task.NewTask;
@@ -163,8 +165,29 @@ final class RuleRunner {
         }
         if (action instanceof RuleAction.AssignOwner assign) {
             UserId owner = assignee(tx, rule, assign.assignee(), t);
-            new LeadService(ctx).assign(lead(t), owner);
+            if (t.recordType().equals("Case")) {
+                new CaseService(ctx).assign(CaseId.of(UUID.fromString(t.recordId())), owner);
+            } else {
+                new LeadService(ctx).assign(lead(t), owner);
+            }
             return "assignOwner " + owner;
+        }
+        if (action instanceof RuleAction.SetStatus set) {
+            LeadService leads = new LeadService(ctx);
+            Lead changed = switch (set.status()) {
+                case WORKING -> leads.startWorking(lead(t));
+                case QUALIFIED -> leads.qualify(lead(t));
+                default -> leads.disqualify(lead(t), set.reason());
+            };
+            return "setStatus " + changed.status();
+        }
+        if (action instanceof RuleAction.SetPriority set) {
+            new CaseService(ctx).prioritize(CaseId.of(UUID.fromString(t.recordId())), set.priority());
+            return "setPriority " + set.priority();
+        }
+        if (action instanceof RuleAction.SetStage set) {
+            new OpportunityService(ctx).moveTo(OpportunityId.of(UUID.fromString(t.recordId())), set.stage());
+            return "setStage " + set.stage();
         }
         if (action instanceof RuleAction.SendEmail send) {
             return "sendEmail " + sendEmail(ctx, tx, send, t);

@@ -7,6 +7,8 @@ import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.segment.Criteria;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,10 @@ class RuleDefinitionTest {
                         new RuleAction.AssignOwner(new Assignee.RoundRobin(List.of(UserId.of("a"), UserId.of("b")))),
                         new RuleAction.AssignOwner(new Assignee.User(UserId.of("c"))),
                         new RuleAction.AddTag("hot"),
-                        new RuleAction.SendEmail(EmailTemplateId.of(UUID.randomUUID()))),
+                        new RuleAction.SendEmail(EmailTemplateId.of(UUID.randomUUID())),
+                        new RuleAction.SetStatus(LeadStatus.UNQUALIFIED, "no budget"),
+                        new RuleAction.SetStatus(LeadStatus.WORKING, null),
+                        new RuleAction.Enroll(SequenceId.of(UUID.randomUUID()))),
                 Duration.ofDays(2), Set.of("LeadStatusChanged", "LeadAssigned"));
         assertThat(RuleDefinition.fromJson(rule.toJson())).isEqualTo(rule);
     }

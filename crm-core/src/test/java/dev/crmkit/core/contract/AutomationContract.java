@@ -5,6 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
+import com.sun.net.httpserver.HttpServer;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.CasePriority;
+import dev.crmkit.core.service.NewCase;
+import dev.crmkit.core.webhook.NewWebhook;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.crmkit.core.automation.AutomationRule;
 import dev.crmkit.core.automation.AutomationSettings;
 import dev.crmkit.core.automation.AutomationSubscriber;
@@ -166,6 +181,76 @@ public abstract class AutomationContract extends ContractSupport {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .anySatisfy(f -> assertThat(f.field()).isEqualTo("actions[1].template")));
         assertThat(crm.automation().list()).isEmpty();
+    }
+
+    @Test
+    void rulesSetALeadsStatusACasesPriorityAndOwnerAndAnOpportunitysStage() {
+        RuleId qualify = crm.automation().create("""
+                {"name": "NZ leads are qualified", "event": "LeadCaptured",
+                 "criteria": {"type": "condition", "field": "country", "op": "EQ", "values": ["NZ"]},
+                 "actions": [{"type": "setStatus", "status": "QUALIFIED"}]}""");
+        crm.automation().create("""
+                {"name": "cases go to support", "event": "CaseOpened",
+                 "actions": [{"type": "setPriority", "priority": "URGENT"},
+                             {"type": "assignOwner", "assignee": {"user": "agent-7"}}]}""");
+        crm.automation().create("""
+                {"name": "big deals negotiate", "event": "OpportunitySaved",
+                 "actions": [{"type": "setStage", "stage": "Negotiation"}]}""");
+        LeadId kiwi = capture("ada@example.com", "NZ");
+        AccountId acme = crm.accounts().create(AccountDetails.named("Acme"));
+        ContactId ada = crm.contacts().create(ContactDetails.of(acme, "Ada", "Lovelace", "ada@acme.example"));
+        Case opened = crm.cases().open(NewCase.from(ada, Channel.PHONE, "Mill jams"));
+        OpportunityId deal = crm.opportunities().create(NewOpportunity.of(acme, "Engines",
+                Money.of("1000.00", "EUR"), LocalDate.of(2026, 3, 31)));
+
+        crm.events().dispatchDue();
+
+        assertThat(crm.leads().get(kiwi).status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(runs(qualify)).singleElement().extracting(r -> r.actions().get(0))
+                .isEqualTo("setStatus QUALIFIED");
+        Case now = crm.cases().get(opened.id());
+        assertThat(now.priority()).isEqualTo(CasePriority.URGENT);
+        assertThat(now.owner()).isEqualTo(UserId.of("agent-7"));
+        assertThat(crm.opportunities().get(deal).stage()).isEqualTo("Negotiation");
+    }
+
+    @Test
+    void anActionOnAKindOfRecordTheEventIsNotAboutIsRefusedByPath() {
+        assertThatThrownBy(() -> crm.automation().create("""
+                {"name": "bad", "event": "TaskCreated",
+                 "actions": [{"type": "alert", "message": "ok"}, {"type": "setStatus", "status": "QUALIFIED"}]}"""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field()).containsExactly("actions[1]"));
+        assertThatThrownBy(() -> crm.automation().create("""
+                {"name": "bad", "event": "LeadCaptured",
+                 "actions": [{"type": "setStatus", "status": "CONVERTED"}, {"type": "setPriority", "priority": "HOT"}]}"""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field()).containsExactly("actions[0].status", "actions[1].priority"));
+    }
+
+    @Test
+    void aWebhookEndpointSubscribedToAlertsReceivesARulesAlert() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            crm.webhooks().register(NewWebhook.of("http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
+                    "a-webhook-secret-of-32-bytes-0123456789").eventTypes(Set.of("AlertRaised")));
+            crm.automation().create("""
+                    {"name": "hot lead", "event": "LeadCaptured", "actions": [{"type": "alert", "message": "call"}]}""");
+            capture("ada@example.com", null);
+            crm.events().dispatchDue();
+            crm.events().dispatchDue();
+            assertThat(bodies).singleElement().asString().contains("\"type\":\"AlertRaised\"")
+                    .contains("\"message\":\"call\"");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
