@@ -7,10 +7,12 @@ import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.context.TypeInterest;
 import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,17 +68,40 @@ public final class AutomationSubscriber implements EventSubscriber {
 
     @Override
     public void deliver(EventEnvelope event) {
-        if (event.aggregateId().isEmpty()) {
-            return; // rules act on records
+        for (String[] record : records(event)) {
+            deliver(event, record[0], record[1]);
         }
+    }
+
+    /**
+     * The records an event is about, as {kind, id}: its aggregate, or for recorded touchpoints each lead they are
+     * linked to (rules on touchpoints act on leads); none for other events without a record.
+     */
+    static List<String[]> records(EventEnvelope event) {
+        if (!event.aggregateId().isEmpty()) {
+            return List.<String[]>of(new String[] {event.aggregateType(), event.aggregateId()});
+        }
+        if (event.event() instanceof TouchpointsRecorded recorded) {
+            Set<String> leads = new LinkedHashSet<>();
+            recorded.touchpoints().forEach(t -> {
+                if (t.lead() != null) {
+                    leads.add(t.lead().value().toString());
+                }
+            });
+            return leads.stream().map(id -> new String[] {"Lead", id}).toList();
+        }
+        return List.of();
+    }
+
+    private void deliver(EventEnvelope event, String recordType, String recordId) {
         TenantId tenant = event.tenant();
         CrmContext<? extends AutomationTx> system = runner.in(tenant);
         // One read decides what to do; writes happen only for rules that run, wait or are cancelled.
         Plan plan = system.read(tx -> {
             AutomationRepository.Chain chain = tx.automation().chainOf(event.eventId())
                     .orElse(new AutomationRepository.Chain(event.eventId(), 0));
-            Trigger trigger = new Trigger(chain.origin(), event.eventId(), event.type(), event.aggregateType(),
-                    event.aggregateId(), chain.depth(), event.occurredAt());
+            Trigger trigger = new Trigger(chain.origin(), event.eventId(), event.type(), recordType, recordId,
+                    chain.depth(), event.occurredAt());
             List<AutomationRule> cancelled = new ArrayList<>();
             List<AutomationRule> delayed = new ArrayList<>();
             List<AutomationRule> now = new ArrayList<>();

@@ -18,6 +18,7 @@ import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.service.CasePriority;
+import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
@@ -135,6 +136,9 @@ final class RuleJson {
      * the type of its first component that is an aggregate or an id; empty for none.
      */
     static String recordKind(Class<? extends DomainEvent> type) {
+        if (type == TouchpointsRecorded.class) {
+            return "Lead"; // a rule on touchpoints runs for each lead they are linked to
+        }
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
             if (Versioned.class.isAssignableFrom(t)) {

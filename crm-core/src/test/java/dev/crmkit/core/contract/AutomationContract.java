@@ -47,6 +47,7 @@ import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.task.AlertSubscriber;
+import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.task.Notifier;
 import dev.crmkit.core.task.RecordingNotifier;
 import dev.crmkit.core.task.Subject;
@@ -251,6 +252,26 @@ public abstract class AutomationContract extends ContractSupport {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aRuleOnRecordedTouchpointsRunsForEachLeadTheyAreLinkedTo() {
+        RuleId engaged = crm.automation().create("""
+                {"name": "clicked", "event": "TouchpointsRecorded",
+                 "actions": [{"type": "addTag", "tag": "engaged"}]}""");
+        LeadId ada = capture("ada@example.com", null);
+        LeadId bob = capture("bob@example.com", null);
+        LeadId quiet = capture("cy@example.com", null);
+        crm.tracking().recordAll(List.of(
+                new TrackedActivity.EmailClick("click-1", clock.instant(), ada, null, null, null, "https://a.example"),
+                new TrackedActivity.EmailClick("click-2", clock.instant(), bob, null, null, null, "https://a.example"),
+                new TrackedActivity.EmailClick("click-3", clock.instant(), ada, null, null, null, "https://b.example")));
+        crm.events().dispatchDue();
+        assertThat(crm.leads().get(ada).tags()).containsExactly("engaged");
+        assertThat(crm.leads().get(bob).tags()).containsExactly("engaged");
+        assertThat(crm.leads().get(quiet).tags()).isEmpty();
+        assertThat(runs(engaged)).extracting(RuleRun::recordId)
+                .containsExactlyInAnyOrder(ada.value().toString(), bob.value().toString());
     }
 
     @Test
