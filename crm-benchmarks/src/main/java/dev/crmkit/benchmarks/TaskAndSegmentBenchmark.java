@@ -101,7 +101,7 @@ public class TaskAndSegmentBenchmark {
                     Instant due = T0.plus(Duration.ofHours(i % 200 - 100));
                     tx.tasks().save(new Task(TaskId.of(UUID.randomUUID()), 0, "Call " + i, null, null,
                             TaskPriority.NORMAL, TaskStatus.OPEN, due, i % 10 == 0 ? T0.plus(Duration.ofDays(1)) : null,
-                            null, owner, owner, null, T0, T0, null));
+                            null, null, owner, owner, null, T0, T0, null));
                 }
                 tx.touchpoints().insertAll(touchpoints);
                 return null;

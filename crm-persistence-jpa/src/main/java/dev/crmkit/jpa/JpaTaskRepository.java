@@ -30,6 +30,8 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
         r.remindAt = t.remindAt();
         r.reminderFiredAt = t.reminderFiredAt();
         r.pendingRemindAt = t.reminderPending() ? t.remindAt() : null;
+        r.overdueFiredAt = t.overdueFiredAt();
+        r.pendingOverdueAt = t.overduePending() ? t.due() : null;
         r.assigneeId = t.assignee().value();
         r.createdBy = t.createdBy().value();
         r.followUpOf = Ids.uuid(t.followUpOf());
@@ -43,7 +45,8 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
     Task toDomain(TaskEntity r) {
         return new Task(TaskId.of(r.id), r.version, r.title, r.description,
                 TaskMapping.subject(r.subjectKind, r.subjectId), TaskPriority.valueOf(r.priority),
-                TaskStatus.valueOf(r.status), r.due, r.remindAt, r.reminderFiredAt, UserId.of(r.assigneeId),
+                TaskStatus.valueOf(r.status), r.due, r.remindAt, r.reminderFiredAt, r.overdueFiredAt,
+                UserId.of(r.assigneeId),
                 UserId.of(r.createdBy), r.followUpOf == null ? null : TaskId.of(r.followUpOf), r.createdAt,
                 r.updatedAt, r.closedAt);
     }
@@ -64,6 +67,12 @@ final class JpaTaskRepository extends JpaRepository<TaskId, Task, TaskEntity> im
     public List<Task> findPendingReminders(Instant dueBy) {
         return list(new Filter(tx.tenantId()).and("r.pendingRemindAt <= :dueBy", "dueBy", dueBy),
                 "r.pendingRemindAt, r.id");
+    }
+
+    @Override
+    public List<Task> findPendingOverdue(Instant now) {
+        return list(new Filter(tx.tenantId()).and("r.pendingOverdueAt < :now", "now", now),
+                "r.pendingOverdueAt, r.id");
     }
 
     @Override

@@ -20,6 +20,9 @@ class TaskEntity extends VersionedRow {
     Instant remindAt;
     Instant reminderFiredAt;
     Instant pendingRemindAt;
+    Instant overdueFiredAt;
+    /** The due time while its falling overdue is not announced yet, else null: what "overdue" reads by index. */
+    Instant pendingOverdueAt;
     String assigneeId;
     String createdBy;
     UUID followUpOf;

@@ -231,7 +231,7 @@ abstract class ReportPushDownProperties {
                     Instant at = T0.plus(Duration.ofMinutes(created));
                     Instant closed = status == TaskStatus.OPEN ? null : at.plus(Duration.ofMinutes(open));
                     return new Task(TaskId.of(UUID.randomUUID()), 0, "t", null, null, priority, status, null, null,
-                            null, UserId.of(owner), UserId.of(owner), null, at, at, closed);
+                            null, null, UserId.of(owner), UserId.of(owner), null, at, at, closed);
                 });
         return task.list().ofMaxSize(40);
     }

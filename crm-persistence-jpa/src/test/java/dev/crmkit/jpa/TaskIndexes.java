@@ -15,6 +15,7 @@ abstract class TaskIndexes {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             pending reminders due by a time | crm_task             | tenant_id pending_remind_at                | false
+            open tasks fallen overdue       | crm_task             | tenant_id pending_overdue_at               | false
             open tasks of an assignee       | crm_task             | tenant_id assignee_id status due           | false
             tasks about a subject           | crm_task             | tenant_id subject_kind subject_id          | false
             teams by manager                | crm_team             | tenant_id manager_id                       | false

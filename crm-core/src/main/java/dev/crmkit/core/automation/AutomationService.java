@@ -10,6 +10,7 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.nurture.SequenceService;
+import dev.crmkit.core.task.TaskService;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -130,12 +131,15 @@ public final class AutomationService {
     }
 
     /**
-     * Runs the tenant's scheduled work that is due now: delayed rules, then nurture sequence steps
+     * Runs the tenant's scheduled work that is due now: announces tasks that fell overdue ({@code TaskOverdue}, for
+     * rules on it), runs delayed rules, then nurture sequence steps
      * ({@code SequenceService.runDue}). Call it from the host's schedule (any interval; each call runs what fell due
      * since the last). Each due run or step is taken by exactly one transaction, so two nodes calling at once never
      * run one twice, and a crash mid-run leaves it due. Returns how many rule runs and enrollment steps were taken.
      */
     public int runDue() {
+        // Rules on TaskOverdue run off the events this raises, like rules on any other event.
+        new TaskService(ctx).fireOverdue();
         return subscriber.runDue(ctx) + sequences.runDue();
     }
 

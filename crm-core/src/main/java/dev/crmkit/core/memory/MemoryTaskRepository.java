@@ -38,6 +38,13 @@ final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implemen
     }
 
     @Override
+    public List<Task> findPendingOverdue(Instant now) {
+        return lookup("pendingOverdue", TenantTables.PENDING, (a, b) -> 0).stream()
+                .filter(t -> t.due().isBefore(now)).sorted(Comparator.comparing(Task::due)
+                        .thenComparing(Task::id)).toList();
+    }
+
+    @Override
     public void forEachCreated(Instant from, Instant to, Consumer<? super Task> visitor) {
         forEachBetween(Task::createdAt, from, to, visitor);
     }

@@ -128,7 +128,8 @@ final class TenantTables {
     final MemoryTable<TaskId, Task> tasks = new MemoryTable<>("Task", Task::id, List.of(
             index("openAssignee", t -> one(t.status() == TaskStatus.OPEN ? t.assignee() : null)),
             index("subject", t -> one(t.subject())),
-            index("pendingReminder", t -> one(t.reminderPending() ? PENDING : null))));
+            index("pendingReminder", t -> one(t.reminderPending() ? PENDING : null)),
+            index("pendingOverdue", t -> one(t.overduePending() ? PENDING : null))));
 
     final MemoryTable<TeamId, Team> teams = new MemoryTable<>("Team", Team::id, List.of(
             index("manager", t -> one(t.manager())),

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param due             when it must be done, or null for "some time"
  * @param remindAt        when the assignee wants to be reminded, or null
  * @param reminderFiredAt when the reminder was delivered ({@code fireDueReminders}); null while still pending
+ * @param overdueFiredAt  when its falling overdue was announced ({@code fireOverdue}); null until then, and again
+ *                        after the due time changes
  * @param followUpOf      the completed task this one follows up, if any
  * @param closedAt        when it was done or cancelled
  */
@@ -30,6 +32,7 @@ public record Task(
         Instant due,
         Instant remindAt,
         Instant reminderFiredAt,
+        Instant overdueFiredAt,
         UserId assignee,
         UserId createdBy,
         TaskId followUpOf,
@@ -47,6 +50,7 @@ public record Task(
         // Every adapter keeps microseconds: cut here, so memory reads back what a database would.
         due = Validation.storable(due);
         remindAt = Validation.storable(remindAt);
+        overdueFiredAt = Validation.storable(overdueFiredAt);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(priority, "priority");
@@ -73,41 +77,52 @@ public record Task(
             throw new IllegalTransitionException("Task", status, target);
         }
         return new Task(id, version, title, description, subject, priority, target, due, remindAt, reminderFiredAt,
-                assignee, createdBy, followUpOf, createdAt, now, target == TaskStatus.OPEN ? null : now);
+                overdueFiredAt, assignee, createdBy, followUpOf, createdAt, now, target == TaskStatus.OPEN ? null : now);
     }
 
     public Task withAssignee(UserId newAssignee, Instant now) {
         return new Task(id, version, title, description, subject, priority, status, due, remindAt, reminderFiredAt,
-                newAssignee, createdBy, followUpOf, createdAt, now, closedAt);
+                overdueFiredAt, newAssignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
     /** A copy about {@code newSubject} (null: about nothing), e.g. when the lead it was about is converted. */
     public Task withSubject(Subject newSubject, Instant now) {
         return new Task(id, version, title, description, newSubject, priority, status, due, remindAt,
-                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+                reminderFiredAt, overdueFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
-    /** A copy due at {@code newDue} (null: no due time). */
+    /** A copy due at {@code newDue} (null: no due time); a new due time can fall overdue again. */
     public Task withDue(Instant newDue, Instant now) {
         return new Task(id, version, title, description, subject, priority, status, newDue, remindAt,
-                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+                reminderFiredAt, null, assignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
     /** A copy reminding at {@code newRemindAt} (null: none); a new reminder time is pending again. */
     public Task withReminder(Instant newRemindAt, Instant now) {
         return new Task(id, version, title, description, subject, priority, status, due, newRemindAt, null,
-                assignee, createdBy, followUpOf, createdAt, now, closedAt);
+                overdueFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
     /** A copy whose reminder was delivered at {@code now}. */
     public Task reminderFired(Instant now) {
-        return new Task(id, version, title, description, subject, priority, status, due, remindAt, now, assignee,
-                createdBy, followUpOf, createdAt, now, closedAt);
+        return new Task(id, version, title, description, subject, priority, status, due, remindAt, now,
+                overdueFiredAt, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    /** True while the task is open, has a due time and its falling overdue was not announced yet. */
+    public boolean overduePending() {
+        return status == TaskStatus.OPEN && due != null && overdueFiredAt == null;
+    }
+
+    /** A copy whose falling overdue was announced at {@code now}. */
+    public Task overdueFired(Instant now) {
+        return new Task(id, version, title, description, subject, priority, status, due, remindAt, reminderFiredAt,
+                now, assignee, createdBy, followUpOf, createdAt, now, closedAt);
     }
 
     @Override
     public Task withVersion(long newVersion) {
         return new Task(id, newVersion, title, description, subject, priority, status, due, remindAt,
-                reminderFiredAt, assignee, createdBy, followUpOf, createdAt, updatedAt, closedAt);
+                reminderFiredAt, overdueFiredAt, assignee, createdBy, followUpOf, createdAt, updatedAt, closedAt);
     }
 }

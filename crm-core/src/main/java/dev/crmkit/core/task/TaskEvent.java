@@ -24,6 +24,10 @@ public sealed interface TaskEvent extends DomainEvent {
     record TaskClosed(TenantId tenant, Instant occurredAt, Task task) implements TaskEvent {
     }
 
+    /** An open task's due time passed ({@code TaskService.fireOverdue}): once per task and due time. */
+    record TaskOverdue(TenantId tenant, Instant occurredAt, Task task) implements TaskEvent {
+    }
+
     /** A task's reminder fell due: alert {@code reminder.assignee()}. Published once per reminder time. */
     record ReminderDue(TenantId tenant, Instant occurredAt, Reminder reminder) implements TaskEvent {
     }

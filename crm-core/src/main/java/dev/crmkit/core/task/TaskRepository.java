@@ -22,6 +22,9 @@ public interface TaskRepository extends Repository<TaskId, Task> {
     /** Open tasks whose reminder is pending ({@link Task#reminderPending()}) and due at or before {@code dueBy}. */
     List<Task> findPendingReminders(Instant dueBy);
 
+    /** Open tasks due before {@code now} whose falling overdue was not announced yet ({@link Task#overduePending}). */
+    List<Task> findPendingOverdue(Instant now);
+
     /**
      * Calls {@code visitor} once for every task of the tenant created in {@code [from, to)} (either bound null for
      * open), in no particular order. A bulk read for reports, not a lookup: adapters may scan, and should stream

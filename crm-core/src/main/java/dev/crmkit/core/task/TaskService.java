@@ -12,6 +12,7 @@ import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.task.TaskEvent.ReminderDue;
 import dev.crmkit.core.task.TaskEvent.TaskClosed;
 import dev.crmkit.core.task.TaskEvent.TaskCreated;
+import dev.crmkit.core.task.TaskEvent.TaskOverdue;
 import dev.crmkit.core.task.TaskEvent.TaskReassigned;
 import dev.crmkit.core.task.TaskEvent.TaskRescheduled;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class TaskService {
         Instant now = ctx.now();
         Task saved = tx.tasks().save(new Task(TaskId.of(ctx.newId()), 0, title, Text.blankToNull(in.description()),
                 subject, in.priority() == null ? TaskPriority.NORMAL : in.priority(), TaskStatus.OPEN, in.due(),
-                in.remindAt(), null, assignee, ctx.user(), followUpOf, now, now, null));
+                in.remindAt(), null, null, assignee, ctx.user(), followUpOf, now, now, null));
         ctx.raise(new TaskCreated(ctx.actor().tenant(), now, saved));
         return saved;
     }
@@ -230,6 +231,28 @@ public final class TaskService {
     public List<Reminder> dueReminders(Instant now) {
         Validation.argument("now", now);
         return ctx.read(tx -> tx.tasks().findPendingReminders(now).stream().map(Reminder::of).toList());
+    }
+
+    /**
+     * Announces the tasks that fell overdue: for each open task whose due time passed and was not announced, publishes
+     * {@link TaskOverdue} after the commit (workflow rules on {@code TaskOverdue} run off it). A host calls it
+     * periodically ({@code crm.automation().runDue()} does); calling again announces nothing new, a task given a new
+     * due time is announced again when that passes. Returns the tasks announced.
+     */
+    public List<Task> fireOverdue() {
+        Instant now = ctx.now();
+        if (ctx.read(tx -> tx.tasks().findPendingOverdue(now).isEmpty())) {
+            return List.of();
+        }
+        return ctx.write(tx -> {
+            List<Task> fired = new ArrayList<>();
+            for (Task t : tx.tasks().findPendingOverdue(now)) {
+                Task saved = tx.tasks().save(t.overdueFired(now));
+                ctx.raise(new TaskOverdue(ctx.actor().tenant(), now, saved));
+                fired.add(saved);
+            }
+            return fired;
+        });
     }
 
     /**

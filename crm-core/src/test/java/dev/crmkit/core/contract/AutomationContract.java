@@ -46,7 +46,9 @@ import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.task.AlertSubscriber;
+import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.task.Notifier;
 import dev.crmkit.core.task.RecordingNotifier;
@@ -272,6 +274,37 @@ public abstract class AutomationContract extends ContractSupport {
         assertThat(crm.leads().get(quiet).tags()).isEmpty();
         assertThat(runs(engaged)).extracting(RuleRun::recordId)
                 .containsExactlyInAnyOrder(ada.value().toString(), bob.value().toString());
+    }
+
+    @Test
+    void aTaskThatFallsOverdueRunsRulesOnTaskOverdueOncePerDueTime() {
+        RuleId escalate = crm.automation().create("""
+                {"name": "overdue tasks", "event": "TaskOverdue",
+                 "actions": [{"type": "alert", "message": "a task is overdue"},
+                             {"type": "createTask", "title": "Check on it", "assignee": {"user": "manager"},
+                              "dueInDays": 1}]}""");
+        TaskId late = crm.tasks().create(NewTask.of("Call Ada").dueAt(clock.instant().plus(Duration.ofHours(1))));
+        TaskId done = crm.tasks().create(NewTask.of("Call Bob").dueAt(clock.instant().plus(Duration.ofHours(1))));
+        crm.tasks().complete(crm.tasks().get(done));
+        crm.events().dispatchDue();
+        crm.automation().runDue();
+        crm.events().dispatchDue();
+        assertThat(runs(escalate)).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        crm.automation().runDue();
+        crm.automation().runDue();
+        crm.events().dispatchDue();
+        assertThat(runs(escalate)).singleElement().satisfies(r -> {
+            assertThat(r.recordType()).isEqualTo("Task");
+            assertThat(r.recordId()).isEqualTo(late.value().toString());
+        });
+
+        crm.tasks().reschedule(crm.tasks().get(late), clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(2));
+        crm.automation().runDue();
+        crm.events().dispatchDue();
+        assertThat(runs(escalate)).as("announced again for the new due time").hasSize(2);
     }
 
     @Test

@@ -228,7 +228,7 @@ public abstract class IdOrderContract extends ContractSupport {
                 UUID id = ids.get(i);
                 Task done = Samples.task(TaskId.of(id), subject);
                 tx.tasks().save(new Task(done.id(), 0, done.title(), null, subject, done.priority(), TaskStatus.OPEN,
-                        done.due(), done.remindAt(), null, done.assignee(), done.createdBy(), null, done.createdAt(),
+                        done.due(), done.remindAt(), null, null, done.assignee(), done.createdBy(), null, done.createdAt(),
                         done.updatedAt(), null));
                 tx.calendarEvents().save(Samples.calendarEvent(CalendarEventId.of(id), contact, subject));
                 tx.cases().save(Samples.serviceCase(CaseId.of(id), "CS-2026-" + i, account, contact,

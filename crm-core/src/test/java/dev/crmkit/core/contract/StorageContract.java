@@ -577,10 +577,10 @@ public abstract class StorageContract extends ContractSupport {
         Subject subject = Subject.of(leadId());
         Task done = Samples.task(TaskId.of(UUID.randomUUID()), subject);
         Task open = new Task(TaskId.of(UUID.randomUUID()), 0, "Open", null, subject, done.priority(),
-                TaskStatus.OPEN, at(30), at(20), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(1), at(1),
+                TaskStatus.OPEN, at(30), at(20), null, null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(1), at(1),
                 null);
         Task undated = new Task(TaskId.of(UUID.randomUUID()), 0, "Undated", null, null, done.priority(),
-                TaskStatus.OPEN, null, at(10), null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(2), at(2),
+                TaskStatus.OPEN, null, at(10), null, null, UserId.of("rep-7"), UserId.of("rep-7"), null, at(2), at(2),
                 null);
         write(tx -> {
             tx.tasks().save(done);

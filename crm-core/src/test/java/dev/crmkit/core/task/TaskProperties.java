@@ -75,7 +75,7 @@ class TaskProperties {
     @Property
     void closingAClosedTaskIsAlwaysRejected(@ForAll boolean completeFirst, @ForAll boolean completeSecond) {
         Task open = new Task(TaskId.of(new java.util.UUID(7, 7)), 1, "t", null, null, TaskPriority.NORMAL,
-                TaskStatus.OPEN, null, null, null, UserId.of("a"), UserId.of("a"), null, T0, T0, null);
+                TaskStatus.OPEN, null, null, null, null, UserId.of("a"), UserId.of("a"), null, T0, T0, null);
         Task closed = open.moveTo(completeFirst ? TaskStatus.DONE : TaskStatus.CANCELLED, T0);
         assertThatThrownBy(() -> closed.moveTo(completeSecond ? TaskStatus.DONE : TaskStatus.CANCELLED, T0))
                 .isInstanceOf(IllegalTransitionException.class);

@@ -243,8 +243,8 @@ public final class Samples {
     // ---- tasks and calendar
     public static Task task(TaskId id, Subject subject) {
         return new Task(id, 0, "Call back", "asked about pricing", subject, TaskPriority.HIGH, TaskStatus.DONE,
-                at(60), at(50), at(51), UserId.of("rep-7"), UserId.of("manager-1"), TaskId.of(UUID.randomUUID()),
-                T0, at(52), at(53));
+                at(60), at(50), at(51), at(61), UserId.of("rep-7"), UserId.of("manager-1"),
+                TaskId.of(UUID.randomUUID()), T0, at(52), at(53));
     }
 
     public static Team team(TeamId id) {

@@ -37,3 +37,9 @@ CREATE TABLE crm_nurture_enrollment (
 CREATE INDEX crm_nurture_enrollment_lead ON crm_nurture_enrollment (tenant_id, lead_id);
 CREATE INDEX crm_nurture_enrollment_sequence ON crm_nurture_enrollment (tenant_id, sequence_id);
 CREATE INDEX crm_nurture_enrollment_due ON crm_nurture_enrollment (tenant_id, due_at);
+
+-- Tasks falling overdue are announced once per due time (TaskService.fireOverdue, TaskOverdue events for rules):
+-- when it was announced, and (until then, while open) the due time, which "overdue" reads through its index.
+ALTER TABLE crm_task ADD overdue_fired_at ${instant};
+ALTER TABLE crm_task ADD pending_overdue_at ${instant};
+CREATE INDEX crm_task_pending_overdue ON crm_task (tenant_id, pending_overdue_at);
