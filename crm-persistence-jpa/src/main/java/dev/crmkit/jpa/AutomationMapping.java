@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /** The workflow-rule entity classes (schema {@code V10__automation.sql}), registered with {@link JpaStorage}. */
 final class AutomationMapping {
-    static final List<Class<?>> ENTITIES = List.of(RuleRow.class, RunRow.class, ChainRow.class, DueRow.class);
+    static final List<Class<?>> ENTITIES = List.of(RuleRow.class, RunRow.class, ChainRow.class, DueRow.class,
+            WatchRow.class, MemberRow.class);
 
     private AutomationMapping() {
     }
@@ -118,6 +119,42 @@ final class AutomationMapping {
             public int hashCode() {
                 return Objects.hash(tenantId, eventId);
             }
+        }
+    }
+
+    /** A segment watched by rules on SegmentEntered; {@code turns} is bumped by each comparison (the lock). */
+    @Entity(name = "AutomationWatchRow")
+    @Table(name = "crm_automation_watch")
+    @IdClass(MemberRow.WatchKey.class)
+    static class WatchRow {
+        @Id
+        @Column(name = "tenant_id")
+        String tenantId;
+        @Id
+        @Column(name = "segment_id")
+        UUID segmentId;
+        long turns;
+    }
+
+    /** A member of a watched segment as last compared. */
+    @Entity(name = "AutomationMemberRow")
+    @Table(name = "crm_automation_member")
+    @IdClass(MemberRow.Key.class)
+    static class MemberRow {
+        @Id
+        @Column(name = "tenant_id")
+        String tenantId;
+        @Id
+        @Column(name = "segment_id")
+        UUID segmentId;
+        @Id
+        @Column(name = "member_id")
+        UUID memberId;
+
+        record WatchKey(String tenantId, UUID segmentId) implements Serializable {
+        }
+
+        record Key(String tenantId, UUID segmentId, UUID memberId) implements Serializable {
         }
     }
 }

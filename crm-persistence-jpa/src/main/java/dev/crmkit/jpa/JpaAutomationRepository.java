@@ -9,14 +9,19 @@ import dev.crmkit.core.automation.RuleRun;
 import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.jpa.AutomationMapping.ChainRow;
 import dev.crmkit.jpa.AutomationMapping.DueRow;
+import dev.crmkit.jpa.AutomationMapping.MemberRow;
 import dev.crmkit.jpa.AutomationMapping.RuleRow;
 import dev.crmkit.jpa.AutomationMapping.RunRow;
+import dev.crmkit.jpa.AutomationMapping.WatchRow;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
@@ -160,6 +165,53 @@ final class JpaAutomationRepository extends JpaRepository<RuleId, AutomationRule
     public Optional<Chain> chainOf(UUID event) {
         ChainRow r = tx.session().get(ChainRow.class, new ChainRow.Key(tx.tenantId(), event));
         return r == null ? Optional.empty() : Optional.of(new Chain(r.originEventId, r.depth));
+    }
+
+    @Override
+    public Optional<Set<UUID>> claimWatch(SegmentId segment) {
+        int locked;
+        try {
+            locked = tx.sessionForWrite().createMutationQuery("update AutomationWatchRow w set w.turns = w.turns + 1"
+                            + " where w.tenantId = :tenant and w.segmentId = :segment")
+                    .setParameter("tenant", tx.tenantId()).setParameter("segment", segment.value()).executeUpdate();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+        if (locked == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new HashSet<>(tx.session().createSelectionQuery("select m.memberId from "
+                        + "AutomationMemberRow m where m.tenantId = :tenant and m.segmentId = :segment", UUID.class)
+                .setParameter("tenant", tx.tenantId()).setParameter("segment", segment.value()).getResultList()));
+    }
+
+    @Override
+    public void saveWatch(SegmentId segment, Set<UUID> entered, Set<UUID> left) {
+        StatelessSession session = tx.sessionForWrite();
+        try {
+            if (session.get(WatchRow.class, new MemberRow.WatchKey(tx.tenantId(), segment.value())) == null) {
+                WatchRow w = new WatchRow();
+                w.tenantId = tx.tenantId();
+                w.segmentId = segment.value();
+                session.insert(w);
+            }
+            for (UUID member : entered) {
+                MemberRow m = new MemberRow();
+                m.tenantId = tx.tenantId();
+                m.segmentId = segment.value();
+                m.memberId = member;
+                session.insert(m);
+            }
+            if (!left.isEmpty()) {
+                session.createMutationQuery("delete from AutomationMemberRow m where m.tenantId = :tenant"
+                                + " and m.segmentId = :segment and m.memberId in (:left)")
+                        .setParameter("tenant", tx.tenantId()).setParameter("segment", segment.value())
+                        .setParameterList("left", left).executeUpdate();
+            }
+            tx.flush();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.crmkit.core.automation;
 
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,6 +62,16 @@ public interface AutomationRepository extends Repository<RuleId, AutomationRule>
 
     /** Removes the delayed runs of {@code rule} waiting on {@code recordId}; returns how many. */
     int cancel(RuleId rule, String recordId);
+
+    /**
+     * The members of {@code segment} as the last {@link #saveWatch} left them, empty when the segment is not watched;
+     * locks the watch for this transaction first, so two nodes comparing the segment's members at once take turns
+     * and the second sees the first's result.
+     */
+    Optional<Set<UUID>> claimWatch(SegmentId segment);
+
+    /** Starts watching {@code segment} or moves its watched members on: adds {@code entered}, drops {@code left}. */
+    void saveWatch(SegmentId segment, Set<UUID> entered, Set<UUID> left);
 
     @Override
     default String kind() {

@@ -2,6 +2,7 @@ package dev.crmkit.core.automation;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
@@ -10,9 +11,16 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.nurture.SequenceService;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentEvent.SegmentEntered;
 import dev.crmkit.core.task.TaskService;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +55,7 @@ public final class AutomationService {
         Validation.argument("rule", rule);
         return write(tx -> {
             checkReferences(tx, rule);
+            watch(tx, rule);
             int last = tx.automation().list().stream().mapToInt(AutomationRule::position).max().orElse(0);
             return tx.automation().save(new AutomationRule(RuleId.of(ctx.newId()), 0, rule, last + 1, true,
                     ctx.now(), ctx.now())).id();
@@ -79,6 +88,7 @@ public final class AutomationService {
         Validation.argument("definition", definition);
         return write(tx -> {
             checkReferences(tx, definition);
+            watch(tx, definition);
             return tx.automation().save(tx.automation().current(rule).redefine(definition, ctx.now()));
         });
     }
@@ -138,14 +148,74 @@ public final class AutomationService {
      * run one twice, and a crash mid-run leaves it due. Returns how many rule runs and enrollment steps were taken.
      */
     public int runDue() {
-        // Rules on TaskOverdue run off the events this raises, like rules on any other event.
+        // Rules on TaskOverdue and SegmentEntered run off the events these raise, like rules on any other event.
         new TaskService(ctx).fireOverdue();
+        enterSegments();
         return subscriber.runDue(ctx) + sequences.runDue();
+    }
+
+    /** Raises {@code SegmentEntered} for the records that entered a watched segment since the last call. */
+    private void enterSegments() {
+        Set<SegmentId> watched = new LinkedHashSet<>();
+        ctx.read(tx -> tx.automation().list()).stream().filter(AutomationRule::enabled)
+                .map(r -> r.definition().segment()).filter(Objects::nonNull).forEach(watched::add);
+        for (SegmentId id : watched) {
+            ctx.write(tx -> {
+                Set<UUID> before = tx.automation().claimWatch(id).orElse(null);
+                Segment segment = tx.segments().find(id).orElse(null);
+                if (before == null || segment == null) {
+                    return null;
+                }
+                Set<UUID> now = members(tx, segment);
+                Set<UUID> entered = new LinkedHashSet<>(now);
+                entered.removeAll(before);
+                Set<UUID> left = new HashSet<>(before);
+                left.removeAll(now);
+                tx.automation().saveWatch(id, entered, left);
+                entered.forEach(member -> ctx.raise(new SegmentEntered(ctx.actor().tenant(), ctx.now(), id,
+                        segment.target(), member)));
+                return null;
+            });
+        }
+    }
+
+    /** Starts watching the segment a rule on {@code SegmentEntered} names, from its members now. */
+    private static void watch(AutomationTx tx, RuleDefinition rule) {
+        if (rule.segment() != null && tx.automation().claimWatch(rule.segment()).isEmpty()) {
+            tx.automation().saveWatch(rule.segment(), members(tx, tx.segments().get(rule.segment())), Set.of());
+        }
+    }
+
+    private static Set<UUID> members(AutomationTx tx, Segment segment) {
+        Set<UUID> members = new LinkedHashSet<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        Page<EntityId> p;
+        do {
+            p = tx.segmentQueries().members(segment.target(), segment.criteria(), page);
+            p.items().forEach(m -> members.add(m.value()));
+            page = page.next();
+        } while (p.hasNext());
+        return members;
     }
 
     /** What a rule names in storage must exist: every unknown one is reported under its path. */
     private static void checkReferences(AutomationTx tx, RuleDefinition rule) {
         Validation v = new Validation();
+        if (rule.segment() != null) {
+            Optional<Segment> segment = tx.segments().find(rule.segment());
+            if (v.check(segment.isPresent(), "segment", "is not a segment of this tenant: " + rule.segment())) {
+                String kind = switch (segment.get().target()) {
+                    case LEAD -> "Lead";
+                    case CONTACT -> "Contact";
+                    case ACCOUNT -> "Account";
+                };
+                for (int i = 0; i < rule.actions().size(); i++) {
+                    Set<String> kinds = RuleJson.recordsOf(rule.actions().get(i));
+                    v.check(kinds.isEmpty() || kinds.contains(kind), "actions[" + i + "]",
+                            "works on " + kinds + " records; the segment holds " + kind + " records");
+                }
+            }
+        }
         List<RuleAction> actions = rule.actions();
         for (int i = 0; i < actions.size(); i++) {
             if (actions.get(i) instanceof RuleAction.SendEmail send) {

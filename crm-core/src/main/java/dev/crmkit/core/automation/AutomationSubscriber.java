@@ -7,6 +7,7 @@ import dev.crmkit.core.context.EventEnvelope;
 import dev.crmkit.core.context.EventSubscriber;
 import dev.crmkit.core.context.TypeInterest;
 import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.segment.SegmentEvent.SegmentEntered;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,12 +75,21 @@ public final class AutomationSubscriber implements EventSubscriber {
     }
 
     /**
-     * The records an event is about, as {kind, id}: its aggregate, or for recorded touchpoints each lead they are
-     * linked to (rules on touchpoints act on leads); none for other events without a record.
+     * The records an event is about, as {kind, id}: its aggregate, for recorded touchpoints each lead they are linked
+     * to (rules on touchpoints act on leads), for a segment entered the record that entered; none for other events
+     * without a record.
      */
     static List<String[]> records(EventEnvelope event) {
-        if (!event.aggregateId().isEmpty()) {
+        if (!event.aggregateId().isEmpty() && !event.type().equals(RuleJson.SEGMENT_ENTERED)) {
             return List.<String[]>of(new String[] {event.aggregateType(), event.aggregateId()});
+        }
+        if (event.event() instanceof SegmentEntered entered) {
+            String kind = switch (entered.target()) {
+                case LEAD -> "Lead";
+                case CONTACT -> "Contact";
+                case ACCOUNT -> "Account";
+            };
+            return List.<String[]>of(new String[] {kind, entered.member().toString()});
         }
         if (event.event() instanceof TouchpointsRecorded recorded) {
             Set<String> leads = new LinkedHashSet<>();
@@ -109,7 +119,8 @@ public final class AutomationSubscriber implements EventSubscriber {
                 if (rule.definition().unless().contains(event.type())) {
                     cancelled.add(rule);
                 }
-                if (!rule.runsOn(event.type())) {
+                if (!rule.runsOn(event.type()) || rule.definition().segment() != null
+                        && !(event.event() instanceof SegmentEntered e && e.segment().equals(rule.definition().segment()))) {
                     continue;
                 }
                 if (rule.definition().delayed()) {

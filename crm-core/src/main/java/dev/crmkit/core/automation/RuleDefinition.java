@@ -1,5 +1,6 @@
 package dev.crmkit.core.automation;
 
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.segment.Criteria;
 import java.time.Duration;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Set;
  * {@code criteria} hold for the record it is about, run {@code actions} in order. With {@code after}, the rule is
  * time-based: it runs that long after the event, from the host's schedule ({@code AutomationService.runDue}), with
  * the criteria checked then, and not at all when an event named in {@code unless} happened to the record meanwhile
- * ("lead not contacted within 2 days"). Build one from JSON with {@link #fromJson}, which validates it;
- * {@link #toJson} writes what {@link #fromJson} reads.
+ * ("lead not contacted within 2 days"). A rule on {@code SegmentEntered} names its {@code segment} and acts on the
+ * records entering it. Build one from JSON with {@link #fromJson}, which validates it; {@link #toJson} writes what
+ * {@link #fromJson} reads.
  */
 public record RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions, Duration after,
-                             Set<String> unless) {
+                             Set<String> unless, SegmentId segment) {
     /** The longest name, task title, alert message or tag, in characters. */
     public static final int MAX_TEXT = 500;
 
@@ -29,7 +31,13 @@ public record RuleDefinition(String name, String event, Criteria criteria, List<
 
     /** A rule that runs as soon as the event is delivered. */
     public RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions) {
-        this(name, event, criteria, actions, null, Set.of());
+        this(name, event, criteria, actions, null, Set.of(), null);
+    }
+
+    /** A rule on an event about a record, delayed by {@code after} (null: not delayed). */
+    public RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions, Duration after,
+                          Set<String> unless) {
+        this(name, event, criteria, actions, after, unless, null);
     }
 
     /** Whether the rule waits {@link #after()} the event before it runs. */

@@ -19,7 +19,9 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.SegmentEvent.SegmentEntered;
 import dev.crmkit.core.segment.SegmentTarget;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -39,6 +41,8 @@ final class RuleJson {
     static final int MAX_ACTIONS = 20;
     static final int MAX_TEXT = RuleDefinition.MAX_TEXT;
     static final int MAX_TEAM = 100;
+    /** The event whose records are known only from the segment a rule names. */
+    static final String SEGMENT_ENTERED = EventTypes.nameOf(SegmentEntered.class);
     static final Duration MIN_DELAY = Duration.ofMinutes(1);
     static final Duration MAX_DELAY = Duration.ofDays(3650);
     static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 64, 64, 64 * 1024, 100_000);
@@ -67,7 +71,8 @@ final class RuleJson {
         Criteria criteria = criteria(root.get("criteria"), event, target, errors);
         List<RuleAction> actions = actions(root.get("actions"), errors);
         // Paths by position: only when every action was read.
-        if (event != null && EventTypes.find(event).isPresent() && actions.size() == root.path("actions").size()) {
+        if (event != null && EventTypes.find(event).isPresent() && !SEGMENT_ENTERED.equals(event)
+                && actions.size() == root.path("actions").size()) {
             String kind = recordKind(EventTypes.find(event).get());
             for (int i = 0; i < actions.size(); i++) {
                 Set<String> kinds = recordsOf(actions.get(i));
@@ -77,12 +82,35 @@ final class RuleJson {
                 }
             }
         }
+        SegmentId segment = segment(root, event, errors);
         Duration after = after(root.get("after"), errors);
         Set<String> unless = unless(root.get("unless"), root.hasNonNull("after"), event, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new RuleDefinition(name, event, criteria, actions, after, unless);
+        return new RuleDefinition(name, event, criteria, actions, after, unless, segment);
+    }
+
+    /** The segment a rule on {@code SegmentEntered} watches: required there, refused elsewhere. */
+    private static SegmentId segment(JsonNode root, String event, List<FieldError> errors) {
+        JsonNode node = root.get("segment");
+        boolean entered = SEGMENT_ENTERED.equals(event);
+        if (node == null || node.isNull()) {
+            if (entered) {
+                errors.add(new FieldError("segment", "is required for " + SEGMENT_ENTERED));
+            }
+            return null;
+        }
+        if (!entered) {
+            errors.add(new FieldError("segment", "applies only to " + SEGMENT_ENTERED + " rules"));
+            return null;
+        }
+        try {
+            return SegmentId.parse(node.asText(""));
+        } catch (ValidationException e) {
+            errors.add(new FieldError("segment", "is not a segment id"));
+            return null;
+        }
     }
 
     private static Duration after(JsonNode node, List<FieldError> errors) {
@@ -405,6 +433,9 @@ final class RuleJson {
         root.put("name", rule.name());
         root.put("event", rule.event());
         root.set("criteria", MAPPER.valueToTree(rule.criteria()));
+        if (rule.segment() != null) {
+            root.put("segment", rule.segment().toString());
+        }
         ArrayNode actions = root.putArray("actions");
         for (RuleAction action : rule.actions()) {
             ObjectNode a = actions.addObject();

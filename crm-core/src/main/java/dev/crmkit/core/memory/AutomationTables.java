@@ -5,12 +5,14 @@ import dev.crmkit.core.automation.AutomationRule;
 import dev.crmkit.core.automation.DueRun;
 import dev.crmkit.core.automation.RuleId;
 import dev.crmkit.core.automation.RuleRun;
+import dev.crmkit.core.common.SegmentId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -28,6 +30,9 @@ final class AutomationTables {
     final Map<String, Map<UUID, RuleRun>> runsByRecord = new HashMap<>();
 
     final Map<UUID, Chain> chains = new HashMap<>();
+
+    /** Watched segments' members as last compared. */
+    final Map<SegmentId, Set<UUID>> watches = new HashMap<>();
 
     final Map<UUID, DueRun> due = new HashMap<>();
     final Map<RunKey, UUID> dueByKey = new HashMap<>();

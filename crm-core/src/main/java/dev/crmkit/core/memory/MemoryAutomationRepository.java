@@ -9,13 +9,16 @@ import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.memory.AutomationTables.RunKey;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 final class MemoryAutomationRepository extends MemoryRepository<RuleId, AutomationRule>
@@ -110,6 +113,31 @@ final class MemoryAutomationRepository extends MemoryRepository<RuleId, Automati
     public Optional<Chain> chainOf(UUID event) {
         tx.checkOpen();
         return Optional.ofNullable(tables.chains.get(event));
+    }
+
+    @Override
+    public Optional<Set<UUID>> claimWatch(SegmentId segment) {
+        // The tenant's write lock already serializes writers.
+        tx.undoForWrite();
+        Set<UUID> members = tables.watches.get(segment);
+        return members == null ? Optional.empty() : Optional.of(Set.copyOf(members));
+    }
+
+    @Override
+    public void saveWatch(SegmentId segment, Set<UUID> entered, Set<UUID> left) {
+        UndoLog undo = tx.undoForWrite();
+        Set<UUID> before = tables.watches.get(segment);
+        Set<UUID> after = new HashSet<>(before == null ? Set.of() : before);
+        after.addAll(entered);
+        after.removeAll(left);
+        tables.watches.put(segment, after);
+        undo.add(() -> {
+            if (before == null) {
+                tables.watches.remove(segment);
+            } else {
+                tables.watches.put(segment, before);
+            }
+        });
     }
 
     @Override

@@ -46,7 +46,10 @@ import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.task.AlertSubscriber;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.tracking.TrackedActivity;
@@ -305,6 +308,36 @@ public abstract class AutomationContract extends ContractSupport {
         crm.automation().runDue();
         crm.events().dispatchDue();
         assertThat(runs(escalate)).as("announced again for the new due time").hasSize(2);
+    }
+
+    @Test
+    void recordsEnteringAWatchedSegmentRunItsRulesOnceAndThoseAlreadyInItDoNot() {
+        LeadId already = capture("a@example.com", "NZ");
+        SegmentId kiwis = crm.segments().create("Kiwis", SegmentTarget.LEAD, Criteria.field("country").eq("NZ"));
+        RuleId rule = crm.automation().create("""
+                {"name": "welcome kiwis", "event": "SegmentEntered", "segment": "%s",
+                 "actions": [{"type": "addTag", "tag": "kiwi"}]}""".formatted(kiwis));
+        LeadId entering = capture("b@example.com", "NZ");
+        LeadId elsewhere = capture("c@example.com", "AU");
+
+        crm.automation().runDue();
+        crm.events().dispatchDue();
+        crm.automation().runDue();
+        crm.events().dispatchDue();
+
+        assertThat(crm.leads().get(entering).tags()).containsExactly("kiwi");
+        assertThat(crm.leads().get(already).tags()).isEmpty();
+        assertThat(crm.leads().get(elsewhere).tags()).isEmpty();
+        assertThat(runs(rule)).singleElement().extracting(RuleRun::recordId).isEqualTo(entering.value().toString());
+        assertThatThrownBy(() -> crm.automation().create("""
+                {"name": "bad", "event": "SegmentEntered", "segment": "%s",
+                 "actions": [{"type": "setPriority", "priority": "HIGH"}]}""".formatted(kiwis)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field()).containsExactly("actions[0]"));
+        assertThatThrownBy(() -> crm.automation().create("""
+                {"name": "bad", "event": "SegmentEntered", "actions": [{"type": "addTag", "tag": "x"}]}"""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field()).containsExactly("segment"));
     }
 
     @Test

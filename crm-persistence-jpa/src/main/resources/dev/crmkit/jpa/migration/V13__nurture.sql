@@ -43,3 +43,18 @@ CREATE INDEX crm_nurture_enrollment_due ON crm_nurture_enrollment (tenant_id, du
 ALTER TABLE crm_task ADD overdue_fired_at ${instant};
 ALTER TABLE crm_task ADD pending_overdue_at ${instant};
 CREATE INDEX crm_task_pending_overdue ON crm_task (tenant_id, pending_overdue_at);
+
+-- Segments watched by rules on SegmentEntered, and their members as runDue last compared them. A comparison first
+-- bumps turns, so two nodes comparing one segment take turns and the second sees the first's members.
+CREATE TABLE crm_automation_watch (
+    tenant_id        VARCHAR(64)   NOT NULL,
+    segment_id       UUID          NOT NULL,
+    turns            BIGINT        NOT NULL,
+    PRIMARY KEY (tenant_id, segment_id)
+) ${table_options};
+CREATE TABLE crm_automation_member (
+    tenant_id        VARCHAR(64)   NOT NULL,
+    segment_id       UUID          NOT NULL,
+    member_id        UUID          NOT NULL,
+    PRIMARY KEY (tenant_id, segment_id, member_id)
+) ${table_options};
