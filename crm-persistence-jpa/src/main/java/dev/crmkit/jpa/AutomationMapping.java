@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /** The workflow-rule entity classes (schema {@code V10__automation.sql}), registered with {@link JpaStorage}. */
@@ -96,29 +95,7 @@ final class AutomationMapping {
         UUID originEventId;
         int depth;
 
-        static final class Key implements Serializable {
-            private static final long serialVersionUID = 1L;
-
-            String tenantId;
-            UUID eventId;
-
-            Key() {
-            }
-
-            Key(String tenantId, UUID eventId) {
-                this.tenantId = tenantId;
-                this.eventId = eventId;
-            }
-
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(eventId, k.eventId);
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(tenantId, eventId);
-            }
+        record Key(String tenantId, UUID eventId) implements Serializable {
         }
     }
 
