@@ -50,8 +50,9 @@ import java.util.function.UnaryOperator;
  * sequence; they leave at an {@code End} step, or early when they reply ({@link #recordReply}), convert, are
  * disqualified or merged, unsubscribe, bounce or have no consent (checked before each step runs), or when a user
  * takes them out ({@link #remove}). Steps run from the host's schedule ({@link #runDue}, also run by
- * {@code crm.automation().runDue()}): each due enrollment is claimed by a versioned write before its step does
- * anything, so two nodes never run one step twice, and a crash mid-step leaves it due.
+ * {@code crm.automation().runDue()}): due enrollments run a page per transaction, each claimed by a versioned write
+ * before any step of the page sends anything, so two nodes never run one step twice, and a crash mid-page leaves the
+ * page due.
  *
  * <p>Changing sequences needs the {@link Actor#ADMIN} role; enrolling, pausing and reading the MANAGER or ADMIN role.
  * A stored sequence's steps do not change (create a new one instead); deactivating it stops new enrollments only.
@@ -59,6 +60,8 @@ import java.util.function.UnaryOperator;
 public final class SequenceService {
     /** Retried this much later when the weekly email cap held a step back. */
     static final Duration CAPPED_RETRY = Duration.ofDays(1);
+    /** Due enrollments run in one transaction. */
+    static final int BATCH = 50;
     private static final Set<TouchpointKind> VISITS = EnumSet.of(TouchpointKind.SITE_VISIT,
             TouchpointKind.FORM_SUBMISSION, TouchpointKind.AD_CLICK, TouchpointKind.EMAIL_CLICK);
 
@@ -247,36 +250,58 @@ public final class SequenceService {
         Set<EnrollmentId> seen = new HashSet<>();
         int moved = 0;
         while (true) {
-            List<Enrollment> due = system.read(tx -> tx.enrollments().due(now, 100)).stream()
+            List<Enrollment> due = system.read(tx -> tx.enrollments().due(now, BATCH)).stream()
                     .filter(e -> seen.add(e.id())).toList();
             if (due.isEmpty()) {
                 return moved;
             }
-            for (Enrollment e : due) {
-                try {
-                    if (system.write(tx -> step(system, tx, e, now))) {
-                        moved++;
+            try {
+                // One transaction for the page: one commit instead of one per step.
+                moved += system.write(tx -> {
+                    List<Enrollment> claimed = new ArrayList<>();
+                    for (Enrollment e : due) {
+                        claim(tx, e, now).ifPresent(claimed::add);
                     }
-                } catch (ConcurrentUpdateException taken) {
-                    // another node claimed it first and ran the step
+                    // Every claim held before any step sends: no conflict can undo a send after it.
+                    claimed.forEach(e -> run(system, tx, e, now));
+                    return claimed.size();
+                });
+            } catch (ConcurrentUpdateException taken) {
+                // Another node claimed one of the page first; nothing was sent. Go one by one.
+                for (Enrollment e : due) {
+                    try {
+                        moved += system.write(tx -> claim(tx, e, now).map(c -> {
+                            run(system, tx, c, now);
+                            return 1;
+                        }).orElse(0));
+                    } catch (ConcurrentUpdateException lost) {
+                        // that node ran the step
+                    }
                 }
             }
         }
     }
 
-    /** Runs the enrollment's steps up to the next wait or its end, in the caller's write. */
-    private boolean step(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment read, Instant now) {
+    /**
+     * Claims the enrollment for this write if its step is due: a new version, so a second node holding the read one
+     * waits for this write and then fails its own claim. Empty when it is not due any more.
+     */
+    private Optional<Enrollment> claim(NurtureTx tx, Enrollment read, Instant now) {
         Enrollment e = tx.enrollments().current(read);
         if (e.status() != EnrollmentStatus.ACTIVE || e.dueAt().isAfter(now)) {
-            return false;
+            return Optional.empty();
         }
-        // The claim: a second node holding the same version waits here for this write, then fails its own.
-        e = tx.enrollments().save(e.touched(now));
+        return Optional.of(tx.enrollments().save(e.touched(now)));
+    }
+
+    /** Runs the claimed enrollment's steps up to the next wait or its end. */
+    private void run(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment claimed, Instant now) {
+        Enrollment e = claimed;
         Lead lead = tx.leads().get(e.lead());
         ExitReason gone = exitReason(tx, lead);
         if (gone != null) {
             tx.enrollments().save(e.exit(gone, now));
-            return true;
+            return;
         }
         SequenceDefinition def = tx.nurtureSequences().get(e.sequence()).definition();
         // No cycles: a walk visits each step at most once.
@@ -285,11 +310,11 @@ public final class SequenceService {
             SequenceStep step = def.step(at).orElseThrow(() -> new IllegalStateException("no step " + at));
             if (step instanceof SequenceStep.End) {
                 tx.enrollments().save(e.complete(now));
-                return true;
+                return;
             }
             if (step instanceof SequenceStep.Wait w) {
                 tx.enrollments().save(e.moveOn(w.next(), until(tx, w, lead, now), null, now));
-                return true;
+                return;
             }
             if (step instanceof SequenceStep.Branch b) {
                 e = e.moveOn(holds(tx, e, lead, b.when()) ? b.then() : b.otherwise(), now, null, now);
@@ -303,7 +328,7 @@ public final class SequenceService {
                 SequenceStep.SendEmail send = (SequenceStep.SendEmail) step;
                 if (lead.email() == null) {
                     tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
-                    return true;
+                    return;
                 }
                 SendResult result = new EmailService(system).sendMarketing(EmailRequest.of(send.template(),
                         lead.email().value()).lead(lead.id()).values(Map.of("firstName", text(lead.firstName()),
@@ -314,15 +339,15 @@ public final class SequenceService {
                         tx.enrollments().save(new Enrollment(e.id(), e.version(), e.sequence(), e.lead(),
                                 e.status(), e.step(), now.plus(CAPPED_RETRY), e.path(), e.sent(), null,
                                 e.enrolledAt(), now));
-                        return true;
+                        return;
                     }
                     case NO_CONSENT -> {
                         tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
-                        return true;
+                        return;
                     }
                     case SUPPRESSED -> {
                         tx.enrollments().save(e.exit(suppression(tx, lead.email()), now));
-                        return true;
+                        return;
                     }
                 }
             }
