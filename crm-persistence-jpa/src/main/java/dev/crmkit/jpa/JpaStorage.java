@@ -60,7 +60,8 @@ public final class JpaStorage implements Storage {
             SalesMapping.ENTITIES,
             TaskMapping.ENTITIES,
             ServiceMapping.ENTITIES,
-            WebhookMapping.ENTITIES)
+            WebhookMapping.ENTITIES,
+            List.<Class<?>>of(LeadMatchKeyRow.class))
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;

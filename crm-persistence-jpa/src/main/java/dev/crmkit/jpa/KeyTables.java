@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes and queries the key tables ({@link KeyRow}) that index an aggregate's collection values. */
@@ -28,6 +29,15 @@ final class KeyTables {
         for (String key : keys) {
             session.insert(rows.create(tx.tenantId(), key, owner));
         }
+    }
+
+    /** The distinct owners having any of {@code keys} in {@code entity}: an index range scan per key. */
+    static List<UUID> owners(JpaTx tx, String entity, Collection<String> keys) {
+        return tx.session().createSelectionQuery("select distinct k.ownerId from " + entity
+                        + " k where k.tenantId = :tenant and k.keyValue in :keys", UUID.class)
+                .setParameter("tenant", tx.tenantId())
+                .setParameterList("keys", keys)
+                .getResultList();
     }
 
     /** An HQL condition: the row {@code r} has key {@code :param} in {@code entity}. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity(name = "LeadRow")
@@ -19,6 +20,7 @@ class LeadEntity extends VersionedRow {
     String phone;
     @Embedded
     AddressColumns address;
+    LocalDate birthDate;
     String source;
     UUID campaignId;
     UUID adId;

@@ -22,6 +22,8 @@ import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,7 +55,7 @@ public final class LeadService {
     public LeadId capture(NewLead lead) {
         Validation.argument("lead", lead);
         Validation v = new Validation();
-        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, v);
+        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), v);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             checkAttribution(tx, d.attribution, v);
@@ -78,7 +80,7 @@ public final class LeadService {
         Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
-        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
+        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), today(), v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
@@ -130,8 +132,7 @@ public final class LeadService {
         d.createdAt = now;
         d.updatedAt = now;
         if (!spam) {
-            d.duplicates = new ArrayList<>(finder(tx).find(null, d.firstName, d.lastName, d.company, d.email,
-                    d.phone, d.nameKey));
+            d.duplicates = new ArrayList<>(finder(tx).find(d.build()));
             if (d.owner == null) {
                 d.owner = defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(d.address);
             }
@@ -208,8 +209,7 @@ public final class LeadService {
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         return ctx.read(tx -> {
             Lead l = tx.leads().get(id);
-            return finder(tx).find(l.id(), l.firstName(), l.lastName(), l.company(), l.email(), l.phone(),
-                    l.nameKey());
+            return finder(tx).find(l);
         });
     }
 
@@ -386,6 +386,10 @@ public final class LeadService {
 
     private ScoringRules scoring() {
         return ctx.setting(ScoringRules.class, ScoringRules::defaults);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
     }
 
     private DuplicateFinder finder(LeadTx tx) {

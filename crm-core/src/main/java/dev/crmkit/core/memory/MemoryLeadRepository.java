@@ -11,7 +11,9 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +42,17 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     @Override
     public List<Lead> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Lead> findByBlockingKeys(Collection<String> keys) {
+        Map<LeadId, Lead> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            for (Lead l : lookup("blocking", key, ORDER)) {
+                found.putIfAbsent(l.id(), l);
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     @Override
