@@ -25,7 +25,9 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        // ASCII has nothing to decompose: duplicate matching folds every candidate's names, so skip the costly part.
+        String decomposed = s.chars().allMatch(c -> c < 0x80) ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean space = false;
         for (int i = 0; i < decomposed.length(); i++) {
