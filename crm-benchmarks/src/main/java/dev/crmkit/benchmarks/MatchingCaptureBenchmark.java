@@ -60,7 +60,7 @@ public class MatchingCaptureBenchmark {
         crm = Crm.builder().storage(StoredLeads.inMemory(storedLeads, (i, t) -> {
             NewLead p = person(i);
             return new Lead(LeadId.of(UUID.randomUUID()), 0, p.firstName(), p.lastName(), null, null, null, null,
-                    p.address(), p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0,
+                    null, p.address(), p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0,
                     UserId.of("rep"), false, null, null, null, null, MatchKeys.person(p.firstName(), p.lastName()),
                     null, null, null, t, t, null);
         })).build();

@@ -18,6 +18,7 @@ class LeadEntity extends VersionedRow {
     String title;
     String email;
     String phone;
+    String unverifiedPhone;
     @Embedded
     AddressColumns address;
     LocalDate birthDate;

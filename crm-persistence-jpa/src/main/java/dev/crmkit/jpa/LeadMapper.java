@@ -39,6 +39,7 @@ final class LeadMapper {
         r.title = l.title();
         r.email = l.email() == null ? null : l.email().value();
         r.phone = l.phone() == null ? null : l.phone().value();
+        r.unverifiedPhone = l.unverifiedPhone();
         r.address = AddressColumns.of(l.address());
         r.source = l.source().name();
         Attribution a = l.attribution();
@@ -101,6 +102,7 @@ final class LeadMapper {
     static Lead toLead(LeadEntity r) {
         return new Lead(LeadId.of(r.id), r.version, r.firstName, r.lastName, r.company, r.title,
                 r.email == null ? null : EmailAddress.of(r.email), r.phone == null ? null : new PhoneNumber(r.phone),
+                r.unverifiedPhone,
                 AddressColumns.toAddress(r.address), r.birthDate, LeadSource.valueOf(r.source),
                 new Attribution(r.campaignId == null ? null : CampaignId.of(r.campaignId),
                         r.adId == null ? null : AdId.of(r.adId),

@@ -27,6 +27,7 @@ final class LeadDraft {
     String title;
     EmailAddress email;
     PhoneNumber phone;
+    String unverifiedPhone;
     Address address;
     LocalDate birthDate;
     LeadSource source;
@@ -59,6 +60,7 @@ final class LeadDraft {
         d.title = l.title();
         d.email = l.email();
         d.phone = l.phone();
+        d.unverifiedPhone = l.unverifiedPhone();
         d.address = l.address();
         d.birthDate = l.birthDate();
         d.source = l.source();
@@ -90,8 +92,9 @@ final class LeadDraft {
     }
 
     Lead build() {
-        return new Lead(id, version, firstName, lastName, company, title, email, phone, address, birthDate, source,
-                attribution, consent, status, unqualifiedReason, score, owner, spam, duplicates, visitorIds, tags, customFields,
-                nameKey, mergedInto, convertedAccount, convertedContact, createdAt, updatedAt, history);
+        return new Lead(id, version, firstName, lastName, company, title, email, phone, unverifiedPhone, address,
+                birthDate, source, attribution, consent, status, unqualifiedReason, score, owner, spam, duplicates,
+                visitorIds, tags, customFields, nameKey, mergedInto, convertedAccount, convertedContact, createdAt,
+                updatedAt, history);
     }
 }

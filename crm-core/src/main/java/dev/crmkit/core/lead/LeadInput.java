@@ -7,6 +7,7 @@ import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.tracking.TrackingLimits;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,9 +44,11 @@ final class LeadInput {
 
     /**
      * Checks {@code in} and fills a draft with the normalized values (ids, status, owner, times and keys are the
-     * caller's); a birth date after {@code today} is refused. Every problem goes to {@code v}.
+     * caller's); a birth date after {@code today} is refused. A phone that cannot be verified is an error, or with
+     * {@code lenientPhone} kept as entered in {@code unverifiedPhone}. Every problem goes to {@code v}.
      */
-    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, Validation v) {
+    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, boolean lenientPhone,
+                              Validation v) {
         LeadDraft d = new LeadDraft();
         d.firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
         d.lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
@@ -60,7 +63,19 @@ final class LeadInput {
         }
         if (phone != null) {
             String region = in.address() == null ? null : in.address().country();
-            d.phone = v.attempt(nameOf.apply(LeadField.PHONE), () -> PhoneNumber.parse(phone, region));
+            String field = nameOf.apply(LeadField.PHONE);
+            if (lenientPhone) {
+                try {
+                    d.phone = PhoneNumber.parse(phone, region);
+                } catch (ValidationException e) {
+                    // An import keeps a number it cannot verify, marked so, rather than losing the person over it.
+                    if (v.maxLength(field, phone, LeadLimits.UNVERIFIED_PHONE) && v.singleLine(field, phone)) {
+                        d.unverifiedPhone = phone;
+                    }
+                }
+            } else {
+                d.phone = v.attempt(field, () -> PhoneNumber.parse(phone, region));
+            }
         }
         d.address = in.address();
         if (in.birthDate() != null) {

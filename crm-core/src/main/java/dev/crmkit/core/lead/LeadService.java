@@ -48,14 +48,15 @@ public final class LeadService {
 
     /**
      * Captures a lead a rep entered (or an import). Every invalid field is reported at once in a
-     * {@code ValidationException} (field names as in {@link NewLead}). The lead starts NEW, flagged with the leads
+     * {@code ValidationException} (field names as in {@link NewLead}); only for source {@code IMPORT}, a phone
+     * number that cannot be verified is kept as entered ({@link Lead#unverifiedPhone()}) instead. The lead starts NEW, flagged with the leads
      * and contacts it looks like; its owner is the one given, else the acting user, else (for the system actor) the
      * {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
         Validation.argument("lead", lead);
         Validation v = new Validation();
-        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), v);
+        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), lead.source() == LeadSource.IMPORT, v);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             checkAttribution(tx, d.attribution, v);
@@ -80,7 +81,7 @@ public final class LeadService {
         Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
-        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), today(), v);
+        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), today(), false, v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");

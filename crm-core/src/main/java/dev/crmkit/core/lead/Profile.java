@@ -12,17 +12,25 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again. Empty
- * strings stand for missing values.
+ * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified.
  */
 record Profile(String first, String last, String firstSound, String lastSound, LocalDate birthDate, String[] street,
                String streetText, String city, String postalCode, String region, String email, String emailLocal,
-               String phone, String company) {
+               String phone, boolean phoneVerified, String company) {
     /** Thread-safe: the encoder keeps only its code length. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final String[] NONE = new String[0];
 
     static Profile of(Lead l) {
-        return of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
+        Profile p = of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
+        return l.phone() != null || l.unverifiedPhone() == null ? p : p.withUnverifiedPhone(l.unverifiedPhone());
+    }
+
+    /** A copy whose phone is the digits of a number that could not be verified. */
+    private Profile withUnverifiedPhone(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return new Profile(first, last, firstSound, lastSound, birthDate, street, streetText, city, postalCode, region,
+                email, emailLocal, digits, false, company);
     }
 
     static Profile of(Contact c, String company) {
@@ -42,7 +50,7 @@ record Profile(String first, String last, String firstSound, String lastSound, L
                 address == null ? "" : Text.foldForMatching(address.city()),
                 address == null ? "" : Text.foldForMatching(address.postalCode()).replace(" ", ""),
                 address == null ? "" : Text.foldForMatching(address.region()),
-                email1, local, phone == null ? "" : phone.value().substring(1),
+                email1, local, phone == null ? "" : phone.value().substring(1), true,
                 companyKey == null ? "" : companyKey);
     }
 

@@ -16,6 +16,8 @@ final class Scorer {
     static final double CLOSE_TEXT = 0.9;
     /** Share of street words (Dice) from which two streets are {@code CLOSE}. */
     static final double CLOSE_STREET = 0.6;
+    private static final int PHONE_DIGITS = 7;
+    private static final int PHONE_TAIL = 9;
 
     /** The outcome of comparing two records: their score, its evidence, and whether it is a match. */
     record Result(double score, Reason reason, Certainty certainty, List<FieldAgreement> explanation) {
@@ -52,7 +54,8 @@ final class Scorer {
         add(why, MatchField.REGION, a.region().isEmpty() || b.region().isEmpty() ? null
                 : a.region().equals(b.region()) ? Level.EXACT : Level.DIFFERENT);
         add(why, MatchField.EMAIL, email(a, b));
-        add(why, MatchField.PHONE, code(a.phone(), b.phone()));
+        add(why, MatchField.PHONE, a.phoneVerified() && b.phoneVerified() ? code(a.phone(), b.phone())
+                : code(tail(a.phone()), tail(b.phone())));
         add(why, MatchField.COMPANY, text(a.company(), b.company()));
         double score = 0;
         Level email = null;
@@ -137,6 +140,14 @@ final class Scorer {
             return null;
         }
         return a.equals(b) ? Level.EXACT : oneEdit(a, b) ? Level.CLOSE : Level.DIFFERENT;
+    }
+
+    /**
+     * The last nine digits of a number, or nothing below seven: an unverified number may lack its country code or
+     * carry a trunk prefix, so it is compared by what remains the same however the number is written.
+     */
+    private static String tail(String digits) {
+        return digits.length() < PHONE_DIGITS ? "" : digits.substring(Math.max(0, digits.length() - PHONE_TAIL));
     }
 
     private static Level email(Profile a, Profile b) {

@@ -147,6 +147,28 @@ public abstract class LeadCaptureContract extends ContractSupport {
                         .extracting(FieldError::field).containsExactly("birthDate"));
     }
 
+    @Test
+    void anImportKeepsAPhoneItCannotVerifyAsEnteredAndMatchesByItsDigits() {
+        LeadId verified = crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("+61 2 9876 5432"));
+
+        Lead imported = crm.leads().get(crm.leads().capture(NewLead.of("Grace", "Hopper", null)
+                .phone("(02) 9876 5432").source(LeadSource.IMPORT)));
+
+        assertThat(imported.phone()).isNull();
+        assertThat(imported.unverifiedPhone()).isEqualTo("(02) 9876 5432");
+        assertThat(imported.duplicates()).singleElement().satisfies(m -> {
+            assertThat(m.lead()).contains(verified);
+            assertThat(m.reason()).isEqualTo(Reason.PHONE);
+        });
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("(02) 9876 5432")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("phone"));
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("0".repeat(65))
+                .source(LeadSource.IMPORT)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("phone"));
+    }
+
     // ---- web forms ----------------------------------------------------------------------------------------------
 
     @Test
