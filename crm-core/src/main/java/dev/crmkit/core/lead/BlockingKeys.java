@@ -7,14 +7,19 @@ import java.util.Set;
  * The candidate keys of a lead: two leads are compared only when they share one. There are several so that a typo
  * in one field leaves another to meet on: the sounds of both names (Double Metaphone, in either order, so swapped
  * names meet), the first name's initial with the postal code, the last name's sound with the postal code, the birth
- * date, the email's local part, the phone's last seven digits, and the company with the last name's initial; a record with none of these has
- * the sounds of its names as its one key. Adapters
- * index them (in memory a hash index, on JPA the key table {@code crm_lead_match_key}). Keys are at most
+ * date, the email (local part without dots and tags, with the domain), the phone's last seven digits, and the
+ * company with the last name's initial; a record with none of these has the sounds of its names as its one key.
+ * Adapters index them (in memory a hash index, on JPA the key table {@code crm_lead_match_key}). Keys are at most
  * {@link #MAX_LENGTH} characters.
  */
 public final class BlockingKeys {
     /** The longest key, in characters (the key table's column). */
     public static final int MAX_LENGTH = 255;
+    /**
+     * The most leads one key may gather and still be read as candidates: past it a key (a very common name in one
+     * postcode, say) is skipped, and the record's other keys must meet.
+     */
+    public static final int MAX_BLOCK = 1000;
     private static final int PHONE_TAIL = 7;
 
     private BlockingKeys() {
@@ -43,7 +48,8 @@ public final class BlockingKeys {
             add(keys, "b:" + p.birthDate());
         }
         if (!p.emailLocal().isEmpty()) {
-            add(keys, "e:" + p.emailLocal());
+            // With the domain: a local part alone ("info", "sales") would gather every company's shared mailbox.
+            add(keys, "e:" + p.emailLocal() + "@" + p.emailDomain());
         }
         if (p.phone().length() >= PHONE_TAIL) {
             add(keys, "p:" + p.phone().substring(p.phone().length() - PHONE_TAIL));

@@ -24,7 +24,8 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     /**
      * Leads having at least one of {@code keys} among their {@link BlockingKeys}, each once, in no particular order:
-     * the candidates of duplicate matching.
+     * the candidates of duplicate matching. A key more than {@link BlockingKeys#MAX_BLOCK} leads share is skipped:
+     * it tells too few people apart, and reading its leads would make a capture a scan.
      */
     List<Lead> findByBlockingKeys(Collection<String> keys);
 

@@ -49,9 +49,9 @@ public final class LeadService {
     /**
      * Captures a lead a rep entered (or an import). Every invalid field is reported at once in a
      * {@code ValidationException} (field names as in {@link NewLead}); only for source {@code IMPORT}, a phone
-     * number that cannot be verified is kept as entered ({@link Lead#unverifiedPhone()}) instead. The lead starts NEW, flagged with the leads
-     * and contacts it looks like; its owner is the one given, else the acting user, else (for the system actor) the
-     * {@link AssignmentRules}.
+     * number that cannot be verified is kept as entered ({@link Lead#unverifiedPhone()}) instead. The lead starts
+     * NEW, flagged with the leads and contacts it looks like; its owner is the one given, else the acting user, else
+     * (for the system actor) the {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
         Validation.argument("lead", lead);

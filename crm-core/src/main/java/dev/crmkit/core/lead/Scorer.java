@@ -124,14 +124,18 @@ final class Scorer {
         if (a.equals(b)) {
             return Level.EXACT;
         }
-        return aSound.equals(bSound) || Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE : Level.DIFFERENT;
+        return aSound.equals(bSound) || Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE
+                : Level.DIFFERENT;
     }
 
     private static Level text(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
-        return a.equals(b) ? Level.EXACT : Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE : Level.DIFFERENT;
+        if (a.equals(b)) {
+            return Level.EXACT;
+        }
+        return Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE : Level.DIFFERENT;
     }
 
     /** Codes (postal codes, phone digits): one changed character or one swap of neighbours is close. */

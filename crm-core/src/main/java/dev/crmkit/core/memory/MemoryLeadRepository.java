@@ -6,6 +6,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
@@ -48,6 +49,9 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
         Map<LeadId, Lead> found = new LinkedHashMap<>();
         for (String key : keys) {
+            if (count("blocking", key) > BlockingKeys.MAX_BLOCK) {
+                continue;
+            }
             for (Lead l : lookup("blocking", key, ORDER)) {
                 found.putIfAbsent(l.id(), l);
             }
