@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Lead capture with probabilistic duplicate matching (blocking keys, Fellegi–Sunter scoring) against 10k and 100k
- * stored people in memory: imports without email or phone, like the FEBRL records (names, street, suburb, postcode,
+ * Lead capture with probabilistic duplicate matching (blocking keys, Fellegi–Sunter scoring) against 10k, 100k and
+ * 1M stored people in memory: imports without email or phone, like the FEBRL records (names, street, suburb, postcode,
  * state, date of birth). Stored people draw from 300 first names, 1,000 surnames and 2,000 postcodes, so candidate
  * blocks grow with the store as they do in a real CRM. Sample time gives the mean (captures/s = 10^6 / mean µs) and
  * the p99.
@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class MatchingCaptureBenchmark {
     private static final int FIRST_NAMES = 300;
     private static final int SURNAMES = 1000;
@@ -48,7 +48,7 @@ public class MatchingCaptureBenchmark {
     private static final String[] STREETS = {"wattle grove", "light street", "stanley street", "pinkerton circuit",
         "edkins street", "coral road", "banksia avenue", "murray place"};
 
-    @Param({"10000", "100000"})
+    @Param({"10000", "100000", "1000000"})
     public int storedLeads;
 
     private Crm crm;

@@ -179,8 +179,10 @@ final class Scorer {
         return swapped || oneEdit(digits(a), digits(b)) ? Level.CLOSE : Level.DIFFERENT;
     }
 
+    /** {@code yyyymmdd} (years 1900 to today, so always four digits). */
     private static String digits(LocalDate d) {
-        return String.format("%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        int n = d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+        return Integer.toString(n);
     }
 
     /**
