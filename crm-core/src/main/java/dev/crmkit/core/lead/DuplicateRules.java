@@ -17,8 +17,9 @@ import java.util.Objects;
  * number always flags, whatever the other fields say. Matching only flags: it never refuses a lead.
  *
  * <p>Levels: names, city and company are {@code CLOSE} at Jaro-Winkler ≥ 0.9 (company: after dropping legal
- * forms), emails and phones one edit or one swap of neighbours apart, birth dates with day and month swapped or one
- * part off by one digit, postal codes one digit or one swap apart, streets sharing most of their words.
+ * forms; names also when they sound the same), emails and phones one edit or one swap of neighbours apart, birth
+ * dates with day and month swapped or one digit off, postal codes one digit or one swap apart, streets sharing most
+ * of their words; in streets, cities and companies any numbers must agree too (a neighbour is not a duplicate).
  *
  * @param fields the weights of every {@link MatchField}
  */

@@ -128,6 +128,7 @@ final class Scorer {
                 : Level.DIFFERENT;
     }
 
+    /** Cities and companies: close when similar and their numbers (if any) agree ("Block 7" is not "Block 9"). */
     private static Level text(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
@@ -135,7 +136,29 @@ final class Scorer {
         if (a.equals(b)) {
             return Level.EXACT;
         }
-        return Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE : Level.DIFFERENT;
+        return Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT && numbersAgree(a, b) ? Level.CLOSE
+                : Level.DIFFERENT;
+    }
+
+    /**
+     * Whether the digits of the two texts are the same or one edit apart (a typo); true when either has none (a
+     * missing number says nothing).
+     */
+    static boolean numbersAgree(String a, String b) {
+        String da = digitsOf(a);
+        String db = digitsOf(b);
+        return da.isEmpty() || db.isEmpty() || da.equals(db) || oneEdit(da, db);
+    }
+
+    private static String digitsOf(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Codes (postal codes, phone digits): one changed character or one swap of neighbours is close. */
@@ -208,7 +231,9 @@ final class Scorer {
                 }
             }
         }
-        return 2.0 * shared / (a.street().length + b.street().length) >= CLOSE_STREET ? Level.CLOSE : Level.DIFFERENT;
+        boolean close = 2.0 * shared / (a.street().length + b.street().length) >= CLOSE_STREET;
+        // Another house number is another home, unless one digit of it slipped.
+        return close && numbersAgree(a.streetText(), b.streetText()) ? Level.CLOSE : Level.DIFFERENT;
     }
 
     /** Whether {@code a} becomes {@code b} by one substitution, insertion, deletion or swap of neighbours. */

@@ -42,6 +42,15 @@ class DuplicateRulesTest {
     }
 
     @Test
+    void anotherHouseNumberIsAnotherHomeButAMissingOrMistypedOneIsNot() {
+        assertThat(Scorer.numbersAgree("188 coral road", "32 coral road")).isFalse();
+        assertThat(Scorer.numbersAgree("suburb397", "suburb471")).isFalse();
+        assertThat(Scorer.numbersAgree("12 coral road", "21 coral road")).isTrue();
+        assertThat(Scorer.numbersAgree("coral road", "32 coral road")).isTrue();
+        assertThat(Scorer.numbersAgree("richmond", "richlands")).isTrue();
+    }
+
+    @Test
     void oneEditMeansOneSubstitutionInsertionDeletionOrSwapOfNeighbours() {
         assertThat(Scorer.oneEdit("3046", "3064")).isTrue();
         assertThat(Scorer.oneEdit("3046", "3047")).isTrue();
