@@ -5,17 +5,11 @@ import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
-import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
-import dev.crmkit.core.memory.InMemoryStorage;
-import dev.crmkit.core.storage.Storage;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,26 +51,15 @@ public class LeadCaptureBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
-        Storage storage = InMemoryStorage.create();
-        Instant t = Instant.parse("2026-01-05T09:00:00Z");
-        int batch = 10_000;
-        for (int from = 0; from < storedLeads; from += batch) {
-            List<Lead> leads = new ArrayList<>(batch);
-            for (int i = from; i < Math.min(storedLeads, from + batch); i++) {
-                String last = SURNAMES[i % SURNAMES.length] + (i / SURNAMES.length % 5000);
-                String first = "P" + i;
-                leads.add(new Lead(LeadId.of(UUID.randomUUID()), 0, first, last, "Company " + (i % 50_000), null,
-                        EmailAddress.of("person" + i + "@example.com"),
-                        new PhoneNumber("+1415" + String.format("%07d", i)), null, LeadSource.WEB_FORM, null, null,
-                        LeadStatus.NEW, null, 0, UserId.of("rep"), false, null, null, null, null,
-                        MatchKeys.person(first, last), null, null, null, t, t, null));
-            }
-            storage.write(TenantId.DEFAULT, tx -> {
-                leads.forEach(tx.leads()::save);
-                return null;
-            });
-        }
-        crm = Crm.builder().storage(storage).build();
+        crm = Crm.builder().storage(StoredLeads.inMemory(storedLeads, (i, t) -> {
+            String last = SURNAMES[i % SURNAMES.length] + (i / SURNAMES.length % 5000);
+            String first = "P" + i;
+            return new Lead(LeadId.of(UUID.randomUUID()), 0, first, last, "Company " + (i % 50_000), null,
+                    EmailAddress.of("person" + i + "@example.com"),
+                    new PhoneNumber("+1415" + String.format("%07d", i)), null, LeadSource.WEB_FORM, null, null,
+                    LeadStatus.NEW, null, 0, UserId.of("rep"), false, null, null, null, null,
+                    MatchKeys.person(first, last), null, null, null, t, t, null);
+        })).build();
     }
 
     /** A new lead whose email matches a stored one: the common duplicate case. */

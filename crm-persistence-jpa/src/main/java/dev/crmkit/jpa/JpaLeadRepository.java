@@ -6,20 +6,24 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
     private static final String ORDER = "r.createdAt, r.id";
     private static final String VISITORS = "LeadVisitorRow";
     private static final String TAGS = "LeadTagRow";
+    private static final String MATCH_KEYS = "LeadMatchKeyRow";
 
     JpaLeadRepository(JpaTx tx) {
         super(tx, LeadEntity.class);
@@ -39,6 +43,7 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     void afterSave(Lead lead, boolean inserted) {
         KeyTables.replace(tx, VISITORS, lead.id().value(), lead.visitorIds(), inserted, LeadVisitorRow::new);
         KeyTables.replace(tx, TAGS, lead.id().value(), lead.tags(), inserted, LeadTagRow::new);
+        KeyTables.replace(tx, MATCH_KEYS, lead.id().value(), BlockingKeys.of(lead), inserted, LeadMatchKeyRow::new);
     }
 
     @Override
@@ -54,6 +59,19 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     @Override
     public List<Lead> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, ORDER);
+    }
+
+    /**
+     * Two index reads: the owners of the keys (the key table's primary key covers it; keys over
+     * {@link BlockingKeys#MAX_BLOCK} owners left out, as in memory), then those leads by id.
+     */
+    @Override
+    public List<Lead> findByBlockingKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = KeyTables.owners(tx, MATCH_KEYS, keys, BlockingKeys.MAX_BLOCK);
+        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class JpaStorage implements Storage {
             WebhookMapping.ENTITIES,
             EmailMapping.ENTITIES,
             NurtureMapping.ENTITIES,
-            AutomationMapping.ENTITIES)
+            AutomationMapping.ENTITIES,
+            List.<Class<?>>of(LeadMatchKeyRow.class))
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;

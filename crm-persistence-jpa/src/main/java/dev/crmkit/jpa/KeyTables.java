@@ -1,6 +1,12 @@
 package dev.crmkit.jpa;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Writes and queries the key tables ({@link KeyRow}) that index an aggregate's collection values. */
@@ -28,6 +34,25 @@ final class KeyTables {
         for (String key : keys) {
             session.insert(rows.create(tx.tenantId(), key, owner));
         }
+    }
+
+    /**
+     * The distinct owners having any of {@code keys} in {@code entity}, leaving out keys more than {@code maxPerKey}
+     * owners share: one index range scan per key, covered by the key table's primary key.
+     */
+    static List<UUID> owners(JpaTx tx, String entity, Collection<String> keys, int maxPerKey) {
+        List<Object[]> rows = tx.session().createSelectionQuery("select k.keyValue, k.ownerId from " + entity
+                        + " k where k.tenantId = :tenant and k.keyValue in :keys", Object[].class)
+                .setParameter("tenant", tx.tenantId())
+                .setParameterList("keys", keys)
+                .getResultList();
+        Map<Object, List<UUID>> byKey = new HashMap<>();
+        for (Object[] row : rows) {
+            byKey.computeIfAbsent(row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        Set<UUID> owners = new LinkedHashSet<>();
+        byKey.values().stream().filter(ids -> ids.size() <= maxPerKey).forEach(owners::addAll);
+        return List.copyOf(owners);
     }
 
     /** An HQL condition: the row {@code r} has key {@code :param} in {@code entity}. */

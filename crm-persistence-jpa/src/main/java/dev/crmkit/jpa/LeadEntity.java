@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity(name = "LeadRow")
@@ -17,8 +18,10 @@ class LeadEntity extends VersionedRow {
     String title;
     String email;
     String phone;
+    String unverifiedPhone;
     @Embedded
     AddressColumns address;
+    LocalDate birthDate;
     String source;
     UUID campaignId;
     UUID adId;

@@ -1,5 +1,8 @@
 package dev.crmkit.jpa;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
@@ -12,11 +15,15 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.DuplicateMatch;
+import dev.crmkit.core.lead.FieldAgreement;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadHistoryEntry;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.MatchField;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** {@link Lead} to {@link LeadEntity} and back. */
@@ -32,6 +39,7 @@ final class LeadMapper {
         r.title = l.title();
         r.email = l.email() == null ? null : l.email().value();
         r.phone = l.phone() == null ? null : l.phone().value();
+        r.unverifiedPhone = l.unverifiedPhone();
         r.address = AddressColumns.of(l.address());
         r.source = l.source().name();
         Attribution a = l.attribution();
@@ -46,9 +54,8 @@ final class LeadMapper {
         r.score = l.score();
         r.ownerId = Ids.user(l.owner());
         r.spam = l.spam();
-        r.duplicates = JsonColumns.objects(l.duplicates(), d -> JsonColumns.object()
-                .put("kind", d.kind().name()).put("id", d.id().toString())
-                .put("reason", d.reason().name()).put("similarity", d.similarity()));
+        r.birthDate = l.birthDate();
+        r.duplicates = JsonColumns.objects(l.duplicates(), LeadMapper::duplicate);
         r.visitorIds = JsonColumns.strings(l.visitorIds());
         r.tags = JsonColumns.strings(l.tags());
         r.customFields = JsonColumns.stringMap(l.customFields());
@@ -64,18 +71,45 @@ final class LeadMapper {
         return r;
     }
 
+    /** A match as JSON: its score, certainty and explanation too (rows stored before V12 have none of these). */
+    private static ObjectNode duplicate(DuplicateMatch d) {
+        ObjectNode n = JsonColumns.object().put("kind", d.kind().name()).put("id", d.id().toString())
+                .put("reason", d.reason().name()).put("similarity", d.similarity()).put("score", d.score())
+                .put("certainty", d.certainty().name());
+        ArrayNode why = n.putArray("explanation");
+        for (FieldAgreement f : d.explanation()) {
+            why.addObject().put("field", f.field().name()).put("level", f.level().name()).put("weight", f.weight());
+        }
+        return n;
+    }
+
+    private static DuplicateMatch duplicate(JsonNode n) {
+        List<FieldAgreement> why = new ArrayList<>();
+        if (n.has("explanation")) {
+            for (JsonNode f : n.get("explanation")) {
+                why.add(new FieldAgreement(MatchField.valueOf(f.get("field").asText()),
+                        FieldAgreement.Level.valueOf(f.get("level").asText()), f.get("weight").asDouble()));
+            }
+        }
+        String certainty = JsonColumns.text(n, "certainty");
+        return new DuplicateMatch(DuplicateMatch.Kind.valueOf(n.get("kind").asText()),
+                UUID.fromString(n.get("id").asText()), DuplicateMatch.Reason.valueOf(n.get("reason").asText()),
+                n.get("similarity").asDouble(), n.has("score") ? n.get("score").asDouble() : 0,
+                certainty == null ? DuplicateMatch.Certainty.POSSIBLE : DuplicateMatch.Certainty.valueOf(certainty),
+                why);
+    }
+
     static Lead toLead(LeadEntity r) {
         return new Lead(LeadId.of(r.id), r.version, r.firstName, r.lastName, r.company, r.title,
                 r.email == null ? null : EmailAddress.of(r.email), r.phone == null ? null : new PhoneNumber(r.phone),
-                AddressColumns.toAddress(r.address), LeadSource.valueOf(r.source),
+                r.unverifiedPhone,
+                AddressColumns.toAddress(r.address), r.birthDate, LeadSource.valueOf(r.source),
                 new Attribution(r.campaignId == null ? null : CampaignId.of(r.campaignId),
                         r.adId == null ? null : AdId.of(r.adId),
                         r.affiliateId == null ? null : AffiliateId.of(r.affiliateId)),
                 new Consent(r.consentEmail, r.consentPhone, r.consentTracking), LeadStatus.valueOf(r.status),
                 r.unqualifiedReason, r.score, Ids.user(r.ownerId), r.spam,
-                JsonColumns.objects(r.duplicates, n -> new DuplicateMatch(
-                        DuplicateMatch.Kind.valueOf(n.get("kind").asText()), UUID.fromString(n.get("id").asText()),
-                        DuplicateMatch.Reason.valueOf(n.get("reason").asText()), n.get("similarity").asDouble())),
+                JsonColumns.objects(r.duplicates, LeadMapper::duplicate),
                 JsonColumns.stringSet(r.visitorIds), JsonColumns.stringSet(r.tags),
                 JsonColumns.stringMap(r.customFields),
                 r.nameKey,

@@ -26,6 +26,7 @@ import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.events.EventTypes;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.LeadLimits;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
@@ -101,6 +102,8 @@ abstract class ColumnWidths {
         m.put("crm_lead.unqualified_reason", LeadLimits.UNQUALIFIED_REASON);
         m.put("crm_lead_tag.tag", LeadLimits.TAG);
         m.put("crm_lead_visitor.visitor_id", TrackingLimits.VISITOR_ID);
+        m.put("crm_lead_match_key.match_key", BlockingKeys.MAX_LENGTH);
+        m.put("crm_lead.unverified_phone", LeadLimits.UNVERIFIED_PHONE);
 
         m.put("crm_account.name", CustomerLimits.ACCOUNT_NAME);
         m.put("crm_account.industry", CustomerLimits.INDUSTRY);

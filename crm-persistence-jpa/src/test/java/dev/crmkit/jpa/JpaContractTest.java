@@ -17,6 +17,7 @@ import dev.crmkit.core.contract.InputBoundsContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
+import dev.crmkit.core.contract.MatchingQualityContract;
 import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
@@ -170,6 +171,20 @@ class JpaContractTest {
         @Override
         protected TestDatabase database() {
             return database;
+        }
+    }
+
+    /** The whole FEBRL set on H2; on the servers the first 1,000 people (2,000 leads), to keep the build short. */
+    @Nested
+    class MatchingQualityTests extends MatchingQualityContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @Override
+        protected int people() {
+            return database.kind() == TestDatabase.Kind.H2 ? super.people() : 1_000;
         }
     }
 

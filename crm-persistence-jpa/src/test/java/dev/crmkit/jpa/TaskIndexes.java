@@ -26,6 +26,8 @@ abstract class TaskIndexes {
             segment by name                 | crm_segment          | tenant_id name_key                         | true
             account tags (segments)         | crm_account_tag      | tenant_id account_id                       | false
             lead tags (segments)            | crm_lead_tag         | tenant_id lead_id                          | false
+            duplicate candidates by key     | crm_lead_match_key   | tenant_id match_key lead_id                | true
+            a lead's blocking keys          | crm_lead_match_key   | tenant_id lead_id                          | false
             contact tags (segments)         | crm_contact_tag      | tenant_id contact_id                       | false
             last activity of a lead         | crm_touchpoint       | tenant_id lead_id occurred_at              | false
             last activity of a contact      | crm_touchpoint       | tenant_id contact_id occurred_at           | false

@@ -10,8 +10,11 @@ public final class Similarity {
      * nothing in common; common prefixes weigh more, which suits names ("Jon" / "Jonathan").
      */
     public static double jaroWinkler(String a, String b) {
-        String s = Text.foldForMatching(a);
-        String t = Text.foldForMatching(b);
+        return jaroWinklerFolded(Text.foldForMatching(a), Text.foldForMatching(b));
+    }
+
+    /** {@link #jaroWinkler} of two texts that are already folded (or compared as they are); never null. */
+    public static double jaroWinklerFolded(String s, String t) {
         if (s.equals(t)) {
             return 1.0;
         }

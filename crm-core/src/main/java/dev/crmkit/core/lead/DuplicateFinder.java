@@ -1,103 +1,89 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.AccountId;
-import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
-import dev.crmkit.core.common.PhoneNumber;
-import dev.crmkit.core.common.Similarity;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
-import dev.crmkit.core.lead.DuplicateMatch.Reason;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finds leads and contacts that look like the same person, by index lookups on the normalized keys only: equal
- * email, equal phone, or equal name blocking key plus similar full name and company. One match per record, with the
- * strongest reason (email, then phone, then name and company). Spam, merged and converted leads never match (a
- * converted lead matches as the contact it became).
+ * Finds leads and contacts that look like the same person. Candidates come from index lookups only: leads sharing
+ * a {@link BlockingKeys} key, an email, a phone or a name key; contacts sharing an email, a phone or a name key.
+ * Each candidate is scored field by field ({@link Scorer}); those reaching a threshold of {@link DuplicateRules} are
+ * returned, best first, with their explanation. Spam, merged and converted leads never match (a converted lead
+ * matches as the contact it became).
  */
 final class DuplicateFinder {
+    /** The most matches kept per lead: enough to review, bounded so a common name cannot bloat every record. */
+    static final int MAX_MATCHES = 20;
+    private static final Comparator<DuplicateMatch> BEST_FIRST = Comparator
+            .comparingDouble((DuplicateMatch m) -> -m.score()).thenComparing(DuplicateMatch::kind)
+            .thenComparing(DuplicateMatch::id, EntityId::compare);
+
     private final LeadTx tx;
-    private final DuplicateRules rules;
+    private final Scorer scorer;
 
     DuplicateFinder(LeadTx tx, DuplicateRules rules) {
         this.tx = tx;
-        this.rules = rules;
+        this.scorer = new Scorer(rules);
     }
 
-    /** Matches for a person with these details, excluding the lead {@code self} (null for a new lead). */
-    List<DuplicateMatch> find(LeadId self, String firstName, String lastName, String company, EmailAddress email,
-                              PhoneNumber phone, String nameKey) {
-        Map<UUID, DuplicateMatch> found = new LinkedHashMap<>();
-        if (email != null) {
-            tx.leads().findByEmail(email).forEach(l -> addLead(found, self, l, Reason.EMAIL, 1.0));
-            tx.contacts().findByEmail(email).forEach(c -> add(found, Kind.CONTACT, c.id().value(), Reason.EMAIL, 1.0));
+    /** Matches for {@code lead} (its id, status and keys need not be set yet), excluding the lead itself. */
+    List<DuplicateMatch> find(Lead lead) {
+        Profile self = Profile.of(lead);
+        Map<UUID, Lead> leads = new LinkedHashMap<>();
+        for (Lead l : tx.leads().findByBlockingKeys(BlockingKeys.of(self))) {
+            leads.put(l.id().value(), l);
         }
-        if (phone != null) {
-            tx.leads().findByPhone(phone).forEach(l -> addLead(found, self, l, Reason.PHONE, 1.0));
-            tx.contacts().findByPhone(phone).forEach(c -> add(found, Kind.CONTACT, c.id().value(), Reason.PHONE, 1.0));
+        if (lead.email() != null) {
+            tx.leads().findByEmail(lead.email()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
         }
-        if (nameKey != null && company != null) {
-            String fullName = fullName(firstName, lastName);
-            for (Lead l : tx.leads().findByNameKey(nameKey)) {
-                double sim = similarity(fullName, company, fullName(l.firstName(), l.lastName()), l.company());
-                if (sim > 0) {
-                    addLead(found, self, l, Reason.NAME_AND_COMPANY, sim);
-                }
-            }
-            for (Contact c : tx.contacts().findByNameKey(nameKey)) {
-                double sim = similarity(fullName, company, fullName(c.firstName(), c.lastName()),
-                        accountName(c.account()));
-                if (sim > 0) {
-                    add(found, Kind.CONTACT, c.id().value(), Reason.NAME_AND_COMPANY, sim);
-                }
+        if (lead.phone() != null) {
+            tx.leads().findByPhone(lead.phone()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
+        }
+        if (lead.nameKey() != null) {
+            tx.leads().findByNameKey(lead.nameKey()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
+        }
+        List<DuplicateMatch> found = new ArrayList<>();
+        for (Lead l : leads.values()) {
+            if (!l.spam() && l.status() != LeadStatus.MERGED && l.status() != LeadStatus.CONVERTED
+                    && !l.id().equals(lead.id())) {
+                add(found, Kind.LEAD, l.id().value(), self, Profile.of(l));
             }
         }
-        List<DuplicateMatch> result = new ArrayList<>(found.values());
-        result.sort(Comparator.comparing(DuplicateMatch::reason).thenComparing(m -> -m.similarity())
-                .thenComparing(DuplicateMatch::kind).thenComparing(DuplicateMatch::id, EntityId::compare));
-        return result;
-    }
-
-    /** The similarity when both name and company reach the threshold, else 0. */
-    private double similarity(String name, String company, String otherName, String otherCompany) {
-        if (otherCompany == null) {
-            return 0;
+        Map<UUID, Contact> contacts = new LinkedHashMap<>();
+        if (lead.email() != null) {
+            tx.contacts().findByEmail(lead.email()).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
         }
-        double names = Similarity.jaroWinkler(name, otherName);
-        // Legal forms say nothing about identity: "Globex" and "Globex Corporation" are one company.
-        double companies = Similarity.jaroWinkler(MatchKeys.company(company), MatchKeys.company(otherCompany));
-        double threshold = rules.nameCompanySimilarity();
-        return names >= threshold && companies >= threshold ? Math.min(names, companies) : 0;
-    }
-
-    private String accountName(AccountId account) {
-        return account == null ? null : tx.accounts().find(account).map(Account::name).orElse(null);
-    }
-
-    private static void addLead(Map<UUID, DuplicateMatch> found, LeadId self, Lead l, Reason reason, double sim) {
-        if (l.spam() || l.status() == LeadStatus.MERGED || l.status() == LeadStatus.CONVERTED
-                || l.id().equals(self)) {
-            return;
+        if (lead.phone() != null) {
+            tx.contacts().findByPhone(lead.phone()).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
         }
-        add(found, Kind.LEAD, l.id().value(), reason, sim);
+        if (lead.nameKey() != null) {
+            tx.contacts().findByNameKey(lead.nameKey()).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
+        }
+        Map<AccountId, String> accountNames = new HashMap<>();
+        for (Contact c : contacts.values()) {
+            String company = c.account() == null ? null : accountNames.computeIfAbsent(c.account(),
+                    a -> tx.accounts().find(a).map(Account::name).orElse(null));
+            add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, company));
+        }
+        found.sort(BEST_FIRST);
+        return found.size() <= MAX_MATCHES ? found : List.copyOf(found.subList(0, MAX_MATCHES));
     }
 
-    private static void add(Map<UUID, DuplicateMatch> found, Kind kind, UUID id, Reason reason, double sim) {
-        // Reasons are tried strongest first, so the first match for a record is the one to keep.
-        found.putIfAbsent(id, new DuplicateMatch(kind, id, reason, sim));
-    }
-
-    private static String fullName(String first, String last) {
-        return Optional.ofNullable(first).orElse("") + " " + Optional.ofNullable(last).orElse("");
+    private void add(List<DuplicateMatch> found, Kind kind, UUID id, Profile self, Profile other) {
+        Scorer.Result r = scorer.score(self, other);
+        if (r.isMatch()) {
+            found.add(new DuplicateMatch(kind, id, r.reason(), r.similarity(), r.score(), r.certainty(),
+                    r.explanation()));
+        }
     }
 }

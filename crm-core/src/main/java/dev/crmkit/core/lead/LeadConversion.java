@@ -49,8 +49,8 @@ final class LeadConversion {
         ContactId contactId = contact.map(Contact::id).orElseGet(() -> new ContactService(ctx).createFromLead(
                 new ContactDetails(accountId, lead.firstName(), lead.lastName(), lead.title(),
                         lead.email() == null ? null : lead.email().value(),
-                        lead.phone() == null ? null : lead.phone().value(), lead.address(), null, null, null,
-                        Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
+                        lead.phone() == null ? null : lead.phone().value(), lead.address(), lead.birthDate(), null,
+                        null, Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
 
         OpportunityId opportunity = !how.wantsOpportunity() ? null : new OpportunityService(ctx).create(
                 NewOpportunity.of(accountId, how.opportunityName(), how.opportunityAmount(),

@@ -9,6 +9,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +27,9 @@ final class LeadDraft {
     String title;
     EmailAddress email;
     PhoneNumber phone;
+    String unverifiedPhone;
     Address address;
+    LocalDate birthDate;
     LeadSource source;
     Attribution attribution;
     Consent consent;
@@ -57,7 +60,9 @@ final class LeadDraft {
         d.title = l.title();
         d.email = l.email();
         d.phone = l.phone();
+        d.unverifiedPhone = l.unverifiedPhone();
         d.address = l.address();
+        d.birthDate = l.birthDate();
         d.source = l.source();
         d.attribution = l.attribution();
         d.consent = l.consent();
@@ -87,8 +92,9 @@ final class LeadDraft {
     }
 
     Lead build() {
-        return new Lead(id, version, firstName, lastName, company, title, email, phone, address, source, attribution,
-                consent, status, unqualifiedReason, score, owner, spam, duplicates, visitorIds, tags, customFields,
-                nameKey, mergedInto, convertedAccount, convertedContact, createdAt, updatedAt, history);
+        return new Lead(id, version, firstName, lastName, company, title, email, phone, unverifiedPhone, address,
+                birthDate, source, attribution, consent, status, unqualifiedReason, score, owner, spam, duplicates,
+                visitorIds, tags, customFields, nameKey, mergedInto, convertedAccount, convertedContact, createdAt,
+                updatedAt, history);
     }
 }

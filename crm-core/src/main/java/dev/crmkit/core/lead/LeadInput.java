@@ -7,7 +7,10 @@ import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.tracking.TrackingLimits;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,13 +44,16 @@ final class LeadInput {
 
     /**
      * Checks {@code in} and fills a draft with the normalized values (ids, status, owner, times and keys are the
-     * caller's). Every problem goes to {@code v}.
+     * caller's); a birth date after {@code today} is refused. A phone that cannot be verified is an error, or with
+     * {@code lenientPhone} kept as entered in {@code unverifiedPhone}. Every problem goes to {@code v}.
      */
-    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, Validation v) {
+    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, boolean lenientPhone,
+                              Validation v) {
         LeadDraft d = new LeadDraft();
         d.firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
         d.lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
-        v.check(d.lastName != null, nameOf.apply(LeadField.LAST_NAME), "is required");
+        v.check(d.lastName != null || d.firstName != null, nameOf.apply(LeadField.LAST_NAME),
+                "a first or last name is required");
         d.company = text(in.company(), nameOf.apply(LeadField.COMPANY), v);
         d.title = text(in.title(), nameOf.apply(LeadField.TITLE), v);
         String email = Text.blankToNull(in.email());
@@ -57,11 +63,31 @@ final class LeadInput {
         }
         if (phone != null) {
             String region = in.address() == null ? null : in.address().country();
-            d.phone = v.attempt(nameOf.apply(LeadField.PHONE), () -> PhoneNumber.parse(phone, region));
+            String field = nameOf.apply(LeadField.PHONE);
+            if (lenientPhone) {
+                try {
+                    d.phone = PhoneNumber.parse(phone, region);
+                } catch (ValidationException e) {
+                    // An import keeps a number it cannot verify, marked so, rather than losing the person over it.
+                    if (v.maxLength(field, phone, LeadLimits.UNVERIFIED_PHONE) && v.singleLine(field, phone)) {
+                        d.unverifiedPhone = phone;
+                    }
+                }
+            } else {
+                d.phone = v.attempt(field, () -> PhoneNumber.parse(phone, region));
+            }
         }
-        v.check(email != null || phone != null, nameOf.apply(LeadField.EMAIL),
-                "an email address or a phone number is required");
         d.address = in.address();
+        if (in.birthDate() != null) {
+            LocalDate earliest = LocalDate.ofInstant(Validation.EARLIEST_INSTANT, ZoneOffset.UTC);
+            d.birthDate = v.check(!in.birthDate().isBefore(earliest) && !in.birthDate().isAfter(today), "birthDate",
+                    "must be from " + earliest + " to today") ? in.birthDate() : null;
+        }
+        v.check(email != null || phone != null || d.company != null || d.birthDate != null
+                        || (d.address != null && (d.address.street() != null || d.address.city() != null
+                        || d.address.postalCode() != null)),
+                nameOf.apply(LeadField.EMAIL),
+                "an email address, phone number, postal address, company or birth date is required");
         d.source = in.source() == null ? LeadSource.MANUAL : in.source();
         d.attribution = in.attribution() == null ? Attribution.NONE : in.attribution();
         d.consent = in.consent() == null ? Consent.NONE : in.consent();

@@ -12,6 +12,8 @@ public final class LeadLimits {
     public static final int NAME = 255;
     /** Each tag (after trimming and lower-casing). */
     public static final int TAG = 255;
+    /** A phone number an import gave that could not be verified, kept as entered ({@code Lead.unverifiedPhone}). */
+    public static final int UNVERIFIED_PHONE = 64;
     /** The reason given when a lead is disqualified. */
     public static final int UNQUALIFIED_REASON = 1000;
     /**

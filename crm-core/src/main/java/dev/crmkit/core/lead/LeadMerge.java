@@ -21,7 +21,9 @@ final class LeadMerge {
         d.title = first(keep.title(), gone.title());
         d.email = first(keep.email(), gone.email());
         d.phone = first(keep.phone(), gone.phone());
+        d.unverifiedPhone = d.phone != null ? null : first(keep.unverifiedPhone(), gone.unverifiedPhone());
         d.address = first(keep.address(), gone.address());
+        d.birthDate = first(keep.birthDate(), gone.birthDate());
         d.owner = first(keep.owner(), gone.owner());
         d.attribution = keep.attribution().isEmpty() ? gone.attribution() : keep.attribution();
         // Consent given on either record was given by the same person.

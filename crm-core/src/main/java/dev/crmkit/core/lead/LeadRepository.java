@@ -8,6 +8,7 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +21,13 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     /** Leads whose {@link Lead#nameKey()} equals {@code nameKey}: the blocking step of fuzzy matching. */
     List<Lead> findByNameKey(String nameKey);
+
+    /**
+     * Leads having at least one of {@code keys} among their {@link BlockingKeys}, each once, in no particular order:
+     * the candidates of duplicate matching. A key more than {@link BlockingKeys#MAX_BLOCK} leads share is skipped:
+     * it tells too few people apart, and reading its leads would make a capture a scan.
+     */
+    List<Lead> findByBlockingKeys(Collection<String> keys);
 
     List<Lead> findByVisitorId(String visitorId);
 

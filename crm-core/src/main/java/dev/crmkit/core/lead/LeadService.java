@@ -22,6 +22,8 @@ import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -46,14 +48,15 @@ public final class LeadService {
 
     /**
      * Captures a lead a rep entered (or an import). Every invalid field is reported at once in a
-     * {@code ValidationException} (field names as in {@link NewLead}). The lead starts NEW, flagged with the leads
-     * and contacts it looks like; its owner is the one given, else the acting user, else (for the system actor) the
-     * {@link AssignmentRules}.
+     * {@code ValidationException} (field names as in {@link NewLead}); only for source {@code IMPORT}, a phone
+     * number that cannot be verified is kept as entered ({@link Lead#unverifiedPhone()}) instead. The lead starts
+     * NEW, flagged with the leads and contacts it looks like; its owner is the one given, else the acting user, else
+     * (for the system actor) the {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
         Validation.argument("lead", lead);
         Validation v = new Validation();
-        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, v);
+        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), lead.source() == LeadSource.IMPORT, v);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             checkAttribution(tx, d.attribution, v);
@@ -78,7 +81,7 @@ public final class LeadService {
         Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
-        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), v);
+        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), today(), false, v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
@@ -130,8 +133,7 @@ public final class LeadService {
         d.createdAt = now;
         d.updatedAt = now;
         if (!spam) {
-            d.duplicates = new ArrayList<>(finder(tx).find(null, d.firstName, d.lastName, d.company, d.email,
-                    d.phone, d.nameKey));
+            d.duplicates = new ArrayList<>(finder(tx).find(d.build()));
             if (d.owner == null) {
                 d.owner = defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(d.address);
             }
@@ -208,8 +210,7 @@ public final class LeadService {
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         return ctx.read(tx -> {
             Lead l = tx.leads().get(id);
-            return finder(tx).find(l.id(), l.firstName(), l.lastName(), l.company(), l.email(), l.phone(),
-                    l.nameKey());
+            return finder(tx).find(l);
         });
     }
 
@@ -418,6 +419,10 @@ public final class LeadService {
 
     private ScoringRules scoring() {
         return ctx.setting(ScoringRules.class, ScoringRules::defaults);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
     }
 
     private DuplicateFinder finder(LeadTx tx) {

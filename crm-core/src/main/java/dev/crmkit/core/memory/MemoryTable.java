@@ -60,6 +60,12 @@ final class MemoryTable<I extends EntityId, T> {
         return result;
     }
 
+    /** How many rows are under {@code key} in index {@code index}. */
+    int count(String index, Object key) {
+        Set<I> ids = indexes.get(index).get(key);
+        return ids == null ? 0 : ids.size();
+    }
+
     Stream<T> scan() {
         return rows.values().stream();
     }

@@ -18,6 +18,7 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
 import dev.crmkit.core.segment.Segment;
@@ -62,7 +63,8 @@ final class TenantTables {
             index("email", l -> one(l.email() == null ? null : l.email().value())),
             index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
             index("nameKey", l -> one(l.nameKey())),
-            index("visitor", Lead::visitorIds)));
+            index("visitor", Lead::visitorIds),
+            index("blocking", BlockingKeys::of)));
 
     final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
             index("nameKey", a -> one(a.nameKey()))));

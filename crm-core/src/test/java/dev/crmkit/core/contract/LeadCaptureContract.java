@@ -3,7 +3,9 @@ package dev.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
@@ -22,6 +24,10 @@ import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.DuplicateMatch;
+import dev.crmkit.core.lead.DuplicateRules;
+import dev.crmkit.core.lead.FieldAgreement;
+import dev.crmkit.core.lead.FieldAgreement.Level;
+import dev.crmkit.core.lead.MatchField;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
 import dev.crmkit.core.lead.DuplicateMatch.Reason;
 import dev.crmkit.core.lead.FormCapture;
@@ -49,6 +55,7 @@ import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackedActivity.AdClick;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +109,7 @@ public abstract class LeadCaptureContract extends ContractSupport {
     @Test
     void everyBadFieldIsReportedAtOnceAndNothingIsWritten() {
         assertThatThrownBy(() -> crm.leads().capture(
-                new NewLead("Ada", " ", null, null, "not-an-email", "12", null, null, null, null, null, null, null,
+                new NewLead(" ", " ", null, null, "not-an-email", "12", null, null, null, null, null, null, null,
                         null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactlyInAnyOrder("lastName", "email", "phone"));
@@ -114,6 +121,52 @@ public abstract class LeadCaptureContract extends ContractSupport {
                         e -> assertThat(e.hasErrorFor("attribution.campaign")).isTrue());
         assertThat(leadCount()).isZero();
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aPersonWithANameAndAnAddressOrBirthDateIsStorableWithoutEmailOrPhone() {
+        LeadId byAddress = crm.leads().capture(new NewLead("Ada", null, null, null, null, null,
+                new Address("12 St James's Square", "London", null, "SW1Y 4JH", "GB", null), LeadSource.IMPORT, null,
+                null, null, null, null, null));
+        LeadId byBirth = crm.leads().capture(NewLead.of(null, "Lovelace", null).birthDate(LocalDate.of(1815, 12, 10)
+                .plusYears(100)));
+
+        assertThat(crm.leads().get(byAddress).address().city()).isEqualTo("London");
+        assertThat(crm.leads().get(byBirth).birthDate()).isEqualTo(LocalDate.of(1915, 12, 10));
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Ada", "Lovelace", null)
+                .address(Address.of(null, null, "GB"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("email"));
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
+                .birthDate(LocalDate.of(2026, 1, 6))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("birthDate"));
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
+                .birthDate(LocalDate.of(1899, 12, 31))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("birthDate"));
+    }
+
+    @Test
+    void anImportKeepsAPhoneItCannotVerifyAsEnteredAndMatchesByItsDigits() {
+        LeadId verified = crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("+61 2 9876 5432"));
+
+        Lead imported = crm.leads().get(crm.leads().capture(NewLead.of("Grace", "Hopper", null)
+                .phone("(02) 9876 5432").source(LeadSource.IMPORT)));
+
+        assertThat(imported.phone()).isNull();
+        assertThat(imported.unverifiedPhone()).isEqualTo("(02) 9876 5432");
+        assertThat(imported.duplicates()).singleElement().satisfies(m -> {
+            assertThat(m.lead()).contains(verified);
+            assertThat(m.reason()).isEqualTo(Reason.PHONE);
+        });
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("(02) 9876 5432")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("phone"));
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Grace", "Hopper", null).phone("0".repeat(65))
+                .source(LeadSource.IMPORT)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("phone"));
     }
 
     // ---- web forms ----------------------------------------------------------------------------------------------
@@ -146,7 +199,7 @@ public abstract class LeadCaptureContract extends ContractSupport {
     @Test
     void formErrorsNameTheFormsOwnFieldsAndWriteNothing() {
         assertThatThrownBy(() -> crm.leads().captureForm(CONTACT_US, WebFormSubmission.of(Map.of(
-                "fname", "Grace", "email_address", "grace@", "tel", "abc", "country", "XX"))))
+                "email_address", "grace@", "tel", "abc", "country", "XX"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactlyInAnyOrder("lname", "email_address", "tel", "country"));
@@ -245,6 +298,53 @@ public abstract class LeadCaptureContract extends ContractSupport {
                 .containsExactly(tuple(Kind.CONTACT, contact.value()));
         assertThat(distinct.duplicates()).isEmpty();
         assertThat(crm.leads().findDuplicates(byEmail)).extracting(DuplicateMatch::id).containsExactly(a.id().value());
+    }
+
+    @Test
+    void aPersonWithTyposInEveryKeyIsStillFlaggedWithTheReasonsAndTheirWeights() {
+        Address home = new Address("42 Wattle Grove", "Glenroy", "vic", "3046", "AU", null);
+        LeadId original = crm.leads().capture(NewLead.of("Michaela", "Neumann", null).address(home)
+                .birthDate(LocalDate.of(1965, 10, 13)));
+        crm.leads().capture(NewLead.of("Michael", "Newman", null)
+                .address(new Address("17 Coral Street", "Ballarat", "vic", "3350", "AU", null))
+                .birthDate(LocalDate.of(1971, 2, 3)));
+
+        Lead typo = crm.leads().get(crm.leads().capture(NewLead.of("Neumann", "Micheala", null)
+                .address(new Address("42 Watle Grove", "Glenroy", "vic", "3064", "AU", null))
+                .birthDate(LocalDate.of(1965, 10, 13))));
+
+        assertThat(typo.duplicates()).singleElement().satisfies(m -> {
+            assertThat(m.lead()).contains(original);
+            assertThat(m.reason()).isEqualTo(Reason.PERSON);
+            assertThat(m.certainty()).isEqualTo(DuplicateMatch.Certainty.ALMOST_CERTAIN);
+            assertThat(m.explanation()).extracting(FieldAgreement::field, FieldAgreement::level).containsExactly(
+                    tuple(MatchField.FIRST_NAME, Level.EXACT), tuple(MatchField.LAST_NAME, Level.CLOSE),
+                    tuple(MatchField.BIRTH_DATE, Level.EXACT), tuple(MatchField.STREET, Level.CLOSE),
+                    tuple(MatchField.CITY, Level.EXACT), tuple(MatchField.POSTAL_CODE, Level.CLOSE),
+                    tuple(MatchField.REGION, Level.EXACT));
+            assertThat(m.score()).isCloseTo(m.explanation().stream().mapToDouble(FieldAgreement::weight).sum(),
+                    within(1e-9));
+            assertThat(m.explanation()).allSatisfy(f -> assertThat(f.weight()).isPositive());
+        });
+    }
+
+    @Test
+    void aSameNamedStrangerIsNotFlaggedAndStricterThresholdsFlagLess() {
+        Address home = new Address("42 Wattle Grove", "Glenroy", "vic", "3046", "AU", null);
+        crm.leads().capture(NewLead.of("John", "Smith", null).address(home).birthDate(LocalDate.of(1965, 10, 13)));
+
+        Lead stranger = crm.leads().get(crm.leads().capture(NewLead.of("John", "Smith", null)
+                .address(new Address("3 Light Street", "Windermere", "tas", "7252", "AU", null))
+                .birthDate(LocalDate.of(1980, 4, 2))));
+        Lead moved = crm.leads().get(crm.leads().capture(NewLead.of("John", "Smith", null)
+                .birthDate(LocalDate.of(1965, 10, 13))));
+        Crm strictCrm = crmWith(DuplicateRules.defaults().withThresholds(40, 50));
+        Lead strict = strictCrm.leads().get(strictCrm.leads().capture(NewLead.of("John", "Smith", null)
+                .birthDate(LocalDate.of(1965, 10, 13))));
+
+        assertThat(stranger.duplicates()).isEmpty();
+        assertThat(moved.duplicates()).hasSize(1).allSatisfy(m -> assertThat(m.reason()).isEqualTo(Reason.PERSON));
+        assertThat(strict.duplicates()).isEmpty();
     }
 
     @Test

@@ -36,8 +36,10 @@ import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
@@ -91,6 +93,26 @@ public abstract class StorageContract extends ContractSupport {
 
     private static LeadId leadId() {
         return LeadId.of(UUID.randomUUID());
+    }
+
+    @Test
+    void aBlockingKeyTooManyLeadsShareIsSkippedWhileRarerKeysStillFindTheirLeads() {
+        LocalDate common = LocalDate.of(1970, 1, 1);
+        LocalDate rare = LocalDate.of(1970, 1, 2);
+        write(tx -> {
+            for (int i = 0; i <= BlockingKeys.MAX_BLOCK + 1; i++) {
+                tx.leads().save(new Lead(leadId(), 0, null, "Person" + i, null, null, null, null, null, null,
+                        i == 0 ? rare : common, LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0, null, false,
+                        null, null, null, null, null, null, null, null, START, START, null));
+            }
+            return null;
+        });
+
+        List<Lead> byCommonKey = read(tx -> tx.leads().findByBlockingKeys(List.of("b:" + common)));
+        List<Lead> byBoth = read(tx -> tx.leads().findByBlockingKeys(List.of("b:" + common, "b:" + rare)));
+
+        assertThat(byCommonKey).isEmpty();
+        assertThat(byBoth).extracting(Lead::birthDate).containsExactly(rare);
     }
 
     @Test

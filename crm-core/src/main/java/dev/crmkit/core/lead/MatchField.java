@@ -1,0 +1,6 @@
+package dev.crmkit.core.lead;
+
+/** A field duplicate matching compares, with its own agreement weights in {@link DuplicateRules}. */
+public enum MatchField {
+    FIRST_NAME, LAST_NAME, BIRTH_DATE, STREET, CITY, POSTAL_CODE, REGION, EMAIL, PHONE, COMPANY
+}

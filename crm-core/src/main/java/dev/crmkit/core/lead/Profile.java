@@ -1,0 +1,81 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.Text;
+import dev.crmkit.core.customer.Contact;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+/**
+ * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again. Empty
+ * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified.
+ */
+record Profile(String first, String last, String firstSound, String lastSound, LocalDate birthDate, String[] street,
+               String streetText, String city, String postalCode, String region, String email, String emailLocal,
+               String phone, boolean phoneVerified, String company) {
+    /** Thread-safe: the encoder keeps only its code length. */
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final String[] NONE = new String[0];
+
+    static Profile of(Lead l) {
+        Profile p = of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
+        return l.phone() != null || l.unverifiedPhone() == null ? p : p.withUnverifiedPhone(l.unverifiedPhone());
+    }
+
+    /** A copy whose phone is the digits of a number that could not be verified. */
+    private Profile withUnverifiedPhone(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return new Profile(first, last, firstSound, lastSound, birthDate, street, streetText, city, postalCode, region,
+                email, emailLocal, digits, false, company);
+    }
+
+    static Profile of(Contact c, String company) {
+        return of(c.firstName(), c.lastName(), c.birthDate(), c.address(), c.email(), c.phone(), company);
+    }
+
+    static Profile of(String firstName, String lastName, LocalDate birthDate, Address address, EmailAddress email,
+                      PhoneNumber phone, String company) {
+        String first = name(firstName);
+        String last = name(lastName);
+        String streetText = address == null ? "" : Text.foldForMatching(address.street());
+        String email1 = email == null ? "" : email.value();
+        String local = email1.isEmpty() ? "" : localPart(email1);
+        String companyKey = company == null ? null : MatchKeys.company(company);
+        return new Profile(first, last, sound(first), sound(last), birthDate,
+                streetText.isEmpty() ? NONE : streetText.split(" "), streetText,
+                address == null ? "" : Text.foldForMatching(address.city()),
+                address == null ? "" : Text.foldForMatching(address.postalCode()).replace(" ", ""),
+                address == null ? "" : Text.foldForMatching(address.region()),
+                email1, local, phone == null ? "" : phone.value().substring(1), true,
+                companyKey == null ? "" : companyKey);
+    }
+
+    /** A folded name without spaces: "Mary Ann" and "Maryann" are one name. */
+    private static String name(String raw) {
+        return Text.foldForMatching(raw).replace(" ", "");
+    }
+
+    /** The Double Metaphone code of a folded name, or the name itself where the encoder has no code for it. */
+    static String sound(String name) {
+        if (name.isEmpty()) {
+            return "";
+        }
+        String code = METAPHONE.doubleMetaphone(name);
+        return code == null || code.isEmpty() ? name : code.toLowerCase(Locale.ROOT);
+    }
+
+    /** The local part without dots and {@code +tags}: {@code Ada.L+crm@x} and {@code adal@x} share it. */
+    private static String localPart(String email) {
+        String local = email.substring(0, email.lastIndexOf('@'));
+        int plus = local.indexOf('+');
+        return (plus > 0 ? local.substring(0, plus) : local).replace(".", "");
+    }
+
+    String emailDomain() {
+        return email.substring(email.lastIndexOf('@') + 1);
+    }
+}
