@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * over 100 leads; one operation is one {@code runDue()} that runs them all, each in its own transaction (take the due row, log
  * the run, the action, record what it did). Runs per second = {@code runs / score}. The due rows are copies, each with an
  * origin of its own, of the runs the library scheduled for 100 leads captured through the API (capturing and
- * dispatching 10,000 would make the setup take minutes); they are put back before each iteration, with the run log
- * and what the actions wrote emptied, so every iteration does the same work.
+ * dispatching 10,000 would make the setup take minutes); they are put back, with fresh ids and origins, before each
+ * iteration, and what the actions wrote is emptied, so every iteration does the same work. The run log keeps the
+ * earlier iterations' runs (the warm-up fills it), as a live one does.
  *
  * <p>{@code action}: {@code createTask} (a task for a user per run) or {@code alert} (an {@code AlertRaised} per run,
  * into the outbox for the alert subscriber). {@link #kernel} is the floor under one run: a transaction that deletes
@@ -78,21 +79,23 @@ public class AutomationRunDueBenchmark {
             crm.leads().capture(NewLead.of("Ada" + i, "Lovelace" + i, "ada" + i + "@example.com"));
         }
         crm.events().dispatchDue();
-        // Copies of the runs the library scheduled, each with an origin of its own (a run is once per origin, rule
-        // and record), kept aside and due an hour ago: runDue finds them due on the system clock.
-        db.execute("CREATE TABLE bench_due AS SELECT d.tenant_id, gen_random_uuid() AS id, d.rule_id,"
-                + " gen_random_uuid() AS origin_event_id, d.event_id, d.event_type, d.record_type, d.record_id,"
-                + " d.depth, d.due_at - interval '1 hour' AS due_at"
+        // Copies of the runs the library scheduled, kept aside and due an hour ago: runDue finds them due on the
+        // system clock. Each iteration gives each copy an origin of its own (a run is once per origin, rule, record).
+        db.execute("CREATE TABLE bench_due AS SELECT d.tenant_id, d.id, d.rule_id, d.origin_event_id, d.event_id,"
+                + " d.event_type, d.record_type, d.record_id, d.depth, d.due_at - interval '1 hour' AS due_at"
                 + " FROM crm_automation_due d, generate_series(1, " + runs / LEADS + ")");
         db.execute("CREATE TABLE bench_run (LIKE crm_automation_run INCLUDING ALL)");
     }
 
     @Setup(Level.Iteration)
     public void fill() throws SQLException {
-        db.execute("TRUNCATE crm_automation_run, crm_automation_due, crm_automation_chain, crm_task, crm_outbox,"
-                + " bench_run");
+        // The run log keeps the earlier iterations' runs, as a live one keeps history: emptied and analyzed, it
+        // would be planned as a tiny table and scanned whole by each lookup while it grows. Fresh ids and origins
+        // make this iteration's runs new ones.
+        db.execute("TRUNCATE crm_automation_due, crm_automation_chain, crm_task, crm_outbox, bench_run");
         db.execute("INSERT INTO crm_automation_due (tenant_id, id, rule_id, origin_event_id, event_id, event_type,"
-                + " record_type, record_id, depth, due_at) SELECT * FROM bench_due");
+                + " record_type, record_id, depth, due_at) SELECT tenant_id, gen_random_uuid(), rule_id,"
+                + " gen_random_uuid(), event_id, event_type, record_type, record_id, depth, due_at FROM bench_due");
         db.execute("ANALYZE crm_automation_due");
         db.execute("ANALYZE crm_automation_run");
     }
