@@ -16,10 +16,8 @@ import dev.crmkit.core.email.SendResult;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -69,7 +67,7 @@ public final class EmailWithConsent {
 
             SendResult held = newsletter(crm, news, ada);
             out.println("at 21:30 in Berlin:  " + held.outcome() + " until " + held.dueAt());
-            clock.now = held.dueAt();
+            clock.set(held.dueAt());
             out.println("sendDue at 08:00:    " + crm.email().sendDue() + " sent");
             EmailMessage mail = sender.sent().get(1);
             out.println("newsletter:          " + mail.subject() + ", List-Unsubscribe " + mail.header(
@@ -89,30 +87,6 @@ public final class EmailWithConsent {
                 out.println("consent log:         " + c.at() + " " + c.action() + " (" + c.source()
                         + (c.basis() == null ? "" : ", " + c.basis()) + ")");
             }
-        }
-    }
-
-    /** The host's clock, moved by the example to the next morning. */
-    private static final class SimulatedClock extends Clock {
-        private Instant now;
-
-        SimulatedClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
