@@ -4,34 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 4.1: fills {@code crm_account_tag} (created by V4) from the tags JSON of the accounts stored before
  * it, so segment conditions on account tags see them without a re-save. Java, because the three databases read JSON
  * text differently.
  */
-final class AccountTagBackfill implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "account tags from existing accounts";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+final class AccountTagBackfill extends Backfill {
+    AccountTagBackfill() {
+        super("4.1", "account tags from existing accounts");
     }
 
     @Override

@@ -127,6 +127,26 @@ record FactSql(String table, String time, Map<Dimension, String> columns, Set<Di
         SOURCES.put(FactSource.TASKS, new FactSql("crm_task", "coalesce(closed_at, created_at)",
                 Map.of(Dimension.STATUS, "status", Dimension.PRIORITY, "priority", Dimension.OWNER, "assignee_id"),
                 Set.of(), Map.of(), null));
+        // the enrollments' paths as rows (crm_nurture_step, V14); clicks and conversions are read where they live
+        Map<Dimension, String> step = new EnumMap<>(Dimension.class);
+        step.put(Dimension.SEQUENCE, "sequence_id");
+        step.put(Dimension.STEP, "step");
+        step.put(Dimension.LEAD, "lead_id");
+        SOURCES.put(FactSource.SEQUENCE_STEPS, new FactSql("crm_nurture_step", "enrolled_at", step,
+                Set.of(Dimension.SEQUENCE, Dimension.LEAD),
+                Map.of(Field.SENT, "case when sent_email_id is not null then 1 else 0 end",
+                        Field.CLICKED, "case when click_prefix is not null and exists (select 1 from crm_touchpoint t"
+                                + " where t.tenant_id = crm_nurture_step.tenant_id"
+                                + " and t.lead_id = crm_nurture_step.lead_id and t.kind = 'EMAIL_CLICK'"
+                                + " and t.external_event_id like concat(crm_nurture_step.click_prefix, '%'))"
+                                + " then 1 else 0 end",
+                        Field.CONVERTED, "case when exists (select 1 from crm_nurture_enrollment e"
+                                + " where e.tenant_id = crm_nurture_step.tenant_id"
+                                + " and e.id = crm_nurture_step.enrollment_id and e.exit_reason = 'CONVERTED')"
+                                + " or exists (select 1 from crm_lead l where l.tenant_id = crm_nurture_step.tenant_id"
+                                + " and l.id = crm_nurture_step.lead_id and l.status = 'CONVERTED')"
+                                + " then 1 else 0 end"),
+                null));
     }
 
     private static Map<Dimension, String> location() {

@@ -13,13 +13,16 @@ import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.jpa.NurtureMapping.EnrollmentRow;
 import dev.crmkit.jpa.NurtureMapping.SequenceRow;
+import dev.crmkit.jpa.NurtureMapping.StepRow;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
 
 /** The JPA nurture repositories. */
 final class JpaNurtureRepositories {
@@ -90,6 +93,24 @@ final class JpaNurtureRepositories {
             return new Enrollment(EnrollmentId.of(r.id), r.version, SequenceId.of(r.sequenceId), LeadId.of(r.leadId),
                     EnrollmentStatus.valueOf(r.status), r.step, r.dueAt, JsonColumns.stringList(r.path), sent,
                     r.exitReason == null ? null : ExitReason.valueOf(r.exitReason), r.enrolledAt, r.updatedAt);
+        }
+
+        /** Mirrors the path into {@code crm_nurture_step}: a path only grows, so the steps not stored yet. */
+        @Override
+        void afterSave(Enrollment e, boolean inserted) {
+            if (e.path().isEmpty()) {
+                return;
+            }
+            StatelessSession session = tx.sessionForWrite();
+            Set<String> stored = inserted ? Set.of() : Set.copyOf(session.createSelectionQuery(
+                            "select k.keyValue from NurtureStepRow k where k.tenantId = :tenant and k.ownerId = :id",
+                            String.class)
+                    .setParameter("tenant", tx.tenantId()).setParameter("id", e.id().value()).getResultList());
+            for (String step : e.path()) {
+                if (!stored.contains(step)) {
+                    session.insert(new StepRow(tx.tenantId(), e, step));
+                }
+            }
         }
 
         @Override

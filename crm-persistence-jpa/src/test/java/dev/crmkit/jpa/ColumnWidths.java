@@ -12,7 +12,9 @@ import dev.crmkit.core.email.ConsentAction;
 import dev.crmkit.core.email.ConsentStatus;
 import dev.crmkit.core.email.EmailKind;
 import dev.crmkit.core.email.EmailLimits;
+import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.email.SentEmailStatus;
 import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.common.MatchKeys;
@@ -155,6 +157,7 @@ abstract class ColumnWidths {
         m.put("crm_automation_run.error", RuleRun.MAX_ERROR);
         m.put("crm_nurture_sequence.name", SequenceDefinition.MAX_TEXT);
         m.put("crm_nurture_enrollment.step", SequenceDefinition.MAX_TEXT);
+        m.put("crm_nurture_step.step", SequenceDefinition.MAX_TEXT);
         m.put("crm_email_template.name", EmailLimits.NAME);
         m.put("crm_email_template.subject", EmailLimits.SUBJECT);
         m.put("crm_email_recipient.email", EmailAddress.MAX_LENGTH);
@@ -246,6 +249,8 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_nurture_enrollment.exit_reason", ExitReason.class);
         // "<sequence id>/<lead id>"
         m.put("crm_nurture_enrollment.open_key", 36 + 1 + 36);
+        m.put("crm_nurture_step.click_prefix",
+                EmailService.clickEventPrefix(SentEmailId.of(UUID.randomUUID())).length());
         enumColumn(m, "crm_email_template.kind", EmailKind.class);
         enumColumn(m, "crm_email_recipient.status", ConsentStatus.class);
         enumColumn(m, "crm_email_recipient.basis", LawfulBasis.class);

@@ -23,10 +23,19 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.nurture.Enrollment;
+import dev.crmkit.core.nurture.EnrollmentId;
+import dev.crmkit.core.nurture.EnrollmentStatus;
+import dev.crmkit.core.nurture.ExitReason;
+import dev.crmkit.core.nurture.Sequence;
+import dev.crmkit.core.nurture.SequenceDefinition;
+import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.sales.ForecastCategory;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityStatus;
@@ -61,7 +70,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -103,6 +114,15 @@ abstract class ReportPushDownProperties {
     private static final List<Dimension> CONTACT_DIMS = List.of(Dimension.COUNTRY, Dimension.CITY,
             Dimension.AGE_BAND, Dimension.GENDER, Dimension.INDUSTRY, Dimension.STAGE, Dimension.OWNER,
             Dimension.ACCOUNT, Dimension.MONTH);
+    private static final List<String> SEQUENCES = List.of("0190a0b0-0000-7000-8000-00000000e001",
+            "0190a0b0-0000-7000-8000-00000000e002");
+    /** Leads of enrollments; the last one is never stored (a deleted lead converts never). */
+    private static final List<String> LEADS = List.of("0190a0b0-0000-7000-8000-00000000b001",
+            "0190a0b0-0000-7000-8000-00000000b002", "0190a0b0-0000-7000-8000-00000000b003",
+            "0190a0b0-0000-7000-8000-00000000b004");
+    private static final List<String> STEPS = List.of("welcome", "wait", "nudge", "end");
+    private static final List<Dimension> STEP_DIMS = List.of(Dimension.SEQUENCE, Dimension.STEP, Dimension.LEAD,
+            Dimension.DAY, Dimension.WEEK);
     private static final List<Dimension> PURCHASE_DIMS = List.of(Dimension.PRODUCT, Dimension.PRICE_BAND,
             Dimension.CURRENCY, Dimension.CONTACT, Dimension.REP, Dimension.DAY, Dimension.WEEK, Dimension.MONTH);
 
@@ -412,6 +432,9 @@ abstract class ReportPushDownProperties {
             case REGION -> Arbitraries.of("ARA", "IDF");
             case PRICE_BAND -> Arbitraries.of(PriceBand.class).map(Enum::name);
             case CONTACT -> Arbitraries.of(CONTACTS);
+            case SEQUENCE -> Arbitraries.of(SEQUENCES);
+            case STEP -> Arbitraries.of("welcome", "nudge", "end", "x");
+            case LEAD -> Arbitraries.of(LEADS);
             default -> Arbitraries.of("EUR", "USD");
         };
         return keys.injectNull(0.2);
@@ -497,6 +520,83 @@ abstract class ReportPushDownProperties {
             tx.accounts().save(account(ACCOUNTS.get(1), null));
             contacts.forEach(tx.contacts()::save);
         }, definition);
+    }
+
+    /**
+     * Enrollments through random prefixes of a path, some steps sending an email, ended completed, converted or
+     * replied; leads converted or not (one never stored); clicks on some sent emails by their lead and on some by
+     * another lead (which do not count).
+     */
+    @Property(tries = 60)
+    void sequenceStepsPushDownEqualsTheInMemoryReference(
+            @ForAll("enrollments") List<Enrollment> enrollments,
+            @ForAll("leadConverted") List<Boolean> converted,
+            @ForAll("clicks") List<Integer> clicks,
+            @ForAll("sequenceStepDefinitions") ReportDefinition definition) {
+        List<Touchpoint> touchpoints = new ArrayList<>();
+        for (int c : clicks) {
+            if (enrollments.isEmpty()) {
+                break;
+            }
+            Enrollment e = enrollments.get(c % enrollments.size());
+            SentEmailId email = e.sent().get(STEPS.get(c % STEPS.size()));
+            if (email != null) {
+                LeadId lead = c % 5 == 0 ? LeadId.of(UUID.fromString(LEADS.get(c % 3))) : e.lead();
+                touchpoints.add(new Touchpoint(TouchpointId.of(UUID.randomUUID()), c % 7 == 0
+                        ? TouchpointKind.EMAIL_SENT : TouchpointKind.EMAIL_CLICK, T0,
+                        EmailService.clickEventPrefix(email) + UUID.randomUUID(), null, lead, null, null, null, null,
+                        null, Channel.EMAIL, 1, null, null, null, null, null, null, null));
+            }
+        }
+        assertEqualResults(tx -> {
+            for (String id : SEQUENCES) {
+                tx.nurtureSequences().save(new Sequence(SequenceId.of(UUID.fromString(id)), 0,
+                        SequenceDefinition.fromJson("{\"name\": \"s\", \"steps\": [{\"id\": \"end\", \"type\": \"end\"}]}"),
+                        true, T0, T0));
+            }
+            for (int i = 0; i < 3; i++) {
+                LeadStatus status = converted.get(i) ? LeadStatus.CONVERTED : LeadStatus.WORKING;
+                tx.leads().save(new Lead(LeadId.of(UUID.fromString(LEADS.get(i))), 0, "F", "L", null, null, null,
+                        null, null, LeadSource.WEB_FORM, null, null, status, null, 0, null, false, null, null, null,
+                        null, null, null, null, null, T0, T0, null));
+            }
+            enrollments.forEach(tx.enrollments()::save);
+            tx.touchpoints().insertAll(touchpoints);
+        }, definition);
+    }
+
+    @Provide
+    Arbitrary<List<Enrollment>> enrollments() {
+        Arbitrary<ExitReason> ending = Arbitraries.of(ExitReason.CONVERTED, ExitReason.REPLIED).injectNull(0.4);
+        return Combinators.combine(Arbitraries.of(SEQUENCES), Arbitraries.of(LEADS),
+                        Arbitraries.integers().between(0, STEPS.size()), Arbitraries.subsetOf(0, 2, 3), ending,
+                        Arbitraries.integers().between(0, 10_000))
+                .as((sequence, lead, walked, sending, exit, minute) -> {
+                    Map<String, SentEmailId> sent = new LinkedHashMap<>();
+                    sending.stream().filter(i -> i < walked)
+                            .forEach(i -> sent.put(STEPS.get(i), SentEmailId.of(UUID.randomUUID())));
+                    Instant at = T0.plus(Duration.ofMinutes(minute));
+                    return new Enrollment(EnrollmentId.of(UUID.randomUUID()), 0, SequenceId.of(UUID.fromString(sequence)),
+                            LeadId.of(UUID.fromString(lead)),
+                            exit == null ? EnrollmentStatus.COMPLETED : EnrollmentStatus.EXITED, "end", null,
+                            STEPS.subList(0, walked), sent, exit, at, at);
+                }).list().ofMaxSize(20);
+    }
+
+    @Provide
+    Arbitrary<List<Boolean>> leadConverted() {
+        return Arbitraries.of(true, false).list().ofSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> clicks() {
+        return Arbitraries.integers().between(0, 1000).list().ofMaxSize(30);
+    }
+
+    @Provide
+    Arbitrary<ReportDefinition> sequenceStepDefinitions() {
+        return definitions(FactSource.SEQUENCE_STEPS, STEP_DIMS, List.of(Field.SENT, Field.CLICKED, Field.CONVERTED),
+                List.of(Dimension.LEAD, Dimension.STEP));
     }
 
     private static Account account(String id, String industry) {

@@ -60,6 +60,10 @@ public enum Dimension {
     PRICE_BAND,
     /** ISO 4217 code of a money value: group or filter by it when a tenant sells in several currencies. */
     CURRENCY,
+    /** The nurture sequence of a step fact (see {@link FactSource#SEQUENCE_STEPS}). */
+    SEQUENCE,
+    /** The id of a nurture sequence's step, as its definition names it. */
+    STEP,
     DAY,
     WEEK,
     MONTH;

@@ -9,7 +9,12 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.nurture.Enrollment;
+import dev.crmkit.core.nurture.ExitReason;
+import dev.crmkit.core.nurture.Sequence;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.service.Case;
@@ -17,6 +22,7 @@ import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -27,6 +33,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,6 +73,15 @@ final class FactLoader {
                     task(b, t, zone);
                 }
             });
+            case SEQUENCE_STEPS -> {
+                for (Sequence s : tx.nurtureSequences().list()) {
+                    for (Enrollment e : tx.enrollments().ofSequence(s.id())) {
+                        if (window.contains(e.enrolledAt())) {
+                            steps(b, e, tx, zone);
+                        }
+                    }
+                }
+            }
         }
         return b.build();
     }
@@ -187,6 +203,28 @@ final class FactLoader {
         b.set(Dimension.STATUS, t.status()).set(Dimension.PRIORITY, t.priority()).set(Dimension.OWNER, t.assignee())
                 .time(day(t.closedAt() != null ? t.closedAt() : t.createdAt(), zone))
                 .add();
+    }
+
+    /** A fact per step of the enrollment's path, as {@code SequenceService.stats} counts them. */
+    private static void steps(FactTable.Builder b, Enrollment e, StorageTx tx, ZoneId zone) {
+        boolean converted = e.exitReason() == ExitReason.CONVERTED
+                || tx.leads().find(e.lead()).map(l -> l.status() == LeadStatus.CONVERTED).orElse(false);
+        List<Touchpoint> touchpoints = e.sent().isEmpty() ? List.of() : tx.touchpoints().findByLead(e.lead());
+        for (String step : e.path()) {
+            SentEmailId email = e.sent().get(step);
+            b.set(Dimension.SEQUENCE, e.sequence()).set(Dimension.STEP, step).set(Dimension.LEAD, e.lead())
+                    .time(day(e.enrolledAt(), zone))
+                    .setUnits(Field.SENT, email != null ? 1 : 0)
+                    .setUnits(Field.CLICKED, email != null && clicked(touchpoints, email) ? 1 : 0)
+                    .setUnits(Field.CONVERTED, converted ? 1 : 0)
+                    .add();
+        }
+    }
+
+    private static boolean clicked(List<Touchpoint> touchpoints, SentEmailId email) {
+        String prefix = EmailService.clickEventPrefix(email);
+        return touchpoints.stream().anyMatch(t -> t.kind() == TouchpointKind.EMAIL_CLICK
+                && t.externalEventId() != null && t.externalEventId().startsWith(prefix));
     }
 
     private static Map<AccountId, String> industries(StorageTx tx) {

@@ -25,10 +25,12 @@ import static dev.crmkit.reporting.Dimension.PRIORITY;
 import static dev.crmkit.reporting.Dimension.PRODUCT;
 import static dev.crmkit.reporting.Dimension.REGION;
 import static dev.crmkit.reporting.Dimension.REP;
+import static dev.crmkit.reporting.Dimension.SEQUENCE;
 import static dev.crmkit.reporting.Dimension.SLA;
 import static dev.crmkit.reporting.Dimension.SOURCE;
 import static dev.crmkit.reporting.Dimension.STAGE;
 import static dev.crmkit.reporting.Dimension.STATUS;
+import static dev.crmkit.reporting.Dimension.STEP;
 import static dev.crmkit.reporting.Dimension.VISITOR;
 import static dev.crmkit.reporting.Dimension.WEEK;
 
@@ -36,7 +38,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The kind of fact a report aggregates: one row per touchpoint, lead, contact or purchase. Each source has its own
+ * The kind of fact a report aggregates: one row per touchpoint, lead, contact, purchase,
+ * opportunity, case, task or nurture sequence step. Each source has its own
  * dimensions and fields, and a time its window and calendar dimensions refer to.
  */
 public enum FactSource {
@@ -68,7 +71,16 @@ public enum FactSource {
      * One row per task; time = when it was closed (done or cancelled), or created while still open, so "tasks done
      * last week" counts what was finished then.
      */
-    TASKS(EnumSet.of(STATUS, PRIORITY, OWNER, DAY, WEEK, MONTH), EnumSet.noneOf(Field.class));
+    TASKS(EnumSet.of(STATUS, PRIORITY, OWNER, DAY, WEEK, MONTH), EnumSet.noneOf(Field.class)),
+    /**
+     * One row per step a nurture enrollment went through; time = when the person was enrolled. Per sequence and
+     * step, a count is how many entered it, and sums of {@link Field#SENT}, {@link Field#CLICKED} and
+     * {@link Field#CONVERTED} are its emails sent, those clicked, and enrollments through it whose lead converted:
+     * the numbers of {@code crm.sequences().stats}. Enrollments move on without domain events, so these reports are
+     * never cached.
+     */
+    SEQUENCE_STEPS(EnumSet.of(SEQUENCE, STEP, LEAD, DAY, WEEK, MONTH),
+            EnumSet.of(Field.SENT, Field.CLICKED, Field.CONVERTED));
 
     private final Set<Dimension> dimensions;
     private final Set<Field> fields;

@@ -34,7 +34,13 @@ public enum Field {
     /** Minutes from a case's opening to its resolution; no value while unresolved. */
     RESOLUTION_MINUTES(0),
     /** Minutes from a case's opening to the first response; no value before one. */
-    FIRST_RESPONSE_MINUTES(0);
+    FIRST_RESPONSE_MINUTES(0),
+    /** 1 when a sequence step sent an email (or held it for quiet hours), else 0. */
+    SENT(0),
+    /** 1 when the email a sequence step sent was clicked, else 0. */
+    CLICKED(0),
+    /** 1 when the enrollment going through a sequence step exited on conversion or its lead converted, else 0. */
+    CONVERTED(0);
 
     private final int scale;
 

@@ -47,6 +47,9 @@ final class ReportCache implements AutoCloseable {
 
     ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window,
                      Supplier<ReportResult> compute) {
+        if (definition.source() == FactSource.SEQUENCE_STEPS) {
+            return compute.get(); // enrollments move on without events (see FactSource.SEQUENCE_STEPS)
+        }
         long generation = generation(tenant, definition.source()).get();
         return results.get(new Key(tenant, definition, window, generation), k -> compute.get());
     }

@@ -241,6 +241,20 @@ public final class StandardReports {
                 .build();
     }
 
+    /**
+     * Per nurture sequence and step: enrollments that entered it, emails sent, clicked, enrollments whose lead
+     * converted, and the click rate of the step's emails (the numbers of {@code crm.sequences().stats}).
+     */
+    public static ReportDefinition nurtureStepStats() {
+        return ReportDefinition.of("Nurture step statistics", FactSource.SEQUENCE_STEPS)
+                .groupBy(Dimension.SEQUENCE, Dimension.STEP)
+                .measure(Measure.count("entered")).measure(Measure.sum("sent", Field.SENT))
+                .measure(Measure.sum("clicked", Field.CLICKED)).measure(Measure.sum("converted", Field.CONVERTED))
+                .measure(Measure.ratio("clickRate", "clicked", "sent"))
+                .orderBy(Order.asc(Dimension.SEQUENCE), Order.asc(Dimension.STEP))
+                .build();
+    }
+
     /** Every report above. */
     public static List<ReportDefinition> all() {
         return List.of(adsByClickThroughRate(), adsByConversionRate(), adPerformance(), affiliatesByProspectClicks(),
@@ -248,6 +262,6 @@ public final class StandardReports {
                 customersByAgeBand(), customersByGender(), customersByIndustry(), productsByPriceBand(),
                 productsByAverageSellingPrice(), repActivity(), tasksDoneByRep(), pipelineByStage(),
                 weightedForecast(), winRateAndSalesCycle(), casesByStatusPriorityAndCategory(), slaCompliance(),
-                meanTimeToResolution());
+                meanTimeToResolution(), nurtureStepStats());
     }
 }

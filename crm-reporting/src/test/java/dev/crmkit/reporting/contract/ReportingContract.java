@@ -23,8 +23,17 @@ import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.NewPurchase;
+import dev.crmkit.core.email.EmailSettings;
+import dev.crmkit.core.email.EmailTemplateId;
+import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.NewEmailTemplate;
+import dev.crmkit.core.email.RecordingEmailSender;
+import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.nurture.SequenceId;
+import dev.crmkit.core.nurture.StepStats;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseKind;
@@ -513,6 +522,70 @@ public abstract class ReportingContract extends ContractSupport {
         crm.tasks().complete(call);
         assertThat(reports.run(StandardReports.tasksDoneByRep()).rows()).containsExactly(
                 new ReportRow(List.of("rep-1", "2026-W03"), decimals("1")));
+    }
+
+    /**
+     * Per-step nurture statistics as a report: the sequence's own {@code stats} per step that anyone entered (a
+     * click on the welcome email, a conversion, a sequence nobody is in yet), equal to the in-memory reference, and
+     * never served from the cache while people move through the steps.
+     */
+    @Test
+    void nurtureStepStatisticsAreTheSequencesOwnStats() {
+        RecordingEmailSender sender = new RecordingEmailSender();
+        Crm mail = crmWith(EmailSettings.of("hello@shop.example", "a-signing-key-of-the-host-0123456789",
+                "https://shop.example/email"), sender);
+        EmailTemplateId welcome = mail.email().createTemplate(NewEmailTemplate.marketing("Welcome",
+                "Welcome, {{firstName}}", "<p>Hi</p><a href=\"{{unsubscribeUrl}}\">stop</a>"));
+        EmailTemplateId nudge = mail.email().createTemplate(NewEmailTemplate.marketing("Nudge",
+                "Still there, {{firstName}}?", "<p>Hi again</p><a href=\"{{unsubscribeUrl}}\">stop</a>"));
+        String series = """
+                {"name": "%s", "steps": [
+                  {"id": "welcome", "type": "email", "template": "%s", "next": "wait"},
+                  {"id": "wait", "type": "wait", "duration": "P2D", "next": "nudge"},
+                  {"id": "nudge", "type": "email", "template": "%s", "next": "end"},
+                  {"id": "end", "type": "end"}]}""";
+        SequenceId sequence = mail.sequences().create(series.formatted("welcome series", welcome, nudge));
+        SequenceId idle = mail.sequences().create(series.formatted("idle series", welcome, nudge));
+        List<LeadId> leads = new ArrayList<>();
+        for (String first : List.of("Ada", "Bob", "Cy")) {
+            String email = first.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+            mail.email().grantConsent(email, LawfulBasis.CONSENT, "signup form");
+            leads.add(mail.leads().capture(NewLead.of(first, "Lovelace", email)));
+            mail.sequences().enroll(sequence, leads.get(leads.size() - 1));
+        }
+        mail.automation().runDue();
+        ReportDefinition steps = StandardReports.nurtureStepStats();
+        ReportService nurture = ReportService.builder(mail).executor(executor()).build();
+        assertThat(nurture.run(steps).rows()).extracting(ReportRow::keys).containsExactly(
+                List.of(sequence.toString(), "wait"), List.of(sequence.toString(), "welcome"));
+
+        var adaIn = mail.sequences().enrollmentsOf(leads.get(0)).get(0);
+        mail.email().recordClick(adaIn.sent().get("welcome"), "https://shop.example/offer");
+        Lead cy = mail.leads().get(leads.get(2));
+        mail.leads().qualify(cy);
+        mail.leads().convert(mail.leads().get(leads.get(2)), ConvertLead.automatically());
+        clock.advance(Duration.ofDays(2));
+        mail.automation().runDue();
+
+        List<ReportRow> expected = new ArrayList<>();
+        for (StepStats s : mail.sequences().stats(sequence)) {
+            if (s.entered() > 0) {
+                expected.add(new ReportRow(List.of(sequence.toString(), s.step()), decimals(
+                        Long.toString(s.entered()), Long.toString(s.sent()), Long.toString(s.clicked()),
+                        Long.toString(s.converted()), s.sent() == 0 ? null
+                                : BigDecimal.valueOf(s.clicked()).divide(BigDecimal.valueOf(s.sent()), 6,
+                                java.math.RoundingMode.HALF_EVEN).toPlainString())));
+            }
+        }
+        assertThat(mail.sequences().stats(idle)).allSatisfy(s -> assertThat(s.entered()).isZero());
+        assertThat(expected).as("welcome: 3 sent, Ada's clicked, Cy converted").contains(new ReportRow(
+                List.of(sequence.toString(), "welcome"), decimals("3", "3", "1", "1", "0.333333")));
+        ReportResult result = nurture.run(steps);
+        assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected);
+        try (ReportService reference = ReportService.builder(mail).executor(new InMemoryReportExecutor()).build()) {
+            assertThat(result).isEqualTo(reference.run(steps));
+        }
+        nurture.close();
     }
 
     /**
