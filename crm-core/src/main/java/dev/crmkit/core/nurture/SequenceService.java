@@ -50,9 +50,9 @@ import java.util.function.UnaryOperator;
  * sequence; they leave at an {@code End} step, or early when they reply ({@link #recordReply}), convert, are
  * disqualified or merged, unsubscribe, bounce or have no consent (checked before each step runs), or when a user
  * takes them out ({@link #remove}). Steps run from the host's schedule ({@link #runDue}, also run by
- * {@code crm.automation().runDue()}): due enrollments run a page per transaction, each claimed by a versioned write
- * before any step of the page sends anything, so two nodes never run one step twice, and a crash mid-page leaves the
- * page due.
+ * {@code crm.automation().runDue()}): each due enrollment is claimed by a versioned write before its step does
+ * anything, so two nodes never run one step twice, and a crash mid-step leaves it due (an email handed to the sender
+ * just before the crash goes again).
  *
  * <p>Changing sequences needs the {@link Actor#ADMIN} role; enrolling, pausing and reading the MANAGER or ADMIN role.
  * A stored sequence's steps do not change (create a new one instead); deactivating it stops new enrollments only.
@@ -60,8 +60,8 @@ import java.util.function.UnaryOperator;
 public final class SequenceService {
     /** Retried this much later when the weekly email cap held a step back. */
     static final Duration CAPPED_RETRY = Duration.ofDays(1);
-    /** Due enrollments run in one transaction. */
-    static final int BATCH = 50;
+    /** Due enrollments read at a time. */
+    static final int BATCH = 100;
     private static final Set<TouchpointKind> VISITS = EnumSet.of(TouchpointKind.SITE_VISIT,
             TouchpointKind.FORM_SUBMISSION, TouchpointKind.AD_CLICK, TouchpointKind.EMAIL_CLICK);
 
@@ -255,28 +255,15 @@ public final class SequenceService {
             if (due.isEmpty()) {
                 return moved;
             }
-            try {
-                // One transaction for the page: one commit instead of one per step.
-                moved += system.write(tx -> {
-                    List<Enrollment> claimed = new ArrayList<>();
-                    for (Enrollment e : due) {
-                        claim(tx, e, now).ifPresent(claimed::add);
-                    }
-                    // Every claim held before any step sends: no conflict can undo a send after it.
-                    claimed.forEach(e -> run(system, tx, e, now));
-                    return claimed.size();
-                });
-            } catch (ConcurrentUpdateException taken) {
-                // Another node claimed one of the page first; nothing was sent. Go one by one.
-                for (Enrollment e : due) {
-                    try {
-                        moved += system.write(tx -> claim(tx, e, now).map(c -> {
-                            run(system, tx, c, now);
-                            return 1;
-                        }).orElse(0));
-                    } catch (ConcurrentUpdateException lost) {
-                        // that node ran the step
-                    }
+            for (Enrollment e : due) {
+                try {
+                    // One transaction per step: a crash can repeat at most the email in flight, never a page of them.
+                    moved += system.write(tx -> claim(tx, e, now).map(c -> {
+                        run(system, tx, c, now);
+                        return 1;
+                    }).orElse(0));
+                } catch (ConcurrentUpdateException taken) {
+                    // another node claimed it first and ran the step
                 }
             }
         }
