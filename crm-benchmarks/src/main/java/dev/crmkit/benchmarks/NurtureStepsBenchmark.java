@@ -7,6 +7,7 @@ import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.NewEmailTemplate;
+import dev.crmkit.core.email.QuietHours;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.jpa.JpaStorage;
@@ -58,7 +59,9 @@ public class NurtureStepsBenchmark {
         EmailSender noOp = message -> {
         };
         crm = Crm.builder().storage(storage).with(noOp).with(EmailSettings.of("hello@shop.example",
-                "a-signing-key-of-the-host-0123456789", "https://shop.example/email")).build();
+                "a-signing-key-of-the-host-0123456789", "https://shop.example/email")
+                // Otherwise runs in the evening (UTC) would hold every email instead of sending it.
+                .quietHours(QuietHours.NONE)).build();
         EmailTemplateId welcome = crm.email().createTemplate(NewEmailTemplate.marketing("Welcome",
                 "Welcome, {{firstName}}", "<p>Hi {{firstName}}</p><a href=\"{{unsubscribeUrl}}\">stop</a>"));
         SequenceId sequence = crm.sequences().create("""

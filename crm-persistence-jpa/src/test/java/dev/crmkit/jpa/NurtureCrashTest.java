@@ -1,0 +1,93 @@
+package dev.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.email.RecordingEmailSender;
+import dev.crmkit.core.nurture.EnrollmentStatus;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * A node killed in the middle of running nurture steps: a child JVM sends welcome emails one step at a time and is
+ * stopped with {@code destroyForcibly()} after some went out; a restarted node sends the rest. Every person ends with
+ * the email, and only the one in flight at the kill (handed to the sender, its step not yet committed) can go twice.
+ */
+@EachDatabase
+class NurtureCrashTest {
+    private static final int LEADS = 10;
+    private static final int KILL_AFTER = 3;
+
+    @Parameter
+    TestDatabase database;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stepsInterruptedByAKillSendEachEmailOnceButTheOneInFlight() throws Exception {
+        String url = database.jdbcUrl() != null ? database.jdbcUrl()
+                : "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
+        TenantId tenant = TenantId.of("crash-" + UUID.randomUUID().toString().substring(0, 8));
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), NurtureCrashChild.class.getName(), url, tenant.value(),
+                Integer.toString(LEADS)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> leads = new ArrayList<>();
+        List<String> sentBefore = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("ENROLLED ")) {
+                    leads.addAll(Arrays.asList(line.substring(9).split(",")));
+                } else if (line.startsWith("SENT ")) {
+                    sentBefore.add(line.substring(5));
+                    if (sentBefore.size() == KILL_AFTER) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(leads).hasSize(LEADS);
+        assertThat(sentBefore).as("the child was killed mid-batch").hasSize(KILL_AFTER);
+
+        JpaStorage restarted = database.jdbcUrl() != null ? JpaStorage.create(database.dataSource())
+                : JpaStorage.embeddedH2(dir.resolve("crash"));
+        RecordingEmailSender after = new RecordingEmailSender();
+        try (Crm crm = Crm.builder().storage(restarted).with(NurtureCrashChild.SETTINGS).with(after)
+                .actor(new Actor(tenant, UserId.SYSTEM, Set.of(Actor.ADMIN, Actor.MANAGER))).build()) {
+            crm.automation().runDue();
+            assertThat(crm.automation().runDue()).isZero();
+            List<String> sentAfter = after.sent().stream().map(m -> m.to().value()).toList();
+            for (int i = 0; i < LEADS; i++) {
+                String address = "lead" + i + "@example.com";
+                long times = sentBefore.stream().filter(address::equals).count()
+                        + sentAfter.stream().filter(address::equals).count();
+                assertThat(times).as("emails to %s", address).isBetween(1L, 2L);
+            }
+            assertThat(sentBefore.size() + sentAfter.size()).as("only the email in flight went twice")
+                    .isBetween(LEADS, LEADS + 1);
+            for (String lead : leads) {
+                assertThat(crm.sequences().enrollmentsOf(LeadId.parse(lead))).singleElement()
+                        .extracting(e -> e.status()).isEqualTo(EnrollmentStatus.COMPLETED);
+            }
+        }
+    }
+}
