@@ -11,18 +11,13 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.task.Subject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -45,32 +40,17 @@ class AutomationCrashTest {
 
     @Test
     void delayedRunsInterruptedByAKillRunOnceEachAfterTheRestart() throws Exception {
-        String url = database.jdbcUrl() != null ? database.jdbcUrl()
-                : "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
         TenantId tenant = TenantId.of("crash-" + UUID.randomUUID().toString().substring(0, 8));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), AutomationCrashChild.class.getName(), url, tenant.value(),
-                Integer.toString(LEADS)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> leads = new ArrayList<>();
-        int ran = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("SCHEDULED ")) {
-                    leads.addAll(Arrays.asList(line.substring(10).split(",")));
-                } else if (line.startsWith("RAN ") && ++ran == KILL_AFTER) {
-                    break;
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        CrashedNode node = new CrashedNode(database, dir);
+        List<String> lines = node.runUntil(AutomationCrashChild.class,
+                seen -> CrashedNode.after(seen, "RAN ").size() == KILL_AFTER, tenant.value(), Integer.toString(LEADS));
+        List<String> leads = CrashedNode.after(lines, "SCHEDULED ").stream()
+                .flatMap(l -> Arrays.stream(l.split(","))).toList();
+        int ran = CrashedNode.after(lines, "RAN ").size();
         assertThat(leads).as("the child scheduled a run per lead").hasSize(LEADS);
         assertThat(ran).as("the child was killed mid-batch").isEqualTo(KILL_AFTER);
 
-        JpaStorage restarted = database.jdbcUrl() != null ? JpaStorage.create(database.dataSource())
-                : JpaStorage.embeddedH2(dir.resolve("crash"));
+        JpaStorage restarted = node.restart();
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
         try (Crm crm = Crm.builder().storage(restarted).clock(later)
                 .actor(new Actor(tenant, UserId.SYSTEM, Set.of(Actor.ADMIN, Actor.MANAGER))).build()) {

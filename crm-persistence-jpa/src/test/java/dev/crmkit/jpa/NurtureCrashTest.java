@@ -9,16 +9,11 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.nurture.EnrollmentStatus;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -41,35 +36,17 @@ class NurtureCrashTest {
 
     @Test
     void stepsInterruptedByAKillSendEachEmailOnceButTheOneInFlight() throws Exception {
-        String url = database.jdbcUrl() != null ? database.jdbcUrl()
-                : "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
         TenantId tenant = TenantId.of("crash-" + UUID.randomUUID().toString().substring(0, 8));
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), NurtureCrashChild.class.getName(), url, tenant.value(),
-                Integer.toString(LEADS)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> leads = new ArrayList<>();
-        List<String> sentBefore = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("ENROLLED ")) {
-                    leads.addAll(Arrays.asList(line.substring(9).split(",")));
-                } else if (line.startsWith("SENT ")) {
-                    sentBefore.add(line.substring(5));
-                    if (sentBefore.size() == KILL_AFTER) {
-                        break;
-                    }
-                }
-            }
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+        CrashedNode node = new CrashedNode(database, dir);
+        List<String> lines = node.runUntil(NurtureCrashChild.class,
+                seen -> CrashedNode.after(seen, "SENT ").size() == KILL_AFTER, tenant.value(), Integer.toString(LEADS));
+        List<String> leads = CrashedNode.after(lines, "ENROLLED ").stream()
+                .flatMap(l -> Arrays.stream(l.split(","))).toList();
+        List<String> sentBefore = CrashedNode.after(lines, "SENT ");
         assertThat(leads).hasSize(LEADS);
         assertThat(sentBefore).as("the child was killed mid-batch").hasSize(KILL_AFTER);
 
-        JpaStorage restarted = database.jdbcUrl() != null ? JpaStorage.create(database.dataSource())
-                : JpaStorage.embeddedH2(dir.resolve("crash"));
+        JpaStorage restarted = node.restart();
         RecordingEmailSender after = new RecordingEmailSender();
         try (Crm crm = Crm.builder().storage(restarted).with(NurtureCrashChild.SETTINGS).with(after)
                 .actor(new Actor(tenant, UserId.SYSTEM, Set.of(Actor.ADMIN, Actor.MANAGER))).build()) {
