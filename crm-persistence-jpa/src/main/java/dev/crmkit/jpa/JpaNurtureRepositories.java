@@ -80,7 +80,7 @@ final class JpaNurtureRepositories {
             e.sent().forEach((step, id) -> sent.put(step, id.toString()));
             r.sent = JsonColumns.stringMap(sent);
             r.exitReason = e.exitReason() == null ? null : e.exitReason().name();
-            r.openKey = e.open() ? e.sequence() + "/" + e.lead() : null;
+            r.openKey = e.open() ? EnrollmentRepository.openKey(e.sequence(), e.lead()) : null;
             r.enrolledAt = e.enrolledAt();
             r.updatedAt = e.updatedAt();
             return r;
@@ -115,7 +115,7 @@ final class JpaNurtureRepositories {
 
         @Override
         public Optional<Enrollment> findOpen(SequenceId sequence, LeadId lead) {
-            return lookup("openKey", sequence + "/" + lead, "r.id").stream().findFirst();
+            return lookup("openKey", EnrollmentRepository.openKey(sequence, lead), "r.id").stream().findFirst();
         }
 
         @Override

@@ -204,11 +204,7 @@ public final class AutomationService {
         if (rule.segment() != null) {
             Optional<Segment> segment = tx.segments().find(rule.segment());
             if (v.check(segment.isPresent(), "segment", "is not a segment of this tenant: " + rule.segment())) {
-                String kind = switch (segment.get().target()) {
-                    case LEAD -> "Lead";
-                    case CONTACT -> "Contact";
-                    case ACCOUNT -> "Account";
-                };
+                String kind = RuleJson.kindOf(segment.get().target());
                 for (int i = 0; i < rule.actions().size(); i++) {
                     Set<String> kinds = RuleJson.recordsOf(rule.actions().get(i));
                     v.check(kinds.isEmpty() || kinds.contains(kind), "actions[" + i + "]",

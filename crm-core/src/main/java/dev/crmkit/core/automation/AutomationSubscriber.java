@@ -84,12 +84,7 @@ public final class AutomationSubscriber implements EventSubscriber {
             return List.<String[]>of(new String[] {event.aggregateType(), event.aggregateId()});
         }
         if (event.event() instanceof SegmentEntered entered) {
-            String kind = switch (entered.target()) {
-                case LEAD -> "Lead";
-                case CONTACT -> "Contact";
-                case ACCOUNT -> "Account";
-            };
-            return List.<String[]>of(new String[] {kind, entered.member().toString()});
+            return List.<String[]>of(new String[] {RuleJson.kindOf(entered.target()), entered.member().toString()});
         }
         if (event.event() instanceof TouchpointsRecorded recorded) {
             Set<String> leads = new LinkedHashSet<>();

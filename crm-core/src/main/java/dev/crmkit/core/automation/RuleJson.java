@@ -184,6 +184,15 @@ final class RuleJson {
         return targetOf(recordKind(type));
     }
 
+    /** The kind of record (as the outbox names it) the segments of {@code target} hold; inverse of targetOf. */
+    static String kindOf(SegmentTarget target) {
+        return switch (target) {
+            case LEAD -> "Lead";
+            case CONTACT -> "Contact";
+            case ACCOUNT -> "Account";
+        };
+    }
+
     /** The segment target of records of {@code kind} (as the outbox names it), if segments cover them. */
     static Optional<SegmentTarget> targetOf(String kind) {
         return switch (kind) {

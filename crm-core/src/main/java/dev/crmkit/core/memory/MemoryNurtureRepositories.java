@@ -39,7 +39,7 @@ final class MemoryNurtureRepositories {
 
         @Override
         public Optional<Enrollment> findOpen(SequenceId sequence, LeadId lead) {
-            return lookup("open", sequence + "/" + lead, BY_ID).stream().findFirst();
+            return lookup("open", EnrollmentRepository.openKey(sequence, lead), BY_ID).stream().findFirst();
         }
 
         @Override

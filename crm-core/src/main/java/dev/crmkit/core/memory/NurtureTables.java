@@ -6,6 +6,7 @@ import static dev.crmkit.core.memory.TenantTables.one;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
 import dev.crmkit.core.nurture.Enrollment;
 import dev.crmkit.core.nurture.EnrollmentId;
+import dev.crmkit.core.nurture.EnrollmentRepository;
 import dev.crmkit.core.nurture.EnrollmentStatus;
 import dev.crmkit.core.nurture.Sequence;
 import dev.crmkit.core.nurture.SequenceId;
@@ -20,12 +21,9 @@ final class NurtureTables {
     final MemoryTable<EnrollmentId, Enrollment> enrollments = new MemoryTable<>("Enrollment", Enrollment::id,
             List.of(
                     // One open enrollment per person and sequence.
-                    new IndexSpec<>("open", e -> one(e.open() ? openKey(e) : null), true),
+                    new IndexSpec<>("open", e -> one(e.open() ? EnrollmentRepository.openKey(e.sequence(), e.lead())
+                            : null), true),
                     index("lead", e -> one(e.lead())),
                     index("sequence", e -> one(e.sequence())),
                     index("active", e -> one(e.status() == EnrollmentStatus.ACTIVE ? ACTIVE : null))));
-
-    static String openKey(Enrollment e) {
-        return e.sequence() + "/" + e.lead();
-    }
 }

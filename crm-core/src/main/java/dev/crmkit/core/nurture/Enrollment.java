@@ -68,6 +68,13 @@ public record Enrollment(EnrollmentId id, long version, SequenceId sequence, Lea
         return new Enrollment(id, version, sequence, lead, status, next, due, walked, emails, null, enrolledAt, now);
     }
 
+    /** Stays at the current step, which runs again at {@code due} (held back, e.g. by the weekly email cap). */
+    Enrollment retryAt(Instant due, Instant now) {
+        require(EnrollmentStatus.ACTIVE, EnrollmentStatus.ACTIVE);
+        return new Enrollment(id, version, sequence, lead, status, step, Objects.requireNonNull(due), path, sent, null,
+                enrolledAt, now);
+    }
+
     /** Reached an End step. */
     Enrollment complete(Instant now) {
         require(EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED);

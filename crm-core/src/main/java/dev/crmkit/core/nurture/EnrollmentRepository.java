@@ -27,4 +27,9 @@ public interface EnrollmentRepository extends Repository<EnrollmentId, Enrollmen
     default String kind() {
         return "Enrollment";
     }
+
+    /** What adapters index uniquely while an enrollment is open: one per person and sequence. */
+    static String openKey(SequenceId sequence, LeadId lead) {
+        return sequence + "/" + lead;
+    }
 }

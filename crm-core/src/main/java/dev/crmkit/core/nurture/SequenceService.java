@@ -323,9 +323,7 @@ public final class SequenceService {
                 switch (result.outcome()) {
                     case SENT, DEFERRED -> e = e.moveOn(send.next(), now, result.email(), now);
                     case FREQUENCY_CAPPED -> {
-                        tx.enrollments().save(new Enrollment(e.id(), e.version(), e.sequence(), e.lead(),
-                                e.status(), e.step(), now.plus(CAPPED_RETRY), e.path(), e.sent(), null,
-                                e.enrolledAt(), now));
+                        tx.enrollments().save(e.retryAt(now.plus(CAPPED_RETRY), now));
                         return;
                     }
                     case NO_CONSENT -> {
@@ -333,7 +331,8 @@ public final class SequenceService {
                         return;
                     }
                     case SUPPRESSED -> {
-                        tx.enrollments().save(e.exit(suppression(tx, lead.email()), now));
+                        tx.enrollments().save(e.exit(suppression(tx, lead.email())
+                                .orElse(ExitReason.UNSUBSCRIBED), now));
                         return;
                     }
                 }
@@ -348,16 +347,14 @@ public final class SequenceService {
             case CONVERTED -> ExitReason.CONVERTED;
             case UNQUALIFIED -> ExitReason.DISQUALIFIED;
             case MERGED -> ExitReason.MERGED;
-            default -> lead.email() == null ? null : tx.emailRecipients().findByEmail(lead.email())
-                    .map(EmailRecipient::suppressed).map(r -> r == SuppressionReason.BOUNCED ? ExitReason.BOUNCED
-                            : ExitReason.UNSUBSCRIBED).orElse(null);
+            default -> lead.email() == null ? null : suppression(tx, lead.email()).orElse(null);
         };
     }
 
-    private static ExitReason suppression(NurtureTx tx, EmailAddress email) {
+    /** Why a suppressed address leaves: a bounce, else an unsubscribe or complaint; empty when not suppressed. */
+    private static Optional<ExitReason> suppression(NurtureTx tx, EmailAddress email) {
         return tx.emailRecipients().findByEmail(email).map(EmailRecipient::suppressed)
-                .filter(r -> r == SuppressionReason.BOUNCED).map(r -> ExitReason.BOUNCED)
-                .orElse(ExitReason.UNSUBSCRIBED);
+                .map(r -> r == SuppressionReason.BOUNCED ? ExitReason.BOUNCED : ExitReason.UNSUBSCRIBED);
     }
 
     private boolean holds(NurtureTx tx, Enrollment e, Lead lead, Engagement when) {
