@@ -47,6 +47,7 @@ import dev.crmkit.core.task.CalendarService;
 import dev.crmkit.core.task.Notifier;
 import dev.crmkit.core.task.TaskService;
 import dev.crmkit.core.task.TeamService;
+import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingService;
 import dev.crmkit.core.webhook.WebhookService;
@@ -308,11 +309,17 @@ public final class Crm implements AutoCloseable {
         return sequences;
     }
 
-    /** Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. */
+    /**
+     * Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. A kind
+     * that scores no points (an email sent, by default) cannot change a score: no rescore for it, which spares each
+     * nurture email a transaction.
+     */
     private void rescoreTouchedLeads(TouchpointsRecorded e) {
+        Map<TouchpointKind, Integer> points = ctx.setting(ScoringRules.class, ScoringRules::defaults)
+                .touchpointPoints();
         Set<LeadId> touched = new LinkedHashSet<>();
         e.touchpoints().forEach(t -> {
-            if (t.lead() != null) {
+            if (t.lead() != null && points.getOrDefault(t.kind(), 0) != 0) {
                 touched.add(t.lead());
             }
         });

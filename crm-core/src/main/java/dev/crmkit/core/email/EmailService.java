@@ -246,12 +246,24 @@ public final class EmailService {
      * are a {@link ValidationException}; a failing sender an {@link EmailSendException}; nothing is stored then.
      */
     public SendResult sendMarketing(EmailRequest request) {
-        return send(request, EmailKind.MARKETING);
+        return send(request, EmailKind.MARKETING, false);
+    }
+
+    /**
+     * Checks and stores a marketing email like {@link #sendMarketing}, but hands it to the sender only after the write
+     * this call joins has committed ({@link SendOutcome#QUEUED}; its own write when called outside one), each in a
+     * small write of its own: a caller sending many in one transaction, as the nurture steps do, never sends the
+     * email of a rolled-back write, and a crash resends at most the one in flight. An email a crash or a failing
+     * sender left behind goes out with the next {@link #sendDue()}; one the sender refuses for good is cancelled.
+     * Its {@code EMAIL_SENT} touchpoint is recorded in the caller's write.
+     */
+    public SendResult queueMarketing(EmailRequest request) {
+        return send(request, EmailKind.MARKETING, true);
     }
 
     /** Sends a transactional email from a transactional template at once, without the marketing checks. */
     public SendResult sendTransactional(EmailRequest request) {
-        return send(request, EmailKind.TRANSACTIONAL);
+        return send(request, EmailKind.TRANSACTIONAL, false);
     }
 
     /**
@@ -326,7 +338,7 @@ public final class EmailService {
 
     // ---- the steps -----------------------------------------------------------------------------------------------
 
-    private SendResult send(EmailRequest request, EmailKind kind) {
+    private SendResult send(EmailRequest request, EmailKind kind, boolean queue) {
         EmailRequest r = Validation.argument("request", request);
         EmailSettings s = settings();
         Validation v = new Validation();
@@ -354,7 +366,7 @@ public final class EmailService {
             Instant due = s.quietHours().nextAllowed(now, recipient.map(EmailRecipient::zone)
                     .orElse(s.defaultZone()));
             if (!due.isAfter(now)) {
-                return deliver(tx, s, t, to, r, Map.of(), now);
+                return queue ? queue(tx, s, t, to, r, now) : deliver(tx, s, t, to, r, Map.of(), now);
             }
             SentEmail held = tx.sentEmails().save(rendered(s, t, to, r, Map.of(), now, SentEmailStatus.DEFERRED, due));
             return new SendResult(SendOutcome.DEFERRED, held.id(), held.dueAt());
@@ -388,6 +400,32 @@ public final class EmailService {
         return new SendResult(SendOutcome.SENT, sent.id(), null);
     }
 
+    /** Stores the email held and due now, records its touchpoint, and sends it once this write has committed. */
+    private SendResult queue(EmailTx tx, EmailSettings s, EmailTemplate t, EmailAddress to, EmailRequest r,
+                             Instant now) {
+        SentEmail queued = tx.sentEmails().save(rendered(s, t, to, r, Map.of(), now, SentEmailStatus.DEFERRED, now));
+        recordSent(queued, now);
+        tx.afterCommit(() -> sendQueued(s, queued));
+        return new SendResult(SendOutcome.QUEUED, queued.id(), null);
+    }
+
+    /** Marks a queued email sent and hands it to the sender, in one small write. */
+    private void sendQueued(EmailSettings s, SentEmail queued) {
+        try {
+            ctx.write(tx -> {
+                hand(s, tx.sentEmails().save(queued.sent(ctx.now())));
+                return null;
+            });
+        } catch (ConcurrentUpdateException e) {
+            // sendDue on another node sent it meanwhile
+        } catch (EmailSendException e) {
+            if (e.permanent()) {
+                cancel(queued, "the sender refused it: " + e.getMessage());
+            }
+            // otherwise it stays held and due: the next sendDue tries again
+        }
+    }
+
     /** Sends a held email if it is still held and still allowed; cancels it otherwise. */
     private boolean sendHeld(EmailTx tx, EmailSettings s, SentEmail read) {
         SentEmail held = tx.sentEmails().current(read);
@@ -406,10 +444,19 @@ public final class EmailService {
     }
 
     private void handOn(EmailSettings s, SentEmail sent, Instant now) {
+        recordSent(sent, now);
+        hand(s, sent);
+    }
+
+    /** The email's {@code EMAIL_SENT} touchpoint; once per email (a repeat of its event id is skipped). */
+    private void recordSent(SentEmail sent, Instant now) {
         if (sent.lead() != null || sent.contact() != null) {
             tracking.record(new TrackedActivity.EmailSent("email:" + sent.id(), now, sent.lead(), sent.contact(),
                     null, sent.subject()));
         }
+    }
+
+    private void hand(EmailSettings s, SentEmail sent) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-CRMKit-Email-Id", sent.id().toString());
         if (sent.kind() == EmailKind.MARKETING) {

@@ -106,12 +106,6 @@ public record Enrollment(EnrollmentId id, long version, SequenceId sequence, Lea
                 enrolledAt, now);
     }
 
-    /** Unchanged but for the time: claims the enrollment (a new version) before its step does anything. */
-    Enrollment touched(Instant now) {
-        return new Enrollment(id, version, sequence, lead, status, step, dueAt, path, sent, exitReason, enrolledAt,
-                now);
-    }
-
     private void require(EnrollmentStatus expected, EnrollmentStatus target) {
         if (status != expected) {
             throw new IllegalTransitionException("Enrollment", status, target);

@@ -41,6 +41,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nurture sequences of the actor's tenant: a stored series of steps (send an email template, wait, branch on
@@ -50,14 +52,15 @@ import java.util.function.UnaryOperator;
  * sequence; they leave at an {@code End} step, or early when they reply ({@link #recordReply}), convert, are
  * disqualified or merged, unsubscribe, bounce or have no consent (checked before each step runs), or when a user
  * takes them out ({@link #remove}). Steps run from the host's schedule ({@link #runDue}, also run by
- * {@code crm.automation().runDue()}): each due enrollment is claimed by a versioned write before its step does
- * anything, so two nodes never run one step twice, and a crash mid-step leaves it due (an email handed to the sender
- * just before the crash goes again).
+ * {@code crm.automation().runDue()}): each step's move is a versioned write and its email goes to the sender only
+ * after that committed, so two nodes never run one step twice, a crash mid-step leaves it due, and a crash after it
+ * resends at most the email in flight.
  *
  * <p>Changing sequences needs the {@link Actor#ADMIN} role; enrolling, pausing and reading the MANAGER or ADMIN role.
  * A stored sequence's steps do not change (create a new one instead); deactivating it stops new enrollments only.
  */
 public final class SequenceService {
+    private static final Logger LOG = LoggerFactory.getLogger(SequenceService.class);
     /** Retried this much later when the weekly email cap held a step back. */
     static final Duration CAPPED_RETRY = Duration.ofDays(1);
     /** Due enrollments read at a time. */
@@ -240,13 +243,19 @@ public final class SequenceService {
     // ---- running ------------------------------------------------------------------------------------------------
 
     /**
-     * Runs the steps of the tenant's enrollments that are due now; returns how many enrollments moved. Each is
-     * claimed by a versioned write first: a node that loses the claim to another skips it.
+     * Runs the steps of the tenant's enrollments that are due now; returns how many enrollments moved. A page of due
+     * steps runs in one transaction, and its emails go to the sender after that commits, each marked sent in a write
+     * of its own: a crash resends at most the email in flight, and two nodes never run one step twice (each step's
+     * move is a versioned write; the node that loses runs the page again one step at a time and skips what the other
+     * moved). Emails that a crash or a failing sender left behind are sent first.
      */
     public int runDue() {
         Instant now = ctx.now();
         CrmContext<? extends NurtureTx> system = ctx.as(new Actor(ctx.actor().tenant(), UserId.SYSTEM,
                 Set.of(Actor.MANAGER, Actor.ADMIN)));
+        if (system.setting(EmailSettings.class, () -> null) != null) {
+            new EmailService(system).sendDue();
+        }
         Set<EnrollmentId> seen = new HashSet<>();
         int moved = 0;
         while (true) {
@@ -255,35 +264,61 @@ public final class SequenceService {
             if (due.isEmpty()) {
                 return moved;
             }
-            for (Enrollment e : due) {
-                try {
-                    // One transaction per step: a crash can repeat at most the email in flight, never a page of them.
-                    moved += system.write(tx -> claim(tx, e, now).map(c -> {
-                        run(system, tx, c, now);
-                        return 1;
-                    }).orElse(0));
-                } catch (ConcurrentUpdateException taken) {
-                    // another node claimed it first and ran the step
-                }
-            }
+            moved += runPage(system, due, now);
         }
     }
 
     /**
-     * Claims the enrollment for this write if its step is due: a new version, so a second node holding the read one
-     * waits for this write and then fails its own claim. Empty when it is not due any more.
+     * Runs a page of due steps in one transaction. A lead's second enrollment of the page waits until the first one's
+     * email went out, so the weekly cap counts it. When the page fails (another node moved one of its enrollments, or
+     * one step is refused), each step runs again in a transaction of its own.
      */
-    private Optional<Enrollment> claim(NurtureTx tx, Enrollment read, Instant now) {
-        Enrollment e = tx.enrollments().current(read);
-        if (e.status() != EnrollmentStatus.ACTIVE || e.dueAt().isAfter(now)) {
-            return Optional.empty();
+    private int runPage(CrmContext<? extends NurtureTx> system, List<Enrollment> due, Instant now) {
+        Set<LeadId> leads = new HashSet<>();
+        List<Enrollment> page = new ArrayList<>();
+        List<Enrollment> alone = new ArrayList<>();
+        for (Enrollment e : due) {
+            (leads.add(e.lead()) ? page : alone).add(e);
         }
-        return Optional.of(tx.enrollments().save(e.touched(now)));
+        int moved = 0;
+        try {
+            moved = system.write(tx -> {
+                page.forEach(e -> run(system, tx, e, now));
+                return page.size();
+            });
+        } catch (RuntimeException pageFailed) {
+            alone.addAll(0, page);
+        }
+        for (Enrollment e : alone) {
+            try {
+                moved += system.write(tx -> stillDue(tx, e, now).map(current -> {
+                    run(system, tx, current, now);
+                    return 1;
+                }).orElse(0));
+            } catch (ConcurrentUpdateException taken) {
+                // another node moved it first
+            } catch (ValidationException refused) {
+                // One broken step (its template needs a value the lead lacks) must not hold up everyone else's: it
+                // stays due, and is logged at every run until someone fixes the template or removes the person.
+                LOG.warn("nurture enrollment {} of sequence {}: step '{}' was refused and stays due: {}", e.id(),
+                        e.sequence(), e.step(), refused.getMessage());
+            }
+        }
+        return moved;
     }
 
-    /** Runs the claimed enrollment's steps up to the next wait or its end. */
-    private void run(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment claimed, Instant now) {
-        Enrollment e = claimed;
+    /** The enrollment as stored if its step is still due; empty when another node moved it meanwhile. */
+    private static Optional<Enrollment> stillDue(NurtureTx tx, Enrollment read, Instant now) {
+        Enrollment e = tx.enrollments().current(read);
+        return e.status() == EnrollmentStatus.ACTIVE && !e.dueAt().isAfter(now) ? Optional.of(e) : Optional.empty();
+    }
+
+    /**
+     * Runs the enrollment's steps up to the next wait or its end, and saves it once, versioned: a copy that another
+     * node moved since it was read fails the write.
+     */
+    private void run(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment read, Instant now) {
+        Enrollment e = read;
         Lead lead = tx.leads().get(e.lead());
         ExitReason gone = exitReason(tx, lead);
         if (gone != null) {
@@ -317,11 +352,11 @@ public final class SequenceService {
                     tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
                     return;
                 }
-                SendResult result = new EmailService(system).sendMarketing(EmailRequest.of(send.template(),
+                SendResult result = new EmailService(system).queueMarketing(EmailRequest.of(send.template(),
                         lead.email().value()).lead(lead.id()).values(Map.of("firstName", text(lead.firstName()),
                         "lastName", text(lead.lastName()), "company", text(lead.company()))));
                 switch (result.outcome()) {
-                    case SENT, DEFERRED -> e = e.moveOn(send.next(), now, result.email(), now);
+                    case SENT, QUEUED, DEFERRED -> e = e.moveOn(send.next(), now, result.email(), now);
                     case FREQUENCY_CAPPED -> {
                         tx.enrollments().save(e.retryAt(now.plus(CAPPED_RETRY), now));
                         return;

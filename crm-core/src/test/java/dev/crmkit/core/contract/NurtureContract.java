@@ -8,11 +8,14 @@ import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.email.EmailSendException;
 import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.RecordingEmailSender;
+import dev.crmkit.core.email.SentEmailId;
+import dev.crmkit.core.email.SentEmailStatus;
 import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.nurture.Enrollment;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -193,6 +197,74 @@ public abstract class NurtureContract extends ContractSupport {
         for (int i = 0; i < 20; i++) {
             assertThat(sender.sentTo("p" + i + "@example.com")).as("emails to p%d", i).hasSize(1);
         }
+    }
+
+    @Test
+    void anEmailTheSenderCouldNotTakeGoesOutOnceWithTheNextRunAndOneItRefusesForGoodIsCancelled() {
+        SequenceId sequence = mail.sequences().create(series());
+        EnrollmentId adaIn = mail.sequences().enroll(sequence, subscribedLead("Ada", "ada@example.com"));
+        sender.failWith(new EmailSendException("mail server busy", false));
+
+        assertThat(mail.automation().runDue()).isEqualTo(1);
+        assertThat(sender.sent()).isEmpty();
+        Enrollment moved = mail.sequences().enrollment(adaIn);
+        assertThat(moved.step()).as("the step moved on; its email waits for the sender").isEqualTo("engaged?");
+        SentEmailId welcomeEmail = moved.sent().get("welcome");
+        assertThat(mail.email().sentEmail(welcomeEmail).status()).isEqualTo(SentEmailStatus.DEFERRED);
+
+        sender.failWith(null);
+        assertThat(mail.automation().runDue()).isZero();
+        mail.automation().runDue();
+        assertThat(sender.sentTo("ada@example.com")).singleElement().extracting(m -> m.subject())
+                .isEqualTo("Welcome, Ada");
+        assertThat(mail.email().sentEmail(welcomeEmail).status()).isEqualTo(SentEmailStatus.SENT);
+        assertThat(mail.sequences().stats(sequence).get(0).sent()).isEqualTo(1);
+
+        EnrollmentId bobIn = mail.sequences().enroll(sequence, subscribedLead("Bob", "bob@example.com"));
+        sender.failWith(new EmailSendException("no such mailbox", true));
+        mail.automation().runDue();
+        sender.failWith(null);
+        mail.automation().runDue();
+        SentEmailId bobsEmail = mail.sequences().enrollment(bobIn).sent().get("welcome");
+        assertThat(mail.email().sentEmail(bobsEmail).status()).isEqualTo(SentEmailStatus.CANCELLED);
+        assertThat(mail.email().sentEmail(bobsEmail).reason()).contains("no such mailbox");
+        assertThat(sender.sentTo("bob@example.com")).isEmpty();
+    }
+
+    @Test
+    void aRefusedStepHoldsUpOnlyItselfAndTheOtherEmailsOfItsRunGoOutOnce() {
+        EmailTemplateId coupon = mail.email().createTemplate(NewEmailTemplate.marketing("Coupon", "Your coupon",
+                "<p>{{coupon}}</p><a href=\"{{unsubscribeUrl}}\">stop</a>").fields(Set.of("coupon")));
+        SequenceId broken = mail.sequences().create("""
+                {"name": "coupon", "steps": [
+                  {"id": "coupon", "type": "email", "template": "%s", "next": "end"},
+                  {"id": "end", "type": "end"}]}""".formatted(coupon));
+        SequenceId sequence = mail.sequences().create(series());
+        mail.sequences().enroll(sequence, subscribedLead("Ada", "ada@example.com"));
+        clock.advance(Duration.ofSeconds(1));
+        EnrollmentId stuck = mail.sequences().enroll(broken, subscribedLead("Bob", "bob@example.com"));
+        clock.advance(Duration.ofSeconds(1));
+        mail.sequences().enroll(sequence, subscribedLead("Cy", "cy@example.com"));
+
+        assertThat(mail.automation().runDue()).isEqualTo(2);
+        assertThat(mail.automation().runDue()).isZero();
+        assertThat(sender.sentTo("ada@example.com")).hasSize(1);
+        assertThat(sender.sentTo("cy@example.com")).hasSize(1);
+        assertThat(sender.sentTo("bob@example.com")).isEmpty();
+        assertThat(mail.sequences().enrollment(stuck).step()).as("still due at the refused step").isEqualTo("coupon");
+    }
+
+    @Test
+    void aLeadDueInTwoSequencesAtOnceGetsNoMoreThanTheWeeklyCap() {
+        Crm capped = crmWith(SETTINGS.weeklyCap(1), sender);
+        LeadId ada = subscribedLead("Ada", "ada@example.com");
+        EnrollmentId first = capped.sequences().enroll(capped.sequences().create(series()), ada);
+        EnrollmentId second = capped.sequences().enroll(capped.sequences().create(series()), ada);
+
+        assertThat(capped.automation().runDue()).isEqualTo(2);
+        assertThat(sender.sentTo("ada@example.com")).hasSize(1);
+        assertThat(List.of(capped.sequences().enrollment(first), capped.sequences().enrollment(second)))
+                .extracting(Enrollment::step).containsExactlyInAnyOrder("engaged?", "welcome");
     }
 
     @Test
