@@ -29,6 +29,8 @@ final class PgSchema implements AutoCloseable {
         source.setDatabaseName("test");
         source.setUser("postgres");
         source.setReWriteBatchedInserts(true);
+        // For profiling: -Dcrmkit.pg.options="-c log_statement=all" logs every statement the benchmark sends.
+        source.setOptions(System.getProperty("crmkit.pg.options"));
         try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + name);
         }

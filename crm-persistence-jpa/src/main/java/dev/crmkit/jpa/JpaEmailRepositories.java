@@ -24,8 +24,12 @@ import dev.crmkit.core.email.SentEmailStatus;
 import dev.crmkit.core.email.SuppressionReason;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,6 +37,16 @@ import java.util.function.Function;
 /** The JPA repositories of the email capability (schema {@code V11__email.sql}). */
 final class JpaEmailRepositories {
     private JpaEmailRepositories() {
+    }
+
+    /** The distinct addresses, in lists short enough for one query's parameters on every database. */
+    private static List<List<String>> chunks(Collection<EmailAddress> addresses) {
+        List<String> all = addresses.stream().map(EmailAddress::value).distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += JpaRepository.BULK_FETCH) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + JpaRepository.BULK_FETCH)));
+        }
+        return chunks;
     }
 
     static final class Templates extends JpaRepository<EmailTemplateId, EmailTemplate, EmailTemplateEntity>
@@ -102,6 +116,16 @@ final class JpaEmailRepositories {
         @Override
         public Optional<EmailRecipient> findByEmail(EmailAddress email) {
             return lookup("email", email.value(), "r.id").stream().findFirst();
+        }
+
+        @Override
+        public Map<EmailAddress, EmailRecipient> findByEmails(Collection<EmailAddress> emails) {
+            Map<EmailAddress, EmailRecipient> found = new HashMap<>();
+            for (List<String> chunk : chunks(emails)) {
+                list(new Filter(tx.tenantId()).and("r.email in :emails", "emails", chunk), "r.id")
+                        .forEach(r -> found.put(r.email(), r));
+            }
+            return found;
         }
 
         @Override
@@ -187,6 +211,19 @@ final class JpaEmailRepositories {
                     .and("r.kind = :kind", "kind", kind.name())
                     .and("r.status = :status", "status", SentEmailStatus.SENT.name())
                     .and("r.sentAt > :since", "since", since));
+        }
+
+        @Override
+        public Map<EmailAddress, Long> countSent(Collection<EmailAddress> to, EmailKind kind, Instant since) {
+            Map<EmailAddress, Long> counts = new HashMap<>();
+            for (List<String> chunk : chunks(to)) {
+                countBy(new Filter(tx.tenantId()).and("r.toAddress in :to", "to", chunk)
+                        .and("r.kind = :kind", "kind", kind.name())
+                        .and("r.status = :status", "status", SentEmailStatus.SENT.name())
+                        .and("r.sentAt > :since", "since", since), "r.toAddress")
+                        .forEach((address, n) -> counts.put(EmailAddress.of(address), n));
+            }
+            return counts;
         }
 
         @Override

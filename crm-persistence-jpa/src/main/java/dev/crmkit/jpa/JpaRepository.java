@@ -6,10 +6,14 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -47,19 +51,57 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
     }
 
     @Override
+    public Map<I, T> findAll(Collection<I> ids) {
+        Map<UUID, I> wanted = new LinkedHashMap<>();
+        ids.forEach(id -> wanted.put(id.value(), id));
+        Map<I, T> found = new LinkedHashMap<>();
+        List<UUID> keys = new ArrayList<>(wanted.keySet());
+        for (int from = 0; from < keys.size(); from += BULK_FETCH) {
+            List<UUID> chunk = keys.subList(from, Math.min(keys.size(), from + BULK_FETCH));
+            for (E row : tx.session().createSelectionQuery("from " + entityName
+                            + " r where r.tenantId = :tenant and r.id in :ids", rowType)
+                    .setParameter("tenant", tx.tenantId()).setParameterList("ids", chunk).getResultList()) {
+                found.put(wanted.get(row.id), toDomain(row));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Sends the rows' inserts and updates as JDBC batches, then keeps the key tables in step: a stale version fails
+     * the whole call (it names the first aggregate; the caller's transaction rolls back anyway).
+     */
+    @Override
+    public List<T> saveAll(List<T> aggregates) {
+        if (aggregates.size() < 2) {
+            return aggregates.isEmpty() ? List.of() : List.of(save(aggregates.get(0)));
+        }
+        StatelessSession session = tx.sessionForWrite();
+        try {
+            for (T aggregate : aggregates) {
+                write(session, aggregate);
+            }
+            tx.flush();
+            afterSaveAll(aggregates);
+            tx.flush();
+        } catch (RuntimeException e) {
+            T first = aggregates.get(0);
+            throw Errors.translate(e, kind(), first.id(), first.version());
+        }
+        return aggregates.stream().map(a -> a.withVersion(a.version() + 1)).toList();
+    }
+
+    /** {@link #afterSave} for aggregates saved together; repositories with key tables may read them in one go. */
+    void afterSaveAll(List<T> aggregates) {
+        aggregates.forEach(a -> afterSave(a, a.version() == 0));
+    }
+
+    @Override
     public T save(T aggregate) {
         StatelessSession session = tx.sessionForWrite();
         long version = aggregate.version();
-        E row = toRow(aggregate);
-        row.tenantId = tx.tenantId();
-        row.id = aggregate.id().value();
-        row.version = version == 0 ? 1 : version;
         try {
-            if (version == 0) {
-                session.insert(row);
-            } else {
-                session.update(row); // where version = :version, and sets version + 1
-            }
+            write(session, aggregate);
             tx.flush(); // a stale version fails here, before the key tables are touched
             afterSave(aggregate, version == 0);
             tx.flush();
@@ -67,6 +109,20 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
             throw Errors.translate(e, kind(), aggregate.id(), version);
         }
         return aggregate.withVersion(version + 1);
+    }
+
+    /** Queues the aggregate's insert (version 0) or versioned update in the session's JDBC batch. */
+    private void write(StatelessSession session, T aggregate) {
+        long version = aggregate.version();
+        E row = toRow(aggregate);
+        row.tenantId = tx.tenantId();
+        row.id = aggregate.id().value();
+        row.version = version == 0 ? 1 : version;
+        if (version == 0) {
+            session.insert(row);
+        } else {
+            session.update(row); // where version = :version, and sets version + 1
+        }
     }
 
     /** This tenant's aggregates whose {@code column} (a property of alias {@code r}) equals {@code value}. */

@@ -4,7 +4,10 @@ import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.spi.Repository;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,15 @@ import java.util.Optional;
  */
 public interface EmailRecipientRepository extends Repository<EmailRecipientId, EmailRecipient> {
     Optional<EmailRecipient> findByEmail(EmailAddress email);
+
+    /** The records of those of {@code emails} that have one, by address: for many sends at once. */
+    default Map<EmailAddress, EmailRecipient> findByEmails(Collection<EmailAddress> emails) {
+        Map<EmailAddress, EmailRecipient> found = new HashMap<>();
+        for (EmailAddress email : emails) {
+            findByEmail(email).ifPresent(r -> found.put(email, r));
+        }
+        return found;
+    }
 
     /** The suppression list: suppressed addresses, the last suppressed first (ties: address). */
     Page<EmailRecipient> suppressed(PageRequest page);

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * Email of the actor's tenant: templates, consent, and sending through the host's {@link EmailSender} with the
@@ -246,7 +249,7 @@ public final class EmailService {
      * are a {@link ValidationException}; a failing sender an {@link EmailSendException}; nothing is stored then.
      */
     public SendResult sendMarketing(EmailRequest request) {
-        return send(request, EmailKind.MARKETING, false);
+        return send(request, EmailKind.MARKETING);
     }
 
     /**
@@ -258,12 +261,22 @@ public final class EmailService {
      * Its {@code EMAIL_SENT} touchpoint is recorded in the caller's write.
      */
     public SendResult queueMarketing(EmailRequest request) {
-        return send(request, EmailKind.MARKETING, true);
+        return queue(List.of(Validation.argument("request", request)), false).get(0);
+    }
+
+    /**
+     * {@link #queueMarketing(EmailRequest)} for many requests in one write: the checks read storage once for all of
+     * them, and a second email to one address counts the first against the weekly cap. The results are in the order
+     * of the requests; a bad request is a {@link ValidationException} naming {@code requests[i].field}, and nothing
+     * is stored.
+     */
+    public List<SendResult> queueMarketing(List<EmailRequest> requests) {
+        return queue(Validation.argument("requests", requests), true);
     }
 
     /** Sends a transactional email from a transactional template at once, without the marketing checks. */
     public SendResult sendTransactional(EmailRequest request) {
-        return send(request, EmailKind.TRANSACTIONAL, false);
+        return send(request, EmailKind.TRANSACTIONAL);
     }
 
     /**
@@ -338,19 +351,11 @@ public final class EmailService {
 
     // ---- the steps -----------------------------------------------------------------------------------------------
 
-    private SendResult send(EmailRequest request, EmailKind kind, boolean queue) {
+    private SendResult send(EmailRequest request, EmailKind kind) {
         EmailRequest r = Validation.argument("request", request);
         EmailSettings s = settings();
         Validation v = new Validation();
-        EmailAddress to = address(v, "to", r.to());
-        v.check(r.template() != null, "template", "is required");
-        for (Map.Entry<String, String> e : r.values().entrySet()) {
-            String key = e.getKey();
-            if (v.check(key != null && MergeFields.validName(key), "values", "'" + key + "' is not a field name")) {
-                v.check(!SERVICE_FIELDS.contains(key), "values." + key, "is filled by the email service");
-                v.multiLine("values." + key, e.getValue(), EmailLimits.VALUE);
-            }
-        }
+        EmailAddress to = checked(r, v);
         v.throwIfInvalid();
         return ctx.write(tx -> {
             EmailTemplate t = template(tx, r.template(), kind, "template");
@@ -359,14 +364,15 @@ public final class EmailService {
                 return deliver(tx, s, t, to, r, Map.of(), now);
             }
             Optional<EmailRecipient> recipient = tx.emailRecipients().findByEmail(to);
-            SendOutcome refused = refusal(tx, s, recipient.orElse(null), to, now);
+            SendOutcome refused = refusal(s, recipient.orElse(null),
+                    () -> tx.sentEmails().countSent(to, EmailKind.MARKETING, now.minus(WEEK)));
             if (refused != null) {
                 return SendResult.refused(refused);
             }
             Instant due = s.quietHours().nextAllowed(now, recipient.map(EmailRecipient::zone)
                     .orElse(s.defaultZone()));
             if (!due.isAfter(now)) {
-                return queue ? queue(tx, s, t, to, r, now) : deliver(tx, s, t, to, r, Map.of(), now);
+                return deliver(tx, s, t, to, r, Map.of(), now);
             }
             SentEmail held = tx.sentEmails().save(rendered(s, t, to, r, Map.of(), now, SentEmailStatus.DEFERRED, due));
             return new SendResult(SendOutcome.DEFERRED, held.id(), held.dueAt());
@@ -377,16 +383,32 @@ public final class EmailService {
     private static final Set<String> SERVICE_FIELDS = Set.of(MergeFields.EMAIL, MergeFields.UNSUBSCRIBE_URL,
             MergeFields.CONFIRM_URL);
 
-    /** Why no marketing email may go to {@code to} now, or null when it may. */
-    private static SendOutcome refusal(EmailTx tx, EmailSettings s, EmailRecipient recipient, EmailAddress to,
-                                       Instant now) {
+    /** The address of a request, its template and values checked; problems go to {@code v}. */
+    private static EmailAddress checked(EmailRequest r, Validation v) {
+        EmailAddress to = address(v, "to", r.to());
+        v.check(r.template() != null, "template", "is required");
+        for (Map.Entry<String, String> e : r.values().entrySet()) {
+            String key = e.getKey();
+            if (v.check(key != null && MergeFields.validName(key), "values", "'" + key + "' is not a field name")) {
+                v.check(!SERVICE_FIELDS.contains(key), "values." + key, "is filled by the email service");
+                v.multiLine("values." + key, e.getValue(), EmailLimits.VALUE);
+            }
+        }
+        return to;
+    }
+
+    /**
+     * Why no marketing email may go to the recipient now, or null when it may; {@code sentThisWeek} is asked only
+     * when consent allows.
+     */
+    private static SendOutcome refusal(EmailSettings s, EmailRecipient recipient, LongSupplier sentThisWeek) {
         if (recipient != null && recipient.suppressed() != null) {
             return SendOutcome.SUPPRESSED;
         }
         if (recipient == null || !recipient.marketable()) {
             return SendOutcome.NO_CONSENT;
         }
-        if (tx.sentEmails().countSent(to, EmailKind.MARKETING, now.minus(WEEK)) >= s.weeklyCap()) {
+        if (sentThisWeek.getAsLong() >= s.weeklyCap()) {
             return SendOutcome.FREQUENCY_CAPPED;
         }
         return null;
@@ -400,13 +422,68 @@ public final class EmailService {
         return new SendResult(SendOutcome.SENT, sent.id(), null);
     }
 
-    /** Stores the email held and due now, records its touchpoint, and sends it once this write has committed. */
-    private SendResult queue(EmailTx tx, EmailSettings s, EmailTemplate t, EmailAddress to, EmailRequest r,
-                             Instant now) {
-        SentEmail queued = tx.sentEmails().save(rendered(s, t, to, r, Map.of(), now, SentEmailStatus.DEFERRED, now));
-        recordSent(queued, now);
-        tx.afterCommit(() -> sendQueued(s, queued));
-        return new SendResult(SendOutcome.QUEUED, queued.id(), null);
+    /**
+     * Checks and stores the marketing emails of {@code requests} in one write: due now, held until it commits, with
+     * their touchpoints; then sends each in a small write of its own. {@code batch}: errors are named per request.
+     */
+    private List<SendResult> queue(List<EmailRequest> requests, boolean batch) {
+        EmailSettings s = settings();
+        Validation v = new Validation();
+        List<EmailAddress> to = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            EmailRequest r = requests.get(i);
+            Validation at = batch ? v.nested("requests[" + i + "]") : v;
+            if (at.check(r != null, "request", "is required")) {
+                to.add(checked(r, at));
+            }
+        }
+        v.throwIfInvalid();
+        return ctx.write(tx -> {
+            Instant now = ctx.now();
+            Set<EmailAddress> addresses = new HashSet<>(to);
+            Map<EmailAddress, EmailRecipient> recipients = tx.emailRecipients().findByEmails(addresses);
+            Map<EmailAddress, Long> sentThisWeek = new HashMap<>(tx.sentEmails().countSent(addresses,
+                    EmailKind.MARKETING, now.minus(WEEK)));
+            Map<EmailTemplateId, EmailTemplate> templates = new HashMap<>();
+            List<SendResult> results = new ArrayList<>(requests.size());
+            List<SentEmail> stored = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                EmailRequest r = requests.get(i);
+                EmailAddress address = to.get(i);
+                String field = batch ? "requests[" + i + "].template" : "template";
+                EmailTemplate t = templates.computeIfAbsent(r.template(),
+                        id -> template(tx, id, EmailKind.MARKETING, field));
+                EmailRecipient recipient = recipients.get(address);
+                SendOutcome refused = refusal(s, recipient, () -> sentThisWeek.getOrDefault(address, 0L));
+                if (refused != null) {
+                    results.add(SendResult.refused(refused));
+                    continue;
+                }
+                Instant due = s.quietHours().nextAllowed(now, recipient == null || recipient.zone() == null
+                        ? s.defaultZone() : recipient.zone());
+                boolean immediate = !due.isAfter(now);
+                SentEmail email = rendered(s, t, address, r, Map.of(), now, SentEmailStatus.DEFERRED,
+                        immediate ? now : due);
+                stored.add(email);
+                if (immediate) {
+                    sentThisWeek.merge(address, 1L, Long::sum);
+                    results.add(new SendResult(SendOutcome.QUEUED, email.id(), null));
+                } else {
+                    results.add(new SendResult(SendOutcome.DEFERRED, email.id(), due));
+                }
+            }
+            List<SentEmail> queued = tx.sentEmails().saveAll(stored).stream()
+                    .filter(e -> !e.dueAt().isAfter(now)).toList();
+            List<TrackedActivity> touchpoints = queued.stream().filter(e -> e.lead() != null || e.contact() != null)
+                    .map(e -> (TrackedActivity) sentTouchpoint(e, now)).toList();
+            if (!touchpoints.isEmpty()) {
+                tracking.recordAll(touchpoints);
+            }
+            if (!queued.isEmpty()) {
+                tx.afterCommit(() -> queued.forEach(e -> sendQueued(s, e)));
+            }
+            return results;
+        });
     }
 
     /** Marks a queued email sent and hands it to the sender, in one small write. */
@@ -433,8 +510,8 @@ public final class EmailService {
             return false;
         }
         Instant now = ctx.now();
-        SendOutcome refused = refusal(tx, s, tx.emailRecipients().findByEmail(held.to()).orElse(null), held.to(),
-                now);
+        SendOutcome refused = refusal(s, tx.emailRecipients().findByEmail(held.to()).orElse(null),
+                () -> tx.sentEmails().countSent(held.to(), EmailKind.MARKETING, now.minus(WEEK)));
         if (refused != null) {
             tx.sentEmails().save(held.cancelled(refused.name()));
             return false;
@@ -451,9 +528,13 @@ public final class EmailService {
     /** The email's {@code EMAIL_SENT} touchpoint; once per email (a repeat of its event id is skipped). */
     private void recordSent(SentEmail sent, Instant now) {
         if (sent.lead() != null || sent.contact() != null) {
-            tracking.record(new TrackedActivity.EmailSent("email:" + sent.id(), now, sent.lead(), sent.contact(),
-                    null, sent.subject()));
+            tracking.record(sentTouchpoint(sent, now));
         }
+    }
+
+    private static TrackedActivity.EmailSent sentTouchpoint(SentEmail sent, Instant now) {
+        return new TrackedActivity.EmailSent("email:" + sent.id(), now, sent.lead(), sent.contact(), null,
+                sent.subject());
     }
 
     private void hand(EmailSettings s, SentEmail sent) {

@@ -12,6 +12,7 @@ import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.customer.Person;
 import dev.crmkit.core.tracking.TrackedPeople;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,6 +35,13 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     @Override
     public Optional<TrackedLead> lead(LeadId id) {
         return tx.leads().find(id).map(LeadPeople::tracked);
+    }
+
+    @Override
+    public Map<LeadId, TrackedLead> leads(Collection<LeadId> ids) {
+        Map<LeadId, TrackedLead> found = new HashMap<>();
+        tx.leads().findAll(ids).forEach((id, l) -> found.put(id, tracked(l)));
+        return found;
     }
 
     @Override

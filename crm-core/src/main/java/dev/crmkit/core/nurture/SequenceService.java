@@ -32,6 +32,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,42 +270,29 @@ public final class SequenceService {
     }
 
     /**
-     * Runs a page of due steps in one transaction. A lead's second enrollment of the page waits until the first one's
-     * email went out, so the weekly cap counts it. When the page fails (another node moved one of its enrollments, or
+     * Runs a page of due steps in one transaction. When the page fails (another node moved one of its enrollments, or
      * one step is refused), each step runs again in a transaction of its own.
      */
     private int runPage(CrmContext<? extends NurtureTx> system, List<Enrollment> due, Instant now) {
-        Set<LeadId> leads = new HashSet<>();
-        List<Enrollment> page = new ArrayList<>();
-        List<Enrollment> alone = new ArrayList<>();
-        for (Enrollment e : due) {
-            (leads.add(e.lead()) ? page : alone).add(e);
-        }
-        int moved = 0;
         try {
-            moved = system.write(tx -> {
-                page.forEach(e -> run(system, tx, e, now));
-                return page.size();
-            });
+            return system.write(tx -> walk(system, tx, due, now));
         } catch (RuntimeException pageFailed) {
-            alone.addAll(0, page);
-        }
-        for (Enrollment e : alone) {
-            try {
-                moved += system.write(tx -> stillDue(tx, e, now).map(current -> {
-                    run(system, tx, current, now);
-                    return 1;
-                }).orElse(0));
-            } catch (ConcurrentUpdateException taken) {
-                // another node moved it first
-            } catch (ValidationException refused) {
-                // One broken step (its template needs a value the lead lacks) must not hold up everyone else's: it
-                // stays due, and is logged at every run until someone fixes the template or removes the person.
-                LOG.warn("nurture enrollment {} of sequence {}: step '{}' was refused and stays due: {}", e.id(),
-                        e.sequence(), e.step(), refused.getMessage());
+            int moved = 0;
+            for (Enrollment e : due) {
+                try {
+                    moved += system.write(tx -> stillDue(tx, e, now).map(current -> walk(system, tx,
+                            List.of(current), now)).orElse(0));
+                } catch (ConcurrentUpdateException taken) {
+                    // another node moved it first
+                } catch (ValidationException refused) {
+                    // One broken step (its template needs a value the lead lacks) must not hold up everyone else's:
+                    // it stays due, and is logged at every run until someone fixes the template or removes the person.
+                    LOG.warn("nurture enrollment {} of sequence {}: step '{}' was refused and stays due: {}", e.id(),
+                            e.sequence(), e.step(), refused.getMessage());
+                }
             }
+            return moved;
         }
-        return moved;
     }
 
     /** The enrollment as stored if its step is still due; empty when another node moved it meanwhile. */
@@ -314,82 +302,153 @@ public final class SequenceService {
     }
 
     /**
-     * Runs the enrollment's steps up to the next wait or its end, and saves it once, versioned: a copy that another
-     * node moved since it was read fails the write.
+     * Walks each enrollment up to its next wait or end, reading their leads, sequences and recipients once for all
+     * and queueing their emails together; saves them versioned, so a copy another node moved since it was read fails
+     * the write. Returns how many moved.
      */
-    private void run(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment read, Instant now) {
-        Enrollment e = read;
-        Lead lead = tx.leads().get(e.lead());
-        ExitReason gone = exitReason(tx, lead);
-        if (gone != null) {
-            tx.enrollments().save(e.exit(gone, now));
-            return;
-        }
-        SequenceDefinition def = tx.nurtureSequences().get(e.sequence()).definition();
-        // No cycles: a walk visits each step at most once.
-        for (int i = 0; i <= def.steps().size(); i++) {
-            String at = e.step();
-            SequenceStep step = def.step(at).orElseThrow(() -> new IllegalStateException("no step " + at));
-            if (step instanceof SequenceStep.End) {
-                tx.enrollments().save(e.complete(now));
-                return;
-            }
-            if (step instanceof SequenceStep.Wait w) {
-                tx.enrollments().save(e.moveOn(w.next(), until(tx, w, lead, now), null, now));
-                return;
-            }
-            if (step instanceof SequenceStep.Branch b) {
-                e = e.moveOn(holds(tx, e, lead, b.when()) ? b.then() : b.otherwise(), now, null, now);
-            } else if (step instanceof SequenceStep.CreateTask t) {
-                if (lead.owner() != null) {
-                    new TaskService(system).create(NewTask.of(t.title()).about(Subject.of(lead.id()))
-                            .assignTo(lead.owner()).dueAt(now.plus(Duration.ofDays(t.dueInDays()))));
-                }
-                e = e.moveOn(t.next(), now, null, now);
-            } else {
-                SequenceStep.SendEmail send = (SequenceStep.SendEmail) step;
-                if (lead.email() == null) {
-                    tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
-                    return;
-                }
-                SendResult result = new EmailService(system).queueMarketing(EmailRequest.of(send.template(),
-                        lead.email().value()).lead(lead.id()).values(Map.of("firstName", text(lead.firstName()),
-                        "lastName", text(lead.lastName()), "company", text(lead.company()))));
-                switch (result.outcome()) {
-                    case SENT, QUEUED, DEFERRED -> e = e.moveOn(send.next(), now, result.email(), now);
-                    case FREQUENCY_CAPPED -> {
-                        tx.enrollments().save(e.retryAt(now.plus(CAPPED_RETRY), now));
-                        return;
-                    }
-                    case NO_CONSENT -> {
-                        tx.enrollments().save(e.exit(ExitReason.NO_CONSENT, now));
-                        return;
-                    }
-                    case SUPPRESSED -> {
-                        tx.enrollments().save(e.exit(suppression(tx, lead.email())
-                                .orElse(ExitReason.UNSUBSCRIBED), now));
-                        return;
-                    }
-                }
+    private int walk(CrmContext<? extends NurtureTx> system, NurtureTx tx, List<Enrollment> enrollments,
+                     Instant now) {
+        Map<LeadId, Lead> leads = tx.leads().findAll(enrollments.stream().map(Enrollment::lead).toList());
+        Map<EmailAddress, EmailRecipient> recipients = tx.emailRecipients().findByEmails(leads.values().stream()
+                .map(Lead::email).filter(Objects::nonNull).toList());
+        Map<SequenceId, SequenceDefinition> sequences = new HashMap<>();
+        List<Walk> walks = new ArrayList<>();
+        List<Walk> emailing = new ArrayList<>();
+        List<EmailRequest> emails = new ArrayList<>();
+        for (Enrollment e : enrollments) {
+            Lead lead = leads.containsKey(e.lead()) ? leads.get(e.lead()) : tx.leads().get(e.lead());
+            Walk w = new Walk(system, tx, e, lead, lead.email() == null ? null : recipients.get(lead.email()),
+                    sequences.computeIfAbsent(e.sequence(), id -> tx.nurtureSequences().get(id).definition()), now);
+            walks.add(w);
+            EmailRequest email = w.start();
+            if (email != null) {
+                emailing.add(w);
+                emails.add(email);
             }
         }
-        throw new IllegalStateException("sequence " + e.sequence() + " did not reach a wait or an end");
+        if (!emails.isEmpty()) {
+            List<SendResult> results = new EmailService(system).queueMarketing(emails);
+            for (int i = 0; i < emailing.size(); i++) {
+                emailing.get(i).sent(results.get(i));
+            }
+        }
+        tx.enrollments().saveAll(walks.stream().map(w -> w.stopped).toList());
+        return walks.size();
+    }
+
+    /**
+     * One enrollment's walk through its steps in a run, up to the next wait or its end. It stops at an email step for
+     * the email to be queued with the others, then goes on; a second email step waits, due, for the next run, so the
+     * weekly cap counts the first.
+     */
+    private final class Walk {
+        private final CrmContext<? extends NurtureTx> system;
+        private final NurtureTx tx;
+        private final Lead lead;
+        private final EmailRecipient recipient;
+        private final SequenceDefinition def;
+        private final Instant now;
+        private Enrollment e;
+        private SequenceStep.SendEmail sending;
+        private boolean emailed;
+        /** The enrollment to save, once the walk stopped. */
+        private Enrollment stopped;
+
+        Walk(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment e, Lead lead, EmailRecipient recipient,
+             SequenceDefinition def, Instant now) {
+            this.system = system;
+            this.tx = tx;
+            this.e = e;
+            this.lead = lead;
+            this.recipient = recipient;
+            this.def = def;
+            this.now = now;
+        }
+
+        /** Leaves when the lead must, else walks: the email to queue, or null when the walk stopped. */
+        EmailRequest start() {
+            ExitReason gone = exitReason(lead, recipient);
+            if (gone != null) {
+                stopped = e.exit(gone, now);
+                return null;
+            }
+            return walk();
+        }
+
+        /** Goes on after the queued email's outcome. */
+        void sent(SendResult result) {
+            switch (result.outcome()) {
+                case SENT, QUEUED, DEFERRED -> {
+                    e = e.moveOn(sending.next(), now, result.email(), now);
+                    if (walk() != null) {
+                        throw new IllegalStateException("a walk queues one email per run");
+                    }
+                }
+                case FREQUENCY_CAPPED -> stopped = e.retryAt(now.plus(CAPPED_RETRY), now);
+                case NO_CONSENT -> stopped = e.exit(ExitReason.NO_CONSENT, now);
+                case SUPPRESSED -> stopped = e.exit(Optional.ofNullable(suppression(recipient))
+                        .orElse(ExitReason.UNSUBSCRIBED), now);
+            }
+        }
+
+        private EmailRequest walk() {
+            // No cycles: a walk visits each step at most once.
+            for (int i = 0; i <= def.steps().size(); i++) {
+                String at = e.step();
+                SequenceStep step = def.step(at).orElseThrow(() -> new IllegalStateException("no step " + at));
+                if (step instanceof SequenceStep.End) {
+                    stopped = e.complete(now);
+                    return null;
+                }
+                if (step instanceof SequenceStep.Wait w) {
+                    stopped = e.moveOn(w.next(), until(w, recipient, now), null, now);
+                    return null;
+                }
+                if (step instanceof SequenceStep.Branch b) {
+                    e = e.moveOn(holds(tx, e, lead, b.when()) ? b.then() : b.otherwise(), now, null, now);
+                } else if (step instanceof SequenceStep.CreateTask t) {
+                    if (lead.owner() != null) {
+                        new TaskService(system).create(NewTask.of(t.title()).about(Subject.of(lead.id()))
+                                .assignTo(lead.owner()).dueAt(now.plus(Duration.ofDays(t.dueInDays()))));
+                    }
+                    e = e.moveOn(t.next(), now, null, now);
+                } else {
+                    SequenceStep.SendEmail send = (SequenceStep.SendEmail) step;
+                    if (lead.email() == null) {
+                        stopped = e.exit(ExitReason.NO_CONSENT, now);
+                        return null;
+                    }
+                    if (emailed) {
+                        stopped = e.retryAt(now, now);
+                        return null;
+                    }
+                    emailed = true;
+                    sending = send;
+                    return EmailRequest.of(send.template(), lead.email().value()).lead(lead.id())
+                            .values(Map.of("firstName", text(lead.firstName()), "lastName", text(lead.lastName()),
+                                    "company", text(lead.company())));
+                }
+            }
+            throw new IllegalStateException("sequence " + e.sequence() + " did not reach a wait or an end");
+        }
     }
 
     /** Why the lead must leave before its next step, or null. */
-    private static ExitReason exitReason(NurtureTx tx, Lead lead) {
+    private static ExitReason exitReason(Lead lead, EmailRecipient recipient) {
         return switch (lead.status()) {
             case CONVERTED -> ExitReason.CONVERTED;
             case UNQUALIFIED -> ExitReason.DISQUALIFIED;
             case MERGED -> ExitReason.MERGED;
-            default -> lead.email() == null ? null : suppression(tx, lead.email()).orElse(null);
+            default -> suppression(recipient);
         };
     }
 
-    /** Why a suppressed address leaves: a bounce, else an unsubscribe or complaint; empty when not suppressed. */
-    private static Optional<ExitReason> suppression(NurtureTx tx, EmailAddress email) {
-        return tx.emailRecipients().findByEmail(email).map(EmailRecipient::suppressed)
-                .map(r -> r == SuppressionReason.BOUNCED ? ExitReason.BOUNCED : ExitReason.UNSUBSCRIBED);
+    /** Why a suppressed address leaves: a bounce, else an unsubscribe or complaint; null when not suppressed. */
+    private static ExitReason suppression(EmailRecipient recipient) {
+        if (recipient == null || recipient.suppressed() == null) {
+            return null;
+        }
+        return recipient.suppressed() == SuppressionReason.BOUNCED ? ExitReason.BOUNCED : ExitReason.UNSUBSCRIBED;
     }
 
     private boolean holds(NurtureTx tx, Enrollment e, Lead lead, Engagement when) {
@@ -413,14 +472,13 @@ public final class SequenceService {
     }
 
     /** When a wait ends: after its duration, or at its next weekday and time in the lead's time zone. */
-    private Instant until(NurtureTx tx, SequenceStep.Wait w, Lead lead, Instant now) {
+    private Instant until(SequenceStep.Wait w, EmailRecipient recipient, Instant now) {
         if (w.duration() != null) {
             return now.plus(w.duration());
         }
         EmailSettings email = ctx.setting(EmailSettings.class, () -> null);
-        ZoneId zone = Optional.ofNullable(lead.email()).flatMap(a -> tx.emailRecipients().findByEmail(a))
-                .map(EmailRecipient::zone)
-                .orElseGet(() -> email == null ? ZoneOffset.UTC : email.defaultZone());
+        ZoneId zone = recipient != null && recipient.zone() != null ? recipient.zone()
+                : email == null ? ZoneOffset.UTC : email.defaultZone();
         ZonedDateTime local = now.atZone(zone);
         ZonedDateTime next = local.with(TemporalAdjusters.nextOrSame(w.weekday())).with(w.at());
         if (!next.isAfter(local)) {

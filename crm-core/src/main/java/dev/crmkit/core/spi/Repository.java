@@ -4,6 +4,11 @@ import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Versioned;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Load and save one kind of aggregate within the current tenant, with optimistic version checks. */
@@ -16,6 +21,30 @@ public interface Repository<I extends EntityId, T extends Versioned<I, T>> {
      * {@code DuplicateException} when inserting an id that exists.
      */
     T save(T aggregate);
+
+    /**
+     * The stored aggregates among {@code ids}, by id; unknown ids are left out. For work on many records at once:
+     * adapters read them in a few round trips instead of one each.
+     */
+    default Map<I, T> findAll(Collection<I> ids) {
+        Map<I, T> found = new LinkedHashMap<>();
+        for (I id : ids) {
+            find(id).ifPresent(t -> found.put(id, t));
+        }
+        return found;
+    }
+
+    /**
+     * {@link #save} for each aggregate, in order, with the same checks; the saved copies in that order. Adapters may
+     * send the writes together, so a failure may name any of them, and the caller's transaction must roll back.
+     */
+    default List<T> saveAll(List<T> aggregates) {
+        List<T> saved = new ArrayList<>(aggregates.size());
+        for (T t : aggregates) {
+            saved.add(save(t));
+        }
+        return saved;
+    }
 
     /** The aggregate, or {@link NotFoundException}. */
     default T get(I id) {

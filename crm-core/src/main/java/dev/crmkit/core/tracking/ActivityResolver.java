@@ -17,8 +17,11 @@ import dev.crmkit.core.tracking.TrackedPeople.TrackedLead;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns tracked activity and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
@@ -38,6 +41,22 @@ final class ActivityResolver {
     ActivityResolver(TrackingTx tx) {
         this.tx = tx;
         this.people = tx.trackedPeople();
+    }
+
+    /** Reads the leads {@code events} name in one go, so that resolving them asks storage no more. */
+    void prefetchLeads(List<? extends TrackedActivity> events) {
+        Set<LeadId> ids = new HashSet<>();
+        for (TrackedActivity e : events) {
+            LeadId lead = e instanceof EmailSent s ? s.lead() : e instanceof EmailClick c ? c.lead()
+                    : e instanceof Conversion c ? c.lead() : e instanceof FormSubmission f ? f.lead() : null;
+            if (lead != null && !leads.containsKey(lead)) {
+                ids.add(lead);
+            }
+        }
+        if (ids.size() > 1) {
+            Map<LeadId, TrackedLead> found = people.leads(ids);
+            ids.forEach(id -> leads.put(id, Optional.ofNullable(found.get(id))));
+        }
     }
 
     TouchpointDraft resolve(TrackedActivity event, Validation v) {

@@ -4,6 +4,9 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,15 @@ public interface TrackedPeople {
 
     /** The lead {@code id}, or empty. */
     Optional<TrackedLead> lead(LeadId id);
+
+    /** {@link #lead} for each of {@code ids}, by id, read together; unknown ids are left out. */
+    default Map<LeadId, TrackedLead> leads(Collection<LeadId> ids) {
+        Map<LeadId, TrackedLead> found = new HashMap<>();
+        for (LeadId id : ids) {
+            lead(id).ifPresent(l -> found.put(id, l));
+        }
+        return found;
+    }
 
     /** The lead {@code id}, or {@code NotFoundException}. */
     TrackedLead get(LeadId id);

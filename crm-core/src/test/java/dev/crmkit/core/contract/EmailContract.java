@@ -316,6 +316,46 @@ public abstract class EmailContract extends ContractSupport {
     }
 
     @Test
+    void queuedEmailsGoOutAfterTheirWriteInRequestOrderAndTheSecondToAnAddressCountsTheFirstForTheCap() {
+        Crm capped = crmWith(SETTINGS.weeklyCap(1), outbox);
+        LeadId lead = crm.leads().capture(NewLead.of("Ada", "Lovelace", ADA));
+        subscribe(ADA);
+        subscribe("bob@example.com");
+        List<SendResult> results = capped.email().queueMarketing(List.of(
+                EmailRequest.of(news, ADA).values(Map.of("firstName", "Ada")).lead(lead),
+                EmailRequest.of(news, "bob@example.com").values(Map.of("firstName", "Bob")),
+                EmailRequest.of(news, ADA).values(Map.of("firstName", "Ada")),
+                EmailRequest.of(news, "cy@example.com").values(Map.of("firstName", "Cy"))));
+
+        assertThat(results).extracting(SendResult::outcome).containsExactly(SendOutcome.QUEUED, SendOutcome.QUEUED,
+                SendOutcome.FREQUENCY_CAPPED, SendOutcome.NO_CONSENT);
+        assertThat(outbox.sent()).extracting(m -> m.to().value()).containsExactly(ADA, "bob@example.com");
+        assertThat(capped.email().sentEmail(results.get(0).email()).status()).isEqualTo(SentEmailStatus.SENT);
+        assertThat(crm.tracking().touchpointsOfLead(lead)).extracting(Touchpoint::kind)
+                .containsExactly(TouchpointKind.EMAIL_SENT);
+        assertThat(capped.email().sendDue()).as("nothing left behind").isZero();
+        assertThat(capped.email().queueMarketing(EmailRequest.of(news, "bob@example.com")
+                .values(Map.of("firstName", "Bob"))).outcome()).isEqualTo(SendOutcome.FREQUENCY_CAPPED);
+    }
+
+    @Test
+    void aBadRequestAmongQueuedOnesIsNamedByItsPlaceAndNothingIsStoredOrSent() {
+        subscribe(ADA);
+        assertThatThrownBy(() -> mail.email().queueMarketing(List.of(
+                EmailRequest.of(news, ADA).values(Map.of("firstName", "Ada")),
+                EmailRequest.of(news, "not an address"))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("requests[1].to")).isTrue());
+        assertThatThrownBy(() -> mail.email().queueMarketing(List.of(
+                EmailRequest.of(news, ADA).values(Map.of("firstName", "Ada")),
+                EmailRequest.of(receipt, ADA).values(Map.of("order", "1")))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("requests[1].template")).isTrue());
+        assertThat(outbox.sent()).isEmpty();
+        assertThat(mail.email().sendDue()).as("nothing stored to send later").isZero();
+    }
+
+    @Test
     void quietHoursInTheRecipientsZoneDeferMarketingMailAndSendDueSendsItThen() {
         // 13:00 UTC is 22:00 in Tokyo: quiet hours there, not in UTC.
         clock.set(START.plus(Duration.ofHours(4)));

@@ -75,6 +75,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -180,6 +181,29 @@ public abstract class StorageContract extends ContractSupport {
                     assertThat(e.getMessage()).doesNotContain("ada@example.com");
                 });
         assertThat(read((StorageTx tx) -> tx.leads().get(lead.id()).version())).isEqualTo(2);
+    }
+
+    @Test
+    void manyAggregatesAreReadAndSavedTogetherWithTheSameChecksAsOneAtATime() {
+        Lead ada = write(tx -> tx.leads().save(Samples.lead(leadId(), "ada@example.com")));
+        Lead grace = Samples.lead(leadId(), "grace@example.com");
+        LeadId unknown = leadId();
+
+        List<Lead> saved = write(tx -> tx.leads().saveAll(List.of(ada, grace)));
+        assertThat(saved).extracting(Lead::version).containsExactly(2L, 1L);
+        Map<LeadId, Lead> found = read(tx -> tx.leads().findAll(List.of(grace.id(), unknown, ada.id())));
+        assertThat(found).containsOnlyKeys(grace.id(), ada.id());
+        assertThat(found.get(ada.id())).isEqualTo(saved.get(0));
+        assertThat(found.get(grace.id()).email()).isEqualTo(EmailAddress.of("grace@example.com"));
+        Map<LeadId, Lead> none = read(tx -> tx.leads().findAll(List.of()));
+        assertThat(none).isEmpty();
+
+        Lead newcomer = Samples.lead(leadId(), "lin@example.com");
+        assertThatThrownBy(() -> write(tx -> tx.leads().saveAll(List.of(newcomer, ada))))
+                .as("ada's version 1 is stale").isInstanceOf(ConcurrentUpdateException.class);
+        Map<LeadId, Lead> after = read(tx -> tx.leads().findAll(List.of(newcomer.id(), ada.id())));
+        assertThat(after).as("nothing of it stored").containsOnlyKeys(ada.id());
+        assertThat(after.get(ada.id()).version()).isEqualTo(2L);
     }
 
     @Test
