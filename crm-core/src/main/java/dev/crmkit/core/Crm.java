@@ -5,6 +5,7 @@ import dev.crmkit.core.automation.AutomationSettings;
 import dev.crmkit.core.automation.AutomationSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.context.DeliveryPolicy;
@@ -19,9 +20,13 @@ import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.lead.AssignmentRules;
 import dev.crmkit.core.lead.DuplicateRules;
+import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
+import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
 import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.ScoringRules;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.nurture.ExitReason;
 import dev.crmkit.core.nurture.SequenceService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
@@ -328,6 +333,19 @@ public final class Crm implements AutoCloseable {
         }
     }
 
+    /** A lead that converted or was disqualified leaves its nurture sequences at once, after the change committed. */
+    private void endNurtureOnExit(LeadStatusChanged e) {
+        if (e.to() == LeadStatus.CONVERTED) {
+            endNurture(e.tenant(), e.lead().id(), ExitReason.CONVERTED);
+        } else if (e.to() == LeadStatus.UNQUALIFIED) {
+            endNurture(e.tenant(), e.lead().id(), ExitReason.DISQUALIFIED);
+        }
+    }
+
+    private void endNurture(TenantId tenant, LeadId lead, ExitReason reason) {
+        as(new Actor(tenant, UserId.SYSTEM, Set.of(Actor.MANAGER, Actor.ADMIN))).sequences().endFor(lead, reason);
+    }
+
     /**
      * On the facade {@link Builder#build()} returned: stops the built-in event dispatchers, then closes the storage.
      * On a view made by {@link #as}: nothing, since the view shares both with the facade (closing a user's view must
@@ -411,6 +429,9 @@ public final class Crm implements AutoCloseable {
             }
             Crm crm = new Crm(ctx, s, webhooks, automation, true);
             ctx.events().subscribe(TouchpointsRecorded.class, crm::rescoreTouchedLeads);
+            ctx.events().subscribe(LeadStatusChanged.class, crm::endNurtureOnExit);
+            ctx.events().subscribe(LeadsMerged.class, e -> crm.endNurture(e.tenant(), e.merged().id(),
+                    ExitReason.MERGED));
             return crm;
         }
     }

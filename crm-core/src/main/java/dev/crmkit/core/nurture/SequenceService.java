@@ -182,13 +182,22 @@ public final class SequenceService {
 
     /** The lead replied: every sequence they are in ends for them ({@link ExitReason#REPLIED}). Returns how many. */
     public int recordReply(LeadId lead) {
+        return endFor(lead, ExitReason.REPLIED);
+    }
+
+    /**
+     * Ends every open enrollment of the lead for {@code reason}; returns how many. Done at once when a lead converts,
+     * is disqualified or merged away (and checked again before each step, should the node stop in between).
+     */
+    public int endFor(LeadId lead, ExitReason reason) {
         requireReader();
         Validation.argument("lead", lead);
+        Validation.argument("reason", reason);
         return ctx.write(tx -> {
             int exited = 0;
             for (Enrollment e : tx.enrollments().ofLead(lead)) {
                 if (e.open()) {
-                    tx.enrollments().save(e.exit(ExitReason.REPLIED, ctx.now()));
+                    tx.enrollments().save(e.exit(reason, ctx.now()));
                     exited++;
                 }
             }

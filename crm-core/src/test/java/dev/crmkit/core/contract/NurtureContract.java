@@ -149,6 +149,30 @@ public abstract class NurtureContract extends ContractSupport {
     }
 
     @Test
+    void aLeadThatConvertsIsDisqualifiedOrMergedAwayLeavesAtOnce() {
+        SequenceId sequence = mail.sequences().create(series());
+        LeadId converts = subscribedLead("Ada", "ada@example.com");
+        LeadId disqualified = subscribedLead("Bob", "bob@example.com");
+        LeadId survivor = subscribedLead("Cy", "cy@example.com");
+        LeadId mergedAway = subscribedLead("Cyrus", "cyrus@example.com");
+        LeadId stays = subscribedLead("Di", "di@example.com");
+        List<EnrollmentId> in = new ArrayList<>();
+        for (LeadId lead : List.of(converts, disqualified, mergedAway, stays)) {
+            in.add(mail.sequences().enroll(sequence, lead));
+        }
+
+        mail.leads().qualify(mail.leads().get(converts));
+        mail.leads().convert(mail.leads().get(converts), ConvertLead.automatically());
+        mail.leads().disqualify(mail.leads().get(disqualified), "no budget");
+        mail.leads().merge(mail.leads().get(survivor), mail.leads().get(mergedAway));
+
+        assertThat(in).extracting(id -> mail.sequences().enrollment(id).exitReason()).as("before any step ran")
+                .containsExactly(ExitReason.CONVERTED, ExitReason.DISQUALIFIED, ExitReason.MERGED, null);
+        assertThat(mail.automation().runDue()).isEqualTo(1);
+        assertThat(sender.sent()).extracting(m -> m.to().value()).containsExactly("di@example.com");
+    }
+
+    @Test
     void aPersonIsInASequenceOnceAtATimeAndPausingHoldsTheirSteps() {
         SequenceId sequence = mail.sequences().create(series());
         LeadId ada = subscribedLead("Ada", "ada@example.com");
