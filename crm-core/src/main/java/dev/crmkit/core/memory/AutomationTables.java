@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,14 @@ final class AutomationTables {
     final Map<UUID, DueRun> due = new HashMap<>();
     final Map<RunKey, UUID> dueByKey = new HashMap<>();
     final TreeSet<DueRun> dueByTime = new TreeSet<>(BY_DUE);
+    /** Delayed runs by rule and record: what an {@code unless} event cancels, without a scan. */
+    final Map<RuleRecord, Set<UUID>> dueByRuleRecord = new HashMap<>();
+
+    record RuleRecord(RuleId rule, String record) {
+        static RuleRecord of(DueRun d) {
+            return new RuleRecord(d.rule(), d.recordId());
+        }
+    }
 
     record RunKey(UUID origin, RuleId rule, String record) {
         static RunKey of(RuleRun r) {
@@ -67,6 +76,12 @@ final class AutomationTables {
         due.put(d.id(), d);
         dueByKey.put(RunKey.of(d), d.id());
         dueByTime.add(d);
+        dueByRuleRecord.computeIfAbsent(RuleRecord.of(d), k -> new HashSet<>()).add(d.id());
+    }
+
+    /** The delayed runs of {@code rule} on {@code record}. */
+    List<DueRun> dueOf(RuleId rule, String record) {
+        return dueByRuleRecord.getOrDefault(new RuleRecord(rule, record), Set.of()).stream().map(due::get).toList();
     }
 
     DueRun removeDue(UUID id) {
@@ -74,6 +89,11 @@ final class AutomationTables {
         if (d != null) {
             dueByKey.remove(RunKey.of(d));
             dueByTime.remove(d);
+            Set<UUID> same = dueByRuleRecord.get(RuleRecord.of(d));
+            same.remove(id);
+            if (same.isEmpty()) {
+                dueByRuleRecord.remove(RuleRecord.of(d));
+            }
         }
         return d;
     }

@@ -169,8 +169,7 @@ final class MemoryAutomationRepository extends MemoryRepository<RuleId, Automati
     @Override
     public int cancel(RuleId rule, String recordId) {
         UndoLog undo = tx.undoForWrite();
-        List<DueRun> waiting = tables.due.values().stream()
-                .filter(d -> d.rule().equals(rule) && d.recordId().equals(recordId)).toList();
+        List<DueRun> waiting = tables.dueOf(rule, recordId);
         waiting.forEach(d -> tables.removeDue(d.id()));
         undo.add(() -> waiting.forEach(tables::addDue));
         return waiting.size();
