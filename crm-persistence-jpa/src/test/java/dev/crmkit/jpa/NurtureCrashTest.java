@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * A node killed in the middle of running nurture steps: a child JVM sends welcome emails one step at a time and is
- * stopped with {@code destroyForcibly()} after some went out; a restarted node sends the rest. Every person ends with
- * the email, and only the one in flight at the kill (handed to the sender, its step not yet committed) can go twice.
+ * A node killed in the middle of sending nurture emails: a child JVM runs a page of welcome steps (committed, emails
+ * queued), is stopped with {@code destroyForcibly()} while it hands them to the sender one by one, and a restarted
+ * node sends the rest. Every person ends with the email, and only the one in flight at the kill (handed to the
+ * sender, not yet marked sent) can go twice.
  */
 @EachDatabase
 class NurtureCrashTest {
