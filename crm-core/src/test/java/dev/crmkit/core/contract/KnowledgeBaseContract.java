@@ -102,6 +102,21 @@ public abstract class KnowledgeBaseContract extends ServiceContractSupport {
     }
 
     @Test
+    void inflectedAndAccentedWordsFindTheArticlesThatUseAnotherFormOfThem() {
+        published("Engine jams at start", "The feeder engine jams when cold.");
+        published("Notifications", "Turn notifications on in the settings.", "alerts");
+        published("Café menu printing", "Print the menus in the café.");
+        published("Wi-Fi drops", "Move the access point closer.");
+
+        assertThat(titles("engines jamming")).containsExactly("Engine jams at start");
+        assertThat(titles("notification")).containsExactly("Notifications");
+        assertThat(titles("alerted")).containsExactly("Notifications");
+        assertThat(titles("cafe MENUS printed")).containsExactly("Café menu printing");
+        assertThat(titles("dropped")).containsExactly("Wi-Fi drops");
+        assertThat(titles("jammy")).as("a different word that only looks alike").isEmpty();
+    }
+
+    @Test
     void articlesAreLinkedToCasesBothWays() {
         Article a = published("Mill jams", "Clean the reader.");
         Article b = published("Card format", "Use 80 columns.");
