@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
@@ -31,6 +32,11 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
     @Override
     public List<Account> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, "r.createdAt, r.id");
+    }
+
+    @Override
+    public List<Account> findWithin(GeoBox box) {
+        return within(box, "r.createdAt, r.id");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.crmkit.jpa;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -37,6 +38,11 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
     @Override
     void afterSave(Contact contact, boolean inserted) {
         KeyTables.replace(tx, TAGS, contact.id().value(), contact.tags(), inserted, ContactTagRow::new);
+    }
+
+    @Override
+    public List<Contact> findWithin(GeoBox box) {
+        return within(box, ORDER);
     }
 
     @Override

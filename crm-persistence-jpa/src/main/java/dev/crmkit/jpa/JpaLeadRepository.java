@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
@@ -72,6 +73,11 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         }
         List<UUID> ids = KeyTables.owners(tx, MATCH_KEYS, keys, BlockingKeys.MAX_BLOCK);
         return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
+    }
+
+    @Override
+    public List<Lead> findWithin(GeoBox box) {
+        return within(box, ORDER);
     }
 
     @Override

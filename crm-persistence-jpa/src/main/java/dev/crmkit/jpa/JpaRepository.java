@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Versioned;
@@ -123,6 +124,22 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         } else {
             session.update(row); // where version = :version, and sets version + 1
         }
+    }
+
+    /**
+     * This tenant's aggregates whose address position lies in {@code box}: a range on the index on (tenant, latitude,
+     * longitude), one per side of the antimeridian.
+     */
+    List<T> within(GeoBox box, String order) {
+        Map<UUID, T> found = new LinkedHashMap<>();
+        for (GeoBox part : box.unwrapped()) {
+            list(new Filter(tx.tenantId()).and("r.address.latitude >= :south", "south", part.south())
+                    .and("r.address.latitude <= :north", "north", part.north())
+                    .and("r.address.longitude >= :west", "west", part.west())
+                    .and("r.address.longitude <= :east", "east", part.east()), order)
+                    .forEach(t -> found.put(t.id().value(), t));
+        }
+        return List.copyOf(found.values());
     }
 
     /** This tenant's aggregates whose {@code column} (a property of alias {@code r}) equals {@code value}. */

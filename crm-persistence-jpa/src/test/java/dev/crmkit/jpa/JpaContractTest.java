@@ -11,6 +11,7 @@ import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.EmailContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
+import dev.crmkit.core.contract.GeolocationContract;
 import dev.crmkit.core.contract.HostileInputContract;
 import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.contract.InputBoundsContract;
@@ -375,6 +376,25 @@ class JpaContractTest {
                 the enrollments due            | crm_nurture_enrollment | tenant_id due_at      | false
                 """)
         void nurtureLookupsAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
+                throws SQLException {
+            TableIndexes.assertBacked(database, lookup, table, columns, unique);
+        }
+    }
+
+    @Nested
+    class GeolocationTests extends GeolocationContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                leads near a place    | crm_lead    | tenant_id address_latitude address_longitude | false
+                contacts near a place | crm_contact | tenant_id address_latitude address_longitude | false
+                accounts near a place | crm_account | tenant_id address_latitude address_longitude | false
+                """)
+        void radiusQueriesAreBackedByAnIndex(String lookup, String table, String columns, boolean unique)
                 throws SQLException {
             TableIndexes.assertBacked(database, lookup, table, columns, unique);
         }

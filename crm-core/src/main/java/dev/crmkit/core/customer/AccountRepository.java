@@ -1,6 +1,7 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.spi.Repository;
@@ -8,6 +9,9 @@ import java.util.List;
 
 /** Storage port for accounts. */
 public interface AccountRepository extends Repository<AccountId, Account> {
+    /** Accounts whose address has a position in {@code box}, in no particular order: an index range, never a scan. */
+    List<Account> findWithin(GeoBox box);
+
     /** Accounts whose {@link Account#nameKey()} equals {@code nameKey}. */
     List<Account> findByNameKey(String nameKey);
 

@@ -1,7 +1,11 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
@@ -94,5 +98,15 @@ public final class AccountService {
     /** All accounts by name. */
     public Page<Account> list(PageRequest page) {
         return ctx.read(tx -> tx.accounts().list(page));
+    }
+
+    /**
+     * Accounts whose address lies within {@code radiusKm} of {@code center}, nearest first (ties by id), at most
+     * {@code limit}; bad input as in {@code LeadService.near}.
+     */
+    public List<Nearby<Account>> near(GeoPoint center, double radiusKm, int limit) {
+        GeoSearch.check(center, radiusKm, limit);
+        return ctx.read(tx -> GeoSearch.nearest(tx.accounts().findWithin(GeoBox.around(center, radiusKm)),
+                a -> GeoSearch.of(a.address()), Account::id, center, radiusKm, limit));
     }
 }

@@ -3,6 +3,7 @@ package dev.crmkit.core.customer;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -16,6 +17,9 @@ import java.util.function.Consumer;
 /** Storage port for contacts. Every lookup here must be an index hit in an adapter, never a scan. */
 public interface ContactRepository extends Repository<ContactId, Contact> {
     List<Contact> findByEmail(EmailAddress email);
+
+    /** Contacts whose address has a position in {@code box}, in no particular order: an index range, never a scan. */
+    List<Contact> findWithin(GeoBox box);
 
     List<Contact> findByPhone(PhoneNumber phone);
 

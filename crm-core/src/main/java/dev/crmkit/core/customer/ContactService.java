@@ -4,9 +4,13 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
@@ -143,6 +147,16 @@ public final class ContactService {
     /** Contacts matching {@code query}, oldest first. */
     public Page<Contact> search(ContactQuery query, PageRequest page) {
         return ctx.read(tx -> tx.contacts().search(query, page));
+    }
+
+    /**
+     * Contacts whose address lies within {@code radiusKm} of {@code center}, nearest first (ties by id), at most
+     * {@code limit}; bad input as in {@code LeadService.near}.
+     */
+    public List<Nearby<Contact>> near(GeoPoint center, double radiusKm, int limit) {
+        GeoSearch.check(center, radiusKm, limit);
+        return ctx.read(tx -> GeoSearch.nearest(tx.contacts().findWithin(GeoBox.around(center, radiusKm)),
+                c -> GeoSearch.of(c.address()), Contact::id, center, radiusKm, limit));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
@@ -30,6 +31,9 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
     List<Lead> findByBlockingKeys(Collection<String> keys);
 
     List<Lead> findByVisitorId(String visitorId);
+
+    /** Leads whose address has a position in {@code box}, in no particular order: an index range, never a scan. */
+    List<Lead> findWithin(GeoBox box);
 
     Page<Lead> search(LeadQuery query, PageRequest page);
 

@@ -1,7 +1,11 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
@@ -204,6 +208,18 @@ public final class LeadService {
     /** Leads matching {@code query}, oldest first; spam and merged leads only when asked for. */
     public Page<Lead> search(LeadQuery query, PageRequest page) {
         return ctx.read(tx -> tx.leads().search(query, page));
+    }
+
+    /**
+     * Prospects near a place: leads whose address lies within {@code radiusKm} of {@code center}, nearest first (ties
+     * by id), at most {@code limit}; merged and spam leads are left out. A radius of 0 or less, over
+     * {@link GeoSearch#MAX_KM}, or a limit out of 1..1000 is a {@code ValidationException}.
+     */
+    public List<Nearby<Lead>> near(GeoPoint center, double radiusKm, int limit) {
+        GeoSearch.check(center, radiusKm, limit);
+        return ctx.read(tx -> GeoSearch.nearest(tx.leads().findWithin(GeoBox.around(center, radiusKm)).stream()
+                        .filter(l -> l.status() != LeadStatus.MERGED && !l.spam()).toList(),
+                l -> GeoSearch.of(l.address()), Lead::id, center, radiusKm, limit));
     }
 
     /** The leads and contacts that look like this lead now (data may have changed since its capture). */

@@ -1,6 +1,8 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
@@ -22,6 +24,11 @@ final class MemoryAccountRepository extends MemoryRepository<AccountId, Account>
     @Override
     public List<Account> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, BY_CREATION);
+    }
+
+    @Override
+    public List<Account> findWithin(GeoBox box) {
+        return within(box, a -> GeoSearch.of(a.address()), BY_CREATION);
     }
 
     @Override

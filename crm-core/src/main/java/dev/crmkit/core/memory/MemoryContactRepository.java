@@ -3,6 +3,8 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -25,6 +27,11 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
 
     MemoryContactRepository(MemoryTable<ContactId, Contact> table, MemoryTx tx) {
         super(table, tx);
+    }
+
+    @Override
+    public List<Contact> findWithin(GeoBox box) {
+        return within(box, c -> GeoSearch.of(c.address()), ORDER);
     }
 
     @Override

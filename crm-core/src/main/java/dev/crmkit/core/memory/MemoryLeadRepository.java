@@ -1,6 +1,8 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
@@ -57,6 +59,11 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
             }
         }
         return List.copyOf(found.values());
+    }
+
+    @Override
+    public List<Lead> findWithin(GeoBox box) {
+        return within(box, l -> GeoSearch.of(l.address()), ORDER);
     }
 
     @Override

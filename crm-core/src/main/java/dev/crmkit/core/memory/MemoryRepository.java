@@ -1,9 +1,12 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +47,20 @@ abstract class MemoryRepository<I extends EntityId, T extends Versioned<I, T>> i
     int count(String index, Object key) {
         tx.checkOpen();
         return table.count(index, key);
+    }
+
+    /** Rows in the cells of the {@code geo} index that {@code box} covers, kept when {@code position} is in it. */
+    List<T> within(GeoBox box, Function<T, GeoPoint> position, Comparator<? super T> order) {
+        List<T> found = new ArrayList<>();
+        for (Integer cell : GeoCells.covering(box)) {
+            for (T row : lookup("geo", cell, order)) {
+                GeoPoint p = position.apply(row);
+                if (p != null && box.contains(p)) {
+                    found.add(row);
+                }
+            }
+        }
+        return found;
     }
 
     List<T> lookup(String index, Object key, Comparator<? super T> order) {

@@ -7,8 +7,14 @@ import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.PriceBookId;
+import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.PurchaseId;
+import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
@@ -21,17 +27,6 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
-import dev.crmkit.core.segment.Segment;
-import dev.crmkit.core.segment.SegmentRepository;
-import dev.crmkit.core.tracking.Ad;
-import dev.crmkit.core.tracking.AffiliateSite;
-import dev.crmkit.core.tracking.Campaign;
-import dev.crmkit.core.tracking.Touchpoint;
-import dev.crmkit.core.common.OpportunityId;
-import dev.crmkit.core.common.OrderId;
-import dev.crmkit.core.common.PriceBookId;
-import dev.crmkit.core.common.ProductId;
-import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.Order;
@@ -39,11 +34,17 @@ import dev.crmkit.core.sales.PriceBook;
 import dev.crmkit.core.sales.Product;
 import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.TeamMember;
-import java.time.YearMonth;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentRepository;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.task.Team;
+import dev.crmkit.core.tracking.Ad;
+import dev.crmkit.core.tracking.AffiliateSite;
+import dev.crmkit.core.tracking.Campaign;
+import dev.crmkit.core.tracking.Touchpoint;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,16 +65,19 @@ final class TenantTables {
             index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
             index("nameKey", l -> one(l.nameKey())),
             index("visitor", Lead::visitorIds),
-            index("blocking", BlockingKeys::of)));
+            index("blocking", BlockingKeys::of),
+            index("geo", l -> GeoCells.of(GeoSearch.of(l.address())))));
 
     final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
-            index("nameKey", a -> one(a.nameKey()))));
+            index("nameKey", a -> one(a.nameKey())),
+            index("geo", a -> GeoCells.of(GeoSearch.of(a.address())))));
 
     final MemoryTable<ContactId, Contact> contacts = new MemoryTable<>("Contact", Contact::id, List.of(
             index("email", c -> one(c.email() == null ? null : c.email().value())),
             index("phone", c -> one(c.phone() == null ? null : c.phone().value())),
             index("nameKey", c -> one(c.nameKey())),
-            index("account", c -> one(c.account()))));
+            index("account", c -> one(c.account())),
+            index("geo", c -> GeoCells.of(GeoSearch.of(c.address())))));
 
     final MemoryTable<PurchaseId, Purchase> purchases = new MemoryTable<>("Purchase", Purchase::id, List.of(
             index("account", p -> one(p.account())),

@@ -1,0 +1,105 @@
+package dev.crmkit.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Nearby;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.NewLead;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prospects, contacts and accounts near a place: within the radius by great-circle distance, nearest first, read by
+ * index from the box around the circle, also across the antimeridian and around a pole; bad places and radii refused.
+ */
+public abstract class GeolocationContract extends ContractSupport {
+    private static final GeoPoint BERLIN = new GeoPoint(52.5200, 13.4050);
+
+    private LeadId lead(String name, double lat, double lon) {
+        return crm.leads().capture(NewLead.of(name, "Near", name.toLowerCase() + "@example.com")
+                .address(Address.of("Somewhere", null, "DE").withGeo(new GeoPoint(lat, lon))));
+    }
+
+    private void contact(String name, double lat, double lon) {
+        crm.contacts().create(ContactDetails.of(null, name, "Far", name.toLowerCase() + "@example.com")
+                .withAddress(Address.of("Somewhere", null, "FJ").withGeo(new GeoPoint(lat, lon))));
+    }
+
+    private AccountId account(String name, double lat, double lon) {
+        return crm.accounts().create(new AccountDetails(name, null, null,
+                Address.of("Somewhere", null, "NO").withGeo(new GeoPoint(lat, lon)), null, null, Set.of()));
+    }
+
+    @Test
+    void prospectsWithinTheRadiusComeNearestFirstAndTheBoxCornersOutsideTheCircleDoNot() {
+        lead("Potsdam", 52.3906, 13.0645);
+        lead("Leipzig", 51.3397, 12.3731);
+        lead("Hamburg", 53.5511, 9.9937);
+        // Inside the box around a 200 km circle, but 240 km away diagonally.
+        lead("Corner", 52.5200 + 1.53, 13.4050 + 2.5);
+        crm.leads().capture(NewLead.of("Nowhere", "Near", "nowhere@example.com"));
+        LeadId merged = lead("Merged", 52.5201, 13.4051);
+        LeadId survivor = lead("Survivor", 52.0, 13.4050);
+        crm.leads().merge(crm.leads().get(survivor), crm.leads().get(merged));
+
+        List<Nearby<Lead>> near = crm.leads().near(BERLIN, 200, 10);
+
+        assertThat(near).extracting(n -> n.record().firstName()).containsExactly("Potsdam", "Survivor", "Leipzig");
+        assertThat(near.get(0).distanceKm()).isCloseTo(26.8, within(0.5));
+        assertThat(near).allSatisfy(n -> assertThat(n.distanceKm()).isLessThanOrEqualTo(200));
+        assertThat(crm.leads().near(BERLIN, 200, 1)).extracting(n -> n.record().firstName())
+                .containsExactly("Potsdam");
+        assertThat(crm.leads().near(BERLIN, 10, 10)).isEmpty();
+    }
+
+    @Test
+    void aCircleAcrossTheAntimeridianFindsPeopleOnBothSides() {
+        contact("Suva", -18.1416, 178.4419);
+        contact("Apia", -13.8333, -171.7500);
+        contact("Noumea", -22.2758, 166.4580);
+
+        List<Nearby<Contact>> near = crm.contacts().near(new GeoPoint(-15.0, 179.9), 1000, 10);
+
+        assertThat(near).extracting(n -> n.record().firstName()).containsExactly("Suva", "Apia");
+    }
+
+    @Test
+    void aCircleAroundAPoleTakesEveryLongitude() {
+        account("Greenwich side", 89.5, 0.0);
+        account("Date line side", 89.5, 180.0);
+        account("Svalbard", 78.2232, 15.6267);
+
+        List<Nearby<Account>> near = crm.accounts().near(new GeoPoint(90, 0), 100, 10);
+
+        assertThat(near).extracting(n -> n.record().name()).containsExactlyInAnyOrder("Greenwich side",
+                "Date line side");
+        assertThat(near).allSatisfy(n -> assertThat(n.distanceKm()).isCloseTo(55.6, within(0.2)));
+    }
+
+    @Test
+    void aBadPlaceRadiusOrLimitIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new GeoPoint(91, 0)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasErrorFor("latitude")).isTrue());
+        assertThatThrownBy(() -> crm.leads().near(BERLIN, 0, 10)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasErrorFor("radiusKm")).isTrue());
+        assertThatThrownBy(() -> crm.contacts().near(BERLIN, -5, 10)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.hasErrorFor("radiusKm")).isTrue());
+        assertThatThrownBy(() -> crm.accounts().near(null, 5, 0)).isInstanceOfSatisfying(ValidationException.class,
+                e -> {
+                    assertThat(e.hasErrorFor("center")).isTrue();
+                    assertThat(e.hasErrorFor("limit")).isTrue();
+                });
+    }
+}
