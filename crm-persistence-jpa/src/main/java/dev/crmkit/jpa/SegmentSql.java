@@ -1,5 +1,8 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoCircle;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.Operator;
@@ -105,6 +108,8 @@ final class SegmentSql {
             case TAGS -> tags(op, values);
             case LAST_ACTIVITY -> lastActivity(op, values);
             case PURCHASE_TOTAL -> purchaseTotal(op, (Money) values.get(0));
+            case LOCATION -> op == Operator.NEAR ? near(SegmentField.circle(c.values()))
+                    : compare("r.address_latitude", true, op, values);
         };
     }
 
@@ -179,6 +184,26 @@ final class SegmentSql {
                 + ") from crm_purchase p where p.tenant_id = r.tenant_id and p." + target.reference
                 + " = r.id and p.unit_price_currency = " + param(limit.currency().getCurrencyCode()) + ")";
         return compare(total, false, op, List.of(limit.amount()));
+    }
+
+    /**
+     * Inside the box around the circle (a range on the geo index), then the haversine distance as
+     * {@link GeoPoint#distanceKm} computes it, term by term, so the database and memory agree to the last bits.
+     */
+    private String near(GeoCircle circle) {
+        GeoPoint c = circle.center();
+        StringJoiner box = new StringJoiner(" or ", "(", ")");
+        for (GeoBox part : circle.box().unwrapped()) {
+            box.add("(r.address_latitude between " + param(part.south()) + " and " + param(part.north())
+                    + " and r.address_longitude between " + param(part.west()) + " and " + param(part.east()) + ")");
+        }
+        String dLat = "radians(r.address_latitude - " + param(c.latitude()) + ")";
+        String dLon = "radians(r.address_longitude - " + param(c.longitude()) + ")";
+        String a = "sin(" + dLat + " / 2) * sin(" + dLat + " / 2) + cos(" + param(Math.toRadians(c.latitude()))
+                + ") * cos(radians(r.address_latitude)) * sin(" + dLon + " / 2) * sin(" + dLon + " / 2)";
+        String distance = "2 * " + param(GeoPoint.EARTH_RADIUS_KM) + " * asin(least(1, sqrt(" + a + ")))";
+        return "(r.address_latitude is not null and r.address_longitude is not null and " + box + " and "
+                + distance + " <= " + param(circle.radiusKm()) + ")";
     }
 
     private String param(Object value) {

@@ -3,7 +3,7 @@ package dev.crmkit.core.common;
 /** A WGS 84 position in decimal degrees. */
 public record GeoPoint(double latitude, double longitude) {
     /** The mean earth radius of WGS 84, in kilometres. */
-    static final double EARTH_RADIUS_KM = 6371.0088;
+    public static final double EARTH_RADIUS_KM = 6371.0088;
 
     public GeoPoint {
         if (!(latitude >= -90 && latitude <= 90)) {

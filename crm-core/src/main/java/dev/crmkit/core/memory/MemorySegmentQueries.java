@@ -4,6 +4,8 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.GeoCircle;
+import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Page;
@@ -116,6 +118,10 @@ final class MemorySegmentQueries implements SegmentQueries {
             boolean wanted = op == Operator.IS_SET;
             return r -> present(r.value(field)) == wanted;
         }
+        if (op == Operator.NEAR) {
+            GeoCircle circle = SegmentField.circle(c.values());
+            return r -> circle.contains(GeoSearch.of(r.address));
+        }
         Object first = values.get(0);
         if (field == SegmentField.PURCHASE_TOTAL) {
             Money limit = (Money) first;
@@ -213,6 +219,7 @@ final class MemorySegmentQueries implements SegmentQueries {
                 case LAST_ACTIVITY -> lookup(tables.touchpoints).stream().map(Touchpoint::occurredAt)
                         .max(Comparator.naturalOrder()).orElse(null);
                 case PURCHASE_TOTAL -> throw new IllegalArgumentException("a purchase total needs a currency");
+                case LOCATION -> GeoSearch.of(address);
             };
         }
 

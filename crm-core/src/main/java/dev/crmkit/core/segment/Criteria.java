@@ -3,6 +3,7 @@ package dev.crmkit.core.segment;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,6 +164,11 @@ public sealed interface Criteria {
 
         public Condition isEmpty() {
             return is(Operator.IS_EMPTY);
+        }
+
+        /** Within {@code radiusKm} of {@code center}: e.g. {@code field("location").near(store, 25)}. */
+        public Condition near(GeoPoint center, double radiusKm) {
+            return is(Operator.NEAR, center.latitude(), center.longitude(), radiusKm);
         }
     }
 }

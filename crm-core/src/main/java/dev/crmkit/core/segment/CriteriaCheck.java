@@ -97,17 +97,28 @@ final class CriteriaCheck {
             errors.add(new FieldError(path, c.op() + " takes " + c.op().arity() + "s, got " + c.values().size()));
             return;
         }
+        boolean valuesRead = true;
         for (int i = 0; i < c.values().size(); i++) {
             String value = c.values().get(i);
             if (value != null && value.length() > SegmentLimits.VALUE) {
                 errors.add(new FieldError(path + ".values[" + i + "]", "must be at most " + SegmentLimits.VALUE
                         + " characters"));
+                valuesRead = false;
                 continue;
             }
             try {
                 field.parse(value);
             } catch (ValidationException e) {
                 errors.add(new FieldError(path + ".values[" + i + "]", e.errors().get(0).reason()));
+                valuesRead = false;
+            }
+        }
+        if (valuesRead && c.op() == Operator.NEAR) {
+            try {
+                SegmentField.circle(c.values());
+            } catch (ValidationException e) {
+                e.errors().forEach(err -> errors.add(new FieldError(path + ".values", err.field() + " "
+                        + err.reason())));
             }
         }
     }

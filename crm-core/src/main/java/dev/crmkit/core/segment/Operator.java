@@ -21,7 +21,12 @@ public enum Operator {
     /** The field has a value (a non-empty tag set); takes no values. */
     IS_SET(0, 0),
     /** The field has no value (an empty tag set); takes no values. */
-    IS_EMPTY(0, 0);
+    IS_EMPTY(0, 0),
+    /**
+     * The position lies within a distance: the values are latitude, longitude (decimal degrees) and radius in km, e.g.
+     * {@code ["48.137", "11.575", "50"]}; false without a position.
+     */
+    NEAR(3, 3);
 
     private final int minValues;
     private final int maxValues;

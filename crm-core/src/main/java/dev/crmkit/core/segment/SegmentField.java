@@ -1,5 +1,7 @@
 package dev.crmkit.core.segment;
 
+import dev.crmkit.core.common.GeoCircle;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +43,9 @@ public enum SegmentField {
     LAST_ACTIVITY("lastActivity", Type.TIME, EnumSet.allOf(SegmentTarget.class), null),
     /** Tags, compared exactly (as stored: trimmed); an empty set counts as no value. */
     TAGS("tags", Type.TAGS, EnumSet.allOf(SegmentTarget.class), null),
-    CREATED_AT("createdAt", Type.TIME, EnumSet.allOf(SegmentTarget.class), null);
+    CREATED_AT("createdAt", Type.TIME, EnumSet.allOf(SegmentTarget.class), null),
+    /** The address's position ({@code Address.geo}), for geo-targeted segments; none without one. */
+    LOCATION("location", Type.GEO, EnumSet.allOf(SegmentTarget.class), null);
 
     /** Value types, each with the operators it allows. */
     public enum Type {
@@ -50,7 +55,8 @@ public enum SegmentField {
         NUMBER(EnumSet.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT, Operator.GE)),
         MONEY(EnumSet.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT, Operator.GE)),
         TIME(EnumSet.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE, Operator.IS_SET, Operator.IS_EMPTY)),
-        TAGS(EnumSet.of(Operator.CONTAINS, Operator.IS_SET, Operator.IS_EMPTY));
+        TAGS(EnumSet.of(Operator.CONTAINS, Operator.IS_SET, Operator.IS_EMPTY)),
+        GEO(EnumSet.of(Operator.NEAR, Operator.IS_SET, Operator.IS_EMPTY));
 
         private final Set<Operator> operators;
 
@@ -124,6 +130,17 @@ public enum SegmentField {
                 }
             }
             case MONEY -> parseMoney(v);
+            case GEO -> {
+                try {
+                    double d = Double.parseDouble(v);
+                    if (Double.isFinite(d)) {
+                        yield d;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new ValidationException("value", "'" + v + "' is not a decimal number");
+            }
             case TIME -> {
                 try {
                     yield Instant.parse(v);
@@ -147,6 +164,21 @@ public enum SegmentField {
         }
         throw new ValidationException("value", "'" + v + "' is not an amount with currency such as '100.00 EUR'"
                 + why);
+    }
+
+    /**
+     * The circle a {@code NEAR} condition's values (latitude, longitude, radius in km) describe; a latitude, longitude
+     * or radius out of range is a {@link ValidationException} naming it.
+     */
+    public static GeoCircle circle(List<String> values) {
+        if (values.size() != 3) {
+            throw new ValidationException("values", "NEAR takes latitude, longitude and radius in km");
+        }
+        double[] v = new double[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = (Double) LOCATION.parse(values.get(i));
+        }
+        return new GeoCircle(new GeoPoint(v[0], v[1]), v[2]);
     }
 
     /** The text form {@link #parse} reads back: what the fluent builder stores. */

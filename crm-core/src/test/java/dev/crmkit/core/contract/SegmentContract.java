@@ -1,14 +1,15 @@
 package dev.crmkit.core.contract;
 
+import dev.crmkit.core.common.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Page;
@@ -226,6 +227,39 @@ public abstract class SegmentContract extends ContractSupport {
                         e -> assertThat(e.hasErrorFor("criteria")).isTrue());
         assertThat(crm.segments().list()).isEmpty();
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aGeoTargetedSegmentHoldsThePeopleWithinItsRadiusAndABadCircleIsRefused() {
+        ContactId munich = crm.contacts().create(ContactDetails.of(acme, "Mia", "M", null)
+                .withAddress(Address.of("Munich", "Bavaria", "DE").withGeo(new GeoPoint(48.1372, 11.5755))));
+        ContactId nuremberg = crm.contacts().create(ContactDetails.of(acme, "Nils", "N", null)
+                .withAddress(Address.of("Nuremberg", "Bavaria", "DE").withGeo(new GeoPoint(49.4521, 11.0767))));
+        crm.contacts().create(ContactDetails.of(globex, "Lee", "L", null)
+                .withAddress(Address.of("Leeds", null, "GB").withGeo(new GeoPoint(53.8008, -1.5491))));
+        GeoPoint munichCentre = new GeoPoint(48.14, 11.58);
+
+        assertThat(all(crm.segments().preview(SegmentTarget.CONTACT, Criteria.field("location")
+                .near(munichCentre, 50), PageRequest.first(10)))).containsExactly(munich);
+        assertThat(all(crm.segments().preview(SegmentTarget.CONTACT, Criteria.field("location")
+                .near(munichCentre, 200), PageRequest.first(10)))).containsExactly(munich, nuremberg);
+        assertThat(crm.segments().count(SegmentTarget.CONTACT, Criteria.not(Criteria.field("location")
+                .near(munichCentre, 200)))).as("no position: not near, so NOT near").isEqualTo(4);
+        assertThat(crm.segments().count(SegmentTarget.CONTACT, Criteria.field("location").isSet())).isEqualTo(3);
+        assertThat(Criteria.fromJson(Criteria.field("location").near(munichCentre, 50).toJson()))
+                .isEqualTo(Criteria.field("location").near(munichCentre, 50));
+
+        assertThatThrownBy(() -> crm.segments().count(SegmentTarget.CONTACT, Criteria.or(
+                Criteria.field("location").is(Operator.NEAR, "91", "0", "10"),
+                Criteria.field("location").is(Operator.NEAR, "48", "11", "0"),
+                Criteria.field("location").is(Operator.NEAR, "48", "east", "10"),
+                Criteria.field("location").is(Operator.NEAR, "48", "11"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("criteria.or[0].values",
+                            "criteria.or[1].values", "criteria.or[2].values[1]", "criteria.or[3]");
+                    assertThat(e.errors().get(0).reason()).contains("latitude");
+                    assertThat(e.errors().get(1).reason()).contains("radiusKm");
+                });
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.crmkit.core.contract;
 
+import dev.crmkit.core.common.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.Page;
@@ -62,7 +63,12 @@ public abstract class SegmentMembershipContract {
             T0.plusSeconds(86_400), T0.plusSeconds(864_000));
     private static final List<Address> ADDRESSES = Arrays.asList(null, Address.of("Munich", "Bavaria", "DE"),
             Address.of("Nuremberg", "bavaria", "DE"), Address.of("Leeds", "Yorkshire", "GB"),
-            Address.of(null, null, "FR"), Address.of("Munich", null, null));
+            Address.of(null, null, "FR"), Address.of("Munich", null, null),
+            Address.of("Munich", "Bavaria", "DE").withGeo(new GeoPoint(48.1372, 11.5755)),
+            Address.of("Nuremberg", "Bavaria", "DE").withGeo(new GeoPoint(49.4521, 11.0767)),
+            Address.of("Leeds", null, "GB").withGeo(new GeoPoint(53.8008, -1.5491)),
+            Address.of("Suva", null, "FJ").withGeo(new GeoPoint(-18.1416, 178.4419)),
+            Address.of("Apia", null, "WS").withGeo(new GeoPoint(-13.8333, -171.75)));
     private static final List<UserId> OWNERS = Arrays.asList(null, UserId.of("rep-1"), UserId.of("rep-2"));
     private static final List<String> TAGS = List.of("vip", "q1", "churned");
     private static final List<Money> PRICES = List.of(Money.of("10.00", "EUR"), Money.of("2.50", "EUR"),
@@ -173,7 +179,11 @@ public abstract class SegmentMembershipContract {
                     "14 USD")),
             Map.entry("lastActivity", TIMES.stream().map(Instant::toString).toList()),
             Map.entry("createdAt", TIMES.stream().map(Instant::toString).toList()),
-            Map.entry("tags", TAGS));
+            Map.entry("tags", TAGS),
+            // Munich within 200 km (Nuremberg is ~150 km away), Leeds within 10 km, across the antimeridian from
+            // Fiji to Samoa, and every position on earth.
+            Map.entry("location", List.of("48.1372 11.5755 200", "53.8 -1.55 10", "-15 179.9 1000",
+                    "0 0 20016")));
 
     private static final List<Operator> EQUALITY = List.of(Operator.EQ, Operator.NE, Operator.IN);
     private static final List<Operator> ORDERING = List.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE,
@@ -188,6 +198,7 @@ public abstract class SegmentMembershipContract {
             case "lastActivity", "createdAt" -> concat(List.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE),
                     PRESENCE);
             case "tags" -> concat(List.of(Operator.CONTAINS), PRESENCE);
+            case "location" -> concat(List.of(Operator.NEAR), PRESENCE);
             default -> throw new IllegalArgumentException(field);
         };
     }
@@ -198,7 +209,7 @@ public abstract class SegmentMembershipContract {
 
     private static List<String> fields(SegmentTarget target) {
         List<String> common = List.of("stage", "country", "region", "city", "owner", "lastActivity", "tags",
-                "createdAt");
+                "createdAt", "location");
         return switch (target) {
             case LEAD -> concat(common, List.of("status", "score"));
             case CONTACT, ACCOUNT -> concat(common, List.of("purchaseTotal"));
@@ -212,6 +223,7 @@ public abstract class SegmentMembershipContract {
                     Arbitrary<List<String>> values = switch (op) {
                         case IS_SET, IS_EMPTY -> Arbitraries.just(List.of());
                         case IN -> value.list().ofMinSize(1).ofMaxSize(3);
+                        case NEAR -> value.map(v -> List.of(v.split(" ")));
                         default -> value.map(List::of);
                     };
                     return values.map(v -> (Criteria) new Criteria.Condition(field, op, v));
@@ -371,6 +383,11 @@ public abstract class SegmentMembershipContract {
                 }
                 return ordered(cond.op(), total.compareTo(new BigDecimal(limit[0])));
             }
+            if (cond.op() == Operator.NEAR) {
+                GeoPoint center = new GeoPoint(Double.parseDouble(values.get(0)), Double.parseDouble(values.get(1)));
+                return p.address() != null && p.address().geo() != null
+                        && center.distanceKm(p.address().geo()) <= Double.parseDouble(values.get(2));
+            }
             Object raw = raw(w, target, p, field);
             boolean present = raw != null && !(raw instanceof Set<?> s && s.isEmpty());
             return switch (cond.op()) {
@@ -396,6 +413,7 @@ public abstract class SegmentMembershipContract {
                 case "score" -> p.score();
                 case "tags" -> p.tags();
                 case "createdAt" -> p.createdAt();
+                case "location" -> a == null ? null : a.geo();
                 case "lastActivity" -> w.touches().stream().filter(t -> switch (target) {
                     case LEAD -> t.lead() == p.index();
                     case CONTACT -> t.contact() == p.index();
