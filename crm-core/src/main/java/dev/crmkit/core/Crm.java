@@ -4,6 +4,7 @@ import dev.crmkit.core.automation.AutomationService;
 import dev.crmkit.core.automation.AutomationSettings;
 import dev.crmkit.core.automation.AutomationSubscriber;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
@@ -368,7 +369,8 @@ public final class Crm implements AutoCloseable {
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
-                DeliveryPolicy.class, DuplicateRules.class, EmailSender.class, EmailSettings.class, Notifier.class,
+                DeliveryPolicy.class, DuplicateRules.class, EmailSender.class, EmailSettings.class, Geocoder.class,
+                Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
                 SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);
 

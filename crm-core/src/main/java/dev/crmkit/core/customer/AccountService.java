@@ -1,9 +1,11 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.GeoSearch;
+import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
@@ -61,11 +63,12 @@ public final class AccountService {
         Set<String> tags = Labels.clean(d.tags());
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.throwIfInvalid();
+        Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
         return ctx.write(tx -> {
             Account old = ref == null ? null : tx.accounts().current(ref);
             AccountId id = ref == null ? null : ref.id();
             Account saved = tx.accounts().save(new Account(id == null ? AccountId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), name, industry, d.size(), d.address(),
+                    old == null ? 0 : old.version(), name, industry, d.size(), address,
                     website, d.owner() == null ? ctx.user() : d.owner(),
                     old == null ? LifecycleStage.PROSPECT : old.stage(), tags,
                     MatchKeys.company(name), old == null ? ctx.now() : old.createdAt(), ctx.now()));

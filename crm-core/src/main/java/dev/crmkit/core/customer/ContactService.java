@@ -7,6 +7,7 @@ import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.GeoSearch;
+import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
@@ -60,6 +61,7 @@ public final class ContactService {
     /** Creates ({@code ref} null) or replaces the contact {@code ref}. */
     private Contact save(Ref<ContactId> ref, ContactDetails d, LeadId sourceLead) {
         Validation.argument("details", d);
+        Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
         return ctx.write(tx -> {
             Contact old = ref == null ? null : tx.contacts().current(ref);
             ContactId id = ref == null ? null : ref.id();
@@ -79,7 +81,6 @@ public final class ContactService {
             String emailText = Text.blankToNull(d.email());
             EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
             String phoneText = Text.blankToNull(d.phone());
-            Address address = d.address();
             PhoneNumber phone = phoneText == null ? null : v.attempt("phone",
                     () -> PhoneNumber.parse(phoneText, address == null ? null : address.country()));
             AgeBand ageBand = ageBand(d, v);

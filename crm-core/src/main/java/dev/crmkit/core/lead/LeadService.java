@@ -4,6 +4,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.GeoSearch;
+import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
@@ -62,6 +63,7 @@ public final class LeadService {
         Validation v = new Validation();
         LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), lead.source() == LeadSource.IMPORT, v);
         v.throwIfInvalid();
+        d.address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address);
         return ctx.write(tx -> {
             checkAttribution(tx, d.attribution, v);
             v.throwIfInvalid();
@@ -90,6 +92,7 @@ public final class LeadService {
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
         v.throwIfInvalid();
+        d.address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address);
         String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
         boolean spam = honeypot != null && !honeypot.isBlank();
         return ctx.write(tx -> {

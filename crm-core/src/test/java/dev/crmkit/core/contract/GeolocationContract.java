@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.GeoPoint;
+import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Nearby;
+import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.NewLead;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +92,35 @@ public abstract class GeolocationContract extends ContractSupport {
         assertThat(near).extracting(n -> n.record().name()).containsExactlyInAnyOrder("Greenwich side",
                 "Date line side");
         assertThat(near).allSatisfy(n -> assertThat(n.distanceKm()).isCloseTo(55.6, within(0.2)));
+    }
+
+    @Test
+    void theHostsGeocoderPlacesAddressesSavedWithoutAPositionAndItsFailureRefusesNothing() {
+        List<String> asked = new ArrayList<>();
+        Geocoder geocoder = address -> {
+            asked.add(address.city());
+            return switch (address.city()) {
+                case "Potsdam" -> Optional.of(new GeoPoint(52.3906, 13.0645));
+                case "Crashville" -> throw new IllegalStateException("geocoding service down");
+                default -> Optional.empty();
+            };
+        };
+        Crm placed = crmWith(geocoder);
+        placed.leads().capture(NewLead.of("Pia", "P", "pia@example.com").address(Address.of("Potsdam", null, "DE")));
+        placed.leads().capture(NewLead.of("Cal", "C", "cal@example.com").address(Address.of("Crashville", null, "DE")));
+        placed.contacts().create(ContactDetails.of(null, "Kai", "K", "kai@example.com")
+                .withAddress(Address.of("Potsdam", null, "DE")));
+        placed.accounts().create(new AccountDetails("Known", null, null,
+                Address.of("Leipzig", null, "DE").withGeo(new GeoPoint(51.3397, 12.3731)), null, null, Set.of()));
+
+        assertThat(placed.leads().near(BERLIN, 50, 10)).extracting(n -> n.record().firstName()).containsExactly("Pia");
+        assertThat(placed.leads().search(LeadQuery.all(), PageRequest.first(10)).items())
+                .as("the lead the geocoder failed on is stored, without a position").extracting(Lead::firstName)
+                .contains("Cal");
+        assertThat(placed.contacts().near(BERLIN, 50, 10)).extracting(n -> n.record().firstName())
+                .containsExactly("Kai");
+        assertThat(asked).as("an address with a position is not geocoded").containsExactly("Potsdam", "Crashville",
+                "Potsdam");
     }
 
     @Test
