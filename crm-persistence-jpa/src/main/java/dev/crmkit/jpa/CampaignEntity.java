@@ -17,5 +17,8 @@ class CampaignEntity extends VersionedRow {
     LocalDate endDate;
     @Embedded
     MoneyColumns budget;
+    Double targetLatitude;
+    Double targetLongitude;
+    Double targetRadiusKm;
     Instant createdAt;
 }

@@ -25,4 +25,10 @@ final class JpaCampaignRepository extends JpaRepository<CampaignId, Campaign, Ca
     public List<Campaign> list() {
         return list(new Filter(tx.tenantId()), "r.createdAt, r.id");
     }
+
+    @Override
+    public List<Campaign> targeted() {
+        // The tenant's campaigns are few: its primary key prefix reads them all, the area filters.
+        return list(new Filter(tx.tenantId()).and("r.targetRadiusKm is not null"), "r.createdAt, r.id");
+    }
 }

@@ -4,6 +4,8 @@ import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.GeoCircle;
+import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
@@ -20,6 +22,11 @@ final class TrackingMapper {
         r.startDate = c.startDate();
         r.endDate = c.endDate();
         r.budget = MoneyColumns.of(c.budget());
+        if (c.targetArea() != null) {
+            r.targetLatitude = c.targetArea().center().latitude();
+            r.targetLongitude = c.targetArea().center().longitude();
+            r.targetRadiusKm = c.targetArea().radiusKm();
+        }
         r.createdAt = c.createdAt();
         return r;
     }
@@ -27,7 +34,9 @@ final class TrackingMapper {
     static Campaign toCampaign(CampaignEntity r) {
         return new Campaign(CampaignId.of(r.id), r.version, r.name,
                 r.channel == null ? null : Channel.valueOf(r.channel), r.startDate, r.endDate,
-                MoneyColumns.toMoney(r.budget), r.createdAt);
+                MoneyColumns.toMoney(r.budget), r.targetRadiusKm == null ? null
+                        : new GeoCircle(new GeoPoint(r.targetLatitude, r.targetLongitude), r.targetRadiusKm),
+                r.createdAt);
     }
 
     static AdEntity toRow(Ad a) {

@@ -23,6 +23,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
+import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.tracking.TrackingService;
@@ -140,6 +141,7 @@ public final class LeadService {
         d.createdAt = now;
         d.updatedAt = now;
         if (!spam) {
+            d.attribution = byTargetArea(tx, d.attribution, GeoSearch.of(d.address));
             d.duplicates = new ArrayList<>(finder(tx).find(d.build()));
             if (d.owner == null) {
                 d.owner = defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(d.address);
@@ -157,6 +159,22 @@ public final class LeadService {
             tracking().identify(visitor, saved.id());
         }
         return saved;
+    }
+
+    /**
+     * A lead captured with no campaign or ad, at a position inside the target area of a campaign running today, is
+     * attributed to it: the smallest such area (the most specific), then the oldest campaign.
+     */
+    private Attribution byTargetArea(LeadTx tx, Attribution a, GeoPoint position) {
+        if (position == null || a.campaign() != null || a.ad() != null) {
+            return a;
+        }
+        LocalDate today = today();
+        return tx.campaigns().targeted().stream()
+                .filter(c -> c.runsOn(today) && c.targetArea().contains(position))
+                .min(Comparator.comparingDouble((Campaign c) -> c.targetArea().radiusKm())
+                        .thenComparing(Campaign::createdAt).thenComparing(Campaign::id))
+                .map(c -> new Attribution(c.id(), null, a.affiliate())).orElse(a);
     }
 
     private void checkAttribution(LeadTx tx, Attribution a, Validation v) {

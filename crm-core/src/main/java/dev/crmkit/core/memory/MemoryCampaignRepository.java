@@ -19,4 +19,9 @@ final class MemoryCampaignRepository extends MemoryRepository<CampaignId, Campai
         tx.checkOpen();
         return table.scan().sorted(ORDER).toList();
     }
+
+    @Override
+    public List<Campaign> targeted() {
+        return lookup("targeted", Boolean.TRUE, ORDER);
+    }
 }

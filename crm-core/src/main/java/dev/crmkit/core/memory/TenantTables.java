@@ -87,7 +87,8 @@ final class TenantTables {
             index("account", f -> one(f.account())),
             index("contact", f -> one(f.contact()))));
 
-    final MemoryTable<CampaignId, Campaign> campaigns = new MemoryTable<>("Campaign", Campaign::id, List.of());
+    final MemoryTable<CampaignId, Campaign> campaigns = new MemoryTable<>("Campaign", Campaign::id, List.of(
+            index("targeted", c -> one(c.targetArea() == null ? null : Boolean.TRUE))));
 
     final MemoryTable<AdId, Ad> ads = new MemoryTable<>("Ad", Ad::id, List.of(
             new IndexSpec<>("trackingCode", a -> one(a.trackingCode()), true),

@@ -9,6 +9,9 @@ public interface CampaignRepository extends Repository<CampaignId, Campaign> {
     /** All campaigns, ordered by creation time then id. */
     List<Campaign> list();
 
+    /** The campaigns that have a target area, in any order. */
+    List<Campaign> targeted();
+
     @Override
     default String kind() {
         return "Campaign";

@@ -73,7 +73,7 @@ public final class TrackingService {
             CampaignId id = ref == null ? null : ref.id();
             Campaign saved = tx.campaigns().save(new Campaign(id == null ? CampaignId.of(ctx.newId()) : id,
                     old == null ? 0 : old.version(), name, d.channel(), d.startDate(), d.endDate(), d.budget(),
-                    old == null ? ctx.now() : old.createdAt()));
+                    d.targetArea(), old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new CampaignSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });

@@ -62,7 +62,8 @@ public abstract class AmountContract {
                 sample.specialInstructions(), sample.orderReference(), sample.createdAt());
         Campaign sampleCampaign = Samples.campaign(CampaignId.of(UUID.randomUUID()));
         Campaign campaign = new Campaign(sampleCampaign.id(), 0, sampleCampaign.name(), sampleCampaign.channel(),
-                sampleCampaign.startDate(), sampleCampaign.endDate(), money, sampleCampaign.createdAt());
+                sampleCampaign.startDate(), sampleCampaign.endDate(), money, sampleCampaign.targetArea(),
+                sampleCampaign.createdAt());
         storage().write(tenant, tx -> {
             tx.purchases().save(purchase);
             tx.campaigns().save(campaign);

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.GeoCircle;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
@@ -17,9 +20,13 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.tracking.CampaignDetails;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,6 +128,33 @@ public abstract class GeolocationContract extends ContractSupport {
                 .containsExactly("Kai");
         assertThat(asked).as("an address with a position is not geocoded").containsExactly("Potsdam", "Crashville",
                 "Potsdam");
+    }
+
+    @Test
+    void leadsCapturedInsideARunningCampaignsTargetAreaAreAttributedToTheSmallestSuchArea() {
+        CampaignId berlinWide = crm.tracking().createCampaign(CampaignDetails.named("Berlin region", Channel.SOCIAL)
+                .targetArea(new GeoCircle(BERLIN, 100)));
+        CampaignId potsdamOnly = crm.tracking().createCampaign(CampaignDetails.named("Potsdam", Channel.SOCIAL)
+                .targetArea(new GeoCircle(new GeoPoint(52.3906, 13.0645), 10)));
+        crm.tracking().createCampaign(new CampaignDetails("Over", Channel.SOCIAL, null,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1), null,
+                new GeoCircle(BERLIN, 5)));
+        CampaignId chosen = crm.tracking().createCampaign(CampaignDetails.named("Chosen by the form", Channel.WEB));
+
+        LeadId inPotsdam = lead("Pia", 52.3950, 13.0600);
+        LeadId inBerlin = lead("Ben", 52.5200, 13.4050);
+        LeadId outside = lead("Hal", 53.5511, 9.9937);
+        LeadId attributed = crm.leads().capture(NewLead.of("Fay", "F", "fay@example.com")
+                .address(Address.of("Berlin", null, "DE").withGeo(BERLIN))
+                .attribution(new Attribution(chosen, null, null)));
+
+        assertThat(crm.leads().get(inPotsdam).attribution().campaign()).isEqualTo(potsdamOnly);
+        assertThat(crm.leads().get(inBerlin).attribution().campaign()).as("the ended campaign's area is smaller")
+                .isEqualTo(berlinWide);
+        assertThat(crm.leads().get(outside).attribution().campaign()).isNull();
+        assertThat(crm.leads().get(attributed).attribution().campaign()).isEqualTo(chosen);
+        assertThat(crm.tracking().campaign(potsdamOnly).orElseThrow().targetArea())
+                .isEqualTo(new GeoCircle(new GeoPoint(52.3906, 13.0645), 10));
     }
 
     @Test

@@ -69,7 +69,7 @@ public abstract class TrackingServiceContract extends ContractSupport {
     @BeforeEach
     void setUpTracking() {
         spring = crm.tracking().createCampaign(new CampaignDetails("Spring launch", Channel.WEB,
-                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), Money.of("5000.00", "USD")));
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), Money.of("5000.00", "USD"), null));
         bannerA = crm.tracking().createAd(new AdDetails(spring, "Banner A", "SPRING-A", "https://example.com/a"));
         bannerB = crm.tracking().createAd(new AdDetails(spring, "Banner B", "SPRING-B", "https://example.com/b"));
         blog = crm.tracking().createAffiliate(new AffiliateDetails("Gadget Blog", "gadgets.example.org", "BLOG"));
@@ -129,7 +129,7 @@ public abstract class TrackingServiceContract extends ContractSupport {
     @Test
     void invalidCampaignNamesEveryFieldAndWritesNothing() {
         assertThatThrownBy(() -> crm.tracking().createCampaign(new CampaignDetails(" ", Channel.WEB,
-                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1), Money.of("-1.00", "USD"))))
+                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1), Money.of("-1.00", "USD"), null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(f -> f.field()).containsExactlyInAnyOrder("name", "endDate", "budget"));
         assertThatThrownBy(() -> crm.tracking().createAd(new AdDetails(CampaignId.of(UNKNOWN), "", "X", null)))

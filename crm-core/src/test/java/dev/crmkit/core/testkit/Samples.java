@@ -12,6 +12,7 @@ import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.FeedbackId;
+import dev.crmkit.core.common.GeoCircle;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
@@ -169,7 +170,7 @@ public final class Samples {
 
     public static Campaign campaign(CampaignId id) {
         return new Campaign(id, 0, "Spring launch", Channel.WEB, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30),
-                Money.of("5000.00", "USD"), T0);
+                Money.of("5000.00", "USD"), new GeoCircle(new GeoPoint(48.1372, 11.5755), 25.5), T0);
     }
 
     public static Ad ad(AdId id, CampaignId campaign, String trackingCode) {
