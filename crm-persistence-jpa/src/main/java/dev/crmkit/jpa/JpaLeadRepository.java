@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -62,15 +63,15 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     }
 
     /**
-     * Two index reads: the owners of the keys (the key table's primary key covers it; keys over
-     * {@link BlockingKeys#MAX_BLOCK} owners left out, as in memory), then those leads by id.
+     * Two index reads: the owners of the keys (the key table's primary key covers it), then the candidates among
+     * them ({@link BlockingKeys#candidates}, as in memory) by id.
      */
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = KeyTables.owners(tx, MATCH_KEYS, keys, BlockingKeys.MAX_BLOCK);
+        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
         return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
     }
 

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Finds leads and contacts that look like the same person. Candidates come from index lookups only: leads sharing
- * a {@link BlockingKeys} key, an email, a phone or a name key; contacts sharing an email, a phone or a name key.
+ * a {@link BlockingKeys} key (the old name key is one of them), an email or a phone; contacts sharing an email, a
+ * phone or a name key.
  * Each candidate is scored field by field ({@link Scorer}); those reaching a threshold of {@link DuplicateRules} are
  * returned, best first, with their explanation. Spam, merged and converted leads never match (a converted lead
  * matches as the contact it became).
@@ -31,9 +32,9 @@ final class DuplicateFinder {
     private final LeadTx tx;
     private final Scorer scorer;
 
-    DuplicateFinder(LeadTx tx, DuplicateRules rules) {
+    DuplicateFinder(LeadTx tx, Scorer scorer) {
         this.tx = tx;
-        this.scorer = new Scorer(rules);
+        this.scorer = scorer;
     }
 
     /** Matches for {@code lead} (its id, status and keys need not be set yet), excluding the lead itself. */
@@ -48,9 +49,6 @@ final class DuplicateFinder {
         }
         if (lead.phone() != null) {
             tx.leads().findByPhone(lead.phone()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
-        }
-        if (lead.nameKey() != null) {
-            tx.leads().findByNameKey(lead.nameKey()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
         }
         List<DuplicateMatch> found = new ArrayList<>();
         for (Lead l : leads.values()) {

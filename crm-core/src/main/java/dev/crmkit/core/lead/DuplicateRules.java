@@ -89,6 +89,13 @@ public record DuplicateRules(double possible, double almostCertain, Map<MatchFie
      * possible duplicate from 12, almost certain from 24.
      */
     public static DuplicateRules defaults() {
+        return DEFAULTS;
+    }
+
+    // Built once: the services ask for the defaults on every capture when a host set none.
+    private static final DuplicateRules DEFAULTS = buildDefaults();
+
+    private static DuplicateRules buildDefaults() {
         Map<MatchField, Weights> w = new EnumMap<>(MatchField.class);
         w.put(MatchField.FIRST_NAME, new Weights(0.80, 0.12, 0.01, 0.01));
         w.put(MatchField.LAST_NAME, new Weights(0.85, 0.10, 0.003, 0.005));

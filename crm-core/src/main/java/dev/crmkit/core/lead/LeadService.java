@@ -38,6 +38,7 @@ import java.util.Optional;
  */
 public final class LeadService {
     private final CrmContext<? extends LeadTx> ctx;
+    private volatile Scorer scorer;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public LeadService(CrmContext<? extends LeadTx> ctx) {
@@ -426,7 +427,14 @@ public final class LeadService {
     }
 
     private DuplicateFinder finder(LeadTx tx) {
-        return new DuplicateFinder(tx, ctx.setting(DuplicateRules.class, DuplicateRules::defaults));
+        DuplicateRules rules = ctx.setting(DuplicateRules.class, DuplicateRules::defaults);
+        Scorer s = scorer;
+        if (s == null || s.rules() != rules) {
+            // The weights table is built per rules object, not per capture.
+            s = new Scorer(rules);
+            scorer = s;
+        }
+        return new DuplicateFinder(tx, s);
     }
 
     private LeadAssigner assigner(LeadTx tx) {

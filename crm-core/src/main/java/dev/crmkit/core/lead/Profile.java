@@ -8,6 +8,8 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.Contact;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -20,6 +22,12 @@ record Profile(String first, String last, String firstSound, String lastSound, L
     /** Thread-safe: the encoder keeps only its code length. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final String[] NONE = new String[0];
+    /**
+     * Codes of names already encoded: a million people share a few hundred thousand names, and every candidate's two
+     * names were encoded again on each comparison. Bounded: once full, further names are encoded each time.
+     */
+    private static final Map<String, String> SOUNDS = new ConcurrentHashMap<>();
+    private static final int MAX_SOUNDS = 200_000;
 
     static Profile of(Lead l) {
         Profile p = of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
@@ -64,8 +72,16 @@ record Profile(String first, String last, String firstSound, String lastSound, L
         if (name.isEmpty()) {
             return "";
         }
+        String known = SOUNDS.get(name);
+        if (known != null) {
+            return known;
+        }
         String code = METAPHONE.doubleMetaphone(name);
-        return code == null || code.isEmpty() ? name : code.toLowerCase(Locale.ROOT);
+        String sound = code == null || code.isEmpty() ? name : code.toLowerCase(Locale.ROOT);
+        if (SOUNDS.size() < MAX_SOUNDS) {
+            SOUNDS.put(name, sound);
+        }
+        return sound;
     }
 
     /** The local part without dots and {@code +tags}: {@code Ada.L+crm@x} and {@code adal@x} share it. */

@@ -44,6 +44,10 @@ final class Scorer {
         });
     }
 
+    DuplicateRules rules() {
+        return rules;
+    }
+
     Result score(Profile a, Profile b) {
         List<FieldAgreement> why = new ArrayList<>(MatchField.values().length);
         names(a, b, why);

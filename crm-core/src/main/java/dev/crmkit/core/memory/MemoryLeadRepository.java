@@ -12,11 +12,12 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -47,16 +48,18 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
 
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        Map<LeadId, Lead> found = new LinkedHashMap<>();
+        tx.checkOpen();
+        List<Set<LeadId>> blocks = new ArrayList<>(keys.size());
         for (String key : keys) {
-            if (count("blocking", key) > BlockingKeys.MAX_BLOCK) {
-                continue;
-            }
-            for (Lead l : lookup("blocking", key, ORDER)) {
-                found.putIfAbsent(l.id(), l);
-            }
+            blocks.add(table.ids("blocking", key));
         }
-        return List.copyOf(found.values());
+        // Ids first: the leads of a common key's block are not even looked at unless another key names them too.
+        Set<LeadId> ids = BlockingKeys.candidates(blocks);
+        List<Lead> found = new ArrayList<>(ids.size());
+        for (LeadId id : ids) {
+            table.find(id).ifPresent(found::add);
+        }
+        return found;
     }
 
     @Override

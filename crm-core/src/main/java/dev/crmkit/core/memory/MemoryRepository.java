@@ -41,11 +41,6 @@ abstract class MemoryRepository<I extends EntityId, T extends Versioned<I, T>> i
         table.scan().filter(row -> TimeRange.contains(from, to, time.apply(row))).forEach(visitor);
     }
 
-    int count(String index, Object key) {
-        tx.checkOpen();
-        return table.count(index, key);
-    }
-
     List<T> lookup(String index, Object key, Comparator<? super T> order) {
         tx.checkOpen();
         return table.lookup(index, key, order);
