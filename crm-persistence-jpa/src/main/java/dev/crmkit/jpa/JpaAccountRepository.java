@@ -5,10 +5,16 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.lead.BlockingKeys;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 final class JpaAccountRepository extends JpaRepository<AccountId, Account, AccountEntity>
         implements AccountRepository {
+    private static final String MATCH_KEYS = "AccountMatchKeyRow";
+
     JpaAccountRepository(JpaTx tx) {
         super(tx, AccountEntity.class);
     }
@@ -26,6 +32,19 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
     @Override
     void afterSave(Account account, boolean inserted) {
         KeyTables.replace(tx, "AccountTagRow", account.id().value(), account.tags(), inserted, AccountTagRow::new);
+        KeyTables.replace(tx, MATCH_KEYS, account.id().value(), BlockingKeys.of(account), inserted,
+                AccountMatchKeyRow::new);
+    }
+
+    /** As for leads: the owners of the keys by index, the candidates among them by id. */
+    @Override
+    public List<Account> findByMatchKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
+        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids),
+                "r.createdAt, r.id");
     }
 
     @Override

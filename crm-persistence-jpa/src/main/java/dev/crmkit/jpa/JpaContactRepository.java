@@ -11,7 +11,11 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
 import java.time.Instant;
+import dev.crmkit.core.lead.BlockingKeys;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,6 +23,7 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
         implements ContactRepository {
     private static final String ORDER = "r.createdAt, r.id";
     private static final String TAGS = "ContactTagRow";
+    private static final String MATCH_KEYS = "ContactMatchKeyRow";
 
     JpaContactRepository(JpaTx tx) {
         super(tx, ContactEntity.class);
@@ -37,6 +42,18 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
     @Override
     void afterSave(Contact contact, boolean inserted) {
         KeyTables.replace(tx, TAGS, contact.id().value(), contact.tags(), inserted, ContactTagRow::new);
+        KeyTables.replace(tx, MATCH_KEYS, contact.id().value(), BlockingKeys.of(contact), inserted,
+                ContactMatchKeyRow::new);
+    }
+
+    /** As for leads: the owners of the keys by index, the candidates among them by id. */
+    @Override
+    public List<Contact> findByMatchKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
+        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,6 +40,30 @@ public final class BlockingKeys {
     /** The keys of {@code lead}; none for spam (never matched). */
     public static Set<String> of(Lead lead) {
         return lead.spam() ? Set.of() : of(Profile.of(lead));
+    }
+
+    /** The keys of {@code contact}, as a lead's without the company (a contact's company is its account). */
+    public static Set<String> of(Contact contact) {
+        return of(Profile.of(contact, null));
+    }
+
+    /**
+     * The keys of {@code account}: its name (folded, legal forms dropped), its website's domain, and its name's
+     * initial with the postal code, so that a typo in the name still leaves the domain or the place to meet on.
+     */
+    public static Set<String> of(Account account) {
+        Profile p = Profile.of(account);
+        Set<String> keys = new LinkedHashSet<>();
+        if (!p.company().isEmpty()) {
+            add(keys, "a:" + p.company());
+            if (!p.postalCode().isEmpty()) {
+                add(keys, "z:" + p.company().charAt(0) + "|" + p.postalCode());
+            }
+        }
+        if (!p.domain().isEmpty()) {
+            add(keys, "d:" + p.domain());
+        }
+        return keys;
     }
 
     /**

@@ -38,7 +38,6 @@ import java.util.Optional;
  */
 public final class LeadService {
     private final CrmContext<? extends LeadTx> ctx;
-    private volatile Scorer scorer;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public LeadService(CrmContext<? extends LeadTx> ctx) {
@@ -427,14 +426,7 @@ public final class LeadService {
     }
 
     private DuplicateFinder finder(LeadTx tx) {
-        DuplicateRules rules = ctx.setting(DuplicateRules.class, DuplicateRules::defaults);
-        Scorer s = scorer;
-        if (s == null || s.rules() != rules) {
-            // The weights table is built per rules object, not per capture.
-            s = new Scorer(rules);
-            scorer = s;
-        }
-        return new DuplicateFinder(tx, s);
+        return new DuplicateFinder(tx, Scorer.of(ctx.setting(DuplicateRules.class, DuplicateRules::defaults)));
     }
 
     private LeadAssigner assigner(LeadTx tx) {

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,6 +23,11 @@ final class MemoryAccountRepository extends MemoryRepository<AccountId, Account>
     @Override
     public List<Account> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, BY_CREATION);
+    }
+
+    @Override
+    public List<Account> findByMatchKeys(Collection<String> keys) {
+        return byBlockingKeys(keys);
     }
 
     @Override

@@ -6,18 +6,15 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
-import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -48,18 +45,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
 
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        tx.checkOpen();
-        List<Set<LeadId>> blocks = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            blocks.add(table.ids("blocking", key));
-        }
-        // Ids first: the leads of a common key's block are not even looked at unless another key names them too.
-        Set<LeadId> ids = BlockingKeys.candidates(blocks);
-        List<Lead> found = new ArrayList<>(ids.size());
-        for (LeadId id : ids) {
-            table.find(id).ifPresent(found::add);
-        }
-        return found;
+        return byBlockingKeys(keys);
     }
 
     @Override

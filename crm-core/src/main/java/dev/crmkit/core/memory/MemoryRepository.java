@@ -3,10 +3,14 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.spi.Repository;
+import dev.crmkit.core.lead.BlockingKeys;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,6 +43,24 @@ abstract class MemoryRepository<I extends EntityId, T extends Versioned<I, T>> i
     void forEachBetween(Function<T, Instant> time, Instant from, Instant to, Consumer<? super T> visitor) {
         tx.checkOpen();
         table.scan().filter(row -> TimeRange.contains(from, to, time.apply(row))).forEach(visitor);
+    }
+
+    /**
+     * The rows under {@code keys} in the {@code blocking} index, chosen by {@link BlockingKeys#candidates}: ids first,
+     * so the rows of a common key's block are not even looked at unless another key names them too.
+     */
+    List<T> byBlockingKeys(Collection<String> keys) {
+        tx.checkOpen();
+        List<Set<I>> blocks = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            blocks.add(table.ids("blocking", key));
+        }
+        Set<I> ids = BlockingKeys.candidates(blocks);
+        List<T> found = new ArrayList<>(ids.size());
+        for (I id : ids) {
+            table.find(id).ifPresent(found::add);
+        }
+        return found;
     }
 
     List<T> lookup(String index, Object key, Comparator<? super T> order) {

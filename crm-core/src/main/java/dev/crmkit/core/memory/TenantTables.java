@@ -64,16 +64,18 @@ final class TenantTables {
             index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
             index("nameKey", l -> one(l.nameKey())),
             index("visitor", Lead::visitorIds),
-            index("blocking", BlockingKeys::of)));
+            index("blocking", (Lead l) -> BlockingKeys.of(l))));
 
     final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
-            index("nameKey", a -> one(a.nameKey()))));
+            index("nameKey", a -> one(a.nameKey())),
+            index("blocking", (Account a) -> BlockingKeys.of(a))));
 
     final MemoryTable<ContactId, Contact> contacts = new MemoryTable<>("Contact", Contact::id, List.of(
             index("email", c -> one(c.email() == null ? null : c.email().value())),
             index("phone", c -> one(c.phone() == null ? null : c.phone().value())),
             index("nameKey", c -> one(c.nameKey())),
-            index("account", c -> one(c.account()))));
+            index("account", c -> one(c.account())),
+            index("blocking", (Contact c) -> BlockingKeys.of(c))));
 
     final MemoryTable<PurchaseId, Purchase> purchases = new MemoryTable<>("Purchase", Purchase::id, List.of(
             index("account", p -> one(p.account())),

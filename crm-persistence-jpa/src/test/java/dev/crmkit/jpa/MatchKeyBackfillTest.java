@@ -2,8 +2,12 @@ package dev.crmkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.lead.Lead;
 import java.sql.Connection;
 import java.sql.Date;
@@ -18,10 +22,10 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
-/** Leads stored before the key rows were rewritten are found by every blocking key once the database is upgraded. */
-class LeadMatchKeyBackfillTest {
+/** Leads, contacts and accounts stored before version 16 are found by every blocking key once the database is upgraded. */
+class MatchKeyBackfillTest {
     @Test
-    void aLeadStoredWithoutKeyRowsIsFoundByItsBirthDateAndNameKeysAfterTheUpgrade() throws SQLException {
+    void recordsStoredWithoutKeyRowsAreFoundByTheirKeysAfterTheUpgrade() throws SQLException {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:backfill-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
         try {
@@ -41,6 +45,24 @@ class LeadMatchKeyBackfillTest {
                 insert.setTimestamp(4, at);
                 insert.executeUpdate();
             }
+            UUID contact = UUID.randomUUID();
+            UUID account = UUID.randomUUID();
+            try (Connection c = pool.getConnection();
+                 PreparedStatement contacts = c.prepareStatement("INSERT INTO crm_contact (tenant_id, id, version,"
+                         + " first_name, last_name, stage, consent_email, consent_phone, consent_tracking,"
+                         + " key_decision_maker, created_at, updated_at) VALUES ('old', ?, 1, 'Grace', 'Hopper',"
+                         + " 'PROSPECT', FALSE, FALSE, FALSE, FALSE, ?, ?)");
+                 PreparedStatement accounts = c.prepareStatement("INSERT INTO crm_account (tenant_id, id, version,"
+                         + " name, website, stage, tags, created_at, updated_at) VALUES ('old', ?, 1, 'Acme Pty Ltd',"
+                         + " 'https://www.acme.example/about', 'CUSTOMER', '[]', ?, ?)")) {
+                Timestamp at = Timestamp.from(Instant.parse("2025-06-01T00:00:00Z"));
+                for (PreparedStatement insert : List.of(contacts, accounts)) {
+                    insert.setObject(1, insert == contacts ? contact : account);
+                    insert.setTimestamp(2, at);
+                    insert.setTimestamp(3, at);
+                    insert.executeUpdate();
+                }
+            }
             try (JpaStorage storage = JpaStorage.create(pool)) {
                 List<LeadId> byBirth = storage.read(TenantId.of("old"), tx -> tx.leads()
                         .findByBlockingKeys(List.of("b:1815-12-10")).stream().map(Lead::id).toList());
@@ -48,6 +70,12 @@ class LeadMatchKeyBackfillTest {
                         .findByBlockingKeys(List.of("k:lovelace|a")).stream().map(Lead::id).toList());
                 assertThat(byBirth).containsExactly(LeadId.of(id));
                 assertThat(byName).containsExactly(LeadId.of(id));
+                List<ContactId> contacts = storage.read(TenantId.of("old"), tx -> tx.contacts()
+                        .findByMatchKeys(List.of("k:hopper|g")).stream().map(Contact::id).toList());
+                List<AccountId> accounts = storage.read(TenantId.of("old"), tx -> tx.accounts()
+                        .findByMatchKeys(List.of("d:acme.example")).stream().map(Account::id).toList());
+                assertThat(contacts).containsExactly(ContactId.of(contact));
+                assertThat(accounts).containsExactly(AccountId.of(account));
             }
         } finally {
             pool.dispose();
