@@ -8,8 +8,6 @@ import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 final class JpaAccountRepository extends JpaRepository<AccountId, Account, AccountEntity>
         implements AccountRepository {
@@ -36,15 +34,9 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
                 AccountMatchKeyRow::new);
     }
 
-    /** As for leads: the owners of the keys by index, the candidates among them by id. */
     @Override
     public List<Account> findByMatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
-        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids),
-                "r.createdAt, r.id");
+        return byMatchKeys(MATCH_KEYS, keys, "r.createdAt, r.id");
     }
 
     @Override

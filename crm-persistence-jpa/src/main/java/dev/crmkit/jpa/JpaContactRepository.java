@@ -14,8 +14,6 @@ import java.time.Instant;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -46,14 +44,9 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
                 ContactMatchKeyRow::new);
     }
 
-    /** As for leads: the owners of the keys by index, the candidates among them by id. */
     @Override
     public List<Contact> findByMatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
-        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
+        return byMatchKeys(MATCH_KEYS, keys, ORDER);
     }
 
     @Override

@@ -15,9 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
@@ -62,17 +60,9 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         return lookup("nameKey", nameKey, ORDER);
     }
 
-    /**
-     * Two index reads: the owners of the keys (the key table's primary key covers it), then the candidates among
-     * them ({@link BlockingKeys#candidates}, as in memory) by id.
-     */
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, MATCH_KEYS, keys).values());
-        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
+        return byMatchKeys(MATCH_KEYS, keys, ORDER);
     }
 
     @Override
