@@ -5,11 +5,13 @@ import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1M stored people in memory: imports without email or phone, like the FEBRL records (names, street, suburb, postcode,
  * state, date of birth). Stored people draw from 300 first names, 1,000 surnames and 2,000 postcodes, so candidate
  * blocks grow with the store as they do in a real CRM. Sample time gives the mean (captures/s = 10^6 / mean µs) and
- * the p99.
+ * the p99. {@code findDuplicatesOfStoredLead} is the matcher alone, as a second figure.
  *
  * <p>Run: {@code java -jar crm-benchmarks/target/benchmarks.jar MatchingCaptureBenchmark}
  */
@@ -59,15 +61,20 @@ public class MatchingCaptureBenchmark {
     public void fill() {
         crm = Crm.builder().storage(StoredLeads.inMemory(storedLeads, (i, t) -> {
             NewLead p = person(i);
-            return new Lead(LeadId.of(UUID.randomUUID()), 0, p.firstName(), p.lastName(), null, null, null, null,
+            return new Lead(storedId(i), 0, p.firstName(), p.lastName(), null, null, null, null,
                     null, p.address(), p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0,
                     UserId.of("rep"), false, null, null, null, null, MatchKeys.person(p.firstName(), p.lastName()),
                     null, null, null, t, t, null);
         })).build();
     }
 
+    /** The id of stored person {@code i}. */
+    static LeadId storedId(long i) {
+        return LeadId.of(new UUID(19, i));
+    }
+
     /** Person {@code i}: a pronounceable name from the pools, an address and a birth date, all fixed by {@code i}. */
-    private static NewLead person(long i) {
+    static NewLead person(long i) {
         Random r = new Random(i * 7919);
         String first = name(r.nextInt(FIRST_NAMES), "aeiou", "bdjlmnrstz");
         String last = name(r.nextInt(SURNAMES) * 7 + 3, "aeiouy", "bdfghklmnprstvz");
@@ -100,6 +107,15 @@ public class MatchingCaptureBenchmark {
         String typo = p.lastName().substring(0, 2) + "x" + p.lastName().substring(3);
         return crm.leads().capture(new NewLead(p.firstName(), typo, null, null, null, null, p.address(),
                 LeadSource.IMPORT, null, null, null, null, null, null, p.birthDate()));
+    }
+
+    /**
+     * The matcher alone: a stored person's duplicates looked up again ({@code findDuplicates}, read-only, so the
+     * store does not grow): blocking, reading the candidates and scoring them, without validation, saving and events.
+     */
+    @Benchmark
+    public List<DuplicateMatch> findDuplicatesOfStoredLead() {
+        return crm.leads().findDuplicates(storedId(random.nextInt(storedLeads)));
     }
 
     /** A person nobody stored yet. */

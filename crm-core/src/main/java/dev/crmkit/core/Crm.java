@@ -21,6 +21,7 @@ import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.lead.AssignmentRules;
 import dev.crmkit.core.lead.DuplicateRules;
+import dev.crmkit.core.lead.DuplicateService;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
 import dev.crmkit.core.lead.LeadService;
@@ -92,6 +93,7 @@ public final class Crm implements AutoCloseable {
     private final boolean owner;
 
     private final LeadService leads;
+    private final DuplicateService duplicates;
     private final TrackingService tracking;
     private final AccountService accounts;
     private final ContactService contacts;
@@ -125,6 +127,7 @@ public final class Crm implements AutoCloseable {
         this.events = ctx.events();
         this.webhookSubscriber = webhookSubscriber;
         this.leads = new LeadService(ctx);
+        this.duplicates = new DuplicateService(ctx);
         this.tracking = new TrackingService(ctx);
         this.accounts = new AccountService(ctx);
         this.contacts = new ContactService(ctx);
@@ -173,6 +176,11 @@ public final class Crm implements AutoCloseable {
 
     public LeadService leads() {
         return leads;
+    }
+
+    /** Duplicate contacts and accounts (leads are flagged on capture). */
+    public DuplicateService duplicates() {
+        return duplicates;
     }
 
     public TrackingService tracking() {

@@ -6,10 +6,14 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.lead.BlockingKeys;
+import java.util.Collection;
 import java.util.List;
 
 final class JpaAccountRepository extends JpaRepository<AccountId, Account, AccountEntity>
         implements AccountRepository {
+    private static final String MATCH_KEYS = "AccountMatchKeyRow";
+
     JpaAccountRepository(JpaTx tx) {
         super(tx, AccountEntity.class);
     }
@@ -27,6 +31,13 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
     @Override
     void afterSave(Account account, boolean inserted) {
         KeyTables.replace(tx, "AccountTagRow", account.id().value(), account.tags(), inserted, AccountTagRow::new);
+        KeyTables.replace(tx, MATCH_KEYS, account.id().value(), BlockingKeys.of(account), inserted,
+                AccountMatchKeyRow::new);
+    }
+
+    @Override
+    public List<Account> findByMatchKeys(Collection<String> keys) {
+        return byMatchKeys(MATCH_KEYS, keys, "r.createdAt, r.id");
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
 import java.time.Instant;
+import dev.crmkit.core.lead.BlockingKeys;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +22,7 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
         implements ContactRepository {
     private static final String ORDER = "r.createdAt, r.id";
     private static final String TAGS = "ContactTagRow";
+    private static final String MATCH_KEYS = "ContactMatchKeyRow";
 
     JpaContactRepository(JpaTx tx) {
         super(tx, ContactEntity.class);
@@ -38,6 +41,13 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
     @Override
     void afterSave(Contact contact, boolean inserted) {
         KeyTables.replace(tx, TAGS, contact.id().value(), contact.tags(), inserted, ContactTagRow::new);
+        KeyTables.replace(tx, MATCH_KEYS, contact.id().value(), BlockingKeys.of(contact), inserted,
+                ContactMatchKeyRow::new);
+    }
+
+    @Override
+    public List<Contact> findByMatchKeys(Collection<String> keys) {
+        return byMatchKeys(MATCH_KEYS, keys, ORDER);
     }
 
     @Override

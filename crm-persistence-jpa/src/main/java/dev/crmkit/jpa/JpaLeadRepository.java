@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
@@ -62,17 +61,9 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         return lookup("nameKey", nameKey, ORDER);
     }
 
-    /**
-     * Two index reads: the owners of the keys (the key table's primary key covers it; keys over
-     * {@link BlockingKeys#MAX_BLOCK} owners left out, as in memory), then those leads by id.
-     */
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = KeyTables.owners(tx, MATCH_KEYS, keys, BlockingKeys.MAX_BLOCK);
-        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), ORDER);
+        return byMatchKeys(MATCH_KEYS, keys, ORDER);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Versioned;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -145,6 +147,18 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
     /** This tenant's aggregates whose {@code column} (a property of alias {@code r}) equals {@code value}. */
     List<T> lookup(String column, Object value, String order) {
         return list(new Filter(tx.tenantId()).and("r." + column + " = :value", "value", value), order);
+    }
+
+    /**
+     * The candidates of duplicate matching for {@code keys}: the keys' owners in the key table {@code keyEntity} (one
+     * index range scan per key), chosen by {@link BlockingKeys#candidates} as in memory, then read by id.
+     */
+    List<T> byMatchKeys(String keyEntity, Collection<String> keys, String order) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, keyEntity, keys).values());
+        return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), order);
     }
 
     List<T> list(Filter filter, String order) {

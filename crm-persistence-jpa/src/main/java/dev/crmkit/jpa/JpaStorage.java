@@ -64,7 +64,7 @@ public final class JpaStorage implements Storage {
             EmailMapping.ENTITIES,
             NurtureMapping.ENTITIES,
             AutomationMapping.ENTITIES,
-            List.<Class<?>>of(LeadMatchKeyRow.class))
+            List.<Class<?>>of(LeadMatchKeyRow.class, ContactMatchKeyRow.class, AccountMatchKeyRow.class))
             .flatMap(List::stream).toList();
 
     private final SessionFactory sessions;

@@ -3,7 +3,6 @@ package dev.crmkit.jpa;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +36,10 @@ final class KeyTables {
     }
 
     /**
-     * The distinct owners having any of {@code keys} in {@code entity}, leaving out keys more than {@code maxPerKey}
-     * owners share: one index range scan per key, covered by the key table's primary key.
+     * The owners of each of {@code keys} in {@code entity}, by key (keys nobody has are absent): one index range scan
+     * per key, covered by the key table's primary key.
      */
-    static List<UUID> owners(JpaTx tx, String entity, Collection<String> keys, int maxPerKey) {
+    static Map<Object, List<UUID>> ownersByKey(JpaTx tx, String entity, Collection<String> keys) {
         List<Object[]> rows = tx.session().createSelectionQuery("select k.keyValue, k.ownerId from " + entity
                         + " k where k.tenantId = :tenant and k.keyValue in :keys", Object[].class)
                 .setParameter("tenant", tx.tenantId())
@@ -50,9 +49,7 @@ final class KeyTables {
         for (Object[] row : rows) {
             byKey.computeIfAbsent(row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
-        Set<UUID> owners = new LinkedHashSet<>();
-        byKey.values().stream().filter(ids -> ids.size() <= maxPerKey).forEach(owners::addAll);
-        return List.copyOf(owners);
+        return byKey;
     }
 
     /** An HQL condition: the row {@code r} has key {@code :param} in {@code entity}. */

@@ -59,7 +59,8 @@ final class Migrations {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .javaMigrations(new AccountTagBackfill(), new NurtureStepBackfill(database), new ArticleTermReindex())
+                .javaMigrations(new AccountTagBackfill(), new NurtureStepBackfill(database), new ArticleTermReindex(),
+                        new MatchKeyBackfill())
                 .table(HISTORY_TABLE)
                 .placeholders(database.placeholders())
                 // A host schema that already holds the host's tables is fine: ours are all prefixed crm_.

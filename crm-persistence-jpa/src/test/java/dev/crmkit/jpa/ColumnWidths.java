@@ -105,6 +105,8 @@ abstract class ColumnWidths {
         m.put("crm_lead_tag.tag", LeadLimits.TAG);
         m.put("crm_lead_visitor.visitor_id", TrackingLimits.VISITOR_ID);
         m.put("crm_lead_match_key.match_key", BlockingKeys.MAX_LENGTH);
+        m.put("crm_contact_match_key.match_key", BlockingKeys.MAX_LENGTH);
+        m.put("crm_account_match_key.match_key", BlockingKeys.MAX_LENGTH);
         m.put("crm_lead.unverified_phone", LeadLimits.UNVERIFIED_PHONE);
 
         m.put("crm_account.name", CustomerLimits.ACCOUNT_NAME);

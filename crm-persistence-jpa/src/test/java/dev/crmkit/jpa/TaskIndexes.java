@@ -28,6 +28,10 @@ abstract class TaskIndexes {
             lead tags (segments)            | crm_lead_tag         | tenant_id lead_id                          | false
             duplicate candidates by key     | crm_lead_match_key   | tenant_id match_key lead_id                | true
             a lead's blocking keys          | crm_lead_match_key   | tenant_id lead_id                          | false
+            duplicate contacts by key       | crm_contact_match_key | tenant_id match_key contact_id            | true
+            a contact's blocking keys       | crm_contact_match_key | tenant_id contact_id                      | false
+            duplicate accounts by key       | crm_account_match_key | tenant_id match_key account_id            | true
+            an account's blocking keys      | crm_account_match_key | tenant_id account_id                      | false
             contact tags (segments)         | crm_contact_tag      | tenant_id contact_id                       | false
             last activity of a lead         | crm_touchpoint       | tenant_id lead_id occurred_at              | false
             last activity of a contact      | crm_touchpoint       | tenant_id contact_id occurred_at           | false

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.spi.Repository;
+import java.util.Collection;
 import java.util.List;
 
 /** Storage port for accounts. */
@@ -14,6 +15,12 @@ public interface AccountRepository extends Repository<AccountId, Account> {
 
     /** Accounts whose {@link Account#nameKey()} equals {@code nameKey}. */
     List<Account> findByNameKey(String nameKey);
+
+    /**
+     * Accounts having at least one of {@code keys} among their duplicate-matching keys, each once, in no particular
+     * order, chosen from the keys' blocks as for leads.
+     */
+    List<Account> findByMatchKeys(Collection<String> keys);
 
     /** All accounts, ordered by name key then id. */
     Page<Account> list(PageRequest page);

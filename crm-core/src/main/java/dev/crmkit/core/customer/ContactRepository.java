@@ -10,6 +10,7 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,6 +25,13 @@ public interface ContactRepository extends Repository<ContactId, Contact> {
     List<Contact> findByPhone(PhoneNumber phone);
 
     List<Contact> findByNameKey(String nameKey);
+
+    /**
+     * Contacts having at least one of {@code keys} among their duplicate-matching keys, each once, in no particular
+     * order: chosen from the keys' blocks as for leads (a common key nominates only contacts another key nominates
+     * too, one shared by very many is skipped).
+     */
+    List<Contact> findByMatchKeys(Collection<String> keys);
 
     /** The account's contacts, ordered by creation time then id. */
     List<Contact> findByAccount(AccountId account);

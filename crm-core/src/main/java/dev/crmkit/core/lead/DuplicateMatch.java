@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.UUID;
  */
 public record DuplicateMatch(Kind kind, UUID id, Reason reason, double similarity, double score,
                              Certainty certainty, List<FieldAgreement> explanation) {
-    public enum Kind { LEAD, CONTACT }
+    public enum Kind { LEAD, CONTACT, ACCOUNT }
 
-    public enum Reason { EMAIL, PHONE, NAME_AND_COMPANY, PERSON }
+    /** {@code ACCOUNT}: an account's name, website and address together. */
+    public enum Reason { EMAIL, PHONE, NAME_AND_COMPANY, PERSON, ACCOUNT }
 
     /** {@code ALMOST_CERTAIN}: worth a merge suggestion; {@code POSSIBLE}: worth a look. */
     public enum Certainty { POSSIBLE, ALMOST_CERTAIN }
@@ -47,5 +49,10 @@ public record DuplicateMatch(Kind kind, UUID id, Reason reason, double similarit
     /** The matched contact's id, when the match is a contact. */
     public Optional<ContactId> contact() {
         return kind == Kind.CONTACT ? Optional.of(ContactId.of(id)) : Optional.empty();
+    }
+
+    /** The matched account's id, when the match is an account. */
+    public Optional<AccountId> account() {
+        return kind == Kind.ACCOUNT ? Optional.of(AccountId.of(id)) : Optional.empty();
     }
 }

@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Levels: names, city and company are {@code CLOSE} at Jaro-Winkler ≥ 0.9 (company: after dropping legal
  * forms; names also when they sound the same), emails and phones one edit or one swap of neighbours apart, birth
- * dates with day and month swapped or one digit off, postal codes one digit or one swap apart, streets sharing most
+ * dates with day and month swapped or one digit off, postal codes and website domains one character or one swap
+ * apart, streets sharing most
  * of their words; in streets, cities and companies any numbers must agree too (a neighbour is not a duplicate).
  *
  * @param fields the weights of every {@link MatchField}
@@ -89,6 +90,13 @@ public record DuplicateRules(double possible, double almostCertain, Map<MatchFie
      * possible duplicate from 12, almost certain from 24.
      */
     public static DuplicateRules defaults() {
+        return DEFAULTS;
+    }
+
+    // Built once: the services ask for the defaults on every capture when a host set none.
+    private static final DuplicateRules DEFAULTS = buildDefaults();
+
+    private static DuplicateRules buildDefaults() {
         Map<MatchField, Weights> w = new EnumMap<>(MatchField.class);
         w.put(MatchField.FIRST_NAME, new Weights(0.80, 0.12, 0.01, 0.01));
         w.put(MatchField.LAST_NAME, new Weights(0.85, 0.10, 0.003, 0.005));
@@ -100,6 +108,7 @@ public record DuplicateRules(double possible, double almostCertain, Map<MatchFie
         w.put(MatchField.EMAIL, new Weights(0.60, 0.10, 0.00001, 0.0001));
         w.put(MatchField.PHONE, new Weights(0.60, 0.10, 0.00001, 0.0001));
         w.put(MatchField.COMPANY, new Weights(0.70, 0.10, 0.001, 0.005));
+        w.put(MatchField.WEBSITE, new Weights(0.75, 0.05, 0.0005, 0.001));
         return new DuplicateRules(12, 24, w);
     }
 

@@ -25,8 +25,10 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     /**
      * Leads having at least one of {@code keys} among their {@link BlockingKeys}, each once, in no particular order:
-     * the candidates of duplicate matching. A key more than {@link BlockingKeys#MAX_BLOCK} leads share is skipped:
-     * it tells too few people apart, and reading its leads would make a capture a scan.
+     * the candidates of duplicate matching, chosen from the keys' blocks by {@link BlockingKeys#candidates} (a key
+     * more than {@link BlockingKeys#COMMON_BLOCK} leads share nominates only leads another key nominates too, one over
+     * {@link BlockingKeys#MAX_BLOCK} is skipped: it tells too few people apart, and reading its leads would make a
+     * capture a scan).
      */
     List<Lead> findByBlockingKeys(Collection<String> keys);
 

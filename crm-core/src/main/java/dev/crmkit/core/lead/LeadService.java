@@ -463,7 +463,7 @@ public final class LeadService {
     }
 
     private DuplicateFinder finder(LeadTx tx) {
-        return new DuplicateFinder(tx, ctx.setting(DuplicateRules.class, DuplicateRules::defaults));
+        return new DuplicateFinder(tx, Scorer.of(ctx.setting(DuplicateRules.class, DuplicateRules::defaults)));
     }
 
     private LeadAssigner assigner(LeadTx tx) {

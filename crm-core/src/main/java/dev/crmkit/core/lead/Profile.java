@@ -5,21 +5,31 @@ import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again. Empty
- * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified.
+ * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified;
+ * {@code domain} is an account's website host (people have none).
  */
 record Profile(String first, String last, String firstSound, String lastSound, LocalDate birthDate, String[] street,
                String streetText, String city, String postalCode, String region, String email, String emailLocal,
-               String phone, boolean phoneVerified, String company) {
+               String phone, boolean phoneVerified, String company, String domain) {
     /** Thread-safe: the encoder keeps only its code length. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final String[] NONE = new String[0];
+    /**
+     * Codes of names already encoded: a million people share a few hundred thousand names, and every candidate's two
+     * names were encoded again on each comparison. Bounded: once full, further names are encoded each time.
+     */
+    private static final Map<String, String> SOUNDS = new ConcurrentHashMap<>();
+    private static final int MAX_SOUNDS = 200_000;
 
     static Profile of(Lead l) {
         Profile p = of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
@@ -30,11 +40,36 @@ record Profile(String first, String last, String firstSound, String lastSound, L
     private Profile withUnverifiedPhone(String text) {
         String digits = text.replaceAll("[^0-9]", "");
         return new Profile(first, last, firstSound, lastSound, birthDate, street, streetText, city, postalCode, region,
-                email, emailLocal, digits, false, company);
+                email, emailLocal, digits, false, company, domain);
     }
 
     static Profile of(Contact c, String company) {
         return of(c.firstName(), c.lastName(), c.birthDate(), c.address(), c.email(), c.phone(), company);
+    }
+
+    /** An account: its name as the company, its address, and its website's domain. */
+    static Profile of(Account a) {
+        Profile p = of(null, null, null, a.address(), null, null, a.name());
+        return new Profile(p.first, p.last, p.firstSound, p.lastSound, null, p.street, p.streetText, p.city,
+                p.postalCode, p.region, p.email, p.emailLocal, p.phone, true, p.company, domain(a.website()));
+    }
+
+    /**
+     * The host of a website without scheme, {@code www.}, port, path and case ({@code https://www.Acme.com/about}
+     * is {@code acme.com}), or empty.
+     */
+    static String domain(String website) {
+        if (website == null) {
+            return "";
+        }
+        String host = website.trim().toLowerCase(Locale.ROOT);
+        int scheme = host.indexOf("://");
+        host = scheme >= 0 ? host.substring(scheme + 3) : host;
+        for (char end : new char[] {'/', '?', '#', ':'}) {
+            int at = host.indexOf(end);
+            host = at >= 0 ? host.substring(0, at) : host;
+        }
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     static Profile of(String firstName, String lastName, LocalDate birthDate, Address address, EmailAddress email,
@@ -51,7 +86,7 @@ record Profile(String first, String last, String firstSound, String lastSound, L
                 address == null ? "" : Text.foldForMatching(address.postalCode()).replace(" ", ""),
                 address == null ? "" : Text.foldForMatching(address.region()),
                 email1, local, phone == null ? "" : phone.value().substring(1), true,
-                companyKey == null ? "" : companyKey);
+                companyKey == null ? "" : companyKey, "");
     }
 
     /** A folded name without spaces: "Mary Ann" and "Maryann" are one name. */
@@ -64,8 +99,16 @@ record Profile(String first, String last, String firstSound, String lastSound, L
         if (name.isEmpty()) {
             return "";
         }
+        String known = SOUNDS.get(name);
+        if (known != null) {
+            return known;
+        }
         String code = METAPHONE.doubleMetaphone(name);
-        return code == null || code.isEmpty() ? name : code.toLowerCase(Locale.ROOT);
+        String sound = code == null || code.isEmpty() ? name : code.toLowerCase(Locale.ROOT);
+        if (SOUNDS.size() < MAX_SOUNDS) {
+            SOUNDS.put(name, sound);
+        }
+        return sound;
     }
 
     /** The local part without dots and {@code +tags}: {@code Ada.L+crm@x} and {@code adal@x} share it. */

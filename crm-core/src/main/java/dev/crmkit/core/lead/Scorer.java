@@ -30,8 +30,21 @@ final class Scorer {
         }
     }
 
+    /** The scorer of the rules last asked for: hosts set rules once, and the weights table is built per rules. */
+    private static volatile Scorer last;
+
     private final DuplicateRules rules;
     private final Map<MatchField, double[]> weights = new EnumMap<>(MatchField.class);
+
+    /** A scorer for {@code rules}, the one built before when the rules are the same object. */
+    static Scorer of(DuplicateRules rules) {
+        Scorer s = last;
+        if (s == null || s.rules != rules) {
+            s = new Scorer(rules);
+            last = s;
+        }
+        return s;
+    }
 
     Scorer(DuplicateRules rules) {
         this.rules = rules;
@@ -57,6 +70,7 @@ final class Scorer {
         add(why, MatchField.PHONE, a.phoneVerified() && b.phoneVerified() ? code(a.phone(), b.phone())
                 : code(tail(a.phone()), tail(b.phone())));
         add(why, MatchField.COMPANY, text(a.company(), b.company()));
+        add(why, MatchField.WEBSITE, code(a.domain(), b.domain()));
         double score = 0;
         Level email = null;
         Level phone = null;

@@ -38,14 +38,17 @@ public record ScoringRules(Map<Attribute, Integer> attributePoints, Map<LeadSour
      * scores are 0..100.
      */
     public static ScoringRules defaults() {
-        return new ScoringRules(
+        return DEFAULTS;
+    }
+
+    // Built once: the services ask for the defaults on every capture when a host set none.
+    private static final ScoringRules DEFAULTS = new ScoringRules(
                 Map.of(Attribute.HAS_EMAIL, 5, Attribute.HAS_PHONE, 5, Attribute.HAS_COMPANY, 10,
                         Attribute.HAS_TITLE, 5, Attribute.HAS_ADDRESS, 5, Attribute.EMAIL_CONSENT, 5),
                 Map.of(LeadSource.REFERRAL, 15, LeadSource.EVENT, 10, LeadSource.WEB_FORM, 5),
                 Map.of(TouchpointKind.AD_CLICK, 3, TouchpointKind.EMAIL_CLICK, 4, TouchpointKind.FORM_SUBMISSION, 10,
                         TouchpointKind.CONVERSION, 25, TouchpointKind.PHONE_CALL, 8, TouchpointKind.SITE_VISIT, 15),
                 Duration.ofDays(30), 100);
-    }
 
     /** These rules with {@code points} for touchpoints of {@code kind}. */
     public ScoringRules withTouchpointPoints(TouchpointKind kind, int points) {

@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,6 +30,11 @@ final class MemoryAccountRepository extends MemoryRepository<AccountId, Account>
     @Override
     public List<Account> findWithin(GeoBox box) {
         return within(box, a -> GeoSearch.of(a.address()), BY_CREATION);
+    }
+
+    @Override
+    public List<Account> findByMatchKeys(Collection<String> keys) {
+        return byBlockingKeys(keys);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
     @Override
     public List<Contact> findByNameKey(String nameKey) {
         return lookup("nameKey", nameKey, ORDER);
+    }
+
+    @Override
+    public List<Contact> findByMatchKeys(Collection<String> keys) {
+        return byBlockingKeys(keys);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
-import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
@@ -16,7 +15,6 @@ import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,16 +47,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
 
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        Map<LeadId, Lead> found = new LinkedHashMap<>();
-        for (String key : keys) {
-            if (count("blocking", key) > BlockingKeys.MAX_BLOCK) {
-                continue;
-            }
-            for (Lead l : lookup("blocking", key, ORDER)) {
-                found.putIfAbsent(l.id(), l);
-            }
-        }
-        return List.copyOf(found.values());
+        return byBlockingKeys(keys);
     }
 
     @Override

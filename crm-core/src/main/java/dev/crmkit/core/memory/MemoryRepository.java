@@ -5,11 +5,14 @@ import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.Versioned;
 import dev.crmkit.core.spi.Repository;
+import dev.crmkit.core.lead.BlockingKeys;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,9 +47,22 @@ abstract class MemoryRepository<I extends EntityId, T extends Versioned<I, T>> i
         table.scan().filter(row -> TimeRange.contains(from, to, time.apply(row))).forEach(visitor);
     }
 
-    int count(String index, Object key) {
+    /**
+     * The rows under {@code keys} in the {@code blocking} index, chosen by {@link BlockingKeys#candidates}: ids first,
+     * so the rows of a common key's block are not even looked at unless another key names them too.
+     */
+    List<T> byBlockingKeys(Collection<String> keys) {
         tx.checkOpen();
-        return table.count(index, key);
+        List<Set<I>> blocks = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            blocks.add(table.ids("blocking", key));
+        }
+        Set<I> ids = BlockingKeys.candidates(blocks);
+        List<T> found = new ArrayList<>(ids.size());
+        for (I id : ids) {
+            table.find(id).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** Rows in the cells of the {@code geo} index that {@code box} covers, kept when {@code position} is in it. */

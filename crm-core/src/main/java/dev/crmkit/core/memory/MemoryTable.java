@@ -6,6 +6,7 @@ import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,10 +61,10 @@ final class MemoryTable<I extends EntityId, T> {
         return result;
     }
 
-    /** How many rows are under {@code key} in index {@code index}. */
-    int count(String index, Object key) {
+    /** The ids under {@code key} in index {@code index}, unordered; a read-only view (valid until the next change). */
+    Set<I> ids(String index, Object key) {
         Set<I> ids = indexes.get(index).get(key);
-        return ids == null ? 0 : ids.size();
+        return ids == null ? Set.of() : Collections.unmodifiableSet(ids);
     }
 
     Stream<T> scan() {

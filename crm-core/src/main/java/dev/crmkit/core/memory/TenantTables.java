@@ -65,11 +65,12 @@ final class TenantTables {
             index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
             index("nameKey", l -> one(l.nameKey())),
             index("visitor", Lead::visitorIds),
-            index("blocking", BlockingKeys::of),
+            index("blocking", (Lead l) -> BlockingKeys.of(l)),
             index("geo", l -> GeoCells.of(GeoSearch.of(l.address())))));
 
     final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
             index("nameKey", a -> one(a.nameKey())),
+            index("blocking", (Account a) -> BlockingKeys.of(a)),
             index("geo", a -> GeoCells.of(GeoSearch.of(a.address())))));
 
     final MemoryTable<ContactId, Contact> contacts = new MemoryTable<>("Contact", Contact::id, List.of(
@@ -77,6 +78,7 @@ final class TenantTables {
             index("phone", c -> one(c.phone() == null ? null : c.phone().value())),
             index("nameKey", c -> one(c.nameKey())),
             index("account", c -> one(c.account())),
+            index("blocking", (Contact c) -> BlockingKeys.of(c)),
             index("geo", c -> GeoCells.of(GeoSearch.of(c.address())))));
 
     final MemoryTable<PurchaseId, Purchase> purchases = new MemoryTable<>("Purchase", Purchase::id, List.of(

@@ -1,13 +1,25 @@
 package dev.crmkit.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.DuplicateMatch.Certainty;
+import dev.crmkit.core.lead.FieldAgreement;
+import dev.crmkit.core.lead.FieldAgreement.Level;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.MatchField;
+import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.testkit.Febrl;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -103,5 +116,69 @@ public abstract class MatchingQualityContract extends ContractSupport {
         assertThat(all.f1()).as("F1: %s", all).isGreaterThanOrEqualTo(MIN_F1);
         assertThat(almostCertain.precision()).as("almost certain precision: %s", almostCertain)
                 .isGreaterThanOrEqualTo(0.995);
+    }
+
+    private static final Address LAUNCH_ROAD = new Address("12 Launch Road", "Cambridge", null, "02139", "US", null);
+    private static final LocalDate BORN = LocalDate.of(1936, 8, 17);
+
+    private ContactId contact(String first, String last, String email, Address address, LocalDate born) {
+        return crm.contacts().create(new ContactDetails(null, first, last, null, email, null, address, born, null,
+                null, Set.of(), false, null, null, Set.of()));
+    }
+
+    private AccountId account(String name, String website, Address address) {
+        return crm.accounts().create(new AccountDetails(name, null, null, address, website, null, Set.of()));
+    }
+
+    @Test
+    void aContactWithTyposInBothNamesIsFoundAsADuplicateOfTheContactItCopiesWithItsExplanation() {
+        ContactId original = contact("Margaret", "Hamilton", "margaret@nasa.example", LAUNCH_ROAD, BORN);
+        contact("Alan", "Turing", "alan@bletchley.example",
+                new Address("1 Park Lane", "Bletchley", null, "MK3", "GB", null), LocalDate.of(1912, 6, 23));
+        ContactId copy = contact("Margret", "Hamiltom", "mhamilton@mit.example", LAUNCH_ROAD, BORN);
+
+        List<DuplicateMatch> matches = crm.duplicates().ofContact(copy);
+
+        assertThat(matches).extracting(DuplicateMatch::contact).containsExactly(Optional.of(original));
+        assertThat(matches.get(0).certainty()).isEqualTo(Certainty.ALMOST_CERTAIN);
+        assertThat(matches.get(0).explanation()).extracting(FieldAgreement::field, FieldAgreement::level)
+                .contains(tuple(MatchField.LAST_NAME, Level.CLOSE), tuple(MatchField.BIRTH_DATE, Level.EXACT),
+                        tuple(MatchField.EMAIL, Level.DIFFERENT));
+    }
+
+    @Test
+    void aLeadWithATypoInTheSurnameIsFlaggedAgainstTheContactThroughTheBlockingKeys() {
+        ContactId contact = contact("Margaret", "Hamilton", "margaret@nasa.example", LAUNCH_ROAD, BORN);
+
+        LeadId lead = crm.leads().capture(new NewLead("Margaret", "Hamiltom", null, null, null, null, LAUNCH_ROAD,
+                LeadSource.IMPORT, null, null, null, null, null, null, BORN));
+
+        assertThat(crm.leads().get(lead).duplicates()).extracting(DuplicateMatch::contact)
+                .containsExactly(Optional.of(contact));
+    }
+
+    @Test
+    void anAccountWithATypoInItsNameIsFoundByItsWebsiteAndAddressAndNotAnotherCompany() {
+        Address main = new Address("1 Main Street", "Springfield", null, "4000", "AU", null);
+        AccountId acme = account("Acme Pty Ltd", "https://www.acme.example", main);
+        account("Globex", "https://globex.example", new Address("9 Side Road", "Shelbyville", null, "4999", "AU", null));
+        AccountId typo = account("Acne Pty. Ltd.", "http://acme.example/contact", main);
+
+        List<DuplicateMatch> matches = crm.duplicates().ofAccount(typo);
+
+        assertThat(matches).extracting(DuplicateMatch::account).containsExactly(Optional.of(acme));
+        assertThat(matches.get(0).kind()).isEqualTo(DuplicateMatch.Kind.ACCOUNT);
+        assertThat(matches.get(0).reason()).isEqualTo(DuplicateMatch.Reason.ACCOUNT);
+        assertThat(matches.get(0).explanation()).extracting(FieldAgreement::field, FieldAgreement::level)
+                .contains(tuple(MatchField.WEBSITE, Level.EXACT), tuple(MatchField.STREET, Level.EXACT));
+    }
+
+    @Test
+    void anAccountWithOnlyACommonNameInCommonIsNotADuplicate() {
+        account("Acme", null, new Address("1 Main Street", "Springfield", null, "4000", "AU", null));
+        AccountId other = account("Acme", "https://acme-tools.example",
+                new Address("77 Harbour Road", "Perth", null, "6000", "AU", null));
+
+        assertThat(crm.duplicates().ofAccount(other)).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
@@ -114,6 +115,37 @@ public abstract class StorageContract extends ContractSupport {
 
         assertThat(byCommonKey).isEmpty();
         assertThat(byBoth).extracting(Lead::birthDate).containsExactly(rare);
+    }
+
+    @Test
+    void aCommonBlockingKeyNominatesOnlyTheLeadsAnotherKeyNominatesToo() {
+        // Everyone shares a birth date and a first initial in one postcode (two common blocks); only Qwerty and
+        // Wombat share both, and Unique is alone in its birth date's block.
+        LocalDate common = LocalDate.of(1971, 3, 4);
+        LocalDate rare = LocalDate.of(1971, 3, 5);
+        Address postcode = new Address("1 Main Street", "Springfield", null, "4000", "AU", null);
+        Address elsewhere = new Address("1 Main Street", "Springfield", null, "4999", "AU", null);
+        write(tx -> {
+            for (int i = 0; i <= BlockingKeys.COMMON_BLOCK; i++) {
+                tx.leads().save(person("Dob" + i, "Xylo" + i, elsewhere, common));
+                tx.leads().save(person("Pc" + i, "Zeta" + i, postcode, null));
+            }
+            tx.leads().save(person("Pat", "Qwerty", postcode, common));
+            tx.leads().save(person("Peg", "Wombat", postcode, common));
+            tx.leads().save(person("rare", "Unique", elsewhere, rare));
+            return null;
+        });
+
+        List<Lead> found = read(tx -> tx.leads().findByBlockingKeys(List.of("b:" + common, "i:p|4000",
+                "b:" + rare)));
+
+        assertThat(found).extracting(Lead::lastName).containsExactlyInAnyOrder("Qwerty", "Wombat", "Unique");
+    }
+
+    private static Lead person(String first, String last, Address address, LocalDate born) {
+        return new Lead(leadId(), 0, first, last, null, null, null, null, null, address, born, LeadSource.IMPORT,
+                null, null, LeadStatus.NEW, null, 0, null, false, null, null, null, null, null, null, null, null,
+                START, START, null);
     }
 
     @Test

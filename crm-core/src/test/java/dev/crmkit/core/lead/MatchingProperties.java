@@ -3,11 +3,21 @@ package dev.crmkit.core.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.storage.Storage;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -62,5 +72,51 @@ class MatchingProperties {
                         .birthDate(birth).company(company))
                 .filter(l -> l.email() != null || l.address() != null || l.birthDate() != null
                         || l.company() != null);
+    }
+
+    @Property(tries = 500)
+    void theScoreOfTwoAccountsIsTheSameFromEitherSide(@ForAll("accounts") AccountDetails a,
+                                                       @ForAll("accounts") AccountDetails b) {
+        Scorer.Result ab = SCORER.score(Profile.of(account(a)), Profile.of(account(b)));
+        Scorer.Result ba = SCORER.score(Profile.of(account(b)), Profile.of(account(a)));
+
+        assertThat(ab.score()).isEqualTo(ba.score());
+        assertThat(ab.certainty()).isEqualTo(ba.certainty());
+    }
+
+    @Property(tries = 200)
+    void anAccountAlwaysMeetsItsExactCopy(@ForAll("accounts") AccountDetails details) {
+        Storage storage = InMemoryStorage.create();
+        try (Crm crm = Crm.builder().storage(storage).build()) {
+            AccountId first = crm.accounts().create(details);
+            Account copy = crm.accounts().get(crm.accounts().create(details));
+
+            List<Account> candidates = storage.read(TenantId.DEFAULT,
+                    tx -> tx.accounts().findByMatchKeys(BlockingKeys.of(copy)));
+
+            assertThat(candidates).extracting(Account::id).contains(first);
+        }
+    }
+
+    private static Account account(AccountDetails d) {
+        Instant at = Instant.EPOCH;
+        return new Account(AccountId.of(new UUID(0, 1)), 0, d.name(), null, null, d.address(), d.website(), null,
+                LifecycleStage.PROSPECT, null, null, at, at);
+    }
+
+    /** Accounts from a small alphabet, so that names, domains and addresses often nearly agree. */
+    @Provide
+    Arbitrary<AccountDetails> accounts() {
+        Arbitrary<String> word = Arbitraries.strings().withChars("aeimnorst").ofMinLength(1).ofMaxLength(7);
+        Arbitrary<String> suffix = Arbitraries.of("", " Pty Ltd", " Inc.", " 7");
+        Arbitrary<String> website = word.map(w -> "https://www." + w + ".example/").injectNull(0.4);
+        Arbitrary<Address> address = Combinators.combine(word.injectNull(0.3),
+                        Arbitraries.strings().withChars("3046").ofLength(4).injectNull(0.3))
+                .as((street, postcode) -> street == null && postcode == null ? null
+                        : new Address(street == null ? null : "3 " + street + " road", null, null, postcode, "AU",
+                        null));
+        return Combinators.combine(word, suffix, website, address)
+                .as((name, legal, site, home) -> new AccountDetails(name + legal, null, null, home, site, null,
+                        Set.of()));
     }
 }

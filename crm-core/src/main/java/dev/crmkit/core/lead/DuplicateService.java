@@ -1,0 +1,35 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.context.CrmContext;
+import java.util.List;
+
+/**
+ * Duplicates across record types, with the weights and thresholds of {@link DuplicateRules} and an explanation per
+ * match: contacts that look like a contact, accounts that look like an account (name, website domain, address).
+ * Leads are flagged on capture and looked up by {@link LeadService#findDuplicates}. Lookups only: matching never
+ * refuses or changes a record.
+ */
+public final class DuplicateService {
+    private final CrmContext<? extends LeadTx> ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public DuplicateService(CrmContext<? extends LeadTx> ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The contacts that look like contact {@code id}, best first; {@code NotFoundException} if there is none. */
+    public List<DuplicateMatch> ofContact(ContactId id) {
+        return ctx.read(tx -> finder(tx).find(tx.contacts().get(id)));
+    }
+
+    /** The accounts that look like account {@code id}, best first; {@code NotFoundException} if there is none. */
+    public List<DuplicateMatch> ofAccount(AccountId id) {
+        return ctx.read(tx -> finder(tx).find(tx.accounts().get(id)));
+    }
+
+    private DuplicateFinder finder(LeadTx tx) {
+        return new DuplicateFinder(tx, Scorer.of(ctx.setting(DuplicateRules.class, DuplicateRules::defaults)));
+    }
+}
