@@ -13,10 +13,16 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
@@ -74,6 +80,28 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     @Override
     public List<Lead> findByVisitorId(String visitorId) {
         return list(new Filter(tx.tenantId()).and(KeyTables.has(VISITORS, "visitor"), "visitor", visitorId), ORDER);
+    }
+
+    /** Two queries for any number of visitors: their key rows by the visitor index, then the leads by id. */
+    @Override
+    public Map<String, Lead> firstByVisitorIds(Collection<String> visitorIds) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(visitorIds));
+        Map<String, List<LeadId>> owners = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BULK_FETCH) {
+            for (Object[] row : tx.session().createSelectionQuery("select k.keyValue, k.ownerId from " + VISITORS
+                            + " k where k.tenantId = :tenant and k.keyValue in :visitors", Object[].class)
+                    .setParameter("tenant", tx.tenantId())
+                    .setParameterList("visitors", all.subList(from, Math.min(all.size(), from + BULK_FETCH)))
+                    .getResultList()) {
+                owners.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(LeadId.of((UUID) row[1]));
+            }
+        }
+        Map<LeadId, Lead> leads = findAll(owners.values().stream().flatMap(List::stream).distinct().toList());
+        Map<String, Lead> first = new HashMap<>();
+        owners.forEach((visitor, ids) -> ids.stream().map(leads::get).filter(Objects::nonNull)
+                .min(Comparator.comparing(Lead::createdAt).thenComparing(Lead::id))
+                .ifPresent(l -> first.put(visitor, l)));
+        return first;
     }
 
     @Override

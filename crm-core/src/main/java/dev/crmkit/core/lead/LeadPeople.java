@@ -45,6 +45,13 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     }
 
     @Override
+    public Map<String, TrackedLead> leadsOfVisitors(Collection<String> visitorIds) {
+        Map<String, TrackedLead> found = new HashMap<>();
+        tx.leads().firstByVisitorIds(visitorIds).forEach((visitor, l) -> found.put(visitor, tracked(l)));
+        return found;
+    }
+
+    @Override
     public TrackedLead get(LeadId id) {
         Lead l = tx.leads().get(id);
         read.put(id, l);

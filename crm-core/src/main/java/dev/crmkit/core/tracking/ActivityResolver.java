@@ -43,20 +43,38 @@ final class ActivityResolver {
         this.people = tx.trackedPeople();
     }
 
-    /** Reads the leads {@code events} name in one go, so that resolving them asks storage no more. */
-    void prefetchLeads(List<? extends TrackedActivity> events) {
+    /**
+     * Reads the leads {@code events} name, and the leads of their visitors, in one go each, so that resolving them
+     * asks storage no more: a batch of clicks from a thousand visitors is two queries, not a thousand.
+     */
+    void prefetch(List<? extends TrackedActivity> events) {
         Set<LeadId> ids = new HashSet<>();
+        Set<String> visitors = new HashSet<>();
         for (TrackedActivity e : events) {
             LeadId lead = e instanceof EmailSent s ? s.lead() : e instanceof EmailClick c ? c.lead()
                     : e instanceof Conversion c ? c.lead() : e instanceof FormSubmission f ? f.lead() : null;
+            String visitor = e instanceof AdClick a ? a.visitorId() : e instanceof Conversion c ? c.visitorId()
+                    : e instanceof FormSubmission f ? f.visitorId() : null;
             if (lead != null && !leads.containsKey(lead)) {
                 ids.add(lead);
+            } else if (lead == null && lookedUp(Text.blankToNull(visitor)) && !leadOfVisitor.containsKey(visitor)) {
+                visitors.add(visitor);
             }
         }
         if (ids.size() > 1) {
             Map<LeadId, TrackedLead> found = people.leads(ids);
             ids.forEach(id -> leads.put(id, Optional.ofNullable(found.get(id))));
         }
+        if (visitors.size() > 1) {
+            Map<String, TrackedLead> found = people.leadsOfVisitors(visitors);
+            visitors.forEach(v -> leadOfVisitor.put(v, Optional.ofNullable(found.get(v))));
+        }
+    }
+
+    /** Only a visitor id that passes validation is looked up: PostgreSQL fails on a NUL even in a WHERE clause. */
+    private static boolean lookedUp(String visitorId) {
+        return visitorId != null && visitorId.length() <= TrackingLimits.VISITOR_ID
+                && Text.badChar(visitorId, false) < 0;
     }
 
     TouchpointDraft resolve(TrackedActivity event, Validation v) {
@@ -206,9 +224,7 @@ final class ActivityResolver {
             v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");
         }
         lead(d, lead, v);
-        // Only a visitor id that passes validation is looked up: PostgreSQL fails on a NUL even in a WHERE clause.
-        if (d.lead == null && d.visitorId != null && d.visitorId.length() <= TrackingLimits.VISITOR_ID
-                && Text.badChar(d.visitorId, false) < 0) {
+        if (d.lead == null && lookedUp(d.visitorId)) {
             leadOfVisitor.computeIfAbsent(d.visitorId, people::leadOfVisitor)
                     .ifPresent(l -> linkTo(d, l));
         }

@@ -34,6 +34,15 @@ public interface TrackedPeople {
     /** The lead {@code id}, or {@code NotFoundException}. */
     TrackedLead get(LeadId id);
 
+    /** {@link #leadOfVisitor} for each of {@code visitorIds}, read together; visitors of no lead are left out. */
+    default Map<String, TrackedLead> leadsOfVisitors(Collection<String> visitorIds) {
+        Map<String, TrackedLead> found = new HashMap<>();
+        for (String visitor : visitorIds) {
+            leadOfVisitor(visitor).ifPresent(l -> found.put(visitor, l));
+        }
+        return found;
+    }
+
     /** The first lead that carries {@code visitorId}, or empty. */
     Optional<TrackedLead> leadOfVisitor(String visitorId);
 

@@ -216,7 +216,7 @@ public final class TrackingService {
         Validation.argument("events", events);
         return ctx.write(tx -> {
             ActivityResolver resolver = new ActivityResolver(tx);
-            resolver.prefetchLeads(events);
+            resolver.prefetch(events);
             Validation v = new Validation();
             List<TouchpointDraft> plain = new ArrayList<>();
             List<TouchpointDraft> conversions = new ArrayList<>();

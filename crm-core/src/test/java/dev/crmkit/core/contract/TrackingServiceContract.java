@@ -387,6 +387,25 @@ public abstract class TrackingServiceContract extends ContractSupport {
     }
 
     @Test
+    void aBatchOfClicksFromManyVisitorsLinksEachKnownVisitorsClicksToTheirOwnLead() {
+        LeadId ada = TestLeads.save(storage(), tenant, "ada@example.com", START);
+        LeadId bob = TestLeads.save(storage(), tenant, "bob@example.com", START);
+        crm.tracking().recordAll(List.of(click("a0", "v-ada", "SPRING-A", 1), click("b0", "v-bob", "SPRING-A", 1)));
+        crm.tracking().identify("v-ada", ada);
+        crm.tracking().identify("v-bob", bob);
+
+        assertThat(crm.tracking().recordAll(List.of(click("a1", "v-ada", "SPRING-A", 2),
+                click("n1", "v-new", "SPRING-B", 3), click("b1", "v-bob", "SPRING-B", 4),
+                click("a2", "v-ada", "SPRING-B", 5), click("x1", "v-other", "SPRING-A", 6)))).isEqualTo(5);
+
+        assertThat(crm.tracking().touchpointsOfLead(ada)).extracting(Touchpoint::externalEventId)
+                .containsExactly("a0", "a1", "a2");
+        assertThat(crm.tracking().touchpointsOfLead(bob)).extracting(Touchpoint::externalEventId)
+                .containsExactly("b0", "b1");
+        assertThat(byExternalId("v-new", "n1").lead()).isNull();
+    }
+
+    @Test
     void identifyingWithAnUnknownLeadFails() {
         assertThatThrownBy(() -> crm.tracking().identify("v-1", LeadId.of(UNKNOWN)))
                 .isInstanceOf(NotFoundException.class);
