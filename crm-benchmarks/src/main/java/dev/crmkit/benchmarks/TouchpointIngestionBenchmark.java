@@ -1,14 +1,20 @@
 package dev.crmkit.benchmarks;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.IdGenerator;
+import dev.crmkit.core.tracking.AdDetails;
+import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.jpa.JpaStorage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -76,6 +83,8 @@ public class TouchpointIngestionBenchmark {
     private JdbcConnectionPool pool;
     private JpaStorage storage;
     private long sequence;
+    private Crm crm;
+    private static final String AD_CODE = "BENCH-AD";
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
@@ -92,6 +101,10 @@ public class TouchpointIngestionBenchmark {
         pool.dispose();
         pool = JdbcConnectionPool.create(source);
         storage = JpaStorage.create(pool);
+        crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("bench"),
+                Set.of(Actor.MANAGER, Actor.ADMIN))).build();
+        CampaignId launch = crm.tracking().createCampaign(CampaignDetails.named("Launch", Channel.WEB));
+        crm.tracking().createAd(new AdDetails(launch, "Banner", AD_CODE, "https://shop.example/launch"));
     }
 
     /**
@@ -118,6 +131,35 @@ public class TouchpointIngestionBenchmark {
     public int adapter() {
         List<Touchpoint> rows = nextBatch();
         return storage.write(tenant, tx -> tx.touchpoints().insertAll(rows)).size();
+    }
+
+    /**
+     * The same clicks through the public API, as a host's tracking endpoint sends them: {@code recordAll} of
+     * {@code batch} ad clicks, each from a visitor of its own (resolution, validation, idempotency, events).
+     */
+    @Benchmark
+    public int publicApi() {
+        List<TrackedActivity> clicks = new ArrayList<>(batch);
+        Instant now = Instant.now();
+        for (int i = 0; i < batch; i++) {
+            long n = sequence++;
+            clicks.add(new TrackedActivity.AdClick("api-" + n, now, "visitor-" + n, AD_CODE, null,
+                    "https://shop.example/launch"));
+        }
+        return crm.tracking().recordAll(clicks);
+    }
+
+    /** One batch through the public API, then one by raw JDBC: ratio = rawJdbcMillis / adapterMillis. */
+    @Benchmark
+    public int interleavedPublicApi(SideMillis millis) throws SQLException {
+        long start = System.nanoTime();
+        int n = publicApi();
+        long middle = System.nanoTime();
+        n += rawJdbc();
+        long end = System.nanoTime();
+        millis.adapterMillis += (middle - start) / 1e6;
+        millis.rawJdbcMillis += (end - middle) / 1e6;
+        return n;
     }
 
     @Benchmark
