@@ -4,6 +4,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.crmkit.core.common.Validation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +60,7 @@ public final class MergeFields {
         }
         Template template;
         try {
-            template = (html ? HTML : PLAIN).compile(source);
+            template = compiled(source, html);
         } catch (MustacheException e) {
             v.check(false, field, "is not a valid template: " + e.getMessage());
             return null;
@@ -106,6 +108,25 @@ public final class MergeFields {
 
     /** {@code source} merged with {@code values}, which hold every field it uses (see {@link #check}). */
     static String render(String source, boolean html, Map<String, String> values) {
-        return (html ? HTML : PLAIN).compile(source).execute(values);
+        return compiled(source, html).execute(values);
+    }
+
+    /** Compiled templates, the most recently used kept: a nurture run renders one template for a page of people. */
+    private static final Map<String, Template> COMPILED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    private static Template compiled(String source, boolean html) {
+        String key = (html ? "h:" : "p:") + source;
+        Template t = COMPILED.get(key);
+        if (t == null) {
+            t = (html ? HTML : PLAIN).compile(source); // a syntax error throws and caches nothing
+            COMPILED.put(key, t);
+        }
+        return t;
     }
 }
