@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
@@ -54,6 +55,11 @@ class CrmFacadeTest {
         @Override
         public Outbox outbox() {
             return delegate.outbox();
+        }
+
+        @Override
+        public Leases leases() {
+            return delegate.leases();
         }
 
         @Override

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -291,6 +292,18 @@ final class JpaOutbox implements Outbox {
                     rs.next();
                     return rs.getLong(1);
                 }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> oldestPending() {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT MIN(occurred_at) FROM crm_outbox WHERE status = 'PENDING'");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getObject(1) == null ? Optional.empty() : Optional.of(instant(rs, 1));
             }
         });
     }

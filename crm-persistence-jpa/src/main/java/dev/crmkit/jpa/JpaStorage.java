@@ -4,6 +4,7 @@ import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.AfterCommit;
 import dev.crmkit.core.spi.HostTransactions;
+import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
@@ -72,6 +73,7 @@ public final class JpaStorage implements Storage {
     private final DataSource dataSource;
     private final HostTransactions host;
     private final JpaOutbox outbox;
+    private final JpaLeases leases;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
@@ -85,6 +87,7 @@ public final class JpaStorage implements Storage {
         DataSource redacting = RedactingJdbc.wrap(dataSource);
         this.sessions = sessionFactory(redacting);
         this.outbox = new JpaOutbox(redacting, database, host);
+        this.leases = new JpaLeases(redacting, database, host);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
     }
 
@@ -147,6 +150,11 @@ public final class JpaStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Leases leases() {
+        return leases;
     }
 
     @Override

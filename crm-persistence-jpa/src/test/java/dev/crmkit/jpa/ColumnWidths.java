@@ -47,6 +47,7 @@ import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
 import dev.crmkit.core.service.ServiceLimits;
+import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.Sequences;
 import dev.crmkit.core.task.CalendarEventKind;
@@ -149,6 +150,8 @@ abstract class ColumnWidths {
         m.put("crm_sequence.name", Sequences.MAX_NAME);
         m.put("crm_outbox.subscriber", OutboxEntry.MAX_SUBSCRIBER);
         m.put("crm_outbox.last_error", OutboxEntry.MAX_ERROR);
+        m.put("crm_lease.name", Leases.MAX_NAME);
+        m.put("crm_lease.holder", Leases.MAX_NAME);
         m.put("crm_webhook.url", WebhookLimits.URL);
         m.put("crm_webhook.secret", WebhookLimits.SECRET);
         m.put("crm_webhook.description", WebhookLimits.DESCRIPTION);

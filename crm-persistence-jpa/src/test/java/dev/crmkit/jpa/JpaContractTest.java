@@ -18,6 +18,7 @@ import dev.crmkit.core.contract.InputBoundsContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
+import dev.crmkit.core.contract.LeaseContract;
 import dev.crmkit.core.contract.MatchingQualityContract;
 import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
@@ -345,6 +346,32 @@ class JpaContractTest {
         }
 
         /** Its own session factory and connections over the same schema: another application node. */
+        @Override
+        protected Storage secondNode() {
+            if (secondNode == null) {
+                secondNode = JpaStorage.create(database.dataSource());
+            }
+            return secondNode;
+        }
+
+        @AfterEach
+        void stopSecondNode() {
+            if (secondNode != null) {
+                secondNode.close();
+            }
+        }
+    }
+
+    @Nested
+    class LeaseTests extends LeaseContract {
+        private JpaStorage secondNode;
+
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        /** Its own connections over the same schema: another application node. */
         @Override
         protected Storage secondNode() {
             if (secondNode == null) {

@@ -5,7 +5,9 @@ import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -62,6 +64,15 @@ public final class EventBus {
      */
     public AutoCloseable startDispatcher(Duration pollEvery) {
         return hub.startDispatcher(pollEvery);
+    }
+
+    /**
+     * When the oldest event still waiting for a durable subscriber occurred, over every tenant (empty when nothing
+     * waits): its age is the dispatch lag to monitor. Needs the ADMIN role.
+     */
+    public Optional<Instant> oldestPending() {
+        actor.require(Actor.ADMIN, "read the event backlog");
+        return hub.storage().outbox().oldestPending();
     }
 
     /** This tenant's deliveries that were given up, newest first; needs the ADMIN role. */

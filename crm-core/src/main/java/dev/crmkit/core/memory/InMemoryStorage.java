@@ -2,6 +2,7 @@ package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.spi.AfterCommit;
+import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 public final class InMemoryStorage implements Storage {
     private final ConcurrentMap<TenantId, TenantTables> tenants = new ConcurrentHashMap<>();
     private final MemoryOutbox outbox = new MemoryOutbox();
+    private final MemoryLeases leases = new MemoryLeases();
 
     private InMemoryStorage() {
     }
@@ -76,6 +78,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public Leases leases() {
+        return leases;
     }
 
     private TenantTables tables(TenantId tenant) {

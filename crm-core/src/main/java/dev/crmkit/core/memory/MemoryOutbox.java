@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -139,6 +140,11 @@ final class MemoryOutbox implements Outbox {
     public synchronized long pending(TenantId tenant, String subscriber) {
         return pending.values().stream().filter(r -> r.entry.tenant().equals(tenant)
                 && r.entry.subscriber().equals(subscriber)).count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestPending() {
+        return pending.values().stream().map(r -> r.entry.occurredAt()).min(Comparator.naturalOrder());
     }
 
     @Override

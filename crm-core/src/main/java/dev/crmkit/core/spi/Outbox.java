@@ -6,6 +6,7 @@ import dev.crmkit.core.common.TenantId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,12 @@ public interface Outbox {
 
     /** The tenant's entries for {@code subscriber} not delivered yet (pending, not dead). */
     long pending(TenantId tenant, String subscriber);
+
+    /**
+     * When the oldest event still waiting for a subscriber (pending, not dead; every tenant) occurred; empty when
+     * nothing waits. Its age is the dispatch lag a host monitors.
+     */
+    Optional<Instant> oldestPending();
 
     /** Deletes entries delivered before {@code before}; returns how many. */
     int purgeDelivered(Instant before);

@@ -1,6 +1,7 @@
 package dev.crmkit.core.storage;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.StoragePort;
 import java.util.function.Function;
@@ -30,6 +31,9 @@ public interface Storage extends StoragePort<StorageTx>, AutoCloseable {
     /** The outbox of every tenant, for dispatching events to durable subscribers. */
     @Override
     Outbox outbox();
+
+    /** Leases that let one node of several on this storage run scheduled work ({@link Leases}). */
+    Leases leases();
 
     /** Releases what the adapter holds (connections, caches); the default does nothing. */
     @Override

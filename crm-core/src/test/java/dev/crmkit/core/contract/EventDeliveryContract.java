@@ -212,6 +212,21 @@ public abstract class EventDeliveryContract extends ContractSupport {
     }
 
     @Test
+    void anEventWaitingForItsSubscriberShowsInTheBacklogAgeUntilDelivered() {
+        Recorder mail = new Recorder("lag");
+        crm.events().register(mail);
+        capture(crm, "ada@example.com");
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(crm.events().oldestPending()).as("waiting since the capture (or longer, for other tenants)")
+                .hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(clock.instant().minus(Duration.ofMinutes(3))));
+        assertThatThrownBy(() -> crm.as(new Actor(tenant, UserId.of("rep-2"), Set.of())).events().oldestPending())
+                .isInstanceOf(AccessDeniedException.class);
+        crm.events().dispatchDue();
+        assertThat(mail.got).hasSize(1);
+    }
+
+    @Test
     void deadLettersAreForAdmins() {
         Crm rep = crm.as(new Actor(tenant, UserId.of("rep-2"), Set.of()));
         assertThatThrownBy(() -> rep.events().deadLetters(PageRequest.first(10)))
