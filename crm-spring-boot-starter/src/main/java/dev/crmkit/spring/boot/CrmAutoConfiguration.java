@@ -112,10 +112,12 @@ public class CrmAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "crmkit.scheduling", name = "enabled", matchIfMissing = true)
     @ConditionalOnMissingBean
-    CrmScheduler crmScheduler(Crm crm, Storage storage, Clock clock, CrmProperties properties) {
+    CrmScheduler crmScheduler(Crm crm, Storage storage, Clock clock, CrmProperties properties,
+                              ObjectProvider<EmailSettings> email) {
         CrmSettings settings = new CrmSettings(properties);
+        // Held emails are sent only where email is configured (an EmailSettings bean); elsewhere there are none.
         return new CrmScheduler(crm, storage.leases(), clock, settings.tenants(), settings.interval(),
-                settings.dispatchInterval(), settings.leaseTerm());
+                settings.dispatchInterval(), settings.leaseTerm(), email.getIfUnique() != null);
     }
 
     /** Ids as strings, {@code Money} as amount and currency, every record and event readable back. */

@@ -21,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs CRMKit's scheduled work on the one node of the application that holds the lease {@value #LEASE}: outbox
  * dispatch every {@code dispatchInterval}; every {@code interval}, for each configured tenant, case escalations, task
- * and calendar reminders, automation (delayed rules, overdue tasks, segment entries, nurture steps) and held emails.
+ * and calendar reminders, automation (delayed rules, overdue tasks, segment entries, nurture steps) and, when email
+ * is configured, held emails.
  * Each run renews the lease; when this node stops it lets the lease go, when it dies the lease lapses after
  * {@code leaseTerm} and another node takes over. One failing job is logged and does not stop the others.
  */
@@ -36,11 +37,12 @@ final class CrmScheduler implements SmartLifecycle {
     private final Duration interval;
     private final Duration dispatchInterval;
     private final Duration leaseTerm;
+    private final boolean email;
     private final String node = "node-" + UUID.randomUUID();
     private ScheduledExecutorService executor;
 
     CrmScheduler(Crm crm, Leases leases, Clock clock, List<TenantId> tenants, Duration interval,
-                 Duration dispatchInterval, Duration leaseTerm) {
+                 Duration dispatchInterval, Duration leaseTerm, boolean email) {
         this.crm = crm;
         this.leases = leases;
         this.clock = clock;
@@ -48,6 +50,7 @@ final class CrmScheduler implements SmartLifecycle {
         this.interval = interval;
         this.dispatchInterval = dispatchInterval;
         this.leaseTerm = leaseTerm;
+        this.email = email;
     }
 
     @Override
@@ -125,7 +128,9 @@ final class CrmScheduler implements SmartLifecycle {
             run("task reminders of " + tenant, () -> system.tasks().fireDueReminders());
             run("calendar reminders of " + tenant, () -> system.calendar().fireDueReminders());
             run("automation of " + tenant, () -> system.automation().runDue());
-            run("held emails of " + tenant, () -> system.email().sendDue());
+            if (email) {
+                run("held emails of " + tenant, () -> system.email().sendDue());
+            }
         }
     }
 
