@@ -225,14 +225,15 @@ abstract class ReportPushDownProperties {
                 ad == null ? null : AdId.of(UUID.fromString(ad)),
                 affiliate == null ? null : AffiliateId.of(UUID.fromString(affiliate))));
         Arbitrary<Lead> lead = Combinators.combine(address, attribution, Arbitraries.of(LeadSource.class),
-                        Arbitraries.of(LeadStatus.class), Arbitraries.integers().between(-10, 100),
+                        Arbitraries.of(LeadStatus.class), Arbitraries.integers().between(0, 100),
                         Arbitraries.of("rep-1", "rep-2").injectNull(0.3), Arbitraries.integers().between(0, 60_000))
                 .as((a, attr, source, status, score, owner, minute) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute));
                     return new Lead(LeadId.of(UUID.randomUUID()), 0, "F", "L", null, null, null, null, a, source,
                             attr, null, status, null, score, owner == null ? null : UserId.of(owner), false, null,
                             null, null, null, null, status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
-                            null, null, at, at, null);
+                            status == LeadStatus.CONVERTED ? AccountId.of(UUID.randomUUID()) : null,
+                            status == LeadStatus.CONVERTED ? ContactId.of(UUID.randomUUID()) : null, at, at, null);
                 });
         return lead.list().ofMaxSize(40);
     }
@@ -558,7 +559,8 @@ abstract class ReportPushDownProperties {
                 LeadStatus status = converted.get(i) ? LeadStatus.CONVERTED : LeadStatus.WORKING;
                 tx.leads().save(new Lead(LeadId.of(UUID.fromString(LEADS.get(i))), 0, "F", "L", null, null, null,
                         null, null, LeadSource.WEB_FORM, null, null, status, null, 0, null, false, null, null, null,
-                        null, null, null, null, null, T0, T0, null));
+                        null, null, null, converted.get(i) ? AccountId.of(UUID.randomUUID()) : null,
+                        converted.get(i) ? ContactId.of(UUID.randomUUID()) : null, T0, T0, null));
             }
             enrollments.forEach(tx.enrollments()::save);
             tx.touchpoints().insertAll(touchpoints);

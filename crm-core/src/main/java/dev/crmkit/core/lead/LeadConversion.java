@@ -59,12 +59,7 @@ final class LeadConversion {
         tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
         Instant now = ctx.now();
         LeadWork.move(tx, lead.id(), Subject.of(contactId), now);
-        LeadDraft d = LeadDraft.from(lead.moveTo(LeadStatus.CONVERTED, null, now, ctx.user()));
-        d.convertedAccount = accountId;
-        d.convertedContact = contactId;
-        d.log(now, ctx.user(), "CONVERTED", "account " + accountId + ", contact " + contactId
-                + (opportunity == null ? "" : ", opportunity " + opportunity));
-        Lead saved = tx.leads().save(d.build());
+        Lead saved = tx.leads().save(lead.convert(accountId, contactId, opportunity, now, ctx.user()));
         ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), now, saved, lead.status(), LeadStatus.CONVERTED));
         ctx.raise(new LeadConverted(ctx.actor().tenant(), now, saved, accountId, contactId,
                 opportunity));

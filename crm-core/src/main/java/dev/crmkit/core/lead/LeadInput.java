@@ -3,15 +3,16 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.EmailAddress;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.tracking.TrackingLimits;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -32,6 +33,33 @@ final class LeadInput {
     private LeadInput() {
     }
 
+    /**
+     * A new lead's checked and normalized values, before it has an id; {@link Lead#captured} makes the lead.
+     *
+     * @param owner      the owner the input names, or null for the assignment rules to choose
+     * @param visitorIds the anonymous web visitor the input came from, if any
+     */
+    record Fields(String firstName, String lastName, String company, String title, EmailAddress email,
+                  PhoneNumber phone, String unverifiedPhone, Address address, LocalDate birthDate, LeadSource source,
+                  Attribution attribution, Consent consent, Set<String> tags, Map<String, String> customFields,
+                  UserId owner, Set<String> visitorIds) {
+        Fields {
+            tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
+            customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+            visitorIds = Collections.unmodifiableSet(new LinkedHashSet<>(visitorIds));
+        }
+
+        Fields withAddress(Address a) {
+            return new Fields(firstName, lastName, company, title, email, phone, unverifiedPhone, a, birthDate,
+                    source, attribution, consent, tags, customFields, owner, visitorIds);
+        }
+
+        Fields withAttribution(Attribution a) {
+            return new Fields(firstName, lastName, company, title, email, phone, unverifiedPhone, address,
+                    birthDate, source, a, consent, tags, customFields, owner, visitorIds);
+        }
+    }
+
     /** The field name a rep's API call uses, e.g. {@code POSTAL_CODE} → {@code postalCode}. */
     static String apiName(LeadField f) {
         String[] parts = f.name().toLowerCase(Locale.ROOT).split("_");
@@ -43,65 +71,64 @@ final class LeadInput {
     }
 
     /**
-     * Checks {@code in} and fills a draft with the normalized values (ids, status, owner, times and keys are the
-     * caller's); a birth date after {@code today} is refused. A phone that cannot be verified is an error, or with
-     * {@code lenientPhone} kept as entered in {@code unverifiedPhone}. Every problem goes to {@code v}.
+     * Checks {@code in} and returns its normalized values (ids, status, times and keys are the caller's); a birth
+     * date after {@code today} is refused. A phone that cannot be verified is an error, or with {@code lenientPhone}
+     * kept as entered in {@code unverifiedPhone}. Every problem goes to {@code v}.
      */
-    static LeadDraft validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, boolean lenientPhone,
-                              Validation v) {
-        LeadDraft d = new LeadDraft();
-        d.firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
-        d.lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
-        v.check(d.lastName != null || d.firstName != null, nameOf.apply(LeadField.LAST_NAME),
+    static Fields validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, boolean lenientPhone,
+                           Validation v) {
+        String firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
+        String lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
+        v.check(lastName != null || firstName != null, nameOf.apply(LeadField.LAST_NAME),
                 "a first or last name is required");
-        d.company = text(in.company(), nameOf.apply(LeadField.COMPANY), v);
-        d.title = text(in.title(), nameOf.apply(LeadField.TITLE), v);
+        String company = text(in.company(), nameOf.apply(LeadField.COMPANY), v);
+        String title = text(in.title(), nameOf.apply(LeadField.TITLE), v);
         String email = Text.blankToNull(in.email());
         String phone = Text.blankToNull(in.phone());
-        if (email != null) {
-            d.email = v.attempt(nameOf.apply(LeadField.EMAIL), () -> EmailAddress.of(email));
-        }
+        EmailAddress emailAddress = email == null ? null
+                : v.attempt(nameOf.apply(LeadField.EMAIL), () -> EmailAddress.of(email));
+        PhoneNumber phoneNumber = null;
+        String unverifiedPhone = null;
         if (phone != null) {
             String region = in.address() == null ? null : in.address().country();
             String field = nameOf.apply(LeadField.PHONE);
             if (lenientPhone) {
                 try {
-                    d.phone = PhoneNumber.parse(phone, region);
+                    phoneNumber = PhoneNumber.parse(phone, region);
                 } catch (ValidationException e) {
                     // An import keeps a number it cannot verify, marked so, rather than losing the person over it.
                     if (v.maxLength(field, phone, LeadLimits.UNVERIFIED_PHONE) && v.singleLine(field, phone)) {
-                        d.unverifiedPhone = phone;
+                        unverifiedPhone = phone;
                     }
                 }
             } else {
-                d.phone = v.attempt(field, () -> PhoneNumber.parse(phone, region));
+                phoneNumber = v.attempt(field, () -> PhoneNumber.parse(phone, region));
             }
         }
-        d.address = in.address();
+        Address address = in.address();
+        LocalDate birthDate = null;
         if (in.birthDate() != null) {
             LocalDate earliest = LocalDate.ofInstant(Validation.EARLIEST_INSTANT, ZoneOffset.UTC);
-            d.birthDate = v.check(!in.birthDate().isBefore(earliest) && !in.birthDate().isAfter(today), "birthDate",
+            birthDate = v.check(!in.birthDate().isBefore(earliest) && !in.birthDate().isAfter(today), "birthDate",
                     "must be from " + earliest + " to today") ? in.birthDate() : null;
         }
-        v.check(email != null || phone != null || d.company != null || d.birthDate != null
-                        || (d.address != null && (d.address.street() != null || d.address.city() != null
-                        || d.address.postalCode() != null)),
+        v.check(email != null || phone != null || company != null || birthDate != null
+                        || (address != null && (address.street() != null || address.city() != null
+                        || address.postalCode() != null)),
                 nameOf.apply(LeadField.EMAIL),
                 "an email address, phone number, postal address, company or birth date is required");
-        d.source = in.source() == null ? LeadSource.MANUAL : in.source();
-        d.attribution = in.attribution() == null ? Attribution.NONE : in.attribution();
-        d.consent = in.consent() == null ? Consent.NONE : in.consent();
-        d.tags = new LinkedHashSet<>(cleanTags(in.tags()));
-        v.maxLengthEach(nameOf.apply(LeadField.TAGS), d.tags, LeadLimits.TAG);
+        Set<String> tags = new LinkedHashSet<>(cleanTags(in.tags()));
+        v.maxLengthEach(nameOf.apply(LeadField.TAGS), tags, LeadLimits.TAG);
         customFields(in.customFields(), v);
-        d.customFields = new LinkedHashMap<>(in.customFields());
-        d.nameKey = MatchKeys.person(d.firstName, d.lastName);
-        d.owner = in.owner();
+        Set<String> visitorIds = new LinkedHashSet<>();
         String visitor = Text.blankToNull(in.visitorId());
         if (visitor != null && v.maxLength(nameOf.apply(LeadField.VISITOR_ID), visitor, TrackingLimits.VISITOR_ID)) {
-            d.visitorIds.add(visitor);
+            visitorIds.add(visitor);
         }
-        return d;
+        return new Fields(firstName, lastName, company, title, emailAddress, phoneNumber, unverifiedPhone, address,
+                birthDate, in.source() == null ? LeadSource.MANUAL : in.source(),
+                in.attribution() == null ? Attribution.NONE : in.attribution(),
+                in.consent() == null ? Consent.NONE : in.consent(), tags, in.customFields(), in.owner(), visitorIds);
     }
 
     /**

@@ -27,6 +27,8 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     private final LeadTx tx;
     /** Leads read through {@link #get}, so {@link #addVisitor} saves the version it read without reading again. */
     private final Map<LeadId, Lead> read = new HashMap<>();
+    /** Longest chain of merges followed to a survivor; a longer one is left at its last link. */
+    private static final int MAX_MERGE_HOPS = 64;
 
     public LeadPeople(LeadTx tx) {
         this.tx = tx;
@@ -54,7 +56,11 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     @Override
     public TrackedLead get(LeadId id) {
         Lead l = tx.leads().get(id);
-        read.put(id, l);
+        // A merged lead lives on in its survivor (a merge may be merged again): what comes to it goes there.
+        for (int hops = 0; l.mergedInto() != null && hops < MAX_MERGE_HOPS; hops++) {
+            l = tx.leads().get(l.mergedInto());
+        }
+        read.put(l.id(), l);
         return tracked(l);
     }
 

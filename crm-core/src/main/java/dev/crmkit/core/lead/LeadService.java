@@ -62,14 +62,16 @@ public final class LeadService {
     public LeadId capture(NewLead lead) {
         Validation.argument("lead", lead);
         Validation v = new Validation();
-        LeadDraft d = LeadInput.validate(lead, LeadInput::apiName, today(), lead.source() == LeadSource.IMPORT, v);
+        LeadInput.Fields checked = LeadInput.validate(lead, LeadInput::apiName, today(),
+                lead.source() == LeadSource.IMPORT, v);
         v.throwIfInvalid();
-        d.address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address);
+        LeadInput.Fields in = checked.withAddress(Geocoder.located(ctx.setting(Geocoder.class, () -> null),
+                checked.address()));
         return ctx.write(tx -> {
-            checkAttribution(tx, d.attribution, v);
+            checkAttribution(tx, in.attribution(), v);
             v.throwIfInvalid();
             boolean byPerson = !UserId.SYSTEM.equals(ctx.user());
-            Lead saved = store(tx, d, false, byPerson ? ctx.user() : null, null);
+            Lead saved = store(tx, in, false, byPerson ? ctx.user() : null, null);
             // The visitor's linked clicks count for the new lead's score.
             return (saved.visitorIds().isEmpty() ? saved : rescoreIn(tx, tx.leads().get(saved.id()))).id();
         });
@@ -88,12 +90,13 @@ public final class LeadService {
         Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
-        LeadDraft d = LeadInput.validate(in, f -> formName(mapping, f), today(), false, v);
+        LeadInput.Fields checked = LeadInput.validate(in, f -> formName(mapping, f), today(), false, v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
         v.throwIfInvalid();
-        d.address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address);
+        LeadInput.Fields located = checked.withAddress(Geocoder.located(ctx.setting(Geocoder.class, () -> null),
+                checked.address()));
         String honeypot = mapping.honeypot() == null ? null : form.fields().get(mapping.honeypot());
         boolean spam = honeypot != null && !honeypot.isBlank();
         return ctx.write(tx -> {
@@ -104,14 +107,12 @@ public final class LeadService {
                     return new FormCapture(earlier.get().id(), earlier.get().spam(), earlier.get().duplicates());
                 }
             }
-            d.attribution = attributionFromCodes(tx, LeadInput.code(mapping, form, LeadField.AD_CODE),
-                    LeadInput.code(mapping, form, LeadField.AFFILIATE_CODE));
-            if (spam) {
-                d.visitorIds.clear();
-            }
-            Lead lead = store(tx, d, spam, null, mapping.formName());
+            LeadInput.Fields fields = located.withAttribution(attributionFromCodes(tx,
+                    LeadInput.code(mapping, form, LeadField.AD_CODE),
+                    LeadInput.code(mapping, form, LeadField.AFFILIATE_CODE)));
+            Lead lead = store(tx, fields, spam, null, mapping.formName());
             if (!spam) {
-                String visitor = d.visitorIds.isEmpty() ? null : d.visitorIds.iterator().next();
+                String visitor = fields.visitorIds().isEmpty() ? null : fields.visitorIds().iterator().next();
                 String eventId = form.submissionId() != null ? form.submissionId() : "form:" + lead.id();
                 tracking().record(new TrackedActivity.FormSubmission(eventId, ctx.now(), visitor, lead.id(),
                         lead.attribution().campaign(), mapping.formName()));
@@ -133,27 +134,24 @@ public final class LeadService {
      * Saves a validated new lead (ids, duplicates, owner, score from its attributes) and links its visitor's clicks;
      * the caller rescores once it has recorded all the lead's touchpoints.
      */
-    private Lead store(LeadTx tx, LeadDraft d, boolean spam, UserId defaultOwner, String formName) {
+    private Lead store(LeadTx tx, LeadInput.Fields in, boolean spam, UserId defaultOwner, String formName) {
         Instant now = ctx.now();
-        d.id = LeadId.of(ctx.newId());
-        d.status = LeadStatus.NEW;
-        d.spam = spam;
-        d.createdAt = now;
-        d.updatedAt = now;
+        // A spam lead keeps no visitors: the honeypot's filler is no prospect whose clicks should count.
+        Lead lead = Lead.captured(LeadId.of(ctx.newId()), in, spam, now);
         if (!spam) {
-            d.attribution = byTargetArea(tx, d.attribution, GeoSearch.of(d.address));
-            d.duplicates = new ArrayList<>(finder(tx).find(d.build()));
-            if (d.owner == null) {
-                d.owner = defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(d.address);
-            }
+            Lead unmatched = lead;
+            UserId owner = lead.owner() != null ? lead.owner()
+                    : defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(lead.address());
+            lead = lead.onCapture(byTargetArea(tx, lead.attribution(), GeoSearch.of(lead.address())),
+                    finder(tx).find(unmatched), owner);
         }
-        d.log(now, ctx.user(), "CAPTURED", (formName == null ? "source " + d.source : "form " + formName)
-                + (spam ? " (spam: honeypot filled)" : "") + (d.duplicates.isEmpty() ? ""
-                : ", " + d.duplicates.size() + " possible duplicate(s)"));
+        lead = lead.logged(now, ctx.user(), "CAPTURED", (formName == null ? "source " + lead.source()
+                : "form " + formName) + (spam ? " (spam: honeypot filled)" : "") + (lead.duplicates().isEmpty()
+                ? "" : ", " + lead.duplicates().size() + " possible duplicate(s)"));
         if (!spam) {
-            d.score = LeadScoring.score(d.build(), List.of(), scoring(), now);
+            lead = lead.scored(LeadScoring.score(lead, List.of(), scoring(), now), now);
         }
-        Lead saved = tx.leads().save(d.build());
+        Lead saved = tx.leads().save(lead);
         ctx.raise(new LeadCaptured(ctx.actor().tenant(), now, saved));
         for (String visitor : saved.visitorIds()) {
             tracking().identify(visitor, saved.id());
@@ -277,10 +275,10 @@ public final class LeadService {
             v.check(gone.status().canMoveTo(LeadStatus.MERGED), "duplicate", "is " + gone.status());
             v.throwIfInvalid();
             Instant now = ctx.now();
-            Lead merged = tx.leads().save(LeadMerge.retire(gone, keepId, now, ctx.user()));
+            Lead merged = tx.leads().save(gone.retire(keepId, now, ctx.user()));
             tx.touchpoints().reassignLead(goneId, keepId);
             LeadWork.move(tx, goneId, Subject.of(keepId), now);
-            Lead kept = tx.leads().save(LeadMerge.absorb(keep, gone, now, ctx.user()));
+            Lead kept = tx.leads().save(keep.absorb(gone, now, ctx.user()));
             kept = rescoreIn(tx, kept);
             ctx.raise(new LeadsMerged(ctx.actor().tenant(), now, kept, merged));
             return kept;
@@ -349,10 +347,7 @@ public final class LeadService {
             if (!selfService) {
                 ctx.actor().require(Actor.MANAGER, "assign a lead to " + owner);
             }
-            LeadDraft d = LeadDraft.from(l);
-            d.owner = owner;
-            d.log(ctx.now(), ctx.user(), "ASSIGNED", (l.owner() == null ? "nobody" : l.owner()) + " -> " + owner);
-            Lead saved = tx.leads().save(d.build());
+            Lead saved = tx.leads().save(l.assignTo(owner, ctx.now(), ctx.user()));
             ctx.raise(new LeadAssigned(ctx.actor().tenant(), ctx.now(), saved, l.owner()));
             return saved;
         });
@@ -380,11 +375,7 @@ public final class LeadService {
             if (l.tags().contains(clean)) {
                 return l;
             }
-            LeadDraft d = LeadDraft.from(l);
-            d.tags.add(clean);
-            d.updatedAt = ctx.now();
-            d.log(ctx.now(), ctx.user(), "TAGGED", clean);
-            Lead saved = tx.leads().save(d.build());
+            Lead saved = tx.leads().save(l.tag(clean, ctx.now(), ctx.user()));
             ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
@@ -444,10 +435,7 @@ public final class LeadService {
         if (now == l.score()) {
             return l;
         }
-        LeadDraft d = LeadDraft.from(l);
-        d.score = now;
-        d.updatedAt = ctx.now();
-        Lead saved = tx.leads().save(d.build());
+        Lead saved = tx.leads().save(l.scored(now, ctx.now()));
         ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
         return saved;
     }

@@ -31,7 +31,10 @@ public interface TrackedPeople {
         return found;
     }
 
-    /** The lead {@code id}, or {@code NotFoundException}. */
+    /**
+     * The lead {@code id} or, when it was merged, the lead it lives on in (its survivor); {@code NotFoundException}
+     * when there is none.
+     */
     TrackedLead get(LeadId id);
 
     /** {@link #leadOfVisitor} for each of {@code visitorIds}, read together; visitors of no lead are left out. */

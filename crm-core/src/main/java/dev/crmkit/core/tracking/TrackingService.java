@@ -259,7 +259,8 @@ public final class TrackingService {
 
     /**
      * Links an anonymous visitor to the lead they turned out to be: their past touchpoints count for the lead
-     * (and its contact, if converted), and so do their future ones. Returns how many past touchpoints were linked.
+     * (and its contact, if converted), and so do their future ones; a lead merged into another hands them to that
+     * one. Returns how many past touchpoints were linked.
      */
     public int identify(String visitorId, LeadId lead) {
         Validation.argument("lead", lead);
@@ -269,13 +270,14 @@ public final class TrackingService {
         v.throwIfInvalid();
         return ctx.write(tx -> {
             TrackedPeople people = tx.trackedPeople();
+            // A merged lead's visitor is its survivor's.
             TrackedPeople.TrackedLead l = people.get(lead);
-            int linked = tx.touchpoints().linkVisitorToLead(visitor, lead);
+            int linked = tx.touchpoints().linkVisitorToLead(visitor, l.id());
             if (l.convertedContact() != null) {
-                tx.touchpoints().linkLeadToContact(lead, l.convertedContact(), l.convertedAccount());
+                tx.touchpoints().linkLeadToContact(l.id(), l.convertedContact(), l.convertedAccount());
             }
-            people.addVisitor(lead, visitor, ctx.now());
-            ctx.raise(new VisitorIdentified(ctx.actor().tenant(), ctx.now(), visitor, lead, linked));
+            people.addVisitor(l.id(), visitor, ctx.now());
+            ctx.raise(new VisitorIdentified(ctx.actor().tenant(), ctx.now(), visitor, l.id(), linked));
             return linked;
         });
     }

@@ -374,6 +374,18 @@ public abstract class LeadCaptureContract extends ContractSupport {
     }
 
     @Test
+    void aVisitorIdentifiedAsAMergedLeadGoesToTheLeadItWasMergedInto() {
+        LeadId keep = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+        LeadId gone = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ADA@example.com"));
+        crm.leads().merge(keep, gone);
+
+        crm.tracking().identify("v-9", gone);
+
+        assertThat(crm.leads().get(keep).visitorIds()).containsExactly("v-9");
+        assertThat(crm.leads().get(gone).visitorIds()).as("a merged lead keeps no visitors").isEmpty();
+    }
+
+    @Test
     void mergeHandsTheDuplicatesTasksAndEventsToTheSurvivor() {
         LeadId keep = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
         LeadId gone = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ADA@example.com"));

@@ -113,8 +113,9 @@ public abstract class SegmentMembershipContract {
         return Combinators.combine(Arbitraries.of(LeadStatus.class), Arbitraries.of(true, false, false, false, false),
                 Arbitraries.of(LifecycleStage.class), Arbitraries.of(0, 10, 50, 90), Arbitraries.of(ADDRESSES),
                 Arbitraries.of(OWNERS), Arbitraries.subsetOf(TAGS), Arbitraries.of(TIMES))
-                .as((st, spam, stage, score, addr, owner, tags, at) -> new Person(kind, 0, st, spam, stage, score,
-                        addr, owner, tags, at, -1));
+                // spam scores nothing
+                .as((st, spam, stage, score, addr, owner, tags, at) -> new Person(kind, 0, st, spam, stage,
+                        spam ? 0 : score, addr, owner, tags, at, -1));
     }
 
     private static Arbitrary<World> worlds() {
@@ -311,10 +312,15 @@ public abstract class SegmentMembershipContract {
                         c.owner(), null, null, c.tags(), "c" + c.index(), c.createdAt(), c.createdAt()));
             }
             for (Person l : w.leads()) {
+                // Spam scores nothing, and a merged or converted lead names what it became: the states a lead
+                // can be in.
                 tx.leads().save(new Lead(LeadId.of(l.uuid()), 0, "L", "L" + l.index(), null, null, null, null,
-                        l.address(), LeadSource.WEB_FORM, null, null, l.status(), null, l.score(), l.owner(),
-                        l.spam(), null, null, l.tags(), null, "l" + l.index(), null, null, null, l.createdAt(),
-                        l.createdAt(), null));
+                        l.address(), LeadSource.WEB_FORM, null, null, l.status(), null, l.score(),
+                        l.owner(), l.spam(), null, null, l.tags(), null, "l" + l.index(),
+                        l.status() == LeadStatus.MERGED ? LeadId.of(new UUID(0x7300L, l.index())) : null,
+                        l.status() == LeadStatus.CONVERTED ? AccountId.of(new UUID(0x7400L, l.index())) : null,
+                        l.status() == LeadStatus.CONVERTED ? ContactId.of(new UUID(0x7500L, l.index())) : null,
+                        l.createdAt(), l.createdAt(), null));
             }
             int n = 0;
             for (Buy b : w.buys()) {

@@ -309,7 +309,8 @@ public abstract class StorageContract extends ContractSupport {
             Lead base = Samples.lead(leadId(), "p" + i + "@example.com");
             Lead lead = new Lead(base.id(), 0, base.firstName(), base.lastName(), base.company(), base.title(),
                     base.email(), base.phone(), n % 2 == 0 ? base.address() : null, base.source(),
-                    base.attribution(), base.consent(), n < 5 ? LeadStatus.NEW : LeadStatus.QUALIFIED, null, n * 10,
+                    base.attribution(), base.consent(), n < 5 ? LeadStatus.NEW : LeadStatus.QUALIFIED, null,
+                    n == 6 ? 0 : n * 10,   // lead 6 is spam, which scores nothing
                     UserId.of(n % 3 == 0 ? "rep-a" : "rep-b"), n == 6, base.duplicates(), base.visitorIds(),
                     base.tags(), base.customFields(), base.nameKey(), null, null, null, at(n), at(n), List.of());
             write(tx -> tx.leads().save(lead));

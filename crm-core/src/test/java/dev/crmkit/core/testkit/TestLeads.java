@@ -28,8 +28,11 @@ public final class TestLeads {
                               LeadStatus status, UserId owner, Address address, Instant createdAt) {
         Lead lead = new Lead(LeadId.of(UUID.randomUUID()), 0, firstName, lastName, null, null,
                 email == null ? null : EmailAddress.of(email), null, address, LeadSource.WEB_FORM, null, null, status,
-                null, 0, owner, false, null, null, null, null, MatchKeys.person(firstName, lastName), null, null,
-                null, createdAt, createdAt, null);
+                null, 0, owner, false, null, null, null, null, MatchKeys.person(firstName, lastName),
+                // a merged or converted lead names what it became, as every lead in that status does
+                status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
+                status == LeadStatus.CONVERTED ? AccountId.of(UUID.randomUUID()) : null,
+                status == LeadStatus.CONVERTED ? ContactId.of(UUID.randomUUID()) : null, createdAt, createdAt, null);
         return storage.write(tenant, tx -> tx.leads().save(lead)).id();
     }
 
