@@ -38,6 +38,8 @@ import dev.crmkit.core.nurture.SequenceDefinition;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.sales.ForecastCategory;
 import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.SalesStage;
+import dev.crmkit.core.sales.SalesStages;
 import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseKind;
@@ -275,10 +277,15 @@ abstract class ReportPushDownProperties {
                         Arbitraries.of("rep-1", "rep-2"))
                 .as((status, stage, probability, money, minute, days, owner) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute));
+                    // a closed opportunity sits at its closing stage, as every one does
+                    SalesStage closed = status == OpportunityStatus.WON ? SalesStages.WON : SalesStages.LOST;
+                    boolean open = status == OpportunityStatus.OPEN;
                     return new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, AccountId.of(UUID.randomUUID()),
                             null, "o", money,
-                            LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(days), UserId.of(owner), stage,
-                            probability, ForecastCategory.PIPELINE, status, null, null, List.of(), at, at);
+                            LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(days), UserId.of(owner),
+                            open ? stage : closed.name(), open ? probability : closed.probability(),
+                            open ? ForecastCategory.PIPELINE : closed.category(), status, null, null, List.of(), at,
+                            at);
                 });
         return opportunity.list().ofMaxSize(40);
     }

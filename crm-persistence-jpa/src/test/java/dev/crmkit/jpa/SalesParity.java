@@ -15,6 +15,9 @@ import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.OpportunityStatus;
+import dev.crmkit.core.sales.ForecastCategory;
+import dev.crmkit.core.sales.SalesStages;
 import dev.crmkit.core.sales.Order;
 import dev.crmkit.core.sales.PriceBook;
 import dev.crmkit.core.sales.Product;
@@ -130,8 +133,12 @@ abstract class SalesParity {
         Opportunity sample = Samples.opportunity(OpportunityId.of(UUID.randomUUID()),
                 AccountId.of(UUID.randomUUID()), null, REP);
         Opportunity opportunity = new Opportunity(sample.id(), 0, sample.account(), null, longText, sample.amount(),
-                sample.closeDate(), REP, longText, sample.probability(), sample.category(), sample.status(), longText,
+                sample.closeDate(), REP, longText, sample.probability(), sample.category(), sample.status(), null,
                 null, sample.history(), sample.createdAt(), sample.updatedAt());
+        // a close reason belongs to a closed opportunity
+        Opportunity lost = new Opportunity(OpportunityId.of(UUID.randomUUID()), 0, sample.account(), null, "lost",
+                sample.amount(), sample.closeDate(), REP, SalesStages.LOST.name(), 0, ForecastCategory.OMITTED,
+                OpportunityStatus.LOST, longText, null, sample.history(), sample.createdAt(), sample.updatedAt());
         Product product = new Product(ProductId.of(UUID.randomUUID()), 0, "LONG-1", longText, longText, true,
                 Samples.T0, Samples.T0);
         PriceBook book = Samples.priceBook(PriceBookId.of(UUID.randomUUID()), product.id(), "CHF");
@@ -139,11 +146,12 @@ abstract class SalesParity {
                 book.createdAt(), book.updatedAt());
         saveInBoth(tx -> {
             tx.opportunities().save(opportunity);
+            tx.opportunities().save(lost);
             tx.products().save(product);
             tx.priceBooks().save(longBook);
             return null;
         });
-        assertSameIn(tx -> List.<Object>of(tx.opportunities().get(opportunity.id()), tx.products().get(product.id()),
-                tx.priceBooks().get(book.id())));
+        assertSameIn(tx -> List.<Object>of(tx.opportunities().get(opportunity.id()), tx.opportunities().get(lost.id()),
+                tx.products().get(product.id()), tx.priceBooks().get(book.id())));
     }
 }

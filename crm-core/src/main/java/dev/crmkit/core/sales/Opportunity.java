@@ -43,6 +43,12 @@ public record Opportunity(
         Instant createdAt,
         Instant updatedAt) implements Versioned<OpportunityId, Opportunity> {
 
+    /**
+     * Checks each field and the rules tying them together: an open opportunity is at an open stage's forecast
+     * category with no close reason; a won one is at {@link SalesStages#WON} with 100 % and CLOSED, a lost one at
+     * {@link SalesStages#LOST} with 0 % and OMITTED; a probability is a percentage; time runs forward. A breach is an
+     * {@code IllegalArgumentException} (a programming error or a corrupted row; no input reaches it).
+     */
     public Opportunity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(account, "account");
@@ -56,6 +62,22 @@ public record Opportunity(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         history = history == null ? List.of() : List.copyOf(history);
+        require(version >= 0 && !updatedAt.isBefore(createdAt), id, "its version or times are impossible");
+        require(probability >= 0 && probability <= 100, id, "its probability is not a percentage");
+        switch (status) {
+            case OPEN -> require(category.isOpen() && closeReason == null, id,
+                    "an open opportunity has an open forecast category and no close reason");
+            case WON -> require(stage.equals(SalesStages.WON.name()) && probability == 100
+                    && category == ForecastCategory.CLOSED, id, "a won opportunity is Closed Won, 100 %, CLOSED");
+            case LOST -> require(stage.equals(SalesStages.LOST.name()) && probability == 0
+                    && category == ForecastCategory.OMITTED, id, "a lost opportunity is Closed Lost, 0 %, OMITTED");
+        }
+    }
+
+    private static void require(boolean rule, OpportunityId id, String breach) {
+        if (!rule) {
+            throw new IllegalArgumentException("opportunity " + id + " breaks a rule: " + breach);
+        }
     }
 
     /** Amount × probability, exact (not rounded to the currency). */

@@ -45,6 +45,11 @@ public record Order(
         Instant createdAt,
         Instant updatedAt) implements Versioned<OrderId, Order> {
 
+    /**
+     * Checks each field and the rules tying them together: a DELIVERED order has recorded one purchase per line, no
+     * other order has any; the tax rate is a percentage; time runs forward. A breach is an
+     * {@code IllegalArgumentException} (a programming error or a corrupted row; no input reaches it).
+     */
     public Order {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(number, "number");
@@ -58,6 +63,16 @@ public record Order(
         lines = lines == null ? List.of() : List.copyOf(lines);
         history = history == null ? List.of() : List.copyOf(history);
         purchases = purchases == null ? List.of() : List.copyOf(purchases);
+        require(version >= 0 && !updatedAt.isBefore(createdAt), id, "its version or times are impossible");
+        require(LineItem.isPercent(taxRate), id, "its tax rate is not a percentage");
+        require(status == OrderStatus.DELIVERED ? purchases.size() == lines.size() : purchases.isEmpty(), id,
+                "a delivered order records one purchase per line, and only a delivered one records any");
+    }
+
+    private static void require(boolean rule, OrderId id, String breach) {
+        if (!rule) {
+            throw new IllegalArgumentException("order " + id + " breaks a rule: " + breach);
+        }
     }
 
     public QuoteTotals totals() {
@@ -77,21 +92,33 @@ public record Order(
         return own + "\n\nFor the whole order: " + specialInstructions;
     }
 
-    /** Moves along the state machine, or {@link IllegalTransitionException}. */
+    /**
+     * Moves along the state machine, or {@link IllegalTransitionException}. Delivery records purchases, so it goes
+     * through {@link #deliver}.
+     */
     public Order moveTo(OrderStatus target, String note, UserId by, Instant at) {
+        if (target == OrderStatus.DELIVERED) {
+            throw new IllegalArgumentException("an order is delivered by deliver(), with the purchases it recorded");
+        }
+        return moved(target, note, by, at, purchases);
+    }
+
+    /**
+     * This order DELIVERED, with the purchases its delivery recorded (one per line), or
+     * {@link IllegalTransitionException}.
+     */
+    public Order deliver(List<PurchaseId> recorded, UserId by, Instant at) {
+        return moved(OrderStatus.DELIVERED, null, by, at, recorded);
+    }
+
+    private Order moved(OrderStatus target, String note, UserId by, Instant at, List<PurchaseId> withPurchases) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Order", status, target);
         }
         List<OrderStatusChange> h = new ArrayList<>(history);
         h.add(new OrderStatusChange(target, at, by, note));
         return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
-                specialInstructions, target, h, purchases, createdAt, at);
-    }
-
-    /** This order with the purchases its delivery recorded. */
-    public Order withPurchases(List<PurchaseId> recorded) {
-        return new Order(id, version, number, quote, opportunity, account, contact, owner, currency, taxRate, lines,
-                specialInstructions, status, history, recorded, createdAt, updatedAt);
+                specialInstructions, target, h, withPurchases, createdAt, at);
     }
 
     @Override

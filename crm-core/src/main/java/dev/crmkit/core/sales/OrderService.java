@@ -1,6 +1,7 @@
 package dev.crmkit.core.sales;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.Ref;
@@ -68,14 +69,19 @@ public final class OrderService {
      */
     public Order deliver(Ref<OrderId> id) {
         return ctx.write(tx -> {
-            Order delivered = moveIn(tx, id, OrderStatus.DELIVERED, null);
-            List<PurchaseId> purchases = new ArrayList<>(delivered.lines().size());
-            for (LineItem line : delivered.lines()) {
-                purchases.add(customers.recordPurchase(new NewPurchase(delivered.account(), delivered.contact(),
-                        line.productCode(), line.productName(), ctx.now(), line.quantity(), line.unitPrice(),
-                        Set.of(delivered.owner()), delivered.purchaseInstructions(line), delivered.number())));
+            Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
+            if (!o.status().canMoveTo(OrderStatus.DELIVERED)) {
+                throw new IllegalTransitionException("Order", o.status(), OrderStatus.DELIVERED);
             }
-            return tx.orders().save(delivered.withPurchases(purchases));
+            List<PurchaseId> purchases = new ArrayList<>(o.lines().size());
+            for (LineItem line : o.lines()) {
+                purchases.add(customers.recordPurchase(new NewPurchase(o.account(), o.contact(),
+                        line.productCode(), line.productName(), ctx.now(), line.quantity(), line.unitPrice(),
+                        Set.of(o.owner()), o.purchaseInstructions(line), o.number())));
+            }
+            Order saved = tx.orders().save(o.deliver(purchases, ctx.user(), ctx.now()));
+            ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));
+            return saved;
         });
     }
 

@@ -51,6 +51,12 @@ public record Quote(
         Instant createdAt,
         Instant updatedAt) implements Versioned<QuoteId, Quote> {
 
+    /**
+     * Checks each field and the rules tying them together: exactly an ACCEPTED quote names the order it became; an
+     * approved quote names its approver, and a quote needing approval is past DRAFT only once approved; revisions
+     * count from 1; the tax rate is a percentage; time runs forward. A breach is an {@code IllegalArgumentException}
+     * (a programming error or a corrupted row; no input reaches it).
+     */
     public Quote {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(number, "number");
@@ -64,6 +70,20 @@ public record Quote(
         Objects.requireNonNull(updatedAt, "updatedAt");
         lines = lines == null ? List.of() : List.copyOf(lines);
         history = history == null ? List.of() : List.copyOf(history);
+        require(version >= 0 && revision >= 1 && !updatedAt.isBefore(createdAt), id,
+                "its version, revision or times are impossible");
+        require(LineItem.isPercent(taxRate), id, "its tax rate is not a percentage");
+        require((status == QuoteStatus.ACCEPTED) == (order != null), id,
+                "exactly an accepted quote names the order it became");
+        boolean approvedStage = status == QuoteStatus.APPROVED || (approvalRequired && status != QuoteStatus.DRAFT
+                && status != QuoteStatus.PENDING_APPROVAL);
+        require(!approvedStage || approvedBy != null, id, "it is approved, or past approval, without an approver");
+    }
+
+    private static void require(boolean rule, QuoteId id, String breach) {
+        if (!rule) {
+            throw new IllegalArgumentException("quote " + id + " breaks a rule: " + breach);
+        }
     }
 
     public QuoteTotals totals() {
@@ -78,6 +98,14 @@ public record Quote(
     /** Moves along the state machine and records the change; DRAFT to SENT needs no pending approval. */
     public Quote moveTo(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
                         Instant at) {
+        if (target == QuoteStatus.ACCEPTED) {
+            throw new IllegalArgumentException("a quote is accepted by accept(), with the order it became");
+        }
+        return moved(target, action, detail, document, by, at, order);
+    }
+
+    private Quote moved(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
+                        Instant at, OrderId newOrder) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Quote", status, target);
         }
@@ -87,7 +115,8 @@ public record Quote(
         }
         UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approvedBy;
         return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes,
-                specialInstructions, order, new QuoteChange(at, by, action, target, revision, detail, document), at);
+                specialInstructions, newOrder, new QuoteChange(at, by, action, target, revision, detail, document),
+                at);
     }
 
     /**
@@ -107,9 +136,8 @@ public record Quote(
 
     /** Accepted by the customer; {@code newOrder} is the order it became. */
     public Quote accept(OrderId newOrder, UserId by, Instant at) {
-        Quote accepted = moveTo(QuoteStatus.ACCEPTED, QuoteAction.ACCEPTED, "order " + newOrder, null, by, at);
-        return accepted.copy(revision, contact, taxRate, lines, approvalRequired, accepted.status, approvedBy,
-                validUntil, notes, specialInstructions, newOrder, null, at);
+        return moved(QuoteStatus.ACCEPTED, QuoteAction.ACCEPTED, "order " + newOrder, null, by, at,
+                Objects.requireNonNull(newOrder, "newOrder"));
     }
 
     private Quote copy(int rev, ContactId c, BigDecimal tax, List<LineItem> l, boolean approval, QuoteStatus s,

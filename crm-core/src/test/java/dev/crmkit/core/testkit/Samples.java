@@ -198,7 +198,7 @@ public final class Samples {
     public static Opportunity opportunity(OpportunityId id, AccountId account, ContactId contact, UserId owner) {
         return new Opportunity(id, 0, account, contact, "Engines for 2026", Money.of("120000.00", "EUR"),
                 LocalDate.of(2026, 3, 31), owner, "Proposal", 50, ForecastCategory.BEST_CASE, OpportunityStatus.OPEN,
-                "budget approved", LeadId.of(UUID.randomUUID()), List.of(
+                null, LeadId.of(UUID.randomUUID()), List.of(
                         new StageChange("Prospecting", OpportunityStatus.OPEN, 10, ForecastCategory.PIPELINE, T0,
                                 UserId.of("rep-7"), null),
                         new StageChange("Proposal", OpportunityStatus.OPEN, 50, ForecastCategory.BEST_CASE, at(5),
@@ -222,13 +222,15 @@ public final class Samples {
     public static Quote quote(QuoteId id, String number, OpportunityId opportunity, AccountId account,
                               ContactId contact, ProductId product) {
         return new Quote(id, 0, number, 2, opportunity, account, contact, Currency.getInstance("EUR"),
-                new BigDecimal("19.00"), List.of(line(product)), true, QuoteStatus.SENT, UserId.of("boss"),
+                new BigDecimal("19.00"), List.of(line(product)), true, QuoteStatus.ACCEPTED, UserId.of("boss"),
                 LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", "Back door\nRing twice",
                 OrderId.of(UUID.randomUUID()), List.of(
                         new QuoteChange(T0, UserId.of("rep-7"), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
                                 "total 0.00 EUR", null),
                         new QuoteChange(at(3), UserId.of("rep-7"), QuoteAction.SENT, QuoteStatus.SENT, 2,
-                                "to ada@example.com", "{\"number\":\"" + number + "\"}")),
+                                "to ada@example.com", "{\"number\":\"" + number + "\"}"),
+                        new QuoteChange(at(3), UserId.of("rep-7"), QuoteAction.ACCEPTED, QuoteStatus.ACCEPTED, 2,
+                                "order", null)),
                 UserId.of("rep-7"), T0, at(3));
     }
 
@@ -236,9 +238,10 @@ public final class Samples {
                               AccountId account, ContactId contact, ProductId product) {
         return new Order(id, 0, number, quote, opportunity, account, contact, UserId.of("rep-7"),
                 Currency.getInstance("EUR"), new BigDecimal("19.00"), List.of(line(product)), "Back door\nRing twice",
-                OrderStatus.SHIPPED,
+                OrderStatus.DELIVERED,
                 List.of(new OrderStatusChange(OrderStatus.PLACED, T0, UserId.of("rep-7"), "from quote Q-1"),
-                        new OrderStatusChange(OrderStatus.SHIPPED, at(4), UserId.of("rep-8"), "DHL 123")),
+                        new OrderStatusChange(OrderStatus.SHIPPED, at(3), UserId.of("rep-8"), "DHL 123"),
+                        new OrderStatusChange(OrderStatus.DELIVERED, at(4), UserId.of("rep-8"), null)),
                 List.of(PurchaseId.of(UUID.randomUUID())), T0, at(4));
     }
 
