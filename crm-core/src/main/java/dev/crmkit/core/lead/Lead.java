@@ -228,9 +228,10 @@ public record Lead(
         e.birthDate = first(birthDate, gone.birthDate);
         e.owner = first(owner, gone.owner);
         e.attribution = attribution.isEmpty() ? gone.attribution : attribution;
-        // Consent given on either record was given by the same person.
-        e.consent = new Consent(consent.emailMarketing() || gone.consent.emailMarketing(),
-                consent.phoneContact() || gone.consent.phoneContact(), consent.tracking() || gone.consent.tracking());
+        // The most restrictive of the two: a refusal on either record may be the person's latest word, and a merge
+        // must never widen what they agreed to.
+        e.consent = new Consent(consent.emailMarketing() && gone.consent.emailMarketing(),
+                consent.phoneContact() && gone.consent.phoneContact(), consent.tracking() && gone.consent.tracking());
         e.visitorIds.addAll(gone.visitorIds);
         e.tags.addAll(gone.tags);
         gone.customFields.forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package dev.crmkit.core.sales;
 
+import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
@@ -8,6 +9,7 @@ import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
@@ -17,9 +19,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -101,12 +105,37 @@ public final class QuoteService {
     }
 
     /**
-     * A manager approves the current revision: PENDING_APPROVAL to APPROVED. Pass the quote you read to refuse
+     * A manager approves the current revision: PENDING_APPROVAL to APPROVED. Nobody approves a revision they wrote
+     * or asked approval for (four eyes): that is an {@code AccessDeniedException}. Pass the quote you read to refuse
      * approving a revision you have not seen ({@code ConcurrentUpdateException}).
      */
     public Quote approve(Ref<QuoteId> id) {
         ctx.actor().require(Actor.MANAGER, "approve quotes");
-        return move(id, QuoteStatus.APPROVED, QuoteAction.APPROVED, q -> "revision " + q.revision());
+        Objects.requireNonNull(id, "id");
+        return ctx.write(tx -> {
+            Quote q = tx.quotes().current(id);
+            if (authorsOfRevision(q).contains(ctx.user())) {
+                throw new AccessDeniedException(ctx.user() + " may not approve quote " + q.number() + " revision "
+                        + q.revision() + ", which they wrote or asked approval for");
+            }
+            return save(tx, q.moveTo(QuoteStatus.APPROVED, QuoteAction.APPROVED, "revision " + q.revision(), null,
+                    ctx.user(), ctx.now()));
+        });
+    }
+
+    /** Who created, revised or asked approval for the quote's current revision. */
+    private static Set<UserId> authorsOfRevision(Quote q) {
+        Set<UserId> authors = new HashSet<>();
+        for (QuoteChange c : q.history()) {
+            if (c.revision() == q.revision() && (c.action() == QuoteAction.CREATED || c.action() == QuoteAction.REVISED
+                    || c.action() == QuoteAction.APPROVAL_REQUESTED)) {
+                authors.add(c.by());
+            }
+        }
+        if (q.revision() == 1) {
+            authors.add(q.createdBy());
+        }
+        return authors;
     }
 
     /**

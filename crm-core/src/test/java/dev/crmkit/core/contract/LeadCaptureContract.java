@@ -15,6 +15,7 @@ import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.TaskId;
@@ -371,6 +372,18 @@ public abstract class LeadCaptureContract extends ContractSupport {
                 .containsExactly(keep);
         assertThatThrownBy(() -> crm.leads().merge(keep, gone)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> as("rep-2").leads().merge(keep, gone)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aMergeKeepsTheMostRestrictiveConsentOfTheTwoRecords() {
+        LeadId keep = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
+                .consent(new Consent(true, true, false)));
+        LeadId gone = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ADA@example.com")
+                .consent(new Consent(false, true, true)));
+
+        Lead merged = crm.leads().merge(keep, gone);
+
+        assertThat(merged.consent()).as("only what both records agreed to").isEqualTo(new Consent(false, true, false));
     }
 
     @Test

@@ -266,10 +266,23 @@ public abstract class QuoteOrderContract extends ContractSupport {
     }
 
     @Test
+    void aManagerNeverApprovesARevisionTheyWroteOrAskedApprovalFor() {
+        QuoteId id = sales.quotes().create(deal, discounted("50"));
+        sales.quotes().requestApproval(id);
+        long version = sales.quotes().get(id).version();
+
+        assertThatThrownBy(() -> sales.quotes().approve(id)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("may not approve");
+        assertThat(sales.quotes().get(id).version()).as("nothing written").isEqualTo(version);
+        Crm boss = sales.as(new Actor(tenant, UserId.of("boss"), Set.of(Actor.MANAGER)));
+        assertThat(boss.quotes().approve(id).approvedBy()).isEqualTo(UserId.of("boss"));
+    }
+
+    @Test
     void revisingASentQuoteStartsTheNextRevisionAndNeedsApprovalAgain() throws Exception {
         QuoteId id = sales.quotes().create(deal, discounted("15"));
         sales.quotes().requestApproval(id);
-        sales.quotes().approve(id);
+        sales.as(new Actor(tenant, UserId.of("boss"), Set.of(Actor.MANAGER))).quotes().approve(id);
         sales.quotes().send(id);
 
         clock.advance(Duration.ofDays(1));
