@@ -14,6 +14,9 @@ import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
+import dev.crmkit.core.document.DocumentService;
+import dev.crmkit.core.document.DocumentSettings;
+import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.email.EmailSender;
 import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.email.EmailSettings;
@@ -118,6 +121,7 @@ public final class Crm implements AutoCloseable {
     private final AutomationService automation;
     private final EmailService email;
     private final SequenceService sequences;
+    private final DocumentService documents;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -153,6 +157,7 @@ public final class Crm implements AutoCloseable {
         this.email = new EmailService(ctx);
         this.sequences = new SequenceService(ctx);
         this.automation = new AutomationService(ctx, automationSubscriber, sequences);
+        this.documents = new DocumentService(ctx, ctx.setting(DocumentStore.class, storage::documentStore));
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -324,6 +329,14 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
+     * Files attached to accounts, contacts, opportunities, quotes and cases, their bytes in the storage's
+     * {@link DocumentStore} (the database on the JPA storage) unless the builder was given another.
+     */
+    public DocumentService documents() {
+        return documents;
+    }
+
+    /**
      * Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. A kind
      * that scores no points (an email sent, by default) cannot change a score: no rescore for it, which spares each
      * nurture email a transaction.
@@ -377,7 +390,8 @@ public final class Crm implements AutoCloseable {
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
-                DeliveryPolicy.class, DuplicateRules.class, EmailSender.class, EmailSettings.class, Geocoder.class,
+                DeliveryPolicy.class, DocumentSettings.class, DocumentStore.class, DuplicateRules.class,
+                EmailSender.class, EmailSettings.class, Geocoder.class,
                 Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
                 SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
+import org.junit.jupiter.api.Test;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
 
 class CrmFacadeTest {
     @Test
@@ -60,6 +61,11 @@ class CrmFacadeTest {
         @Override
         public Leases leases() {
             return delegate.leases();
+        }
+
+        @Override
+        public DocumentStore documentStore() {
+            return delegate.documentStore();
         }
 
         @Override

@@ -37,6 +37,12 @@ enum Database {
 
     Map<String, String> placeholders() {
         Map<String, String> all = new HashMap<>(placeholders);
+        // a chunk of a document's bytes (JpaDocumentStore.CHUNK at most)
+        all.put("binary", switch (this) {
+            case H2 -> "VARBINARY(" + JpaDocumentStore.CHUNK + ")";
+            case POSTGRESQL -> "BYTEA";
+            case MARIADB -> "MEDIUMBLOB";
+        });
         all.put("mariadb", this == MARIADB ? "" : "-- ");
         all.put("not_mariadb", this == MARIADB ? "-- " : "");
         return all;

@@ -2,20 +2,13 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.spi.AfterCommit;
 import dev.crmkit.core.spi.HostTransactions;
 import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -27,6 +20,14 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Durable storage in a relational database through Hibernate 6: H2 (embedded), PostgreSQL or MariaDB. Creating
@@ -74,6 +75,7 @@ public final class JpaStorage implements Storage {
     private final HostTransactions host;
     private final JpaOutbox outbox;
     private final JpaLeases leases;
+    private final JpaDocumentStore documents;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
@@ -88,6 +90,7 @@ public final class JpaStorage implements Storage {
         this.sessions = sessionFactory(redacting);
         this.outbox = new JpaOutbox(redacting, database, host);
         this.leases = new JpaLeases(redacting, database, host);
+        this.documents = new JpaDocumentStore(redacting, host);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
     }
 
@@ -155,6 +158,12 @@ public final class JpaStorage implements Storage {
     @Override
     public Leases leases() {
         return leases;
+    }
+
+    /** Documents' bytes in this database, in chunks, streamed ({@code crm_document_chunk}). */
+    @Override
+    public DocumentStore documentStore() {
+        return documents;
     }
 
     @Override

@@ -1,18 +1,19 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.automation.AutomationRepository;
-import dev.crmkit.core.nurture.EnrollmentRepository;
-import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.document.DocumentRepository;
 import dev.crmkit.core.email.EmailRecipientRepository;
 import dev.crmkit.core.email.EmailTemplateRepository;
 import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.nurture.EnrollmentRepository;
+import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
 import dev.crmkit.core.sales.OrderRepository;
@@ -37,14 +38,14 @@ import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * One database transaction for one tenant. Aggregates are immutable records, so a stateless session fits: no
@@ -271,6 +272,11 @@ final class JpaTx implements StorageTx {
     @Override
     public SentEmailRepository sentEmails() {
         return new JpaEmailRepositories.Sent(this);
+    }
+
+    @Override
+    public DocumentRepository documents() {
+        return new JpaDocumentRepository(this);
     }
 
     @Override

@@ -8,15 +8,6 @@ import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
-import dev.crmkit.core.email.ConsentAction;
-import dev.crmkit.core.email.ConsentStatus;
-import dev.crmkit.core.email.EmailKind;
-import dev.crmkit.core.email.EmailLimits;
-import dev.crmkit.core.email.EmailService;
-import dev.crmkit.core.email.LawfulBasis;
-import dev.crmkit.core.email.SentEmailId;
-import dev.crmkit.core.email.SentEmailStatus;
-import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
@@ -27,6 +18,17 @@ import dev.crmkit.core.customer.CompanySize;
 import dev.crmkit.core.customer.CustomerLimits;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
+import dev.crmkit.core.document.Document;
+import dev.crmkit.core.document.DocumentOwner;
+import dev.crmkit.core.email.ConsentAction;
+import dev.crmkit.core.email.ConsentStatus;
+import dev.crmkit.core.email.EmailKind;
+import dev.crmkit.core.email.EmailLimits;
+import dev.crmkit.core.email.EmailService;
+import dev.crmkit.core.email.LawfulBasis;
+import dev.crmkit.core.email.SentEmailId;
+import dev.crmkit.core.email.SentEmailStatus;
+import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.LeadLimits;
@@ -59,6 +61,7 @@ import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.webhook.WebhookDeliveryStatus;
 import dev.crmkit.core.webhook.WebhookLimits;
+import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -70,7 +73,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /**
  * The migrated schema's text columns are exactly as wide as the limits crm-core validates, as the database's own
@@ -204,7 +206,7 @@ abstract class ColumnWidths {
                 "crm_order.owner_id", "crm_account_team_member.user_id", "crm_task.assignee_id",
                 "crm_task.created_by", "crm_team.manager_id", "crm_team_member.user_id",
                 "crm_calendar_event.organizer_id", "crm_calendar_user.user_id", "crm_segment.owner_id",
-                "crm_case.owner_id", "crm_article.author_id"}) {
+                "crm_case.owner_id", "crm_article.author_id", "crm_document.created_by"}) {
             m.put(column, UserId.MAX_LENGTH);
         }
         enumColumn(m, "crm_lead.source", LeadSource.class);
@@ -223,6 +225,11 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_quote.status", QuoteStatus.class);
         enumColumn(m, "crm_order.status", OrderStatus.class);
         enumColumn(m, "crm_task.subject_kind", Subject.Kind.class);
+        enumColumn(m, "crm_document.owner_kind", DocumentOwner.Kind.class);
+        m.put("crm_document.name", Document.MAX_NAME);
+        m.put("crm_document.media_type", Document.MAX_MEDIA_TYPE);
+        m.put("crm_document.sha256", 64);
+        m.put("crm_document_chunk.content_key", UUID.randomUUID().toString().length());
         enumColumn(m, "crm_task.priority", TaskPriority.class);
         enumColumn(m, "crm_task.status", TaskStatus.class);
         enumColumn(m, "crm_calendar_event.kind", CalendarEventKind.class);

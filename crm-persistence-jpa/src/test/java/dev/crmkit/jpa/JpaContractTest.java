@@ -8,6 +8,7 @@ import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ConcurrentUpdateContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
+import dev.crmkit.core.contract.DocumentContract;
 import dev.crmkit.core.contract.EmailContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
@@ -385,6 +386,14 @@ class JpaContractTest {
             if (secondNode != null) {
                 secondNode.close();
             }
+        }
+    }
+
+    @Nested
+    class DocumentTests extends DocumentContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
         }
     }
 

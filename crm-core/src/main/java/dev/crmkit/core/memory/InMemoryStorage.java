@@ -1,6 +1,7 @@
 package dev.crmkit.core.memory;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.spi.AfterCommit;
 import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
@@ -20,6 +21,7 @@ public final class InMemoryStorage implements Storage {
     private final ConcurrentMap<TenantId, TenantTables> tenants = new ConcurrentHashMap<>();
     private final MemoryOutbox outbox = new MemoryOutbox();
     private final MemoryLeases leases = new MemoryLeases();
+    private final DocumentStore documents = DocumentStore.inMemory();
 
     private InMemoryStorage() {
     }
@@ -83,6 +85,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Leases leases() {
         return leases;
+    }
+
+    @Override
+    public DocumentStore documentStore() {
+        return documents;
     }
 
     private TenantTables tables(TenantId tenant) {

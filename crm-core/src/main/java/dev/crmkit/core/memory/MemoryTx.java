@@ -1,14 +1,18 @@
 package dev.crmkit.core.memory;
 
+import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
+import dev.crmkit.core.document.DocumentRepository;
 import dev.crmkit.core.email.EmailRecipientRepository;
 import dev.crmkit.core.email.EmailTemplateRepository;
 import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.nurture.EnrollmentRepository;
+import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
 import dev.crmkit.core.sales.OrderRepository;
@@ -33,9 +37,6 @@ import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
-import dev.crmkit.core.automation.AutomationRepository;
-import dev.crmkit.core.nurture.EnrollmentRepository;
-import dev.crmkit.core.nurture.SequenceRepository;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -230,6 +231,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public WebhookRepository webhooks() {
         return new MemoryWebhookRepository(tables.webhooks, this);
+    }
+
+    @Override
+    public DocumentRepository documents() {
+        return new MemoryDocumentRepository(tables.documents, this);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.DocumentId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.LeadId;
@@ -24,6 +25,7 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.document.Document;
 import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.memory.MemoryTable.IndexSpec;
@@ -167,6 +169,7 @@ final class TenantTables {
 
     /** Webhook endpoints and their delivery records. */
     final WebhookTables webhooks = new WebhookTables();
+    final Map<DocumentId, Document> documents = new HashMap<>();
 
     /** Workflow rules, their runs, chains and delayed runs. */
     final AutomationTables automation = new AutomationTables();

@@ -1,6 +1,7 @@
 package dev.crmkit.core.storage;
 
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.spi.Leases;
 import dev.crmkit.core.spi.Outbox;
 import dev.crmkit.core.spi.StoragePort;
@@ -31,6 +32,9 @@ public interface Storage extends StoragePort<StorageTx>, AutoCloseable {
     /** The outbox of every tenant, for dispatching events to durable subscribers. */
     @Override
     Outbox outbox();
+
+    /** Where documents' bytes go unless the builder is given another {@link DocumentStore}. */
+    DocumentStore documentStore();
 
     /** Leases that let one node of several on this storage run scheduled work ({@link Leases}). */
     Leases leases();
