@@ -94,7 +94,8 @@ class WebExampleBrowserTest {
     }
 
     @Test
-    void anAgentFindsTheCallerByPhoneOpensACaseAndPreviewsTheirQuote() throws Exception {
+    void anAgentFindsTheCallerByPhoneOpensACaseAttachesADocumentAndPreviewsTheirQuote(@TempDir Path dir)
+            throws Exception {
         browser.get(url("/agent"));
         fill("q", "+44 20 7946 0018");
         browser.findElement(By.id("search")).click();
@@ -103,6 +104,13 @@ class WebExampleBrowserTest {
         fill("subject", "Engine jams");
         browser.findElement(By.id("open-case")).click();
         assertThat(browser.findElement(By.id("cases")).getText()).contains("Engine jams").contains("CS-");
+        Path photo = dir.resolve("broken-part.pdf");   // a PNG, whatever its name says
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+            'R'});
+        browser.findElement(By.id("document-file")).sendKeys(photo.toString());
+        browser.findElement(By.id("attach")).click();
+        assertThat(browser.findElement(By.id("documents")).getText()).contains("broken-part.pdf")
+                .contains("image/png").contains("version 1");
         Browser.screenshot(browser, "04-agent-console");
 
         browser.findElement(By.linkText("Q-1")).click();
