@@ -125,11 +125,31 @@ public record Opportunity(
         return enter(target, OpportunityStatus.OPEN, null, newCloseDate, by, at, null);
     }
 
-    /** The same opportunity with other amount, close date, name, contact or owner (stage and status stay). */
+    /**
+     * The same opportunity with other amount, close date, name, contact or owner (stage and status stay), and a
+     * history line naming each field that changed, old value to new, and who changed it; unchanged, it is itself.
+     */
     public Opportunity withDetails(String newName, ContactId newContact, Money newAmount, LocalDate newCloseDate,
-                                   UserId newOwner, Instant at) {
+                                   UserId newOwner, UserId by, Instant at) {
+        List<String> changes = new ArrayList<>();
+        noteChange(changes, "name", name, newName);
+        noteChange(changes, "contact", contact, newContact);
+        noteChange(changes, "amount", amount, newAmount);
+        noteChange(changes, "closeDate", closeDate, newCloseDate);
+        noteChange(changes, "owner", owner, newOwner);
+        if (changes.isEmpty()) {
+            return this;
+        }
+        List<StageChange> h = new ArrayList<>(history);
+        h.add(new StageChange(stage, status, probability, category, at, by, String.join("; ", changes)));
         return new Opportunity(id, version, account, newContact, newName, newAmount, newCloseDate, newOwner, stage,
-                probability, category, status, closeReason, sourceLead, history, createdAt, at);
+                probability, category, status, closeReason, sourceLead, h, createdAt, at);
+    }
+
+    private static void noteChange(List<String> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(field + " " + before + " -> " + after);
+        }
     }
 
     private Opportunity close(OpportunityStatus target, SalesStage closedStage, String reason, LocalDate today, UserId by,

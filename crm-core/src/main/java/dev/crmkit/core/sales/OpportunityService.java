@@ -97,8 +97,12 @@ public final class OpportunityService {
             v.require("owner", d.owner());
             checkContact(tx, v, o.account(), d.contact());
             v.throwIfInvalid();
-            Opportunity saved = tx.opportunities().save(o.withDetails(name, d.contact(), d.amount(), d.closeDate(),
-                    d.owner(), ctx.now()));
+            Opportunity changed = o.withDetails(name, d.contact(), d.amount(), d.closeDate(), d.owner(), ctx.user(),
+                    ctx.now());
+            if (changed == o) {
+                return o;
+            }
+            Opportunity saved = tx.opportunities().save(changed);
             ctx.raise(new OpportunitySaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One entry of an opportunity's stage history: where it went, when and by whom.
  *
- * @param note the close reason for WON/LOST, otherwise optional
+ * @param note the close reason for WON/LOST; for an edit of the details, each field changed, old -> new;
+ *             otherwise optional
  */
 public record StageChange(String stage, OpportunityStatus status, int probability, ForecastCategory category,
                           Instant at, UserId by, String note) {

@@ -218,6 +218,13 @@ public abstract class OpportunityContract extends ContractSupport {
         assertThat(crm.opportunities().ofOwner(UserId.of("rep-2"), true)).extracting(Opportunity::id)
                 .containsExactly(id);
         assertThat(crm.opportunities().ofOwner(UserId.of("rep-1"), false)).isEmpty();
+        assertThat(changed.history()).last().satisfies(h -> {
+            assertThat(h.by()).isEqualTo(actor.user());
+            assertThat(h.note()).isEqualTo("amount " + o.amount() + " -> 65000.00 EUR; owner rep-1 -> rep-2");
+            assertThat(h.stage()).isEqualTo(o.stage());
+        });
+        assertThat(crm.opportunities().update(changed, OpportunityDetails.of(changed)))
+                .as("no change, no write").isEqualTo(changed);
 
         assertThatThrownBy(() -> crm.opportunities().update(changed, OpportunityDetails.of(changed)
                 .withCloseDate(TODAY.minusDays(2)))).isInstanceOfSatisfying(ValidationException.class,
