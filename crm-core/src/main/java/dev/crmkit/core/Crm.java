@@ -33,6 +33,7 @@ import dev.crmkit.core.lead.ScoringRules;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.nurture.ExitReason;
 import dev.crmkit.core.nurture.SequenceService;
+import dev.crmkit.core.privacy.PersonalDataService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
 import dev.crmkit.core.sales.OpportunityService;
@@ -122,6 +123,7 @@ public final class Crm implements AutoCloseable {
     private final EmailService email;
     private final SequenceService sequences;
     private final DocumentService documents;
+    private final PersonalDataService personalData;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -158,6 +160,7 @@ public final class Crm implements AutoCloseable {
         this.sequences = new SequenceService(ctx);
         this.automation = new AutomationService(ctx, automationSubscriber, sequences);
         this.documents = new DocumentService(ctx, ctx.setting(DocumentStore.class, storage::documentStore));
+        this.personalData = new PersonalDataService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -334,6 +337,11 @@ public final class Crm implements AutoCloseable {
      */
     public DocumentService documents() {
         return documents;
+    }
+
+    /** Data-subject access: everything held about one person as one JSON document (ADMIN). */
+    public PersonalDataService personalData() {
+        return personalData;
     }
 
     /**

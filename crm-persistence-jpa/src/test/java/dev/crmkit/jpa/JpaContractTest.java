@@ -23,6 +23,7 @@ import dev.crmkit.core.contract.LeaseContract;
 import dev.crmkit.core.contract.MatchingQualityContract;
 import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
+import dev.crmkit.core.contract.PersonalDataContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.SegmentContract;
@@ -391,6 +392,14 @@ class JpaContractTest {
 
     @Nested
     class DocumentTests extends DocumentContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class PersonalDataTests extends PersonalDataContract {
         @Override
         protected Storage storage() {
             return database.storage();
