@@ -5,6 +5,7 @@ import dev.crmkit.core.spi.HostTransactions;
 import dev.crmkit.core.spi.Leases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -12,12 +13,13 @@ import javax.sql.DataSource;
 /**
  * Leases in {@code crm_lease} (V19), each statement committed on its own: a conditional UPDATE takes a free, expired
  * or own lease (the row lock orders two nodes, and the loser's condition no longer holds on the row the winner
- * wrote); the first take of a name INSERTs, and the primary key lets one of several nodes in.
+ * wrote); a name nobody has taken yet is INSERTed, and the primary key lets one of several nodes in.
  */
 final class JpaLeases implements Leases {
     private static final String TAKE = "UPDATE crm_lease SET holder = ?, held_until = ? WHERE name = ?"
             + " AND (holder = ? OR held_until <= ?)";
     private static final String FIRST = "INSERT INTO crm_lease (name, holder, held_until) VALUES (?, ?, ?)";
+    private static final String EXISTS = "SELECT 1 FROM crm_lease WHERE name = ?";
 
     private final DataSource dataSource;
     private final Database db;
@@ -41,6 +43,16 @@ final class JpaLeases implements Leases {
                 JdbcParameters.instant(s, 5, now, db);
                 if (s.executeUpdate() == 1) {
                     return true;
+                }
+            }
+            // Held by another node: the usual answer for every follower at every tick. Only a lease never taken is
+            // inserted, so followers do not make the database log a key violation each time they ask.
+            try (PreparedStatement s = c.prepareStatement(EXISTS)) {
+                s.setString(1, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
                 }
             }
             try (PreparedStatement s = c.prepareStatement(FIRST)) {
