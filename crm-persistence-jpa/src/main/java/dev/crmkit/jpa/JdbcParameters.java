@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -9,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Binds values on the adapter's own JDBC statements as Hibernate's mapping stores them, so both read the same. */
+/**
+ * Binds and reads values on the adapter's own JDBC statements as Hibernate's mapping stores them, so both read the
+ * same.
+ */
 final class JdbcParameters {
     private JdbcParameters() {
     }
@@ -34,5 +38,16 @@ final class JdbcParameters {
         } else {
             s.setObject(index, value);
         }
+    }
+
+    /** An instant read back as {@link #instant(PreparedStatement, int, Instant, Database)} bound it. */
+    static Instant instant(ResultSet rs, int column, Database db) throws SQLException {
+        return db == Database.MARIADB ? rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC)
+                : rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** A UUID read back as {@link #uuid(PreparedStatement, int, UUID, Database)} bound it. */
+    static UUID uuid(ResultSet rs, int column, Database db) throws SQLException {
+        return db == Database.MARIADB ? UUID.fromString(rs.getString(column)) : rs.getObject(column, UUID.class);
     }
 }

@@ -8,9 +8,6 @@ import dev.crmkit.core.document.DocumentRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,18 +101,12 @@ final class JpaDocumentRepository implements DocumentRepository {
         List<Document> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new Document(DocumentId.of(uuid(rs, 1, db)),
-                        new DocumentOwner(DocumentOwner.Kind.valueOf(rs.getString(2)), uuid(rs, 3, db)),
+                out.add(new Document(DocumentId.of(JdbcParameters.uuid(rs, 1, db)),
+                        new DocumentOwner(DocumentOwner.Kind.valueOf(rs.getString(2)), JdbcParameters.uuid(rs, 3, db)),
                         rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getInt(8),
-                        UserId.of(rs.getString(9)), db == Database.MARIADB
-                        ? rs.getObject(10, LocalDateTime.class).toInstant(ZoneOffset.UTC)
-                        : rs.getObject(10, OffsetDateTime.class).toInstant()));
+                        UserId.of(rs.getString(9)), JdbcParameters.instant(rs, 10, db)));
             }
         }
         return out;
-    }
-
-    private static UUID uuid(ResultSet rs, int column, Database db) throws SQLException {
-        return db == Database.MARIADB ? UUID.fromString(rs.getString(column)) : rs.getObject(column, UUID.class);
     }
 }

@@ -13,9 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -303,7 +300,8 @@ final class JpaOutbox implements Outbox {
                     "SELECT MIN(occurred_at) FROM crm_outbox WHERE status = 'PENDING'");
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getObject(1) == null ? Optional.empty() : Optional.of(instant(rs, 1));
+                return rs.getObject(1) == null ? Optional.empty()
+                        : Optional.of(JdbcParameters.instant(rs, 1, db));
             }
         });
     }
@@ -320,18 +318,9 @@ final class JpaOutbox implements Outbox {
     }
 
     private OutboxEntry entry(ResultSet rs) throws SQLException {
-        return new OutboxEntry(rs.getLong(1), uuid(rs, 2), rs.getString(3), TenantId.of(rs.getString(4)),
-                rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getInt(10),
-                rs.getString(11));
-    }
-
-    private UUID uuid(ResultSet rs, int column) throws SQLException {
-        return db == Database.MARIADB ? UUID.fromString(rs.getString(column)) : rs.getObject(column, UUID.class);
-    }
-
-    private Instant instant(ResultSet rs, int column) throws SQLException {
-        return db == Database.MARIADB ? rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC)
-                : rs.getObject(column, OffsetDateTime.class).toInstant();
+        return new OutboxEntry(rs.getLong(1), JdbcParameters.uuid(rs, 2, db), rs.getString(3),
+                TenantId.of(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                JdbcParameters.instant(rs, 8, db), rs.getString(9), rs.getInt(10), rs.getString(11));
     }
 
     private interface Work<T> {

@@ -340,52 +340,59 @@ class JpaContractTest {
 
     @Nested
     class EventDeliveryTests extends EventDeliveryContract {
-        private JpaStorage secondNode;
+        private final SecondNode secondNode = new SecondNode();
 
         @Override
         protected Storage storage() {
             return database.storage();
         }
 
-        /** Its own session factory and connections over the same schema: another application node. */
         @Override
         protected Storage secondNode() {
-            if (secondNode == null) {
-                secondNode = JpaStorage.create(database.dataSource());
-            }
-            return secondNode;
+            return secondNode.storage();
         }
 
         @AfterEach
         void stopSecondNode() {
-            if (secondNode != null) {
-                secondNode.close();
-            }
+            secondNode.close();
         }
     }
 
     @Nested
     class LeaseTests extends LeaseContract {
-        private JpaStorage secondNode;
+        private final SecondNode secondNode = new SecondNode();
 
         @Override
         protected Storage storage() {
             return database.storage();
         }
 
-        /** Its own connections over the same schema: another application node. */
         @Override
         protected Storage secondNode() {
-            if (secondNode == null) {
-                secondNode = JpaStorage.create(database.dataSource());
-            }
-            return secondNode;
+            return secondNode.storage();
         }
 
         @AfterEach
         void stopSecondNode() {
-            if (secondNode != null) {
-                secondNode.close();
+            secondNode.close();
+        }
+    }
+
+    /** Its own session factory and connections over this run's schema: another application node, opened lazily. */
+    private final class SecondNode {
+        private JpaStorage storage;
+
+        Storage storage() {
+            if (storage == null) {
+                storage = JpaStorage.create(database.dataSource());
+            }
+            return storage;
+        }
+
+        void close() {
+            if (storage != null) {
+                storage.close();
+                storage = null;
             }
         }
     }

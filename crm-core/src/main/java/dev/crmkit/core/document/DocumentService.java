@@ -58,6 +58,7 @@ public final class DocumentService {
         v.check(clean == null || !clean.contains("/") && !clean.contains("\\"), "name", "must not contain a path");
         v.maxLength("mediaType", declaredMediaType, Document.MAX_MEDIA_TYPE);
         v.throwIfInvalid();
+        // Checked before any byte is stored (a bad owner costs no upload) and again when the record is written.
         ctx.read(tx -> {
             requireOwner(tx, owner);
             return null;

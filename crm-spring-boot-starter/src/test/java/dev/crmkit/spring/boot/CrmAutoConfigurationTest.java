@@ -19,15 +19,11 @@ import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.sales.QuotePolicy;
 import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.testkit.MutableClock;
 import dev.crmkit.jpa.JpaStorage;
 import dev.crmkit.reporting.ReportService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,6 +40,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The starter as a Spring Boot application meets it: what it configures, what it binds, what it refuses. */
 class CrmAutoConfigurationTest {
@@ -225,7 +226,7 @@ class CrmAutoConfigurationTest {
 
     @Test
     void healthIsUpWhileEventsLeaveAndDownWhenTheyWaitTooLong() {
-        TestClock clock = new TestClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
         app.withBean(Clock.class, () -> clock).withPropertyValues("crmkit.health.max-outbox-lag=10m").run(context -> {
             HealthIndicator health = context.getBean("crmkitHealthIndicator", HealthIndicator.class);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);

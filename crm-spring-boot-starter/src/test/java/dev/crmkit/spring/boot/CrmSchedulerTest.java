@@ -9,12 +9,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.TaskEvent.ReminderDue;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import dev.crmkit.core.testkit.MutableClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +17,12 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scheduled work of two application nodes on one database: one node runs it, the other takes over when the first
@@ -33,7 +34,7 @@ class CrmSchedulerTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void oneNodeOfTwoRunsTheScheduledWorkAndTheOtherTakesOverWhenItStops(TestDatabases db) throws Exception {
-        TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         List<String> delivered = new CopyOnWriteArrayList<>();
         List<ReminderDue> reminders = new CopyOnWriteArrayList<>();
         try (TestDatabases.Fresh fresh = db.create()) {

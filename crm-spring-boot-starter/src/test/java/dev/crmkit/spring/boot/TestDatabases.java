@@ -1,11 +1,11 @@
 package dev.crmkit.spring.boot;
 
+import org.junit.jupiter.api.Assumptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The databases the starter's tests run an application on: a fresh in-memory H2 database, or a fresh schema on the
