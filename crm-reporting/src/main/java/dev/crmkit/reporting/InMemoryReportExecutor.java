@@ -8,6 +8,10 @@ import dev.crmkit.core.storage.StorageTx;
  * thread-safe.
  */
 public final class InMemoryReportExecutor implements ReportExecutor {
+    /** The executor; it keeps no state, so one serves every report. */
+    public InMemoryReportExecutor() {
+    }
+
     @Override
     public ReportResult execute(ReportDefinition definition, TimeWindow window, StorageTx tx) {
         if (window.isRelative()) {

@@ -12,6 +12,10 @@ public final class RecordingEmailSender implements EmailSender {
     private final List<EmailMessage> sent = new ArrayList<>();
     private EmailSendException failure;
 
+    /** A recorder that has recorded nothing yet. */
+    public RecordingEmailSender() {
+    }
+
     @Override
     public synchronized void send(EmailMessage message) {
         if (failure != null) {

@@ -7,6 +7,10 @@ import java.util.List;
 public final class RecordingNotifier implements Notifier {
     private final List<Alert> alerts = new ArrayList<>();
 
+    /** A recorder that has recorded nothing yet. */
+    public RecordingNotifier() {
+    }
+
     @Override
     public synchronized void notify(Alert alert) {
         alerts.add(alert);
