@@ -96,7 +96,7 @@ public class TaskAndSegmentBenchmark {
                     for (int t = 0; t < i % 3; t++) {
                         touchpoints.add(new Touchpoint(TouchpointId.of(UUID.randomUUID()), TouchpointKind.PHONE_CALL,
                                 T0.minus(Duration.ofDays(i % 60)), null, null, null, c, null, null, null,
-                                null, Channel.PHONE, 1, null, null, null, null, owner, null, null));
+                                null, Channel.PHONE, 1, null, null, null, null, null, null, owner, null, null));
                     }
                     Instant due = T0.plus(Duration.ofHours(i % 200 - 100));
                     tx.tasks().save(new Task(TaskId.of(UUID.randomUUID()), 0, "Call " + i, null, null,

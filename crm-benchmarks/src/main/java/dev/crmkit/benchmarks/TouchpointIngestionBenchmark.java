@@ -216,7 +216,7 @@ public class TouchpointIngestionBenchmark {
             long n = sequence++;
             rows.add(new Touchpoint(TouchpointId.of(ids.next()), TouchpointKind.AD_CLICK, now, "evt-" + n,
                     "visitor-" + (n % 5000), null, null, null, campaign, ad, affiliate, Channel.WEB, 1, null, null,
-                    null, "https://example.com/landing?utm_content=A", null, null, null));
+                    null, "https://example.com/landing?utm_content=A", null, null, null, null, null));
         }
         return rows;
     }

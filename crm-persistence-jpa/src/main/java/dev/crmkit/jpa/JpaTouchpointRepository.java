@@ -44,7 +44,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     private static final String INSERT = "INSERT INTO crm_touchpoint (tenant_id, id, kind, occurred_at,"
             + " external_event_id, visitor_id, lead_id, contact_id, account_id, campaign_id, ad_id, affiliate_id,"
             + " channel, event_count, value_amount, value_currency, duration_seconds, outcome, detail, rep_id,"
-            + " first_click, last_click) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " first_click, last_click, direction, channel_reference)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** MariaDB: skips a row whose key is stored, with a warning (and stores a value it refuses changed, too). */
     private static final String INSERT_IGNORE = "INSERT IGNORE" + INSERT.substring("INSERT".length());
     private static final String ORDER = "r.occurredAt, r.id";
@@ -289,6 +290,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         s.setString(20, r.repId);
         JdbcParameters.uuid(s, 21, r.firstClick, db);
         JdbcParameters.uuid(s, 22, r.lastClick, db);
+        s.setString(23, r.direction);
+        s.setString(24, r.channelReference);
     }
 
     private static List<Touchpoint> without(List<Touchpoint> candidates, Set<String> storedExternalIds) {

@@ -41,4 +41,6 @@ class TouchpointEntity {
     String repId;
     UUID firstClick;
     UUID lastClick;
+    String direction;
+    String channelReference;
 }

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.tracking.Direction;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointKind;
 
@@ -39,6 +40,8 @@ final class TouchpointMapper {
         r.repId = Ids.user(t.rep());
         r.firstClick = Ids.uuid(t.firstClick());
         r.lastClick = Ids.uuid(t.lastClick());
+        r.direction = t.direction() == null ? null : t.direction().name();
+        r.channelReference = t.reference();
         return r;
     }
 
@@ -49,7 +52,8 @@ final class TouchpointMapper {
                 r.accountId == null ? null : AccountId.of(r.accountId),
                 r.campaignId == null ? null : CampaignId.of(r.campaignId), r.adId == null ? null : AdId.of(r.adId),
                 r.affiliateId == null ? null : AffiliateId.of(r.affiliateId), Channel.valueOf(r.channel), r.count,
-                MoneyColumns.toMoney(r.value), r.durationSeconds, r.outcome, r.detail, Ids.user(r.repId),
+                MoneyColumns.toMoney(r.value), r.durationSeconds, r.outcome, r.detail,
+                r.direction == null ? null : Direction.valueOf(r.direction), r.channelReference, Ids.user(r.repId),
                 r.firstClick == null ? null : TouchpointId.of(r.firstClick),
                 r.lastClick == null ? null : TouchpointId.of(r.lastClick));
     }

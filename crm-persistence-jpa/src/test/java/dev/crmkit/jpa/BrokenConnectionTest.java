@@ -98,7 +98,7 @@ class BrokenConnectionTest {
         Instant at = Instant.parse("2026-06-01T10:00:00Z");
         return IntStream.range(0, count).mapToObj(i -> new Touchpoint(TouchpointId.of(UUID.randomUUID()),
                 TouchpointKind.AD_CLICK, at.plusSeconds(i), "click-" + i, "visitor-" + i, lead, null, null, null,
-                null, null, Channel.WEB, 0, null, null, null, null, null, null, null)).toList();
+                null, null, Channel.WEB, 0, null, null, null, null, null, null, null, null, null)).toList();
     }
 
     /**

@@ -57,6 +57,7 @@ import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.TaskLimits;
 import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.tracking.Direction;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.webhook.WebhookDeliveryStatus;
@@ -135,6 +136,7 @@ abstract class ColumnWidths {
         m.put("crm_touchpoint.external_event_id", TrackingLimits.EXTERNAL_EVENT_ID);
         m.put("crm_touchpoint.visitor_id", TrackingLimits.VISITOR_ID);
         m.put("crm_touchpoint.outcome", TrackingLimits.OUTCOME);
+        m.put("crm_touchpoint.channel_reference", TrackingLimits.REFERENCE);
 
         m.put("crm_product.code", SalesLimits.PRODUCT_CODE);
         m.put("crm_quote.tax_rate", SalesLimits.TAX_RATE_TEXT);
@@ -217,6 +219,7 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_contact.age_band", AgeBand.class);
         enumColumn(m, "crm_contact.gender", Gender.class);
         enumColumn(m, "crm_feedback.channel", Channel.class);
+        enumColumn(m, "crm_touchpoint.direction", Direction.class);
         enumColumn(m, "crm_campaign.channel", Channel.class);
         enumColumn(m, "crm_touchpoint.kind", TouchpointKind.class);
         enumColumn(m, "crm_touchpoint.channel", Channel.class);

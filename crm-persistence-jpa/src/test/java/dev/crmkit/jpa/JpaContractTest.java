@@ -23,6 +23,7 @@ import dev.crmkit.core.contract.LeaseContract;
 import dev.crmkit.core.contract.MatchingQualityContract;
 import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
+import dev.crmkit.core.contract.InteractionContract;
 import dev.crmkit.core.contract.PersonalDataContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
@@ -399,6 +400,14 @@ class JpaContractTest {
 
     @Nested
     class DocumentTests extends DocumentContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class InteractionTests extends InteractionContract {
         @Override
         protected Storage storage() {
             return database.storage();

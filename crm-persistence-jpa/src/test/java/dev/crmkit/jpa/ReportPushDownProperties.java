@@ -160,7 +160,7 @@ abstract class ReportPushDownProperties {
                         Instant.parse("2040-02-29T23:30:00Z"))));
         return Combinators.combine(at, Arbitraries.longs().between(1, 9)).as((t, n) -> new Touchpoint(
                         TouchpointId.of(UUID.randomUUID()), TouchpointKind.AD_CLICK, t, null, null, null, null, null,
-                        null, null, null, Channel.WEB, n, null, null, null, null, null, null, null))
+                        null, null, null, Channel.WEB, n, null, null, null, null, null, null, null, null, null))
                 .list().ofMaxSize(60);
     }
 
@@ -194,7 +194,7 @@ abstract class ReportPushDownProperties {
                 new Touchpoint(TouchpointId.of(UUID.randomUUID()), k, T0.plus(Duration.ofMinutes(m)), null, v, null,
                         null, null, null, a == null ? null : AdId.of(UUID.fromString(a)),
                         f == null ? null : AffiliateId.of(UUID.fromString(f)), c, n, val, d, null, null,
-                        r == null ? null : UserId.of(r), null, null)));
+                        null, null, r == null ? null : UserId.of(r), null, null)));
         return touchpoint.list().ofMaxSize(60);
     }
 
@@ -553,7 +553,7 @@ abstract class ReportPushDownProperties {
                 touchpoints.add(new Touchpoint(TouchpointId.of(UUID.randomUUID()), c % 7 == 0
                         ? TouchpointKind.EMAIL_SENT : TouchpointKind.EMAIL_CLICK, T0,
                         EmailService.clickEventPrefix(email) + UUID.randomUUID(), null, lead, null, null, null, null,
-                        null, Channel.EMAIL, 1, null, null, null, null, null, null, null));
+                        null, Channel.EMAIL, 1, null, null, null, null, null, null, null, null, null));
             }
         }
         assertEqualResults(tx -> {

@@ -65,13 +65,13 @@ class TouchpointIngestionTest {
                 AdId.of(UUID.randomUUID()), AffiliateId.of(UUID.randomUUID()), Channel.PHONE, 3_000_000_000L,
                 Money.of("123456789012345.6789", "CLF"), 3_599, "intéressé 👍",
                 "{\"subject\": \"Grüße, \\\"quoted\\\"\\n\", \"emoji\": \"🚀\"}\nsecond line\twith tab",
-                UserId.of("rep-ø"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
+                null, null, UserId.of("rep-ø"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
         Touchpoint bare = new Touchpoint(TouchpointId.of(UUID.randomUUID()), TouchpointKind.AD_CLICK,
                 Instant.parse("1999-12-31T23:59:59.999999Z"), null, null, lead, null, null, null, null, null,
-                Channel.WEB, 0, null, null, null, null, null, null, null);
+                Channel.WEB, 0, null, null, null, null, null, null, null, null, null);
         Touchpoint cents = new Touchpoint(TouchpointId.of(UUID.randomUUID()), TouchpointKind.CONVERSION,
                 at.plusSeconds(1), "ext-cents", null, lead, null, null, null, null, null, Channel.EMAIL, 1,
-                Money.of("-0.01", "EUR"), 0, "", "", null, null, null);
+                Money.of("-0.01", "EUR"), 0, "", "", null, null, null, null, null);
 
         List<Touchpoint> inserted = storage().write(tenant, tx -> tx.touchpoints().insertAll(List.of(full, bare,
                 cents)));

@@ -2,6 +2,7 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.tracking.Direction;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class Timeline {
             case FORM_SUBMISSION -> with("Form submitted", t.detail());
             case PHONE_CALL -> repEntry("Phone call", t);
             case SITE_VISIT -> repEntry("Visit", t);
+            case INTERACTION -> repEntry(interaction(t), t);
         };
         return new TimelineEntry(TimelineEntry.Kind.valueOf(t.kind().name()), t.occurredAt(), summary,
                 t.id().value());
@@ -54,6 +56,21 @@ final class Timeline {
     static TimelineEntry entry(Feedback f) {
         return new TimelineEntry(TimelineEntry.Kind.FEEDBACK, f.receivedAt(),
                 with("Feedback " + f.rating() + "/5 via " + f.channel(), f.text()), f.id().value());
+    }
+
+    private static String interaction(Touchpoint t) {
+        String channel = switch (t.channel()) {
+            case WEB -> "Web";
+            case EMAIL -> "Email";
+            case PHONE -> "Phone";
+            case CHAT -> "Chat";
+            case MAIL -> "Mail";
+            case SOCIAL -> "Social";
+            case IN_PERSON -> "Meeting";
+            case SMS -> "SMS";
+        };
+        String head = channel + (t.direction() == Direction.INBOUND ? " from them" : " to them");
+        return t.reference() == null ? head : head + " [" + t.reference() + "]";
     }
 
     private static String repEntry(String what, Touchpoint t) {

@@ -21,7 +21,7 @@ public record TimelineEntry(Kind kind, Instant at, String summary, UUID referenc
     /** What the entry shows: a touchpoint of that kind, a purchase, feedback, or a change of a lead. */
     public enum Kind {
         AD_IMPRESSION, AD_CLICK, CONVERSION, EMAIL_SENT, EMAIL_CLICK, FORM_SUBMISSION, SITE_VISIT, PHONE_CALL,
-        PURCHASE, FEEDBACK, LEAD_CHANGE
+        INTERACTION, PURCHASE, FEEDBACK, LEAD_CHANGE
     }
 
     /** The entry {@code touchpoint} shows as, with its one-line summary. */

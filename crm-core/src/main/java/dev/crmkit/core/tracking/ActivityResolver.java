@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns tracked activity and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
@@ -29,6 +30,8 @@ import java.util.Set;
  * few ads and visitors many times.
  */
 final class ActivityResolver {
+    private static final Pattern SOCIAL_REFERENCE = Pattern.compile("@[^\\s@]{1,100}|https?://\\S+");
+
     private final TrackingTx tx;
     private final TrackedPeople people;
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
@@ -156,28 +159,58 @@ final class ActivityResolver {
     /** A rep's call or visit: who it concerns, resolved like the automatic events' people. */
     TouchpointDraft repEntry(TouchpointKind kind, Channel channel, RepInteraction in, Instant now, Validation v) {
         TouchpointDraft d = new TouchpointDraft(kind, channel);
-        d.occurredAt = in.occurredAt() == null ? now : in.occurredAt();
-        v.check(!d.occurredAt.isAfter(now), "occurredAt", "must not be in the future");
-        v.instant("occurredAt", d.occurredAt);
-        v.check(in.durationSeconds() == null || in.durationSeconds() >= 0, "durationSeconds",
-                "must not be negative");
-        d.durationSeconds = in.durationSeconds();
-        d.outcome = Text.blankToNull(in.outcome());
-        v.maxLength("outcome", d.outcome, TrackingLimits.OUTCOME);
+        logged(d, in.occurredAt(), in.durationSeconds(), in.outcome(), now, v);
         d.detail = Text.blankToNull(in.notes());
         v.multiLine("notes", d.detail, 0);
-        if (v.check(in.lead() != null || in.contact() != null || in.account() != null, "regarding",
+        regarding(d, in.lead(), in.contact(), in.account(), v);
+        return d;
+    }
+
+    TouchpointDraft interaction(Interaction in, Instant now, Validation v) {
+        v.require("channel", in.channel());
+        v.require("direction", in.direction());
+        TouchpointDraft d = new TouchpointDraft(TouchpointKind.INTERACTION,
+                in.channel() == null ? Channel.WEB : in.channel());
+        d.direction = in.direction() == null ? Direction.INBOUND : in.direction();
+        logged(d, in.occurredAt(), in.durationSeconds(), in.outcome(), now, v);
+        d.detail = Text.blankToNull(in.summary());
+        v.multiLine("summary", d.detail, 0);
+        d.externalEventId = Text.blankToNull(in.externalId());
+        if (v.singleLine("externalId", d.externalEventId)) {
+            v.maxLength("externalId", d.externalEventId, TrackingLimits.EXTERNAL_EVENT_ID);
+        }
+        d.reference = Text.blankToNull(in.reference());
+        if (v.singleLine("reference", d.reference) && v.maxLength("reference", d.reference, TrackingLimits.REFERENCE)
+                && d.reference != null && in.channel() == Channel.SOCIAL) {
+            v.check(SOCIAL_REFERENCE.matcher(d.reference).matches(), "reference",
+                    "a social reference is a handle (@name) or a post URL (http or https)");
+        }
+        regarding(d, in.lead(), in.contact(), in.account(), v);
+        return d;
+    }
+
+    private static void logged(TouchpointDraft d, Instant occurredAt, Integer durationSeconds, String outcome,
+                               Instant now, Validation v) {
+        d.occurredAt = occurredAt == null ? now : occurredAt;
+        v.check(!d.occurredAt.isAfter(now), "occurredAt", "must not be in the future");
+        v.instant("occurredAt", d.occurredAt);
+        v.check(durationSeconds == null || durationSeconds >= 0, "durationSeconds", "must not be negative");
+        d.durationSeconds = durationSeconds;
+        d.outcome = Text.blankToNull(outcome);
+        v.maxLength("outcome", d.outcome, TrackingLimits.OUTCOME);
+    }
+
+    private void regarding(TouchpointDraft d, LeadId lead, ContactId contact, AccountId account, Validation v) {
+        if (v.check(lead != null || contact != null || account != null, "regarding",
                 "name a lead, a contact or an account")) {
-            lead(d, in.lead(), v);
-            contact(d, in.contact(), v);
-            if (in.account() != null) {
-                v.check(people.accountExists(in.account()), "account", "no such account: " + in.account());
-                v.check(d.account == null || d.account.equals(in.account()), "account",
-                        "is not the contact's account");
-                d.account = in.account();
+            lead(d, lead, v);
+            contact(d, contact, v);
+            if (account != null) {
+                v.check(people.accountExists(account), "account", "no such account: " + account);
+                v.check(d.account == null || d.account.equals(account), "account", "is not the contact's account");
+                d.account = account;
             }
         }
-        return d;
     }
 
     private static TouchpointDraft timed(TouchpointKind kind, Channel channel, Instant occurredAt, String detail,

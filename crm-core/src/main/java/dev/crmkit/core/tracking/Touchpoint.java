@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param durationSeconds length of a phone call or visit
  * @param outcome         result of a call or visit as the rep entered it
  * @param detail          link URL, email subject, form name: what the event was about
+ * @param direction       for an {@link TouchpointKind#INTERACTION}: in or out; null for the other kinds
+ * @param reference       for an interaction: the channel's own reference (chat transcript id, social handle or
+ *                        post URL, mail piece id, SMS message id)
  * @param firstClick      for a conversion: the first click of the same visitor or lead before it
  * @param lastClick       for a conversion: the last click before it
  */
@@ -45,6 +48,8 @@ public record Touchpoint(
         Integer durationSeconds,
         String outcome,
         String detail,
+        Direction direction,
+        String reference,
         UserId rep,
         TouchpointId firstClick,
         TouchpointId lastClick) {
@@ -56,18 +61,22 @@ public record Touchpoint(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(channel, "channel");
+        if ((kind == TouchpointKind.INTERACTION) != (direction != null)) {
+            throw new IllegalArgumentException("exactly an interaction has a direction: " + kind + " " + direction);
+        }
     }
 
     /** A copy attributed to a lead (visitor linking). */
     public Touchpoint withLead(LeadId newLead) {
         return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, newLead, contact, account, campaign,
-                ad, affiliate, channel, count, value, durationSeconds, outcome, detail, rep, firstClick, lastClick);
+                ad, affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference, rep,
+                firstClick, lastClick);
     }
 
     /** A copy attributed to a contact and account (lead conversion carries history over). */
     public Touchpoint withContact(ContactId newContact, AccountId newAccount) {
         return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, lead, newContact, newAccount,
-                campaign, ad, affiliate, channel, count, value, durationSeconds, outcome, detail, rep, firstClick,
-                lastClick);
+                campaign, ad, affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference,
+                rep, firstClick, lastClick);
     }
 }

@@ -30,6 +30,8 @@ final class TouchpointDraft {
     Integer durationSeconds;
     String outcome;
     String detail;
+    Direction direction;
+    String reference;
     UserId rep;
     TouchpointId firstClick;
     TouchpointId lastClick;
@@ -41,6 +43,7 @@ final class TouchpointDraft {
 
     Touchpoint build(TouchpointId id) {
         return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, lead, contact, account, campaign, ad,
-                affiliate, channel, count, value, durationSeconds, outcome, detail, rep, firstClick, lastClick);
+                affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference, rep, firstClick,
+                lastClick);
     }
 }

@@ -12,7 +12,12 @@ public enum TouchpointKind {
     /** A rep visited the prospect. */
     SITE_VISIT(false),
     /** A rep phoned the prospect (or took their call). */
-    PHONE_CALL(false);
+    PHONE_CALL(false),
+    /**
+     * A conversation on any channel, in or out — a chat, an SMS, a social post or message, a letter, an email
+     * exchange — logged by a rep or by the host's integration with that channel.
+     */
+    INTERACTION(false);
 
     private final boolean automatic;
 

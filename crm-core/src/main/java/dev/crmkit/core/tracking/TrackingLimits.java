@@ -18,6 +18,8 @@ public final class TrackingLimits {
     public static final int EXTERNAL_EVENT_ID = 255;
     /** A visitor id, on touchpoints and on the leads it identifies. */
     public static final int VISITOR_ID = 255;
+    /** A channel's own reference for an interaction: a chat transcript id, a social handle or post URL, ... */
+    public static final int REFERENCE = 500;
     /** The outcome of a logged call or visit. */
     public static final int OUTCOME = 1000;
 

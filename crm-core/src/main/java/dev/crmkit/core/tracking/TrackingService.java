@@ -294,6 +294,29 @@ public final class TrackingService {
         return logRepEntry(TouchpointKind.SITE_VISIT, Channel.IN_PERSON, visit);
     }
 
+    /**
+     * Logs a conversation on any channel, in or out, on the timelines of the lead, contact and account it concerns;
+     * the acting user is its rep. An {@code externalId} logged before returns that interaction and writes nothing.
+     */
+    public TouchpointId logInteraction(Interaction interaction) {
+        Validation.argument("interaction", interaction);
+        return ctx.write(tx -> {
+            Validation v = new Validation();
+            TouchpointDraft d = new ActivityResolver(tx).interaction(interaction, ctx.now(), v);
+            v.throwIfInvalid();
+            if (d.externalEventId != null) {
+                Optional<Touchpoint> logged = tx.touchpoints().findByExternalEventId(d.externalEventId);
+                if (logged.isPresent()) {
+                    return logged.get().id();
+                }
+            }
+            d.rep = ctx.user();
+            List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
+            ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
+            return stored.get(0).id();
+        });
+    }
+
     private TouchpointId logRepEntry(TouchpointKind kind, Channel channel, RepInteraction in) {
         Validation.argument("interaction", in);
         return ctx.write(tx -> {

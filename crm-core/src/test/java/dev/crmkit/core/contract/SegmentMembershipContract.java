@@ -334,7 +334,7 @@ public abstract class SegmentMembershipContract {
                 touchpoints.add(new Touchpoint(TouchpointId.of(new UUID(0x7200L, ++n)), TouchpointKind.PHONE_CALL,
                         t.at(), null, null, t.lead() < 0 ? null : LeadId.of(w.leads().get(t.lead()).uuid()),
                         t.contact() < 0 ? null : ContactId.of(w.contacts().get(t.contact()).uuid()),
-                        accountId(w, t.account()), null, null, null, Channel.PHONE, 1, null, null, null, null, null,
+                        accountId(w, t.account()), null, null, null, Channel.PHONE, 1, null, null, null, null, null, null, null,
                         null, null));
             }
             tx.touchpoints().insertAll(touchpoints);

@@ -184,13 +184,13 @@ public final class Samples {
     public static Touchpoint click(TouchpointId id, String externalId, String visitor, Instant at) {
         return new Touchpoint(id, TouchpointKind.AD_CLICK, at, externalId, visitor, null, null, null,
                 CampaignId.of(UUID.randomUUID()), AdId.of(UUID.randomUUID()), AffiliateId.of(UUID.randomUUID()),
-                Channel.WEB, 1, null, null, null, "https://example.com/landing", null, null, null);
+                Channel.WEB, 1, null, null, null, "https://example.com/landing", null, null, null, null, null);
     }
 
     public static Touchpoint call(TouchpointId id, LeadId lead, Instant at) {
         return new Touchpoint(id, TouchpointKind.PHONE_CALL, at, null, null, lead, null, null, null, null, null,
                 Channel.PHONE, 1, Money.of("10.00", "USD"), 360, "interested", "discussed pricing",
-                UserId.of("rep-7"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
+                null, null, UserId.of("rep-7"), TouchpointId.of(UUID.randomUUID()), TouchpointId.of(UUID.randomUUID()));
     }
 
     // --- sales ---
