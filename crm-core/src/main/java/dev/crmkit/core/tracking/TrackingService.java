@@ -310,10 +310,7 @@ public final class TrackingService {
                     return logged.get().id();
                 }
             }
-            d.rep = ctx.user();
-            List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
-            ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
-            return stored.get(0).id();
+            return storeRepEntry(tx, d);
         });
     }
 
@@ -323,11 +320,22 @@ public final class TrackingService {
             Validation v = new Validation();
             TouchpointDraft d = new ActivityResolver(tx).repEntry(kind, channel, in, ctx.now(), v);
             v.throwIfInvalid();
-            d.rep = ctx.user();
-            List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
-            ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
-            return stored.get(0).id();
+            return storeRepEntry(tx, d);
         });
+    }
+
+    /**
+     * Stores an entry by the acting user. A concurrent writer may store the same external id between the check and
+     * the insert, which then skips it: the stored one is the answer.
+     */
+    private TouchpointId storeRepEntry(TrackingTx tx, TouchpointDraft d) {
+        d.rep = ctx.user();
+        List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
+        if (stored.isEmpty()) {
+            return tx.touchpoints().findByExternalEventId(d.externalEventId).orElseThrow().id();
+        }
+        ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
+        return stored.get(0).id();
     }
 
     /** The touchpoints of a visitor, oldest first. */
