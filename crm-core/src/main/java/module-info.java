@@ -11,6 +11,7 @@ module dev.crmkit.core {
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires com.samskivert.jmustache;
     requires org.apache.commons.codec;
+    requires org.apache.commons.csv;
     requires org.apache.lucene.analysis.common;
     requires org.apache.lucene.core;
     requires org.apache.tika.core;
@@ -36,6 +37,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.storage;
     exports dev.crmkit.core.task;
     exports dev.crmkit.core.tracking;
+    exports dev.crmkit.core.transfer;
     exports dev.crmkit.core.webhook;
     exports dev.crmkit.core.internal to dev.crmkit.reporting;
 }

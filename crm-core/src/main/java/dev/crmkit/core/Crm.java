@@ -61,6 +61,9 @@ import dev.crmkit.core.task.TeamService;
 import dev.crmkit.core.tracking.TouchpointKind;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingService;
+import dev.crmkit.core.transfer.ExportService;
+import dev.crmkit.core.transfer.ImportService;
+import dev.crmkit.core.transfer.ImportSettings;
 import dev.crmkit.core.webhook.WebhookService;
 import dev.crmkit.core.webhook.WebhookSettings;
 import dev.crmkit.core.webhook.WebhookSubscriber;
@@ -124,6 +127,8 @@ public final class Crm implements AutoCloseable {
     private final SequenceService sequences;
     private final DocumentService documents;
     private final PersonalDataService personalData;
+    private final ImportService imports;
+    private final ExportService exports;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -161,6 +166,8 @@ public final class Crm implements AutoCloseable {
         this.automation = new AutomationService(ctx, automationSubscriber, sequences);
         this.documents = new DocumentService(ctx, ctx.setting(DocumentStore.class, storage::documentStore));
         this.personalData = new PersonalDataService(ctx);
+        this.imports = new ImportService(ctx);
+        this.exports = new ExportService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -345,6 +352,19 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
+     * Bulk import of leads, contacts and accounts from CSV and vCard files: column mapping, dry run, dedupe policy,
+     * progress, a per-row summary; re-running a file creates nothing new.
+     */
+    public ImportService imports() {
+        return imports;
+    }
+
+    /** CSV exports of leads, contacts and accounts (safe to open in a spreadsheet) and direct-mail lists. */
+    public ExportService exports() {
+        return exports;
+    }
+
+    /**
      * Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. A kind
      * that scores no points (an email sent, by default) cannot change a score: no rescore for it, which spares each
      * nurture email a transaction.
@@ -399,7 +419,7 @@ public final class Crm implements AutoCloseable {
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
                 DeliveryPolicy.class, DocumentSettings.class, DocumentStore.class, DuplicateRules.class,
-                EmailSender.class, EmailSettings.class, Geocoder.class,
+                EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class,
                 Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
                 SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);

@@ -29,6 +29,7 @@ class ContactEntity extends VersionedRow {
     String ownerId;
     boolean consentEmail;
     boolean consentPhone;
+    boolean consentPostal;
     boolean consentTracking;
     UUID sourceLead;
     String tags;

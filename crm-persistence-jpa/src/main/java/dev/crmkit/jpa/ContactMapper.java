@@ -34,6 +34,7 @@ final class ContactMapper {
         r.ownerId = Ids.user(c.owner());
         r.consentEmail = c.consent().emailMarketing();
         r.consentPhone = c.consent().phoneContact();
+        r.consentPostal = c.consent().postalMail();
         r.consentTracking = c.consent().tracking();
         r.sourceLead = Ids.uuid(c.sourceLead());
         r.tags = JsonColumns.strings(c.tags());
@@ -50,7 +51,7 @@ final class ContactMapper {
                 r.ageBand == null ? null : AgeBand.valueOf(r.ageBand),
                 r.gender == null ? null : Gender.valueOf(r.gender), JsonColumns.stringSet(r.roles),
                 r.keyDecisionMaker, LifecycleStage.valueOf(r.stage), Ids.user(r.ownerId),
-                new Consent(r.consentEmail, r.consentPhone, r.consentTracking),
+                new Consent(r.consentEmail, r.consentPhone, r.consentTracking, r.consentPostal),
                 r.sourceLead == null ? null : LeadId.of(r.sourceLead), JsonColumns.stringSet(r.tags), r.nameKey,
                 r.createdAt, r.updatedAt);
     }

@@ -27,7 +27,7 @@ final class JpaDocumentRepository implements DocumentRepository {
     @Override
     public void insert(Document d) {
         Database db = tx.database();
-        SQLException failure = tx.sessionForWrite().doReturningWork(c -> {
+        tx.jdbcWrite(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO crm_document (tenant_id, " + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, tx.tenantId());
@@ -42,14 +42,8 @@ final class JpaDocumentRepository implements DocumentRepository {
                 s.setString(10, d.createdBy().value());
                 JdbcParameters.instant(s, 11, d.createdAt(), db);
                 s.executeUpdate();
-                return null;
-            } catch (SQLException e) {
-                return e;
             }
         });
-        if (failure != null) {
-            throw Errors.translate(failure);
-        }
     }
 
     @Override

@@ -37,9 +37,11 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.transfer.ImportRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -280,6 +282,11 @@ final class JpaTx implements StorageTx {
     }
 
     @Override
+    public ImportRepository imports() {
+        return new JpaImportRepository(this);
+    }
+
+    @Override
     public OutboxWriter outbox() {
         return this::appendOutbox;
     }
@@ -303,6 +310,30 @@ final class JpaTx implements StorageTx {
         if (failure != null) {
             throw new StorageException("cannot store events in the outbox: " + failure.getMessage(), failure);
         }
+    }
+
+    /**
+     * Runs {@code work} on the transaction's connection, as a write; a SQL failure becomes the storage's exception
+     * ({@link Errors#translate}), as for Hibernate's own statements.
+     */
+    void jdbcWrite(JdbcWork work) {
+        SQLException failure = sessionForWrite().doReturningWork(c -> {
+            try {
+                work.run(c);
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        if (failure != null) {
+            throw Errors.translate(failure);
+        }
+    }
+
+    /** Statements on a JDBC connection. */
+    @FunctionalInterface
+    interface JdbcWork {
+        void run(Connection c) throws SQLException;
     }
 
     @Override

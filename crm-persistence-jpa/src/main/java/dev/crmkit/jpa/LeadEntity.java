@@ -28,6 +28,7 @@ class LeadEntity extends VersionedRow {
     UUID affiliateId;
     boolean consentEmail;
     boolean consentPhone;
+    boolean consentPostal;
     boolean consentTracking;
     String status;
     String unqualifiedReason;

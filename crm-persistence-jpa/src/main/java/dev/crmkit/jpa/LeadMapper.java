@@ -48,6 +48,7 @@ final class LeadMapper {
         r.affiliateId = Ids.uuid(a.affiliate());
         r.consentEmail = l.consent().emailMarketing();
         r.consentPhone = l.consent().phoneContact();
+        r.consentPostal = l.consent().postalMail();
         r.consentTracking = l.consent().tracking();
         r.status = l.status().name();
         r.unqualifiedReason = l.unqualifiedReason();
@@ -107,7 +108,8 @@ final class LeadMapper {
                 new Attribution(r.campaignId == null ? null : CampaignId.of(r.campaignId),
                         r.adId == null ? null : AdId.of(r.adId),
                         r.affiliateId == null ? null : AffiliateId.of(r.affiliateId)),
-                new Consent(r.consentEmail, r.consentPhone, r.consentTracking), LeadStatus.valueOf(r.status),
+                new Consent(r.consentEmail, r.consentPhone, r.consentTracking, r.consentPostal),
+                LeadStatus.valueOf(r.status),
                 r.unqualifiedReason, r.score, Ids.user(r.ownerId), r.spam,
                 JsonColumns.objects(r.duplicates, LeadMapper::duplicate),
                 JsonColumns.stringSet(r.visitorIds), JsonColumns.stringSet(r.tags),

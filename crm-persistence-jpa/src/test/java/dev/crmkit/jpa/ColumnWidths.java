@@ -59,6 +59,8 @@ import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.Direction;
 import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.core.transfer.ImportTarget;
+import dev.crmkit.core.transfer.SavedMapping;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.webhook.WebhookDeliveryStatus;
 import dev.crmkit.core.webhook.WebhookLimits;
@@ -208,7 +210,8 @@ abstract class ColumnWidths {
                 "crm_order.owner_id", "crm_account_team_member.user_id", "crm_task.assignee_id",
                 "crm_task.created_by", "crm_team.manager_id", "crm_team_member.user_id",
                 "crm_calendar_event.organizer_id", "crm_calendar_user.user_id", "crm_segment.owner_id",
-                "crm_case.owner_id", "crm_article.author_id", "crm_document.created_by"}) {
+                "crm_case.owner_id", "crm_article.author_id", "crm_document.created_by",
+                "crm_import_mapping.saved_by"}) {
             m.put(column, UserId.MAX_LENGTH);
         }
         enumColumn(m, "crm_lead.source", LeadSource.class);
@@ -233,6 +236,10 @@ abstract class ColumnWidths {
         m.put("crm_document.media_type", Document.MAX_MEDIA_TYPE);
         m.put("crm_document.sha256", 64);
         m.put("crm_document_chunk.content_key", UUID.randomUUID().toString().length());
+        m.put("crm_import_row.row_key", 64); // hex SHA-256
+        enumColumn(m, "crm_import_row.target", ImportTarget.class);
+        m.put("crm_import_mapping.name", SavedMapping.MAX_NAME);
+        enumColumn(m, "crm_import_mapping.target", ImportTarget.class);
         enumColumn(m, "crm_task.priority", TaskPriority.class);
         enumColumn(m, "crm_task.status", TaskStatus.class);
         enumColumn(m, "crm_calendar_event.kind", CalendarEventKind.class);

@@ -15,6 +15,7 @@ import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.GeolocationContract;
 import dev.crmkit.core.contract.HostileInputContract;
 import dev.crmkit.core.contract.IdOrderContract;
+import dev.crmkit.core.contract.ImportContract;
 import dev.crmkit.core.contract.InputBoundsContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
@@ -408,6 +409,14 @@ class JpaContractTest {
 
     @Nested
     class InteractionTests extends InteractionContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class ImportTests extends ImportContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -48,9 +48,29 @@ public final class AccountService {
         return save(Ref.of(id, expectedVersion), details);
     }
 
+    /**
+     * The account these details would create, checked like {@link #create} (every invalid field at once) but not
+     * stored: what an import's dry run shows, and what a duplicate check compares before anything is saved.
+     */
+    public Account preview(AccountDetails details) {
+        Validation.argument("details", details);
+        Checked c = check(details);
+        return build(null, null, details, c);
+    }
+
     /** Creates ({@code ref} null) or replaces the account {@code ref}. */
     private Account save(Ref<AccountId> ref, AccountDetails d) {
         Validation.argument("details", d);
+        Checked c = check(d);
+        return ctx.write(tx -> {
+            Account old = ref == null ? null : tx.accounts().current(ref);
+            Account saved = tx.accounts().save(build(old, ref == null ? null : ref.id(), d, c));
+            ctx.raise(new AccountSaved(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    private Checked check(AccountDetails d) {
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
         v.maxLength("name", name, CustomerLimits.ACCOUNT_NAME);
@@ -63,18 +83,19 @@ public final class AccountService {
         Set<String> tags = Labels.clean(d.tags());
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.throwIfInvalid();
-        Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
-        return ctx.write(tx -> {
-            Account old = ref == null ? null : tx.accounts().current(ref);
-            AccountId id = ref == null ? null : ref.id();
-            Account saved = tx.accounts().save(new Account(id == null ? AccountId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), name, industry, d.size(), address,
-                    website, d.owner() == null ? ctx.user() : d.owner(),
-                    old == null ? LifecycleStage.PROSPECT : old.stage(), tags,
-                    MatchKeys.company(name), old == null ? ctx.now() : old.createdAt(), ctx.now()));
-            ctx.raise(new AccountSaved(ctx.actor().tenant(), ctx.now(), saved));
-            return saved;
-        });
+        return new Checked(name, industry, website, tags,
+                Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address()));
+    }
+
+    private Account build(Account old, AccountId id, AccountDetails d, Checked c) {
+        return new Account(id == null ? AccountId.of(ctx.newId()) : id,
+                old == null ? 0 : old.version(), c.name, c.industry, d.size(), c.address,
+                c.website, d.owner() == null ? ctx.user() : d.owner(),
+                old == null ? LifecycleStage.PROSPECT : old.stage(), c.tags,
+                MatchKeys.company(c.name), old == null ? ctx.now() : old.createdAt(), ctx.now());
+    }
+
+    private record Checked(String name, String industry, String website, Set<String> tags, Address address) {
     }
 
     private static boolean isWebUrl(String text) {

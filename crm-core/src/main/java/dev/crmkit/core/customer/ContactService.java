@@ -58,44 +58,60 @@ public final class ContactService {
         return save(Ref.of(id, expectedVersion), details, null);
     }
 
+    /**
+     * The contact these details would create, checked like {@link #create} (every invalid field at once) but not
+     * stored: what an import's dry run shows, and what a duplicate check compares before anything is saved.
+     */
+    public Contact preview(ContactDetails details) {
+        Validation.argument("details", details);
+        Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), details.address());
+        return ctx.read(tx -> build(tx, null, null, details, address, null));
+    }
+
     /** Creates ({@code ref} null) or replaces the contact {@code ref}. */
     private Contact save(Ref<ContactId> ref, ContactDetails d, LeadId sourceLead) {
         Validation.argument("details", d);
         Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
         return ctx.write(tx -> {
             Contact old = ref == null ? null : tx.contacts().current(ref);
-            ContactId id = ref == null ? null : ref.id();
-            Validation v = new Validation();
-            String first = Text.blankToNull(d.firstName());
-            String last = v.requireText("lastName", d.lastName());
-            String title = Text.blankToNull(d.title());
-            v.maxLength("firstName", first, CustomerLimits.PERSON_NAME);
-            v.maxLength("lastName", last, CustomerLimits.PERSON_NAME);
-            v.maxLength("title", title, CustomerLimits.PERSON_NAME);
-            Set<String> tags = Labels.clean(d.tags());
-            v.maxLengthEach("tags", tags, CustomerLimits.TAG);
-            v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
-            if (d.account() != null) {
-                v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
-            }
-            String emailText = Text.blankToNull(d.email());
-            EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
-            String phoneText = Text.blankToNull(d.phone());
-            PhoneNumber phone = phoneText == null ? null : v.attempt("phone",
-                    () -> PhoneNumber.parse(phoneText, address == null ? null : address.country()));
-            AgeBand ageBand = ageBand(d, v);
-            v.throwIfInvalid();
-            Contact saved = tx.contacts().save(new Contact(id == null ? ContactId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), d.account(), first, last, title, email,
-                    phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
-                    d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
-                    d.owner() == null ? ctx.user() : d.owner(), d.consent(),
-                    old == null ? sourceLead : old.sourceLead(),
-                    tags, MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
-                    ctx.now()));
+            Contact saved = tx.contacts().save(build(tx, old, ref == null ? null : ref.id(), d, address,
+                    sourceLead));
             ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
+    }
+
+    /** The contact {@code d} describes (replacing {@code old} when given), or every invalid field at once. */
+    private Contact build(CustomerTx tx, Contact old, ContactId id, ContactDetails d, Address address,
+                          LeadId sourceLead) {
+        Validation v = new Validation();
+        String first = Text.blankToNull(d.firstName());
+        String last = v.requireText("lastName", d.lastName());
+        String title = Text.blankToNull(d.title());
+        v.maxLength("firstName", first, CustomerLimits.PERSON_NAME);
+        v.maxLength("lastName", last, CustomerLimits.PERSON_NAME);
+        v.maxLength("title", title, CustomerLimits.PERSON_NAME);
+        Set<String> tags = Labels.clean(d.tags());
+        v.maxLengthEach("tags", tags, CustomerLimits.TAG);
+        v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
+        if (d.account() != null) {
+            v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
+        }
+        String emailText = Text.blankToNull(d.email());
+        EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
+        String phoneText = Text.blankToNull(d.phone());
+        PhoneNumber phone = phoneText == null ? null : v.attempt("phone",
+                () -> PhoneNumber.parse(phoneText, address == null ? null : address.country()));
+        AgeBand ageBand = ageBand(d, v);
+        v.throwIfInvalid();
+        return new Contact(id == null ? ContactId.of(ctx.newId()) : id,
+                old == null ? 0 : old.version(), d.account(), first, last, title, email,
+                phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
+                d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
+                d.owner() == null ? ctx.user() : d.owner(), d.consent(),
+                old == null ? sourceLead : old.sourceLead(),
+                tags, MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
+                ctx.now());
     }
 
     private AgeBand ageBand(ContactDetails d, Validation v) {

@@ -230,8 +230,7 @@ public record Lead(
         e.attribution = attribution.isEmpty() ? gone.attribution : attribution;
         // The most restrictive of the two: a refusal on either record may be the person's latest word, and a merge
         // must never widen what they agreed to.
-        e.consent = new Consent(consent.emailMarketing() && gone.consent.emailMarketing(),
-                consent.phoneContact() && gone.consent.phoneContact(), consent.tracking() && gone.consent.tracking());
+        e.consent = consent.and(gone.consent);
         e.visitorIds.addAll(gone.visitorIds);
         e.tags.addAll(gone.tags);
         gone.customFields.forEach((k, v) -> {
@@ -249,6 +248,44 @@ public record Lead(
         e.history.addAll(gone.history);
         e.history.sort(LeadService.HISTORY_ORDER);
         return e.log(at, by, "MERGED", "absorbed lead " + gone.id);
+    }
+
+    /**
+     * This lead with its empty fields taken from {@code in} (an import's "update empty fields"), with a history
+     * line naming them; this very lead when none was empty. Consent, tags, owner and status stay.
+     */
+    Lead filledFrom(LeadInput.Fields in, Instant at, UserId by) {
+        Edit e = edit();
+        List<String> filled = new ArrayList<>();
+        e.firstName = fill(firstName, in.firstName(), "firstName", filled);
+        e.lastName = fill(lastName, in.lastName(), "lastName", filled);
+        e.company = fill(company, in.company(), "company", filled);
+        e.title = fill(title, in.title(), "title", filled);
+        e.email = fill(email, in.email(), "email", filled);
+        if (phone == null && unverifiedPhone == null) {
+            e.phone = fill(null, in.phone(), "phone", filled);
+            e.unverifiedPhone = e.phone != null ? null : fill(null, in.unverifiedPhone(), "phone", filled);
+        }
+        e.address = fill(address, in.address(), "address", filled);
+        e.birthDate = fill(birthDate, in.birthDate(), "birthDate", filled);
+        in.customFields().forEach((k, v) -> {
+            if (e.customFields.size() < LeadLimits.CUSTOM_FIELDS && e.customFields.putIfAbsent(k, v) == null) {
+                filled.add("customFields." + k);
+            }
+        });
+        if (filled.isEmpty()) {
+            return this;
+        }
+        e.nameKey = MatchKeys.person(e.firstName, e.lastName);
+        return e.log(at, by, "UPDATED", "filled " + String.join(", ", filled));
+    }
+
+    private static <T> T fill(T current, T offered, String field, List<String> filled) {
+        if (current != null || offered == null) {
+            return current;
+        }
+        filled.add(field);
+        return offered;
     }
 
     private static <T> T first(T preferred, T fallback) {

@@ -13,7 +13,7 @@ public enum LeadField {
     /** An affiliate site's tracking code: sets affiliate attribution. */
     AFFILIATE_CODE,
     /** Consent checkboxes: "true", "on", "yes", "1" (any case) mean given. */
-    CONSENT_EMAIL, CONSENT_PHONE, CONSENT_TRACKING,
+    CONSENT_EMAIL, CONSENT_PHONE, CONSENT_TRACKING, CONSENT_POSTAL,
     /** The anonymous visitor (cookie) id, when the form posts it as a hidden field. */
     VISITOR_ID,
     /** Comma-separated tags. */

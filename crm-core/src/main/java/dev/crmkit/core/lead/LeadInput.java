@@ -228,7 +228,8 @@ final class LeadInput {
         Set<String> tags = values.containsKey(LeadField.TAGS)
                 ? new LinkedHashSet<>(Arrays.asList(values.get(LeadField.TAGS).split(","))) : Set.of();
         Consent consent = new Consent(truthy(values.get(LeadField.CONSENT_EMAIL)),
-                truthy(values.get(LeadField.CONSENT_PHONE)), truthy(values.get(LeadField.CONSENT_TRACKING)));
+                truthy(values.get(LeadField.CONSENT_PHONE)), truthy(values.get(LeadField.CONSENT_TRACKING)),
+                truthy(values.get(LeadField.CONSENT_POSTAL)));
         String visitor = form.visitorId() != null ? form.visitorId() : values.get(LeadField.VISITOR_ID);
         return new NewLead(first, last, values.get(LeadField.COMPANY), values.get(LeadField.TITLE),
                 values.get(LeadField.EMAIL), values.get(LeadField.PHONE), address, mapping.source(), null, consent,

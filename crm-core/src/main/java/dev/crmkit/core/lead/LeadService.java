@@ -60,14 +60,9 @@ public final class LeadService {
      * (for the system actor) the {@link AssignmentRules}.
      */
     public LeadId capture(NewLead lead) {
-        Validation.argument("lead", lead);
-        Validation v = new Validation();
-        LeadInput.Fields checked = LeadInput.validate(lead, LeadInput::apiName, today(),
-                lead.source() == LeadSource.IMPORT, v);
-        v.throwIfInvalid();
-        LeadInput.Fields in = checked.withAddress(Geocoder.located(ctx.setting(Geocoder.class, () -> null),
-                checked.address()));
+        LeadInput.Fields in = checked(lead);
         return ctx.write(tx -> {
+            Validation v = new Validation();
             checkAttribution(tx, in.attribution(), v);
             v.throwIfInvalid();
             boolean byPerson = !UserId.SYSTEM.equals(ctx.user());
@@ -75,6 +70,55 @@ public final class LeadService {
             // The visitor's linked clicks count for the new lead's score.
             return (saved.visitorIds().isEmpty() ? saved : rescoreIn(tx, tx.leads().get(saved.id()))).id();
         });
+    }
+
+    /**
+     * The lead {@code lead} would become, checked like {@link #capture} (every invalid field at once, lenient phones
+     * for source {@code IMPORT}) but not stored, without owner or duplicates: what an import's dry run shows, and
+     * what {@link DuplicateService#of(Lead)} compares before anything is saved.
+     */
+    public Lead preview(NewLead lead) {
+        LeadInput.Fields in = checked(lead);
+        return ctx.read(tx -> {
+            Validation v = new Validation();
+            checkAttribution(tx, in.attribution(), v);
+            v.throwIfInvalid();
+            return Lead.captured(LeadId.of(ctx.newId()), in, false, ctx.now());
+        });
+    }
+
+    /**
+     * Fills the empty fields of lead {@code id} from {@code values} (names, company, title, email, phone, address,
+     * birth date, custom fields): what an import does with a row that is this lead again. Nothing the lead holds is
+     * overwritten, consent is left as it is, and when nothing was empty nothing is written and the lead is returned
+     * as it was. Invalid values are a {@code ValidationException} as on capture; a converted or merged lead is
+     * refused ({@code id}).
+     */
+    public Lead fillEmpty(Ref<LeadId> id, NewLead values) {
+        Validation.argument("id", id);
+        LeadInput.Fields in = checked(values);
+        return ctx.write(tx -> {
+            Lead lead = tx.leads().current(id);
+            if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.MERGED) {
+                throw new ValidationException("id", "is " + lead.status());
+            }
+            Lead filled = lead.filledFrom(in, ctx.now(), ctx.user());
+            if (filled == lead) {
+                return lead;
+            }
+            Lead saved = tx.leads().save(filled);
+            ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
+            return saved;
+        });
+    }
+
+    private LeadInput.Fields checked(NewLead lead) {
+        Validation.argument("lead", lead);
+        Validation v = new Validation();
+        LeadInput.Fields checked = LeadInput.validate(lead, LeadInput::apiName, today(),
+                lead.source() == LeadSource.IMPORT, v);
+        v.throwIfInvalid();
+        return checked.withAddress(Geocoder.located(ctx.setting(Geocoder.class, () -> null), checked.address()));
     }
 
     /**

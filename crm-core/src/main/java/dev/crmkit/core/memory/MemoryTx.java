@@ -36,6 +36,7 @@ import dev.crmkit.core.tracking.AdRepository;
 import dev.crmkit.core.tracking.AffiliateRepository;
 import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
+import dev.crmkit.core.transfer.ImportRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,6 +237,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public DocumentRepository documents() {
         return new MemoryDocumentRepository(tables.documents, this);
+    }
+
+    @Override
+    public ImportRepository imports() {
+        return new MemoryImportRepository(tables.importedRows, tables.importMappings, this);
     }
 
     @Override

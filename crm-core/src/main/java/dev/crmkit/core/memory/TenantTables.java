@@ -46,6 +46,8 @@ import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.transfer.ImportedRow;
+import dev.crmkit.core.transfer.SavedMapping;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -170,6 +172,10 @@ final class TenantTables {
     /** Webhook endpoints and their delivery records. */
     final WebhookTables webhooks = new WebhookTables();
     final Map<DocumentId, Document> documents = new HashMap<>();
+
+    /** Rows imported before, by content hash, and saved column mappings by name. */
+    final Map<String, ImportedRow> importedRows = new HashMap<>();
+    final Map<String, SavedMapping> importMappings = new HashMap<>();
 
     /** Workflow rules, their runs, chains and delayed runs. */
     final AutomationTables automation = new AutomationTables();

@@ -2,10 +2,10 @@ package dev.crmkit.core.storage;
 
 import dev.crmkit.core.customer.PeopleDirectory;
 import dev.crmkit.core.lead.LeadPeople;
-import dev.crmkit.core.privacy.PrivacyTx;
 import dev.crmkit.core.service.ServiceTx;
 import dev.crmkit.core.task.SubjectLookup;
 import dev.crmkit.core.tracking.TrackedPeople;
+import dev.crmkit.core.transfer.TransferTx;
 import dev.crmkit.core.webhook.WebhookTx;
 
 /**
@@ -16,7 +16,7 @@ import dev.crmkit.core.webhook.WebhookTx;
  * lookups a lower capability needs from a higher one (tracking and contacts reaching leads, tasks checking their
  * subjects) are ports it declares and this interface supplies.
  */
-public interface StorageTx extends PrivacyTx, ServiceTx, WebhookTx {
+public interface StorageTx extends TransferTx, ServiceTx, WebhookTx {
     @Override
     default TrackedPeople trackedPeople() {
         return new LeadPeople(this);

@@ -1,0 +1,248 @@
+package dev.crmkit.core.transfer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.segment.Segment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * CSV exports: every lead, contact or account with the columns an import reads back ({@link ImportField} headers,
+ * plus {@code Id}), and a segment's postal addresses for a direct-mail campaign. Every cell a spreadsheet would run
+ * as a formula (starting with {@code = + - @}) is written after a single quote. Needs the MANAGER role: an export
+ * reads across owners.
+ */
+public final class ExportService {
+    private static final int PAGE = PageRequest.MAX_SIZE;
+    private static final List<ImportField> PERSON = List.of(ImportField.FIRST_NAME, ImportField.LAST_NAME,
+            ImportField.COMPANY, ImportField.TITLE, ImportField.EMAIL, ImportField.PHONE, ImportField.STREET,
+            ImportField.CITY, ImportField.REGION, ImportField.POSTAL_CODE, ImportField.COUNTRY,
+            ImportField.BIRTH_DATE, ImportField.TAGS, ImportField.EMAIL_MARKETING, ImportField.PHONE_CONTACT,
+            ImportField.POSTAL_MAIL);
+    private static final List<ImportField> COMPANY = List.of(ImportField.COMPANY, ImportField.INDUSTRY,
+            ImportField.WEBSITE, ImportField.STREET, ImportField.CITY, ImportField.REGION, ImportField.POSTAL_CODE,
+            ImportField.COUNTRY, ImportField.TAGS);
+    private static final List<String> MAILING = List.of("Name", "Company", "Street", "City", "Region",
+            "Postal code", "Country");
+
+    private final CrmContext<? extends TransferTx> ctx;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public ExportService(CrmContext<? extends TransferTx> ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Writes every {@code target} record (leads: all but merged and spam ones) to {@code out} as CSV, oldest first,
+     * in one read transaction; returns how many rows were written. {@code out} is flushed, not closed.
+     */
+    public long csv(ImportTarget target, Writer out) {
+        Validation.argument("target", target);
+        Validation.argument("out", out);
+        ctx.actor().require(Actor.MANAGER, "export records");
+        List<ImportField> fields = target == ImportTarget.ACCOUNT ? COMPANY : PERSON;
+        List<String> header = new ArrayList<>(List.of("Id"));
+        fields.forEach(f -> header.add(f.header()));
+        return ctx.read(tx -> write(out, header, printer -> switch (target) {
+            case LEAD -> pages(p -> tx.leads().search(LeadQuery.all(), p), (Lead l) -> leadRow(l), printer);
+            case CONTACT -> {
+                Map<AccountId, String> names = new HashMap<>();
+                yield pages(p -> tx.contacts().search(ContactQuery.all(), p), (Contact c) -> contactRow(c,
+                        c.account() == null ? null : names.computeIfAbsent(c.account(),
+                                a -> tx.accounts().find(a).map(Account::name).orElse(null))), printer);
+            }
+            case ACCOUNT -> pages(tx.accounts()::list, ExportService::accountRow, printer);
+        }));
+    }
+
+    /**
+     * Writes the postal addresses of a segment's members for a direct-mail campaign: a person (lead or contact) only
+     * with {@link Consent#postalMail()} and an address a letter reaches (a street and a city or postal code); an
+     * account segment with its companies' addresses (business mail, no person's consent involved). Columns: Name,
+     * Company, Street, City, Region, Postal code, Country. {@code out} is flushed, not closed.
+     */
+    public MailingList mailingList(SegmentId segment, Writer out) {
+        Validation.argument("segment", segment);
+        Validation.argument("out", out);
+        ctx.actor().require(Actor.MANAGER, "export a mailing list");
+        return ctx.read(tx -> {
+            Segment s = tx.segments().get(segment);
+            long[] counts = new long[3]; // written, without consent, without a postal address
+            write(out, MAILING, printer -> {
+                PageRequest page = PageRequest.first(PAGE);
+                while (true) {
+                    Page<EntityId> members = tx.segmentQueries().members(s.target(), s.criteria(), page);
+                    for (EntityId id : members.items()) {
+                        Addressee a = addressee(tx, id);
+                        if (a == null) {
+                            continue;
+                        }
+                        int outcome = !a.consented ? 1 : !reachable(a.address) ? 2 : 0;
+                        counts[outcome]++;
+                        if (outcome == 0) {
+                            print(printer, List.of(a.name, nz(a.company), nz(a.address.street()),
+                                    nz(a.address.city()), nz(a.address.region()), nz(a.address.postalCode()),
+                                    nz(a.address.country())));
+                        }
+                    }
+                    if (!members.hasNext()) {
+                        return counts[0];
+                    }
+                    page = page.next();
+                }
+            });
+            return new MailingList(counts[0], counts[1], counts[2]);
+        });
+    }
+
+    /**
+     * What a direct-mail export wrote and left out.
+     *
+     * @param written      addresses written
+     * @param noConsent    people left out: no consent to postal mail
+     * @param noAddress    members left out: no street with a city or postal code
+     */
+    public record MailingList(long written, long noConsent, long noAddress) {
+    }
+
+    private record Addressee(String name, String company, Address address, boolean consented) {
+    }
+
+    private static Addressee addressee(TransferTx tx, EntityId id) {
+        if (id instanceof LeadId l) {
+            return tx.leads().find(l).map(x -> new Addressee(name(x.firstName(), x.lastName()), x.company(),
+                    x.address(), x.consent().postalMail())).orElse(null);
+        }
+        if (id instanceof ContactId c) {
+            return tx.contacts().find(c).map(x -> new Addressee(name(x.firstName(), x.lastName()),
+                    x.account() == null ? null : tx.accounts().find(x.account()).map(Account::name).orElse(null),
+                    x.address(), x.consent().postalMail())).orElse(null);
+        }
+        if (id instanceof AccountId a) {
+            return tx.accounts().find(a).map(x -> new Addressee(x.name(), x.name(), x.address(), true)).orElse(null);
+        }
+        return null;
+    }
+
+    private static boolean reachable(Address a) {
+        return a != null && a.street() != null && (a.city() != null || a.postalCode() != null);
+    }
+
+    private static String name(String first, String last) {
+        return first == null ? nz(last) : last == null ? first : first + " " + last;
+    }
+
+    private static List<String> leadRow(Lead l) {
+        String phone = l.phone() != null ? l.phone().value() : l.unverifiedPhone();
+        return person(l.id().value().toString(), l.firstName(), l.lastName(), l.company(), l.title(),
+                l.email() == null ? null : l.email().value(), phone, l.address(), l.birthDate(), l.tags(),
+                l.consent());
+    }
+
+    private static List<String> contactRow(Contact c, String company) {
+        return person(c.id().value().toString(), c.firstName(), c.lastName(), company, c.title(),
+                c.email() == null ? null : c.email().value(), c.phone() == null ? null : c.phone().value(),
+                c.address(), c.birthDate(), c.tags(), c.consent());
+    }
+
+    private static List<String> person(String id, String first, String last, String company, String title,
+                                       String email, String phone, Address a, LocalDate birthDate, Set<String> tags,
+                                       Consent consent) {
+        List<String> row = new ArrayList<>(List.of(id, nz(first), nz(last), nz(company), nz(title), nz(email),
+                nz(phone)));
+        addAddress(row, a);
+        row.add(birthDate == null ? "" : birthDate.toString());
+        row.add(String.join("; ", tags.stream().sorted().toList()));
+        Consent c = consent == null ? Consent.NONE : consent;
+        row.add(yesNo(c.emailMarketing()));
+        row.add(yesNo(c.phoneContact()));
+        row.add(yesNo(c.postalMail()));
+        return row;
+    }
+
+    private static List<String> accountRow(Account a) {
+        List<String> row = new ArrayList<>(List.of(a.id().value().toString(), a.name(), nz(a.industry()),
+                nz(a.website())));
+        addAddress(row, a.address());
+        row.add(String.join("; ", a.tags().stream().sorted().toList()));
+        return row;
+    }
+
+    private static void addAddress(List<String> row, Address a) {
+        row.add(a == null ? "" : nz(a.street()));
+        row.add(a == null ? "" : nz(a.city()));
+        row.add(a == null ? "" : nz(a.region()));
+        row.add(a == null ? "" : nz(a.postalCode()));
+        row.add(a == null ? "" : nz(a.country()));
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> long pages(Function<PageRequest, Page<T>> read, Function<T, List<String>> row,
+                                  CSVPrinter printer) {
+        long n = 0;
+        PageRequest page = PageRequest.first(PAGE);
+        while (true) {
+            Page<T> p = read.apply(page);
+            for (T item : p.items()) {
+                print(printer, row.apply(item));
+                n++;
+            }
+            if (!p.hasNext()) {
+                return n;
+            }
+            page = page.next();
+        }
+    }
+
+    private static void print(CSVPrinter printer, List<String> cells) {
+        try {
+            printer.printRecord(cells.stream().map(CsvCells::safe).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export", e);
+        }
+    }
+
+    private static long write(Writer out, List<String> header, Function<CSVPrinter, Long> rows) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+            printer.printRecord(header);
+            long n = rows.apply(printer);
+            printer.flush();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.crmkit.core.transfer;
+
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.Lead;
+
+/**
+ * "Update empty fields": a stored record's details with the empty ones taken from an import row; null when the row
+ * fills nothing. Nothing stored is overwritten; consent, owner, stage and tags stay.
+ */
+final class Fill {
+    private Fill() {
+    }
+
+    /** Whether {@code row} (a lead preview) has a value where {@code stored} has none: what fillEmpty would take. */
+    static boolean leadFills(Lead stored, Lead row) {
+        return gap(stored.firstName(), row.firstName()) || gap(stored.lastName(), row.lastName())
+                || gap(stored.company(), row.company()) || gap(stored.title(), row.title())
+                || gap(stored.email(), row.email())
+                || stored.phone() == null && stored.unverifiedPhone() == null
+                        && (row.phone() != null || row.unverifiedPhone() != null)
+                || gap(stored.address(), row.address()) || gap(stored.birthDate(), row.birthDate())
+                || row.customFields().keySet().stream().anyMatch(k -> !stored.customFields().containsKey(k));
+    }
+
+    static ContactDetails contact(Contact c, ContactDetails row) {
+        boolean fills = gap(c.firstName(), row.firstName()) || gap(c.lastName(), row.lastName())
+                || gap(c.title(), row.title()) || gap(c.email(), row.email()) || gap(c.phone(), row.phone())
+                || gap(c.address(), row.address()) || gap(c.birthDate(), row.birthDate());
+        if (!fills) {
+            return null;
+        }
+        return new ContactDetails(c.account(), or(c.firstName(), row.firstName()), or(c.lastName(), row.lastName()),
+                or(c.title(), row.title()), c.email() != null ? c.email().value() : row.email(),
+                c.phone() != null ? c.phone().value() : row.phone(), or(c.address(), row.address()),
+                or(c.birthDate(), row.birthDate()), c.birthDate() == null && row.birthDate() != null ? null
+                : c.ageBand(), c.gender(), c.roles(), c.keyDecisionMaker(), c.owner(), c.consent(), c.tags());
+    }
+
+    static AccountDetails account(Account a, AccountDetails row) {
+        boolean fills = gap(a.industry(), row.industry()) || gap(a.address(), row.address())
+                || gap(a.website(), row.website());
+        if (!fills) {
+            return null;
+        }
+        return new AccountDetails(a.name(), or(a.industry(), row.industry()), a.size(),
+                or(a.address(), row.address()), or(a.website(), row.website()), a.owner(), a.tags());
+    }
+
+    private static boolean gap(Object stored, Object offered) {
+        return stored == null && offered != null;
+    }
+
+    private static <T> T or(T stored, T offered) {
+        return stored != null ? stored : offered;
+    }
+}

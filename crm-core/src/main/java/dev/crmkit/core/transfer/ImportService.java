@@ -1,0 +1,311 @@
+package dev.crmkit.core.transfer;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.AccountService;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.lead.DuplicateMatch;
+import dev.crmkit.core.lead.DuplicateMatch.Certainty;
+import dev.crmkit.core.lead.DuplicateMatch.Kind;
+import dev.crmkit.core.lead.DuplicateService;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.transfer.RowOutcome.Action;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bulk import of leads, contacts and accounts from CSV and vCard files. The whole file is read and its columns
+ * resolved before anything is written: a file too large, in the wrong encoding, with an unknown column or without a
+ * name column is a {@code ValidationException} naming it, with nothing stored. Then every row is checked as the
+ * lead, contact or account services check a record, and matched against what is stored (duplicate rules, the
+ * {@code almostCertain} threshold); a bad row fails alone, with its errors named by column header, and the other
+ * rows are imported, a batch of rows per transaction ({@link ImportSettings}). A row imported before (the same
+ * content, in this or an earlier file) is skipped, so running the same file again creates nothing. Imported leads
+ * have source {@code IMPORT}: a phone number that cannot be verified is kept as entered.
+ */
+public final class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    private final CrmContext<? extends TransferTx> ctx;
+    private final LeadService leads;
+    private final ContactService contacts;
+    private final AccountService accounts;
+    private final DuplicateService duplicates;
+
+    /** Created by {@code Crm}; hosts obtain it from the facade. */
+    public ImportService(CrmContext<? extends TransferTx> ctx) {
+        this.ctx = ctx;
+        this.leads = new LeadService(ctx);
+        this.contacts = new ContactService(ctx);
+        this.accounts = new AccountService(ctx);
+        this.duplicates = new DuplicateService(ctx);
+    }
+
+    /**
+     * A dry run: what importing {@code file} would do with each row, and every row's errors, with nothing written.
+     * Rows that repeat each other within the file are found; people that only look alike within the file are found
+     * by the real import, which matches each row against the rows stored before it.
+     */
+    public ImportResult preview(ImportRequest request, InputStream file) {
+        return run(request, file, true);
+    }
+
+    /** Imports {@code file}; see the class description. */
+    public ImportResult run(ImportRequest request, InputStream file) {
+        return run(request, file, false);
+    }
+
+    /** Keeps {@code mapping} under {@code name} (replacing one of that name) for the next file of this layout. */
+    public SavedMapping saveMapping(String name, ImportTarget target, ColumnMapping mapping) {
+        Validation v = new Validation();
+        String n = v.requireText("name", name);
+        v.maxLength("name", n, SavedMapping.MAX_NAME);
+        v.singleLine("name", n);
+        v.require("target", target);
+        v.require("mapping", mapping);
+        v.throwIfInvalid();
+        SavedMapping saved = new SavedMapping(n, target, mapping, ctx.user(), ctx.now());
+        ctx.write(tx -> {
+            tx.imports().saveMapping(saved);
+            return null;
+        });
+        return saved;
+    }
+
+    /** The mapping saved under {@code name}, if any. */
+    public Optional<SavedMapping> mapping(String name) {
+        Validation.argument("name", name);
+        return ctx.read(tx -> tx.imports().findMapping(name.strip()));
+    }
+
+    /** Every saved mapping, by name. */
+    public List<SavedMapping> mappings() {
+        return ctx.read(tx -> tx.imports().mappings());
+    }
+
+    private ImportResult run(ImportRequest request, InputStream file, boolean dryRun) {
+        Validation.argument("request", request);
+        Validation.argument("file", file);
+        ImportSettings limits = ctx.setting(ImportSettings.class, ImportSettings::defaults);
+        List<SourceRow> rows = ImportFile.read(request, file, limits);
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        Map<String, UUID> handled = new HashMap<>(); // row key → record, for rows repeated within the file
+        int failed = 0;
+        for (int from = 0; from < rows.size(); from += limits.batchRows()) {
+            List<SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + limits.batchRows()));
+            Batch done = dryRun ? ctx.read(tx -> new Batch(request, handled, true).run(tx, batch))
+                    : ctx.write(tx -> new Batch(request, handled, false).run(tx, batch));
+            handled.putAll(done.handled);
+            outcomes.addAll(done.outcomes);
+            failed += (int) done.outcomes.stream().filter(o -> o.action() == Action.FAILED).count();
+            request.progress().update(outcomes.size(), rows.size(), failed);
+        }
+        ImportResult result = new ImportResult(dryRun, outcomes);
+        LOG.info("{} of {} {} rows: {} created, {} updated, {} skipped, {} failed, {} duplicates",
+                dryRun ? "dry run" : "import", rows.size(), request.target(), result.created(), result.updated(),
+                result.skipped(), result.failed(), result.duplicates());
+        return result;
+    }
+
+    /** One transaction's rows. A fresh one per attempt: a storage may run a transaction's work again. */
+    private final class Batch {
+        private final ImportRequest request;
+        private final Map<String, UUID> handledBefore;
+        private final boolean dryRun;
+        private final Map<String, UUID> handled = new HashMap<>();
+        private final List<RowOutcome> outcomes = new ArrayList<>();
+
+        Batch(ImportRequest request, Map<String, UUID> handledBefore, boolean dryRun) {
+            this.request = request;
+            this.handledBefore = handledBefore;
+            this.dryRun = dryRun;
+        }
+
+        Batch run(TransferTx tx, List<SourceRow> rows) {
+            List<String> keys = rows.stream().map(r -> r.key(request.target())).toList();
+            Map<String, ImportedRow> earlier = tx.imports().findRows(keys);
+            List<ImportedRow> remember = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                SourceRow row = rows.get(i);
+                String key = keys.get(i);
+                RowOutcome outcome;
+                if (!row.errors().isEmpty()) {
+                    outcome = failed(row, row.errors());
+                } else if (earlier.containsKey(key)) {
+                    UUID record = earlier.get(key).record();
+                    outcome = new RowOutcome(row.number(), Action.SKIPPED, record, null, "imported before", null);
+                } else if (handledBefore.containsKey(key) || handled.containsKey(key)) {
+                    UUID record = handledBefore.containsKey(key) ? handledBefore.get(key) : handled.get(key);
+                    outcome = new RowOutcome(row.number(), Action.SKIPPED, record, null, "repeats an earlier row",
+                            null);
+                } else {
+                    outcome = one(tx, row);
+                    if (outcome.action() != Action.FAILED) {
+                        handled.put(key, outcome.record());
+                    }
+                    if (!dryRun && (outcome.action() == Action.CREATED || outcome.action() == Action.UPDATED)) {
+                        remember.add(new ImportedRow(key, request.target(), outcome.record(), ctx.now()));
+                    }
+                }
+                outcomes.add(outcome);
+            }
+            if (!remember.isEmpty()) {
+                tx.imports().insertRows(remember);
+            }
+            return this;
+        }
+
+        private RowOutcome one(TransferTx tx, SourceRow row) {
+            List<FieldError> errors = new ArrayList<>();
+            try {
+                return switch (request.target()) {
+                    case LEAD -> lead(row, RowValues.lead(row, errors), errors);
+                    case CONTACT -> contact(tx, row, RowValues.contact(row, null, errors), errors);
+                    case ACCOUNT -> account(row, RowValues.account(row, errors), errors);
+                };
+            } catch (ValidationException e) {
+                List<FieldError> all = new ArrayList<>(errors);
+                all.addAll(RowValues.inColumns(row, e));
+                return failed(row, all);
+            }
+        }
+
+        private RowOutcome lead(SourceRow row, NewLead in, List<FieldError> errors) {
+            if (!errors.isEmpty()) {
+                return failedAll(row, errors, () -> leads.preview(in));
+            }
+            Lead preview = leads.preview(in);
+            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.LEAD, Kind.CONTACT);
+            if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
+                Lead stored = leads.get(LeadId.of(dup.id()));
+                if (!Fill.leadFills(stored, preview)) {
+                    return skipped(row, dup, "nothing to fill");
+                }
+                if (!dryRun) {
+                    leads.fillEmpty(stored, in);
+                }
+                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+            }
+            if (dup != null && request.dedupe() != DedupePolicy.FLAG) {
+                return skipped(row, dup, "duplicate");
+            }
+            return created(row, dryRun ? null : leads.capture(in).value(), dup);
+        }
+
+        private RowOutcome contact(TransferTx tx, SourceRow row, ContactDetails in, List<FieldError> errors) {
+            if (!errors.isEmpty()) {
+                return failedAll(row, errors, () -> contacts.preview(in));
+            }
+            Contact preview = contacts.preview(in);
+            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.CONTACT);
+            if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY) {
+                Contact stored = contacts.get(ContactId.of(dup.id()));
+                ContactDetails filled = Fill.contact(stored, in);
+                if (filled == null) {
+                    return skipped(row, dup, "nothing to fill");
+                }
+                if (!dryRun) {
+                    AccountId account = stored.account() != null ? stored.account()
+                            : account(tx, row.value(ImportField.COMPANY));
+                    contacts.update(stored, withAccount(filled, account));
+                }
+                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+            }
+            if (dup != null && request.dedupe() == DedupePolicy.SKIP) {
+                return skipped(row, dup, "duplicate");
+            }
+            UUID created = dryRun ? null : contacts.create(withAccount(in, account(tx,
+                    row.value(ImportField.COMPANY)))).value();
+            return created(row, created, dup);
+        }
+
+        private RowOutcome account(SourceRow row, AccountDetails in, List<FieldError> errors) {
+            if (!errors.isEmpty()) {
+                return failedAll(row, errors, () -> accounts.preview(in));
+            }
+            Account preview = accounts.preview(in);
+            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.ACCOUNT);
+            if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY) {
+                Account stored = accounts.get(AccountId.of(dup.id()));
+                AccountDetails filled = Fill.account(stored, in);
+                if (filled == null) {
+                    return skipped(row, dup, "nothing to fill");
+                }
+                if (!dryRun) {
+                    accounts.update(stored, filled);
+                }
+                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+            }
+            if (dup != null && request.dedupe() == DedupePolicy.SKIP) {
+                return skipped(row, dup, "duplicate");
+            }
+            return created(row, dryRun ? null : accounts.create(in).value(), dup);
+        }
+
+        /** The account a contact row's company names: the oldest of that name, else a new one. */
+        private AccountId account(TransferTx tx, String company) {
+            if (company == null) {
+                return null;
+            }
+            String key = MatchKeys.company(company);
+            Optional<Account> found = key == null ? Optional.empty() : tx.accounts().findByNameKey(key).stream()
+                    .min(Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value()));
+            return found.map(Account::id).orElseGet(() -> accounts.create(AccountDetails.named(company)));
+        }
+
+        private RowOutcome created(SourceRow row, UUID record, DuplicateMatch dup) {
+            return new RowOutcome(row.number(), Action.CREATED, record, dup == null ? null : dup.id(),
+                    dup == null ? null : "flagged as a possible duplicate", null);
+        }
+    }
+
+    private static ContactDetails withAccount(ContactDetails d, AccountId account) {
+        return new ContactDetails(account, d.firstName(), d.lastName(), d.title(), d.email(), d.phone(), d.address(),
+                d.birthDate(), d.ageBand(), d.gender(), d.roles(), d.keyDecisionMaker(), d.owner(), d.consent(),
+                d.tags());
+    }
+
+    private static DuplicateMatch almostCertain(List<DuplicateMatch> found, Kind... kinds) {
+        return found.stream().filter(m -> m.certainty() == Certainty.ALMOST_CERTAIN)
+                .filter(m -> List.of(kinds).contains(m.kind())).findFirst().orElse(null);
+    }
+
+    private static RowOutcome skipped(SourceRow row, DuplicateMatch dup, String note) {
+        return new RowOutcome(row.number(), Action.SKIPPED, dup.id(), dup.id(), note, null);
+    }
+
+    /** A row whose cells could not be read, with what the service finds wrong in the rest of it too. */
+    private static RowOutcome failedAll(SourceRow row, List<FieldError> errors, Runnable preview) {
+        List<FieldError> all = new ArrayList<>(errors);
+        try {
+            preview.run();
+        } catch (ValidationException e) {
+            RowValues.inColumns(row, e).stream().filter(f -> !all.contains(f)).forEach(all::add);
+        }
+        return failed(row, all);
+    }
+
+    private static RowOutcome failed(SourceRow row, List<FieldError> errors) {
+        return new RowOutcome(row.number(), Action.FAILED, null, null, null, errors);
+    }
+}
