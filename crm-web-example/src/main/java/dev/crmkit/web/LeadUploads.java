@@ -2,12 +2,11 @@ package dev.crmkit.web;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.FieldError;
-import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.lead.WebFormSubmission;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.crmkit.core.transfer.ImportRequest;
+import dev.crmkit.core.transfer.ImportResult;
+import dev.crmkit.core.transfer.ImportTarget;
+import dev.crmkit.core.transfer.RowOutcome;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,28 +18,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Background CSV lead imports with their progress. The header row names the form's fields (first, last, email,
- * company, phone); each later row is one lead, captured through the website's form mapping, so a bad row is
- * reported with its number and field and stored nothing, and the other rows go in.
+ * Background CSV lead imports with their progress, through CRMKit's import API: the file is first checked by a dry
+ * run (a file in another encoding or with a column nobody knows is refused on the upload page, nothing stored), then
+ * imported in the background while the page polls its progress; a bad row is reported with its number and column and
+ * stores nothing, the other rows go in, and uploading the same file again creates nothing new.
  */
 final class LeadUploads {
     /** What a running or finished upload reports. */
-    record Progress(int total, int done, int created, List<String> errors, boolean finished) {
+    record Progress(int total, int done, long created, long skipped, int failed, List<String> errors,
+                    boolean finished) {
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("total", total);
             m.put("done", done);
             m.put("created", created);
-            m.put("failed", errors.size());
+            m.put("skipped", skipped);
+            m.put("failed", failed);
             m.put("errors", errors);
             m.put("finished", finished);
             return m;
         }
     }
 
-    private static final int MAX_ROWS = 10_000;
-
-    private final Crm website;
+    private final Crm crm;
     private final Map<String, Progress> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lead-upload");
@@ -48,32 +48,27 @@ final class LeadUploads {
         return t;
     });
 
-    LeadUploads(Crm website) {
-        this.website = website;
+    LeadUploads(Crm crm) {
+        this.crm = crm;
     }
 
-    /** Checks the file (UTF-8, a known header, not too many rows) and starts importing it; returns the job id. */
-    String start(byte[] content) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("The file is empty.");
-        }
-        List<String> header = Csv.split(lines.get(0)).stream().map(String::strip).toList();
-        for (String column : header) {
-            if (!LandingController.CONTACT_US.fields().containsKey(column)) {
-                throw new IllegalArgumentException("Unknown column '" + column + "'; known: "
-                        + LandingController.CONTACT_US.fields().keySet());
-            }
-        }
-        List<String> rows = lines.subList(1, lines.size());
-        if (rows.size() > MAX_ROWS) {
-            throw new IllegalArgumentException("At most " + MAX_ROWS + " rows per file; this one has " + rows.size());
-        }
+    /**
+     * Checks the file with a dry run and starts importing it; returns the job id. A file-level problem (encoding,
+     * an unknown column, no name column) is the {@code ValidationException} of the dry run.
+     */
+    String start(byte[] content) {
+        ImportRequest request = ImportRequest.csv(ImportTarget.LEAD);
+        ImportResult preview = crm.imports().preview(request, new ByteArrayInputStream(content));
+        int total = preview.rows().size();
         String job = UUID.randomUUID().toString();
-        jobs.put(job, new Progress(rows.size(), 0, 0, List.of(), false));
-        worker.submit(() -> run(job, header, rows));
+        jobs.put(job, new Progress(total, 0, 0, 0, 0, List.of(), false));
+        worker.submit(() -> {
+            ImportResult result = crm.imports().run(request.progress((done, all, failed) ->
+                    jobs.put(job, new Progress(all, done, 0, 0, failed, List.of(), false))),
+                    new ByteArrayInputStream(content));
+            jobs.put(job, new Progress(total, total, result.created(), result.skipped(), (int) result.failed(),
+                    errors(result), true));
+        });
         return job;
     }
 
@@ -81,63 +76,13 @@ final class LeadUploads {
         return Optional.ofNullable(jobs.get(job));
     }
 
-    private void run(String job, List<String> header, List<String> rows) {
-        int created = 0;
+    private static List<String> errors(ImportResult result) {
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int rowNumber = i + 2;   // as a spreadsheet numbers it, header being row 1
-            List<String> cells = Csv.split(rows.get(i));
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int c = 0; c < header.size() && c < cells.size(); c++) {
-                if (!cells.get(c).isBlank()) {
-                    fields.put(header.get(c), cells.get(c).strip());
-                }
+        for (RowOutcome row : result.rows()) {
+            for (FieldError error : row.errors()) {
+                errors.add("row " + row.row() + ": " + error.field() + ": " + error.reason());
             }
-            try {
-                website.leads().captureForm(LandingController.CONTACT_US, WebFormSubmission.of(fields)
-                        .withSubmissionId("upload-" + job + "-" + rowNumber));
-                created++;
-            } catch (ValidationException e) {
-                for (FieldError error : e.errors()) {
-                    errors.add("row " + rowNumber + ": " + error.field() + ": " + error.reason());
-                }
-            }
-            jobs.put(job, new Progress(rows.size(), i + 1, created, List.copyOf(errors), false));
         }
-        jobs.put(job, new Progress(rows.size(), rows.size(), created, List.copyOf(errors), true));
-    }
-
-    /** One CSV line split into cells: commas separate, double quotes enclose, "" inside quotes is a quote. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static List<String> split(String line) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(ch);
-                }
-            }
-            cells.add(cell.toString());
-            return cells;
-        }
+        return errors;
     }
 }

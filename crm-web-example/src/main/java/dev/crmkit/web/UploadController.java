@@ -1,8 +1,9 @@
 package dev.crmkit.web;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.FieldError;
+import dev.crmkit.core.common.ValidationException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * CSV lead upload: the file is read in the background, row by row through the same form capture as the website
- * (so each row meets the same rules), while the page polls its progress.
+ * CSV lead upload through CRMKit's import API: checked by a dry run on upload, then imported in the background while
+ * the page polls its progress.
  */
 @Controller
 class UploadController {
@@ -37,8 +38,8 @@ class UploadController {
         try {
             String job = uploads.start(file.getBytes());
             return "redirect:/leads/upload/" + job;
-        } catch (CharacterCodingException | IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (ValidationException e) {
+            model.addAttribute("error", String.join("; ", e.errors().stream().map(FieldError::toString).toList()));
             return "upload";
         }
     }

@@ -134,11 +134,31 @@ class WebExampleBrowserTest {
         browser.findElement(By.id("upload")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("status"),
                 "data-finished", "true"));
-        assertThat(browser.findElement(By.id("status")).getText()).contains("2 of 2 rows, 1 created, 1 failed");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("2 of 2 rows, 1 created, 0 skipped, 1 failed");
         assertThat(browser.findElement(By.id("errors")).getText()).contains("row 3: email");
         Browser.screenshot(browser, "06-upload-progress");
         assertThat(leadsWithEmail("katherine@example.com")).singleElement()
                 .satisfies(l -> assertThat(l.company()).isEqualTo("NASA, Langley"));
+
+        browser.get(url("/leads/upload"));
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("status"),
+                "data-finished", "true"));
+        assertThat(browser.findElement(By.id("status")).getText()).as("the same file again creates nothing")
+                .contains("2 of 2 rows, 0 created, 1 skipped, 1 failed");
+        assertThat(leadsWithEmail("katherine@example.com")).hasSize(1);
+    }
+
+    @Test
+    void anUploadWithAnUnknownColumnIsRefusedOnTheUploadPage(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("shoes.csv");
+        Files.writeString(csv, "first,last,email,shoe size\nAda,Lovelace,ada-shoes@example.com,38\n");
+        browser.get(url("/leads/upload"));
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("upload")).click();
+        assertThat(browser.findElement(By.id("upload-error")).getText()).contains("shoe size: unknown column");
+        assertThat(leadsWithEmail("ada-shoes@example.com")).isEmpty();
     }
 
     @Test
