@@ -56,6 +56,21 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
     }
 
     @Override
+    public Map<String, List<ContactId>> matchKeyOwners(Collection<String> keys) {
+        return keyOwners(MATCH_KEYS, keys, ContactId::of);
+    }
+
+    @Override
+    public Map<EmailAddress, List<Contact>> findByEmails(Collection<EmailAddress> emails) {
+        return lookupAll("email", emails, EmailAddress::value, Contact::email, ORDER);
+    }
+
+    @Override
+    public Map<PhoneNumber, List<Contact>> findByPhones(Collection<PhoneNumber> phones) {
+        return lookupAll("phone", phones, PhoneNumber::value, Contact::phone, ORDER);
+    }
+
+    @Override
     public List<Contact> findByEmail(EmailAddress email) {
         return lookup("email", email.value(), ORDER);
     }

@@ -74,6 +74,7 @@ final class JpaImportRepository implements ImportRepository {
                 s.executeBatch();
             }
         });
+        tx.statistics().imported(tx, rows.size());
     }
 
     @Override

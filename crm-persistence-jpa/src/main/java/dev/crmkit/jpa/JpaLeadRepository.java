@@ -73,6 +73,21 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     }
 
     @Override
+    public Map<String, List<LeadId>> blockOwners(Collection<String> keys) {
+        return keyOwners(MATCH_KEYS, keys, LeadId::of);
+    }
+
+    @Override
+    public Map<EmailAddress, List<Lead>> findByEmails(Collection<EmailAddress> emails) {
+        return lookupAll("email", emails, EmailAddress::value, Lead::email, ORDER);
+    }
+
+    @Override
+    public Map<PhoneNumber, List<Lead>> findByPhones(Collection<PhoneNumber> phones) {
+        return lookupAll("phone", phones, PhoneNumber::value, Lead::phone, ORDER);
+    }
+
+    @Override
     public List<Lead> findWithin(GeoBox box) {
         return within(box, ORDER);
     }

@@ -10,6 +10,7 @@ import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,32 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
      * The candidates of duplicate matching for {@code keys}: the keys' owners in the key table {@code keyEntity} (one
      * index range scan per key), chosen by {@link BlockingKeys#candidates} as in memory, then read by id.
      */
+    /** The owners of each of {@code keys} in the key table {@code keyEntity}, by key: a query per 1,000 keys. */
+    <K> Map<String, List<K>> keyOwners(String keyEntity, Collection<String> keys, Function<UUID, K> id) {
+        List<String> all = List.copyOf(keys);
+        Map<String, List<K>> owners = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BULK_FETCH) {
+            KeyTables.ownersByKey(tx, keyEntity, all.subList(from, Math.min(all.size(), from + BULK_FETCH)))
+                    .forEach((key, ids) -> owners.put((String) key, ids.stream().map(id).toList()));
+        }
+        return owners;
+    }
+
+    /** The rows whose {@code column} is one of {@code values}, grouped by {@code valueOf} them: 1,000 per query. */
+    <V> Map<V, List<T>> lookupAll(String column, Collection<V> values, Function<V, Object> stored,
+                                 Function<T, V> valueOf, String order) {
+        List<V> all = List.copyOf(values);
+        Map<V, List<T>> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BULK_FETCH) {
+            List<Object> chunk = all.subList(from, Math.min(all.size(), from + BULK_FETCH)).stream().map(stored)
+                    .toList();
+            for (T row : list(new Filter(tx.tenantId()).and("r." + column + " in :values", "values", chunk), order)) {
+                found.computeIfAbsent(valueOf.apply(row), v -> new ArrayList<>()).add(row);
+            }
+        }
+        return found;
+    }
+
     List<T> byMatchKeys(String keyEntity, Collection<String> keys, String order) {
         if (keys.isEmpty()) {
             return List.of();

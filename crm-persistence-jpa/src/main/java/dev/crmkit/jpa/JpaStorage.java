@@ -76,6 +76,7 @@ public final class JpaStorage implements Storage {
     private final JpaOutbox outbox;
     private final JpaLeases leases;
     private final JpaDocumentStore documents;
+    private final BulkStatistics statistics;
     private final Runnable onClose;
     private final ThreadLocal<JpaTx> current = new ThreadLocal<>();
 
@@ -91,6 +92,7 @@ public final class JpaStorage implements Storage {
         this.outbox = new JpaOutbox(redacting, database, host);
         this.leases = new JpaLeases(redacting, database, host);
         this.documents = new JpaDocumentStore(redacting, host);
+        this.statistics = new BulkStatistics(database, redacting);
         LOG.info("CRMKit JPA storage on {}: schema version {}", db.product(), schemaVersion);
     }
 
@@ -209,7 +211,7 @@ public final class JpaStorage implements Storage {
         StatelessSession session = hostConnection == null ? sessions.openStatelessSession()
                 : sessions.withStatelessOptions().connection(HostConnection.wrap(RedactingJdbc.wrap(hostConnection)))
                         .openStatelessSession();
-        JpaTx tx = new JpaTx(session, tenant, readOnly, database);
+        JpaTx tx = new JpaTx(session, tenant, readOnly, database, statistics);
         current.set(tx);
         Transaction transaction = null;
         T result;

@@ -61,12 +61,19 @@ final class JpaTx implements StorageTx {
     private final Database database;
     private boolean open = true;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final BulkStatistics statistics;
 
-    JpaTx(StatelessSession session, TenantId tenant, boolean readOnly, Database database) {
+    JpaTx(StatelessSession session, TenantId tenant, boolean readOnly, Database database, BulkStatistics statistics) {
         this.session = session;
         this.tenant = tenant;
         this.readOnly = readOnly;
         this.database = database;
+        this.statistics = statistics;
+    }
+
+    /** The storage's record of bulk imports, to keep the planner's statistics current. */
+    BulkStatistics statistics() {
+        return statistics;
     }
 
     Database database() {

@@ -33,6 +33,19 @@ public interface ContactRepository extends Repository<ContactId, Contact> {
      */
     List<Contact> findByMatchKeys(Collection<String> keys);
 
+    /** The whole block of each of {@code keys}, by key, as {@code LeadRepository.blockOwners}. */
+    Map<String, List<ContactId>> matchKeyOwners(Collection<String> keys);
+
+    /** The contacts having any of {@code emails}, by email: one lookup for many records. */
+    default Map<EmailAddress, List<Contact>> findByEmails(Collection<EmailAddress> emails) {
+        return Repository.eachOf(emails, this::findByEmail);
+    }
+
+    /** The contacts having any of {@code phones}, by phone: one lookup for many records. */
+    default Map<PhoneNumber, List<Contact>> findByPhones(Collection<PhoneNumber> phones) {
+        return Repository.eachOf(phones, this::findByPhone);
+    }
+
     /** The account's contacts, ordered by creation time then id. */
     List<Contact> findByAccount(AccountId account);
 

@@ -45,34 +45,92 @@ final class DuplicateFinder {
 
     /** Matches for {@code lead} (its id, status and keys need not be set yet), excluding the lead itself. */
     List<DuplicateMatch> find(Lead lead) {
+        return find(lead, new StoredCandidates(tx));
+    }
+
+    /** As {@link #find(Lead)}, with the candidates from {@code pool} (a batch reads them for all its records). */
+    List<DuplicateMatch> find(Lead lead, Candidates pool) {
         Profile self = Profile.of(lead);
         Set<String> keys = BlockingKeys.of(self);
-        Map<UUID, Lead> leads = new LinkedHashMap<>();
-        for (Lead l : tx.leads().findByBlockingKeys(keys)) {
-            leads.put(l.id().value(), l);
-        }
-        if (lead.email() != null) {
-            tx.leads().findByEmail(lead.email()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
-        }
-        if (lead.phone() != null) {
-            tx.leads().findByPhone(lead.phone()).forEach(l -> leads.putIfAbsent(l.id().value(), l));
-        }
         List<DuplicateMatch> found = new ArrayList<>();
-        for (Lead l : leads.values()) {
+        for (Lead l : pool.leads(keys, lead.email(), lead.phone())) {
             if (!l.spam() && l.status() != LeadStatus.MERGED && l.status() != LeadStatus.CONVERTED
                     && !l.id().equals(lead.id())) {
                 add(found, Kind.LEAD, l.id().value(), self, Profile.of(l));
             }
         }
-        addContacts(found, self, keys, lead.email(), lead.phone(), null);
+        for (Contact c : pool.contacts(keys, lead.email(), lead.phone())) {
+            add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, pool.accountName(c.account())));
+        }
         return best(found);
+    }
+
+    /**
+     * Where the candidates of a record come from: the leads and contacts sharing a blocking key (chosen by
+     * {@link BlockingKeys#candidates}), the email or the phone, each once; and the names of the contacts' accounts.
+     */
+    interface Candidates {
+        Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone);
+
+        Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone);
+
+        String accountName(AccountId account);
+    }
+
+    /** Candidates looked up in the storage for one record. */
+    private static final class StoredCandidates implements Candidates {
+        private final LeadTx tx;
+        private final Map<AccountId, String> accountNames = new HashMap<>();
+
+        StoredCandidates(LeadTx tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+            Map<UUID, Lead> leads = new LinkedHashMap<>();
+            for (Lead l : tx.leads().findByBlockingKeys(keys)) {
+                leads.put(l.id().value(), l);
+            }
+            if (email != null) {
+                tx.leads().findByEmail(email).forEach(l -> leads.putIfAbsent(l.id().value(), l));
+            }
+            if (phone != null) {
+                tx.leads().findByPhone(phone).forEach(l -> leads.putIfAbsent(l.id().value(), l));
+            }
+            return leads.values();
+        }
+
+        @Override
+        public Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+            Map<UUID, Contact> contacts = new LinkedHashMap<>();
+            tx.contacts().findByMatchKeys(keys).forEach(c -> contacts.put(c.id().value(), c));
+            if (email != null) {
+                tx.contacts().findByEmail(email).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
+            }
+            if (phone != null) {
+                tx.contacts().findByPhone(phone).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
+            }
+            return contacts.values();
+        }
+
+        @Override
+        public String accountName(AccountId account) {
+            return account == null ? null : accountNames.computeIfAbsent(account,
+                    a -> tx.accounts().find(a).map(Account::name).orElse(null));
+        }
     }
 
     /** Contacts that look like {@code contact}, excluding itself. */
     List<DuplicateMatch> find(Contact contact) {
-        Profile self = Profile.of(contact, companyOf(contact, new HashMap<>()));
+        StoredCandidates pool = new StoredCandidates(tx);
+        Profile self = Profile.of(contact, pool.accountName(contact.account()));
         List<DuplicateMatch> found = new ArrayList<>();
-        addContacts(found, self, BlockingKeys.of(contact), contact.email(), contact.phone(), contact.id());
+        for (Contact c : pool.contacts(BlockingKeys.of(contact), contact.email(), contact.phone())) {
+            if (!c.id().equals(contact.id())) {
+                add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, pool.accountName(c.account())));
+            }
+        }
         return best(found);
     }
 
@@ -90,30 +148,6 @@ final class DuplicateFinder {
             }
         }
         return best(found);
-    }
-
-    /** Scores the contacts sharing a blocking key, the email or the phone of {@code self}, but {@code except}. */
-    private void addContacts(List<DuplicateMatch> found, Profile self, Collection<String> keys, EmailAddress email,
-                             PhoneNumber phone, ContactId except) {
-        Map<UUID, Contact> contacts = new LinkedHashMap<>();
-        tx.contacts().findByMatchKeys(keys).forEach(c -> contacts.put(c.id().value(), c));
-        if (email != null) {
-            tx.contacts().findByEmail(email).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
-        }
-        if (phone != null) {
-            tx.contacts().findByPhone(phone).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
-        }
-        Map<AccountId, String> accountNames = new HashMap<>();
-        for (Contact c : contacts.values()) {
-            if (!c.id().equals(except)) {
-                add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, companyOf(c, accountNames)));
-            }
-        }
-    }
-
-    private String companyOf(Contact c, Map<AccountId, String> accountNames) {
-        return c.account() == null ? null : accountNames.computeIfAbsent(c.account(),
-                a -> tx.accounts().find(a).map(Account::name).orElse(null));
     }
 
     private static List<DuplicateMatch> best(List<DuplicateMatch> found) {

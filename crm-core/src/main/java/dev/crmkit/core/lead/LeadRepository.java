@@ -33,6 +33,23 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
      */
     List<Lead> findByBlockingKeys(Collection<String> keys);
 
+    /**
+     * The whole block of each of {@code keys}: every lead having it, by key (a key nobody has is absent), for
+     * matching many new records at once ({@link BlockingKeys#candidates} is applied by the caller). One index range
+     * per key, as {@link #findByBlockingKeys}; blocks over {@link BlockingKeys#MAX_BLOCK} may be left out.
+     */
+    Map<String, List<LeadId>> blockOwners(Collection<String> keys);
+
+    /** The leads having any of {@code emails}, by email: one lookup for many records. */
+    default Map<EmailAddress, List<Lead>> findByEmails(Collection<EmailAddress> emails) {
+        return Repository.eachOf(emails, this::findByEmail);
+    }
+
+    /** The leads having any of {@code phones}, by phone: one lookup for many records. */
+    default Map<PhoneNumber, List<Lead>> findByPhones(Collection<PhoneNumber> phones) {
+        return Repository.eachOf(phones, this::findByPhone);
+    }
+
     List<Lead> findByVisitorId(String visitorId);
 
     /**

@@ -56,6 +56,11 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
     }
 
     @Override
+    public Map<String, List<ContactId>> matchKeyOwners(Collection<String> keys) {
+        return blockOwners(keys);
+    }
+
+    @Override
     public List<Contact> findByAccount(AccountId account) {
         return lookup("account", account, ORDER);
     }

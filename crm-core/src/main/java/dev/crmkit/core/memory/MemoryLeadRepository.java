@@ -51,6 +51,11 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     }
 
     @Override
+    public Map<String, List<LeadId>> blockOwners(Collection<String> keys) {
+        return super.blockOwners(keys);
+    }
+
+    @Override
     public List<Lead> findWithin(GeoBox box) {
         return within(box, l -> GeoSearch.of(l.address()), ORDER);
     }

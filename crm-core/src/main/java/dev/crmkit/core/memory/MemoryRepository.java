@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,6 +53,19 @@ abstract class MemoryRepository<I extends EntityId, T extends Versioned<I, T>> i
      * The rows under {@code keys} in the {@code blocking} index, chosen by {@link BlockingKeys#candidates}: ids first,
      * so the rows of a common key's block are not even looked at unless another key names them too.
      */
+    /** The ids in each of {@code keys}' blocks, by key; keys without ids are left out. */
+    Map<String, List<I>> blockOwners(Collection<String> keys) {
+        tx.checkOpen();
+        Map<String, List<I>> owners = new HashMap<>();
+        for (String key : keys) {
+            Set<I> ids = table.ids("blocking", key);
+            if (!ids.isEmpty()) {
+                owners.put(key, List.copyOf(ids));
+            }
+        }
+        return owners;
+    }
+
     List<T> byBlockingKeys(Collection<String> keys) {
         tx.checkOpen();
         List<Set<I>> blocks = new ArrayList<>(keys.size());

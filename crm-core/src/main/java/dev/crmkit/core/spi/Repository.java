@@ -6,10 +6,12 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Versioned;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Load and save one kind of aggregate within the current tenant, with optimistic version checks. */
 public interface Repository<I extends EntityId, T extends Versioned<I, T>> {
@@ -64,4 +66,19 @@ public interface Repository<I extends EntityId, T extends Versioned<I, T>> {
 
     /** The aggregate's kind as errors name it, e.g. {@code Lead}. */
     String kind();
+
+    /**
+     * {@code lookup} of each of {@code values}, by value, leaving out values nothing has: the default of a bulk
+     * lookup for adapters that have no better one.
+     */
+    static <V, T> Map<V, List<T>> eachOf(Collection<V> values, Function<V, List<T>> lookup) {
+        Map<V, List<T>> found = new HashMap<>();
+        for (V value : values) {
+            List<T> rows = lookup.apply(value);
+            if (!rows.isEmpty()) {
+                found.put(value, rows);
+            }
+        }
+        return found;
+    }
 }

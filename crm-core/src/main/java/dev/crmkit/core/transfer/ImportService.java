@@ -14,6 +14,7 @@ import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.lead.BatchCapture;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.DuplicateMatch.Certainty;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,35 +146,86 @@ public final class ImportService {
         Batch run(TransferTx tx, List<SourceRow> rows) {
             List<String> keys = rows.stream().map(r -> r.key(request.target())).toList();
             Map<String, ImportedRow> earlier = tx.imports().findRows(keys);
-            List<ImportedRow> remember = new ArrayList<>();
+            RowOutcome[] out = new RowOutcome[rows.size()];
+            List<Integer> pending = new ArrayList<>();
+            Map<String, Integer> firstInBatch = new HashMap<>();
+            Map<Integer, Integer> repeats = new LinkedHashMap<>(); // row → the earlier row of this batch it repeats
             for (int i = 0; i < rows.size(); i++) {
                 SourceRow row = rows.get(i);
                 String key = keys.get(i);
-                RowOutcome outcome;
                 if (!row.errors().isEmpty()) {
-                    outcome = failed(row, row.errors());
+                    out[i] = failed(row, row.errors());
                 } else if (earlier.containsKey(key)) {
-                    UUID record = earlier.get(key).record();
-                    outcome = new RowOutcome(row.number(), Action.SKIPPED, record, null, "imported before", null);
-                } else if (handledBefore.containsKey(key) || handled.containsKey(key)) {
-                    UUID record = handledBefore.containsKey(key) ? handledBefore.get(key) : handled.get(key);
-                    outcome = new RowOutcome(row.number(), Action.SKIPPED, record, null, "repeats an earlier row",
-                            null);
+                    out[i] = skipped(row, earlier.get(key).record(), "imported before");
+                } else if (handledBefore.containsKey(key)) {
+                    out[i] = skipped(row, handledBefore.get(key), "repeats an earlier row");
+                } else if (firstInBatch.containsKey(key)) {
+                    repeats.put(i, firstInBatch.get(key));
                 } else {
-                    outcome = one(tx, row);
-                    if (outcome.action() != Action.FAILED) {
-                        handled.put(key, outcome.record());
-                    }
-                    if (!dryRun && (outcome.action() == Action.CREATED || outcome.action() == Action.UPDATED)) {
-                        remember.add(new ImportedRow(key, request.target(), outcome.record(), ctx.now()));
-                    }
+                    firstInBatch.put(key, i);
+                    pending.add(i);
                 }
-                outcomes.add(outcome);
+            }
+            if (request.target() == ImportTarget.LEAD && !dryRun) {
+                leadsTogether(rows, pending, out);
+            } else {
+                pending.forEach(i -> out[i] = one(tx, rows.get(i)));
+            }
+            repeats.forEach((i, first) -> out[i] = out[first].action() == Action.FAILED
+                    ? failed(rows.get(i), out[first].errors())
+                    : skipped(rows.get(i), out[first].record(), "repeats an earlier row"));
+            List<ImportedRow> remember = new ArrayList<>();
+            for (int i : pending) {
+                if (out[i].action() != Action.FAILED) {
+                    handled.put(keys.get(i), out[i].record());
+                }
+                if (!dryRun && (out[i].action() == Action.CREATED || out[i].action() == Action.UPDATED)) {
+                    remember.add(new ImportedRow(keys.get(i), request.target(), out[i].record(), ctx.now()));
+                }
             }
             if (!remember.isEmpty()) {
                 tx.imports().insertRows(remember);
             }
+            outcomes.addAll(List.of(out));
             return this;
+        }
+
+        /**
+         * The batch's new lead rows captured together ({@code LeadService.captureAll}): their candidates read and
+         * the new leads written in a few statements for the whole batch. A row that is a stored lead or contact is
+         * not stored (unless FLAG); UPDATE_EMPTY then fills the stored lead, row by row.
+         */
+        private void leadsTogether(List<SourceRow> rows, List<Integer> pending, RowOutcome[] out) {
+            List<NewLead> in = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (int i : pending) {
+                SourceRow row = rows.get(i);
+                List<FieldError> errors = new ArrayList<>();
+                NewLead lead = RowValues.lead(row, errors);
+                if (errors.isEmpty()) {
+                    in.add(lead);
+                    at.add(i);
+                } else {
+                    out[i] = failedAll(row, errors, () -> leads.preview(lead));
+                }
+            }
+            List<BatchCapture> captured = leads.captureAll(in, found -> request.dedupe() == DedupePolicy.FLAG
+                    || almostCertain(found, Kind.LEAD, Kind.CONTACT) == null);
+            for (int k = 0; k < captured.size(); k++) {
+                int i = at.get(k);
+                SourceRow row = rows.get(i);
+                BatchCapture c = captured.get(k);
+                DuplicateMatch dup = almostCertain(c.duplicates(), Kind.LEAD, Kind.CONTACT);
+                if (!c.errors().isEmpty()) {
+                    out[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
+                } else if (c.stored()) {
+                    out[i] = created(row, c.id().value(), dup);
+                } else if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
+                    out[i] = fillLead(row, in.get(k), dup);
+                } else {
+                    out[i] = skipped(row, dup, "duplicate");
+                }
+            }
         }
 
         private RowOutcome one(TransferTx tx, SourceRow row) {
@@ -197,19 +250,23 @@ public final class ImportService {
             Lead preview = leads.preview(in);
             DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.LEAD, Kind.CONTACT);
             if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
-                Lead stored = leads.get(LeadId.of(dup.id()));
-                if (!Fill.leadFills(stored, preview)) {
-                    return skipped(row, dup, "nothing to fill");
-                }
-                if (!dryRun) {
-                    leads.fillEmpty(stored, in);
-                }
-                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+                return fillLead(row, in, dup);
             }
             if (dup != null && request.dedupe() != DedupePolicy.FLAG) {
                 return skipped(row, dup, "duplicate");
             }
             return created(row, dryRun ? null : leads.capture(in).value(), dup);
+        }
+
+        private RowOutcome fillLead(SourceRow row, NewLead in, DuplicateMatch dup) {
+            Lead stored = leads.get(LeadId.of(dup.id()));
+            if (!Fill.leadFills(stored, leads.preview(in))) {
+                return skipped(row, dup, "nothing to fill");
+            }
+            if (!dryRun) {
+                leads.fillEmpty(stored, in);
+            }
+            return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
         }
 
         private RowOutcome contact(TransferTx tx, SourceRow row, ContactDetails in, List<FieldError> errors) {
@@ -288,6 +345,10 @@ public final class ImportService {
     private static DuplicateMatch almostCertain(List<DuplicateMatch> found, Kind... kinds) {
         return found.stream().filter(m -> m.certainty() == Certainty.ALMOST_CERTAIN)
                 .filter(m -> List.of(kinds).contains(m.kind())).findFirst().orElse(null);
+    }
+
+    private static RowOutcome skipped(SourceRow row, UUID record, String note) {
+        return new RowOutcome(row.number(), Action.SKIPPED, record, null, note, null);
     }
 
     private static RowOutcome skipped(SourceRow row, DuplicateMatch dup, String note) {

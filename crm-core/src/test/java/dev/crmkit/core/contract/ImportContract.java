@@ -19,6 +19,7 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.lead.BatchCapture;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadSource;
@@ -450,6 +451,67 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThatThrownBy(() -> asRep.exports().csv(ImportTarget.LEAD, new StringWriter()))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void leadsCapturedTogetherAreFlaggedExactlyAsWhenCapturedOneByOne() {
+        List<NewLead> people = new ArrayList<>();
+        String[] first = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John"};
+        String[] last = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Backus"};
+        for (int i = 0; i < 48; i++) {
+            int p = i % 16;
+            String surname = last[p % 8] + (p < 8 ? "" : "son");
+            if (i >= 16 && i % 3 == 0) {
+                surname = surname.substring(0, 2) + "x" + surname.substring(3); // a typo
+            }
+            NewLead lead = NewLead.of(first[(p * 3) % 8], surname, i % 5 == 0 ? null : "p" + p + "@example.com")
+                    .address(new Address(p + " Main St", "Springfield", null, String.valueOf(4000 + p % 4), "AU",
+                            null)).birthDate(LocalDate.of(1970 + p, 1 + p % 12, 1 + p));
+            people.add(i % 7 == 0 ? lead.phone("+61 2 9" + (100_0000 + p)) : lead);
+        }
+        crm.contacts().create(dev.crmkit.core.customer.ContactDetails.of(null, "Grace", "Hopper",
+                "p1@example.com"));
+        Crm together = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                .actor(new Actor(freshTenant(), actor.user(), actor.roles())).build();
+        together.contacts().create(dev.crmkit.core.customer.ContactDetails.of(null, "Grace", "Hopper",
+                "p1@example.com"));
+
+        List<LeadId> oneByOne = people.stream().map(crm.leads()::capture).toList();
+        List<BatchCapture> all = together.leads().captureAll(people, found -> true);
+
+        assertThat(all).allMatch(BatchCapture::stored);
+        for (int i = 0; i < people.size(); i++) {
+            Lead alone = crm.leads().get(oneByOne.get(i));
+            Lead batched = together.leads().get(all.get(i).id());
+            assertThat(flags(batched.duplicates(), all.stream().map(BatchCapture::id).toList()))
+                    .as("lead %d", i).isEqualTo(flags(alone.duplicates(), oneByOne));
+            assertThat(batched.score()).isEqualTo(alone.score());
+            assertThat(batched.owner()).isEqualTo(alone.owner());
+        }
+        assertThat(oneByOne.stream().map(crm.leads()::get).mapToInt(l -> l.duplicates().size()).sum())
+                .as("the people repeat, so there is something to compare").isGreaterThan(30);
+    }
+
+    @Test
+    void aLeadCapturedTogetherThatTheCallerDoesNotWantIsNotStoredButKeepsItsMatches() {
+        LeadId stored = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
+
+        List<BatchCapture> result = crm.leads().captureAll(List.of(
+                NewLead.of("Ada", "Lovelace", "ada@example.com").source(LeadSource.IMPORT),
+                NewLead.of("Bob", "Broken", "not-an-email"),
+                NewLead.of("Carl", "New", "carl@example.com")), found -> found.isEmpty());
+
+        assertThat(result.get(0).stored()).isFalse();
+        assertThat(result.get(0).duplicates()).extracting(m -> m.id()).contains(stored.value());
+        assertThat(result.get(1).errors()).extracting(FieldError::field).containsExactly("email");
+        assertThat(result.get(2).stored()).isTrue();
+        assertThat(allLeads()).hasSize(2);
+    }
+
+    /** Each match as the index of the matched lead in {@code ids} (or "contact"), its score and certainty. */
+    private static List<String> flags(List<dev.crmkit.core.lead.DuplicateMatch> matches, List<LeadId> ids) {
+        return matches.stream().map(m -> (m.lead().isPresent() ? "lead " + ids.indexOf(m.lead().get())
+                : "contact") + " " + m.score() + " " + m.certainty()).sorted().toList();
     }
 
     private static InputStream csv(String text) {

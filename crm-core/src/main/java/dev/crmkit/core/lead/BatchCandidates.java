@@ -1,0 +1,188 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The candidates of a whole batch of new leads, read together: the stored blocks of all their keys, the leads and
+ * contacts those blocks nominate, and those sharing an email or a phone, in a handful of queries; then the leads the
+ * batch stores are added as they come, so that a later record meets an earlier one of the same batch. Each record
+ * gets the same candidates as a lookup of its own would give: a block only grows while the batch runs, and a larger
+ * block never nominates a stored lead its smaller self did not ({@link BlockingKeys#candidates}), so what was read
+ * at the start is all that can be needed.
+ */
+final class BatchCandidates implements DuplicateFinder.Candidates {
+    private final LeadTx tx;
+    private final Map<String, List<LeadId>> leadBlocks;
+    private final Map<String, List<ContactId>> contactBlocks;
+    private final Map<LeadId, Lead> leads;
+    private final Map<ContactId, Contact> contacts;
+    private final Map<EmailAddress, List<Lead>> leadsByEmail;
+    private final Map<PhoneNumber, List<Lead>> leadsByPhone;
+    private final Map<EmailAddress, List<Contact>> contactsByEmail;
+    private final Map<PhoneNumber, List<Contact>> contactsByPhone;
+    private final Map<AccountId, String> accountNames = new HashMap<>();
+    private final Map<String, List<LeadId>> addedBlocks = new HashMap<>();
+    private final Map<LeadId, Lead> added = new HashMap<>();
+    private final Map<EmailAddress, List<Lead>> addedByEmail = new HashMap<>();
+    private final Map<PhoneNumber, List<Lead>> addedByPhone = new HashMap<>();
+
+    private BatchCandidates(LeadTx tx, Collection<Lead> records) {
+        this.tx = tx;
+        Map<Lead, Set<String>> keysOf = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        Set<EmailAddress> emails = new HashSet<>();
+        Set<PhoneNumber> phones = new HashSet<>();
+        for (Lead l : records) {
+            Set<String> k = BlockingKeys.of(l);
+            keysOf.put(l, k);
+            keys.addAll(k);
+            if (l.email() != null) {
+                emails.add(l.email());
+            }
+            if (l.phone() != null) {
+                phones.add(l.phone());
+            }
+        }
+        leadBlocks = keys.isEmpty() ? Map.of() : tx.leads().blockOwners(keys);
+        contactBlocks = keys.isEmpty() ? Map.of() : tx.contacts().matchKeyOwners(keys);
+        Set<LeadId> leadIds = new LinkedHashSet<>();
+        Set<ContactId> contactIds = new LinkedHashSet<>();
+        for (Set<String> k : keysOf.values()) {
+            leadIds.addAll(BlockingKeys.candidates(blocks(leadBlocks, k)));
+            contactIds.addAll(BlockingKeys.candidates(blocks(contactBlocks, k)));
+        }
+        leads = leadIds.isEmpty() ? Map.of() : tx.leads().findAll(leadIds);
+        contacts = contactIds.isEmpty() ? Map.of() : tx.contacts().findAll(contactIds);
+        leadsByEmail = emails.isEmpty() ? Map.of() : tx.leads().findByEmails(emails);
+        leadsByPhone = phones.isEmpty() ? Map.of() : tx.leads().findByPhones(phones);
+        contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
+        contactsByPhone = phones.isEmpty() ? Map.of() : tx.contacts().findByPhones(phones);
+        Set<AccountId> accounts = new HashSet<>();
+        contacts.values().forEach(c -> addAccount(accounts, c));
+        contactsByEmail.values().forEach(cs -> cs.forEach(c -> addAccount(accounts, c)));
+        contactsByPhone.values().forEach(cs -> cs.forEach(c -> addAccount(accounts, c)));
+        if (!accounts.isEmpty()) {
+            tx.accounts().findAll(accounts).forEach((id, a) -> accountNames.put(id, a.name()));
+        }
+    }
+
+    /** Reads the candidates of {@code records} (new leads, not stored yet). */
+    static BatchCandidates of(LeadTx tx, Collection<Lead> records) {
+        return new BatchCandidates(tx, records);
+    }
+
+    /** A lead this batch stored: a candidate for the records after it. */
+    void add(Lead lead) {
+        added.put(lead.id(), lead);
+        for (String key : BlockingKeys.of(lead)) {
+            addedBlocks.computeIfAbsent(key, k -> new ArrayList<>()).add(lead.id());
+        }
+        if (lead.email() != null) {
+            addedByEmail.computeIfAbsent(lead.email(), e -> new ArrayList<>()).add(lead);
+        }
+        if (lead.phone() != null) {
+            addedByPhone.computeIfAbsent(lead.phone(), p -> new ArrayList<>()).add(lead);
+        }
+    }
+
+    @Override
+    public Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+        List<List<LeadId>> blocks = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            List<LeadId> stored = leadBlocks.getOrDefault(key, List.of());
+            List<LeadId> more = addedBlocks.getOrDefault(key, List.of());
+            if (more.isEmpty()) {
+                blocks.add(stored);
+            } else {
+                List<LeadId> both = new ArrayList<>(stored);
+                both.addAll(more);
+                blocks.add(both);
+            }
+        }
+        Map<UUID, Lead> found = new LinkedHashMap<>();
+        for (LeadId id : BlockingKeys.candidates(blocks)) {
+            Lead l = added.containsKey(id) ? added.get(id) : leads.get(id);
+            if (l == null) {
+                l = tx.leads().find(id).orElse(null); // not expected (see the class comment); correct anyway
+            }
+            if (l != null) {
+                found.put(id.value(), l);
+            }
+        }
+        if (email != null) {
+            concat(leadsByEmail.get(email), addedByEmail.get(email)).forEach(l -> found.putIfAbsent(l.id().value(), l));
+        }
+        if (phone != null) {
+            concat(leadsByPhone.get(phone), addedByPhone.get(phone)).forEach(l -> found.putIfAbsent(l.id().value(), l));
+        }
+        return found.values();
+    }
+
+    @Override
+    public Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+        Map<UUID, Contact> found = new LinkedHashMap<>();
+        for (ContactId id : BlockingKeys.candidates(blocks(contactBlocks, keys))) {
+            Contact c = contacts.get(id);
+            if (c != null) {
+                found.put(id.value(), c);
+            }
+        }
+        if (email != null) {
+            contactsByEmail.getOrDefault(email, List.of()).forEach(c -> found.putIfAbsent(c.id().value(), c));
+        }
+        if (phone != null) {
+            contactsByPhone.getOrDefault(phone, List.of()).forEach(c -> found.putIfAbsent(c.id().value(), c));
+        }
+        return found.values();
+    }
+
+    @Override
+    public String accountName(AccountId account) {
+        if (account == null) {
+            return null;
+        }
+        if (!accountNames.containsKey(account)) {
+            accountNames.put(account, tx.accounts().find(account).map(Account::name).orElse(null));
+        }
+        return accountNames.get(account);
+    }
+
+    private static <T> List<List<T>> blocks(Map<String, List<T>> owners, Collection<String> keys) {
+        List<List<T>> blocks = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            blocks.add(owners.getOrDefault(key, List.of()));
+        }
+        return blocks;
+    }
+
+    private static void addAccount(Set<AccountId> accounts, Contact c) {
+        if (c.account() != null) {
+            accounts.add(c.account());
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a == null ? List.of() : a);
+        if (b != null) {
+            all.addAll(b);
+        }
+        return all.stream().filter(Objects::nonNull).toList();
+    }
+}
