@@ -6,6 +6,7 @@ import dev.crmkit.core.automation.AutomationSubscriber;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
@@ -419,7 +420,7 @@ public final class Crm implements AutoCloseable {
         /** What {@link #with} accepts: the settings and host ports some service reads. */
         private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
                 DeliveryPolicy.class, DocumentSettings.class, DocumentStore.class, DuplicateRules.class,
-                EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class,
+                EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class, PhoneRegions.class,
                 Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
                 SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What a user sets on a contact, for creating and for updating it. {@code lastName} is required; {@code email} and
- * {@code phone} are taken as typed (phones without a country code are read in the address's country);
+ * {@code phone} are taken as typed (phones without a country code are read in the address's country, else in the
+ * tenant's {@code PhoneRegions});
  * {@code ageBand} is computed from {@code birthDate} when that is given, and may be given alone otherwise;
  * {@code owner} defaults to the acting user.
  */

@@ -15,6 +15,7 @@ import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
@@ -101,7 +102,8 @@ public final class ContactService {
         EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
         String phoneText = Text.blankToNull(d.phone());
         PhoneNumber phone = phoneText == null ? null : v.attempt("phone",
-                () -> PhoneNumber.parse(phoneText, address == null ? null : address.country()));
+                () -> PhoneNumber.parse(phoneText, ctx.setting(PhoneRegions.class, PhoneRegions::none)
+                        .regionFor(ctx.actor().tenant(), address == null ? null : address.country())));
         AgeBand ageBand = ageBand(d, v);
         v.throwIfInvalid();
         return new Contact(id == null ? ContactId.of(ctx.newId()) : id,

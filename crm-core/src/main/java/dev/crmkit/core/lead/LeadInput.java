@@ -4,6 +4,8 @@ import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.PhoneRegions;
+import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -76,6 +78,7 @@ final class LeadInput {
      * kept as entered in {@code unverifiedPhone}. Every problem goes to {@code v}.
      */
     static Fields validate(NewLead in, Function<LeadField, String> nameOf, LocalDate today, boolean lenientPhone,
+                           PhoneRegions regions, TenantId tenant,
                            Validation v) {
         String firstName = text(in.firstName(), nameOf.apply(LeadField.FIRST_NAME), v);
         String lastName = text(in.lastName(), nameOf.apply(LeadField.LAST_NAME), v);
@@ -90,7 +93,7 @@ final class LeadInput {
         PhoneNumber phoneNumber = null;
         String unverifiedPhone = null;
         if (phone != null) {
-            String region = in.address() == null ? null : in.address().country();
+            String region = regions.regionFor(tenant, in.address() == null ? null : in.address().country());
             String field = nameOf.apply(LeadField.PHONE);
             if (lenientPhone) {
                 try {

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
@@ -119,7 +120,7 @@ public final class LeadService {
         Validation.argument("lead", lead);
         Validation v = new Validation();
         LeadInput.Fields checked = LeadInput.validate(lead, LeadInput::apiName, today(),
-                lead.source() == LeadSource.IMPORT, v);
+                lead.source() == LeadSource.IMPORT, phoneRegions(), ctx.actor().tenant(), v);
         v.throwIfInvalid();
         return checked.withAddress(Geocoder.located(ctx.setting(Geocoder.class, () -> null), checked.address()));
     }
@@ -137,7 +138,8 @@ public final class LeadService {
         Validation.argument("form", form);
         Validation v = new Validation();
         NewLead in = LeadInput.fromForm(mapping, form, v);
-        LeadInput.Fields checked = LeadInput.validate(in, f -> formName(mapping, f), today(), false, v);
+        LeadInput.Fields checked = LeadInput.validate(in, f -> formName(mapping, f), today(), false, phoneRegions(),
+                ctx.actor().tenant(), v);
         // The submission id becomes the form touchpoint's external event id.
         v.maxLength("submissionId", form.submissionId(), TrackingLimits.EXTERNAL_EVENT_ID);
         v.check(form.submissionId() == null || !form.submissionId().isBlank(), "submissionId", "must not be blank");
@@ -564,6 +566,10 @@ public final class LeadService {
     }
 
     // ---- collaborators ------------------------------------------------------------------------------------------
+
+    private PhoneRegions phoneRegions() {
+        return ctx.setting(PhoneRegions.class, PhoneRegions::none);
+    }
 
     private ScoringRules scoring() {
         return ctx.setting(ScoringRules.class, ScoringRules::defaults);

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A lead as a rep (or an import) enters it, before validation. Text is taken as typed: {@code email} and
- * {@code phone} are normalized on capture (phones without a country code are read in the address's country).
+ * {@code phone} are normalized on capture (phones without a country code are read in the address's country, else
+ * in the tenant's {@code PhoneRegions}).
  * A name ({@code firstName} or {@code lastName}) is required, and one way to reach or identify the person:
  * {@code email}, {@code phone}, {@code address}, {@code company} or {@code birthDate}. {@code owner} null means: by
  * the assignment rules, else the acting user.

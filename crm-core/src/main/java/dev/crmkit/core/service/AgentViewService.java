@@ -3,6 +3,7 @@ package dev.crmkit.core.service;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
@@ -48,10 +49,15 @@ public final class AgentViewService {
         return text.contains("@") ? byEmail(text) : byPhone(text, null);
     }
 
-    /** The view of the contact with this phone number; {@code defaultRegion} (e.g. {@code GB}) for local numbers. */
+    /**
+     * The view of the contact with this phone number; {@code defaultRegion} (e.g. {@code GB}) for local numbers, or
+     * null for the tenant's ({@code PhoneRegions}).
+     */
     public Optional<CustomerView> byPhone(String phone, String defaultRegion) {
         Validation v = new Validation();
-        PhoneNumber number = v.attempt("phone", () -> PhoneNumber.parse(phone, defaultRegion));
+        String region = ctx.setting(PhoneRegions.class, PhoneRegions::none).regionFor(ctx.actor().tenant(),
+                defaultRegion);
+        PhoneNumber number = v.attempt("phone", () -> PhoneNumber.parse(phone, region));
         v.throwIfInvalid();
         return ctx.read(tx -> of(tx, tx.contacts().findByPhone(number), null));
     }

@@ -18,6 +18,7 @@ import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
@@ -421,5 +422,35 @@ public abstract class LeadCaptureContract extends ContractSupport {
         LeadId id = as("rep-2").leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                 .owner(UserId.of("rep-3")));
         assertThat(crm.leads().get(id).owner()).isEqualTo(UserId.of("rep-3"));
+    }
+
+    @Test
+    void aLocalNumberIsReadInTheTenantsRegionWhenTheAddressNamesNoCountry() {
+        assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Ada", "Lovelace", null).phone("02 9374 4000")))
+                .as("no region: not a valid number").isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("phone")).isTrue());
+        Crm sydney = crmWith(PhoneRegions.of("US").forTenant(tenant, "AU"));
+
+        LeadId lead = sydney.leads().capture(NewLead.of("Ada", "Lovelace", null).phone("02 9374 4000"));
+        LeadId london = sydney.leads().capture(NewLead.of("Grace", "Hopper", null).phone("020 7946 0958")
+                .address(Address.of("London", null, "GB")));
+        ContactId contact = sydney.contacts().create(ContactDetails.of(null, "Alan", "Turing", null)
+                .withPhone("(02) 9374 4001"));
+
+        assertThat(crm.leads().get(lead).phone().value()).isEqualTo("+61293744000");
+        assertThat(crm.leads().get(london).phone().value()).as("the address's country wins")
+                .isEqualTo("+442079460958");
+        assertThat(crm.contacts().get(contact).phone().value()).isEqualTo("+61293744001");
+        assertThat(sydney.agentView().byPhone("02 9374 4001", null)).isPresent();
+    }
+
+    @Test
+    void aPhoneRegionThatIsNoRegionIsRefusedNamingIt() {
+        assertThatThrownBy(() -> PhoneRegions.of("XX"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("defaultRegion"))
+                        .isTrue());
+        assertThatThrownBy(() -> PhoneRegions.none().forTenant(tenant, "Narnia"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor(
+                        "byTenant[" + tenant + "]")).isTrue());
     }
 }
