@@ -4,7 +4,6 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.ValidationException;
-import dev.crmkit.core.document.DocumentOwner;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CustomerView;
 import dev.crmkit.core.service.NewCase;
@@ -33,8 +32,7 @@ class AgentController {
             try {
                 CustomerView view = agent.agentView().lookup(q.strip()).orElse(null);
                 model.addAttribute("view", view);
-                model.addAttribute("documents", view == null ? List.of()
-                        : agent.documents().of(DocumentOwner.of(view.contact().id())));
+                model.addAttribute("documents", view == null ? List.of() : agent.documents().of(view));
                 model.addAttribute("quotes", view == null || view.account() == null ? List.of()
                         : agent.opportunities().ofAccount(view.account().id()).stream()
                                 .flatMap(o -> agent.quotes().ofOpportunity(o.id()).stream()).toList());

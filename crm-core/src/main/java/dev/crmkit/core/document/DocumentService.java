@@ -12,15 +12,18 @@ import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.service.CustomerView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,11 +102,42 @@ public final class DocumentService {
     /** The latest version of each document on {@code owner}, by name. */
     public List<Document> of(DocumentOwner owner) {
         Validation.argument("owner", owner);
+        return latest(ctx.read(tx -> tx.documents().ofOwner(owner)));
+    }
+
+    /** The latest version of each name among {@code documents}, in the order the names first come. */
+    private static List<Document> latest(List<Document> documents) {
         Map<String, Document> latest = new LinkedHashMap<>();
-        for (Document d : ctx.read(tx -> tx.documents().ofOwner(owner))) {
+        for (Document d : documents) {
             latest.merge(d.name(), d, (a, b) -> a.version() >= b.version() ? a : b);
         }
         return List.copyOf(latest.values());
+    }
+
+    /**
+     * The documents an agent sees with a {@link CustomerView}: the latest version of each document on the caller's
+     * contact, their account, the case looked up and the open cases, newest first, in one read.
+     */
+    public List<Document> of(CustomerView view) {
+        Validation.argument("view", view);
+        Set<DocumentOwner> owners = new LinkedHashSet<>();
+        if (view.contact() != null) {
+            owners.add(DocumentOwner.of(view.contact().id()));
+        }
+        if (view.account() != null) {
+            owners.add(DocumentOwner.of(view.account().id()));
+        }
+        if (view.matchedCase() != null) {
+            owners.add(DocumentOwner.of(view.matchedCase().id()));
+        }
+        view.openCases().forEach(c -> owners.add(DocumentOwner.of(c.id())));
+        List<Document> all = new ArrayList<>();
+        ctx.read(tx -> {
+            owners.forEach(owner -> all.addAll(latest(tx.documents().ofOwner(owner))));
+            return null;
+        });
+        all.sort(Comparator.comparing(Document::createdAt).reversed().thenComparing(d -> d.id().value()));
+        return all;
     }
 
     /** Every version of {@code name} on {@code owner}, newest first. */

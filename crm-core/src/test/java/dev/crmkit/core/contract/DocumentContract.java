@@ -24,12 +24,14 @@ import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.ProductDetails;
 import dev.crmkit.core.sales.QuoteDraft;
 import dev.crmkit.core.sales.QuoteItem;
+import dev.crmkit.core.service.CustomerView;
 import dev.crmkit.core.service.NewCase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -130,6 +132,24 @@ public abstract class DocumentContract extends ContractSupport {
             Document d = crm.documents().attach(owner, "file.pdf", null, bytes(PDF));
             assertThat(crm.documents().of(owner)).containsExactly(d);
         }
+    }
+
+    @Test
+    void theAgentSeesTheDocumentsOfTheCallerTheirAccountAndTheirOpenCasesNewestFirst() {
+        var supportCase = crm.cases().open(NewCase.from(contact, Channel.EMAIL, "Engine jams")).id();
+        Document contract = crm.documents().attach(DocumentOwner.of(account), "contract.pdf", null, bytes(PDF));
+        clock.advance(Duration.ofMinutes(1));
+        crm.documents().attach(DocumentOwner.of(contact), "id.png", null, bytes(PNG));
+        clock.advance(Duration.ofMinutes(1));
+        Document idAgain = crm.documents().attach(DocumentOwner.of(contact), "id.png", null, bytes(PNG));
+        clock.advance(Duration.ofMinutes(1));
+        Document photo = crm.documents().attach(DocumentOwner.of(supportCase), "broken-part.png", null, bytes(PNG));
+        crm.documents().attach(DocumentOwner.of(deal), "offer.pdf", null, bytes(PDF));
+
+        CustomerView view = crm.agentView().byEmail("ada@example.com").orElseThrow();
+
+        assertThat(crm.documents().of(view)).as("latest versions, newest first; the deal's are not the agent's")
+                .containsExactly(photo, idAgain, contract);
     }
 
     @Test
