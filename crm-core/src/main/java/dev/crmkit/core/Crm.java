@@ -31,6 +31,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
 import dev.crmkit.core.lead.LeadService;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.ScoringRules;
+import dev.crmkit.core.lead.TenantDuplicateRules;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.nurture.ExitReason;
 import dev.crmkit.core.nurture.SequenceService;
@@ -423,7 +424,8 @@ public final class Crm implements AutoCloseable {
                 EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class, PhoneRegions.class,
                 Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
-                SalesStages.class, ScoringRules.class, ServiceSettings.class, WebhookSettings.class);
+                SalesStages.class, ScoringRules.class, ServiceSettings.class, TenantDuplicateRules.class,
+                WebhookSettings.class);
 
         private Builder() {
         }

@@ -54,6 +54,6 @@ public final class DuplicateService {
     }
 
     private DuplicateFinder finder(LeadTx tx) {
-        return new DuplicateFinder(tx, Scorer.of(ctx.setting(DuplicateRules.class, DuplicateRules::defaults)));
+        return new DuplicateFinder(tx, Scorer.of(TenantDuplicateRules.forActor(ctx)));
     }
 }

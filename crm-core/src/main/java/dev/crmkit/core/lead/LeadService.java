@@ -580,7 +580,7 @@ public final class LeadService {
     }
 
     private DuplicateFinder finder(LeadTx tx) {
-        return new DuplicateFinder(tx, Scorer.of(ctx.setting(DuplicateRules.class, DuplicateRules::defaults)));
+        return new DuplicateFinder(tx, Scorer.of(TenantDuplicateRules.forActor(ctx)));
     }
 
     private LeadAssigner assigner(LeadTx tx) {

@@ -42,6 +42,7 @@ import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.TenantDuplicateRules;
 import dev.crmkit.core.lead.WebFormSubmission;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.CalendarEventKind;
@@ -452,5 +453,24 @@ public abstract class LeadCaptureContract extends ContractSupport {
         assertThatThrownBy(() -> PhoneRegions.none().forTenant(tenant, "Narnia"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor(
                         "byTenant[" + tenant + "]")).isTrue());
+    }
+
+    @Test
+    void aTenantWithRulesOfItsOwnIsMatchedByThemAndTheOthersByTheCrms() {
+        DuplicateRules strict = DuplicateRules.defaults().withThresholds(60, 80);
+        Crm both = crmWith(TenantDuplicateRules.of(tenant, strict));
+        Crm other = both.as(new dev.crmkit.core.common.Actor(freshTenant(), actor.user(), actor.roles()));
+        NewLead ada = NewLead.of("Ada", "Lovelace", "ada@example.com").address(Address.of("London", null, "GB"));
+        NewLead again = NewLead.of("Ada", "Lovelace", "ada.lovelace@example.com")
+                .address(Address.of("London", null, "GB")).birthDate(LocalDate.of(1985, 12, 10));
+
+        both.leads().capture(ada);
+        LeadId strictAgain = both.leads().capture(again);
+        other.leads().capture(ada);
+        LeadId otherAgain = other.leads().capture(again);
+
+        assertThat(other.leads().get(otherAgain).duplicates()).as("the Crm's rules flag the name and city")
+                .isNotEmpty();
+        assertThat(both.leads().get(strictAgain).duplicates()).as("the tenant's own thresholds do not").isEmpty();
     }
 }
