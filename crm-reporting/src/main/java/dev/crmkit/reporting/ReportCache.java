@@ -11,10 +11,14 @@ import dev.crmkit.core.sales.SalesEvent;
 import dev.crmkit.core.service.ServiceEvent;
 import dev.crmkit.core.task.TaskEvent;
 import dev.crmkit.core.tracking.TrackingEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Results by tenant, definition and resolved window, bounded, invalidated by domain events. Each tenant and fact
  * source has a generation that every event touching that source advances; a key carries the generation its result
  * was computed under, so a result computed while a write committed is never served after that write's event, even
- * if it lands in the cache late.
+ * if it lands in the cache late. Events reach only the node that raised them, so a result is also served for at most
+ * a bounded time: what other nodes committed shows after that.
  */
 final class ReportCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReportCache.class);
@@ -40,9 +45,19 @@ final class ReportCache implements AutoCloseable {
     private final AtomicLong invalidations = new AtomicLong();
     private final AutoCloseable subscription;
 
-    ReportCache(EventBus events, long maximumSize) {
-        this.results = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+    /**
+     * @param maxStaleness how long a result is served at most: the bound within which writes committed on other
+     *                     nodes (whose events this node never sees) show
+     * @param clock        the clock that ages results (the {@code Crm}'s)
+     */
+    ReportCache(EventBus events, long maximumSize, Duration maxStaleness, Clock clock) {
+        this.results = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxStaleness)
+                .ticker(() -> nanos(clock.instant())).recordStats().build();
         this.subscription = events.subscribe(DomainEvent.class, this::onEvent);
+    }
+
+    private static long nanos(Instant t) {
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
     ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window,

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.internal.Internal;
 import dev.crmkit.core.storage.StorageTx;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.function.Function;
 /**
  * Runs reports for the actor of a {@link Crm}, in its tenant. Results are cached by tenant, definition and window
  * (bounded; see {@link #cacheStats()}) and dropped when a domain event changes the facts or labels they came from,
- * so a report asked for after a service call returned never reflects the data from before it. Writes that bypass
- * the services (straight through the storage SPI) raise no events: close the service or use a fresh one after them.
+ * so a report asked for after a service call returned never reflects the data from before it. Other nodes' writes
+ * (and writes straight through the storage SPI) raise no events here: they show once a result is older than
+ * {@link Builder#maxStaleness} (10 seconds by default).
  * Thread-safe; create one per application and derive per-user views with {@link #as(Actor)}.
  *
  * <pre>{@code
@@ -32,6 +34,11 @@ import java.util.function.Function;
 public final class ReportService implements AutoCloseable {
     /** Results held at most, by default. */
     public static final long DEFAULT_CACHE_SIZE = 1_000;
+    /**
+     * How long a result is served at most, by default: the bound for writes committed on other nodes to show (this
+     * node's own writes show at once).
+     */
+    public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(10);
 
     private final Crm crm;
     private final CrmContext<StorageTx> ctx;
@@ -112,6 +119,7 @@ public final class ReportService implements AutoCloseable {
         private final Crm crm;
         private ReportExecutor executor = new InMemoryReportExecutor();
         private long cacheSize = DEFAULT_CACHE_SIZE;
+        private Duration maxStaleness = DEFAULT_MAX_STALENESS;
 
         private Builder(Crm crm) {
             this.crm = Objects.requireNonNull(crm, "crm");
@@ -132,8 +140,23 @@ public final class ReportService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a cached result is served at most; default {@link #DEFAULT_MAX_STALENESS}. This node's own writes
+         * refresh its results at once (by their events); writes committed by other nodes on the same database, whose
+         * events this node never sees, show after at most this long. {@code Duration.ZERO} computes every request.
+         */
+        public Builder maxStaleness(Duration staleness) {
+            Objects.requireNonNull(staleness, "staleness");
+            if (staleness.isNegative()) {
+                throw new IllegalArgumentException("max staleness must be 0 or more");
+            }
+            this.maxStaleness = staleness;
+            return this;
+        }
+
         public ReportService build() {
-            return new ReportService(crm, executor, new ReportCache(crm.events(), cacheSize));
+            return new ReportService(crm, executor, new ReportCache(crm.events(), cacheSize, maxStaleness,
+                    Internal.context(crm).clock()));
         }
     }
 }
