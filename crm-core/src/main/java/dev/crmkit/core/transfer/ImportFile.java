@@ -123,8 +123,7 @@ final class ImportFile {
 
     /** A cell's text; a quote a CSV export put before a formula character to disarm it is taken off again. */
     private static String cell(CSVRecord record, int i) {
-        String v = i < record.size() ? record.get(i) : "";
-        return v.length() > 1 && v.charAt(0) == '\'' && CsvCells.isFormulaStart(v.charAt(1)) ? v.substring(1) : v;
+        return CsvCells.read(i < record.size() ? record.get(i) : "");
     }
 
     /** The header row's most frequent of comma, semicolon and tab (European spreadsheets write semicolons). */
