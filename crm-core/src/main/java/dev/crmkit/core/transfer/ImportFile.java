@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,24 +53,33 @@ final class ImportFile {
     }
 
     private static String decode(ImportRequest request, byte[] bytes) {
+        Charset encoding = request.encoding();
+        if (encoding.equals(StandardCharsets.UTF_8) && startsWithUtf16Mark(bytes)) {
+            // A UTF-16 byte-order mark (spreadsheets' "Unicode text"): never valid UTF-8, so no UTF-8 file is misread.
+            encoding = StandardCharsets.UTF_16;
+        }
         try {
-            String text = request.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            String line = "line " + lineOfFirstBadByte(request, bytes);
-            throw new ValidationException("file", "is not valid " + request.encoding().name() + " (" + line
+            String line = "line " + lineOfFirstBadByte(encoding, bytes);
+            throw new ValidationException("file", "is not valid " + encoding.name() + " (" + line
                     + "); save it as " + StandardCharsets.UTF_8.name() + " or name its encoding");
         }
     }
 
-    private static int lineOfFirstBadByte(ImportRequest request, byte[] bytes) {
+    private static boolean startsWithUtf16Mark(byte[] b) {
+        return b.length >= 2 && (b[0] == (byte) 0xff && b[1] == (byte) 0xfe || b[0] == (byte) 0xfe && b[1] == (byte) 0xff);
+    }
+
+    private static int lineOfFirstBadByte(Charset encoding, byte[] bytes) {
         int line = 1;
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 try {
-                    request.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
                             .decode(ByteBuffer.wrap(bytes, start, i - start));
                 } catch (CharacterCodingException e) {

@@ -248,6 +248,17 @@ public abstract class ImportContract extends ContractSupport {
     }
 
     @Test
+    void aSpreadsheetsUnicodeTextFileIsReadByItsByteOrderMark() {
+        byte[] utf16 = "\uFEFFFirst name\tLast name\tEmail\nJosef\tMüller\tjosef@example.de\n"
+                .getBytes(StandardCharsets.UTF_16LE);
+
+        ImportResult result = crm.imports().run(ImportRequest.csv(ImportTarget.LEAD), new ByteArrayInputStream(utf16));
+
+        assertThat(result.created()).isEqualTo(1);
+        assertThat(lead("josef@example.de").lastName()).isEqualTo("Müller");
+    }
+
+    @Test
     void aHugeUploadIsRefusedAfterReadingNoMoreThanTheLimitAndNothingIsWritten() {
         Crm bounded = crmWith(new ImportSettings(4096, 1000, 100));
         long[] read = new long[1];
