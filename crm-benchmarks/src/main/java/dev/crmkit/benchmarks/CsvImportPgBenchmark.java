@@ -15,6 +15,7 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.transfer.ImportRequest;
 import dev.crmkit.core.transfer.ImportResult;
+import dev.crmkit.core.transfer.ImportSettings;
 import dev.crmkit.core.transfer.ImportTarget;
 import dev.crmkit.jpa.JpaStorage;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,10 @@ public class CsvImportPgBenchmark {
     @Param("100000")
     int rows;
 
+    /** Rows per transaction ({@code ImportSettings.batchRows}). */
+    @Param("500")
+    int batchRows;
+
     private PgSchema db;
     private JpaStorage storage;
     private byte[] file;
@@ -77,7 +82,7 @@ public class CsvImportPgBenchmark {
 
     @Setup(Level.Iteration)
     public void freshTenant() {
-        crm = Crm.builder().storage(storage)
+        crm = Crm.builder().storage(storage).with(new ImportSettings(64L << 20, 1_000_000, batchRows))
                 .actor(Actor.of("bench-" + UUID.randomUUID().toString().substring(0, 8), "importer")).build();
     }
 
