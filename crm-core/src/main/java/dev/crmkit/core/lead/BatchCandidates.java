@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -183,6 +182,6 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         if (b != null) {
             all.addAll(b);
         }
-        return all.stream().filter(Objects::nonNull).toList();
+        return all;
     }
 }

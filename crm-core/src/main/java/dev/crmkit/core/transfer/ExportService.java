@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -94,27 +95,19 @@ public final class ExportService {
             Segment s = tx.segments().get(segment);
             long[] counts = new long[3]; // written, without consent, without a postal address
             write(out, MAILING, printer -> {
-                PageRequest page = PageRequest.first(PAGE);
-                while (true) {
-                    Page<EntityId> members = tx.segmentQueries().members(s.target(), s.criteria(), page);
-                    for (EntityId id : members.items()) {
-                        Addressee a = addressee(tx, id);
-                        if (a == null) {
-                            continue;
-                        }
-                        int outcome = !a.consented ? 1 : !reachable(a.address) ? 2 : 0;
-                        counts[outcome]++;
-                        if (outcome == 0) {
-                            print(printer, List.of(a.name, nz(a.company), nz(a.address.street()),
-                                    nz(a.address.city()), nz(a.address.region()), nz(a.address.postalCode()),
-                                    nz(a.address.country())));
-                        }
+                eachOf(page -> tx.segmentQueries().members(s.target(), s.criteria(), page), (EntityId id) -> {
+                    Addressee a = addressee(tx, id);
+                    if (a == null) {
+                        return;
                     }
-                    if (!members.hasNext()) {
-                        return counts[0];
+                    int outcome = !a.consented ? 1 : !reachable(a.address) ? 2 : 0;
+                    counts[outcome]++;
+                    if (outcome == 0) {
+                        print(printer, List.of(a.name, nz(a.company), nz(a.address.street()), nz(a.address.city()),
+                                nz(a.address.region()), nz(a.address.postalCode()), nz(a.address.country())));
                     }
-                    page = page.next();
-                }
+                });
+                return counts[0];
             });
             return new MailingList(counts[0], counts[1], counts[2]);
         });
@@ -211,14 +204,17 @@ public final class ExportService {
 
     private static <T> long pages(Function<PageRequest, Page<T>> read, Function<T, List<String>> row,
                                   CSVPrinter printer) {
+        return eachOf(read, item -> print(printer, row.apply(item)));
+    }
+
+    /** Hands every item of the pages {@code read} gives to {@code each}, a page at a time; returns how many. */
+    private static <T> long eachOf(Function<PageRequest, Page<T>> read, Consumer<T> each) {
         long n = 0;
         PageRequest page = PageRequest.first(PAGE);
         while (true) {
             Page<T> p = read.apply(page);
-            for (T item : p.items()) {
-                print(printer, row.apply(item));
-                n++;
-            }
+            p.items().forEach(each);
+            n += p.items().size();
             if (!p.hasNext()) {
                 return n;
             }

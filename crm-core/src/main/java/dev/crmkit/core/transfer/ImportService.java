@@ -221,7 +221,7 @@ public final class ImportService {
                 } else if (c.stored()) {
                     out[i] = created(row, c.id().value(), dup);
                 } else if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
-                    out[i] = fillLead(row, in.get(k), dup);
+                    out[i] = fillLead(row, in.get(k), leads.preview(in.get(k)), dup);
                 } else {
                     out[i] = skipped(row, dup, "duplicate");
                 }
@@ -243,6 +243,7 @@ public final class ImportService {
             }
         }
 
+        /** A lead row of a dry run (a real import captures its lead rows together: {@link #leadsTogether}). */
         private RowOutcome lead(SourceRow row, NewLead in, List<FieldError> errors) {
             if (!errors.isEmpty()) {
                 return failedAll(row, errors, () -> leads.preview(in));
@@ -250,17 +251,18 @@ public final class ImportService {
             Lead preview = leads.preview(in);
             DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.LEAD, Kind.CONTACT);
             if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
-                return fillLead(row, in, dup);
+                return fillLead(row, in, preview, dup);
             }
             if (dup != null && request.dedupe() != DedupePolicy.FLAG) {
                 return skipped(row, dup, "duplicate");
             }
-            return created(row, dryRun ? null : leads.capture(in).value(), dup);
+            return created(row, null, dup);
         }
 
-        private RowOutcome fillLead(SourceRow row, NewLead in, DuplicateMatch dup) {
+        /** UPDATE_EMPTY for a row that is the stored lead {@code dup}; {@code preview} is the row as a lead. */
+        private RowOutcome fillLead(SourceRow row, NewLead in, Lead preview, DuplicateMatch dup) {
             Lead stored = leads.get(LeadId.of(dup.id()));
-            if (!Fill.leadFills(stored, leads.preview(in))) {
+            if (!Fill.leadFills(stored, preview)) {
                 return skipped(row, dup, "nothing to fill");
             }
             if (!dryRun) {
