@@ -150,18 +150,11 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         return list(new Filter(tx.tenantId()).and("r." + column + " = :value", "value", value), order);
     }
 
-    /**
-     * The candidates of duplicate matching for {@code keys}: the keys' owners in the key table {@code keyEntity} (one
-     * index range scan per key), chosen by {@link BlockingKeys#candidates} as in memory, then read by id.
-     */
-    /** The owners of each of {@code keys} in the key table {@code keyEntity}, by key: a query per 1,000 keys. */
+    /** The owners of each of {@code keys} in the match-key table {@code keyEntity}, by key. */
     <K> Map<String, List<K>> keyOwners(String keyEntity, Collection<String> keys, Function<UUID, K> id) {
-        List<String> all = List.copyOf(keys);
         Map<String, List<K>> owners = new HashMap<>();
-        for (int from = 0; from < all.size(); from += BULK_FETCH) {
-            KeyTables.ownersByKey(tx, keyEntity, all.subList(from, Math.min(all.size(), from + BULK_FETCH)))
-                    .forEach((key, ids) -> owners.put((String) key, ids.stream().map(id).toList()));
-        }
+        KeyTables.ownersByKey(tx, keyEntity, keys)
+                .forEach((key, ids) -> owners.put(key, ids.stream().map(id).toList()));
         return owners;
     }
 
@@ -180,6 +173,10 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         return found;
     }
 
+    /**
+     * The candidates of duplicate matching for {@code keys}: the keys' owners in the key table {@code keyEntity} (one
+     * index range scan per key), chosen by {@link BlockingKeys#candidates} as in memory, then read by id.
+     */
     List<T> byMatchKeys(String keyEntity, Collection<String> keys, String order) {
         if (keys.isEmpty()) {
             return List.of();

@@ -1,11 +1,14 @@
 package dev.crmkit.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Writes and queries the key tables ({@link KeyRow}) that index an aggregate's collection values. */
@@ -15,6 +18,12 @@ final class KeyTables {
     interface RowFactory {
         KeyRow create(String tenantId, String keyValue, UUID ownerId);
     }
+
+    private static final int KEYS_PER_QUERY = 1000;
+    private static final Map<String, SqlNames> MATCH_KEY_TABLES = Map.of(
+            "LeadMatchKeyRow", new SqlNames("crm_lead_match_key", "match_key", "lead_id"),
+            "ContactMatchKeyRow", new SqlNames("crm_contact_match_key", "match_key", "contact_id"),
+            "AccountMatchKeyRow", new SqlNames("crm_account_match_key", "match_key", "account_id"));
 
     private KeyTables() {
     }
@@ -36,20 +45,57 @@ final class KeyTables {
     }
 
     /**
-     * The owners of each of {@code keys} in {@code entity}, by key (keys nobody has are absent): one index range scan
-     * per key, covered by the key table's primary key.
+     * The owners of each of {@code keys} in the match-key table of {@code entity}, by key (keys nobody has are
+     * absent): one index range scan per key, covered by the key table's primary key. Plain JDBC: a batch of imported
+     * rows asks for thousands of keys, and binding them through a query of Hibernate's cost more than the scans.
+     * PostgreSQL takes them as one array parameter (one statement text, prepared once on the server); the other
+     * databases as an {@code IN} list of at most {@link #KEYS_PER_QUERY}.
      */
-    static Map<Object, List<UUID>> ownersByKey(JpaTx tx, String entity, Collection<String> keys) {
-        List<Object[]> rows = tx.session().createSelectionQuery("select k.keyValue, k.ownerId from " + entity
-                        + " k where k.tenantId = :tenant and k.keyValue in :keys", Object[].class)
-                .setParameter("tenant", tx.tenantId())
-                .setParameterList("keys", keys)
-                .getResultList();
-        Map<Object, List<UUID>> byKey = new HashMap<>();
-        for (Object[] row : rows) {
-            byKey.computeIfAbsent(row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+    static Map<String, List<UUID>> ownersByKey(JpaTx tx, String entity, Collection<String> keys) {
+        SqlNames names = MATCH_KEY_TABLES.get(entity);
+        Map<String, List<UUID>> byKey = new HashMap<>();
+        if (keys.isEmpty()) {
+            return byKey;
+        }
+        Database db = tx.database();
+        List<String> all = List.copyOf(keys);
+        int step = db == Database.POSTGRESQL ? all.size() : KEYS_PER_QUERY;
+        tx.flush(); // key rows still in Hibernate's batch are this transaction's: the scan must see them
+        for (int from = 0; from < all.size(); from += step) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + step));
+            String in = db == Database.POSTGRESQL ? " = ANY (?)"
+                    : " IN (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
+            SQLException failure = tx.session().doReturningWork(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + names.key() + ", " + names.owner()
+                        + " FROM " + names.table() + " WHERE tenant_id = ? AND " + names.key() + in)) {
+                    s.setString(1, tx.tenantId());
+                    if (db == Database.POSTGRESQL) {
+                        s.setArray(2, c.createArrayOf("text", part.toArray()));
+                    } else {
+                        for (int i = 0; i < part.size(); i++) {
+                            s.setString(i + 2, part.get(i));
+                        }
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(JdbcParameters.uuid(rs, 2, db));
+                        }
+                    }
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            if (failure != null) {
+                throw Errors.translate(failure);
+            }
         }
         return byKey;
+    }
+
+    /** A match-key table's SQL names, for the JDBC lookup. */
+    private record SqlNames(String table, String key, String owner) {
     }
 
     /** An HQL condition: the row {@code r} has key {@code :param} in {@code entity}. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The candidates of a whole batch of new leads, read together: the stored blocks of all their keys, the leads and
@@ -46,18 +47,10 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         this.tx = tx;
         Map<Lead, Set<String>> keysOf = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
-        Set<EmailAddress> emails = new HashSet<>();
-        Set<PhoneNumber> phones = new HashSet<>();
         for (Lead l : records) {
             Set<String> k = BlockingKeys.of(l);
             keysOf.put(l, k);
             keys.addAll(k);
-            if (l.email() != null) {
-                emails.add(l.email());
-            }
-            if (l.phone() != null) {
-                phones.add(l.phone());
-            }
         }
         leadBlocks = keys.isEmpty() ? Map.of() : tx.leads().blockOwners(keys);
         contactBlocks = keys.isEmpty() ? Map.of() : tx.contacts().matchKeyOwners(keys);
@@ -69,8 +62,12 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         }
         leads = leadIds.isEmpty() ? Map.of() : tx.leads().findAll(leadIds);
         contacts = contactIds.isEmpty() ? Map.of() : tx.contacts().findAll(contactIds);
+        Set<EmailAddress> emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, leadBlocks);
+        Set<PhoneNumber> phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, leadBlocks);
         leadsByEmail = emails.isEmpty() ? Map.of() : tx.leads().findByEmails(emails);
         leadsByPhone = phones.isEmpty() ? Map.of() : tx.leads().findByPhones(phones);
+        emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, contactBlocks);
+        phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, contactBlocks);
         contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
         contactsByPhone = phones.isEmpty() ? Map.of() : tx.contacts().findByPhones(phones);
         Set<AccountId> accounts = new HashSet<>();
@@ -80,6 +77,27 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         if (!accounts.isEmpty()) {
             tx.accounts().findAll(accounts).forEach((id, a) -> accountNames.put(id, a.name()));
         }
+    }
+
+    /**
+     * The emails (or phones) of {@code records} that must be looked up exactly: every stored record with a record's
+     * email has that email's key ({@code e:}, the phone's {@code p:}), so a block the rule lets nominate all its
+     * records ({@link BlockingKeys#COMMON_BLOCK} or fewer) already brings them; only a larger block, or a record
+     * without the key (spam has none), needs the lookup. Most imports then make none.
+     */
+    private static <V, T> Set<V> beyondBlocks(Map<Lead, Set<String>> keysOf, Function<Lead, V> value, String prefix,
+                                              Map<String, List<T>> blocks) {
+        Set<V> lookups = new HashSet<>();
+        keysOf.forEach((lead, keys) -> {
+            V v = value.apply(lead);
+            if (v != null) {
+                String key = keys.stream().filter(k -> k.startsWith(prefix)).findFirst().orElse(null);
+                if (key == null || blocks.getOrDefault(key, List.of()).size() > BlockingKeys.COMMON_BLOCK) {
+                    lookups.add(v);
+                }
+            }
+        });
+        return lookups;
     }
 
     /** Reads the candidates of {@code records} (new leads, not stored yet). */

@@ -519,6 +519,22 @@ public abstract class ImportContract extends ContractSupport {
         assertThat(allLeads()).hasSize(2);
     }
 
+    @Test
+    void aLeadSharingOnlyItsExactEmailIsFoundWhenTheEmailsKeyIsTooCommonToNominate() {
+        // One mailbox with tags: twenty addresses share the email's key, a block too common to nominate alone.
+        List<LeadId> stored = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stored.add(crm.leads().capture(i == 7 ? NewLead.of("Ada", "Lovelace", "ada+7@example.com")
+                    : NewLead.of("Person" + (char) ('a' + i), "Other" + (char) ('a' + i), "ada+" + i + "@example.com")));
+        }
+        NewLead typo = NewLead.of("Ada", "Lovelake", "ada+7@example.com"); // another name sound: only the email meets
+
+        assertThat(crm.duplicates().of(crm.leads().preview(typo))).as("found one by one")
+                .extracting(m -> m.id()).contains(stored.get(7).value());
+        assertThat(crm.leads().captureAll(List.of(typo), found -> true).get(0).duplicates()).as("found in a batch")
+                .extracting(m -> m.id()).contains(stored.get(7).value());
+    }
+
     /** Each match as the index of the matched lead in {@code ids} (or "contact"), its score and certainty. */
     private static List<String> flags(List<dev.crmkit.core.lead.DuplicateMatch> matches, List<LeadId> ids) {
         return matches.stream().map(m -> (m.lead().isPresent() ? "lead " + ids.indexOf(m.lead().get())
