@@ -94,7 +94,49 @@ final class KeyTables {
         return byKey;
     }
 
-    /** A match-key table's SQL names, for the JDBC lookup. */
+    /**
+     * Inserts the match keys of owners saved for the first time (none of them has a key row yet), in plain JDBC: an
+     * import's batch brings thousands. PostgreSQL takes them as one statement over two arrays; the other databases
+     * as one JDBC batch.
+     */
+    static void insertNew(JpaTx tx, String entity, Map<UUID, ? extends Collection<String>> keysByOwner) {
+        SqlNames names = MATCH_KEY_TABLES.get(entity);
+        List<String> keys = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
+        keysByOwner.forEach((owner, ownerKeys) -> ownerKeys.forEach(k -> {
+            keys.add(k);
+            owners.add(owner);
+        }));
+        if (keys.isEmpty()) {
+            return;
+        }
+        Database db = tx.database();
+        String columns = " (tenant_id, " + names.key() + ", " + names.owner() + ")";
+        tx.jdbcWrite(c -> {
+            if (db == Database.POSTGRESQL) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO " + names.table() + columns
+                        + " SELECT ?, k, o FROM unnest(?::text[], ?::uuid[]) AS t (k, o)")) {
+                    s.setString(1, tx.tenantId());
+                    s.setArray(2, c.createArrayOf("text", keys.toArray()));
+                    s.setArray(3, c.createArrayOf("uuid", owners.toArray()));
+                    s.executeUpdate();
+                }
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + names.table() + columns
+                    + " VALUES (?, ?, ?)")) {
+                for (int i = 0; i < keys.size(); i++) {
+                    s.setString(1, tx.tenantId());
+                    s.setString(2, keys.get(i));
+                    JdbcParameters.uuid(s, 3, owners.get(i), db);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    /** A match-key table's SQL names, for the JDBC statements. */
     private record SqlNames(String table, String key, String owner) {
     }
 
