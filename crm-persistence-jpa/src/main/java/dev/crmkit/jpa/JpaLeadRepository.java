@@ -98,6 +98,15 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         return keyOwners(MATCH_KEYS, keys, LeadId::of);
     }
 
+    /** Plain JDBC, a primary-key probe per lead: an import asks for the versions of thousands of candidates. */
+    @Override
+    public Map<LeadId, Long> versions(Collection<LeadId> ids) {
+        Map<LeadId, Long> versions = new HashMap<>();
+        JdbcLookup.select(tx, "id, version", "crm_lead", "id", ids.stream().map(LeadId::value).toList(), true,
+                (rs, db) -> versions.put(LeadId.of(JdbcParameters.uuid(rs, 1, db)), rs.getLong(2)));
+        return versions;
+    }
+
     @Override
     public Map<EmailAddress, List<Lead>> findByEmails(Collection<EmailAddress> emails) {
         return lookupAll("email", emails, EmailAddress::value, Lead::email, ORDER);

@@ -1,11 +1,8 @@
 package dev.crmkit.jpa;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ final class KeyTables {
         KeyRow create(String tenantId, String keyValue, UUID ownerId);
     }
 
-    private static final int KEYS_PER_QUERY = 1000;
     private static final Map<String, SqlNames> MATCH_KEY_TABLES = Map.of(
             "LeadMatchKeyRow", new SqlNames("crm_lead_match_key", "match_key", "lead_id"),
             "ContactMatchKeyRow", new SqlNames("crm_contact_match_key", "match_key", "contact_id"),
@@ -46,51 +42,14 @@ final class KeyTables {
 
     /**
      * The owners of each of {@code keys} in the match-key table of {@code entity}, by key (keys nobody has are
-     * absent): one index range scan per key, covered by the key table's primary key. Plain JDBC: a batch of imported
-     * rows asks for thousands of keys, and binding them through a query of Hibernate's cost more than the scans.
-     * PostgreSQL takes them as one array parameter (one statement text, prepared once on the server); the other
-     * databases as an {@code IN} list of at most {@link #KEYS_PER_QUERY}.
+     * absent): one index range scan per key, covered by the key table's primary key.
      */
     static Map<String, List<UUID>> ownersByKey(JpaTx tx, String entity, Collection<String> keys) {
         SqlNames names = MATCH_KEY_TABLES.get(entity);
         Map<String, List<UUID>> byKey = new HashMap<>();
-        if (keys.isEmpty()) {
-            return byKey;
-        }
-        Database db = tx.database();
-        List<String> all = List.copyOf(keys);
-        int step = db == Database.POSTGRESQL ? all.size() : KEYS_PER_QUERY;
-        tx.flush(); // key rows still in Hibernate's batch are this transaction's: the scan must see them
-        for (int from = 0; from < all.size(); from += step) {
-            List<String> part = all.subList(from, Math.min(all.size(), from + step));
-            String in = db == Database.POSTGRESQL ? " = ANY (?)"
-                    : " IN (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
-            SQLException failure = tx.session().doReturningWork(c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + names.key() + ", " + names.owner()
-                        + " FROM " + names.table() + " WHERE tenant_id = ? AND " + names.key() + in)) {
-                    s.setString(1, tx.tenantId());
-                    if (db == Database.POSTGRESQL) {
-                        s.setArray(2, c.createArrayOf("text", part.toArray()));
-                    } else {
-                        for (int i = 0; i < part.size(); i++) {
-                            s.setString(i + 2, part.get(i));
-                        }
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                    .add(JdbcParameters.uuid(rs, 2, db));
-                        }
-                    }
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
-            if (failure != null) {
-                throw Errors.translate(failure);
-            }
-        }
+        JdbcLookup.select(tx, names.key() + ", " + names.owner(), names.table(), names.key(), List.copyOf(keys),
+                false, (rs, db) -> byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(JdbcParameters.uuid(rs, 2, db)));
         return byKey;
     }
 

@@ -7,6 +7,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.lead.DuplicateFinder.Candidate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,19 +32,19 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     private final LeadTx tx;
     private final Map<String, List<LeadId>> leadBlocks;
     private final Map<String, List<ContactId>> contactBlocks;
-    private final Map<LeadId, Lead> leads;
+    private final Map<LeadId, Candidate> leads;
     private final Map<ContactId, Contact> contacts;
-    private final Map<EmailAddress, List<Lead>> leadsByEmail;
-    private final Map<PhoneNumber, List<Lead>> leadsByPhone;
+    private final Map<EmailAddress, List<Candidate>> leadsByEmail;
+    private final Map<PhoneNumber, List<Candidate>> leadsByPhone;
     private final Map<EmailAddress, List<Contact>> contactsByEmail;
     private final Map<PhoneNumber, List<Contact>> contactsByPhone;
     private final Map<AccountId, String> accountNames = new HashMap<>();
     private final Map<String, List<LeadId>> addedBlocks = new HashMap<>();
-    private final Map<LeadId, Lead> added = new HashMap<>();
-    private final Map<EmailAddress, List<Lead>> addedByEmail = new HashMap<>();
-    private final Map<PhoneNumber, List<Lead>> addedByPhone = new HashMap<>();
+    private final Map<LeadId, Candidate> added = new HashMap<>();
+    private final Map<EmailAddress, List<Candidate>> addedByEmail = new HashMap<>();
+    private final Map<PhoneNumber, List<Candidate>> addedByPhone = new HashMap<>();
 
-    private BatchCandidates(LeadTx tx, Collection<Lead> records) {
+    private BatchCandidates(LeadTx tx, Collection<Lead> records, CaptureMemo memo) {
         this.tx = tx;
         Map<Lead, Set<String>> keysOf = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
@@ -60,12 +61,12 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
             leadIds.addAll(BlockingKeys.candidates(blocks(leadBlocks, k)));
             contactIds.addAll(BlockingKeys.candidates(blocks(contactBlocks, k)));
         }
-        leads = leadIds.isEmpty() ? Map.of() : tx.leads().findAll(leadIds);
+        leads = read(tx, leadIds, memo);
         contacts = contactIds.isEmpty() ? Map.of() : tx.contacts().findAll(contactIds);
         Set<EmailAddress> emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, leadBlocks);
         Set<PhoneNumber> phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, leadBlocks);
-        leadsByEmail = emails.isEmpty() ? Map.of() : tx.leads().findByEmails(emails);
-        leadsByPhone = phones.isEmpty() ? Map.of() : tx.leads().findByPhones(phones);
+        leadsByEmail = emails.isEmpty() ? Map.of() : candidates(tx.leads().findByEmails(emails));
+        leadsByPhone = phones.isEmpty() ? Map.of() : candidates(tx.leads().findByPhones(phones));
         emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, contactBlocks);
         phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, contactBlocks);
         contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
@@ -100,27 +101,71 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         return lookups;
     }
 
-    /** Reads the candidates of {@code records} (new leads, not stored yet). */
-    static BatchCandidates of(LeadTx tx, Collection<Lead> records) {
-        return new BatchCandidates(tx, records);
+    /**
+     * Reads the candidates of {@code records} (new leads, not stored yet); those {@code memo} (may be null) holds at
+     * their stored version are not read again.
+     */
+    static BatchCandidates of(LeadTx tx, Collection<Lead> records, CaptureMemo memo) {
+        return new BatchCandidates(tx, records, memo);
     }
 
-    /** A lead this batch stored: a candidate for the records after it. */
-    void add(Lead lead) {
-        added.put(lead.id(), lead);
+    /**
+     * The leads {@code ids} as candidates: those the memo holds at their stored version from it (one query for the
+     * versions), the rest read, and remembered.
+     */
+    private static Map<LeadId, Candidate> read(LeadTx tx, Set<LeadId> ids, CaptureMemo memo) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<LeadId, Candidate> found = new HashMap<>();
+        Set<LeadId> unread = ids;
+        if (memo != null && memo.knowsAny(ids)) {
+            unread = new LinkedHashSet<>();
+            for (Map.Entry<LeadId, Long> stored : tx.leads().versions(ids).entrySet()) {
+                Candidate known = memo.get(stored.getKey(), stored.getValue());
+                if (known != null) {
+                    found.put(stored.getKey(), known);
+                } else {
+                    unread.add(stored.getKey());
+                }
+            }
+        }
+        if (!unread.isEmpty()) {
+            tx.leads().findAll(unread).forEach((id, lead) -> {
+                Candidate c = Candidate.of(lead);
+                found.put(id, c);
+                if (memo != null) {
+                    memo.put(lead.version(), c);
+                }
+            });
+        }
+        return found;
+    }
+
+    private static <V> Map<V, List<Candidate>> candidates(Map<V, List<Lead>> leads) {
+        Map<V, List<Candidate>> candidates = new HashMap<>();
+        leads.forEach((v, ls) -> candidates.put(v, ls.stream().map(Candidate::of).toList()));
+        return candidates;
+    }
+
+    /** A lead this batch is storing: a candidate for the records after it. */
+    Candidate add(Lead lead) {
+        Candidate c = Candidate.of(lead);
+        added.put(lead.id(), c);
         for (String key : BlockingKeys.of(lead)) {
             addedBlocks.computeIfAbsent(key, k -> new ArrayList<>()).add(lead.id());
         }
         if (lead.email() != null) {
-            addedByEmail.computeIfAbsent(lead.email(), e -> new ArrayList<>()).add(lead);
+            addedByEmail.computeIfAbsent(lead.email(), e -> new ArrayList<>()).add(c);
         }
         if (lead.phone() != null) {
-            addedByPhone.computeIfAbsent(lead.phone(), p -> new ArrayList<>()).add(lead);
+            addedByPhone.computeIfAbsent(lead.phone(), p -> new ArrayList<>()).add(c);
         }
+        return c;
     }
 
     @Override
-    public Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+    public Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
         List<List<LeadId>> blocks = new ArrayList<>(keys.size());
         for (String key : keys) {
             List<LeadId> stored = leadBlocks.getOrDefault(key, List.of());
@@ -133,14 +178,15 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
                 blocks.add(both);
             }
         }
-        Map<UUID, Lead> found = new LinkedHashMap<>();
+        Map<UUID, Candidate> found = new LinkedHashMap<>();
         for (LeadId id : BlockingKeys.candidates(blocks)) {
-            Lead l = added.containsKey(id) ? added.get(id) : leads.get(id);
-            if (l == null) {
-                l = tx.leads().find(id).orElse(null); // not expected (see the class comment); correct anyway
+            Candidate c = added.containsKey(id) ? added.get(id) : leads.get(id);
+            if (c == null) {
+                // not expected (see the class comment); correct anyway
+                c = tx.leads().find(id).map(Candidate::of).orElse(null);
             }
-            if (l != null) {
-                found.put(id.value(), l);
+            if (c != null) {
+                found.put(id.value(), c);
             }
         }
         if (email != null) {

@@ -53,10 +53,9 @@ final class DuplicateFinder {
         Profile self = Profile.of(lead);
         Set<String> keys = BlockingKeys.of(self);
         List<DuplicateMatch> found = new ArrayList<>();
-        for (Lead l : pool.leads(keys, lead.email(), lead.phone())) {
-            if (!l.spam() && l.status() != LeadStatus.MERGED && l.status() != LeadStatus.CONVERTED
-                    && !l.id().equals(lead.id())) {
-                add(found, Kind.LEAD, l.id().value(), self, Profile.of(l));
+        for (Candidate c : pool.leads(keys, lead.email(), lead.phone())) {
+            if (c.matchable() && !c.id().equals(lead.id())) {
+                add(found, Kind.LEAD, c.id().value(), self, c.profile());
             }
         }
         for (Contact c : pool.contacts(keys, lead.email(), lead.phone())) {
@@ -70,11 +69,22 @@ final class DuplicateFinder {
      * {@link BlockingKeys#candidates}), the email or the phone, each once; and the names of the contacts' accounts.
      */
     interface Candidates {
-        Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone);
+        Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone);
 
         Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone);
 
         String accountName(AccountId account);
+    }
+
+    /**
+     * A stored lead as matching sees it: whether it may match at all (spam, merged and converted leads never do) and
+     * its fields folded once.
+     */
+    record Candidate(LeadId id, boolean matchable, Profile profile) {
+        static Candidate of(Lead l) {
+            return new Candidate(l.id(), !l.spam() && l.status() != LeadStatus.MERGED
+                    && l.status() != LeadStatus.CONVERTED, Profile.of(l));
+        }
     }
 
     /** Candidates looked up in the storage for one record. */
@@ -87,7 +97,7 @@ final class DuplicateFinder {
         }
 
         @Override
-        public Collection<Lead> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+        public Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
             Map<UUID, Lead> leads = new LinkedHashMap<>();
             for (Lead l : tx.leads().findByBlockingKeys(keys)) {
                 leads.put(l.id().value(), l);
@@ -98,7 +108,7 @@ final class DuplicateFinder {
             if (phone != null) {
                 tx.leads().findByPhone(phone).forEach(l -> leads.putIfAbsent(l.id().value(), l));
             }
-            return leads.values();
+            return leads.values().stream().map(Candidate::of).toList();
         }
 
         @Override

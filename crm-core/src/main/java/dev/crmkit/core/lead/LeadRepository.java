@@ -40,6 +40,16 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
      */
     Map<String, List<LeadId>> blockOwners(Collection<String> keys);
 
+    /**
+     * The stored version of each of {@code ids}, by id (unknown ids are left out): whether a lead read before is
+     * still as it was, without reading it again.
+     */
+    default Map<LeadId, Long> versions(Collection<LeadId> ids) {
+        Map<LeadId, Long> versions = new HashMap<>();
+        findAll(ids).forEach((id, lead) -> versions.put(id, lead.version()));
+        return versions;
+    }
+
     /** The leads having any of {@code emails}, by email: one lookup for many records. */
     default Map<EmailAddress, List<Lead>> findByEmails(Collection<EmailAddress> emails) {
         return Repository.eachOf(emails, this::findByEmail);

@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -226,6 +227,19 @@ public final class LeadService {
      * @return one outcome per lead, in order
      */
     public List<BatchCapture> captureAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store) {
+        return captureAll(leads, store, null);
+    }
+
+    /**
+     * {@link #captureAll(List, Predicate)} for one of a run of calls, such as the batches of an import: the stored
+     * leads {@code memo} remembers unchanged (by version) are not read again, and the leads this call stores are
+     * remembered for the next. The outcomes are the same as without it.
+     *
+     * @param memo the run's memo, or null for none
+     * @return one outcome per lead, in order
+     */
+    public List<BatchCapture> captureAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store,
+                                         CaptureMemo memo) {
         Validation.argument("leads", leads);
         Validation.argument("store", store);
         List<Object> checked = new ArrayList<>(leads.size()); // LeadInput.Fields, or the ValidationException
@@ -260,9 +274,10 @@ public final class LeadService {
                 drafts.add(draft);
                 position.put(draft, i);
             }
-            BatchCandidates pool = BatchCandidates.of(tx, drafts);
+            BatchCandidates pool = BatchCandidates.of(tx, drafts, memo);
             DuplicateFinder finder = finder(tx);
             List<Lead> ready = new ArrayList<>();
+            Map<LeadId, DuplicateFinder.Candidate> candidates = new HashMap<>();
             for (Lead draft : drafts) {
                 List<DuplicateMatch> found = finder.find(draft, pool);
                 if (!store.test(found)) {
@@ -270,11 +285,14 @@ public final class LeadService {
                     continue;
                 }
                 Lead lead = ready(tx, draft, found, defaultOwner, null);
-                pool.add(lead);
+                candidates.put(lead.id(), pool.add(lead));
                 ready.add(lead);
                 outcomes[position.get(draft)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
             }
             for (Lead saved : tx.leads().saveAll(ready)) {
+                if (memo != null) {
+                    memo.put(saved.version(), candidates.get(saved.id()));
+                }
                 announce(saved);
                 if (!saved.visitorIds().isEmpty()) {
                     rescoreIn(tx, tx.leads().get(saved.id()));

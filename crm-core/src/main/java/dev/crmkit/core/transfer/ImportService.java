@@ -15,6 +15,7 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.lead.BatchCapture;
+import dev.crmkit.core.lead.CaptureMemo;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.DuplicateMatch.Certainty;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
@@ -47,6 +48,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    /**
+     * The stored leads an import remembers between its batches ({@link CaptureMemo}): about 100 MB at most, for a
+     * file of up to this many new people compared without reading an unchanged one twice.
+     */
+    private static final int MEMO_LEADS = 100_000;
 
     private final CrmContext<? extends TransferTx> ctx;
     private final LeadService leads;
@@ -112,11 +118,12 @@ public final class ImportService {
         List<SourceRow> rows = ImportFile.read(request, file, limits);
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         Map<String, UUID> handled = new HashMap<>(); // row key → record, for rows repeated within the file
+        CaptureMemo memo = CaptureMemo.upTo(MEMO_LEADS);
         int failed = 0;
         for (int from = 0; from < rows.size(); from += limits.batchRows()) {
             List<SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + limits.batchRows()));
-            Batch done = dryRun ? ctx.read(tx -> new Batch(request, handled, true).run(tx, batch))
-                    : ctx.write(tx -> new Batch(request, handled, false).run(tx, batch));
+            Batch done = dryRun ? ctx.read(tx -> new Batch(request, handled, memo, true).run(tx, batch))
+                    : ctx.write(tx -> new Batch(request, handled, memo, false).run(tx, batch));
             handled.putAll(done.handled);
             outcomes.addAll(done.outcomes);
             failed += (int) done.outcomes.stream().filter(o -> o.action() == Action.FAILED).count();
@@ -133,13 +140,15 @@ public final class ImportService {
     private final class Batch {
         private final ImportRequest request;
         private final Map<String, UUID> handledBefore;
+        private final CaptureMemo memo;
         private final boolean dryRun;
         private final Map<String, UUID> handled = new HashMap<>();
         private final List<RowOutcome> outcomes = new ArrayList<>();
 
-        Batch(ImportRequest request, Map<String, UUID> handledBefore, boolean dryRun) {
+        Batch(ImportRequest request, Map<String, UUID> handledBefore, CaptureMemo memo, boolean dryRun) {
             this.request = request;
             this.handledBefore = handledBefore;
+            this.memo = memo;
             this.dryRun = dryRun;
         }
 
@@ -210,7 +219,7 @@ public final class ImportService {
                 }
             }
             List<BatchCapture> captured = leads.captureAll(in, found -> request.dedupe() == DedupePolicy.FLAG
-                    || almostCertain(found, Kind.LEAD, Kind.CONTACT) == null);
+                    || almostCertain(found, Kind.LEAD, Kind.CONTACT) == null, memo);
             for (int k = 0; k < captured.size(); k++) {
                 int i = at.get(k);
                 SourceRow row = rows.get(i);

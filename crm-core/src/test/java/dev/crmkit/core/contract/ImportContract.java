@@ -20,6 +20,7 @@ import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.lead.BatchCapture;
+import dev.crmkit.core.lead.CaptureMemo;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadSource;
@@ -533,6 +534,25 @@ public abstract class ImportContract extends ContractSupport {
                 .extracting(m -> m.id()).contains(stored.get(7).value());
         assertThat(crm.leads().captureAll(List.of(typo), found -> true).get(0).duplicates()).as("found in a batch")
                 .extracting(m -> m.id()).contains(stored.get(7).value());
+    }
+
+    @Test
+    void aLeadChangedBetweenTwoBatchesOfOneRunIsComparedAsItIsNowNotAsRemembered() {
+        CaptureMemo memo = CaptureMemo.upTo(100);
+        List<BatchCapture> first = crm.leads().captureAll(List.of(NewLead.of("Ada", "Lovelace", "ada@example.com"),
+                NewLead.of("Ada", "Lovelace", "ada.lovelace@example.com")), found -> true, memo);
+        LeadId kept = first.get(0).id();
+        LeadId mergedAway = first.get(1).id();
+        crm.leads().merge(crm.leads().get(kept), crm.leads().get(mergedAway)); // merged away: never a match again
+        NewLead again = NewLead.of("Ada", "Lovelace", "ada.lovelace@example.com");
+        List<java.util.UUID> withoutMemo = crm.duplicates().of(crm.leads().preview(again)).stream()
+                .map(m -> m.id()).toList();
+
+        List<java.util.UUID> withMemo = crm.leads().captureAll(List.of(again), found -> true, memo).get(0)
+                .duplicates().stream().map(m -> m.id()).toList();
+
+        assertThat(withMemo).contains(kept.value()).doesNotContain(mergedAway.value())
+                .containsExactlyElementsOf(withoutMemo);
     }
 
     /** Each match as the index of the matched lead in {@code ids} (or "contact"), its score and certainty. */

@@ -1,0 +1,60 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.LeadId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a run of {@link LeadService#captureAll(java.util.List, java.util.function.Predicate, CaptureMemo)} calls
+ * remembers of the leads it compared or stored: each lead's fields as matching folds them, with the version they were
+ * read at. A later call asks only for the versions of its candidates and reads again just those that changed, so the
+ * batches of an import do not read and fold the same stored leads over and over; the matches are the same as without
+ * it. It holds at most its capacity of leads (least recently used out first), about a kilobyte each. For one run at a
+ * time: not thread-safe.
+ */
+public final class CaptureMemo {
+    private final Map<LeadId, Entry> entries;
+
+    private CaptureMemo(int capacity) {
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<LeadId, Entry> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** A memo of at most {@code leads} leads. */
+    public static CaptureMemo upTo(int leads) {
+        if (leads < 1) {
+            throw new IllegalArgumentException("leads must be positive: " + leads);
+        }
+        return new CaptureMemo(leads);
+    }
+
+    /** The candidate remembered for lead {@code id} if it was read at {@code version}, else null. */
+    DuplicateFinder.Candidate get(LeadId id, long version) {
+        Entry e = entries.get(id);
+        return e != null && e.version() == version ? e.candidate() : null;
+    }
+
+    void put(long version, DuplicateFinder.Candidate candidate) {
+        entries.put(candidate.id(), new Entry(version, candidate));
+    }
+
+    /** Whether any of {@code ids} is remembered (if none is, asking for their versions is a wasted round trip). */
+    boolean knowsAny(Collection<LeadId> ids) {
+        for (LeadId id : ids) {
+            if (entries.containsKey(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Entry(long version, DuplicateFinder.Candidate candidate) {
+    }
+}
