@@ -70,7 +70,7 @@ public final class FactStoreFootprint {
         System.out.printf("estimated bytes per touchpoint: %.1f bytes%n", table.estimatedBytes() / (double) table.rows());
     }
 
-    private static long usedHeap() {
+    static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();

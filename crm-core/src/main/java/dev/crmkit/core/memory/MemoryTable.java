@@ -4,11 +4,14 @@ import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,8 @@ final class MemoryTable<I extends EntityId, T> {
     private final Function<T, I> idOf;
     private final Map<I, T> rows = new HashMap<>();
     private final Map<String, IndexSpec<T>> specs = new HashMap<>();
-    private final Map<String, Map<Object, Set<I>>> indexes = new HashMap<>();
+    /** Per index, per key: the one id under it, or a {@link Bucket} of several. */
+    private final Map<String, Map<Object, Object>> indexes = new HashMap<>();
 
     MemoryTable(String kind, Function<T, I> idOf, List<IndexSpec<T>> indexSpecs) {
         this.kind = kind;
@@ -49,8 +53,8 @@ final class MemoryTable<I extends EntityId, T> {
 
     /** Rows under {@code key} in index {@code index}, ordered by {@code order}. */
     List<T> lookup(String index, Object key, Comparator<? super T> order) {
-        Set<I> ids = indexes.get(index).get(key);
-        if (ids == null) {
+        Set<I> ids = ids(index, key);
+        if (ids.isEmpty()) {
             return List.of();
         }
         List<T> result = new ArrayList<>(ids.size());
@@ -62,9 +66,11 @@ final class MemoryTable<I extends EntityId, T> {
     }
 
     /** The ids under {@code key} in index {@code index}, unordered; a read-only view (valid until the next change). */
+    @SuppressWarnings("unchecked")
     Set<I> ids(String index, Object key) {
-        Set<I> ids = indexes.get(index).get(key);
-        return ids == null ? Set.of() : Collections.unmodifiableSet(ids);
+        Object held = indexes.get(index).get(key);
+        return held == null ? Set.of() : held instanceof Bucket<?> b ? Collections.unmodifiableSet((Set<I>) b)
+                : Set.of((I) held);
     }
 
     Stream<T> scan() {
@@ -151,20 +157,29 @@ final class MemoryTable<I extends EntityId, T> {
                 if (key == null) {
                     continue;
                 }
-                Set<I> holders = indexes.get(spec.name()).get(key);
-                if (holders != null && !(holders.size() == 1 && holders.contains(id))) {
+                Set<I> holders = ids(spec.name(), key);
+                if (!holders.isEmpty() && !(holders.size() == 1 && holders.contains(id))) {
                     throw new DuplicateException(kind + " with " + spec.name() + " '" + key + "' already exists");
                 }
             }
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void index(I id, T row) {
         for (IndexSpec<T> spec : specs.values()) {
-            Map<Object, Set<I>> index = indexes.get(spec.name());
+            Map<Object, Object> index = indexes.get(spec.name());
             for (Object key : spec.keys().apply(row)) {
-                if (key != null) {
-                    index.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(id);
+                if (key == null) {
+                    continue;
+                }
+                Object held = index.get(key);
+                if (held == null) {
+                    index.put(key, id);
+                } else if (held instanceof Bucket<?> b) {
+                    ((Bucket<Object>) b).add(id);
+                } else if (!held.equals(id)) {
+                    index.put(key, new Bucket<>(held, id));
                 }
             }
         }
@@ -172,19 +187,106 @@ final class MemoryTable<I extends EntityId, T> {
 
     private void unindex(I id, T row) {
         for (IndexSpec<T> spec : specs.values()) {
-            Map<Object, Set<I>> index = indexes.get(spec.name());
+            Map<Object, Object> index = indexes.get(spec.name());
             for (Object key : spec.keys().apply(row)) {
                 if (key == null) {
                     continue;
                 }
-                Set<I> ids = index.get(key);
-                if (ids != null) {
-                    ids.remove(id);
-                    if (ids.isEmpty()) {
-                        index.remove(key);
+                Object held = index.get(key);
+                if (held instanceof Bucket<?> b) {
+                    b.remove(id);
+                    if (b.size() == 1) {
+                        index.put(key, b.iterator().next());
                     }
+                } else if (id.equals(held)) {
+                    index.remove(key);
                 }
             }
+        }
+    }
+
+    /**
+     * The ids under one key once there are several, in the order they were added; read-only to callers. Most keys
+     * (an email, an external event id, a birth date among thousands) name one row, which the index holds as itself:
+     * a million leads with a dozen keys each would otherwise be a dozen million hash-set entries for the collector to
+     * walk. A few ids are an array; past {@link #SMALL} a linked hash set, so adding to a big block stays O(1).
+     */
+    private static final class Bucket<I> extends AbstractSet<I> {
+        private static final int SMALL = 8;
+        private Object[] few = new Object[4];
+        private int size;
+        private LinkedHashSet<I> many;
+
+        Bucket(I first, I second) {
+            few[0] = first;
+            few[1] = second;
+            size = 2;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public boolean add(I id) {
+            if (many != null) {
+                return many.add(id);
+            }
+            if (contains(id)) {
+                return false;
+            }
+            if (size == SMALL) {
+                many = new LinkedHashSet<>();
+                for (int i = 0; i < size; i++) {
+                    many.add((I) few[i]);
+                }
+                few = null;
+                return many.add(id);
+            }
+            if (size == few.length) {
+                few = Arrays.copyOf(few, SMALL);
+            }
+            few[size++] = id;
+            return true;
+        }
+
+        @Override
+        public boolean remove(Object id) {
+            if (many != null) {
+                return many.remove(id);
+            }
+            for (int i = 0; i < size; i++) {
+                if (few[i].equals(id)) {
+                    System.arraycopy(few, i + 1, few, i, size - i - 1);
+                    few[--size] = null;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean contains(Object id) {
+            if (many != null) {
+                return many.contains(id);
+            }
+            for (int i = 0; i < size; i++) {
+                if (few[i].equals(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int size() {
+            return many != null ? many.size() : size;
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public Iterator<I> iterator() {
+            if (many != null) {
+                return Collections.unmodifiableSet(many).iterator();
+            }
+            return (Iterator<I>) Arrays.asList(few).subList(0, size).iterator();
         }
     }
 }
