@@ -22,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * The candidates of a whole batch of new leads, read together: the stored blocks of all their keys, the leads and
- * contacts those blocks nominate, and those sharing an email or a phone, in a handful of queries; then the leads the
- * batch stores are added as they come, so that a later record meets an earlier one of the same batch. Each record
+ * contacts those blocks nominate, and those sharing an email or a phone that a block did not already bring, in a
+ * handful of queries (leads a {@link CaptureMemo} holds unchanged are not read again); then the leads the batch
+ * stores are added as they come, so that a later record meets an earlier one of the same batch. Each record
  * gets the same candidates as a lookup of its own would give: a block only grows while the batch runs, and a larger
  * block never nominates a stored lead its smaller self did not ({@link BlockingKeys#candidates}), so what was read
  * at the start is all that can be needed.

@@ -1,11 +1,15 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.Page;
+import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +19,9 @@ import java.util.List;
  * refuses or changes a record.
  */
 public final class DuplicateService {
+    /** The most leads {@link #estimateRules} reads: its blocked pairs and random pairs stay in memory. */
+    public static final int MAX_SAMPLE = 100_000;
+
     private final CrmContext<? extends LeadTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -51,6 +58,40 @@ public final class DuplicateService {
     public List<DuplicateMatch> of(Account account) {
         Validation.argument("account", account);
         return ctx.read(tx -> finder(tx).find(account));
+    }
+
+    /**
+     * Weights estimated from this tenant's own leads, unlabelled (up to {@code sampleLeads} of the oldest, spam,
+     * merged and converted ones left out), to review and then give to {@link TenantDuplicateRules} or the builder:
+     * how often each field agrees between two different people is counted over random pairs, how often between two
+     * records of one person is found by expectation–maximisation over the pairs sharing a blocking key (as Splink
+     * does). The thresholds, and the weights of fields the sample never compares, stay those in force. Needs the
+     * MANAGER role; {@code sampleLeads} from 2 to {@value #MAX_SAMPLE}.
+     */
+    public DuplicateRules estimateRules(int sampleLeads) {
+        ctx.actor().require(Actor.MANAGER, "estimate duplicate rules");
+        Validation v = new Validation();
+        v.check(sampleLeads >= 2 && sampleLeads <= MAX_SAMPLE, "sampleLeads", "must be from 2 to " + MAX_SAMPLE);
+        v.throwIfInvalid();
+        List<Profile> people = ctx.read(tx -> {
+            List<Profile> sample = new ArrayList<>();
+            PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+            while (sample.size() < sampleLeads) {
+                Page<Lead> leads = tx.leads().search(LeadQuery.all(), page);
+                for (Lead l : leads.items()) {
+                    if (sample.size() < sampleLeads && !l.spam() && l.status() != LeadStatus.MERGED
+                            && l.status() != LeadStatus.CONVERTED) {
+                        sample.add(Profile.of(l));
+                    }
+                }
+                if (!leads.hasNext()) {
+                    break;
+                }
+                page = page.next();
+            }
+            return sample;
+        });
+        return WeightEstimation.estimate(people, TenantDuplicateRules.forActor(ctx));
     }
 
     private DuplicateFinder finder(LeadTx tx) {
