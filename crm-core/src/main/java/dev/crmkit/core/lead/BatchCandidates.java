@@ -31,6 +31,8 @@ import java.util.function.Function;
  */
 final class BatchCandidates implements DuplicateFinder.Candidates {
     private final LeadTx tx;
+    private final CaptureMemo memo;
+    private final CaptureMemo.Staging staged;
     private final Map<String, List<LeadId>> leadBlocks;
     private final Map<String, List<ContactId>> contactBlocks;
     private final Map<LeadId, Candidate> leads;
@@ -47,13 +49,16 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
 
     private BatchCandidates(LeadTx tx, Collection<Lead> records, CaptureMemo memo) {
         this.tx = tx;
+        this.memo = memo;
+        this.staged = memo == null ? null : memo.stage(tx);
         Map<Lead, Set<String>> keysOf = new LinkedHashMap<>();
-        Set<String> keys = new HashSet<>();
+        Map<String, Integer> inBatch = new HashMap<>(); // how many records of the batch have each key
         for (Lead l : records) {
             Set<String> k = BlockingKeys.of(l);
             keysOf.put(l, k);
-            keys.addAll(k);
+            k.forEach(key -> inBatch.merge(key, 1, Integer::sum));
         }
+        Set<String> keys = inBatch.keySet();
         leadBlocks = keys.isEmpty() ? Map.of() : tx.leads().blockOwners(keys);
         contactBlocks = keys.isEmpty() ? Map.of() : tx.contacts().matchKeyOwners(keys);
         Set<LeadId> leadIds = new LinkedHashSet<>();
@@ -62,14 +67,15 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
             leadIds.addAll(BlockingKeys.candidates(blocks(leadBlocks, k)));
             contactIds.addAll(BlockingKeys.candidates(blocks(contactBlocks, k)));
         }
-        leads = read(tx, leadIds, memo);
+        leads = read(leadIds);
         contacts = contactIds.isEmpty() ? Map.of() : tx.contacts().findAll(contactIds);
-        Set<EmailAddress> emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, leadBlocks);
-        Set<PhoneNumber> phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, leadBlocks);
+        // The batch's own new leads join its lead blocks as it runs; contacts' blocks stay as read.
+        Set<EmailAddress> emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, leadBlocks, inBatch);
+        Set<PhoneNumber> phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, leadBlocks, inBatch);
         leadsByEmail = emails.isEmpty() ? Map.of() : candidates(tx.leads().findByEmails(emails));
         leadsByPhone = phones.isEmpty() ? Map.of() : candidates(tx.leads().findByPhones(phones));
-        emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, contactBlocks);
-        phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, contactBlocks);
+        emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, contactBlocks, Map.of());
+        phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, contactBlocks, Map.of());
         contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
         contactsByPhone = phones.isEmpty() ? Map.of() : tx.contacts().findByPhones(phones);
         Set<AccountId> accounts = new HashSet<>();
@@ -84,17 +90,20 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     /**
      * The emails (or phones) of {@code records} that must be looked up exactly: every stored record with a record's
      * email has that email's key ({@code e:}, the phone's {@code p:}), so a block the rule lets nominate all its
-     * records ({@link BlockingKeys#COMMON_BLOCK} or fewer) already brings them; only a larger block, or a record
-     * without the key (spam has none), needs the lookup. Most imports then make none.
+     * records ({@link BlockingKeys#COMMON_BLOCK} or fewer) already brings them; only a block that is or may grow
+     * larger, or a record without the key (spam has none), needs the lookup. A block grows by the batch's records
+     * stored before the one matched, so {@code growth} (per key, the batch records having it) bounds its size from
+     * above. Most imports then make none.
      */
     private static <V, T> Set<V> beyondBlocks(Map<Lead, Set<String>> keysOf, Function<Lead, V> value, String prefix,
-                                              Map<String, List<T>> blocks) {
+                                              Map<String, List<T>> blocks, Map<String, Integer> growth) {
         Set<V> lookups = new HashSet<>();
         keysOf.forEach((lead, keys) -> {
             V v = value.apply(lead);
             if (v != null) {
                 String key = keys.stream().filter(k -> k.startsWith(prefix)).findFirst().orElse(null);
-                if (key == null || blocks.getOrDefault(key, List.of()).size() > BlockingKeys.COMMON_BLOCK) {
+                if (key == null || blocks.getOrDefault(key, List.of()).size() + growth.getOrDefault(key, 0)
+                        > BlockingKeys.COMMON_BLOCK) {
                     lookups.add(v);
                 }
             }
@@ -112,9 +121,9 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
 
     /**
      * The leads {@code ids} as candidates: those the memo holds at their stored version from it (one query for the
-     * versions), the rest read, and remembered.
+     * versions), the rest read, and remembered once this transaction commits.
      */
-    private static Map<LeadId, Candidate> read(LeadTx tx, Set<LeadId> ids, CaptureMemo memo) {
+    private Map<LeadId, Candidate> read(Set<LeadId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -135,8 +144,8 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
             tx.leads().findAll(unread).forEach((id, lead) -> {
                 Candidate c = Candidate.of(lead);
                 found.put(id, c);
-                if (memo != null) {
-                    memo.put(lead.version(), c);
+                if (staged != null) {
+                    staged.put(lead.version(), c);
                 }
             });
         }
@@ -147,6 +156,13 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         Map<V, List<Candidate>> candidates = new HashMap<>();
         leads.forEach((v, ls) -> candidates.put(v, ls.stream().map(Candidate::of).toList()));
         return candidates;
+    }
+
+    /** Lead {@code saved}, stored by this batch as {@code candidate}: remembered once the transaction commits. */
+    void stored(Lead saved, Candidate candidate) {
+        if (staged != null) {
+            staged.put(saved.version(), candidate);
+        }
     }
 
     /** A lead this batch is storing: a candidate for the records after it. */

@@ -1,14 +1,17 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.spi.Tx;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a run of {@link LeadService#captureAll(java.util.List, java.util.function.Predicate, CaptureMemo)} calls
  * remembers of the leads it compared or stored: each lead's fields as matching folds them, with the version they were
- * read at. A later call asks only for the versions of its candidates and reads again just those that changed, so the
+ * read at, once the transaction that read or stored them committed. A later call asks only for the versions of its candidates and reads again just those that changed, so the
  * batches of an import do not read and fold the same stored leads over and over; the matches are the same as without
  * it. It holds at most its capacity of leads (least recently used out first), about a kilobyte each. For one run at a
  * time: not thread-safe.
@@ -41,8 +44,15 @@ public final class CaptureMemo {
         return e != null && e.version() == version ? e.candidate() : null;
     }
 
-    void put(long version, DuplicateFinder.Candidate candidate) {
-        entries.put(candidate.id(), new Entry(version, candidate));
+    /**
+     * A place for what transaction {@code tx} reads and stores, remembered only once it commits: a candidate read or
+     * stored in a transaction that rolls back (a host's, which the captures joined) may be content that never
+     * committed, and a later change could reach the same version with other content.
+     */
+    Staging stage(Tx tx) {
+        Staging staging = new Staging();
+        tx.afterCommit(() -> staging.entries.forEach(e -> entries.put(e.candidate().id(), e)));
+        return staging;
     }
 
     /** Whether any of {@code ids} is remembered (if none is, asking for their versions is a wasted round trip). */
@@ -56,5 +66,14 @@ public final class CaptureMemo {
     }
 
     private record Entry(long version, DuplicateFinder.Candidate candidate) {
+    }
+
+    /** One transaction's entries, waiting for its commit. */
+    static final class Staging {
+        private final List<Entry> entries = new ArrayList<>();
+
+        void put(long version, DuplicateFinder.Candidate candidate) {
+            entries.add(new Entry(version, candidate));
+        }
     }
 }

@@ -36,7 +36,8 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
     /**
      * The whole block of each of {@code keys}: every lead having it, by key (a key nobody has is absent), for
      * matching many new records at once ({@link BlockingKeys#candidates} is applied by the caller). One index range
-     * per key, as {@link #findByBlockingKeys}; blocks over {@link BlockingKeys#MAX_BLOCK} may be left out.
+     * per key, as {@link #findByBlockingKeys}. Every block, however large: the caller decides by a block's size
+     * whether an exact email or phone lookup is still needed, so a block left out would read as an empty one.
      */
     Map<String, List<LeadId>> blockOwners(Collection<String> keys);
 

@@ -290,9 +290,7 @@ public final class LeadService {
                 outcomes[position.get(draft)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
             }
             for (Lead saved : tx.leads().saveAll(ready)) {
-                if (memo != null) {
-                    memo.put(saved.version(), candidates.get(saved.id()));
-                }
+                pool.stored(saved, candidates.get(saved.id()));
                 announce(saved);
                 if (!saved.visitorIds().isEmpty()) {
                     rescoreIn(tx, tx.leads().get(saved.id()));

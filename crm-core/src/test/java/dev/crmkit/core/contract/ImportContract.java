@@ -537,6 +537,20 @@ public abstract class ImportContract extends ContractSupport {
     }
 
     @Test
+    void aStoredLeadSharingOnlyAnEmailIsFoundByEveryRowOfABatchWhoseOwnRowsMakeTheEmailsKeyCommon() {
+        LeadId stored = crm.leads().capture(NewLead.of("Ada", "Lovelace", "info@acme.example"));
+        List<NewLead> rows = new ArrayList<>();
+        for (int i = 0; i < 18; i++) { // stored + these pass COMMON_BLOCK while the batch runs
+            rows.add(NewLead.of("Person" + (char) ('a' + i), "Other" + (char) ('a' + i), "info@acme.example"));
+        }
+
+        List<BatchCapture> captured = crm.leads().captureAll(rows, found -> true);
+
+        assertThat(captured).allSatisfy(c -> assertThat(c.duplicates()).as("an equal email always flags")
+                .extracting(m -> m.id()).contains(stored.value()));
+    }
+
+    @Test
     void aLeadChangedBetweenTwoBatchesOfOneRunIsComparedAsItIsNowNotAsRemembered() {
         CaptureMemo memo = CaptureMemo.upTo(100);
         List<BatchCapture> first = crm.leads().captureAll(List.of(NewLead.of("Ada", "Lovelace", "ada@example.com"),
