@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,9 @@ import java.util.Optional;
 
 /**
  * Imported rows ({@code crm_import_row}) and saved mappings ({@code crm_import_mapping}, V23) in plain JDBC on the
- * transaction's connection: a batch's keys are looked up with one statement per 500 and inserted as one batch.
+ * transaction's connection: a batch's keys are looked up together ({@link JdbcLookup}) and inserted as one batch.
  */
 final class JpaImportRepository implements ImportRepository {
-    private static final int KEYS_PER_QUERY = 500;
-
     private final JpaTx tx;
 
     JpaImportRepository(JpaTx tx) {
@@ -31,29 +28,11 @@ final class JpaImportRepository implements ImportRepository {
 
     @Override
     public Map<String, ImportedRow> findRows(Collection<String> keys) {
-        List<String> all = List.copyOf(keys);
         Map<String, ImportedRow> found = new HashMap<>();
-        Database db = tx.database();
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<String> part = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            tx.session().doWork(c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT row_key, target, record_id, imported_at"
-                        + " FROM crm_import_row WHERE tenant_id = ? AND row_key IN ("
-                        + String.join(", ", Collections.nCopies(part.size(), "?")) + ")")) {
-                    s.setString(1, tx.tenantId());
-                    for (int i = 0; i < part.size(); i++) {
-                        s.setString(i + 2, part.get(i));
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), new ImportedRow(rs.getString(1),
-                                    ImportTarget.valueOf(rs.getString(2)), JdbcParameters.uuid(rs, 3, db),
-                                    JdbcParameters.instant(rs, 4, db)));
-                        }
-                    }
-                }
-            });
-        }
+        JdbcLookup.select(tx, "row_key, target, record_id, imported_at", "crm_import_row", "row_key",
+                List.copyOf(keys), false, (rs, db) -> found.put(rs.getString(1), new ImportedRow(rs.getString(1),
+                        ImportTarget.valueOf(rs.getString(2)), JdbcParameters.uuid(rs, 3, db),
+                        JdbcParameters.instant(rs, 4, db))));
         return found;
     }
 

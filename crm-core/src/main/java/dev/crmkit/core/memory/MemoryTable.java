@@ -252,27 +252,27 @@ final class MemoryTable<I extends EntityId, T> {
             if (many != null) {
                 return many.remove(id);
             }
-            for (int i = 0; i < size; i++) {
-                if (few[i].equals(id)) {
-                    System.arraycopy(few, i + 1, few, i, size - i - 1);
-                    few[--size] = null;
-                    return true;
-                }
+            int i = indexOf(id);
+            if (i < 0) {
+                return false;
             }
-            return false;
+            System.arraycopy(few, i + 1, few, i, size - i - 1);
+            few[--size] = null;
+            return true;
         }
 
         @Override
         public boolean contains(Object id) {
-            if (many != null) {
-                return many.contains(id);
-            }
+            return many != null ? many.contains(id) : indexOf(id) >= 0;
+        }
+
+        private int indexOf(Object id) {
             for (int i = 0; i < size; i++) {
                 if (few[i].equals(id)) {
-                    return true;
+                    return i;
                 }
             }
-            return false;
+            return -1;
         }
 
         @Override
