@@ -5,14 +5,16 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.transfer.ImportRequest;
 import dev.crmkit.core.transfer.ImportResult;
 import dev.crmkit.core.transfer.ImportSettings;
@@ -98,11 +100,12 @@ public class CsvImportPgBenchmark {
         List<Lead> batch = new ArrayList<>(500);
         for (int i = 0; i < rows - rows / 20; i++) {
             NewLead p = MatchingCaptureBenchmark.person(i);
-            batch.add(new Lead(LeadId.of(UUID.randomUUID()), 0, p.firstName(), p.lastName(), null, "Buyer",
-                    EmailAddress.of(p.firstName() + "." + p.lastName() + i + "@example.com"),
-                    new PhoneNumber("+61" + (200_000_000L + i)), null, p.address(), p.birthDate(), LeadSource.IMPORT,
-                    null, null, LeadStatus.NEW, null, 0, UserId.of("importer"), false, null, null, null, null,
-                    MatchKeys.person(p.firstName(), p.lastName()), null, null, null, now, now, null));
+            batch.add(new Lead(LeadId.of(UUID.randomUUID()), 0,
+                    new Identity(p.firstName(), p.lastName(), null, "Buyer", p.birthDate()),
+                    new Reach(EmailAddress.of(p.firstName() + "." + p.lastName() + i + "@example.com"),
+                            new PhoneNumber("+61" + (200_000_000L + i)), null, p.address()),
+                    Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW, null, 0, false, UserId.of("importer"), null,
+                    null, null, null, now, now, null));
             if (batch.size() == 500 || i == rows - rows / 20 - 1) {
                 List<Lead> write = List.copyOf(batch);
                 stored += storage.write(tenant, tx -> tx.leads().saveAll(write)).size();

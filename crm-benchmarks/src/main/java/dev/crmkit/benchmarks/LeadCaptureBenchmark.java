@@ -3,13 +3,15 @@ package dev.crmkit.benchmarks;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,11 +56,12 @@ public class LeadCaptureBenchmark {
         crm = Crm.builder().storage(StoredLeads.inMemory(storedLeads, (i, t) -> {
             String last = SURNAMES[i % SURNAMES.length] + (i / SURNAMES.length % 5000);
             String first = "P" + i;
-            return new Lead(LeadId.of(UUID.randomUUID()), 0, first, last, "Company " + (i % 50_000), null,
-                    EmailAddress.of("person" + i + "@example.com"),
-                    new PhoneNumber("+1415" + String.format("%07d", i)), null, LeadSource.WEB_FORM, null, null,
-                    LeadStatus.NEW, null, 0, UserId.of("rep"), false, null, null, null, null,
-                    MatchKeys.person(first, last), null, null, null, t, t, null);
+            return new Lead(LeadId.of(UUID.randomUUID()), 0,
+                    new Identity(first, last, "Company " + (i % 50_000), null, null),
+                    new Reach(EmailAddress.of("person" + i + "@example.com"),
+                            new PhoneNumber("+1415" + String.format("%07d", i)), null, null),
+                    Origin.of(LeadSource.WEB_FORM), null, LeadStatus.NEW, null, 0, false, UserId.of("rep"), null,
+                    null, null, null, t, t, null);
         })).build();
     }
 

@@ -3,13 +3,15 @@ package dev.crmkit.benchmarks;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.DuplicateMatch;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -61,10 +63,9 @@ public class MatchingCaptureBenchmark {
     public void fill() {
         crm = Crm.builder().storage(StoredLeads.inMemory(storedLeads, (i, t) -> {
             NewLead p = person(i);
-            return new Lead(storedId(i), 0, p.firstName(), p.lastName(), null, null, null, null,
-                    null, p.address(), p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0,
-                    UserId.of("rep"), false, null, null, null, null, MatchKeys.person(p.firstName(), p.lastName()),
-                    null, null, null, t, t, null);
+            return new Lead(storedId(i), 0, new Identity(p.firstName(), p.lastName(), null, null, p.birthDate()),
+                    new Reach(null, null, null, p.address()), Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW,
+                    null, 0, false, UserId.of("rep"), null, null, null, null, t, t, null);
         })).build();
     }
 

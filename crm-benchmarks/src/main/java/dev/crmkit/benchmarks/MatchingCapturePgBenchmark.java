@@ -3,13 +3,15 @@ package dev.crmkit.benchmarks;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.lead.BlockingKeys;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.jpa.JpaStorage;
 import java.io.IOException;
 import java.io.StringReader;
@@ -76,10 +78,9 @@ public class MatchingCapturePgBenchmark {
                     NewLead p = MatchingCaptureBenchmark.person(i);
                     LeadId id = MatchingCaptureBenchmark.storedId(i);
                     Address a = p.address();
-                    Lead lead = new Lead(id, 1, p.firstName(), p.lastName(), null, null, null, null, null, a,
-                            p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0, null, false, null,
-                            null, null, null, MatchKeys.person(p.firstName(), p.lastName()), null, null, null, t, t,
-                            null);
+                    Lead lead = new Lead(id, 1, new Identity(p.firstName(), p.lastName(), null, null,
+                            p.birthDate()), new Reach(null, null, null, a), Origin.of(LeadSource.IMPORT), null,
+                            LeadStatus.NEW, null, 0, false, null, null, null, null, null, t, t, null);
                     leads.append(tenant).append('\t').append(id.value()).append("\t1\t").append(p.firstName())
                             .append('\t').append(p.lastName()).append('\t').append(a.street()).append('\t')
                             .append(a.city()).append('\t').append(a.region()).append('\t').append(a.postalCode())

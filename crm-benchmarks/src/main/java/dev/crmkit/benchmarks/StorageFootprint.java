@@ -4,13 +4,15 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.AdDetails;
@@ -66,10 +68,10 @@ public final class StorageFootprint {
     private static Storage leads(int count) {
         return StoredLeads.inMemory(count, (i, t) -> {
             NewLead p = MatchingCaptureBenchmark.person(i);
-            return new Lead(MatchingCaptureBenchmark.storedId(i), 0, p.firstName(), p.lastName(), null, null, null,
-                    null, null, p.address(), p.birthDate(), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0,
-                    UserId.of("rep"), false, null, null, null, null, MatchKeys.person(p.firstName(), p.lastName()),
-                    null, null, null, t, t, null);
+            return new Lead(MatchingCaptureBenchmark.storedId(i), 0,
+                    new Identity(p.firstName(), p.lastName(), null, null, p.birthDate()),
+                    new Reach(null, null, null, p.address()), Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW,
+                    null, 0, false, UserId.of("rep"), null, null, null, null, t, t, null);
         });
     }
 }

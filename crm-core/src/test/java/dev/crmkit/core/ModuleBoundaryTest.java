@@ -67,7 +67,7 @@ class ModuleBoundaryTest {
                         try (Crm crm = Crm.builder().storage(InMemoryStorage.create()).build()) {
                             Crm alice = crm.as(Actor.of("acme", "alice", Actor.MANAGER));
                             alice.events().register(EventSubscriber.of("welcome", LeadEvent.LeadCaptured.class,
-                                    e -> System.out.println("delivered " + e.lead().email())));
+                                    e -> System.out.println("delivered " + e.lead().reach().email())));
                             alice.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
                             alice.events().dispatchDue();
                         }

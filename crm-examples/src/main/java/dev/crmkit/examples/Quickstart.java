@@ -93,9 +93,10 @@ public final class Quickstart {
                  "utm_content": "SPRING-A", "website": "", "message": "Please send a quote"}
                 """).fromVisitor("visitor-42").withSubmissionId("form-1"));
         Lead lead = crm.leads().get(captured.lead());
-        out.printf("form lead %s %s <%s>, score %d, attributed to ad %s, custom fields %s%n", lead.firstName(),
-                lead.lastName(), lead.email(), lead.score(), lead.attribution().ad().equals(banner) ? "Banner A"
-                        : lead.attribution().ad(), lead.customFields());
+        AdId ad = lead.origin().attribution().ad();
+        out.printf("form lead %s %s <%s>, score %d, attributed to ad %s, custom fields %s%n",
+                lead.identity().firstName(), lead.identity().lastName(), lead.reach().email(), lead.score(),
+                ad.equals(banner) ? "Banner A" : ad, lead.customFields());
 
         // A rep enters the same person by hand: the lead is flagged as a likely duplicate, and merged.
         LeadId typed = crm.leads().capture(NewLead.of("Ada", "Lovelace",

@@ -109,12 +109,12 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
 
     @Override
     public Map<EmailAddress, List<Lead>> findByEmails(Collection<EmailAddress> emails) {
-        return lookupAll("email", emails, EmailAddress::value, Lead::email, ORDER);
+        return lookupAll("email", emails, EmailAddress::value, l -> l.reach().email(), ORDER);
     }
 
     @Override
     public Map<PhoneNumber, List<Lead>> findByPhones(Collection<PhoneNumber> phones) {
-        return lookupAll("phone", phones, PhoneNumber::value, Lead::phone, ORDER);
+        return lookupAll("phone", phones, PhoneNumber::value, l -> l.reach().phone(), ORDER);
     }
 
     @Override

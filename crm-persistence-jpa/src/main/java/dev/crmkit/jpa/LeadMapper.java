@@ -16,11 +16,15 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.FieldAgreement;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadHistoryEntry;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.MatchField;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Outcome;
+import dev.crmkit.core.lead.Reach;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +37,16 @@ final class LeadMapper {
 
     static LeadEntity toRow(Lead l) {
         LeadEntity r = new LeadEntity();
-        r.firstName = l.firstName();
-        r.lastName = l.lastName();
-        r.company = l.company();
-        r.title = l.title();
-        r.email = l.email() == null ? null : l.email().value();
-        r.phone = l.phone() == null ? null : l.phone().value();
-        r.unverifiedPhone = l.unverifiedPhone();
-        r.address = AddressColumns.of(l.address());
-        r.source = l.source().name();
-        Attribution a = l.attribution();
+        r.firstName = l.identity().firstName();
+        r.lastName = l.identity().lastName();
+        r.company = l.identity().company();
+        r.title = l.identity().title();
+        r.email = l.reach().email() == null ? null : l.reach().email().value();
+        r.phone = l.reach().phone() == null ? null : l.reach().phone().value();
+        r.unverifiedPhone = l.reach().unverifiedPhone();
+        r.address = AddressColumns.of(l.reach().address());
+        r.source = l.origin().source().name();
+        Attribution a = l.origin().attribution();
         r.campaignId = Ids.uuid(a.campaign());
         r.adId = Ids.uuid(a.ad());
         r.affiliateId = Ids.uuid(a.affiliate());
@@ -51,11 +55,11 @@ final class LeadMapper {
         r.consentPostal = l.consent().postalMail();
         r.consentTracking = l.consent().tracking();
         r.status = l.status().name();
-        r.unqualifiedReason = l.unqualifiedReason();
+        r.unqualifiedReason = l.outcome().unqualifiedReason();
         r.score = l.score();
         r.ownerId = Ids.user(l.owner());
         r.spam = l.spam();
-        r.birthDate = l.birthDate();
+        r.birthDate = l.identity().birthDate();
         r.duplicates = JsonColumns.objects(l.duplicates(), LeadMapper::duplicate);
         r.visitorIds = JsonColumns.strings(l.visitorIds());
         r.tags = JsonColumns.strings(l.tags());
@@ -64,9 +68,9 @@ final class LeadMapper {
                 .put("at", h.at() == null ? null : h.at().toString()).put("by", Ids.user(h.by()))
                 .put("action", h.action()).put("detail", h.detail()));
         r.nameKey = l.nameKey();
-        r.mergedInto = Ids.uuid(l.mergedInto());
-        r.convertedAccount = Ids.uuid(l.convertedAccount());
-        r.convertedContact = Ids.uuid(l.convertedContact());
+        r.mergedInto = Ids.uuid(l.outcome().mergedInto());
+        r.convertedAccount = Ids.uuid(l.outcome().convertedAccount());
+        r.convertedContact = Ids.uuid(l.outcome().convertedContact());
         r.createdAt = l.createdAt();
         r.updatedAt = l.updatedAt();
         return r;
@@ -101,23 +105,24 @@ final class LeadMapper {
     }
 
     static Lead toLead(LeadEntity r) {
-        return new Lead(LeadId.of(r.id), r.version, r.firstName, r.lastName, r.company, r.title,
-                r.email == null ? null : EmailAddress.of(r.email), r.phone == null ? null : new PhoneNumber(r.phone),
-                r.unverifiedPhone,
-                AddressColumns.toAddress(r.address), r.birthDate, LeadSource.valueOf(r.source),
-                new Attribution(r.campaignId == null ? null : CampaignId.of(r.campaignId),
-                        r.adId == null ? null : AdId.of(r.adId),
-                        r.affiliateId == null ? null : AffiliateId.of(r.affiliateId)),
+        return new Lead(LeadId.of(r.id), r.version,
+                new Identity(r.firstName, r.lastName, r.company, r.title, r.birthDate),
+                new Reach(r.email == null ? null : EmailAddress.of(r.email),
+                        r.phone == null ? null : new PhoneNumber(r.phone), r.unverifiedPhone,
+                        AddressColumns.toAddress(r.address)),
+                new Origin(LeadSource.valueOf(r.source),
+                        new Attribution(r.campaignId == null ? null : CampaignId.of(r.campaignId),
+                                r.adId == null ? null : AdId.of(r.adId),
+                                r.affiliateId == null ? null : AffiliateId.of(r.affiliateId))),
                 new Consent(r.consentEmail, r.consentPhone, r.consentTracking, r.consentPostal),
                 LeadStatus.valueOf(r.status),
-                r.unqualifiedReason, r.score, Ids.user(r.ownerId), r.spam,
+                new Outcome(r.unqualifiedReason, r.mergedInto == null ? null : LeadId.of(r.mergedInto),
+                        r.convertedAccount == null ? null : AccountId.of(r.convertedAccount),
+                        r.convertedContact == null ? null : ContactId.of(r.convertedContact)),
+                r.score, r.spam, Ids.user(r.ownerId),
                 JsonColumns.objects(r.duplicates, LeadMapper::duplicate),
                 JsonColumns.stringSet(r.visitorIds), JsonColumns.stringSet(r.tags),
                 JsonColumns.stringMap(r.customFields),
-                r.nameKey,
-                r.mergedInto == null ? null : LeadId.of(r.mergedInto),
-                r.convertedAccount == null ? null : AccountId.of(r.convertedAccount),
-                r.convertedContact == null ? null : ContactId.of(r.convertedContact),
                 r.createdAt, r.updatedAt,
                 JsonColumns.objects(r.history, n -> {
                     String at = JsonColumns.text(n, "at");

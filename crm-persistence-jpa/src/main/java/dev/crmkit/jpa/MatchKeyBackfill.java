@@ -10,9 +10,12 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.lead.BlockingKeys;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -55,10 +58,11 @@ final class MatchKeyBackfill extends Backfill {
         }
         fill(c, "SELECT tenant_id, id, first_name, last_name, company, email, phone, unverified_phone, " + ADDRESS
                 + ", birth_date, spam FROM crm_lead", "crm_lead_match_key (tenant_id, match_key, lead_id)",
-                rs -> BlockingKeys.of(new Lead(LeadId.of(NO_ID), 0, rs.getString(3), rs.getString(4),
-                        rs.getString(5), null, email(rs, 6), phone(rs, 7), rs.getString(8), address(rs, 9),
-                        date(rs, 14), LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0, null,
-                        rs.getBoolean(15), null, null, null, null, null, null, null, null, EPOCH, EPOCH, null)));
+                rs -> BlockingKeys.of(new Lead(LeadId.of(NO_ID), 0,
+                        new Identity(rs.getString(3), rs.getString(4), rs.getString(5), null, date(rs, 14)),
+                        new Reach(email(rs, 6), phone(rs, 7), rs.getString(8), address(rs, 9)),
+                        Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW, null, 0, rs.getBoolean(15), null, null,
+                        null, null, null, EPOCH, EPOCH, null)));
         fill(c, "SELECT tenant_id, id, first_name, last_name, email, phone, " + ADDRESS + ", birth_date"
                 + " FROM crm_contact", "crm_contact_match_key (tenant_id, match_key, contact_id)",
                 rs -> BlockingKeys.of(new Contact(ContactId.of(NO_ID), 0, null, rs.getString(3), rs.getString(4),

@@ -49,7 +49,7 @@ class LeadRulesUpgradeTest {
                 List<Lead> ofVisitor = storage.read(TenantId.of("old"), tx -> tx.leads().findByVisitorId("v-1"));
                 assertThat(ofVisitor).isEmpty();
                 assertThat(s.score()).isZero();
-                assertThat(s.unqualifiedReason()).isNull();
+                assertThat(s.outcome().unqualifiedReason()).isNull();
             }
         } finally {
             pool.dispose();

@@ -159,10 +159,8 @@ class PostgresTwoNodesTest {
     }
 
     private static Lead withScoreAndVisitors(Lead l, int score, Set<String> visitors) {
-        return new Lead(l.id(), l.version(), l.firstName(), l.lastName(), l.company(), l.title(), l.email(),
-                l.phone(), l.address(), l.source(), l.attribution(), l.consent(), l.status(), l.unqualifiedReason(),
-                score, l.owner(), l.spam(), l.duplicates(), visitors, l.tags(), l.customFields(), l.nameKey(),
-                l.mergedInto(), l.convertedAccount(), l.convertedContact(), l.createdAt(), l.updatedAt(),
-                l.history());
+        return new Lead(l.id(), l.version(), l.identity(), l.reach(), l.origin(), l.consent(), l.status(),
+                l.outcome(), score, l.spam(), l.owner(), l.duplicates(), visitors, l.tags(), l.customFields(),
+                l.createdAt(), l.updatedAt(), l.history());
     }
 }

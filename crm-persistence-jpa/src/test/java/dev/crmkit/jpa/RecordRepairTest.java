@@ -97,8 +97,8 @@ class RecordRepairTest {
         assertThat(repair.broken(tenant)).isEmpty();
         Lead repaired = crm.leads().get(lead);
         assertThat(repaired.customFields()).isEmpty();
-        assertThat(repaired.lastName()).isEqualTo("Key");
-        assertThat(crm.leads().get(fine).lastName()).isEqualTo("Hopper");
+        assertThat(repaired.identity().lastName()).isEqualTo("Key");
+        assertThat(crm.leads().get(fine).identity().lastName()).isEqualTo("Hopper");
         leadReadsWork(2);
     }
 

@@ -26,9 +26,13 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.lead.Attribution;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Outcome;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.nurture.Enrollment;
 import dev.crmkit.core.nurture.EnrollmentId;
 import dev.crmkit.core.nurture.EnrollmentStatus;
@@ -231,11 +235,13 @@ abstract class ReportPushDownProperties {
                         Arbitraries.of("rep-1", "rep-2").injectNull(0.3), Arbitraries.integers().between(0, 60_000))
                 .as((a, attr, source, status, score, owner, minute) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute));
-                    return new Lead(LeadId.of(UUID.randomUUID()), 0, "F", "L", null, null, null, null, a, source,
-                            attr, null, status, null, score, owner == null ? null : UserId.of(owner), false, null,
-                            null, null, null, null, status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
-                            status == LeadStatus.CONVERTED ? AccountId.of(UUID.randomUUID()) : null,
-                            status == LeadStatus.CONVERTED ? ContactId.of(UUID.randomUUID()) : null, at, at, null);
+                    return new Lead(LeadId.of(UUID.randomUUID()), 0, new Identity("F", "L", null, null, null),
+                            new Reach(null, null, null, a), new Origin(source, attr), null, status,
+                            new Outcome(null, status == LeadStatus.MERGED ? LeadId.of(UUID.randomUUID()) : null,
+                                    status == LeadStatus.CONVERTED ? AccountId.of(UUID.randomUUID()) : null,
+                                    status == LeadStatus.CONVERTED ? ContactId.of(UUID.randomUUID()) : null),
+                            score, false, owner == null ? null : UserId.of(owner), null, null, null, null, at, at,
+                            null);
                 });
         return lead.list().ofMaxSize(40);
     }
@@ -564,10 +570,11 @@ abstract class ReportPushDownProperties {
             }
             for (int i = 0; i < 3; i++) {
                 LeadStatus status = converted.get(i) ? LeadStatus.CONVERTED : LeadStatus.WORKING;
-                tx.leads().save(new Lead(LeadId.of(UUID.fromString(LEADS.get(i))), 0, "F", "L", null, null, null,
-                        null, null, LeadSource.WEB_FORM, null, null, status, null, 0, null, false, null, null, null,
-                        null, null, null, converted.get(i) ? AccountId.of(UUID.randomUUID()) : null,
-                        converted.get(i) ? ContactId.of(UUID.randomUUID()) : null, T0, T0, null));
+                tx.leads().save(new Lead(LeadId.of(UUID.fromString(LEADS.get(i))), 0,
+                        new Identity("F", "L", null, null, null), null, Origin.of(LeadSource.WEB_FORM), null, status,
+                        new Outcome(null, null, converted.get(i) ? AccountId.of(UUID.randomUUID()) : null,
+                                converted.get(i) ? ContactId.of(UUID.randomUUID()) : null),
+                        0, false, null, null, null, null, null, T0, T0, null));
             }
             enrollments.forEach(tx.enrollments()::save);
             tx.touchpoints().insertAll(touchpoints);
@@ -585,7 +592,8 @@ abstract class ReportPushDownProperties {
                     sending.stream().filter(i -> i < walked)
                             .forEach(i -> sent.put(STEPS.get(i), SentEmailId.of(UUID.randomUUID())));
                     Instant at = T0.plus(Duration.ofMinutes(minute));
-                    return new Enrollment(EnrollmentId.of(UUID.randomUUID()), 0, SequenceId.of(UUID.fromString(sequence)),
+                    return new Enrollment(EnrollmentId.of(UUID.randomUUID()), 0,
+                            SequenceId.of(UUID.fromString(sequence)),
                             LeadId.of(UUID.fromString(lead)),
                             exit == null ? EnrollmentStatus.COMPLETED : EnrollmentStatus.EXITED, "end", null,
                             STEPS.subList(0, walked), sent, exit, at, at);

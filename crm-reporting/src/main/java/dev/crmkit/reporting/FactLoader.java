@@ -107,10 +107,11 @@ final class FactLoader {
     }
 
     private static void lead(FactTable.Builder b, Lead l, ZoneId zone) {
-        location(b, l.address());
-        b.set(Dimension.SOURCE, l.source()).set(Dimension.STATUS, l.status()).set(Dimension.OWNER, l.owner())
-                .set(Dimension.CAMPAIGN, l.attribution().campaign()).set(Dimension.AD, l.attribution().ad())
-                .set(Dimension.AFFILIATE, l.attribution().affiliate()).set(Dimension.LEAD, l.id())
+        location(b, l.reach().address());
+        b.set(Dimension.SOURCE, l.origin().source()).set(Dimension.STATUS, l.status()).set(Dimension.OWNER, l.owner())
+                .set(Dimension.CAMPAIGN, l.origin().attribution().campaign()).set(Dimension.AD,
+                        l.origin().attribution().ad())
+                .set(Dimension.AFFILIATE, l.origin().attribution().affiliate()).set(Dimension.LEAD, l.id())
                 .time(day(l.createdAt(), zone))
                 .setUnits(Field.SCORE, l.score())
                 .add();

@@ -52,7 +52,7 @@ class WebExampleBrowserTest {
 
     private List<Lead> leadsWithEmail(String email) {
         return crm.as(Actors.AGENT).leads().search(LeadQuery.all(), PageRequest.first(100)).items().stream()
-                .filter(l -> l.email() != null && l.email().value().equals(email)).toList();
+                .filter(l -> l.reach().email() != null && l.reach().email().value().equals(email)).toList();
     }
 
     /**
@@ -148,7 +148,7 @@ class WebExampleBrowserTest {
         assertThat(browser.findElement(By.id("errors")).getText()).contains("row 3: email");
         Browser.screenshot(browser, "06-upload-progress");
         assertThat(leadsWithEmail("katherine@example.com")).singleElement()
-                .satisfies(l -> assertThat(l.company()).isEqualTo("NASA, Langley"));
+                .satisfies(l -> assertThat(l.identity().company()).isEqualTo("NASA, Langley"));
 
         browser.get(url("/leads/upload"));
         browser.findElement(By.id("file")).sendKeys(csv.toString());

@@ -209,8 +209,8 @@ final class RuleRunner {
         Map<String, String> values = new HashMap<>();
         if (t.recordType().equals("Lead")) {
             Lead lead = tx.leads().get(LeadId.of(id));
-            putPerson(values, lead.firstName(), lead.lastName(), lead.company());
-            request = EmailRequest.of(send.template(), address(lead.email(), t)).lead(lead.id());
+            putPerson(values, lead.identity().firstName(), lead.identity().lastName(), lead.identity().company());
+            request = EmailRequest.of(send.template(), address(lead.reach().email(), t)).lead(lead.id());
         } else if (t.recordType().equals("Contact")) {
             Contact contact = tx.contacts().get(ContactId.of(id));
             putPerson(values, contact.firstName(), contact.lastName(), null);

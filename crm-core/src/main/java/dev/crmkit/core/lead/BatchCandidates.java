@@ -70,12 +70,13 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         leads = read(leadIds);
         contacts = contactIds.isEmpty() ? Map.of() : tx.contacts().findAll(contactIds);
         // The batch's own new leads join its lead blocks as it runs; contacts' blocks stay as read.
-        Set<EmailAddress> emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, leadBlocks, inBatch);
-        Set<PhoneNumber> phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, leadBlocks, inBatch);
+        Set<EmailAddress> emails = beyondBlocks(keysOf, l -> l.reach().email(), BlockingKeys.EMAIL, leadBlocks,
+                inBatch);
+        Set<PhoneNumber> phones = beyondBlocks(keysOf, l -> l.reach().phone(), BlockingKeys.PHONE, leadBlocks, inBatch);
         leadsByEmail = emails.isEmpty() ? Map.of() : candidates(tx.leads().findByEmails(emails));
         leadsByPhone = phones.isEmpty() ? Map.of() : candidates(tx.leads().findByPhones(phones));
-        emails = beyondBlocks(keysOf, Lead::email, BlockingKeys.EMAIL, contactBlocks, Map.of());
-        phones = beyondBlocks(keysOf, Lead::phone, BlockingKeys.PHONE, contactBlocks, Map.of());
+        emails = beyondBlocks(keysOf, l -> l.reach().email(), BlockingKeys.EMAIL, contactBlocks, Map.of());
+        phones = beyondBlocks(keysOf, l -> l.reach().phone(), BlockingKeys.PHONE, contactBlocks, Map.of());
         contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
         contactsByPhone = phones.isEmpty() ? Map.of() : tx.contacts().findByPhones(phones);
         Set<AccountId> accounts = new HashSet<>();
@@ -172,11 +173,11 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         for (String key : BlockingKeys.of(lead)) {
             addedBlocks.computeIfAbsent(key, k -> new ArrayList<>()).add(lead.id());
         }
-        if (lead.email() != null) {
-            addedByEmail.computeIfAbsent(lead.email(), e -> new ArrayList<>()).add(c);
+        if (lead.reach().email() != null) {
+            addedByEmail.computeIfAbsent(lead.reach().email(), e -> new ArrayList<>()).add(c);
         }
-        if (lead.phone() != null) {
-            addedByPhone.computeIfAbsent(lead.phone(), p -> new ArrayList<>()).add(c);
+        if (lead.reach().phone() != null) {
+            addedByPhone.computeIfAbsent(lead.reach().phone(), p -> new ArrayList<>()).add(c);
         }
         return c;
     }

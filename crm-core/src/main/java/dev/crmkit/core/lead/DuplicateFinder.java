@@ -53,12 +53,12 @@ final class DuplicateFinder {
         Profile self = Profile.of(lead);
         Set<String> keys = BlockingKeys.of(self);
         List<DuplicateMatch> found = new ArrayList<>();
-        for (Candidate c : pool.leads(keys, lead.email(), lead.phone())) {
+        for (Candidate c : pool.leads(keys, lead.reach().email(), lead.reach().phone())) {
             if (c.matchable() && !c.id().equals(lead.id())) {
                 add(found, Kind.LEAD, c.id().value(), self, c.profile());
             }
         }
-        for (Contact c : pool.contacts(keys, lead.email(), lead.phone())) {
+        for (Contact c : pool.contacts(keys, lead.reach().email(), lead.reach().phone())) {
             add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, pool.accountName(c.account())));
         }
         return best(found);

@@ -1,5 +1,6 @@
 package dev.crmkit.core.lead;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
@@ -7,7 +8,6 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
@@ -27,41 +27,31 @@ import java.util.UUID;
  * A person who may become a customer. Immutable: every change returns a new lead; status changes go through the
  * {@link LeadStatus} state machine.
  *
- * @param unverifiedPhone a phone number an import gave that could not be verified, kept as entered (then
- *                     {@code phone} is null); matching compares its digits
- * @param birthDate    date of birth, when known (duplicate matching compares it)
- * @param nameKey      matching key for fuzzy duplicate search (derived; see {@code LeadKeys})
+ * @param identity     who the lead is: name, company, title, date of birth
+ * @param reach        how to reach them: email, phone, postal address
+ * @param origin       the channel that captured the lead and the campaign, ad and affiliate credited for it
+ * @param outcome      how the lead ended (disqualified, merged, converted); {@link Outcome#NONE} while open
  * @param visitorIds   anonymous web visitor ids linked to this lead (their clicks count for it)
  * @param customFields extra form fields the mapping kept verbatim
  */
+// Unwrapped: events, webhooks and personal-data exports keep the flat JSON a lead has always had, so outbox rows
+// written before the grouping still read, and webhook consumers see no change.
 public record Lead(
         LeadId id,
         long version,
-        String firstName,
-        String lastName,
-        String company,
-        String title,
-        EmailAddress email,
-        PhoneNumber phone,
-        String unverifiedPhone,
-        Address address,
-        LocalDate birthDate,
-        LeadSource source,
-        Attribution attribution,
+        @JsonUnwrapped Identity identity,
+        @JsonUnwrapped Reach reach,
+        @JsonUnwrapped Origin origin,
         Consent consent,
         LeadStatus status,
-        String unqualifiedReason,
+        @JsonUnwrapped Outcome outcome,
         int score,
-        UserId owner,
         boolean spam,
+        UserId owner,
         List<DuplicateMatch> duplicates,
         Set<String> visitorIds,
         Set<String> tags,
         Map<String, String> customFields,
-        String nameKey,
-        LeadId mergedInto,
-        AccountId convertedAccount,
-        ContactId convertedContact,
         Instant createdAt,
         Instant updatedAt,
         List<LeadHistoryEntry> history) implements Versioned<LeadId, Lead> {
@@ -75,12 +65,14 @@ public record Lead(
      */
     public Lead {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        attribution = attribution == null ? Attribution.NONE : attribution;
+        reach = reach == null ? Reach.NONE : reach;
         consent = consent == null ? Consent.NONE : consent;
+        outcome = outcome == null ? Outcome.NONE : outcome;
         duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
         visitorIds = visitorIds == null ? Set.of() : Set.copyOf(visitorIds);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -88,15 +80,17 @@ public record Lead(
         history = history == null ? List.of() : List.copyOf(history);
         require(version >= 0, id, "its version is negative");
         require(!updatedAt.isBefore(createdAt), id, "it was updated before it was created");
-        require(firstName != null || lastName != null, id, "it has no name");
-        require((status == LeadStatus.CONVERTED) == (convertedAccount != null && convertedContact != null)
-                        && (convertedAccount == null) == (convertedContact == null), id,
+        require(identity.firstName() != null || identity.lastName() != null, id, "it has no name");
+        AccountId account = outcome.convertedAccount();
+        ContactId contact = outcome.convertedContact();
+        require((status == LeadStatus.CONVERTED) == (account != null && contact != null)
+                        && (account == null) == (contact == null), id,
                 "a lead names the account and contact it became exactly when it is CONVERTED");
-        require((status == LeadStatus.MERGED) == (mergedInto != null), id,
+        require((status == LeadStatus.MERGED) == (outcome.mergedInto() != null), id,
                 "a lead names the lead it merged into exactly when it is MERGED");
-        require(!id.equals(mergedInto), id, "it is merged into itself");
+        require(!id.equals(outcome.mergedInto()), id, "it is merged into itself");
         require(status != LeadStatus.MERGED || visitorIds.isEmpty(), id, "a MERGED lead keeps visitors");
-        require(unqualifiedReason == null || status == LeadStatus.UNQUALIFIED, id,
+        require(outcome.unqualifiedReason() == null || status == LeadStatus.UNQUALIFIED, id,
                 "only an UNQUALIFIED lead has a disqualification reason");
         require(score >= 0 && (!spam || score == 0), id, "its score is negative, or it is spam with a score");
     }
@@ -107,16 +101,9 @@ public record Lead(
         }
     }
 
-    /** A lead without a birth date or an unverified phone (the shape before duplicate matching kept them). */
-    public Lead(LeadId id, long version, String firstName, String lastName, String company, String title,
-                EmailAddress email, PhoneNumber phone, Address address, LeadSource source, Attribution attribution,
-                Consent consent, LeadStatus status, String unqualifiedReason, int score, UserId owner, boolean spam,
-                List<DuplicateMatch> duplicates, Set<String> visitorIds, Set<String> tags,
-                Map<String, String> customFields, String nameKey, LeadId mergedInto, AccountId convertedAccount,
-                ContactId convertedContact, Instant createdAt, Instant updatedAt, List<LeadHistoryEntry> history) {
-        this(id, version, firstName, lastName, company, title, email, phone, null, address, null, source, attribution,
-                consent, status, unqualifiedReason, score, owner, spam, duplicates, visitorIds, tags, customFields,
-                nameKey, mergedInto, convertedAccount, convertedContact, createdAt, updatedAt, history);
+    /** The name's matching key that duplicate search looks leads up by (see {@link Identity#nameKey()}). */
+    public String nameKey() {
+        return identity.nameKey();
     }
 
     /** A copy knowing the anonymous web visitors {@code ids} (visitor linking), changed at {@code at}. */
@@ -129,10 +116,11 @@ public record Lead(
 
     /** A new lead from checked input: status NEW, version 0, nobody's yet, captured at {@code at}. */
     static Lead captured(LeadId id, LeadInput.Fields f, boolean spam, Instant at) {
-        return new Lead(id, 0, f.firstName(), f.lastName(), f.company(), f.title(), f.email(), f.phone(),
-                f.unverifiedPhone(), f.address(), f.birthDate(), f.source(), f.attribution(), f.consent(),
-                LeadStatus.NEW, null, 0, f.owner(), spam, List.of(), spam ? Set.of() : f.visitorIds(), f.tags(),
-                f.customFields(), MatchKeys.person(f.firstName(), f.lastName()), null, null, null, at, at, List.of());
+        return new Lead(id, 0, new Identity(f.firstName(), f.lastName(), f.company(), f.title(), f.birthDate()),
+                new Reach(f.email(), f.phone(), f.unverifiedPhone(), f.address()),
+                new Origin(f.source(), f.attribution()), f.consent(), LeadStatus.NEW, Outcome.NONE, 0, spam,
+                f.owner(), List.of(), spam ? Set.of() : f.visitorIds(), f.tags(), f.customFields(), at, at,
+                List.of());
     }
 
     /** This new lead with its attribution, the possible duplicates found for it and its first owner. */
@@ -217,17 +205,18 @@ public record Lead(
      */
     Lead absorb(Lead gone, Instant at, UserId by) {
         Edit e = edit();
-        e.firstName = first(firstName, gone.firstName);
-        e.lastName = first(lastName, gone.lastName);
-        e.company = first(company, gone.company);
-        e.title = first(title, gone.title);
-        e.email = first(email, gone.email);
-        e.phone = first(phone, gone.phone);
-        e.unverifiedPhone = e.phone != null ? null : first(unverifiedPhone, gone.unverifiedPhone);
-        e.address = first(address, gone.address);
-        e.birthDate = first(birthDate, gone.birthDate);
+        Edit g = gone.edit();
+        e.firstName = first(e.firstName, g.firstName);
+        e.lastName = first(e.lastName, g.lastName);
+        e.company = first(e.company, g.company);
+        e.title = first(e.title, g.title);
+        e.email = first(e.email, g.email);
+        e.phone = first(e.phone, g.phone);
+        e.unverifiedPhone = e.phone != null ? null : first(e.unverifiedPhone, g.unverifiedPhone);
+        e.address = first(e.address, g.address);
+        e.birthDate = first(e.birthDate, g.birthDate);
         e.owner = first(owner, gone.owner);
-        e.attribution = attribution.isEmpty() ? gone.attribution : attribution;
+        e.attribution = e.attribution.isEmpty() ? g.attribution : e.attribution;
         // The most restrictive of the two: a refusal on either record may be the person's latest word, and a merge
         // must never widen what they agreed to.
         e.consent = consent.and(gone.consent);
@@ -244,7 +233,6 @@ public record Lead(
                 .filter(m -> !m.id().equals(id.value()))
                 .filter(m -> e.duplicates.stream().noneMatch(x -> x.id().equals(m.id())))
                 .forEach(e.duplicates::add);
-        e.nameKey = MatchKeys.person(e.firstName, e.lastName);
         e.history.addAll(gone.history);
         e.history.sort(LeadService.HISTORY_ORDER);
         return e.log(at, by, "MERGED", "absorbed lead " + gone.id);
@@ -257,17 +245,17 @@ public record Lead(
     Lead filledFrom(LeadInput.Fields in, Instant at, UserId by) {
         Edit e = edit();
         List<String> filled = new ArrayList<>();
-        e.firstName = fill(firstName, in.firstName(), "firstName", filled);
-        e.lastName = fill(lastName, in.lastName(), "lastName", filled);
-        e.company = fill(company, in.company(), "company", filled);
-        e.title = fill(title, in.title(), "title", filled);
-        e.email = fill(email, in.email(), "email", filled);
-        if (phone == null && unverifiedPhone == null) {
+        e.firstName = fill(e.firstName, in.firstName(), "firstName", filled);
+        e.lastName = fill(e.lastName, in.lastName(), "lastName", filled);
+        e.company = fill(e.company, in.company(), "company", filled);
+        e.title = fill(e.title, in.title(), "title", filled);
+        e.email = fill(e.email, in.email(), "email", filled);
+        if (e.phone == null && e.unverifiedPhone == null) {
             e.phone = fill(null, in.phone(), "phone", filled);
             e.unverifiedPhone = e.phone != null ? null : fill(null, in.unverifiedPhone(), "phone", filled);
         }
-        e.address = fill(address, in.address(), "address", filled);
-        e.birthDate = fill(birthDate, in.birthDate(), "birthDate", filled);
+        e.address = fill(e.address, in.address(), "address", filled);
+        e.birthDate = fill(e.birthDate, in.birthDate(), "birthDate", filled);
         in.customFields().forEach((k, v) -> {
             if (e.customFields.size() < LeadLimits.CUSTOM_FIELDS && e.customFields.putIfAbsent(k, v) == null) {
                 filled.add("customFields." + k);
@@ -276,7 +264,6 @@ public record Lead(
         if (filled.isEmpty()) {
             return this;
         }
-        e.nameKey = MatchKeys.person(e.firstName, e.lastName);
         return e.log(at, by, "UPDATED", "filled " + String.join(", ", filled));
     }
 
@@ -326,7 +313,6 @@ public record Lead(
         Set<String> visitorIds;
         Set<String> tags;
         Map<String, String> customFields;
-        String nameKey;
         LeadId mergedInto;
         AccountId convertedAccount;
         ContactId convertedContact;
@@ -336,29 +322,28 @@ public record Lead(
         Edit(Lead l) {
             this.l = l;
             version = l.version;
-            firstName = l.firstName;
-            lastName = l.lastName;
-            company = l.company;
-            title = l.title;
-            email = l.email;
-            phone = l.phone;
-            unverifiedPhone = l.unverifiedPhone;
-            address = l.address;
-            birthDate = l.birthDate;
-            attribution = l.attribution;
+            firstName = l.identity.firstName();
+            lastName = l.identity.lastName();
+            company = l.identity.company();
+            title = l.identity.title();
+            birthDate = l.identity.birthDate();
+            email = l.reach.email();
+            phone = l.reach.phone();
+            unverifiedPhone = l.reach.unverifiedPhone();
+            address = l.reach.address();
+            attribution = l.origin.attribution();
             consent = l.consent;
             status = l.status;
-            unqualifiedReason = l.unqualifiedReason;
+            unqualifiedReason = l.outcome.unqualifiedReason();
+            mergedInto = l.outcome.mergedInto();
+            convertedAccount = l.outcome.convertedAccount();
+            convertedContact = l.outcome.convertedContact();
             score = l.score;
             owner = l.owner;
             duplicates = new ArrayList<>(l.duplicates);
             visitorIds = new LinkedHashSet<>(l.visitorIds);
             tags = new LinkedHashSet<>(l.tags);
             customFields = new LinkedHashMap<>(l.customFields);
-            nameKey = l.nameKey;
-            mergedInto = l.mergedInto;
-            convertedAccount = l.convertedAccount;
-            convertedContact = l.convertedContact;
             updatedAt = l.updatedAt;
             history = new ArrayList<>(l.history);
         }
@@ -375,10 +360,10 @@ public record Lead(
         }
 
         Lead build() {
-            return new Lead(l.id, version, firstName, lastName, company, title, email, phone, unverifiedPhone,
-                    address, birthDate, l.source, attribution, consent, status, unqualifiedReason, score, owner,
-                    l.spam, duplicates, visitorIds, tags, customFields, nameKey, mergedInto, convertedAccount,
-                    convertedContact, l.createdAt, updatedAt, history);
+            return new Lead(l.id, version, new Identity(firstName, lastName, company, title, birthDate),
+                    new Reach(email, phone, unverifiedPhone, address), new Origin(l.origin.source(), attribution),
+                    consent, status, new Outcome(unqualifiedReason, mergedInto, convertedAccount, convertedContact),
+                    score, l.spam, owner, duplicates, visitorIds, tags, customFields, l.createdAt, updatedAt, history);
         }
     }
 }

@@ -43,13 +43,15 @@ final class LeadConversion {
         Optional<Contact> contact = account.isEmpty() ? Optional.empty() : existingContact(lead, account.get(), how, v);
         v.throwIfInvalid();
 
+        Identity who = lead.identity();
+        Reach reach = lead.reach();
         AccountId accountId = account.map(Account::id).orElseGet(() -> new AccountService(ctx).create(
-                new AccountDetails(lead.company() != null ? lead.company() : personalName(lead), null, null,
-                        lead.address(), null, lead.owner(), Set.of())));
+                new AccountDetails(who.company() != null ? who.company() : personalName(who), null, null,
+                        reach.address(), null, lead.owner(), Set.of())));
         ContactId contactId = contact.map(Contact::id).orElseGet(() -> new ContactService(ctx).createFromLead(
-                new ContactDetails(accountId, lead.firstName(), lead.lastName(), lead.title(),
-                        lead.email() == null ? null : lead.email().value(),
-                        lead.phone() == null ? null : lead.phone().value(), lead.address(), lead.birthDate(), null,
+                new ContactDetails(accountId, who.firstName(), who.lastName(), who.title(),
+                        reach.email() == null ? null : reach.email().value(),
+                        reach.phone() == null ? null : reach.phone().value(), reach.address(), who.birthDate(), null,
                         null, Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
 
         OpportunityId opportunity = !how.wantsOpportunity() ? null : new OpportunityService(ctx).create(
@@ -72,12 +74,13 @@ final class LeadConversion {
             v.check(a.isPresent(), "account", "no such account: " + how.account());
             return a;
         }
-        String key = MatchKeys.company(lead.company());
+        String key = MatchKeys.company(lead.identity().company());
         if (key == null) {
             return Optional.empty();
         }
         List<Account> matches = tx.accounts().findByNameKey(key);
-        v.check(matches.size() <= 1, "account", matches.size() + " accounts are named like '" + lead.company()
+        v.check(matches.size() <= 1, "account",
+                matches.size() + " accounts are named like '" + lead.identity().company()
                 + "': name the one to attach to");
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
@@ -89,16 +92,16 @@ final class LeadConversion {
                     "no contact " + how.contact() + " at account " + account.id());
             return c;
         }
-        if (lead.email() == null) {
+        if (lead.reach().email() == null) {
             return Optional.empty();
         }
-        return tx.contacts().findByEmail(lead.email()).stream()
+        return tx.contacts().findByEmail(lead.reach().email()).stream()
                 .filter(c -> account.id().equals(c.account())).findFirst();
     }
 
     /** The person's full name, or their last name alone when the full one is too long for an account's name. */
-    private static String personalName(Lead lead) {
-        String full = lead.firstName() == null ? lead.lastName() : lead.firstName() + " " + lead.lastName();
-        return full.length() <= CustomerLimits.ACCOUNT_NAME ? full : lead.lastName();
+    private static String personalName(Identity who) {
+        String full = who.firstName() == null ? who.lastName() : who.firstName() + " " + who.lastName();
+        return full.length() <= CustomerLimits.ACCOUNT_NAME ? full : who.lastName();
     }
 }

@@ -57,8 +57,8 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     public TrackedLead get(LeadId id) {
         Lead l = tx.leads().get(id);
         // A merged lead lives on in its survivor (a merge may be merged again): what comes to it goes there.
-        for (int hops = 0; l.mergedInto() != null && hops < MAX_MERGE_HOPS; hops++) {
-            l = tx.leads().get(l.mergedInto());
+        for (int hops = 0; l.outcome().mergedInto() != null && hops < MAX_MERGE_HOPS; hops++) {
+            l = tx.leads().get(l.outcome().mergedInto());
         }
         read.put(l.id(), l);
         return tracked(l);
@@ -100,6 +100,6 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     }
 
     private static TrackedLead tracked(Lead l) {
-        return new TrackedLead(l.id(), l.convertedContact(), l.convertedAccount());
+        return new TrackedLead(l.id(), l.outcome().convertedContact(), l.outcome().convertedAccount());
     }
 }

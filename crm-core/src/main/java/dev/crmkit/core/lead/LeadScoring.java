@@ -18,7 +18,7 @@ final class LeadScoring {
                 total += rules.attributePoints().getOrDefault(a, 0);
             }
         }
-        total += rules.sourcePoints().getOrDefault(lead.source(), 0);
+        total += rules.sourcePoints().getOrDefault(lead.origin().source(), 0);
         for (Touchpoint t : touchpoints) {
             int points = rules.touchpointPoints().getOrDefault(t.kind(), 0);
             if (points != 0) {
@@ -40,11 +40,11 @@ final class LeadScoring {
 
     private static boolean has(Lead l, Attribute a) {
         return switch (a) {
-            case HAS_EMAIL -> l.email() != null;
-            case HAS_PHONE -> l.phone() != null;
-            case HAS_COMPANY -> l.company() != null;
-            case HAS_TITLE -> l.title() != null;
-            case HAS_ADDRESS -> l.address() != null;
+            case HAS_EMAIL -> l.reach().email() != null;
+            case HAS_PHONE -> l.reach().phone() != null;
+            case HAS_COMPANY -> l.identity().company() != null;
+            case HAS_TITLE -> l.identity().title() != null;
+            case HAS_ADDRESS -> l.reach().address() != null;
             case EMAIL_CONSENT -> l.consent().emailMarketing();
         };
     }

@@ -60,7 +60,7 @@ public final class LeadService {
     /**
      * Captures a lead a rep entered (or an import). Every invalid field is reported at once in a
      * {@code ValidationException} (field names as in {@link NewLead}); only for source {@code IMPORT}, a phone
-     * number that cannot be verified is kept as entered ({@link Lead#unverifiedPhone()}) instead. The lead starts
+     * number that cannot be verified is kept as entered ({@link Reach#unverifiedPhone()}) instead. The lead starts
      * NEW, flagged with the leads and contacts it looks like; its owner is the one given, else the acting user, else
      * (for the system actor) the {@link AssignmentRules}.
      */
@@ -165,7 +165,7 @@ public final class LeadService {
                 String visitor = fields.visitorIds().isEmpty() ? null : fields.visitorIds().iterator().next();
                 String eventId = form.submissionId() != null ? form.submissionId() : "form:" + lead.id();
                 tracking().record(new TrackedActivity.FormSubmission(eventId, ctx.now(), visitor, lead.id(),
-                        lead.attribution().campaign(), mapping.formName()));
+                        lead.origin().attribution().campaign(), mapping.formName()));
                 lead = rescoreIn(tx, tx.leads().get(lead.id()));
             }
             return new FormCapture(lead.id(), spam, lead.duplicates());
@@ -199,10 +199,11 @@ public final class LeadService {
         if (!spam) {
             // A spam lead keeps no visitors: the honeypot's filler is no prospect whose clicks should count.
             UserId owner = lead.owner() != null ? lead.owner()
-                    : defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(lead.address());
-            lead = lead.onCapture(byTargetArea(tx, lead.attribution(), GeoSearch.of(lead.address())), found, owner);
+                    : defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(lead.reach().address());
+            lead = lead.onCapture(byTargetArea(tx, lead.origin().attribution(), GeoSearch.of(lead.reach().address())),
+                    found, owner);
         }
-        lead = lead.logged(now, ctx.user(), "CAPTURED", (formName == null ? "source " + lead.source()
+        lead = lead.logged(now, ctx.user(), "CAPTURED", (formName == null ? "source " + lead.origin().source()
                 : "form " + formName) + (spam ? " (spam: honeypot filled)" : "") + (lead.duplicates().isEmpty()
                 ? "" : ", " + lead.duplicates().size() + " possible duplicate(s)"));
         return spam ? lead : lead.scored(LeadScoring.score(lead, List.of(), scoring(), now), now);
@@ -379,7 +380,7 @@ public final class LeadService {
         GeoSearch.check(center, radiusKm, limit);
         return ctx.read(tx -> GeoSearch.nearest(tx.leads().findWithin(GeoBox.around(center, radiusKm)).stream()
                         .filter(l -> l.status() != LeadStatus.MERGED && !l.spam()).toList(),
-                l -> GeoSearch.of(l.address()), Lead::id, center, radiusKm, limit));
+                l -> GeoSearch.of(l.reach().address()), Lead::id, center, radiusKm, limit));
     }
 
     /** The leads and contacts that look like this lead now (data may have changed since its capture). */

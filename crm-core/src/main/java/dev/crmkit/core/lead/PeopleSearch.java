@@ -108,8 +108,9 @@ final class PeopleSearch {
     }
 
     private static Person person(Lead l) {
-        return new Person(Person.Kind.LEAD, l.id().value(), fullName(l.firstName(), l.lastName()), l.email(),
-                LifecycleStage.PROSPECT, l.status().name(), l.owner(), l.address());
+        return new Person(Person.Kind.LEAD, l.id().value(), fullName(l.identity().firstName(),
+                l.identity().lastName()), l.reach().email(),
+                LifecycleStage.PROSPECT, l.status().name(), l.owner(), l.reach().address());
     }
 
     private static Person person(Contact c) {

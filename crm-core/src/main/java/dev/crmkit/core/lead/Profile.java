@@ -32,8 +32,12 @@ record Profile(String first, String last, String firstSound, String lastSound, L
     private static final int MAX_SOUNDS = 200_000;
 
     static Profile of(Lead l) {
-        Profile p = of(l.firstName(), l.lastName(), l.birthDate(), l.address(), l.email(), l.phone(), l.company());
-        return l.phone() != null || l.unverifiedPhone() == null ? p : p.withUnverifiedPhone(l.unverifiedPhone());
+        Identity who = l.identity();
+        Reach reach = l.reach();
+        Profile p = of(who.firstName(), who.lastName(), who.birthDate(), reach.address(), reach.email(), reach.phone(),
+                who.company());
+        return reach.phone() != null || reach.unverifiedPhone() == null ? p
+                : p.withUnverifiedPhone(reach.unverifiedPhone());
     }
 
     /** A copy whose phone is the digits of a number that could not be verified. */

@@ -57,7 +57,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
 
     @Override
     public List<Lead> findWithin(GeoBox box) {
-        return within(box, l -> GeoSearch.of(l.address()), ORDER);
+        return within(box, l -> GeoSearch.of(l.reach().address()), ORDER);
     }
 
     @Override
@@ -84,9 +84,9 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
             case STAGE -> "PROSPECT";
             case QUALIFICATION -> l.status();
             case OWNER -> l.owner();
-            case COUNTRY -> l.address() == null ? null : l.address().country();
-            case REGION -> l.address() == null ? null : l.address().region();
-            case CITY -> l.address() == null ? null : l.address().city();
+            case COUNTRY -> l.reach().address() == null ? null : l.reach().address().country();
+            case REGION -> l.reach().address() == null ? null : l.reach().address().region();
+            case CITY -> l.reach().address() == null ? null : l.reach().address().city();
         };
     }
 
@@ -94,7 +94,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
         return l -> (q.includeSpam() || !l.spam())
                 && (q.statuses().isEmpty() ? l.status() != LeadStatus.MERGED : q.statuses().contains(l.status()))
                 && (q.owner() == null || q.owner().equals(l.owner()))
-                && PersonFields.matchesLocation(l.address(), q.country(), q.region(), q.city())
+                && PersonFields.matchesLocation(l.reach().address(), q.country(), q.region(), q.city())
                 && (q.minScore() == null || l.score() >= q.minScore())
                 && (q.tag() == null || l.tags().contains(q.tag()));
     }

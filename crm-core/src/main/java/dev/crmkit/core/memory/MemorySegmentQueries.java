@@ -161,7 +161,7 @@ final class MemorySegmentQueries implements SegmentQueries {
     // ---- field values per target --------------------------------------------------------------------------------
 
     private Row row(Lead l) {
-        return new Row(l.status().name(), "PROSPECT", (long) l.score(), l.address(), l.owner(), l.tags(),
+        return new Row(l.status().name(), "PROSPECT", (long) l.score(), l.reach().address(), l.owner(), l.tags(),
                 l.createdAt(), "lead", l.id(), false);
     }
 

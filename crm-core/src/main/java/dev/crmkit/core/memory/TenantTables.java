@@ -65,12 +65,12 @@ final class TenantTables {
     MemoryTx currentWrite;
 
     final MemoryTable<LeadId, Lead> leads = new MemoryTable<>("Lead", Lead::id, List.of(
-            index("email", l -> one(l.email() == null ? null : l.email().value())),
-            index("phone", l -> one(l.phone() == null ? null : l.phone().value())),
+            index("email", l -> one(l.reach().email() == null ? null : l.reach().email().value())),
+            index("phone", l -> one(l.reach().phone() == null ? null : l.reach().phone().value())),
             index("nameKey", l -> one(l.nameKey())),
             index("visitor", Lead::visitorIds),
             index("blocking", (Lead l) -> BlockingKeys.of(l)),
-            index("geo", l -> GeoCells.of(GeoSearch.of(l.address())))));
+            index("geo", l -> GeoCells.of(GeoSearch.of(l.reach().address())))));
 
     final MemoryTable<AccountId, Account> accounts = new MemoryTable<>("Account", Account::id, List.of(
             index("nameKey", a -> one(a.nameKey())),

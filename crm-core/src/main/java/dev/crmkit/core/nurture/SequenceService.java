@@ -319,14 +319,15 @@ public final class SequenceService {
                      Instant now) {
         Map<LeadId, Lead> leads = tx.leads().findAll(enrollments.stream().map(Enrollment::lead).toList());
         Map<EmailAddress, EmailRecipient> recipients = tx.emailRecipients().findByEmails(leads.values().stream()
-                .map(Lead::email).filter(Objects::nonNull).toList());
+                .map(l -> l.reach().email()).filter(Objects::nonNull).toList());
         Map<SequenceId, SequenceDefinition> sequences = new HashMap<>();
         List<Walk> walks = new ArrayList<>();
         List<Walk> emailing = new ArrayList<>();
         List<EmailRequest> emails = new ArrayList<>();
         for (Enrollment e : enrollments) {
             Lead lead = leads.containsKey(e.lead()) ? leads.get(e.lead()) : tx.leads().get(e.lead());
-            Walk w = new Walk(system, tx, e, lead, lead.email() == null ? null : recipients.get(lead.email()),
+            Walk w = new Walk(system, tx, e, lead,
+                    lead.reach().email() == null ? null : recipients.get(lead.reach().email()),
                     sequences.computeIfAbsent(e.sequence(), id -> tx.nurtureSequences().get(id).definition()), now);
             walks.add(w);
             EmailRequest email = w.start();
@@ -423,7 +424,7 @@ public final class SequenceService {
                     e = e.moveOn(t.next(), now, null, now);
                 } else {
                     SequenceStep.SendEmail send = (SequenceStep.SendEmail) step;
-                    if (lead.email() == null) {
+                    if (lead.reach().email() == null) {
                         stopped = e.exit(ExitReason.NO_CONSENT, now);
                         return null;
                     }
@@ -433,9 +434,10 @@ public final class SequenceService {
                     }
                     emailed = true;
                     sending = send;
-                    return EmailRequest.of(send.template(), lead.email().value()).lead(lead.id())
-                            .values(Map.of("firstName", text(lead.firstName()), "lastName", text(lead.lastName()),
-                                    "company", text(lead.company())));
+                    return EmailRequest.of(send.template(), lead.reach().email().value()).lead(lead.id())
+                            .values(Map.of("firstName", text(lead.identity().firstName()),
+                                    "lastName", text(lead.identity().lastName()),
+                                    "company", text(lead.identity().company())));
                 }
             }
             throw new IllegalStateException("sequence " + e.sequence() + " did not reach a wait or an end");

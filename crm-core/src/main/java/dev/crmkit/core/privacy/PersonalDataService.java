@@ -53,9 +53,10 @@ public final class PersonalDataService {
             out.put("lead", lead);
             out.put("touchpoints", tx.touchpoints().findByLead(id));
             out.put("tasks", tx.tasks().findBySubject(Subject.of(id)));
-            emailData(tx, out, lead.email() == null ? null : lead.email().value());
-            if (lead.convertedContact() != null) {
-                tx.contacts().find(lead.convertedContact()).ifPresent(c -> out.put("becameContact", contact(tx, c)));
+            emailData(tx, out, lead.reach().email() == null ? null : lead.reach().email().value());
+            if (lead.outcome().convertedContact() != null) {
+                tx.contacts().find(lead.outcome().convertedContact()).ifPresent(c -> out.put("becameContact",
+                        contact(tx, c)));
             }
             return write(out);
         });

@@ -15,8 +15,10 @@ import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.segment.Segment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,8 +130,8 @@ public final class ExportService {
 
     private static Addressee addressee(TransferTx tx, EntityId id) {
         if (id instanceof LeadId l) {
-            return tx.leads().find(l).map(x -> new Addressee(name(x.firstName(), x.lastName()), x.company(),
-                    x.address(), x.consent().postalMail())).orElse(null);
+            return tx.leads().find(l).map(x -> new Addressee(name(x.identity().firstName(), x.identity().lastName()),
+                    x.identity().company(), x.reach().address(), x.consent().postalMail())).orElse(null);
         }
         if (id instanceof ContactId c) {
             return tx.contacts().find(c).map(x -> new Addressee(name(x.firstName(), x.lastName()),
@@ -151,9 +153,11 @@ public final class ExportService {
     }
 
     private static List<String> leadRow(Lead l) {
-        String phone = l.phone() != null ? l.phone().value() : l.unverifiedPhone();
-        return person(l.id().value().toString(), l.firstName(), l.lastName(), l.company(), l.title(),
-                l.email() == null ? null : l.email().value(), phone, l.address(), l.birthDate(), l.tags(),
+        Identity who = l.identity();
+        Reach reach = l.reach();
+        String phone = reach.phone() != null ? reach.phone().value() : reach.unverifiedPhone();
+        return person(l.id().value().toString(), who.firstName(), who.lastName(), who.company(), who.title(),
+                reach.email() == null ? null : reach.email().value(), phone, reach.address(), who.birthDate(), l.tags(),
                 l.consent());
     }
 

@@ -4,7 +4,9 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.Reach;
 
 /**
  * "Update empty fields": a stored record's details with the empty ones taken from an import row; null when the row
@@ -16,12 +18,16 @@ final class Fill {
 
     /** Whether {@code row} (a lead preview) has a value where {@code stored} has none: what fillEmpty would take. */
     static boolean leadFills(Lead stored, Lead row) {
-        return gap(stored.firstName(), row.firstName()) || gap(stored.lastName(), row.lastName())
-                || gap(stored.company(), row.company()) || gap(stored.title(), row.title())
-                || gap(stored.email(), row.email())
-                || stored.phone() == null && stored.unverifiedPhone() == null
-                        && (row.phone() != null || row.unverifiedPhone() != null)
-                || gap(stored.address(), row.address()) || gap(stored.birthDate(), row.birthDate())
+        Identity had = stored.identity();
+        Identity got = row.identity();
+        Reach hadReach = stored.reach();
+        Reach gotReach = row.reach();
+        return gap(had.firstName(), got.firstName()) || gap(had.lastName(), got.lastName())
+                || gap(had.company(), got.company()) || gap(had.title(), got.title())
+                || gap(hadReach.email(), gotReach.email())
+                || hadReach.phone() == null && hadReach.unverifiedPhone() == null
+                        && (gotReach.phone() != null || gotReach.unverifiedPhone() != null)
+                || gap(hadReach.address(), gotReach.address()) || gap(had.birthDate(), got.birthDate())
                 || row.customFields().keySet().stream().anyMatch(k -> !stored.customFields().containsKey(k));
     }
 

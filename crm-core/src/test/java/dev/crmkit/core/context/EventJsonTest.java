@@ -2,14 +2,25 @@ package dev.crmkit.core.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.lead.Identity;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.testkit.Samples;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void aStoredPayloadBeyondJacksonsDefaultBoundsStillReadsBack() {
         LeadCaptured event = new LeadCaptured(TenantId.of("t1"), Samples.T0,
@@ -21,5 +32,42 @@ class EventJsonTest {
 
         assertThat(read.lead().customFields()).containsEntry(key, "newsletter");
         assertThat(read.lead().id()).isEqualTo(event.lead().id());
+    }
+
+    @Test
+    void aLeadEventIsWrittenFlatAsBeforeItsFieldsWereGroupedAndAnOldPayloadStillReads() throws Exception {
+        LeadCaptured event = new LeadCaptured(TenantId.of("t1"), Samples.T0,
+                Samples.lead(LeadId.of(UUID.randomUUID()), "ada@example.com"));
+
+        JsonNode lead = JSON.readTree(EventJson.write(event)).get("lead");
+
+        assertThat(lead.fieldNames()).toIterable().contains("firstName", "birthDate", "email", "unverifiedPhone",
+                "source", "attribution", "unqualifiedReason", "mergedInto", "convertedContact")
+                .doesNotContain("identity", "reach", "origin", "outcome");
+        assertThat(EventJson.read(EventJson.write(event), LeadCaptured.class)).isEqualTo(event);
+
+        // A converted lead's event as an outbox row held it before the grouping (with the nameKey it had then).
+        String stored = """
+                {"tenant":"t1","occurredAt":"2026-01-01T00:00:00Z","lead":{
+                 "id":"0190a4b2-0000-7000-8000-000000000001","version":3,"firstName":"Ada","lastName":"Lovelace",
+                 "company":"Analytical Engines","title":null,"email":"ada@example.com","phone":"+442079460958",
+                 "unverifiedPhone":null,"address":null,"birthDate":"1815-12-10","source":"WEB_FORM",
+                 "attribution":{"campaign":null,"ad":null,"affiliate":null},
+                 "consent":{"emailMarketing":true,"phoneContact":false,"tracking":true,"postalMail":false},
+                 "status":"CONVERTED","unqualifiedReason":null,"score":42,"owner":"rep-7","spam":false,
+                 "duplicates":[],"visitorIds":[],"tags":["vip"],"customFields":{},"nameKey":"lovelace|a",
+                 "mergedInto":null,"convertedAccount":"0190a4b2-0000-7000-8000-000000000002",
+                 "convertedContact":"0190a4b2-0000-7000-8000-000000000003",
+                 "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-02T00:00:00Z","history":[]}}""";
+
+        Lead old = EventJson.read(stored, LeadCaptured.class).lead();
+
+        assertThat(old.identity()).isEqualTo(new Identity("Ada", "Lovelace", "Analytical Engines", null,
+                LocalDate.of(1815, 12, 10)));
+        assertThat(old.reach().email()).isEqualTo(EmailAddress.of("ada@example.com"));
+        assertThat(old.origin().source()).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(old.outcome().convertedContact())
+                .isEqualTo(ContactId.of(UUID.fromString("0190a4b2-0000-7000-8000-000000000003")));
+        assertThat(old.status()).isEqualTo(LeadStatus.CONVERTED);
     }
 }

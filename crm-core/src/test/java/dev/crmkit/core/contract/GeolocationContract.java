@@ -69,10 +69,11 @@ public abstract class GeolocationContract extends ContractSupport {
 
         List<Nearby<Lead>> near = crm.leads().near(BERLIN, 200, 10);
 
-        assertThat(near).extracting(n -> n.record().firstName()).containsExactly("Potsdam", "Survivor", "Leipzig");
+        assertThat(near).extracting(n -> n.record().identity().firstName()).containsExactly("Potsdam", "Survivor",
+                "Leipzig");
         assertThat(near.get(0).distanceKm()).isCloseTo(26.8, within(0.5));
         assertThat(near).allSatisfy(n -> assertThat(n.distanceKm()).isLessThanOrEqualTo(200));
-        assertThat(crm.leads().near(BERLIN, 200, 1)).extracting(n -> n.record().firstName())
+        assertThat(crm.leads().near(BERLIN, 200, 1)).extracting(n -> n.record().identity().firstName())
                 .containsExactly("Potsdam");
         assertThat(crm.leads().near(BERLIN, 10, 10)).isEmpty();
     }
@@ -120,9 +121,11 @@ public abstract class GeolocationContract extends ContractSupport {
         placed.accounts().create(new AccountDetails("Known", null, null,
                 Address.of("Leipzig", null, "DE").withGeo(new GeoPoint(51.3397, 12.3731)), null, null, Set.of()));
 
-        assertThat(placed.leads().near(BERLIN, 50, 10)).extracting(n -> n.record().firstName()).containsExactly("Pia");
+        assertThat(placed.leads().near(BERLIN, 50,
+                10)).extracting(n -> n.record().identity().firstName()).containsExactly("Pia");
         assertThat(placed.leads().search(LeadQuery.all(), PageRequest.first(10)).items())
-                .as("the lead the geocoder failed on is stored, without a position").extracting(Lead::firstName)
+                .as("the lead the geocoder failed on is stored, without a position")
+                .extracting(l -> l.identity().firstName())
                 .contains("Cal");
         assertThat(placed.contacts().near(BERLIN, 50, 10)).extracting(n -> n.record().firstName())
                 .containsExactly("Kai");
@@ -148,11 +151,12 @@ public abstract class GeolocationContract extends ContractSupport {
                 .address(Address.of("Berlin", null, "DE").withGeo(BERLIN))
                 .attribution(new Attribution(chosen, null, null)));
 
-        assertThat(crm.leads().get(inPotsdam).attribution().campaign()).isEqualTo(potsdamOnly);
-        assertThat(crm.leads().get(inBerlin).attribution().campaign()).as("the ended campaign's area is smaller")
+        assertThat(crm.leads().get(inPotsdam).origin().attribution().campaign()).isEqualTo(potsdamOnly);
+        assertThat(crm.leads().get(inBerlin).origin().attribution().campaign())
+                .as("the ended campaign's area is smaller")
                 .isEqualTo(berlinWide);
-        assertThat(crm.leads().get(outside).attribution().campaign()).isNull();
-        assertThat(crm.leads().get(attributed).attribution().campaign()).isEqualTo(chosen);
+        assertThat(crm.leads().get(outside).origin().attribution().campaign()).isNull();
+        assertThat(crm.leads().get(attributed).origin().attribution().campaign()).isEqualTo(chosen);
         assertThat(crm.tracking().campaign(potsdamOnly).orElseThrow().targetArea())
                 .isEqualTo(new GeoCircle(new GeoPoint(52.3906, 13.0645), 10));
     }

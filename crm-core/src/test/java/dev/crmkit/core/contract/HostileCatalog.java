@@ -214,24 +214,24 @@ public final class HostileCatalog {
     private static void leads(List<Write> all) {
         all.add(create("leads.capture firstName", "firstName", Kind.LINE, LeadLimits.NAME,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of(s(v), "Lovelace", "ada@example.com")),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).firstName(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).identity().firstName(), (fx, t) -> leads(fx)));
         all.add(create("leads.capture lastName", "lastName", Kind.LINE, LeadLimits.NAME,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", s(v), "ada@example.com")),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).lastName(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).identity().lastName(), (fx, t) -> leads(fx)));
         all.add(create("leads.capture company", "company", Kind.LINE, LeadLimits.NAME,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").company(s(v))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).company(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).identity().company(), (fx, t) -> leads(fx)));
         all.add(create("leads.capture title", "title", Kind.LINE, LeadLimits.NAME,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").title(s(v))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).title(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).identity().title(), (fx, t) -> leads(fx)));
         all.add(create("leads.capture email", "email", Kind.LINE, EmailAddress.MAX_LENGTH,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", s(v))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).email().value(), (fx, t) -> leads(fx))
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).reach().email().value(), (fx, t) -> leads(fx))
                 .normalisedBy(v -> EmailAddress.of(s(v)).value()));
         all.add(create("leads.capture phone", "phone", Kind.LINE, 0,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").phone(s(v))),
                 (fx, t, id) -> {
-                    PhoneNumber phone = fx.crm.leads().get((LeadId) id).phone();
+                    PhoneNumber phone = fx.crm.leads().get((LeadId) id).reach().phone();
                     return phone == null ? null : phone.value();
                 }, (fx, t) -> leads(fx))
                 .normalisedBy(v -> STRIPPED.apply(v) == null ? null : PhoneNumber.parse(s(v), null).value()));
@@ -249,7 +249,7 @@ public final class HostileCatalog {
         all.add(create("leads.capture city", "city", Kind.LINE, Address.MAX_LINE,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .address(new Address(null, s(v), null, null, "GB", null))),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).address().city(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).reach().address().city(), (fx, t) -> leads(fx)));
         all.add(create("leads.capture visitorId", "visitorId", Kind.LINE, TrackingLimits.VISITOR_ID,
                 (fx, t, v) -> fx.crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
                         .visitorId(s(v))),
@@ -257,7 +257,7 @@ public final class HostileCatalog {
                 (fx, t) -> leads(fx)).fresh());
         all.add(write("leads.disqualify reason", "reason", Kind.MULTI_LINE, LeadLimits.UNQUALIFIED_REASON,
                 HostileFixture::newLead, (fx, t, v) -> fx.crm.leads().disqualify((LeadId) t, s(v)).id(),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).unqualifiedReason(),
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).outcome().unqualifiedReason(),
                 (fx, t) -> fx.crm.leads().get((LeadId) t).status()));
         FormMapping mapping = FormMapping.builder("signup").map("fname", LeadField.FIRST_NAME)
                 .map("lname", LeadField.LAST_NAME).map("mail", LeadField.EMAIL).map("org", LeadField.COMPANY)
@@ -265,7 +265,7 @@ public final class HostileCatalog {
         all.add(create("leads.captureForm company", "org", Kind.LINE, LeadLimits.NAME,
                 (fx, t, v) -> fx.crm.leads().captureForm(mapping, new WebFormSubmission(Map.of("fname", "Grace",
                         "lname", "Hopper", "mail", "grace@navy.example", "org", s(v)), null, null)).lead(),
-                (fx, t, id) -> fx.crm.leads().get((LeadId) id).company(), (fx, t) -> leads(fx)));
+                (fx, t, id) -> fx.crm.leads().get((LeadId) id).identity().company(), (fx, t) -> leads(fx)));
         all.add(create("leads.captureForm unmapped field", "campaign_note", Kind.LINE, FormMapping.MAX_VALUE_LENGTH,
                 (fx, t, v) -> fx.crm.leads().captureForm(mapping, new WebFormSubmission(Map.of("fname", "Grace",
                         "lname", "Hopper", "mail", "grace@navy.example", "campaign_note", s(v)), null, null)).lead(),
@@ -638,7 +638,8 @@ public final class HostileCatalog {
         all.add(filter("segments.count criteria value", "criteria.values[0]",
                 (fx, t, v) -> (int) fx.crm.segments().count(SegmentTarget.CONTACT, Criteria.field("city").eq(s(v)))));
         all.add(filter("segments.count tags contains", "criteria.values[0]",
-                (fx, t, v) -> (int) fx.crm.segments().count(SegmentTarget.LEAD, Criteria.field("tags").contains(s(v)))));
+                (fx, t, v) -> (int) fx.crm.segments().count(SegmentTarget.LEAD,
+                        Criteria.field("tags").contains(s(v)))));
         all.add(filter("leads.search tag", "tag",
                 (fx, t, v) -> size(fx.crm.leads().search(LeadQuery.all().withTag(s(v)), PAGE).items())));
         all.add(filter("leads.search country", "country",

@@ -67,12 +67,12 @@ public abstract class ImportContract extends ContractSupport {
         assertThat(result.created()).isEqualTo(3);
         assertThat(result.rowsWith(Action.CREATED)).containsExactly(2, 3, 4);
         Lead ada = lead("ada@example.com");
-        assertThat(ada.source()).isEqualTo(LeadSource.IMPORT);
-        assertThat(ada.company()).isEqualTo("Analytical Engines");
-        assertThat(ada.address().country()).as("a country name becomes its code").isEqualTo("GB");
-        assertThat(ada.birthDate()).isEqualTo(LocalDate.of(1985, 12, 10));
+        assertThat(ada.origin().source()).isEqualTo(LeadSource.IMPORT);
+        assertThat(ada.identity().company()).isEqualTo("Analytical Engines");
+        assertThat(ada.reach().address().country()).as("a country name becomes its code").isEqualTo("GB");
+        assertThat(ada.identity().birthDate()).isEqualTo(LocalDate.of(1985, 12, 10));
         assertThat(ada.tags()).containsExactlyInAnyOrder("vip", "math");
-        assertThat(lead("charles@example.com").birthDate()).isEqualTo(LocalDate.of(1991, 12, 26));
+        assertThat(lead("charles@example.com").identity().birthDate()).isEqualTo(LocalDate.of(1991, 12, 26));
         assertThat(result.rows().get(0).record()).isEqualTo(ada.id().value());
     }
 
@@ -127,7 +127,7 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThat(run.rowsWith(Action.CREATED)).containsExactly(2, 5);
         assertThat(run.rowsWith(Action.FAILED)).containsExactly(3, 4);
-        assertThat(allLeads()).extracting(Lead::lastName).containsExactlyInAnyOrder("Lovelace", "Fine");
+        assertThat(allLeads()).extracting(l -> l.identity().lastName()).containsExactlyInAnyOrder("Lovelace", "Fine");
         assertThat(lead("ada@example.com").consent().emailMarketing()).isTrue();
     }
 
@@ -142,7 +142,7 @@ public abstract class ImportContract extends ContractSupport {
         assertThat(ada.duplicateOf()).isEqualTo(stored.value());
         assertThat(result.duplicates()).isEqualTo(1);
         assertThat(result.duplicateRows()).containsExactly(2);
-        assertThat(crm.leads().get(stored).phone()).as("left alone").isNull();
+        assertThat(crm.leads().get(stored).reach().phone()).as("left alone").isNull();
         assertThat(allLeads()).hasSize(3);
     }
 
@@ -156,9 +156,9 @@ public abstract class ImportContract extends ContractSupport {
         assertThat(result.rows().get(0).action()).isEqualTo(Action.UPDATED);
         assertThat(result.updated()).isEqualTo(1);
         Lead ada = crm.leads().get(stored);
-        assertThat(ada.phone()).as("filled").isNotNull();
-        assertThat(ada.birthDate()).isEqualTo(LocalDate.of(1985, 12, 10));
-        assertThat(ada.company()).as("kept").isEqualTo("AE Ltd");
+        assertThat(ada.reach().phone()).as("filled").isNotNull();
+        assertThat(ada.identity().birthDate()).isEqualTo(LocalDate.of(1985, 12, 10));
+        assertThat(ada.identity().company()).as("kept").isEqualTo("AE Ltd");
         assertThat(allLeads()).hasSize(3);
 
         ImportResult again = crm.imports().run(ImportRequest.csv(ImportTarget.LEAD)
@@ -226,8 +226,8 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThat(result.created()).isEqualTo(1);
         Lead josef = lead("josef@example.de");
-        assertThat(josef.lastName()).isEqualTo("Müller");
-        assertThat(josef.address().postalCode()).isEqualTo("80331");
+        assertThat(josef.identity().lastName()).isEqualTo("Müller");
+        assertThat(josef.reach().address().postalCode()).isEqualTo("80331");
         assertThatThrownBy(() -> crm.imports().saveMapping(" ", ImportTarget.LEAD, german))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("name")).isTrue());
     }
@@ -245,7 +245,7 @@ public abstract class ImportContract extends ContractSupport {
 
         crm.imports().run(ImportRequest.csv(ImportTarget.LEAD).encoding(StandardCharsets.ISO_8859_1),
                 new ByteArrayInputStream(latin1));
-        assertThat(lead("josef@example.de").lastName()).isEqualTo("Müller");
+        assertThat(lead("josef@example.de").identity().lastName()).isEqualTo("Müller");
     }
 
     @Test
@@ -256,7 +256,7 @@ public abstract class ImportContract extends ContractSupport {
         ImportResult result = crm.imports().run(ImportRequest.csv(ImportTarget.LEAD), new ByteArrayInputStream(utf16));
 
         assertThat(result.created()).isEqualTo(1);
-        assertThat(lead("josef@example.de").lastName()).isEqualTo("Müller");
+        assertThat(lead("josef@example.de").identity().lastName()).isEqualTo("Müller");
     }
 
     @Test
@@ -368,14 +368,14 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThat(result.created()).isEqualTo(2);
         Lead ada = lead("ada@example.com");
-        assertThat(ada.company()).isEqualTo("Analytical Engines, Ltd.");
-        assertThat(ada.phone().value()).isEqualTo("+442079460018");
-        assertThat(ada.address().street()).isEqualTo("12 St James's Square");
-        assertThat(ada.address().country()).isEqualTo("GB");
+        assertThat(ada.identity().company()).isEqualTo("Analytical Engines, Ltd.");
+        assertThat(ada.reach().phone().value()).isEqualTo("+442079460018");
+        assertThat(ada.reach().address().street()).isEqualTo("12 St James's Square");
+        assertThat(ada.reach().address().country()).isEqualTo("GB");
         assertThat(ada.tags()).containsExactlyInAnyOrder("vip", "math");
         Lead grace = lead("grace@example.com");
-        assertThat(grace.firstName()).isEqualTo("Grace Brewster");
-        assertThat(grace.lastName()).isEqualTo("Hopper");
+        assertThat(grace.identity().firstName()).isEqualTo("Grace Brewster");
+        assertThat(grace.identity().lastName()).isEqualTo("Hopper");
 
         assertThatThrownBy(() -> crm.imports().run(ImportRequest.vcard(ImportTarget.LEAD),
                 csv("BEGIN:VCARD\nFN:Ada\nEND:VCARD\nBEGIN:VCARD\nFN:Bob\n")))
@@ -407,12 +407,12 @@ public abstract class ImportContract extends ContractSupport {
         ImportResult back = other.imports().run(ImportRequest.csv(ImportTarget.LEAD), csv(csv));
         assertThat(back.created()).isEqualTo(2);
         Lead ada = other.leads().search(LeadQuery.all(), PageRequest.first(10)).items().stream()
-                .filter(l -> l.lastName().equals("Lovelace")).findFirst().orElseThrow();
-        assertThat(ada.company()).isEqualTo("=HYPERLINK(\"http://x\")");
-        assertThat(ada.phone().value()).isEqualTo("+442079460018");
+                .filter(l -> l.identity().lastName().equals("Lovelace")).findFirst().orElseThrow();
+        assertThat(ada.identity().company()).isEqualTo("=HYPERLINK(\"http://x\")");
+        assertThat(ada.reach().phone().value()).isEqualTo("+442079460018");
         assertThat(ada.tags()).containsExactlyInAnyOrder("@home", "vip");
         assertThat(ada.consent()).isEqualTo(new Consent(true, false, false, true));
-        assertThat(ada.address().postalCode()).isEqualTo("SW1Y 4JH");
+        assertThat(ada.reach().address().postalCode()).isEqualTo("SW1Y 4JH");
     }
 
     @Test
@@ -526,7 +526,8 @@ public abstract class ImportContract extends ContractSupport {
         List<LeadId> stored = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             stored.add(crm.leads().capture(i == 7 ? NewLead.of("Ada", "Lovelace", "ada+7@example.com")
-                    : NewLead.of("Person" + (char) ('a' + i), "Other" + (char) ('a' + i), "ada+" + i + "@example.com")));
+                    : NewLead.of("Person" + (char) ('a' + i), "Other" + (char) ('a' + i),
+                            "ada+" + i + "@example.com")));
         }
         NewLead typo = NewLead.of("Ada", "Lovelake", "ada+7@example.com"); // another name sound: only the email meets
 
@@ -585,7 +586,8 @@ public abstract class ImportContract extends ContractSupport {
     }
 
     private Lead lead(String email) {
-        return allLeads().stream().filter(l -> l.email() != null && l.email().value().equals(email)).findFirst()
+        return allLeads().stream()
+                .filter(l -> l.reach().email() != null && l.reach().email().value().equals(email)).findFirst()
                 .orElseThrow(() -> new AssertionError("no lead " + email));
     }
 }

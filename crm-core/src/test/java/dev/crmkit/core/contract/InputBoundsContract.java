@@ -83,7 +83,7 @@ public abstract class InputBoundsContract extends ContractSupport {
                 .customFields(Map.of(key, "v"))), "customFields[" + "k".repeat(40) + "...]");
         assertThat(leadCount()).isEqualTo(1);
 
-        assertThat(crm.leads().get(ok).email().value()).isEqualTo("ok@example.com");
+        assertThat(crm.leads().get(ok).reach().email().value()).isEqualTo("ok@example.com");
         assertThat(crm.leads().search(LeadQuery.all(), PageRequest.first(50)).items()).hasSize(1);
         LeadId again = crm.leads().capture(NewLead.of("Big", "Key", "bigkey@example.com"));
         crm.leads().rescoreOpen();
@@ -118,10 +118,9 @@ public abstract class InputBoundsContract extends ContractSupport {
         // As an older version could have stored it: written below the services, which refuse it now.
         Lead base = Samples.lead(LeadId.of(UUID.randomUUID()), "old@example.com");
         Map<String, String> custom = Map.of("k".repeat(50_001), "v".repeat(100_000));
-        Lead old = new Lead(base.id(), 0, base.firstName(), base.lastName(), base.company(), base.title(),
-                base.email(), base.phone(), base.address(), base.source(), base.attribution(), base.consent(),
-                base.status(), null, base.score(), base.owner(), false, List.of(), base.visitorIds(), base.tags(),
-                custom, base.nameKey(), null, null, null, base.createdAt(), base.updatedAt(), base.history());
+        Lead old = new Lead(base.id(), 0, base.identity(), base.reach(), base.origin(), base.consent(), base.status(),
+                null, base.score(), false, base.owner(), List.of(), base.visitorIds(), base.tags(), custom,
+                base.createdAt(), base.updatedAt(), base.history());
         storage().write(tenant, tx -> tx.leads().save(old));
 
         assertThat(crm.leads().get(old.id()).customFields()).isEqualTo(custom);

@@ -96,11 +96,11 @@ public abstract class LeadCaptureContract extends ContractSupport {
                 .phone("020 7946 0958").address(Address.of("London", "England", "gb")).company("Analytical Ltd"));
 
         Lead lead = crm.leads().get(id);
-        assertThat(lead.firstName()).isEqualTo("Ada");
-        assertThat(lead.email().value()).isEqualTo("ada@example.com");
-        assertThat(lead.phone().value()).isEqualTo("+442079460958");
+        assertThat(lead.identity().firstName()).isEqualTo("Ada");
+        assertThat(lead.reach().email().value()).isEqualTo("ada@example.com");
+        assertThat(lead.reach().phone().value()).isEqualTo("+442079460958");
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
-        assertThat(lead.source()).isEqualTo(LeadSource.MANUAL);
+        assertThat(lead.origin().source()).isEqualTo(LeadSource.MANUAL);
         assertThat(lead.owner()).isEqualTo(actor.user());
         assertThat(lead.score()).isPositive();
         assertThat(lead.version()).isPositive();
@@ -134,8 +134,8 @@ public abstract class LeadCaptureContract extends ContractSupport {
         LeadId byBirth = crm.leads().capture(NewLead.of(null, "Lovelace", null).birthDate(LocalDate.of(1815, 12, 10)
                 .plusYears(100)));
 
-        assertThat(crm.leads().get(byAddress).address().city()).isEqualTo("London");
-        assertThat(crm.leads().get(byBirth).birthDate()).isEqualTo(LocalDate.of(1915, 12, 10));
+        assertThat(crm.leads().get(byAddress).reach().address().city()).isEqualTo("London");
+        assertThat(crm.leads().get(byBirth).identity().birthDate()).isEqualTo(LocalDate.of(1915, 12, 10));
         assertThatThrownBy(() -> crm.leads().capture(NewLead.of("Ada", "Lovelace", null)
                 .address(Address.of(null, null, "GB"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
@@ -157,8 +157,8 @@ public abstract class LeadCaptureContract extends ContractSupport {
         Lead imported = crm.leads().get(crm.leads().capture(NewLead.of("Grace", "Hopper", null)
                 .phone("(02) 9876 5432").source(LeadSource.IMPORT)));
 
-        assertThat(imported.phone()).isNull();
-        assertThat(imported.unverifiedPhone()).isEqualTo("(02) 9876 5432");
+        assertThat(imported.reach().phone()).isNull();
+        assertThat(imported.reach().unverifiedPhone()).isEqualTo("(02) 9876 5432");
         assertThat(imported.duplicates()).singleElement().satisfies(m -> {
             assertThat(m.lead()).contains(verified);
             assertThat(m.reason()).isEqualTo(Reason.PHONE);
@@ -187,12 +187,12 @@ public abstract class LeadCaptureContract extends ContractSupport {
 
         assertThat(result.spam()).isFalse();
         Lead lead = crm.leads().get(result.lead());
-        assertThat(lead.email().value()).isEqualTo("grace@navy.example");
-        assertThat(lead.address().country()).isEqualTo("US");
-        assertThat(lead.source()).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(lead.reach().email().value()).isEqualTo("grace@navy.example");
+        assertThat(lead.reach().address().country()).isEqualTo("US");
+        assertThat(lead.origin().source()).isEqualTo(LeadSource.WEB_FORM);
         assertThat(lead.consent().emailMarketing()).isTrue();
         assertThat(lead.consent().phoneContact()).isFalse();
-        assertThat(lead.attribution()).isEqualTo(new Attribution(campaign, ad, null));
+        assertThat(lead.origin().attribution()).isEqualTo(new Attribution(campaign, ad, null));
         assertThat(lead.customFields()).containsExactly(Map.entry("interests", "compilers,cobol"));
         assertThat(lead.owner()).as("no assignment rules: web leads wait for a rep").isNull();
         assertThat(crm.tracking().touchpointsOfLead(lead.id())).extracting(Touchpoint::kind, Touchpoint::detail)
@@ -264,8 +264,8 @@ public abstract class LeadCaptureContract extends ContractSupport {
         Lead lead = crm.leads().get(crm.leads().captureForm(mapping, WebFormSubmission.of(Map.of(
                 "name", "Ada King Lovelace", "mail", "ada@example.com", "extra", "dropped"))).lead());
 
-        assertThat(lead.firstName()).isEqualTo("Ada King");
-        assertThat(lead.lastName()).isEqualTo("Lovelace");
+        assertThat(lead.identity().firstName()).isEqualTo("Ada King");
+        assertThat(lead.identity().lastName()).isEqualTo("Lovelace");
         assertThat(lead.customFields()).isEmpty();
         assertThatThrownBy(() -> crm.leads().captureForm(mapping, WebFormSubmission.of(Map.of("mail", "a@b.example"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("name")).isTrue());
@@ -359,8 +359,8 @@ public abstract class LeadCaptureContract extends ContractSupport {
 
         Lead merged = crm.leads().merge(keep, gone);
 
-        assertThat(merged.company()).isEqualTo("Analytical");
-        assertThat(merged.phone().value()).isEqualTo("+442079460958");
+        assertThat(merged.identity().company()).isEqualTo("Analytical");
+        assertThat(merged.reach().phone().value()).isEqualTo("+442079460958");
         assertThat(merged.tags()).containsExactlyInAnyOrder("vip", "london");
         assertThat(merged.visitorIds()).containsExactly("v-5");
         assertThat(merged.duplicates()).isEmpty();
@@ -369,7 +369,7 @@ public abstract class LeadCaptureContract extends ContractSupport {
                 .containsExactly(TouchpointKind.PHONE_CALL);
         Lead retired = crm.leads().get(gone);
         assertThat(retired.status()).isEqualTo(LeadStatus.MERGED);
-        assertThat(retired.mergedInto()).isEqualTo(keep);
+        assertThat(retired.outcome().mergedInto()).isEqualTo(keep);
         assertThat(crm.leads().search(LeadQuery.all(), PageRequest.first(10)).items()).extracting(Lead::id)
                 .containsExactly(keep);
         assertThatThrownBy(() -> crm.leads().merge(keep, gone)).isInstanceOf(ValidationException.class);
@@ -438,8 +438,8 @@ public abstract class LeadCaptureContract extends ContractSupport {
         ContactId contact = sydney.contacts().create(ContactDetails.of(null, "Alan", "Turing", null)
                 .withPhone("(02) 9374 4001"));
 
-        assertThat(crm.leads().get(lead).phone().value()).isEqualTo("+61293744000");
-        assertThat(crm.leads().get(london).phone().value()).as("the address's country wins")
+        assertThat(crm.leads().get(lead).reach().phone().value()).isEqualTo("+61293744000");
+        assertThat(crm.leads().get(london).reach().phone().value()).as("the address's country wins")
                 .isEqualTo("+442079460958");
         assertThat(crm.contacts().get(contact).phone().value()).isEqualTo("+61293744001");
         assertThat(sydney.agentView().byPhone("02 9374 4001", null)).isPresent();

@@ -71,9 +71,9 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThatThrownBy(() -> crm.leads().startWorking(id)).isInstanceOf(IllegalTransitionException.class);
         Lead out = crm.leads().disqualify(id, "no budget");
         assertThat(out.status()).isEqualTo(LeadStatus.UNQUALIFIED);
-        assertThat(out.unqualifiedReason()).isEqualTo("no budget");
+        assertThat(out.outcome().unqualifiedReason()).isEqualTo("no budget");
         assertThatThrownBy(() -> crm.leads().qualify(id)).isInstanceOf(IllegalTransitionException.class);
-        assertThat(crm.leads().startWorking(id).unqualifiedReason()).isNull();
+        assertThat(crm.leads().startWorking(id).outcome().unqualifiedReason()).isNull();
         assertThat(crm.leads().qualify(id).status()).isEqualTo(LeadStatus.QUALIFIED);
         assertThatThrownBy(() -> crm.leads().disqualify(id, " "))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("reason")).isTrue());
@@ -177,13 +177,13 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(crm.accounts().get(c.account()).name()).isEqualTo("Analytical Engines Ltd");
         Contact contact = crm.contacts().get(c.contact());
         assertThat(contact.account()).isEqualTo(c.account());
-        assertThat(contact.email()).isEqualTo(crm.leads().get(id).email());
+        assertThat(contact.email()).isEqualTo(crm.leads().get(id).reach().email());
         assertThat(contact.sourceLead()).isEqualTo(id);
         assertThat(contact.stage()).isEqualTo(LifecycleStage.PROSPECT);
         Lead converted = crm.leads().get(id);
         assertThat(converted.status()).isEqualTo(LeadStatus.CONVERTED);
-        assertThat(converted.convertedAccount()).isEqualTo(c.account());
-        assertThat(converted.convertedContact()).isEqualTo(c.contact());
+        assertThat(converted.outcome().convertedAccount()).isEqualTo(c.account());
+        assertThat(converted.outcome().convertedContact()).isEqualTo(c.contact());
         assertThat(crm.customers().timeline(c.contact(), PageRequest.first(10)).items()).isNotEmpty();
         assertThat(crm.tracking().touchpointsOfLead(id)).extracting(Touchpoint::contact).containsOnly(c.contact());
         assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
@@ -270,7 +270,8 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThatThrownBy(() -> crm.leads().convert(id, ConvertLead.toAccount(AccountId.of(
                 java.util.UUID.randomUUID())))).isInstanceOf(ValidationException.class);
         assertThat(crm.leads().get(id).status()).isEqualTo(LeadStatus.QUALIFIED);
-        assertThat(crm.contacts().search(dev.crmkit.core.customer.ContactQuery.all(), PageRequest.first(5)).total()).isZero();
+        assertThat(crm.contacts().search(dev.crmkit.core.customer.ContactQuery.all(),
+                PageRequest.first(5)).total()).isZero();
 
         AccountId chosen = crm.accounts().findByName("Analytical Engines").get(0).id();
         Conversion c = crm.leads().convert(id, ConvertLead.toAccount(chosen));

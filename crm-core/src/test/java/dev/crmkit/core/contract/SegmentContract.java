@@ -179,19 +179,16 @@ public abstract class SegmentContract extends ContractSupport {
                 UserId.of("rep-1"), Address.of("Berlin", null, "DE"), START.plusSeconds(2));
         storage().write(tenant, tx -> {
             Lead l = tx.leads().get(hot);
-            return tx.leads().save(new Lead(l.id(), l.version(), l.firstName(), l.lastName(), l.company(), l.title(),
-                    l.email(), l.phone(), l.address(), l.source(), l.attribution(), l.consent(), l.status(), null, 80,
-                    l.owner(), false, null, null, Set.of("webinar"), null, l.nameKey(), null, null, null,
-                    l.createdAt(), l.updatedAt(), null));
+            return tx.leads().save(new Lead(l.id(), l.version(), l.identity(), l.reach(), l.origin(), l.consent(),
+                    l.status(), null, 80, false, l.owner(), null, null, Set.of("webinar"), null, l.createdAt(),
+                    l.updatedAt(), null));
         });
         LeadId spam = TestLeads.save(storage(), tenant, "Spam", "Bot", "bot@example.com", LeadStatus.NEW,
                 UserId.of("rep-1"), Address.of("Berlin", null, "DE"), START.plusSeconds(3));
         storage().write(tenant, tx -> {
             Lead l = tx.leads().get(spam);
-            return tx.leads().save(new Lead(l.id(), l.version(), l.firstName(), l.lastName(), l.company(), l.title(),
-                    l.email(), l.phone(), l.address(), l.source(), l.attribution(), l.consent(), l.status(), null, 0,
-                    l.owner(), true, null, null, null, null, l.nameKey(), null, null, null, l.createdAt(),
-                    l.updatedAt(), null));
+            return tx.leads().save(new Lead(l.id(), l.version(), l.identity(), l.reach(), l.origin(), l.consent(),
+                    l.status(), null, 0, true, l.owner(), null, null, null, null, l.createdAt(), l.updatedAt(), null));
         });
 
         assertThat(all(crm.segments().preview(SegmentTarget.LEAD, Criteria.field("country").eq("DE"),

@@ -21,9 +21,13 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Outcome;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.Operator;
 import dev.crmkit.core.segment.Segment;
@@ -314,13 +318,14 @@ public abstract class SegmentMembershipContract {
             for (Person l : w.leads()) {
                 // Spam scores nothing, and a merged or converted lead names what it became: the states a lead
                 // can be in.
-                tx.leads().save(new Lead(LeadId.of(l.uuid()), 0, "L", "L" + l.index(), null, null, null, null,
-                        l.address(), LeadSource.WEB_FORM, null, null, l.status(), null, l.score(),
-                        l.owner(), l.spam(), null, null, l.tags(), null, "l" + l.index(),
+                tx.leads().save(new Lead(LeadId.of(l.uuid()), 0,
+                        new Identity("L", "L" + l.index(), null, null, null), new Reach(null, null, null, l.address()),
+                        Origin.of(LeadSource.WEB_FORM), null, l.status(), new Outcome(null,
                         l.status() == LeadStatus.MERGED ? LeadId.of(new UUID(0x7300L, l.index())) : null,
                         l.status() == LeadStatus.CONVERTED ? AccountId.of(new UUID(0x7400L, l.index())) : null,
-                        l.status() == LeadStatus.CONVERTED ? ContactId.of(new UUID(0x7500L, l.index())) : null,
-                        l.createdAt(), l.createdAt(), null));
+                        l.status() == LeadStatus.CONVERTED ? ContactId.of(new UUID(0x7500L, l.index())) : null),
+                        l.score(), l.spam(), l.owner(), null, null, l.tags(), null, l.createdAt(), l.createdAt(),
+                                null));
             }
             int n = 0;
             for (Buy b : w.buys()) {
@@ -334,7 +339,8 @@ public abstract class SegmentMembershipContract {
                 touchpoints.add(new Touchpoint(TouchpointId.of(new UUID(0x7200L, ++n)), TouchpointKind.PHONE_CALL,
                         t.at(), null, null, t.lead() < 0 ? null : LeadId.of(w.leads().get(t.lead()).uuid()),
                         t.contact() < 0 ? null : ContactId.of(w.contacts().get(t.contact()).uuid()),
-                        accountId(w, t.account()), null, null, null, Channel.PHONE, 1, null, null, null, null, null, null, null,
+                        accountId(w, t.account()), null, null, null, Channel.PHONE, 1, null, null, null, null, null,
+                                null, null,
                         null, null));
             }
             tx.touchpoints().insertAll(touchpoints);

@@ -38,10 +38,13 @@ import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.BlockingKeys;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.Order;
@@ -103,9 +106,7 @@ public abstract class StorageContract extends ContractSupport {
         LocalDate rare = LocalDate.of(1970, 1, 2);
         write(tx -> {
             for (int i = 0; i <= BlockingKeys.MAX_BLOCK + 1; i++) {
-                tx.leads().save(new Lead(leadId(), 0, null, "Person" + i, null, null, null, null, null, null,
-                        i == 0 ? rare : common, LeadSource.IMPORT, null, null, LeadStatus.NEW, null, 0, null, false,
-                        null, null, null, null, null, null, null, null, START, START, null));
+                tx.leads().save(person(null, "Person" + i, null, i == 0 ? rare : common));
             }
             return null;
         });
@@ -114,7 +115,7 @@ public abstract class StorageContract extends ContractSupport {
         List<Lead> byBoth = read(tx -> tx.leads().findByBlockingKeys(List.of("b:" + common, "b:" + rare)));
 
         assertThat(byCommonKey).isEmpty();
-        assertThat(byBoth).extracting(Lead::birthDate).containsExactly(rare);
+        assertThat(byBoth).extracting(l -> l.identity().birthDate()).containsExactly(rare);
     }
 
     @Test
@@ -139,12 +140,13 @@ public abstract class StorageContract extends ContractSupport {
         List<Lead> found = read(tx -> tx.leads().findByBlockingKeys(List.of("b:" + common, "i:p|4000",
                 "b:" + rare)));
 
-        assertThat(found).extracting(Lead::lastName).containsExactlyInAnyOrder("Qwerty", "Wombat", "Unique");
+        assertThat(found).extracting(l -> l.identity().lastName()).containsExactlyInAnyOrder("Qwerty", "Wombat",
+                "Unique");
     }
 
     private static Lead person(String first, String last, Address address, LocalDate born) {
-        return new Lead(leadId(), 0, first, last, null, null, null, null, null, address, born, LeadSource.IMPORT,
-                null, null, LeadStatus.NEW, null, 0, null, false, null, null, null, null, null, null, null, null,
+        return new Lead(leadId(), 0, new Identity(first, last, null, null, born), new Reach(null, null, null, address),
+                Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW, null, 0, false, null, null, null, null, null,
                 START, START, null);
     }
 
@@ -226,7 +228,7 @@ public abstract class StorageContract extends ContractSupport {
         Map<LeadId, Lead> found = read(tx -> tx.leads().findAll(List.of(grace.id(), unknown, ada.id())));
         assertThat(found).containsOnlyKeys(grace.id(), ada.id());
         assertThat(found.get(ada.id())).isEqualTo(saved.get(0));
-        assertThat(found.get(grace.id()).email()).isEqualTo(EmailAddress.of("grace@example.com"));
+        assertThat(found.get(grace.id()).reach().email()).isEqualTo(EmailAddress.of("grace@example.com"));
         Map<LeadId, Lead> none = read(tx -> tx.leads().findAll(List.of()));
         assertThat(none).isEmpty();
 
@@ -274,13 +276,13 @@ public abstract class StorageContract extends ContractSupport {
 
         storage().read(other, tx -> {
             assertThat(tx.leads().find(lead.id())).isEmpty();
-            assertThat(tx.leads().findByEmail(lead.email())).isEmpty();
+            assertThat(tx.leads().findByEmail(lead.reach().email())).isEmpty();
             assertThat(tx.leads().search(LeadQuery.all(), PageRequest.first(10)).total()).isZero();
             return null;
         });
         // Writing the same id in another tenant is not a conflict with this one.
         storage().write(other, tx -> tx.leads().save(Samples.lead(LeadId.of(UUID.randomUUID()), "ada@example.com")));
-        assertThat(read((StorageTx tx) -> tx.leads().findByEmail(lead.email()))).hasSize(1);
+        assertThat(read((StorageTx tx) -> tx.leads().findByEmail(lead.reach().email()))).hasSize(1);
     }
 
     @Test
@@ -294,7 +296,7 @@ public abstract class StorageContract extends ContractSupport {
         Lead lead = write(tx -> tx.leads().save(Samples.lead(leadId(), "Ada@Example.com")));
         read(tx -> {
             assertThat(tx.leads().findByEmail(EmailAddress.of("ada@example.com"))).containsExactly(lead);
-            assertThat(tx.leads().findByPhone(lead.phone())).containsExactly(lead);
+            assertThat(tx.leads().findByPhone(lead.reach().phone())).containsExactly(lead);
             assertThat(tx.leads().findByNameKey(lead.nameKey())).containsExactly(lead);
             assertThat(tx.leads().findByVisitorId("visitor-2")).containsExactly(lead);
             assertThat(tx.leads().findByVisitorId("visitor-3")).isEmpty();
@@ -307,26 +309,26 @@ public abstract class StorageContract extends ContractSupport {
         for (int i = 0; i < 7; i++) {
             int n = i;
             Lead base = Samples.lead(leadId(), "p" + i + "@example.com");
-            Lead lead = new Lead(base.id(), 0, base.firstName(), base.lastName(), base.company(), base.title(),
-                    base.email(), base.phone(), n % 2 == 0 ? base.address() : null, base.source(),
-                    base.attribution(), base.consent(), n < 5 ? LeadStatus.NEW : LeadStatus.QUALIFIED, null,
+            Lead lead = new Lead(base.id(), 0, base.identity(), new Reach(base.reach().email(), base.reach().phone(),
+                    base.reach().unverifiedPhone(), n % 2 == 0 ? base.reach().address() : null), base.origin(),
+                    base.consent(), n < 5 ? LeadStatus.NEW : LeadStatus.QUALIFIED, null,
                     n == 6 ? 0 : n * 10,   // lead 6 is spam, which scores nothing
-                    UserId.of(n % 3 == 0 ? "rep-a" : "rep-b"), n == 6, base.duplicates(), base.visitorIds(),
-                    base.tags(), base.customFields(), base.nameKey(), null, null, null, at(n), at(n), List.of());
+                    n == 6, UserId.of(n % 3 == 0 ? "rep-a" : "rep-b"), base.duplicates(), base.visitorIds(),
+                    base.tags(), base.customFields(), at(n), at(n), List.of());
             write(tx -> tx.leads().save(lead));
         }
         read(tx -> {
             var firstPage = tx.leads().search(LeadQuery.all(), new PageRequest(0, 4));
             var secondPage = tx.leads().search(LeadQuery.all(), new PageRequest(1, 4));
             assertThat(firstPage.total()).isEqualTo(6); // the spam lead is left out
-            assertThat(firstPage.items()).extracting(l -> l.email().value())
+            assertThat(firstPage.items()).extracting(l -> l.reach().email().value())
                     .containsExactly("p0@example.com", "p1@example.com", "p2@example.com", "p3@example.com");
-            assertThat(secondPage.items()).extracting(l -> l.email().value())
+            assertThat(secondPage.items()).extracting(l -> l.reach().email().value())
                     .containsExactly("p4@example.com", "p5@example.com");
             assertThat(secondPage.hasNext()).isFalse();
 
             var owned = tx.leads().search(LeadQuery.all().withOwner(UserId.of("rep-a")), PageRequest.first(10));
-            assertThat(owned.items()).extracting(l -> l.email().value())
+            assertThat(owned.items()).extracting(l -> l.reach().email().value())
                     .containsExactly("p0@example.com", "p3@example.com");
             assertThat(tx.leads().search(LeadQuery.all().withCountry("GB").withStatuses(LeadStatus.NEW),
                     PageRequest.first(10)).total()).isEqualTo(3);
@@ -440,7 +442,8 @@ public abstract class StorageContract extends ContractSupport {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(read((StorageTx tx) -> tx.sequences().current("case"))).isEqualTo(2);
         assertThat(read((StorageTx tx) -> tx.sequences().current("never-used"))).isZero();
-        assertThat(storage().write(freshTenant(), (StorageTx tx) -> tx.sequences().next("case")).longValue()).isEqualTo(1);
+        assertThat(storage().write(freshTenant(),
+                (StorageTx tx) -> tx.sequences().next("case")).longValue()).isEqualTo(1);
     }
 
     @Test
@@ -704,7 +707,8 @@ public abstract class StorageContract extends ContractSupport {
             assertThat(tx.teams().findByMember(UserId.of("rep-8"))).containsExactly(team);
             assertThat(tx.teams().findByMember(UserId.of("manager-1"))).isEmpty();
             // The event runs [at(120), at(180)): organizer and attendees see it when the window overlaps.
-            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-7"), at(0), at(121))).containsExactly(event);
+            assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-7"), at(0),
+                    at(121))).containsExactly(event);
             assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(179), at(500)))
                     .containsExactly(event);
             assertThat(tx.calendarEvents().findByUserBetween(UserId.of("rep-8"), at(180), at(500))).isEmpty();

@@ -158,10 +158,11 @@ public abstract class TextLimitsContract extends ContractSupport {
                 .address(address).tags(Set.of(tag)).visitorId(visitor));
 
         Lead lead = crm.leads().get(id);
-        assertThat(List.of(lead.firstName(), lead.lastName(), lead.company(), lead.title()))
+        assertThat(List.of(lead.identity().firstName(), lead.identity().lastName(), lead.identity().company(),
+                lead.identity().title()))
                 .containsExactly(first, last, company, title);
-        assertThat(lead.email().value()).isEqualTo(email).hasSize(EmailAddress.MAX_LENGTH);
-        assertThat(lead.address()).isEqualTo(address);
+        assertThat(lead.reach().email().value()).isEqualTo(email).hasSize(EmailAddress.MAX_LENGTH);
+        assertThat(lead.reach().address()).isEqualTo(address);
         assertThat(lead.tags()).containsExactly(tag);
         assertThat(lead.visitorIds()).containsExactly(visitor);
         assertThat(lead.nameKey()).hasSize(MatchKeys.MAX_LENGTH);
@@ -169,8 +170,8 @@ public abstract class TextLimitsContract extends ContractSupport {
                 .containsExactly(id);
 
         String reason = text(LeadLimits.UNQUALIFIED_REASON, "why");
-        assertThat(crm.leads().disqualify(id, reason).unqualifiedReason()).isEqualTo(reason);
-        assertThat(crm.leads().get(id).unqualifiedReason()).isEqualTo(reason);
+        assertThat(crm.leads().disqualify(id, reason).outcome().unqualifiedReason()).isEqualTo(reason);
+        assertThat(crm.leads().get(id).outcome().unqualifiedReason()).isEqualTo(reason);
     }
 
     @Test
@@ -236,7 +237,7 @@ public abstract class TextLimitsContract extends ContractSupport {
                 "road", text(Address.MAX_LINE, "s"), "zip", text(Address.MAX_POSTAL_CODE, "p"), "land", "US");
         WebFormSubmission form = new WebFormSubmission(fitting, null, submission);
         LeadId id = crm.leads().captureForm(mapping, form).lead();
-        assertThat(crm.leads().get(id).address().street()).isEqualTo(text(Address.MAX_LINE, "s"));
+        assertThat(crm.leads().get(id).reach().address().street()).isEqualTo(text(Address.MAX_LINE, "s"));
         assertThat(crm.leads().captureForm(mapping, form).lead()).as("the retry finds the first capture")
                 .isEqualTo(id);
     }
@@ -449,7 +450,8 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1),
                 QuoteItem.of(product, 2).withSpecialInstructions(forLine + "m")))
                 .withSpecialInstructions(forOrder + "p"))), "items[1].specialInstructions", "specialInstructions");
-        assertFields(thrown(() -> crm.quotes().revise(crm.quotes().get(quote), QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
+        assertFields(thrown(() -> crm.quotes().revise(crm.quotes().get(quote),
+                QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
                 .withSpecialInstructions(over(limit, "o")))), "specialInstructions");
         assertThat(crm.quotes().ofOpportunity(deal)).extracting(Quote::id).containsExactly(quote);
         assertThat(crm.quotes().get(quote).revision()).isEqualTo(1);

@@ -148,8 +148,8 @@ class LeadProperties {
             }
         }
         Lead end = crm.leads().get(id);
-        assertThat(end.status() == LeadStatus.CONVERTED).isEqualTo(end.convertedContact() != null);
-        assertThat(end.status() == LeadStatus.MERGED).isEqualTo(end.mergedInto() != null);
+        assertThat(end.status() == LeadStatus.CONVERTED).isEqualTo(end.outcome().convertedContact() != null);
+        assertThat(end.status() == LeadStatus.MERGED).isEqualTo(end.outcome().mergedInto() != null);
     }
 
     // ---- assignment ---------------------------------------------------------------------------------------------

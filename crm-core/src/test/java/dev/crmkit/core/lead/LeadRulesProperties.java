@@ -89,9 +89,9 @@ class LeadRulesProperties {
         }
         for (LeadId id : leads) {
             Lead l = crm.leads().get(id);   // every stored lead loads, so it passed its own checks
-            assertThat(l.status() == LeadStatus.CONVERTED).isEqualTo(l.convertedContact() != null);
-            assertThat(l.status() == LeadStatus.MERGED).isEqualTo(l.mergedInto() != null);
-            assertThat(l.mergedInto()).isNotEqualTo(l.id());
+            assertThat(l.status() == LeadStatus.CONVERTED).isEqualTo(l.outcome().convertedContact() != null);
+            assertThat(l.status() == LeadStatus.MERGED).isEqualTo(l.outcome().mergedInto() != null);
+            assertThat(l.outcome().mergedInto()).isNotEqualTo(l.id());
             if (l.status() == LeadStatus.MERGED) {
                 assertThat(l.visitorIds()).isEmpty();
             }
@@ -132,8 +132,8 @@ class LeadRulesProperties {
     private static final LeadId ID = LeadId.of(UUID.randomUUID());
 
     private static Lead lead(LeadStatus status, LeadId mergedInto, AccountId account, ContactId contact) {
-        return new Lead(ID, 0, "Ada", "Lovelace", null, null, null, null, null, null, null, LeadSource.MANUAL, null,
-                null, status, null, 0, null, false, null, null, null, null, null, mergedInto, account, contact, T0,
-                T0, null);
+        return new Lead(ID, 0, new Identity("Ada", "Lovelace", null, null, null), null, Origin.of(LeadSource.MANUAL),
+                null, status, new Outcome(null, mergedInto, account, contact), 0, false, null, null, null, null, null,
+                T0, T0, null);
     }
 }

@@ -39,11 +39,14 @@ import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Attribution;
 import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.FieldAgreement;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadHistoryEntry;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.MatchField;
+import dev.crmkit.core.lead.Origin;
+import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.sales.AccountTeam;
 import dev.crmkit.core.sales.ForecastCategory;
 import dev.crmkit.core.sales.LineItem;
@@ -128,20 +131,20 @@ public final class Samples {
     }
 
     public static Lead lead(LeadId id, String email) {
-        return new Lead(id, 0, "Ada", "Lovelace", "Analytical Engines Ltd", "Countess",
-                EmailAddress.of(email), PhoneNumber.parse("+44 20 7946 0958", null), "020 7946 0959 ext. 2",
-                address(), LocalDate.of(1815, 12, 10), LeadSource.WEB_FORM,
-                new Attribution(CampaignId.of(UUID.randomUUID()), AdId.of(UUID.randomUUID()),
-                        AffiliateId.of(UUID.randomUUID())),
-                new Consent(true, false, true), LeadStatus.NEW, null, 42, UserId.of("rep-7"), false,
+        return new Lead(id, 0, new Identity("Ada", "Lovelace", "Analytical Engines Ltd", "Countess",
+                LocalDate.of(1815, 12, 10)),
+                new Reach(EmailAddress.of(email), PhoneNumber.parse("+44 20 7946 0958", null), "020 7946 0959 ext. 2",
+                        address()),
+                new Origin(LeadSource.WEB_FORM, new Attribution(CampaignId.of(UUID.randomUUID()),
+                        AdId.of(UUID.randomUUID()), AffiliateId.of(UUID.randomUUID()))),
+                new Consent(true, false, true), LeadStatus.NEW, null, 42, false, UserId.of("rep-7"),
                 List.of(new DuplicateMatch(DuplicateMatch.Kind.CONTACT, UUID.randomUUID(),
                         DuplicateMatch.Reason.EMAIL, 1.0), new DuplicateMatch(DuplicateMatch.Kind.LEAD,
                         UUID.randomUUID(), DuplicateMatch.Reason.PERSON, 0.999, 25.5,
                         DuplicateMatch.Certainty.ALMOST_CERTAIN, List.of(new FieldAgreement(MatchField.LAST_NAME,
                         FieldAgreement.Level.EXACT, 8.1), new FieldAgreement(MatchField.BIRTH_DATE,
                         FieldAgreement.Level.CLOSE, 5.6)))),
-                Set.of("visitor-1", "visitor-2"), Set.of("vip", "q1"), Map.of("utm_source", "newsletter"),
-                "lovelace|analytical engines", null, null, null, T0, at(1),
+                Set.of("visitor-1", "visitor-2"), Set.of("vip", "q1"), Map.of("utm_source", "newsletter"), T0, at(1),
                 List.of(new LeadHistoryEntry(T0, UserId.of("rep-7"), "CAPTURED", "from web form")));
     }
 

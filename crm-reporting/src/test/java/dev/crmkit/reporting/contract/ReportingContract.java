@@ -29,9 +29,11 @@ import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.lead.ConvertLead;
+import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.lead.Outcome;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.nurture.StepStats;
 import dev.crmkit.core.sales.NewOpportunity;
@@ -385,9 +387,9 @@ public abstract class ReportingContract extends ContractSupport {
     @Test
     void leadsCountOnceAndMergedLeadsNotAtAll() {
         Lead open = Samples.lead(LeadId.of(UUID.randomUUID()), "a@example.com");
-        Lead merged = new Lead(LeadId.of(UUID.randomUUID()), 0, "B", "B", null, null, null, null, null,
-                open.source(), open.attribution(), null, LeadStatus.MERGED, null, 5, null, false, null, null, null,
-                null, null, open.id(), null, null, START, START, null);
+        Lead merged = new Lead(LeadId.of(UUID.randomUUID()), 0, new Identity("B", "B", null, null, null), null,
+                open.origin(), null, LeadStatus.MERGED, new Outcome(null, open.id(), null, null), 5, false, null, null,
+                null, null, null, START, START, null);
         Internal.context(crm).write(tx -> {
             tx.leads().save(open);
             tx.leads().save(merged);

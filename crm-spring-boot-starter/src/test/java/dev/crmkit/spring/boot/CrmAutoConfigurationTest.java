@@ -68,7 +68,7 @@ class CrmAutoConfigurationTest {
             assertThat(context.getBean(Storage.class)).isInstanceOf(InMemoryStorage.class);
             Crm alice = context.getBean(Crm.class).as(ALICE);
             LeadId id = alice.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com"));
-            assertThat(alice.leads().get(id).email().value()).isEqualTo("ada@example.com");
+            assertThat(alice.leads().get(id).reach().email().value()).isEqualTo("ada@example.com");
         });
     }
 
@@ -86,7 +86,7 @@ class CrmAutoConfigurationTest {
                 Integer rows = jdbc.queryForObject(
                         "SELECT COUNT(*) FROM crm_lead WHERE email = 'ada@example.com'", Integer.class);
                 assertThat(rows).isEqualTo(1);
-                assertThat(alice.leads().get(id).firstName()).isEqualTo("Ada");
+                assertThat(alice.leads().get(id).identity().firstName()).isEqualTo("Ada");
             });
         }
     }

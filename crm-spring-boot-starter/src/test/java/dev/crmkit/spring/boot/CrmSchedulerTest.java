@@ -49,7 +49,7 @@ class CrmSchedulerTest {
                 for (ConfigurableApplicationContext n : List.of(first, second)) {
                     Crm crm = n.getBean(Crm.class);
                     crm.events().register(EventSubscriber.of("welcome-mail", LeadCaptured.class,
-                            e -> delivered.add(e.lead().email().toString())));
+                            e -> delivered.add(e.lead().reach().email().toString())));
                     crm.events().subscribe(ReminderDue.class, reminders::add);
                 }
                 CrmScheduler a = first.getBean(CrmScheduler.class);

@@ -1,0 +1,26 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
+
+/**
+ * How a lead ended, when it did: why it was disqualified, the lead it was merged into, or the account and contact it
+ * was converted into. An open lead has {@link #NONE}; {@link Lead} checks that the outcome fits its status.
+ */
+public record Outcome(String unqualifiedReason, LeadId mergedInto, AccountId convertedAccount,
+                      ContactId convertedContact) {
+    public static final Outcome NONE = new Outcome(null, null, null, null);
+
+    static Outcome disqualified(String reason) {
+        return new Outcome(reason, null, null, null);
+    }
+
+    static Outcome merged(LeadId survivor) {
+        return new Outcome(null, survivor, null, null);
+    }
+
+    static Outcome converted(AccountId account, ContactId contact) {
+        return new Outcome(null, null, account, contact);
+    }
+}
