@@ -7,6 +7,7 @@
 @SuppressWarnings({"requires-automatic", "module"})
 module dev.crmkit.core {
     requires transitive com.fasterxml.jackson.databind;
+    requires transitive org.jspecify;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.google.i18n.phonenumbers.libphonenumber;
     requires com.samskivert.jmustache;

@@ -77,6 +77,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: one service per capability, all acting for one {@link Actor}. Thread-safe; build one per
@@ -413,9 +414,9 @@ public final class Crm implements AutoCloseable {
 
     /** Configures a {@link Crm}; every part has an embedded default. */
     public static final class Builder {
-        private Storage storage;
+        private @Nullable Storage storage;
         private Clock clock = Clock.systemUTC();
-        private IdGenerator ids;
+        private @Nullable IdGenerator ids;
         private Actor actor = Actor.system();
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */

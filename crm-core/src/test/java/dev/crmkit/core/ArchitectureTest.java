@@ -78,13 +78,13 @@ class ArchitectureTest {
     static List<Edge> edges() {
         List<Edge> edges = new ArrayList<>();
         for (Path file : javaFiles(SOURCES)) {
-            String text = read(file);
-            Matcher p = PACKAGE.matcher(text);
+            // Comments out first: a package-info's Javadoc comes before its package line.
+            String code = COMMENT.matcher(read(file)).replaceAll(" ");
+            Matcher p = PACKAGE.matcher(code);
             if (!p.find()) {
                 throw new IllegalStateException("no package in " + file);
             }
             String from = relative(p.group(1));
-            String code = COMMENT.matcher(text).replaceAll(" ");
             Matcher m = REFERENCE.matcher(code.substring(p.end()));
             while (m.find()) {
                 String to = m.group(1).isEmpty() ? "" : m.group(1).substring(1);

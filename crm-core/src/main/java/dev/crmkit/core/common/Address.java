@@ -2,13 +2,15 @@ package dev.crmkit.core.common;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A postal address. Every part is optional except that a country, when given, is an ISO 3166 alpha-2 code
  * (stored upper-case); {@code geo} is the geocoded position when known. Parts longer than their limit are a
  * {@link ValidationException} naming each of them.
  */
-public record Address(String street, String city, String region, String postalCode, String country, GeoPoint geo) {
+public record Address(@Nullable String street, @Nullable String city, @Nullable String region,
+                      @Nullable String postalCode, @Nullable String country, @Nullable GeoPoint geo) {
     /** The longest street, city and region, in characters. */
     public static final int MAX_LINE = 255;
     /** The longest postal code, in characters. */
@@ -34,7 +36,7 @@ public record Address(String street, String city, String region, String postalCo
         v.throwIfInvalid();
     }
 
-    public static Address of(String city, String region, String country) {
+    public static Address of(@Nullable String city, @Nullable String region, @Nullable String country) {
         return new Address(null, city, region, null, country, null);
     }
 

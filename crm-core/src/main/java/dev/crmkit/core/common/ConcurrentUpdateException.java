@@ -1,6 +1,7 @@
 package dev.crmkit.core.common;
 
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Someone else changed the record since it was read (optimistic lock conflict). Nothing was written; reload and
@@ -9,8 +10,8 @@ import java.util.OptionalLong;
 public class ConcurrentUpdateException extends CrmException {
     private static final long UNKNOWN = -1;
 
-    private final String kind;
-    private final String recordId;
+    private final @Nullable String kind;
+    private final @Nullable String recordId;
     private final long expectedVersion;
     private final long actualVersion;
 
@@ -24,7 +25,7 @@ public class ConcurrentUpdateException extends CrmException {
 
     /** As {@link #ConcurrentUpdateException(String, Object, long, OptionalLong)}, caused by a storage failure. */
     public ConcurrentUpdateException(String kind, Object id, long expectedVersion, OptionalLong actualVersion,
-                                     Throwable cause) {
+                                     @Nullable Throwable cause) {
         super(kind + " " + id + " was changed concurrently: read at version " + expectedVersion
                 + (actualVersion.isPresent() ? ", stored at version " + actualVersion.getAsLong()
                 : ", no longer stored at that version") + "; reload and apply the change again", cause);
@@ -35,7 +36,7 @@ public class ConcurrentUpdateException extends CrmException {
     }
 
     /** A conflict the storage cannot attribute to one record; {@link #kind()} and {@link #recordId()} are null. */
-    public ConcurrentUpdateException(String message, Throwable cause) {
+    public ConcurrentUpdateException(String message, @Nullable Throwable cause) {
         super(message, cause);
         this.kind = null;
         this.recordId = null;
@@ -44,12 +45,12 @@ public class ConcurrentUpdateException extends CrmException {
     }
 
     /** The kind of record, as errors name it (e.g. {@code Opportunity}). */
-    public String kind() {
+    public @Nullable String kind() {
         return kind;
     }
 
     /** The record's id, as text. */
-    public String recordId() {
+    public @Nullable String recordId() {
         return recordId;
     }
 

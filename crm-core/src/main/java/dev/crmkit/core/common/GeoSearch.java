@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records within a distance of a place, for the services' {@code near} queries: storage reads the records in the
@@ -46,7 +47,7 @@ public final class GeoSearch {
     }
 
     /** The address's position, or null. */
-    public static GeoPoint of(Address address) {
+    public static @Nullable GeoPoint of(Address address) {
         return address == null ? null : address.geo();
     }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.core.common;
 
+import org.jspecify.annotations.Nullable;
+
 /** A status change the record's state machine does not allow. */
 public class IllegalTransitionException extends CrmException {
     private final String from;
@@ -10,7 +12,7 @@ public class IllegalTransitionException extends CrmException {
     }
 
     /** With {@code why} (may be null) saying which rule beyond the state machine forbids the step. */
-    public IllegalTransitionException(String kind, Enum<?> from, Enum<?> to, String why) {
+    public IllegalTransitionException(String kind, Enum<?> from, Enum<?> to, @Nullable String why) {
         super(kind + " cannot move from " + from + " to " + to + (why == null ? "" : ": " + why));
         this.from = from.name();
         this.to = to.name();

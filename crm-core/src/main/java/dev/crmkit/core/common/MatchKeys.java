@@ -2,6 +2,7 @@ package dev.crmkit.core.common;
 
 import java.util.Arrays;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Blocking keys for fuzzy duplicate search, shared by leads and contacts so each can be matched against the other.
@@ -27,7 +28,7 @@ public final class MatchKeys {
      * {@code folded last name | first letter of the folded first name}, or null without a last name.
      * "José  O'Brien" and "jose obrien" share a key.
      */
-    public static String person(String firstName, String lastName) {
+    public static @Nullable String person(String firstName, String lastName) {
         String last = Text.foldForMatching(lastName).replace(" ", "");
         if (last.isEmpty()) {
             return null;
@@ -37,7 +38,7 @@ public final class MatchKeys {
     }
 
     /** The folded company name without legal-form suffixes: "Acme, Inc." and "ACME" share a key. */
-    public static String company(String name) {
+    public static @Nullable String company(String name) {
         String folded = Text.foldForMatching(name);
         if (folded.isEmpty()) {
             return null;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a phone number typed without its country code is read when the record's address names no country: one
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param defaultRegion ISO 3166 alpha-2 region for every tenant not named in {@code byTenant}, or null
  * @param byTenant      the region of particular tenants
  */
-public record PhoneRegions(String defaultRegion, Map<TenantId, String> byTenant) {
+public record PhoneRegions(@Nullable String defaultRegion, Map<TenantId, String> byTenant) {
     private static final Set<String> SUPPORTED = PhoneNumberUtil.getInstance().getSupportedRegions();
 
     public PhoneRegions {
@@ -53,11 +54,11 @@ public record PhoneRegions(String defaultRegion, Map<TenantId, String> byTenant)
     }
 
     /** The region for a number of {@code tenant} whose record's address names {@code country} (may be null). */
-    public String regionFor(TenantId tenant, String country) {
+    public @Nullable String regionFor(TenantId tenant, String country) {
         return country != null ? country : byTenant.getOrDefault(tenant, defaultRegion);
     }
 
-    private static String region(Validation v, String field, String region) {
+    private static @Nullable String region(Validation v, String field, @Nullable String region) {
         if (region == null) {
             return null;
         }

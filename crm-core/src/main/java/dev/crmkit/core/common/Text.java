@@ -2,6 +2,7 @@ package dev.crmkit.core.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Small text helpers shared by the capabilities' normalization rules. */
 public final class Text {
@@ -9,7 +10,7 @@ public final class Text {
     }
 
     /** Trims; returns null for null or blank input, so "no value" has one representation. */
-    public static String blankToNull(String s) {
+    public static @Nullable String blankToNull(@Nullable String s) {
         if (s == null) {
             return null;
         }

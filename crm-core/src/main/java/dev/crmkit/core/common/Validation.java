@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every problem with an input before anything is written, then fails once with all of them: services
@@ -51,7 +53,7 @@ public final class Validation {
      * Records an error unless {@code value} has text, or when it holds characters no adapter stores exactly (see
      * {@link #singleLine}); returns the stripped text or null.
      */
-    public String requireText(String field, String value) {
+    public @Nullable String requireText(String field, String value) {
         String text = Text.blankToNull(value);
         if (check(text != null, field, "is required")) {
             singleLine(field, text);
@@ -65,7 +67,7 @@ public final class Validation {
      * never fewer than the characters a database counts, so a value that passes fits a column of that width on every
      * adapter.
      */
-    public boolean maxLength(String field, String value, int max) {
+    public boolean maxLength(String field, @Nullable String value, int max) {
         return check(value == null || value.length() <= max, field, "must be at most " + max + " characters")
                 && singleLine(field, value);
     }
@@ -74,7 +76,7 @@ public final class Validation {
      * As {@link #requireText} for text that may span lines (see {@link #multiLine}); returns the stripped text or
      * null.
      */
-    public String requireMultiLine(String field, String value, int max) {
+    public @Nullable String requireMultiLine(String field, String value, int max) {
         String text = Text.blankToNull(value);
         if (check(text != null, field, "is required")) {
             multiLine(field, text, max);
@@ -95,7 +97,7 @@ public final class Validation {
      * surrogate: PostgreSQL refuses NUL, the databases store an unpaired surrogate as {@code ?}, so only text without
      * them reads back the same on every adapter. The message gives the position, never the value.
      */
-    public boolean singleLine(String field, String value) {
+    public boolean singleLine(String field, @Nullable String value) {
         int bad = value == null ? -1 : Text.badChar(value, false);
         return check(bad < 0, field, "must be single-line text; character " + (bad + 1)
                 + " is a control character or an unpaired surrogate");
@@ -105,7 +107,7 @@ public final class Validation {
      * As {@link #maxLength} for text that may span lines (descriptions, notes, comments): tab, line feed and carriage
      * return are allowed, other control characters and unpaired surrogates are not. {@code max} of 0 means no limit.
      */
-    public boolean multiLine(String field, String value, int max) {
+    public boolean multiLine(String field, @Nullable String value, int max) {
         if (value == null) {
             return true;
         }
@@ -126,7 +128,7 @@ public final class Validation {
      * Records an error when {@code value} lies outside [{@link #EARLIEST_INSTANT}, {@link #END_OF_INSTANTS}); null
      * passes. Returns whether it passes.
      */
-    public boolean instant(String field, Instant value) {
+    public boolean instant(String field, @Nullable Instant value) {
         return check(value == null || inRange(value), field, "must be from " + EARLIEST_INSTANT + " until before "
                 + END_OF_INSTANTS);
     }
@@ -140,7 +142,7 @@ public final class Validation {
      * {@code value} cut to whole microseconds, the finest precision every database stores (PostgreSQL and H2 would
      * round the nanoseconds, MariaDB cut them), so a stored instant reads back equal everywhere; null stays null.
      */
-    public static Instant storable(Instant value) {
+    public static @Nullable Instant storable(@Nullable Instant value) {
         return value == null ? null : value.truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -179,7 +181,7 @@ public final class Validation {
      * Runs {@code parse} (typically a value object's constructor); its {@link ValidationException} is recorded under
      * {@code field} instead of escaping, and null is returned.
      */
-    public <T> T attempt(String field, Supplier<T> parse) {
+    public <T> @Nullable T attempt(String field, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (ValidationException e) {
@@ -197,5 +199,13 @@ public final class Validation {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /**
+     * {@code value}, which a check returned null for only when it recorded an error: once {@link #throwIfInvalid()}
+     * has passed it is present. A null here is a programming error (a check that failed without saying why).
+     */
+    public static <T> T checked(@Nullable T value) {
+        return Objects.requireNonNull(value, "a value that passed validation is missing");
     }
 }

@@ -21,6 +21,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson support for CRMKit's one-value records (ids, {@link TenantId}, {@link UserId}, {@link EmailAddress} and
@@ -65,7 +66,8 @@ public final class ValueRecordsJson {
     private static Serializers valueSerializers() {
         return new Serializers.Base() {
             @Override
-            public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription bean) {
+            public @Nullable JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type,
+                    BeanDescription bean) {
                 return isValueRecord(type.getRawClass()) ? new ValueSerializer(type.getRawClass()) : null;
             }
         };
@@ -74,7 +76,7 @@ public final class ValueRecordsJson {
     private static Deserializers valueDeserializers() {
         return new Deserializers.Base() {
             @Override
-            public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+            public @Nullable JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
                                                             BeanDescription bean) {
                 return isValueRecord(type.getRawClass()) ? new ValueDeserializer(type.getRawClass()) : null;
             }

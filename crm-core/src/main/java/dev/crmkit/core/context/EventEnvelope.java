@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A committed event as a durable {@link EventSubscriber} receives it. Delivery is at least once: the same
@@ -22,7 +23,7 @@ public final class EventEnvelope {
     private final int attempt;
     private final String payload;
     private final Supplier<DomainEvent> reader;
-    private DomainEvent event;
+    private @Nullable DomainEvent event;
 
     EventEnvelope(UUID eventId, String type, TenantId tenant, Instant occurredAt, String aggregateType,
                   String aggregateId, int attempt, String payload, Supplier<DomainEvent> reader) {

@@ -86,19 +86,20 @@ final class EventHub {
         List<UUID> stored = new ArrayList<>();
         List<OutboxEntry> entries = new ArrayList<>();
         for (DomainEvent event : events) {
-            String payload = null;
-            String[] subject = null;
-            UUID eventId = null;
+            List<EventSubscriber> takers = new ArrayList<>(2);
             for (EventSubscriber s : subscribers.values()) {
-                if (!accepts(s, event)) {
-                    continue;
+                if (accepts(s, event)) {
+                    takers.add(s);
                 }
-                if (payload == null) {
-                    payload = EventJson.write(event);
-                    subject = EventSubjects.subjectOf(event);
-                    eventId = ids.next();
-                    stored.add(eventId);
-                }
+            }
+            if (takers.isEmpty()) {
+                continue;
+            }
+            String payload = EventJson.write(event);
+            String[] subject = EventSubjects.subjectOf(event);
+            UUID eventId = ids.next();
+            stored.add(eventId);
+            for (EventSubscriber s : takers) {
                 entries.add(new OutboxEntry(0, eventId, s.name(), event.tenant(),
                         EventSubjects.nameOf(event.getClass()), subject[0], subject[1], event.occurredAt(), payload, 0,
                         null));

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.DocumentId;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stored version of a file attached to a record. Immutable: a new upload under the same name on the same record

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,16 +52,17 @@ public final class DocumentService {
      * {@code mediaType} otherwise: a file whose bytes are not what it claims). A missing owner, a bad name, or content
      * over the size limit is a {@code ValidationException}; nothing is stored then.
      */
-    public Document attach(DocumentOwner owner, String name, String declaredMediaType, InputStream content) {
+    public Document attach(DocumentOwner owner, String name, @Nullable String declaredMediaType, InputStream content) {
         Validation.argument("owner", owner);
         Validation.argument("content", content);
         Validation v = new Validation();
-        String clean = v.requireText("name", name);
-        v.maxLength("name", clean, Document.MAX_NAME);
-        v.singleLine("name", clean);
-        v.check(clean == null || !clean.contains("/") && !clean.contains("\\"), "name", "must not contain a path");
+        String text = v.requireText("name", name);
+        v.maxLength("name", text, Document.MAX_NAME);
+        v.singleLine("name", text);
+        v.check(text == null || !text.contains("/") && !text.contains("\\"), "name", "must not contain a path");
         v.maxLength("mediaType", declaredMediaType, Document.MAX_MEDIA_TYPE);
         v.throwIfInvalid();
+        String clean = Validation.checked(text);
         // Checked before any byte is stored (a bad owner costs no upload) and again when the record is written.
         ctx.read(tx -> {
             requireOwner(tx, owner);

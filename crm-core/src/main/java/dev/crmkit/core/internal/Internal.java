@@ -4,6 +4,7 @@ import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.storage.StorageTx;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Not API: what CRMKit's own modules (reporting) reach inside a {@code Crm} for, in a package hosts should not use
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * grants access when its class initializes, so the hook is set before any {@code Crm} exists.
  */
 public final class Internal {
-    private static volatile Function<Object, CrmContext<StorageTx>> contexts;
+    private static volatile @Nullable Function<Object, CrmContext<StorageTx>> contexts;
 
     private Internal() {
     }

@@ -22,6 +22,7 @@ import dev.crmkit.core.task.Subject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Data-subject access: everything CRMKit holds about one person, as one JSON document a host can hand over — the
@@ -97,7 +98,7 @@ public final class PersonalDataService {
         return out;
     }
 
-    private static void emailData(PrivacyTx tx, Map<String, Object> out, String email) {
+    private static void emailData(PrivacyTx tx, Map<String, Object> out, @Nullable String email) {
         if (email == null) {
             out.put("emailRecipient", null);
             out.put("emailConsentHistory", List.of());

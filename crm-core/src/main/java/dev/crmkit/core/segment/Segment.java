@@ -5,6 +5,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A saved, named selection of leads, contacts or accounts; members are computed when asked, never stored. */
 public record Segment(SegmentId id, long version, String name, SegmentTarget target, Criteria criteria,

@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field segments can filter on, with the targets that have it and its value type. Condition values are text and
@@ -72,9 +74,9 @@ public enum SegmentField {
     private final String jsonName;
     private final Type type;
     private final Set<SegmentTarget> targets;
-    private final Class<? extends Enum<?>> enumType;
+    private final @Nullable Class<? extends Enum<?>> enumType;
 
-    SegmentField(String jsonName, Type type, Set<SegmentTarget> targets, Class<? extends Enum<?>> enumType) {
+    SegmentField(String jsonName, Type type, Set<SegmentTarget> targets, @Nullable Class<? extends Enum<?>> enumType) {
         this.jsonName = jsonName;
         this.type = type;
         this.targets = targets;
@@ -113,10 +115,11 @@ public enum SegmentField {
         return switch (type) {
             case ENUM -> {
                 String name = v.toUpperCase(Locale.ROOT);
-                boolean known = Arrays.stream(enumType.getEnumConstants()).anyMatch(c -> c.name().equals(name));
+                Enum<?>[] constants = Objects.requireNonNull(enumType, "an ENUM field names its enum").getEnumConstants();
+                boolean known = Arrays.stream(constants).anyMatch(c -> c.name().equals(name));
                 if (!known) {
                     throw new ValidationException("value", "'" + v + "' is not one of "
-                            + Arrays.toString(enumType.getEnumConstants()));
+                            + Arrays.toString(constants));
                 }
                 yield name;
             }

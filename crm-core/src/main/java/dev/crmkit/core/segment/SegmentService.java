@@ -15,6 +15,7 @@ import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Segmentation: saved criteria over leads, contacts or accounts, evaluated by the storage adapter
@@ -86,10 +87,10 @@ public final class SegmentService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return n;
+        return Validation.checked(n);
     }
 
-    private static void requireFreeName(SegmentTx tx, String name, SegmentId self) {
+    private static void requireFreeName(SegmentTx tx, String name, @Nullable SegmentId self) {
         tx.segments().findByName(name).filter(s -> !s.id().equals(self)).ifPresent(s -> {
             throw new DuplicateException("a segment named '" + s.name() + "' already exists (" + s.id() + ")");
         });

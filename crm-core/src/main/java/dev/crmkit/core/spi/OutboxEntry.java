@@ -4,6 +4,7 @@ import dev.crmkit.core.common.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One delivery of one committed event to one durable subscriber, as the outbox stores it. {@code sequence} is
@@ -18,7 +19,7 @@ import java.util.UUID;
  */
 public record OutboxEntry(long sequence, UUID eventId, String subscriber, TenantId tenant, String eventType,
                           String aggregateType, String aggregateId, Instant occurredAt, String payload, int attempts,
-                          String lastError) {
+                          @Nullable String lastError) {
     /** Longest subscriber name. */
     public static final int MAX_SUBSCRIBER = 100;
     /** Longest stored error text; longer ones are cut. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting, call or visit in the calendar: from {@code start} (inclusive) to {@code end} (exclusive), organized by
@@ -23,16 +24,16 @@ public record CalendarEvent(
         long version,
         CalendarEventKind kind,
         String title,
-        String location,
+        @Nullable String location,
         Instant start,
         Instant end,
         UserId organizer,
         Set<UserId> attendees,
         Set<ContactId> contacts,
-        Subject subject,
+        @Nullable Subject subject,
         boolean cancelled,
-        Duration reminderBefore,
-        Instant reminderFiredAt,
+        @Nullable Duration reminderBefore,
+        @Nullable Instant reminderFiredAt,
         Instant createdAt,
         Instant updatedAt) implements Versioned<CalendarEventId, CalendarEvent> {
 
@@ -53,7 +54,7 @@ public record CalendarEvent(
     }
 
     /** When the reminder is due, or null without one. */
-    public Instant remindAt() {
+    public @Nullable Instant remindAt() {
         return reminderBefore == null ? null : start.minus(reminderBefore);
     }
 

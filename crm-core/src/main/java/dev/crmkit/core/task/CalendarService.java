@@ -59,7 +59,7 @@ public final class CalendarService {
                     "must be whole minutes from 0 to 30 days");
             v.throwIfInvalid();
             Instant now = ctx.now();
-            return saved(tx, new CalendarEvent(CalendarEventId.of(ctx.newId()), 0, in.kind(), title,
+            return saved(tx, new CalendarEvent(CalendarEventId.of(ctx.newId()), 0, in.kind(), Validation.checked(title),
                     location, in.start(), in.end(), ctx.user(), in.attendees(), contacts,
                     in.subject(), false, before, null, now, now)).id();
         });

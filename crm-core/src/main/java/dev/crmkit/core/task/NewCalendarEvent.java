@@ -5,14 +5,16 @@ import dev.crmkit.core.common.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user gives to schedule a calendar event; they become its organizer. Kind, title, start and end are required;
  * {@code reminderBefore} (whole minutes, at most 30 days) alerts the organizer and attendees that long before the start.
  */
-public record NewCalendarEvent(CalendarEventKind kind, String title, String location, Instant start, Instant end,
-                               Set<UserId> attendees, Set<ContactId> contacts, Subject subject,
-                               Duration reminderBefore) {
+public record NewCalendarEvent(CalendarEventKind kind, String title, @Nullable String location, Instant start,
+                               Instant end,
+                               Set<UserId> attendees, Set<ContactId> contacts, @Nullable Subject subject,
+                               @Nullable Duration reminderBefore) {
 
     public static NewCalendarEvent of(CalendarEventKind kind, String title, Instant start, Instant end) {
         return new NewCalendarEvent(kind, title, null, start, end, Set.of(), Set.of(), null, null);

@@ -2,13 +2,15 @@ package dev.crmkit.core.task;
 
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user gives to create a task. Only {@code title} is required; {@code priority} defaults to NORMAL and
  * {@code assignee} to the acting user (assigning to someone else needs a manager of that user's team).
  */
-public record NewTask(String title, String description, Subject subject, TaskPriority priority, Instant due,
-                      Instant remindAt, UserId assignee) {
+public record NewTask(String title, @Nullable String description, @Nullable Subject subject,
+                      @Nullable TaskPriority priority, @Nullable Instant due,
+                      @Nullable Instant remindAt, @Nullable UserId assignee) {
 
     public static NewTask of(String title) {
         return new NewTask(title, null, null, null, null, null, null);

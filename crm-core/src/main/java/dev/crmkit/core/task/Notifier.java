@@ -5,6 +5,7 @@ import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where alerts go (workflow rules' {@code alert} actions, task reminders): the host plugs in Slack, SMS or push and
@@ -20,7 +21,7 @@ public interface Notifier {
      * One alert: to {@code recipient} (null for the tenant's default channel), about {@code subject}. {@code id} is the
      * same on every delivery of one alert: drop repeats by it.
      */
-    record Alert(UUID id, TenantId tenant, UserId recipient, String subject, String message, Instant at) {
+    record Alert(UUID id, TenantId tenant, UserId recipient, @Nullable String subject, String message, Instant at) {
         public Alert {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(tenant, "tenant");

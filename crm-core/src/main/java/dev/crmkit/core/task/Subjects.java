@@ -2,13 +2,14 @@ package dev.crmkit.core.task;
 
 import dev.crmkit.core.common.Validation;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Checks that a {@link Subject} points to an existing record, for tasks and calendar events alike. */
 final class Subjects {
     private Subjects() {
     }
 
-    static void check(TaskTx tx, Subject s, Validation v) {
+    static void check(TaskTx tx, @Nullable Subject s, Validation v) {
         if (s == null) {
             return;
         }

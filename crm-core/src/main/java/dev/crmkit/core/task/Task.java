@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A to-do for one user, optionally about a {@link Subject}, with an optional due time and reminder. Immutable: every
@@ -25,20 +26,20 @@ public record Task(
         TaskId id,
         long version,
         String title,
-        String description,
-        Subject subject,
+        @Nullable String description,
+        @Nullable Subject subject,
         TaskPriority priority,
         TaskStatus status,
-        Instant due,
-        Instant remindAt,
-        Instant reminderFiredAt,
-        Instant overdueFiredAt,
+        @Nullable Instant due,
+        @Nullable Instant remindAt,
+        @Nullable Instant reminderFiredAt,
+        @Nullable Instant overdueFiredAt,
         UserId assignee,
         UserId createdBy,
-        TaskId followUpOf,
+        @Nullable TaskId followUpOf,
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) implements Versioned<TaskId, Task> {
+        @Nullable Instant closedAt) implements Versioned<TaskId, Task> {
 
     /** Agenda order: by due time (undated last), then higher priority first, then id. */
     public static final Comparator<Task> AGENDA_ORDER = Comparator

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tasks, follow-ups and reminders. Who may do what:
@@ -50,7 +51,7 @@ public final class TaskService {
         return ctx.write(tx -> insert(tx, task, null, null).id());
     }
 
-    private Task insert(TaskTx tx, NewTask in, TaskId followUpOf, Task original) {
+    private Task insert(TaskTx tx, NewTask in, @Nullable TaskId followUpOf, @Nullable Task original) {
         Validation v = new Validation();
         String title = v.requireText("title", in.title());
         v.maxLength("title", title, TaskLimits.TASK_TITLE);
@@ -65,7 +66,7 @@ public final class TaskService {
         UserId assignee = in.assignee() != null ? in.assignee() : original != null ? original.assignee() : ctx.user();
         requireMayAssignTo(tx, assignee);
         Instant now = ctx.now();
-        Task saved = tx.tasks().save(new Task(TaskId.of(ctx.newId()), 0, title, Text.blankToNull(in.description()),
+        Task saved = tx.tasks().save(new Task(TaskId.of(ctx.newId()), 0, Validation.checked(title), Text.blankToNull(in.description()),
                 subject, in.priority() == null ? TaskPriority.NORMAL : in.priority(), TaskStatus.OPEN, in.due(),
                 in.remindAt(), null, null, assignee, ctx.user(), followUpOf, now, now, null));
         ctx.raise(new TaskCreated(ctx.actor().tenant(), now, saved));

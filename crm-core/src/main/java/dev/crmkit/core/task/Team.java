@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sales reps working under one manager. The manager may assign tasks to the members and sees their open tasks.

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Teams of reps under a manager. They decide who may assign tasks to whom (see {@link TaskService}). A manager
@@ -45,7 +46,7 @@ public final class TeamService {
             }
         }
         return ctx.write(tx -> {
-            Team saved = tx.teams().save(new Team(TeamId.of(ctx.newId()), 0, n, manager, members, ctx.now(),
+            Team saved = tx.teams().save(new Team(TeamId.of(ctx.newId()), 0, Validation.checked(n), manager, members, ctx.now(),
                     ctx.now()));
             ctx.raise(new TeamSaved(actor.tenant(), ctx.now(), saved));
             return saved.id();
@@ -84,7 +85,7 @@ public final class TeamService {
         return change(team, Team::members, manager);
     }
 
-    private Team change(Ref<TeamId> id, Function<Team, Set<UserId>> members, UserId newManager) {
+    private Team change(Ref<TeamId> id, Function<Team, Set<UserId>> members, @Nullable UserId newManager) {
         Objects.requireNonNull(id, "team");
         return ctx.write(tx -> {
             Team t = tx.teams().current(id);

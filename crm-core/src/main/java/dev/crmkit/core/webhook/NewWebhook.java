@@ -3,6 +3,7 @@ package dev.crmkit.core.webhook;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook endpoint as an administrator enters it, before validation: an absolute http or https {@code url}, a
@@ -15,7 +16,7 @@ import java.util.Set;
  *         .eventTypes(Set.of("LeadCaptured", "OrderStatusChanged"))
  * }</pre>
  */
-public record NewWebhook(String url, String secret, Set<String> eventTypes, String description) {
+public record NewWebhook(String url, String secret, Set<String> eventTypes, @Nullable String description) {
     public NewWebhook {
         // A LinkedHashSet keeps a null name, so validation can report it instead of a NullPointerException.
         eventTypes = eventTypes == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(eventTypes));

@@ -3,6 +3,7 @@ package dev.crmkit.core.webhook;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one event at one endpoint: one record per (event, endpoint), updated on every POST.
@@ -16,8 +17,8 @@ import java.util.UUID;
  * @param deliveredAt   when the endpoint accepted it (2xx), or null
  */
 public record WebhookDelivery(UUID eventId, String eventType, WebhookId endpoint, WebhookDeliveryStatus status,
-                              Integer statusCode, String error, int attempts, Instant lastAttemptAt,
-                              Instant deliveredAt) {
+                              @Nullable Integer statusCode, @Nullable String error, int attempts, Instant lastAttemptAt,
+                              @Nullable Instant deliveredAt) {
     public WebhookDelivery {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(eventType, "eventType");

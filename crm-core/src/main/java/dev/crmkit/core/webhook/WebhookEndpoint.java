@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a tenant's events are POSTed: an http(s) URL, the secret the deliveries are signed with, and the names of
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param description free text for administrators, or null
  */
 public record WebhookEndpoint(WebhookId id, long version, URI url, WebhookSecret secret, Set<String> eventTypes,
-                              String description, boolean enabled, String disabledReason, Instant createdAt,
+                              @Nullable String description, boolean enabled, @Nullable String disabledReason,
+                              Instant createdAt,
                               Instant updatedAt) implements Versioned<WebhookId, WebhookEndpoint> {
     public WebhookEndpoint {
         Objects.requireNonNull(id, "id");
@@ -40,7 +42,8 @@ public record WebhookEndpoint(WebhookId id, long version, URI url, WebhookSecret
     }
 
     /** A copy with new settings; enabled state and history stay. */
-    WebhookEndpoint with(URI newUrl, WebhookSecret newSecret, Set<String> newEventTypes, String newDescription,
+    WebhookEndpoint with(URI newUrl, WebhookSecret newSecret, Set<String> newEventTypes,
+            @Nullable String newDescription,
                          Instant now) {
         return new WebhookEndpoint(id, version, newUrl, newSecret, newEventTypes, newDescription, enabled,
                 disabledReason, createdAt, now);

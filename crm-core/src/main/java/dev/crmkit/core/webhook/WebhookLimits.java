@@ -1,5 +1,7 @@
 package dev.crmkit.core.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The sizes webhook endpoints and their delivery records keep; longer input is a {@code ValidationException} naming
  * the field. The JPA adapter's columns are exactly as wide (a test there reads them from the database).
@@ -22,7 +24,7 @@ public final class WebhookLimits {
     }
 
     /** {@code text} cut to {@code max} characters, never splitting a surrogate pair. */
-    static String cut(String text, int max) {
+    static @Nullable String cut(@Nullable String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outbound webhooks of the actor's tenant: the endpoints committed events are POSTed to (see
@@ -41,7 +42,7 @@ public final class WebhookService {
     }
 
     /** The validated settings of a {@link NewWebhook}. */
-    private record Settings(URI url, WebhookSecret secret, Set<String> eventTypes, String description) {
+    private record Settings(URI url, WebhookSecret secret, Set<String> eventTypes, @Nullable String description) {
     }
 
     /**
@@ -172,14 +173,14 @@ public final class WebhookService {
         String description = Text.blankToNull(webhook.description());
         v.maxLength("description", description, WebhookLimits.DESCRIPTION);
         v.throwIfInvalid();
-        return new Settings(url, secret, types, description);
+        return new Settings(Validation.checked(url), Validation.checked(secret), types, description);
     }
 
     /**
      * An absolute http(s) URL with a host and no user info, that the JDK's HTTP client accepts. Reasons never quote
      * the input: a URL may carry a token.
      */
-    private static URI url(Validation v, String text) {
+    private static @Nullable URI url(Validation v, String text) {
         String t = v.requireText("url", text);
         if (t == null || !v.maxLength("url", t, WebhookLimits.URL)) {
             return null;

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The durable subscriber that POSTs committed events to the webhook endpoints of their tenant
@@ -97,16 +98,17 @@ public final class WebhookSubscriber implements EventSubscriber {
     private final Clock clock;
     private final WebhookSettings settings;
     private final TypeInterest interest;
-    private volatile HttpClient http;
+    private volatile @Nullable HttpClient http;
 
     /** An endpoint due to get the event, and its record of earlier attempts (or null). */
-    private record Target(WebhookEndpoint endpoint, WebhookDelivery before) {
+    private record Target(WebhookEndpoint endpoint, @Nullable WebhookDelivery before) {
         int attempt() {
             return before == null ? 1 : before.attempts() + 1;
         }
     }
 
-    private record Outcome(Target target, WebhookDeliveryStatus status, Integer statusCode, String error) {
+    private record Outcome(Target target, WebhookDeliveryStatus status, @Nullable Integer statusCode,
+            @Nullable String error) {
     }
 
     /** Created and registered by {@code Crm.builder().build()}; hosts do not create one. */
