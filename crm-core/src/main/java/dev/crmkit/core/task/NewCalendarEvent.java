@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code reminderBefore} (whole minutes, at most 30 days) alerts the organizer and attendees that long before the start.
  */
 public record NewCalendarEvent(CalendarEventKind kind, String title, @Nullable String location, Instant start,
-                               Instant end,
-                               Set<UserId> attendees, Set<ContactId> contacts, @Nullable Subject subject,
+                               Instant end, Set<UserId> attendees, Set<ContactId> contacts, @Nullable Subject subject,
                                @Nullable Duration reminderBefore) {
 
     public static NewCalendarEvent of(CalendarEventKind kind, String title, Instant start, Instant end) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code assignee} to the acting user (assigning to someone else needs a manager of that user's team).
  */
 public record NewTask(String title, @Nullable String description, @Nullable Subject subject,
-                      @Nullable TaskPriority priority, @Nullable Instant due,
-                      @Nullable Instant remindAt, @Nullable UserId assignee) {
+                      @Nullable TaskPriority priority, @Nullable Instant due, @Nullable Instant remindAt,
+                      @Nullable UserId assignee) {
 
     public static NewTask of(String title) {
         return new NewTask(title, null, null, null, null, null, null);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns tracked activity and rep entries into touchpoint drafts: checks every field, resolves tracking codes to ads
@@ -75,12 +76,12 @@ final class ActivityResolver {
     }
 
     /** Only a visitor id that passes validation is looked up: PostgreSQL fails on a NUL even in a WHERE clause. */
-    private static boolean lookedUp(String visitorId) {
+    private static boolean lookedUp(@Nullable String visitorId) {
         return visitorId != null && visitorId.length() <= TrackingLimits.VISITOR_ID
                 && Text.badChar(visitorId, false) < 0;
     }
 
-    TouchpointDraft resolve(TrackedActivity event, Validation v) {
+    @Nullable TouchpointDraft resolve(TrackedActivity event, Validation v) {
         TouchpointDraft d;
         // Java 17 has no pattern switch; the sealed interface keeps this list complete by review.
         if (event instanceof AdImpressions e) {
@@ -189,7 +190,8 @@ final class ActivityResolver {
         return d;
     }
 
-    private static void logged(TouchpointDraft d, Instant occurredAt, Integer durationSeconds, String outcome,
+    private static void logged(TouchpointDraft d, @Nullable Instant occurredAt, @Nullable Integer durationSeconds,
+            @Nullable String outcome,
                                Instant now, Validation v) {
         d.occurredAt = occurredAt == null ? now : occurredAt;
         v.check(!d.occurredAt.isAfter(now), "occurredAt", "must not be in the future");
@@ -200,7 +202,8 @@ final class ActivityResolver {
         v.maxLength("outcome", d.outcome, TrackingLimits.OUTCOME);
     }
 
-    private void regarding(TouchpointDraft d, LeadId lead, ContactId contact, AccountId account, Validation v) {
+    private void regarding(TouchpointDraft d, @Nullable LeadId lead, @Nullable ContactId contact,
+            @Nullable AccountId account, Validation v) {
         if (v.check(lead != null || contact != null || account != null, "regarding",
                 "name a lead, a contact or an account")) {
             lead(d, lead, v);
@@ -251,7 +254,8 @@ final class ActivityResolver {
         }
     }
 
-    private void visitorOrLead(TouchpointDraft d, String visitorId, LeadId lead, boolean oneRequired, Validation v) {
+    private void visitorOrLead(TouchpointDraft d, String visitorId, @Nullable LeadId lead, boolean oneRequired,
+            Validation v) {
         d.visitorId = Text.blankToNull(visitorId);
         if (oneRequired) {
             v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");
@@ -269,7 +273,7 @@ final class ActivityResolver {
         contact(d, contact, v);
     }
 
-    private void lead(TouchpointDraft d, LeadId lead, Validation v) {
+    private void lead(TouchpointDraft d, @Nullable LeadId lead, Validation v) {
         if (lead != null) {
             Optional<TrackedLead> found = leads.computeIfAbsent(lead, people::lead);
             if (v.check(found.isPresent(), "lead", "no such lead: " + lead)) {
@@ -287,7 +291,7 @@ final class ActivityResolver {
         }
     }
 
-    private void contact(TouchpointDraft d, ContactId contact, Validation v) {
+    private void contact(TouchpointDraft d, @Nullable ContactId contact, Validation v) {
         if (contact != null) {
             Optional<Optional<AccountId>> c = contacts.computeIfAbsent(contact, people::accountOfContact);
             if (v.check(c.isPresent(), "contact", "no such contact: " + contact)) {

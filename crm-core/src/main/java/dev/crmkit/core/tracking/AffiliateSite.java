@@ -4,9 +4,10 @@ import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A partner site that shows our ads; {@code trackingCode} is unique per tenant. */
-public record AffiliateSite(AffiliateId id, long version, String name, String domain, String trackingCode,
+public record AffiliateSite(AffiliateId id, long version, String name, @Nullable String domain, String trackingCode,
                             Instant createdAt) implements Versioned<AffiliateId, AffiliateSite> {
     public AffiliateSite {
         Objects.requireNonNull(id, "id");

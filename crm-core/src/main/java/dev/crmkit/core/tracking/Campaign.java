@@ -8,14 +8,16 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A marketing campaign: groups ads and emails toward one goal, with an optional budget and run dates.
  *
  * @param targetArea where the campaign runs, or null: leads captured inside it while it runs are attributed to it
  */
-public record Campaign(CampaignId id, long version, String name, Channel channel, LocalDate startDate,
-                       LocalDate endDate, Money budget, GeoCircle targetArea, Instant createdAt)
+public record Campaign(CampaignId id, long version, String name, Channel channel, @Nullable LocalDate startDate,
+                       @Nullable LocalDate endDate, @Nullable Money budget, @Nullable GeoCircle targetArea,
+                       Instant createdAt)
         implements Versioned<CampaignId, Campaign> {
     public Campaign {
         Objects.requireNonNull(id, "id");

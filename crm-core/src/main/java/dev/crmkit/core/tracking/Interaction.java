@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A conversation on any channel, as a rep or the host's channel integration logs it: start with
@@ -20,9 +21,10 @@ import java.time.Instant;
  * @param durationSeconds how long it took, if known; not negative
  * @param outcome         short result, e.g. {@code "resolved"}, {@code "asked for a quote"}
  */
-public record Interaction(Channel channel, Direction direction, LeadId lead, ContactId contact, AccountId account,
-                          Instant occurredAt, String externalId, String reference, String summary,
-                          Integer durationSeconds, String outcome) {
+public record Interaction(Channel channel, Direction direction, @Nullable LeadId lead, @Nullable ContactId contact,
+                          @Nullable AccountId account, @Nullable Instant occurredAt, @Nullable String externalId,
+                          @Nullable String reference, @Nullable String summary, @Nullable Integer durationSeconds,
+                          @Nullable String outcome) {
 
     /** An interaction the person started on {@code channel}. */
     public static Interaction inbound(Channel channel) {

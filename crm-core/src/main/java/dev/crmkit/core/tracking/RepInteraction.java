@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A phone call or site visit as a rep enters it. It concerns at least one of a lead, a contact or an account (a
@@ -14,8 +15,8 @@ import java.time.Instant;
  * @param outcome         short result, e.g. {@code "interested"}, {@code "no answer"}
  * @param notes           free text
  */
-public record RepInteraction(LeadId lead, ContactId contact, AccountId account, Instant occurredAt,
-                             Integer durationSeconds, String outcome, String notes) {
+public record RepInteraction(@Nullable LeadId lead, @Nullable ContactId contact, @Nullable AccountId account,
+                             @Nullable Instant occurredAt, Integer durationSeconds, String outcome, String notes) {
 
     public static RepInteraction withLead(LeadId lead, Integer durationSeconds, String outcome, String notes) {
         return new RepInteraction(lead, null, null, null, durationSeconds, outcome, notes);

@@ -13,6 +13,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recorded contact with a prospect or customer; append-only. Who it concerns is any of an anonymous
@@ -34,25 +35,25 @@ public record Touchpoint(
         TouchpointId id,
         TouchpointKind kind,
         Instant occurredAt,
-        String externalEventId,
-        String visitorId,
-        LeadId lead,
-        ContactId contact,
-        AccountId account,
-        CampaignId campaign,
-        AdId ad,
-        AffiliateId affiliate,
+        @Nullable String externalEventId,
+        @Nullable String visitorId,
+        @Nullable LeadId lead,
+        @Nullable ContactId contact,
+        @Nullable AccountId account,
+        @Nullable CampaignId campaign,
+        @Nullable AdId ad,
+        @Nullable AffiliateId affiliate,
         Channel channel,
         long count,
-        Money value,
-        Integer durationSeconds,
-        String outcome,
-        String detail,
-        Direction direction,
-        String reference,
-        UserId rep,
-        TouchpointId firstClick,
-        TouchpointId lastClick) {
+        @Nullable Money value,
+        @Nullable Integer durationSeconds,
+        @Nullable String outcome,
+        @Nullable String detail,
+        @Nullable Direction direction,
+        @Nullable String reference,
+        @Nullable UserId rep,
+        @Nullable TouchpointId firstClick,
+        @Nullable TouchpointId lastClick) {
 
     public Touchpoint {
         // Every adapter keeps microseconds: cut here, so memory reads back what a database would.

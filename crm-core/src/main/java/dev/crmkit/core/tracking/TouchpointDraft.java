@@ -11,30 +11,32 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A touchpoint being assembled from validated input; fields stay null when the input left them out. */
 final class TouchpointDraft {
     final TouchpointKind kind;
     final Channel channel;
-    Instant occurredAt;
-    String externalEventId;
-    String visitorId;
-    LeadId lead;
-    ContactId contact;
-    AccountId account;
-    CampaignId campaign;
-    AdId ad;
-    AffiliateId affiliate;
+    @Nullable Instant occurredAt;
+    @Nullable String externalEventId;
+    @Nullable String visitorId;
+    @Nullable LeadId lead;
+    @Nullable ContactId contact;
+    @Nullable AccountId account;
+    @Nullable CampaignId campaign;
+    @Nullable AdId ad;
+    @Nullable AffiliateId affiliate;
     long count = 1;
-    Money value;
-    Integer durationSeconds;
-    String outcome;
-    String detail;
-    Direction direction;
-    String reference;
-    UserId rep;
-    TouchpointId firstClick;
-    TouchpointId lastClick;
+    @Nullable Money value;
+    @Nullable Integer durationSeconds;
+    @Nullable String outcome;
+    @Nullable String detail;
+    @Nullable Direction direction;
+    @Nullable String reference;
+    @Nullable UserId rep;
+    @Nullable TouchpointId firstClick;
+    @Nullable TouchpointId lastClick;
 
     TouchpointDraft(TouchpointKind kind, Channel channel) {
         this.kind = kind;
@@ -42,7 +44,7 @@ final class TouchpointDraft {
     }
 
     Touchpoint build(TouchpointId id) {
-        return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, lead, contact, account, campaign, ad,
+        return new Touchpoint(id, kind, Objects.requireNonNull(occurredAt, "occurredAt"), externalEventId, visitorId, lead, contact, account, campaign, ad,
                 affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference, rep, firstClick,
                 lastClick);
     }

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Events of prospect tracking, published after the write that caused them committed. */
 public sealed interface TrackingEvent extends DomainEvent {

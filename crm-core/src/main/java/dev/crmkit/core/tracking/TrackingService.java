@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prospect tracking: campaigns, ads and affiliate sites; touchpoints reported by the host's web, ad and email
@@ -59,7 +60,7 @@ public final class TrackingService {
     }
 
     /** Creates ({@code ref} null) or replaces the campaign {@code ref}. */
-    private Campaign saveCampaign(Ref<CampaignId> ref, CampaignDetails d) {
+    private Campaign saveCampaign(@Nullable Ref<CampaignId> ref, CampaignDetails d) {
         Validation.argument("details", d);
         Validation v = new Validation();
         String name = v.requireText("name", d.name());
@@ -72,7 +73,7 @@ public final class TrackingService {
             Campaign old = ref == null ? null : tx.campaigns().current(ref);
             CampaignId id = ref == null ? null : ref.id();
             Campaign saved = tx.campaigns().save(new Campaign(id == null ? CampaignId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), name, d.channel(), d.startDate(), d.endDate(), d.budget(),
+                    old == null ? 0 : old.version(), Validation.checked(name), d.channel(), d.startDate(), d.endDate(), d.budget(),
                     d.targetArea(), old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new CampaignSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -98,7 +99,7 @@ public final class TrackingService {
     }
 
     /** Creates ({@code ref} null) or replaces the ad {@code ref}. */
-    private Ad saveAd(Ref<AdId> ref, AdDetails d) {
+    private Ad saveAd(@Nullable Ref<AdId> ref, AdDetails d) {
         AdId id = ref == null ? null : ref.id();
         Validation.argument("details", d);
         return ctx.write(tx -> {
@@ -114,12 +115,12 @@ public final class TrackingService {
             }
             v.throwIfInvalid();
             Ad old = ref == null ? null : tx.ads().current(ref);
-            tx.ads().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            tx.ads().findByTrackingCode(Validation.checked(code)).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by ad '" + other.name()
                         + "' (" + other.id() + ")");
             });
             Ad saved = tx.ads().save(new Ad(id == null ? AdId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
-                    d.campaign(), name, code, landingUrl,
+                    d.campaign(), Validation.checked(name), Validation.checked(code), landingUrl,
                     old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AdSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -146,7 +147,7 @@ public final class TrackingService {
     }
 
     /** Creates ({@code ref} null) or replaces the affiliate site {@code ref}. */
-    private AffiliateSite saveAffiliate(Ref<AffiliateId> ref, AffiliateDetails d) {
+    private AffiliateSite saveAffiliate(@Nullable Ref<AffiliateId> ref, AffiliateDetails d) {
         AffiliateId id = ref == null ? null : ref.id();
         Validation.argument("details", d);
         Validation v = new Validation();
@@ -159,13 +160,13 @@ public final class TrackingService {
         v.throwIfInvalid();
         return ctx.write(tx -> {
             AffiliateSite old = ref == null ? null : tx.affiliates().current(ref);
-            tx.affiliates().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            tx.affiliates().findByTrackingCode(Validation.checked(code)).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by affiliate site '"
                         + other.name() + "' (" + other.id() + ")");
             });
             AffiliateSite saved = tx.affiliates().save(new AffiliateSite(
-                    id == null ? AffiliateId.of(ctx.newId()) : id, old == null ? 0 : old.version(), name,
-                    domain, code, old == null ? ctx.now() : old.createdAt()));
+                    id == null ? AffiliateId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
+                    Validation.checked(name), domain, Validation.checked(code), old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AffiliateSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
@@ -230,7 +231,8 @@ public final class TrackingService {
             List<Touchpoint> stored = new ArrayList<>(tx.touchpoints().insertAll(build(plain)));
             // Conversions go second so that clicks of the same batch count for their attribution. A retried one is
             // skipped before attribution, which reads the visitor's whole history.
-            conversions.removeIf(c -> tx.touchpoints().findByExternalEventId(c.externalEventId).isPresent());
+            conversions.removeIf(c -> tx.touchpoints().findByExternalEventId(Validation.checked(c.externalEventId))
+                    .isPresent());
             for (TouchpointDraft c : conversions) {
                 ClickAttribution.attribute(c, clickCandidates(tx, c));
             }
@@ -265,9 +267,10 @@ public final class TrackingService {
     public int identify(String visitorId, LeadId lead) {
         Validation.argument("lead", lead);
         Validation v = new Validation();
-        String visitor = v.requireText("visitorId", visitorId);
-        v.maxLength("visitorId", visitor, TrackingLimits.VISITOR_ID);
+        String text = v.requireText("visitorId", visitorId);
+        v.maxLength("visitorId", text, TrackingLimits.VISITOR_ID);
         v.throwIfInvalid();
+        String visitor = Validation.checked(text);
         return ctx.write(tx -> {
             TrackedPeople people = tx.trackedPeople();
             // A merged lead's visitor is its survivor's.
@@ -332,7 +335,9 @@ public final class TrackingService {
         d.rep = ctx.user();
         List<Touchpoint> stored = tx.touchpoints().insertAll(build(List.of(d)));
         if (stored.isEmpty()) {
-            return tx.touchpoints().findByExternalEventId(d.externalEventId).orElseThrow().id();
+            // Only an entry with an external id is ever skipped: the one stored under it is the answer.
+            return tx.touchpoints().findByExternalEventId(Objects.requireNonNull(d.externalEventId)).orElseThrow()
+                    .id();
         }
         ctx.raise(new TouchpointsRecorded(ctx.actor().tenant(), ctx.now(), stored));
         return stored.get(0).id();

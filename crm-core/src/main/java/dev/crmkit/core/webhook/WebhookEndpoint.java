@@ -18,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WebhookEndpoint(WebhookId id, long version, URI url, WebhookSecret secret, Set<String> eventTypes,
                               @Nullable String description, boolean enabled, @Nullable String disabledReason,
-                              Instant createdAt,
-                              Instant updatedAt) implements Versioned<WebhookId, WebhookEndpoint> {
+                              Instant createdAt, Instant updatedAt) implements Versioned<WebhookId, WebhookEndpoint> {
     public WebhookEndpoint {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");

@@ -108,7 +108,7 @@ public final class WebhookSubscriber implements EventSubscriber {
     }
 
     private record Outcome(Target target, WebhookDeliveryStatus status, @Nullable Integer statusCode,
-            @Nullable String error) {
+                           @Nullable String error) {
     }
 
     /** Created and registered by {@code Crm.builder().build()}; hosts do not create one. */
