@@ -4,6 +4,7 @@ import dev.crmkit.core.email.EmailTemplateId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceId;
 import dev.crmkit.core.service.CasePriority;
+import org.jspecify.annotations.Nullable;
 
 /** One step of a rule, run in the rule's order. */
 public sealed interface RuleAction {
@@ -32,7 +33,7 @@ public sealed interface RuleAction {
     }
 
     /** Moves the lead to WORKING, QUALIFIED or UNQUALIFIED (with {@code reason}), as its status rules allow. */
-    record SetStatus(LeadStatus status, String reason) implements RuleAction {
+    record SetStatus(LeadStatus status, @Nullable String reason) implements RuleAction {
     }
 
     /** Sets the case's priority. */

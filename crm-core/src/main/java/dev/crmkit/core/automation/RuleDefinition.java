@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a workflow rule does: when an event named {@code event} (an {@code EventTypes} name) is delivered and
@@ -16,8 +17,8 @@ import java.util.Set;
  * records entering it. Build one from JSON with {@link #fromJson}, which validates it; {@link #toJson} writes what
  * {@link #fromJson} reads.
  */
-public record RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions, Duration after,
-                             Set<String> unless, SegmentId segment) {
+public record RuleDefinition(String name, String event, Criteria criteria, List<RuleAction> actions,
+                             @Nullable Duration after, Set<String> unless, @Nullable SegmentId segment) {
     /** The longest name, task title, alert message or tag, in characters. */
     public static final int MAX_TEXT = 500;
 

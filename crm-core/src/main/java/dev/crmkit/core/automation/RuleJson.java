@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.events.EventTypes;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.EntityId;
@@ -32,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes rules by hand over a bounded Jackson tree, so every missing or bad parameter is reported under
@@ -88,11 +90,12 @@ final class RuleJson {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new RuleDefinition(name, event, criteria, actions, after, unless, segment);
+        return new RuleDefinition(Validation.checked(name), Validation.checked(event), Validation.checked(criteria),
+                actions, after, unless, segment);
     }
 
     /** The segment a rule on {@code SegmentEntered} watches: required there, refused elsewhere. */
-    private static SegmentId segment(JsonNode root, String event, List<FieldError> errors) {
+    private static @Nullable SegmentId segment(JsonNode root, @Nullable String event, List<FieldError> errors) {
         JsonNode node = root.get("segment");
         boolean entered = SEGMENT_ENTERED.equals(event);
         if (node == null || node.isNull()) {
@@ -113,7 +116,7 @@ final class RuleJson {
         }
     }
 
-    private static Duration after(JsonNode node, List<FieldError> errors) {
+    private static @Nullable Duration after(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -130,7 +133,7 @@ final class RuleJson {
     }
 
     /** Event types that cancel a delayed rule: about the same kind of record as its event. */
-    private static Set<String> unless(JsonNode node, boolean delayed, String event, List<FieldError> errors) {
+    private static Set<String> unless(JsonNode node, boolean delayed, @Nullable String event, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return Set.of();
         }
@@ -203,7 +206,7 @@ final class RuleJson {
         };
     }
 
-    private static Criteria criteria(JsonNode node, String event, Optional<SegmentTarget> target,
+    private static @Nullable Criteria criteria(JsonNode node, @Nullable String event, Optional<SegmentTarget> target,
             List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return Criteria.all();
@@ -275,7 +278,7 @@ final class RuleJson {
         return actions;
     }
 
-    private static RuleAction task(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction task(JsonNode a, String path, List<FieldError> errors) {
         String title = text(a, "title", path + ".title", errors);
         Assignee assignee = assignee(a.get("assignee"), path + ".assignee", errors);
         JsonNode due = a.get("dueInDays");
@@ -289,12 +292,12 @@ final class RuleJson {
         return title == null || assignee == null ? null : new RuleAction.CreateTask(title, assignee, days);
     }
 
-    private static RuleAction message(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction message(JsonNode a, String path, List<FieldError> errors) {
         String message = text(a, "message", path + ".message", errors);
         return message == null ? null : new RuleAction.Alert(message);
     }
 
-    private static RuleAction owner(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction owner(JsonNode a, String path, List<FieldError> errors) {
         Assignee assignee = assignee(a.get("assignee"), path + ".assignee", errors);
         if (assignee instanceof Assignee.Owner) {
             errors.add(new FieldError(path + ".assignee", "must be a user or a team: the owner is already owner"));
@@ -303,7 +306,7 @@ final class RuleJson {
         return assignee == null ? null : new RuleAction.AssignOwner(assignee);
     }
 
-    private static RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction tag(JsonNode a, String path, List<FieldError> errors) {
         String tag = text(a, "tag", path + ".tag", errors);
         return tag == null ? null : new RuleAction.AddTag(tag);
     }
@@ -312,7 +315,7 @@ final class RuleJson {
     private static final Set<LeadStatus> SETTABLE = EnumSet.of(LeadStatus.WORKING, LeadStatus.QUALIFIED,
             LeadStatus.UNQUALIFIED);
 
-    private static RuleAction status(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction status(JsonNode a, String path, List<FieldError> errors) {
         String name = text(a, "status", path + ".status", errors);
         LeadStatus status = name == null ? null : SETTABLE.stream().filter(st -> st.name().equals(name)).findFirst()
                 .orElse(null);
@@ -327,7 +330,7 @@ final class RuleJson {
                 : new RuleAction.SetStatus(status, reason);
     }
 
-    private static RuleAction priority(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction priority(JsonNode a, String path, List<FieldError> errors) {
         String name = text(a, "priority", path + ".priority", errors);
         for (CasePriority p : CasePriority.values()) {
             if (p.name().equals(name)) {
@@ -361,7 +364,7 @@ final class RuleJson {
         return Set.of();
     }
 
-    private static RuleAction enroll(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction enroll(JsonNode a, String path, List<FieldError> errors) {
         String sequence = text(a, "sequence", path + ".sequence", errors);
         if (sequence == null) {
             return null;
@@ -374,7 +377,7 @@ final class RuleJson {
         }
     }
 
-    private static RuleAction email(JsonNode a, String path, List<FieldError> errors) {
+    private static @Nullable RuleAction email(JsonNode a, String path, List<FieldError> errors) {
         String template = text(a, "template", path + ".template", errors);
         if (template == null) {
             return null;
@@ -387,7 +390,7 @@ final class RuleJson {
         }
     }
 
-    private static Assignee assignee(JsonNode node, String path, List<FieldError> errors) {
+    private static @Nullable Assignee assignee(JsonNode node, String path, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(new FieldError(path, "is required"));
             return null;
@@ -415,7 +418,7 @@ final class RuleJson {
         return null;
     }
 
-    private static UserId user(JsonNode node, String path, List<FieldError> errors) {
+    private static @Nullable UserId user(JsonNode node, String path, List<FieldError> errors) {
         if (node == null || !node.isTextual() || node.textValue().isBlank()
                 || node.textValue().length() > UserId.MAX_LENGTH) {
             errors.add(new FieldError(path, "must be a user id of 1-" + UserId.MAX_LENGTH + " characters"));
@@ -424,7 +427,7 @@ final class RuleJson {
         return UserId.of(node.textValue());
     }
 
-    private static String text(JsonNode node, String key, String path, List<FieldError> errors) {
+    private static @Nullable String text(JsonNode node, String key, String path, List<FieldError> errors) {
         JsonNode v = node.get(key);
         if (v == null || !v.isTextual() || v.textValue().isBlank()) {
             errors.add(new FieldError(path, "is required"));

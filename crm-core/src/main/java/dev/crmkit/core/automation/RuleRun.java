@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a rule on one record, as logged: which rule (at which version), which event triggered it and which
@@ -13,7 +14,7 @@ import java.util.UUID;
  */
 public record RuleRun(UUID id, RuleId rule, long ruleVersion, String ruleName, UUID origin, UUID event,
                       String eventType, String recordType, String recordId, int depth, RunOutcome outcome,
-                      List<String> actions, String error, Instant ranAt) {
+                      List<String> actions, @Nullable String error, Instant ranAt) {
     /** Longest stored error text. */
     public static final int MAX_ERROR = 1000;
 

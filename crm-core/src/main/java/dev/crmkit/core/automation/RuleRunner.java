@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one rule on one record in one transaction: the criteria check, the actions through the services (as the
@@ -66,7 +67,7 @@ final class RuleRunner {
      * A refusal by an action (a {@link CrmException} other than a conflict or a storage failure) is logged as
      * {@link RunOutcome#FAILED} and not retried; anything else is thrown, for the caller to retry.
      */
-    void run(TenantId tenant, AutomationRule rule, Trigger trigger, UUID due) {
+    void run(TenantId tenant, AutomationRule rule, Trigger trigger, @Nullable UUID due) {
         CrmContext<? extends AutomationTx> ctx = in(tenant);
         if (trigger.depth() >= settings.maxDepth()) {
             log(ctx, rule, trigger, due, RunOutcome.SKIPPED, List.of(),
@@ -112,8 +113,8 @@ final class RuleRunner {
                 && matches(tx, rule, trigger);
     }
 
-    private void log(CrmContext<? extends AutomationTx> ctx, AutomationRule rule, Trigger trigger, UUID due,
-                     RunOutcome outcome, List<String> actions, String error) {
+    private void log(CrmContext<? extends AutomationTx> ctx, AutomationRule rule, Trigger trigger, @Nullable UUID due,
+                     RunOutcome outcome, List<String> actions, @Nullable String error) {
         ctx.write(tx -> {
             if ((due == null || tx.automation().take(due))
                     && tx.automation().findRun(trigger.origin(), rule.id(), trigger.recordId()).isEmpty()) {
@@ -124,7 +125,7 @@ final class RuleRunner {
     }
 
     private static RuleRun run(CrmContext<?> ctx, AutomationRule rule, Trigger t, RunOutcome outcome,
-                               List<String> actions, String error) {
+                               List<String> actions, @Nullable String error) {
         return new RuleRun(ctx.newId(), rule.id(), rule.version(), rule.name(), t.origin(), t.event(), t.eventType(),
                 t.recordType(), t.recordId(), t.depth(), outcome, actions, error, ctx.now());
     }
@@ -226,7 +227,8 @@ final class RuleRunner {
     }
 
     /** The standard merge fields ({@code MergeFields.STANDARD}) the service does not fill itself. */
-    private static void putPerson(Map<String, String> values, String first, String last, String company) {
+    private static void putPerson(Map<String, String> values, @Nullable String first, @Nullable String last,
+                                  @Nullable String company) {
         values.put("firstName", first == null ? "" : first);
         values.put("lastName", last == null ? "" : last);
         values.put("company", company == null ? "" : company);
@@ -257,7 +259,7 @@ final class RuleRunner {
     }
 
     /** The owner of the record, for the record kinds that have one rules know; null otherwise. */
-    private static UserId owner(AutomationTx tx, Trigger t) {
+    private static @Nullable UserId owner(AutomationTx tx, Trigger t) {
         UUID id = UUID.fromString(t.recordId());
         return switch (t.recordType()) {
             case "Lead" -> tx.leads().get(LeadId.of(id)).owner();
@@ -270,7 +272,7 @@ final class RuleRunner {
     }
 
     /** The record as a task's subject, when tasks can be about its kind. */
-    private static Subject subject(Trigger t) {
+    private static @Nullable Subject subject(Trigger t) {
         for (Subject.Kind kind : Subject.Kind.values()) {
             if (kind.name().equalsIgnoreCase(t.recordType())) {
                 return new Subject(kind, UUID.fromString(t.recordId()));

@@ -16,7 +16,7 @@ public record NewTask(String title, @Nullable String description, @Nullable Subj
         return new NewTask(title, null, null, null, null, null, null);
     }
 
-    public NewTask about(Subject s) {
+    public NewTask about(@Nullable Subject s) {
         return new NewTask(title, description, s, priority, due, remindAt, assignee);
     }
 

@@ -21,7 +21,7 @@ public interface Notifier {
      * One alert: to {@code recipient} (null for the tenant's default channel), about {@code subject}. {@code id} is the
      * same on every delivery of one alert: drop repeats by it.
      */
-    record Alert(UUID id, TenantId tenant, UserId recipient, @Nullable String subject, String message, Instant at) {
+    record Alert(UUID id, TenantId tenant, @Nullable UserId recipient, String subject, String message, Instant at) {
         public Alert {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(tenant, "tenant");
