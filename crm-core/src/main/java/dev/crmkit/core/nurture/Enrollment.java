@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One lead's way through one sequence: the step it is at and when that step runs, the steps it went through
@@ -18,8 +19,9 @@ import java.util.Objects;
  * pauses, only a paused one resumes, an ended one (completed or exited) never changes again.
  */
 public record Enrollment(EnrollmentId id, long version, SequenceId sequence, LeadId lead, EnrollmentStatus status,
-                         String step, Instant dueAt, List<String> path, Map<String, SentEmailId> sent,
-                         ExitReason exitReason, Instant enrolledAt, Instant updatedAt)
+                         @Nullable String step, @Nullable Instant dueAt, List<String> path,
+                         Map<String, SentEmailId> sent, @Nullable ExitReason exitReason, Instant enrolledAt,
+                         Instant updatedAt)
         implements Versioned<EnrollmentId, Enrollment> {
     public Enrollment {
         Objects.requireNonNull(id, "id");
@@ -57,7 +59,7 @@ public record Enrollment(EnrollmentId id, long version, SequenceId sequence, Lea
     }
 
     /** Done with the current step (which sent {@code email}, or null): {@code next} runs at {@code due}. */
-    Enrollment moveOn(String next, Instant due, SentEmailId email, Instant now) {
+    Enrollment moveOn(@Nullable String next, Instant due, @Nullable SentEmailId email, Instant now) {
         require(EnrollmentStatus.ACTIVE, EnrollmentStatus.ACTIVE);
         List<String> walked = new ArrayList<>(path);
         walked.add(step);

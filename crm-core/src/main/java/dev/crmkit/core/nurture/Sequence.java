@@ -3,6 +3,7 @@ package dev.crmkit.core.nurture;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant's stored nurture sequence. People are enrolled only while it is {@code active}. */
 public record Sequence(SequenceId id, long version, SequenceDefinition definition, boolean active, Instant createdAt,

@@ -3,6 +3,7 @@ package dev.crmkit.core.nurture;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a nurture sequence does: its steps, the first one first. Every step is reachable from the first, every path
@@ -38,7 +39,7 @@ public record SequenceDefinition(String name, List<SequenceStep> steps) {
     }
 
     /** The step named {@code id}. */
-    public Optional<SequenceStep> step(String id) {
+    public Optional<SequenceStep> step(@Nullable String id) {
         return steps.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 }

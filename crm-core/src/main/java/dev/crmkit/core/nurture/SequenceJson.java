@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.JsonLimits;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.email.EmailTemplateId;
 import java.time.DayOfWeek;
@@ -20,7 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes sequences by hand over a bounded Jackson tree, so every bad part is reported under its path; then
@@ -60,10 +63,10 @@ final class SequenceJson {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new SequenceDefinition(name, steps);
+        return new SequenceDefinition(Validation.checked(name), steps);
     }
 
-    private static SequenceStep step(JsonNode s, String path, List<FieldError> errors) {
+    private static @Nullable SequenceStep step(JsonNode s, String path, List<FieldError> errors) {
         if (!s.isObject()) {
             errors.add(new FieldError(path, "must be an object"));
             return null;
@@ -86,14 +89,15 @@ final class SequenceJson {
                     }
                 }
                 String next = text(s, "next", path + ".next", errors);
-                yield t == null ? null : new SequenceStep.SendEmail(id, t, next);
+                yield t == null || id == null || next == null ? null : new SequenceStep.SendEmail(id, t, next);
             }
-            case "wait" -> waitStep(s, id, path, errors);
+            case "wait" -> id == null ? null : waitStep(s, id, path, errors);
             case "branch" -> {
                 Engagement when = engagement(s.get("when"), path + ".when", errors);
                 String then = text(s, "then", path + ".then", errors);
                 String otherwise = text(s, "else", path + ".else", errors);
-                yield when == null ? null : new SequenceStep.Branch(id, when, then, otherwise);
+                yield when == null || id == null || then == null || otherwise == null ? null
+                        : new SequenceStep.Branch(id, when, then, otherwise);
             }
             case "task" -> {
                 String title = text(s, "title", path + ".title", errors);
@@ -105,9 +109,9 @@ final class SequenceJson {
                     d = days.intValue();
                 }
                 String next = text(s, "next", path + ".next", errors);
-                yield new SequenceStep.CreateTask(id, title, d, next);
+                yield id == null || title == null || next == null ? null : new SequenceStep.CreateTask(id, title, d, next);
             }
-            case "end" -> new SequenceStep.End(id);
+            case "end" -> id == null ? null : new SequenceStep.End(id);
             default -> {
                 errors.add(new FieldError(path + ".type", "is not a step: " + type));
                 yield null;
@@ -116,14 +120,14 @@ final class SequenceJson {
         return errors.size() == before ? step : null;
     }
 
-    private static SequenceStep waitStep(JsonNode s, String id, String path, List<FieldError> errors) {
+    private static @Nullable SequenceStep waitStep(JsonNode s, String id, String path, List<FieldError> errors) {
         String next = text(s, "next", path + ".next", errors);
         JsonNode duration = s.get("duration");
         if (duration != null) {
             try {
                 Duration d = Duration.parse(duration.asText(""));
                 if (duration.isTextual() && d.compareTo(Duration.ofMinutes(1)) >= 0 && d.compareTo(MAX_WAIT) <= 0) {
-                    return new SequenceStep.Wait(id, d, null, null, next);
+                    return next == null ? null : new SequenceStep.Wait(id, d, null, null, next);
                 }
             } catch (DateTimeParseException e) {
                 // reported below
@@ -143,10 +147,10 @@ final class SequenceJson {
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(path + ".at", "must be a time of day such as 09:30"));
         }
-        return weekday == null || at == null ? null : new SequenceStep.Wait(id, null, weekday, at, next);
+        return weekday == null || at == null || next == null ? null : new SequenceStep.Wait(id, null, weekday, at, next);
     }
 
-    private static Engagement engagement(JsonNode n, String path, List<FieldError> errors) {
+    private static @Nullable Engagement engagement(JsonNode n, String path, List<FieldError> errors) {
         if (n != null && n.isObject() && n.size() == 1) {
             if (n.get("clicked") != null && n.get("clicked").isTextual()) {
                 return new Engagement.Clicked(n.get("clicked").textValue());
@@ -202,7 +206,8 @@ final class SequenceJson {
         }
     }
 
-    private static String visit(String id, List<SequenceStep> steps, Map<String, Integer> index, Set<String> done,
+    private static @Nullable String visit(String id, List<SequenceStep> steps, Map<String, Integer> index,
+            Set<String> done,
                                 Set<String> onPath) {
         if (onPath.contains(id)) {
             return id;
@@ -211,7 +216,7 @@ final class SequenceJson {
             return null;
         }
         onPath.add(id);
-        for (String next : steps.get(index.get(id)).successors()) {
+        for (String next : steps.get(Objects.requireNonNull(index.get(id), "checked step id")).successors()) {
             String cycle = visit(next, steps, index, done, onPath);
             if (cycle != null) {
                 return cycle;
@@ -221,13 +226,13 @@ final class SequenceJson {
         return null;
     }
 
-    private static void refer(Map<String, Integer> index, String id, String path, List<FieldError> errors) {
+    private static void refer(Map<String, Integer> index, @Nullable String id, String path, List<FieldError> errors) {
         if (!index.containsKey(id)) {
             errors.add(new FieldError(path, "is not a step of this sequence: " + id));
         }
     }
 
-    private static String text(JsonNode node, String key, String path, List<FieldError> errors) {
+    private static @Nullable String text(JsonNode node, String key, String path, List<FieldError> errors) {
         JsonNode v = node.get(key);
         if (v == null || !v.isTextual() || v.textValue().isBlank()) {
             errors.add(new FieldError(path, "is required"));
@@ -253,7 +258,8 @@ final class SequenceJson {
                 if (w.duration() != null) {
                     s.put("duration", w.duration().toString());
                 } else {
-                    s.put("weekday", w.weekday().name()).put("at", w.at().toString());
+                    s.put("weekday", Objects.requireNonNull(w.weekday()).name())
+                            .put("at", Objects.requireNonNull(w.at()).toString());
                 }
                 s.put("next", w.next());
             } else if (step instanceof SequenceStep.Branch b) {

@@ -42,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -307,7 +308,9 @@ public final class SequenceService {
     /** The enrollment as stored if its step is still due; empty when another node moved it meanwhile. */
     private static Optional<Enrollment> stillDue(NurtureTx tx, Enrollment read, Instant now) {
         Enrollment e = tx.enrollments().current(read);
-        return e.status() == EnrollmentStatus.ACTIVE && !e.dueAt().isAfter(now) ? Optional.of(e) : Optional.empty();
+        Instant due = e.dueAt();
+        return e.status() == EnrollmentStatus.ACTIVE && due != null && !due.isAfter(now) ? Optional.of(e)
+                : Optional.empty();
     }
 
     /**
@@ -355,16 +358,17 @@ public final class SequenceService {
         private final CrmContext<? extends NurtureTx> system;
         private final NurtureTx tx;
         private final Lead lead;
-        private final EmailRecipient recipient;
+        private final @Nullable EmailRecipient recipient;
         private final SequenceDefinition def;
         private final Instant now;
         private Enrollment e;
-        private SequenceStep.SendEmail sending;
+        private SequenceStep.@Nullable SendEmail sending;
         private boolean emailed;
         /** The enrollment to save, once the walk stopped. */
-        private Enrollment stopped;
+        private @Nullable Enrollment stopped;
 
-        Walk(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment e, Lead lead, EmailRecipient recipient,
+        Walk(CrmContext<? extends NurtureTx> system, NurtureTx tx, Enrollment e, Lead lead,
+             @Nullable EmailRecipient recipient,
              SequenceDefinition def, Instant now) {
             this.system = system;
             this.tx = tx;
@@ -376,7 +380,7 @@ public final class SequenceService {
         }
 
         /** Leaves when the lead must, else walks: the email to queue, or null when the walk stopped. */
-        EmailRequest start() {
+        @Nullable EmailRequest start() {
             ExitReason gone = exitReason(lead, recipient);
             if (gone != null) {
                 stopped = e.exit(gone, now);
@@ -389,7 +393,7 @@ public final class SequenceService {
         void sent(SendResult result) {
             switch (result.outcome()) {
                 case SENT, QUEUED, DEFERRED -> {
-                    e = e.moveOn(sending.next(), now, result.email(), now);
+                    e = e.moveOn(Objects.requireNonNull(sending, "the email sent").next(), now, result.email(), now);
                     if (walk() != null) {
                         throw new IllegalStateException("a walk queues one email per run");
                     }
@@ -401,7 +405,7 @@ public final class SequenceService {
             }
         }
 
-        private EmailRequest walk() {
+        private @Nullable EmailRequest walk() {
             // No cycles: a walk visits each step at most once.
             for (int i = 0; i <= def.steps().size(); i++) {
                 String at = e.step();
@@ -445,7 +449,7 @@ public final class SequenceService {
     }
 
     /** Why the lead must leave before its next step, or null. */
-    private static ExitReason exitReason(Lead lead, EmailRecipient recipient) {
+    private static @Nullable ExitReason exitReason(Lead lead, @Nullable EmailRecipient recipient) {
         return switch (lead.status()) {
             case CONVERTED -> ExitReason.CONVERTED;
             case UNQUALIFIED -> ExitReason.DISQUALIFIED;
@@ -455,7 +459,7 @@ public final class SequenceService {
     }
 
     /** Why a suppressed address leaves: a bounce, else an unsubscribe or complaint; null when not suppressed. */
-    private static ExitReason suppression(EmailRecipient recipient) {
+    private static @Nullable ExitReason suppression(@Nullable EmailRecipient recipient) {
         if (recipient == null || recipient.suppressed() == null) {
             return null;
         }
@@ -483,7 +487,7 @@ public final class SequenceService {
     }
 
     /** When a wait ends: after its duration, or at its next weekday and time in the lead's time zone. */
-    private Instant until(SequenceStep.Wait w, EmailRecipient recipient, Instant now) {
+    private Instant until(SequenceStep.Wait w, @Nullable EmailRecipient recipient, Instant now) {
         if (w.duration() != null) {
             return now.plus(w.duration());
         }

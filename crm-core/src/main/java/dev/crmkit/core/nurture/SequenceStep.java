@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One step of a nurture sequence, named by its {@code id}; the steps it leads to are named by theirs. */
 public sealed interface SequenceStep {
@@ -31,7 +32,8 @@ public sealed interface SequenceStep {
      * Waits {@code duration}, or, with {@code weekday} and {@code at}, until the next such weekday and time in the
      * person's time zone (their email zone, else the email settings' default), then goes on.
      */
-    record Wait(String id, Duration duration, DayOfWeek weekday, LocalTime at, String next) implements SequenceStep {
+    record Wait(String id, @Nullable Duration duration, @Nullable DayOfWeek weekday, @Nullable LocalTime at,
+                String next) implements SequenceStep {
         @Override
         public List<String> successors() {
             return List.of(next);
