@@ -70,7 +70,7 @@ final class ContactCenter {
         Case opened = desk.cases().open(NewCase.from(contact, Channel.PHONE, "Engine jams")
                 .about(null, "ENG-1").withPriority(CasePriority.HIGH));
         out.printf("case %s opened, first response due %s, resolution due %s%n", opened.trackingNumber(),
-                opened.firstResponseDue(), opened.resolutionDue());
+                opened.targets().firstResponseDue(), opened.targets().resolutionDue());
         Article hit = desk.knowledge().search("engine jam", 3).get(0).article();
         desk.cases().linkArticle(opened.id(), hit.id());
         out.println("linked article: " + hit.title());

@@ -14,8 +14,12 @@ import dev.crmkit.core.service.CaseHistoryEntry;
 import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
 import dev.crmkit.core.service.EscalationKind;
+import dev.crmkit.core.service.Regarding;
 import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.Targets;
+import dev.crmkit.core.service.Triage;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,26 +32,26 @@ final class CaseMapper {
     static CaseEntity toRow(Case c) {
         CaseEntity r = new CaseEntity();
         r.trackingNumber = c.trackingNumber();
-        r.accountId = Ids.uuid(c.account());
-        r.contactId = Ids.uuid(c.contact());
-        r.productId = Ids.uuid(c.product());
-        r.productCode = c.productCode();
-        r.orderId = Ids.uuid(c.order());
-        r.kind = c.kind().name();
-        r.category = c.category();
-        r.priority = c.priority().name();
-        r.channel = c.channel().name();
+        r.accountId = Ids.uuid(c.regarding().account());
+        r.contactId = Ids.uuid(c.regarding().contact());
+        r.productId = Ids.uuid(c.regarding().product());
+        r.productCode = c.regarding().productCode();
+        r.orderId = Ids.uuid(c.regarding().order());
+        r.kind = c.triage().kind().name();
+        r.category = c.triage().category();
+        r.priority = c.triage().priority().name();
+        r.channel = c.triage().channel().name();
         r.subject = c.subject();
         r.description = c.description();
         r.ownerId = Ids.user(c.owner());
         r.status = c.status().name();
-        r.contractId = Ids.uuid(c.contract());
-        r.firstResponseDue = c.firstResponseDue();
-        r.resolutionDue = c.resolutionDue();
-        r.firstRespondedAt = c.firstRespondedAt();
-        r.resolvedAt = c.resolvedAt();
-        r.resolution = c.resolution();
-        r.closedAt = c.closedAt();
+        r.contractId = Ids.uuid(c.targets().contract());
+        r.firstResponseDue = c.targets().firstResponseDue();
+        r.resolutionDue = c.targets().resolutionDue();
+        r.firstRespondedAt = c.targets().firstRespondedAt();
+        r.resolvedAt = c.closure().resolvedAt();
+        r.resolution = c.closure().resolution();
+        r.closedAt = c.closure().closedAt();
         r.escalations = JsonColumns.strings(c.escalations().stream().map(Enum::name).toList());
         r.articles = JsonColumns.strings(articleKeys(c));
         r.feedbackId = Ids.uuid(c.feedback());
@@ -65,14 +69,16 @@ final class CaseMapper {
 
     static Case toCase(CaseEntity r) {
         return new Case(CaseId.of(r.id), r.version, r.trackingNumber,
-                r.accountId == null ? null : AccountId.of(r.accountId),
-                r.contactId == null ? null : ContactId.of(r.contactId),
-                r.productId == null ? null : ProductId.of(r.productId), r.productCode,
-                r.orderId == null ? null : OrderId.of(r.orderId), CaseKind.valueOf(r.kind), r.category,
-                CasePriority.valueOf(r.priority), Channel.valueOf(r.channel), r.subject, r.description,
-                Ids.user(r.ownerId), CaseStatus.valueOf(r.status),
-                r.contractId == null ? null : ServiceContractId.of(r.contractId), r.firstResponseDue,
-                r.resolutionDue, r.firstRespondedAt, r.resolvedAt, r.resolution, r.closedAt,
+                new Regarding(r.accountId == null ? null : AccountId.of(r.accountId),
+                        r.contactId == null ? null : ContactId.of(r.contactId),
+                        r.productId == null ? null : ProductId.of(r.productId), r.productCode,
+                        r.orderId == null ? null : OrderId.of(r.orderId)),
+                new Triage(CaseKind.valueOf(r.kind), r.category, CasePriority.valueOf(r.priority),
+                        Channel.valueOf(r.channel)),
+                r.subject, r.description, Ids.user(r.ownerId), CaseStatus.valueOf(r.status),
+                new Targets(r.contractId == null ? null : ServiceContractId.of(r.contractId), r.firstResponseDue,
+                        r.resolutionDue, r.firstRespondedAt),
+                new Closure(r.resolution, r.resolvedAt, r.closedAt),
                 JsonColumns.stringSet(r.escalations).stream().map(EscalationKind::valueOf)
                         .collect(Collectors.toSet()),
                 JsonColumns.stringSet(r.articles).stream().map(a -> ArticleId.of(UUID.fromString(a)))
@@ -101,8 +107,8 @@ final class CaseMapper {
         if (!c.status().isOpen()) {
             return null;
         }
-        Instant first = c.firstRespondedAt() == null ? c.firstResponseDue() : null;
-        Instant resolution = c.resolutionDue();
+        Instant first = c.targets().firstRespondedAt() == null ? c.targets().firstResponseDue() : null;
+        Instant resolution = c.targets().resolutionDue();
         if (first == null) {
             return resolution;
         }

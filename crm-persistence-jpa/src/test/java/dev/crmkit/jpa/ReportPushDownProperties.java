@@ -49,7 +49,11 @@ import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
 import dev.crmkit.core.service.EscalationKind;
+import dev.crmkit.core.service.Regarding;
+import dev.crmkit.core.service.Targets;
+import dev.crmkit.core.service.Triage;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskPriority;
@@ -312,10 +316,12 @@ abstract class ReportPushDownProperties {
                         Arbitraries.subsetOf(EscalationKind.values()))
                 .as((status, priority, category, minute, due, responded, resolved, escalations) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute)).plusSeconds(minute % 60);
-                    return new Case(CaseId.of(UUID.randomUUID()), 0, "CASE-" + UUID.randomUUID(), null, null, null,
-                            null, null, CaseKind.QUESTION, category, priority, Channel.EMAIL, "s", null, null,
-                            status, null, null, plus(at, due), plus(at, responded), plus(at, resolved), null, null,
-                            escalations, Set.of(), null, List.of(), List.of(), at, at);
+                    return new Case(CaseId.of(UUID.randomUUID()), 0, "CASE-" + UUID.randomUUID(),
+                            new Regarding(null, null, null, null, null),
+                            new Triage(CaseKind.QUESTION, category, priority, Channel.EMAIL), "s", null, null, status,
+                            new Targets(null, null, plus(at, due), plus(at, responded)),
+                            new Closure(null, plus(at, resolved), null), escalations, Set.of(), null, List.of(),
+                            List.of(), at, at);
                 });
         return serviceCase.list().ofMaxSize(40);
     }

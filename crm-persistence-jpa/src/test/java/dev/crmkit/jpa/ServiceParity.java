@@ -13,8 +13,12 @@ import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.ArticleStatus;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
+import dev.crmkit.core.service.Regarding;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.Targets;
+import dev.crmkit.core.service.Triage;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
@@ -59,17 +63,18 @@ abstract class ServiceParity {
             for (UUID id : ids) {
                 n++;
                 // Open, first response due at(60): overdue after it.
-                tx.cases().save(new Case(CaseId.of(id), 0, "CS-" + n, account, contact, null, null, null,
-                        sample.kind(), null, sample.priority(), sample.channel(), "s", null, null, CaseStatus.NEW,
-                        null, sample.firstResponseDue(), sample.resolutionDue(), null, null, null, null, null,
-                        sample.articles(), null, null, null, sample.createdAt(), sample.createdAt()));
+                tx.cases().save(new Case(CaseId.of(id), 0, "CS-" + n, new Regarding(account, contact, null, null, null),
+                        new Triage(sample.triage().kind(), null, sample.triage().priority(), sample.triage().channel()),
+                        "s", null, null, CaseStatus.NEW, new Targets(null, sample.targets().firstResponseDue(),
+                                sample.targets().resolutionDue(), null),
+                        null, null, sample.articles(), null, null, null, sample.createdAt(), sample.createdAt()));
             }
             return null;
         });
         assertSameIn(tx -> tx.cases().findByAccount(account));
         assertSameIn(tx -> tx.cases().findByContact(contact));
         assertSameIn(tx -> tx.cases().findByArticle(article));
-        assertSameIn(tx -> tx.cases().findOpenDueBefore(sample.resolutionDue().plusSeconds(1)));
+        assertSameIn(tx -> tx.cases().findOpenDueBefore(sample.targets().resolutionDue().plusSeconds(1)));
     }
 
     @Test
@@ -95,10 +100,11 @@ abstract class ServiceParity {
     void freeTextOfAnyLengthIsStoredWhole() {
         String longText = "Ünïcode ✓ ".repeat(2000);
         Case sample = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-LONG", account, contact, null, article);
-        Case c = new Case(sample.id(), 0, sample.trackingNumber(), account, contact, sample.product(), longText,
-                sample.order(), sample.kind(), longText, sample.priority(), sample.channel(), longText, longText,
-                sample.owner(), sample.status(), null, null, null, null, null, longText, null, null, null, null,
-                sample.comments(), sample.history(), sample.createdAt(), sample.updatedAt());
+        Case c = new Case(sample.id(), 0, sample.trackingNumber(), new Regarding(account, contact,
+                sample.regarding().product(), longText, sample.regarding().order()),
+                new Triage(sample.triage().kind(), longText, sample.triage().priority(), sample.triage().channel()),
+                longText, longText, sample.owner(), sample.status(), null, new Closure(longText, null, null), null,
+                null, null, sample.comments(), sample.history(), sample.createdAt(), sample.updatedAt());
         Article a = new Article(ArticleId.of(UUID.randomUUID()), 0, longText, longText, null, null,
                 ArticleStatus.PUBLISHED, 1, null, null, Instant.parse("2026-01-05T09:00:00Z"),
                 Instant.parse("2026-01-05T09:00:00Z"), Instant.parse("2026-01-05T09:00:00Z"));

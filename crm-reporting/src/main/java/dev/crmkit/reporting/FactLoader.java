@@ -19,6 +19,7 @@ import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.EscalationKind;
+import dev.crmkit.core.service.Triage;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.tracking.Touchpoint;
@@ -174,28 +175,31 @@ final class FactLoader {
     }
 
     private static void serviceCase(FactTable.Builder b, Case c, ZoneId zone) {
-        b.set(Dimension.STATUS, c.status()).set(Dimension.PRIORITY, c.priority()).set(Dimension.CATEGORY, c.category())
-                .set(Dimension.KIND, c.kind()).set(Dimension.CHANNEL, c.channel()).set(Dimension.OWNER, c.owner())
-                .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.contact())
-                .set(Dimension.PRODUCT, c.productCode()).set(Dimension.SLA, sla(c))
+        Triage triage = c.triage();
+        b.set(Dimension.STATUS, c.status()).set(Dimension.PRIORITY, triage.priority())
+                .set(Dimension.CATEGORY, triage.category())
+                .set(Dimension.KIND, triage.kind()).set(Dimension.CHANNEL, triage.channel()).set(Dimension.OWNER, c.owner())
+                .set(Dimension.ACCOUNT, c.regarding().account()).set(Dimension.CONTACT, c.regarding().contact())
+                .set(Dimension.PRODUCT, c.regarding().productCode()).set(Dimension.SLA, sla(c))
                 .time(day(c.createdAt(), zone));
-        if (c.resolvedAt() != null) {
-            b.setUnits(Field.RESOLUTION_MINUTES, Duration.between(c.createdAt(), c.resolvedAt()).toMinutes());
+        if (c.closure().resolvedAt() != null) {
+            b.setUnits(Field.RESOLUTION_MINUTES,
+                    Duration.between(c.createdAt(), c.closure().resolvedAt()).toMinutes());
         }
-        if (c.firstRespondedAt() != null) {
+        if (c.targets().firstRespondedAt() != null) {
             b.setUnits(Field.FIRST_RESPONSE_MINUTES,
-                    Duration.between(c.createdAt(), c.firstRespondedAt()).toMinutes());
+                    Duration.between(c.createdAt(), c.targets().firstRespondedAt()).toMinutes());
         }
         b.add();
     }
 
     /** See {@link Dimension#SLA}. */
     static String sla(Case c) {
-        if (c.resolutionDue() == null) {
+        if (c.targets().resolutionDue() == null) {
             return "NO_TARGET";
         }
-        if (c.resolvedAt() != null) {
-            return c.resolvedAt().isAfter(c.resolutionDue()) ? "MISSED" : "MET";
+        if (c.closure().resolvedAt() != null) {
+            return c.closure().resolvedAt().isAfter(c.targets().resolutionDue()) ? "MISSED" : "MET";
         }
         return c.escalations().contains(EscalationKind.RESOLUTION) ? "MISSED" : "OPEN";
     }

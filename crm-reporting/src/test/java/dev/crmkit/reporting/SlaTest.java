@@ -8,8 +8,10 @@ import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
 import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.Targets;
 import dev.crmkit.core.testkit.Samples;
 import java.time.Instant;
 import java.util.Set;
@@ -24,11 +26,12 @@ class SlaTest {
     }
 
     private static Case with(Case c, Instant resolvedAt, Set<EscalationKind> escalations, Instant due) {
-        return new Case(c.id(), c.version(), c.trackingNumber(), c.account(), c.contact(), c.product(),
-                c.productCode(), c.order(), c.kind(), c.category(), c.priority(), c.channel(), c.subject(),
+        Targets t = c.targets();
+        return new Case(c.id(), c.version(), c.trackingNumber(), c.regarding(), c.triage(), c.subject(),
                 c.description(), c.owner(), resolvedAt == null ? CaseStatus.IN_PROGRESS : CaseStatus.RESOLVED,
-                c.contract(), c.firstResponseDue(), due, c.firstRespondedAt(), resolvedAt, c.resolution(), null,
-                escalations, c.articles(), c.feedback(), c.comments(), c.history(), c.createdAt(), c.updatedAt());
+                new Targets(t.contract(), t.firstResponseDue(), due, t.firstRespondedAt()),
+                new Closure(c.closure().resolution(), resolvedAt, null), escalations, c.articles(), c.feedback(),
+                c.comments(), c.history(), c.createdAt(), c.updatedAt());
     }
 
     @Test

@@ -57,8 +57,8 @@ final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implemen
         if (!c.status().isOpen()) {
             return null;
         }
-        Instant response = c.firstRespondedAt() == null ? c.firstResponseDue() : null;
-        Instant resolution = c.resolutionDue();
+        Instant response = c.targets().firstRespondedAt() == null ? c.targets().firstResponseDue() : null;
+        Instant resolution = c.targets().resolutionDue();
         if (response == null || resolution == null) {
             return response == null ? resolution : response;
         }

@@ -25,8 +25,8 @@ import java.util.TreeMap;
 final class ServiceTables {
     final MemoryTable<CaseId, Case> cases = new MemoryTable<>("Case", Case::id, List.of(
             new IndexSpec<>("trackingNumber", c -> one(c.trackingNumber()), true),
-            index("contact", c -> one(c.contact())),
-            index("account", c -> one(c.account())),
+            index("contact", c -> one(c.regarding().contact())),
+            index("account", c -> one(c.regarding().account())),
             index("article", Case::articles)));
 
     /**

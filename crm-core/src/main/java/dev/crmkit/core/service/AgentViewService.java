@@ -1,6 +1,7 @@
 package dev.crmkit.core.service;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PhoneRegions;
@@ -76,9 +77,9 @@ public final class AgentViewService {
             return Optional.empty();
         }
         return ctx.read(tx -> tx.cases().findByTrackingNumber(normalized).flatMap(c -> {
-            List<Contact> contact = c.contact() == null ? List.of() : tx.contacts().find(c.contact()).stream()
-                    .toList();
-            return contact.isEmpty() && c.account() == null ? Optional.empty() : of(tx, contact, c);
+            ContactId raisedBy = c.regarding().contact();
+            List<Contact> contact = raisedBy == null ? List.of() : tx.contacts().find(raisedBy).stream().toList();
+            return contact.isEmpty() && c.regarding().account() == null ? Optional.empty() : of(tx, contact, c);
         }));
     }
 
@@ -88,7 +89,7 @@ public final class AgentViewService {
             return Optional.empty();
         }
         AccountId accountId = contact != null && contact.account() != null ? contact.account()
-                : matched == null ? null : matched.account();
+                : matched == null ? null : matched.regarding().account();
         Account account = accountId == null ? null : tx.accounts().find(accountId).orElse(null);
         int n = ctx.setting(ServiceSettings.class, ServiceSettings::defaults).recentItems();
         Instant now = ctx.now();

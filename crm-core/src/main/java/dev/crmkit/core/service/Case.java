@@ -1,13 +1,9 @@
 package dev.crmkit.core.service;
 
-import dev.crmkit.core.common.AccountId;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.crmkit.core.common.CaseId;
-import dev.crmkit.core.common.Channel;
-import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.IllegalTransitionException;
-import dev.crmkit.core.common.OrderId;
-import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
@@ -23,37 +19,27 @@ import java.util.Set;
  * changes return a new case with a history entry appended.
  *
  * @param trackingNumber the human-readable number given to the customer, unique per tenant, e.g. {@code CS-2026-000123}
- * @param contract the service contract that covered the case when it was opened; null flags a case without one
- * @param firstResponseDue when the first reply to the customer is due (null without a contract)
- * @param resolutionDue when the case must be resolved (null without a contract)
- * @param escalations the missed targets already escalated; each escalates once
- * @param articles knowledge base articles linked to the case
- * @param feedback the satisfaction rating given when the case closed, stored as customer feedback
+ * @param regarding      the account, contact, product and order the case is about
+ * @param triage         kind, category, priority and the channel it came in on
+ * @param targets        the service-level targets from the covering contract, and when the first reply came
+ * @param closure        the resolution and when the case was resolved and closed; {@link Closure#NONE} while open
+ * @param escalations    the missed targets already escalated; each escalates once
+ * @param articles       knowledge base articles linked to the case
+ * @param feedback       the satisfaction rating given when the case closed, stored as customer feedback
  */
+// Unwrapped: events and webhooks keep the flat JSON a case has always had (stored outbox rows still read).
 public record Case(
         CaseId id,
         long version,
         String trackingNumber,
-        AccountId account,
-        ContactId contact,
-        ProductId product,
-        String productCode,
-        OrderId order,
-        CaseKind kind,
-        String category,
-        CasePriority priority,
-        Channel channel,
+        @JsonUnwrapped Regarding regarding,
+        @JsonUnwrapped Triage triage,
         String subject,
         String description,
         UserId owner,
         CaseStatus status,
-        ServiceContractId contract,
-        Instant firstResponseDue,
-        Instant resolutionDue,
-        Instant firstRespondedAt,
-        Instant resolvedAt,
-        String resolution,
-        Instant closedAt,
+        @JsonUnwrapped Targets targets,
+        @JsonUnwrapped Closure closure,
         Set<EscalationKind> escalations,
         Set<ArticleId> articles,
         FeedbackId feedback,
@@ -65,13 +51,14 @@ public record Case(
     public Case {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(trackingNumber, "trackingNumber");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(priority, "priority");
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(regarding, "regarding");
+        Objects.requireNonNull(triage, "triage");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        targets = targets == null ? Targets.NONE : targets;
+        closure = closure == null ? Closure.NONE : closure;
         escalations = escalations == null || escalations.isEmpty() ? Set.of() : Set.copyOf(escalations);
         articles = articles == null ? Set.of() : Set.copyOf(articles);
         comments = comments == null ? List.of() : List.copyOf(comments);
@@ -80,7 +67,7 @@ public record Case(
 
     /** True when no valid service contract covered the case when it was opened. */
     public boolean withoutContract() {
-        return contract == null;
+        return targets.contract() == null;
     }
 
     /**
@@ -92,9 +79,11 @@ public record Case(
         if (!status.isOpen()) {
             return due;
         }
-        if (firstRespondedAt == null && firstResponseDue != null && now.isAfter(firstResponseDue)) {
+        Instant firstResponseDue = targets.firstResponseDue();
+        if (targets.firstRespondedAt() == null && firstResponseDue != null && now.isAfter(firstResponseDue)) {
             due.add(EscalationKind.FIRST_RESPONSE);
         }
+        Instant resolutionDue = targets.resolutionDue();
         if (resolutionDue != null && now.isAfter(resolutionDue)) {
             due.add(EscalationKind.RESOLUTION);
         }
@@ -126,7 +115,7 @@ public record Case(
             e.closedAt = null;
             e.resolution = null;
         }
-        if (target != CaseStatus.NEW && firstRespondedAt == null) {
+        if (target != CaseStatus.NEW && targets.firstRespondedAt() == null) {
             e.firstRespondedAt = at;
         }
         return e.log(at, actor, "STATUS", status + " -> " + target + (detail == null ? "" : ": " + detail));
@@ -135,7 +124,7 @@ public record Case(
     Case comment(CaseComment comment) {
         Edit e = edit();
         e.comments.add(comment);
-        if (comment.toCustomer() && firstRespondedAt == null) {
+        if (comment.toCustomer() && targets.firstRespondedAt() == null) {
             e.firstRespondedAt = comment.at();
         }
         return e.log(comment.at(), comment.author(), comment.toCustomer() ? "REPLIED" : "NOTED", null);
@@ -150,14 +139,14 @@ public record Case(
     Case prioritize(CasePriority newPriority, Instant at, UserId actor) {
         Edit e = edit();
         e.priority = newPriority;
-        return e.log(at, actor, "PRIORITY", priority + " -> " + newPriority);
+        return e.log(at, actor, "PRIORITY", triage.priority() + " -> " + newPriority);
     }
 
     Case escalate(EscalationKind missed, Instant at, UserId actor) {
         Edit e = edit();
         e.escalations.add(missed);
-        e.priority = priority.raised();
-        return e.log(at, actor, "ESCALATED", missed + ", priority " + priority + " -> " + e.priority);
+        e.priority = triage.priority().raised();
+        return e.log(at, actor, "ESCALATED", missed + ", priority " + triage.priority() + " -> " + e.priority);
     }
 
     Case link(ArticleId article, Instant at, UserId actor) {
@@ -203,13 +192,13 @@ public record Case(
         Edit(Case c) {
             this.c = c;
             version = c.version;
-            priority = c.priority;
+            priority = c.triage.priority();
             owner = c.owner;
             status = c.status;
-            firstRespondedAt = c.firstRespondedAt;
-            resolvedAt = c.resolvedAt;
-            resolution = c.resolution;
-            closedAt = c.closedAt;
+            firstRespondedAt = c.targets.firstRespondedAt();
+            resolvedAt = c.closure.resolvedAt();
+            resolution = c.closure.resolution();
+            closedAt = c.closure.closedAt();
             escalations = EnumSet.noneOf(EscalationKind.class);
             escalations.addAll(c.escalations);
             articles = new LinkedHashSet<>(c.articles);
@@ -226,10 +215,12 @@ public record Case(
         }
 
         Case build() {
-            return new Case(c.id, version, c.trackingNumber, c.account, c.contact, c.product, c.productCode, c.order,
-                    c.kind, c.category, priority, c.channel, c.subject, c.description, owner, status, c.contract,
-                    c.firstResponseDue, c.resolutionDue, firstRespondedAt, resolvedAt, resolution, closedAt,
-                    escalations, articles, feedback, comments, history, c.createdAt, updatedAt);
+            Targets t = c.targets;
+            return new Case(c.id, version, c.trackingNumber, c.regarding, c.triage.withPriority(priority), c.subject,
+                    c.description, owner, status,
+                    new Targets(t.contract(), t.firstResponseDue(), t.resolutionDue(), firstRespondedAt),
+                    new Closure(resolution, resolvedAt, closedAt), escalations, articles, feedback, comments, history,
+                    c.createdAt, updatedAt);
         }
     }
 }

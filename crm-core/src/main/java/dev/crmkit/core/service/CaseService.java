@@ -66,15 +66,16 @@ public final class CaseService {
             Optional<ServiceContract> contract = account == null ? Optional.empty()
                     : covering(tx.serviceContracts().findByAccount(account), in, code, priority, now);
             ServiceLevel level = contract.map(c -> c.levels().get(priority)).orElse(null);
-            Case opened = tx.cases().save(new Case(CaseId.of(ctx.newId()), 0, trackingNumber(tx, now), account,
-                    in.contact(), in.product(), code, in.order(),
-                    in.kind() == null ? CaseKind.SUPPORT_REQUEST : in.kind(), Text.blankToNull(in.category()),
-                    priority, in.channel(), subject, Text.blankToNull(in.description()),
+            Case opened = tx.cases().save(new Case(CaseId.of(ctx.newId()), 0, trackingNumber(tx, now),
+                    new Regarding(account, in.contact(), in.product(), code, in.order()),
+                    new Triage(in.kind() == null ? CaseKind.SUPPORT_REQUEST : in.kind(),
+                            Text.blankToNull(in.category()), priority, in.channel()),
+                    subject, Text.blankToNull(in.description()),
                     in.owner() == null ? ctx.user() : in.owner(), CaseStatus.NEW,
-                    contract.map(ServiceContract::id).orElse(null),
-                    contract.map(c -> c.due(now, level.firstResponse())).orElse(null),
-                    contract.map(c -> c.due(now, level.resolution())).orElse(null),
-                    null, null, null, null, null, null, null, List.of(),
+                    new Targets(contract.map(ServiceContract::id).orElse(null),
+                            contract.map(c -> c.due(now, level.firstResponse())).orElse(null),
+                            contract.map(c -> c.due(now, level.resolution())).orElse(null), null),
+                    Closure.NONE, null, null, null, List.of(),
                     List.of(new CaseHistoryEntry(now, ctx.user(), "OPENED",
                             contract.map(c -> "under contract " + c.name()).orElse("without a valid contract"))),
                     now, now));
@@ -234,8 +235,8 @@ public final class CaseService {
     }
 
     private Case rate(ServiceTx tx, Case c, Satisfaction s) {
-        FeedbackId feedback = new CustomerService(ctx).recordFeedback(new NewFeedback(c.account(), c.contact(), null,
-                s.rating(), s.comment(), c.channel(), null));
+        FeedbackId feedback = new CustomerService(ctx).recordFeedback(new NewFeedback(c.regarding().account(),
+                c.regarding().contact(), null, s.rating(), s.comment(), c.triage().channel(), null));
         return change(tx, c, x -> x.rated(feedback, s.rating(), ctx.now(), ctx.user()), "RATED");
     }
 
@@ -253,7 +254,7 @@ public final class CaseService {
             Case c = tx.cases().current(id);
             Instant now = ctx.now();
             if (!c.status().isOpen() && target == CaseStatus.IN_PROGRESS
-                    && now.isAfter(c.resolvedAt().plus(settings().reopenWindow()))) {
+                    && now.isAfter(c.closure().resolvedAt().plus(settings().reopenWindow()))) {
                 throw new IllegalTransitionException("Case", c.status(), target);
             }
             Case moved = tx.cases().save(c.moveTo(target, now, ctx.user(), detail));
@@ -359,11 +360,12 @@ public final class CaseService {
                     next = next.escalate(kind, now, ctx.user());
                 }
                 Case saved = tx.cases().save(next);
-                CasePriority from = c.priority();
+                CasePriority from = c.triage().priority();
                 for (EscalationKind kind : missed) {
                     CasePriority to = from.raised();
                     done.add(new CaseEscalated(ctx.actor().tenant(), now, saved, kind,
-                            kind == EscalationKind.FIRST_RESPONSE ? c.firstResponseDue() : c.resolutionDue(), from,
+                            kind == EscalationKind.FIRST_RESPONSE ? c.targets().firstResponseDue()
+                                    : c.targets().resolutionDue(), from,
                             to, c.owner(), settings.managerOf(c.owner())));
                     from = to;
                 }

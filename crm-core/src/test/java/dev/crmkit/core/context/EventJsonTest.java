@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
@@ -13,6 +15,9 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.service.ArticleId;
+import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.ServiceEvent.CaseOpened;
 import dev.crmkit.core.testkit.Samples;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -69,5 +74,19 @@ class EventJsonTest {
         assertThat(old.outcome().convertedContact())
                 .isEqualTo(ContactId.of(UUID.fromString("0190a4b2-0000-7000-8000-000000000003")));
         assertThat(old.status()).isEqualTo(LeadStatus.CONVERTED);
+    }
+
+    @Test
+    void aCaseEventIsWrittenFlatAsBeforeItsFieldsWereGrouped() throws Exception {
+        CaseOpened event = new CaseOpened(TenantId.of("t1"), Samples.T0, Samples.serviceCase(
+                CaseId.of(UUID.randomUUID()), "CS-1", AccountId.of(UUID.randomUUID()), null,
+                ServiceContractId.of(UUID.randomUUID()), ArticleId.of(UUID.randomUUID())));
+
+        JsonNode serviceCase = JSON.readTree(EventJson.write(event)).get("serviceCase");
+
+        assertThat(serviceCase.fieldNames()).toIterable().contains("account", "productCode", "priority", "channel",
+                "contract", "resolutionDue", "firstRespondedAt", "resolution", "closedAt")
+                .doesNotContain("regarding", "triage", "targets", "closure");
+        assertThat(EventJson.read(EventJson.write(event), CaseOpened.class)).isEqualTo(event);
     }
 }

@@ -215,7 +215,7 @@ public abstract class AutomationContract extends ContractSupport {
         assertThat(runs(qualify)).singleElement().extracting(r -> r.actions().get(0))
                 .isEqualTo("setStatus QUALIFIED");
         Case now = crm.cases().get(opened.id());
-        assertThat(now.priority()).isEqualTo(CasePriority.URGENT);
+        assertThat(now.triage().priority()).isEqualTo(CasePriority.URGENT);
         assertThat(now.owner()).isEqualTo(UserId.of("agent-7"));
         assertThat(crm.opportunities().get(deal).stage()).isEqualTo("Negotiation");
     }

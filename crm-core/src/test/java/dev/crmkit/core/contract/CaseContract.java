@@ -65,20 +65,20 @@ public abstract class CaseContract extends ServiceContractSupport {
 
         assertThat(first.trackingNumber()).isEqualTo("CS-2026-000001");
         assertThat(second.trackingNumber()).isEqualTo("CS-2026-000002");
-        assertThat(first.account()).isEqualTo(acme);
+        assertThat(first.regarding().account()).isEqualTo(acme);
         assertThat(first.subject()).isEqualTo("Mill jams");
-        assertThat(first.productCode()).isEqualTo("ENG-1");
-        assertThat(first.category()).isEqualTo("hardware");
+        assertThat(first.regarding().productCode()).isEqualTo("ENG-1");
+        assertThat(first.triage().category()).isEqualTo("hardware");
         assertThat(first.status()).isEqualTo(CaseStatus.NEW);
-        assertThat(first.priority()).isEqualTo(CasePriority.MEDIUM);
+        assertThat(first.triage().priority()).isEqualTo(CasePriority.MEDIUM);
         assertThat(first.owner()).isEqualTo(actor.user());
-        assertThat(first.contract()).isEqualTo(gold.id());
+        assertThat(first.targets().contract()).isEqualTo(gold.id());
         assertThat(first.withoutContract()).isFalse();
-        assertThat(first.firstResponseDue()).isEqualTo(START.plus(Duration.ofHours(4)));
-        assertThat(first.resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
+        assertThat(first.targets().firstResponseDue()).isEqualTo(START.plus(Duration.ofHours(4)));
+        assertThat(first.targets().resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
         Instant secondOpened = START.plus(Duration.ofMinutes(5));
-        assertThat(second.firstResponseDue()).isEqualTo(secondOpened.plus(Duration.ofHours(1)));
-        assertThat(second.resolutionDue()).isEqualTo(secondOpened.plus(Duration.ofHours(4)));
+        assertThat(second.targets().firstResponseDue()).isEqualTo(secondOpened.plus(Duration.ofHours(1)));
+        assertThat(second.targets().resolutionDue()).isEqualTo(secondOpened.plus(Duration.ofHours(4)));
         assertThat(first.history()).extracting(CaseHistoryEntry::action).containsExactly("OPENED");
         assertThat(crm.cases().byTrackingNumber(" cs-2026-000002 ")).contains(second);
         assertThat(crm.cases().ofContact(ada)).containsExactly(first, second);
@@ -111,13 +111,13 @@ public abstract class CaseContract extends ServiceContractSupport {
         Case c = crm.cases().open(NewCase.from(ada, Channel.PHONE, "Late call").withPriority(CasePriority.HIGH));
 
         // 2h: 1h on Friday, then Tuesday (Monday is a holiday) 09:00 + 1h.
-        assertThat(c.firstResponseDue()).isEqualTo(Instant.parse("2026-01-13T10:00:00Z"));
+        assertThat(c.targets().firstResponseDue()).isEqualTo(Instant.parse("2026-01-13T10:00:00Z"));
         // 8h: 1h Friday + 7h Tuesday.
-        assertThat(c.resolutionDue()).isEqualTo(Instant.parse("2026-01-13T16:00:00Z"));
+        assertThat(c.targets().resolutionDue()).isEqualTo(Instant.parse("2026-01-13T16:00:00Z"));
 
         clock.set(Instant.parse("2026-01-10T22:00:00Z")); // Saturday night: the clock starts Tuesday 09:00
         Case weekend = crm.cases().open(NewCase.from(ada, Channel.WEB, "Weekend").withPriority(CasePriority.URGENT));
-        assertThat(weekend.firstResponseDue()).isEqualTo(Instant.parse("2026-01-13T10:00:00Z"));
+        assertThat(weekend.targets().firstResponseDue()).isEqualTo(Instant.parse("2026-01-13T10:00:00Z"));
     }
 
     @Test
@@ -133,8 +133,8 @@ public abstract class CaseContract extends ServiceContractSupport {
         Case byId = crm.cases().open(NewCase.from(ada, Channel.PHONE, "Engine").about(covered, null));
 
         assertThat(other.withoutContract()).isTrue();
-        assertThat(other.firstResponseDue()).isNull();
-        assertThat(other.resolutionDue()).isNull();
+        assertThat(other.targets().firstResponseDue()).isNull();
+        assertThat(other.targets().resolutionDue()).isNull();
         assertThat(other.history().get(0).detail()).isEqualTo("without a valid contract");
         assertThat(byCode.withoutContract()).isFalse();
         assertThat(byId.withoutContract()).isFalse();
@@ -153,8 +153,8 @@ public abstract class CaseContract extends ServiceContractSupport {
         ServiceContract platinum = crm.serviceContracts().create(ContractTerms.of(acme, "Platinum", JAN_1, null,
                 fast));
         Case c = openCase();
-        assertThat(c.contract()).isEqualTo(platinum.id());
-        assertThat(c.resolutionDue()).isEqualTo(START.plus(Duration.ofHours(6)));
+        assertThat(c.targets().contract()).isEqualTo(platinum.id());
+        assertThat(c.targets().resolutionDue()).isEqualTo(START.plus(Duration.ofHours(6)));
     }
 
     @Test
@@ -204,8 +204,8 @@ public abstract class CaseContract extends ServiceContractSupport {
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.createdAt()).isEqualTo(gold.createdAt());
         assertThat(updated.updatedAt()).isEqualTo(clock.instant());
-        assertThat(crm.cases().get(before.id()).resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
-        assertThat(after.resolutionDue()).isEqualTo(clock.instant().plus(Duration.ofDays(4)));
+        assertThat(crm.cases().get(before.id()).targets().resolutionDue()).isEqualTo(START.plus(Duration.ofDays(2)));
+        assertThat(after.targets().resolutionDue()).isEqualTo(clock.instant().plus(Duration.ofDays(4)));
         AccountId other = crm.accounts().create(AccountDetails.named("Other"));
         assertThatThrownBy(() -> crm.serviceContracts().update(updated,
                 ContractTerms.of(other, "Gold 2", JAN_1, DEC_31, slower)))
@@ -222,11 +222,11 @@ public abstract class CaseContract extends ServiceContractSupport {
         crm.cases().start(c.id());
         Case resolved = crm.cases().resolve(c.id(), "replaced the reader");
         assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
-        assertThat(resolved.resolution()).isEqualTo("replaced the reader");
-        assertThat(resolved.resolvedAt()).isEqualTo(START);
+        assertThat(resolved.closure().resolution()).isEqualTo("replaced the reader");
+        assertThat(resolved.closure().resolvedAt()).isEqualTo(START);
         assertThatThrownBy(() -> crm.cases().waitOnCustomer(c.id())).isInstanceOf(IllegalTransitionException.class);
         Case closed = crm.cases().close(c.id());
-        assertThat(closed.closedAt()).isEqualTo(START);
+        assertThat(closed.closure().closedAt()).isEqualTo(START);
         assertThat(closed.history()).extracting(CaseHistoryEntry::detail).containsExactly("without a valid contract",
                 "NEW -> IN_PROGRESS", "IN_PROGRESS -> WAITING_ON_CUSTOMER", "WAITING_ON_CUSTOMER -> IN_PROGRESS",
                 "IN_PROGRESS -> RESOLVED: replaced the reader", "RESOLVED -> CLOSED");
@@ -248,8 +248,8 @@ public abstract class CaseContract extends ServiceContractSupport {
         clock.advance(Duration.ofDays(3));
         Case reopened = configured.cases().reopen(b.id(), "still jams");
         assertThat(reopened.status()).isEqualTo(CaseStatus.IN_PROGRESS);
-        assertThat(reopened.resolvedAt()).isNull();
-        assertThat(reopened.closedAt()).isNull();
+        assertThat(reopened.closure().resolvedAt()).isNull();
+        assertThat(reopened.closure().closedAt()).isNull();
 
         clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> configured.cases().reopen(a.id(), "too late"))
@@ -262,18 +262,19 @@ public abstract class CaseContract extends ServiceContractSupport {
         Case c = openCase();
         clock.advance(Duration.ofMinutes(10));
         Case noted = crm.cases().comment(c.id(), "checking the logs", false);
-        assertThat(noted.firstRespondedAt()).isNull();
+        assertThat(noted.targets().firstRespondedAt()).isNull();
         clock.advance(Duration.ofMinutes(10));
         Case replied = crm.cases().comment(c.id(), "We are on it", true);
-        assertThat(replied.firstRespondedAt()).isEqualTo(START.plus(Duration.ofMinutes(20)));
+        assertThat(replied.targets().firstRespondedAt()).isEqualTo(START.plus(Duration.ofMinutes(20)));
         assertThat(replied.comments()).extracting(cm -> cm.text()).containsExactly("checking the logs",
                 "We are on it");
         clock.advance(Duration.ofMinutes(10));
-        assertThat(crm.cases().start(c.id()).firstRespondedAt()).isEqualTo(START.plus(Duration.ofMinutes(20)));
+        assertThat(crm.cases().start(c.id()).targets().firstRespondedAt())
+                .isEqualTo(START.plus(Duration.ofMinutes(20)));
         assertThatThrownBy(() -> crm.cases().comment(c.id(), " ", true))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasErrorFor("text")).isTrue());
         Case other = openCase();
-        assertThat(crm.cases().waitOnCustomer(other.id()).firstRespondedAt()).isEqualTo(clock.instant());
+        assertThat(crm.cases().waitOnCustomer(other.id()).targets().firstRespondedAt()).isEqualTo(clock.instant());
     }
 
     @Test
@@ -297,7 +298,7 @@ public abstract class CaseContract extends ServiceContractSupport {
         assertThat(firstRun).singleElement().satisfies(e -> {
             assertThat(e.serviceCase().id()).isEqualTo(late.id());
             assertThat(e.missed()).isEqualTo(EscalationKind.FIRST_RESPONSE);
-            assertThat(e.dueAt()).isEqualTo(late.firstResponseDue());
+            assertThat(e.dueAt()).isEqualTo(late.targets().firstResponseDue());
             assertThat(e.from()).isEqualTo(CasePriority.MEDIUM);
             assertThat(e.to()).isEqualTo(CasePriority.HIGH);
             assertThat(e.owner()).isEqualTo(actor.user());
@@ -305,7 +306,7 @@ public abstract class CaseContract extends ServiceContractSupport {
         });
         assertThat(configured.cases().escalateOverdue()).isEmpty();
         Case escalated = configured.cases().get(late.id());
-        assertThat(escalated.priority()).isEqualTo(CasePriority.HIGH);
+        assertThat(escalated.triage().priority()).isEqualTo(CasePriority.HIGH);
         assertThat(escalated.escalations()).containsExactly(EscalationKind.FIRST_RESPONSE);
         assertThat(escalated.history()).extracting(CaseHistoryEntry::action).contains("ESCALATED");
 
@@ -370,7 +371,7 @@ public abstract class CaseContract extends ServiceContractSupport {
         crm.cases().assign(c.id(), UserId.of("rep-9"));
         Case p = crm.cases().prioritize(c.id(), CasePriority.LOW);
         assertThat(p.owner()).isEqualTo(UserId.of("rep-9"));
-        assertThat(p.priority()).isEqualTo(CasePriority.LOW);
+        assertThat(p.triage().priority()).isEqualTo(CasePriority.LOW);
         assertThat(p.history()).extracting(CaseHistoryEntry::detail).endsWith("rep-1 -> rep-9", "MEDIUM -> LOW");
         assertThatThrownBy(() -> crm.cases().assign(c.id(), null)).isInstanceOf(ValidationException.class);
     }

@@ -447,7 +447,7 @@ public final class HostileCatalog {
         all.add(create("cases.open productCode", "productCode", Kind.LINE, ServiceLimits.PRODUCT_CODE,
                 (fx, t, v) -> fx.crm.cases().open(dev.crmkit.core.service.NewCase.from(fx.contact(), Channel.EMAIL,
                         "Engine stalls").about(null, s(v))).id(),
-                (fx, t, id) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) id).productCode(),
+                (fx, t, id) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) id).regarding().productCode(),
                 (fx, t) -> fx.crm.cases().ofContact(fx.contact()).size()));
         all.add(write("cases.comment text", "text", Kind.MULTI_LINE, 0, fx -> fx.newCase().id(),
                 (fx, t, v) -> fx.crm.cases().comment((dev.crmkit.core.common.CaseId) t, s(v), false).id(),
@@ -458,7 +458,7 @@ public final class HostileCatalog {
                 (fx, t) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) t).version()));
         all.add(write("cases.resolve resolution", "resolution", Kind.MULTI_LINE, 0, fx -> fx.newCase().id(),
                 (fx, t, v) -> fx.crm.cases().resolve((dev.crmkit.core.common.CaseId) t, s(v)).id(),
-                (fx, t, id) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) id).resolution(),
+                (fx, t, id) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) id).closure().resolution(),
                 (fx, t) -> fx.crm.cases().get((dev.crmkit.core.common.CaseId) t).version()));
         all.add(write("cases.reopen reason", "reason", Kind.MULTI_LINE, 0, fx -> {
                     var id = fx.newCase().id();

@@ -97,7 +97,7 @@ public abstract class HostileInputContract extends ContractSupport {
                 .about(ProductId.of(UUID.randomUUID()), null)), "product");
         assertThat(crm.cases().ofContact(fx.contact())).isEmpty();
         Case known = crm.cases().open(NewCase.from(fx.contact(), Channel.EMAIL, "Broken").about(fx.product(), null));
-        assertThat(known.product()).isEqualTo(fx.product());
+        assertThat(known.regarding().product()).isEqualTo(fx.product());
     }
 
     @Test
@@ -106,7 +106,8 @@ public abstract class HostileInputContract extends ContractSupport {
         refusedNaming(() -> crm.cases().resolve(open.id(), null), "resolution");
         refusedNaming(() -> crm.cases().resolve(open.id(), " \n "), "resolution");
         assertThat(crm.cases().get(open.id()).status()).isEqualTo(CaseStatus.NEW);
-        assertThat(crm.cases().resolve(open.id(), "Replaced the part").resolution()).isEqualTo("Replaced the part");
+        assertThat(crm.cases().resolve(open.id(),
+                "Replaced the part").closure().resolution()).isEqualTo("Replaced the part");
     }
 
     @Test

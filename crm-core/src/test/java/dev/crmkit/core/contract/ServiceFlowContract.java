@@ -49,9 +49,9 @@ public abstract class ServiceFlowContract extends ServiceContractSupport {
         // A case is opened with targets from the contract; the agent finds and links the article.
         Case opened = agent.cases().open(NewCase.from(view.contact().id(), Channel.PHONE, "Mill jams")
                 .about(null, view.recentPurchases().get(0).productCode()).withPriority(CasePriority.HIGH));
-        assertThat(opened.contract()).isEqualTo(gold.id());
-        assertThat(opened.firstResponseDue()).isEqualTo(START.plus(Duration.ofHours(2)));
-        assertThat(opened.resolutionDue()).isEqualTo(START.plus(Duration.ofHours(8)));
+        assertThat(opened.targets().contract()).isEqualTo(gold.id());
+        assertThat(opened.targets().firstResponseDue()).isEqualTo(START.plus(Duration.ofHours(2)));
+        assertThat(opened.targets().resolutionDue()).isEqualTo(START.plus(Duration.ofHours(8)));
         Article found = agent.knowledge().search("card reader jam", 5).get(0).article();
         assertThat(found.id()).isEqualTo(howTo.id());
         agent.cases().linkArticle(opened.id(), found.id());
@@ -73,7 +73,7 @@ public abstract class ServiceFlowContract extends ServiceContractSupport {
         Case closed = agent.cases().close(opened.id(), new Satisfaction(4, "Helpful"));
 
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
-        assertThat(closed.priority()).isEqualTo(CasePriority.URGENT);
+        assertThat(closed.triage().priority()).isEqualTo(CasePriority.URGENT);
         assertThat(closed.escalations()).containsExactly(EscalationKind.FIRST_RESPONSE);
         assertThat(agent.knowledge().linkedTo(closed.id())).extracting(Article::id).containsExactly(howTo.id());
         assertThat(agent.customers().feedback(ada)).extracting(Feedback::id, Feedback::rating)

@@ -59,10 +59,13 @@ import dev.crmkit.core.service.ArticleStatus;
 import dev.crmkit.core.service.ArticleTerms;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
 import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
+import dev.crmkit.core.service.Regarding;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
+import dev.crmkit.core.service.Targets;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Subject;
@@ -800,16 +803,17 @@ public abstract class StorageContract extends ContractSupport {
         Case sample = Samples.serviceCase(CaseId.of(UUID.randomUUID()), "CS-2026-000011", account, null, null,
                 article);
         // Open, first response given at(30), resolution due at(480).
-        Case open = new Case(sample.id(), 0, sample.trackingNumber(), account, null, null, null, null, sample.kind(),
-                null, sample.priority(), sample.channel(), "s", null, null, CaseStatus.IN_PROGRESS, null, at(60),
-                at(480), at(30), null, null, null, null, null, null, null, null, at(0), at(0));
+        Case open = new Case(sample.id(), 0, sample.trackingNumber(), new Regarding(account, null, null, null, null),
+                sample.triage(), "s", null, null, CaseStatus.IN_PROGRESS, new Targets(null, at(60), at(480), at(30)),
+                null, null, null, null, null, null, at(0), at(0));
         Case stored = write(tx -> tx.cases().save(open));
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(479)))).isEmpty();
         assertThat(read((StorageTx tx) -> tx.cases().findOpenDueBefore(at(481)))).extracting(Case::id)
                 .containsExactly(open.id());
-        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), account, null, null, null,
-                null, stored.kind(), null, stored.priority(), stored.channel(), "s", null, null, CaseStatus.RESOLVED,
-                null, at(60), at(480), at(30), at(490), null, null, null, null, null, null, null, at(0), at(490));
+        Case resolved = new Case(stored.id(), stored.version(), stored.trackingNumber(), stored.regarding(),
+                stored.triage(), "s", null, null, CaseStatus.RESOLVED, stored.targets(), new Closure(null, at(490),
+                        null),
+                null, null, null, null, null, at(0), at(490));
         assertThatThrownBy(() -> write(tx -> {
             tx.cases().save(resolved);
             throw new IllegalStateException("boom");

@@ -130,10 +130,11 @@ class CaseProperties {
         Case opened = crm.cases().open(NewCase.from(c.contact(), Channel.PHONE, "s").withPriority(priority));
 
         assertThat(opened.withoutContract()).isFalse();
-        assertThat(opened.firstResponseDue()).isAfter(opened.createdAt());
-        assertThat(opened.resolutionDue()).isAfterOrEqualTo(opened.firstResponseDue());
+        assertThat(opened.targets().firstResponseDue()).isAfter(opened.createdAt());
+        assertThat(opened.targets().resolutionDue()).isAfterOrEqualTo(opened.targets().firstResponseDue());
         if (!businessHours) {
-            assertThat(opened.resolutionDue()).isEqualTo(opened.createdAt().plus(levels().get(priority).resolution()));
+            assertThat(opened.targets().resolutionDue())
+                    .isEqualTo(opened.createdAt().plus(levels().get(priority).resolution()));
         }
     }
 
@@ -169,7 +170,7 @@ class CaseProperties {
             }
             boolean reopening = !before.status().isOpen() && target == CaseStatus.IN_PROGRESS;
             boolean allowed = before.status().canMoveTo(target)
-                    && !(reopening && clock.instant().isAfter(before.resolvedAt().plus(window)));
+                    && !(reopening && clock.instant().isAfter(before.closure().resolvedAt().plus(window)));
             try {
                 Case after = switch (step) {
                     case RESOLVE -> crm.cases().resolve(c.id(), "r");
@@ -184,9 +185,9 @@ class CaseProperties {
                 assertThat(crm.cases().get(c.id())).isEqualTo(before);
             }
             Case now = crm.cases().get(c.id());
-            assertThat(now.resolvedAt() != null).isEqualTo(!now.status().isOpen());
-            assertThat(now.closedAt() != null).isEqualTo(now.status() == CaseStatus.CLOSED);
-            assertThat(now.firstRespondedAt() != null || now.status() == CaseStatus.NEW).isTrue();
+            assertThat(now.closure().resolvedAt() != null).isEqualTo(!now.status().isOpen());
+            assertThat(now.closure().closedAt() != null).isEqualTo(now.status() == CaseStatus.CLOSED);
+            assertThat(now.targets().firstRespondedAt() != null || now.status() == CaseStatus.NEW).isTrue();
         }
     }
 
@@ -210,8 +211,8 @@ class CaseProperties {
         for (Case o : opened) {
             Case c2 = crm.cases().get(o.id());
             Set<EscalationKind> expected = Set.of(EscalationKind.values()).stream()
-                    .filter(k -> now.isAfter(k == EscalationKind.FIRST_RESPONSE ? o.firstResponseDue()
-                            : o.resolutionDue()))
+                    .filter(k -> now.isAfter(k == EscalationKind.FIRST_RESPONSE ? o.targets().firstResponseDue()
+                            : o.targets().resolutionDue()))
                     .collect(Collectors.toSet());
             if (hoursBetweenRuns.isEmpty()) {
                 expected = Set.of();
@@ -219,11 +220,11 @@ class CaseProperties {
             assertThat(c2.escalations()).isEqualTo(expected);
             assertThat(all.stream().filter(e -> e.serviceCase().id().equals(o.id())).map(e -> e.missed()))
                     .containsExactlyInAnyOrderElementsOf(expected);
-            CasePriority p = o.priority();
+            CasePriority p = o.triage().priority();
             for (int i = 0; i < expected.size(); i++) {
                 p = p.raised();
             }
-            assertThat(c2.priority()).isEqualTo(p);
+            assertThat(c2.triage().priority()).isEqualTo(p);
         }
     }
 
@@ -266,7 +267,7 @@ class CaseProperties {
         assertThat(all.stream().map(e -> e.serviceCase().id() + "/" + e.missed()).distinct()).hasSize(2 * cases);
         assertThat(nodeB.cases().ofContact(c.contact())).allSatisfy(x -> {
             assertThat(x.escalations()).containsExactlyInAnyOrder(EscalationKind.values());
-            assertThat(x.priority()).isEqualTo(CasePriority.URGENT); // MEDIUM raised twice
+            assertThat(x.triage().priority()).isEqualTo(CasePriority.URGENT); // MEDIUM raised twice
         });
     }
 }

@@ -77,13 +77,17 @@ import dev.crmkit.core.service.CaseHistoryEntry;
 import dev.crmkit.core.service.CaseKind;
 import dev.crmkit.core.service.CasePriority;
 import dev.crmkit.core.service.CaseStatus;
+import dev.crmkit.core.service.Closure;
 import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.service.ProductDocument;
 import dev.crmkit.core.service.ProductInfo;
 import dev.crmkit.core.service.ProductInfoId;
+import dev.crmkit.core.service.Regarding;
 import dev.crmkit.core.service.ServiceContract;
 import dev.crmkit.core.service.ServiceContractId;
 import dev.crmkit.core.service.ServiceLevel;
+import dev.crmkit.core.service.Targets;
+import dev.crmkit.core.service.Triage;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.CalendarEventKind;
 import dev.crmkit.core.task.Subject;
@@ -286,10 +290,11 @@ public final class Samples {
     public static Case serviceCase(CaseId id, String trackingNumber, AccountId account, ContactId contact,
                                    ServiceContractId contract, ArticleId article) {
         UserId rep = UserId.of("rep-7");
-        return new Case(id, 0, trackingNumber, account, contact, ProductId.of(UUID.randomUUID()), "ENG-1",
-                OrderId.of(UUID.randomUUID()), CaseKind.COMPLAINT, "billing", CasePriority.HIGH, Channel.PHONE,
-                "Engine jams", "The mill jams on every third card", rep, CaseStatus.CLOSED, contract, at(60),
-                at(480), at(30), at(240), "replaced the card reader", at(300),
+        return new Case(id, 0, trackingNumber, new Regarding(account, contact, ProductId.of(UUID.randomUUID()),
+                "ENG-1", OrderId.of(UUID.randomUUID())),
+                new Triage(CaseKind.COMPLAINT, "billing", CasePriority.HIGH, Channel.PHONE),
+                "Engine jams", "The mill jams on every third card", rep, CaseStatus.CLOSED,
+                new Targets(contract, at(60), at(480), at(30)), new Closure("replaced the card reader", at(240), at(300)),
                 Set.of(EscalationKind.FIRST_RESPONSE, EscalationKind.RESOLUTION), Set.of(article),
                 FeedbackId.of(UUID.randomUUID()),
                 List.of(new CaseComment(at(30), rep, "Looking into it", true),

@@ -1,0 +1,16 @@
+package dev.crmkit.core.service;
+
+import java.time.Instant;
+
+/**
+ * The service-level targets a case runs against and when the first reply came.
+ *
+ * @param contract         the service contract that covered the case when it was opened; null flags a case without one
+ * @param firstResponseDue when the first reply to the customer is due (null without a contract)
+ * @param resolutionDue    when the case must be resolved (null without a contract)
+ * @param firstRespondedAt when the customer first heard back (a reply, or the case leaving NEW)
+ */
+public record Targets(ServiceContractId contract, Instant firstResponseDue, Instant resolutionDue,
+                      Instant firstRespondedAt) {
+    public static final Targets NONE = new Targets(null, null, null, null);
+}
