@@ -1,4 +1,4 @@
-/** The context services run in: transactions, the acting user, the clock and the event hub. */
+/** Where services run: transactions, the acting user, the clock, and the event hub, bus and outbox delivery. */
 @NullMarked
 package dev.crmkit.core.context;
 

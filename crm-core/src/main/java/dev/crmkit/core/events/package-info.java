@@ -1,4 +1,4 @@
-/** The event outbox seen from a host: subscriptions, delivery and its records. */
+/** The names of the event types hosts, rules and webhooks refer to, and the records they carry. */
 @NullMarked
 package dev.crmkit.core.events;
 
