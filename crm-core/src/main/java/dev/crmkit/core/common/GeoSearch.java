@@ -47,7 +47,7 @@ public final class GeoSearch {
     }
 
     /** The address's position, or null. */
-    public static @Nullable GeoPoint of(Address address) {
+    public static @Nullable GeoPoint of(@Nullable Address address) {
         return address == null ? null : address.geo();
     }
 }

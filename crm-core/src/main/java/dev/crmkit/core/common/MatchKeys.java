@@ -28,7 +28,7 @@ public final class MatchKeys {
      * {@code folded last name | first letter of the folded first name}, or null without a last name.
      * "José  O'Brien" and "jose obrien" share a key.
      */
-    public static @Nullable String person(String firstName, String lastName) {
+    public static @Nullable String person(@Nullable String firstName, @Nullable String lastName) {
         String last = Text.foldForMatching(lastName).replace(" ", "");
         if (last.isEmpty()) {
             return null;
@@ -38,7 +38,7 @@ public final class MatchKeys {
     }
 
     /** The folded company name without legal-form suffixes: "Acme, Inc." and "ACME" share a key. */
-    public static @Nullable String company(String name) {
+    public static @Nullable String company(@Nullable String name) {
         String folded = Text.foldForMatching(name);
         if (folded.isEmpty()) {
             return null;

@@ -22,7 +22,7 @@ public final class Text {
      * A matching key for names: accents removed, lower-case, letters and digits only, single spaces.
      * {@code "  José  O'Brien "} becomes {@code "jose obrien"}.
      */
-    public static String foldForMatching(String s) {
+    public static String foldForMatching(@Nullable String s) {
         if (s == null) {
             return "";
         }

@@ -53,7 +53,7 @@ public final class Validation {
      * Records an error unless {@code value} has text, or when it holds characters no adapter stores exactly (see
      * {@link #singleLine}); returns the stripped text or null.
      */
-    public @Nullable String requireText(String field, String value) {
+    public @Nullable String requireText(String field, @Nullable String value) {
         String text = Text.blankToNull(value);
         if (check(text != null, field, "is required")) {
             singleLine(field, text);
@@ -76,7 +76,7 @@ public final class Validation {
      * As {@link #requireText} for text that may span lines (see {@link #multiLine}); returns the stripped text or
      * null.
      */
-    public @Nullable String requireMultiLine(String field, String value, int max) {
+    public @Nullable String requireMultiLine(String field, @Nullable String value, int max) {
         String text = Text.blankToNull(value);
         if (check(text != null, field, "is required")) {
             multiLine(field, text, max);
@@ -150,7 +150,7 @@ public final class Validation {
      * A top-level argument of a public method: a {@link ValidationException} naming {@code name} when it is null,
      * instead of a NullPointerException from somewhere inside. Returns it.
      */
-    public static <T> T argument(String name, T value) {
+    public static <T> T argument(String name, @Nullable T value) {
         if (value == null) {
             throw new ValidationException(name, "is required");
         }
@@ -162,7 +162,7 @@ public final class Validation {
      * it holds a control character or an unpaired surrogate, which no stored value can hold and PostgreSQL refuses
      * even to compare. {@code multiLine} also admits tab and line breaks. Returns it.
      */
-    public static String lookup(String field, String value, boolean multiLine) {
+    public static @Nullable String lookup(String field, @Nullable String value, boolean multiLine) {
         int bad = value == null ? -1 : Text.badChar(value, multiLine);
         if (bad >= 0) {
             throw new ValidationException(field, "character " + (bad + 1)
@@ -172,7 +172,7 @@ public final class Validation {
     }
 
     /** Records an error when {@code value} is null; returns it. */
-    public <T> T require(String field, T value) {
+    public <T> @Nullable T require(String field, @Nullable T value) {
         check(value != null, field, "is required");
         return value;
     }
