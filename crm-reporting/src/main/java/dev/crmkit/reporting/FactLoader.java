@@ -178,7 +178,8 @@ final class FactLoader {
         Triage triage = c.triage();
         b.set(Dimension.STATUS, c.status()).set(Dimension.PRIORITY, triage.priority())
                 .set(Dimension.CATEGORY, triage.category())
-                .set(Dimension.KIND, triage.kind()).set(Dimension.CHANNEL, triage.channel()).set(Dimension.OWNER, c.owner())
+                .set(Dimension.KIND, triage.kind()).set(Dimension.CHANNEL, triage.channel())
+                .set(Dimension.OWNER, c.owner())
                 .set(Dimension.ACCOUNT, c.regarding().account()).set(Dimension.CONTACT, c.regarding().contact())
                 .set(Dimension.PRODUCT, c.regarding().productCode()).set(Dimension.SLA, sla(c))
                 .time(day(c.createdAt(), zone));

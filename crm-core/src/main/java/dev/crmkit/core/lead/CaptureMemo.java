@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * What a run of {@link LeadService#captureAll(java.util.List, java.util.function.Predicate, CaptureMemo)} calls
  * remembers of the leads it compared or stored: each lead's fields as matching folds them, with the version they were
- * read at, once the transaction that read or stored them committed. A later call asks only for the versions of its candidates and reads again just those that changed, so the
- * batches of an import do not read and fold the same stored leads over and over; the matches are the same as without
- * it. It holds at most its capacity of leads (least recently used out first), about a kilobyte each. For one run at a
- * time: not thread-safe.
+ * read at, once the transaction that read or stored them committed. A later call asks only for the versions of its
+ * candidates and reads again just those that changed, so the batches of an import do not read and fold the same stored
+ * leads over and over; the matches are the same as without it. It holds at most its capacity of leads (least recently
+ * used out first), about a kilobyte each. For one run at a time: not thread-safe.
  */
 public final class CaptureMemo {
     private final Map<LeadId, Entry> entries;

@@ -11,16 +11,4 @@ import dev.crmkit.core.common.LeadId;
 public record Outcome(String unqualifiedReason, LeadId mergedInto, AccountId convertedAccount,
                       ContactId convertedContact) {
     public static final Outcome NONE = new Outcome(null, null, null, null);
-
-    static Outcome disqualified(String reason) {
-        return new Outcome(reason, null, null, null);
-    }
-
-    static Outcome merged(LeadId survivor) {
-        return new Outcome(null, survivor, null, null);
-    }
-
-    static Outcome converted(AccountId account, ContactId contact) {
-        return new Outcome(null, null, account, contact);
-    }
 }

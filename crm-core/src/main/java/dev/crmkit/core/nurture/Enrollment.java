@@ -59,7 +59,7 @@ public record Enrollment(EnrollmentId id, long version, SequenceId sequence, Lea
     }
 
     /** Done with the current step (which sent {@code email}, or null): {@code next} runs at {@code due}. */
-    Enrollment moveOn(@Nullable String next, Instant due, @Nullable SentEmailId email, Instant now) {
+    Enrollment moveOn(String next, Instant due, @Nullable SentEmailId email, Instant now) {
         require(EnrollmentStatus.ACTIVE, EnrollmentStatus.ACTIVE);
         List<String> walked = new ArrayList<>(path);
         walked.add(step);

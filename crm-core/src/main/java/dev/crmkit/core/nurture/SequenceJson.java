@@ -109,7 +109,8 @@ final class SequenceJson {
                     d = days.intValue();
                 }
                 String next = text(s, "next", path + ".next", errors);
-                yield id == null || title == null || next == null ? null : new SequenceStep.CreateTask(id, title, d, next);
+                yield id == null || title == null || next == null ? null
+                        : new SequenceStep.CreateTask(id, title, d, next);
             }
             case "end" -> id == null ? null : new SequenceStep.End(id);
             default -> {
@@ -147,7 +148,8 @@ final class SequenceJson {
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(path + ".at", "must be a time of day such as 09:30"));
         }
-        return weekday == null || at == null || next == null ? null : new SequenceStep.Wait(id, null, weekday, at, next);
+        return weekday == null || at == null || next == null ? null
+                : new SequenceStep.Wait(id, null, weekday, at, next);
     }
 
     private static @Nullable Engagement engagement(JsonNode n, String path, List<FieldError> errors) {

@@ -115,7 +115,8 @@ public enum SegmentField {
         return switch (type) {
             case ENUM -> {
                 String name = v.toUpperCase(Locale.ROOT);
-                Enum<?>[] constants = Objects.requireNonNull(enumType, "an ENUM field names its enum").getEnumConstants();
+                Enum<?>[] constants = Objects.requireNonNull(enumType, "an ENUM field names its enum")
+                        .getEnumConstants();
                 boolean known = Arrays.stream(constants).anyMatch(c -> c.name().equals(name));
                 if (!known) {
                     throw new ValidationException("value", "'" + v + "' is not one of "

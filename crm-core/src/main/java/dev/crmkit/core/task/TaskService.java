@@ -66,9 +66,10 @@ public final class TaskService {
         UserId assignee = in.assignee() != null ? in.assignee() : original != null ? original.assignee() : ctx.user();
         requireMayAssignTo(tx, assignee);
         Instant now = ctx.now();
-        Task saved = tx.tasks().save(new Task(TaskId.of(ctx.newId()), 0, Validation.checked(title), Text.blankToNull(in.description()),
-                subject, in.priority() == null ? TaskPriority.NORMAL : in.priority(), TaskStatus.OPEN, in.due(),
-                in.remindAt(), null, null, assignee, ctx.user(), followUpOf, now, now, null));
+        TaskPriority priority = in.priority() == null ? TaskPriority.NORMAL : in.priority();
+        Task saved = tx.tasks().save(new Task(TaskId.of(ctx.newId()), 0, Validation.checked(title),
+                Text.blankToNull(in.description()), subject, priority, TaskStatus.OPEN, in.due(), in.remindAt(), null,
+                null, assignee, ctx.user(), followUpOf, now, now, null));
         ctx.raise(new TaskCreated(ctx.actor().tenant(), now, saved));
         return saved;
     }

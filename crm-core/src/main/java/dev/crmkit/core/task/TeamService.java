@@ -46,8 +46,8 @@ public final class TeamService {
             }
         }
         return ctx.write(tx -> {
-            Team saved = tx.teams().save(new Team(TeamId.of(ctx.newId()), 0, Validation.checked(n), manager, members, ctx.now(),
-                    ctx.now()));
+            Team saved = tx.teams().save(new Team(TeamId.of(ctx.newId()), 0, Validation.checked(n), manager, members,
+                    ctx.now(), ctx.now()));
             ctx.raise(new TeamSaved(actor.tenant(), ctx.now(), saved));
             return saved.id();
         });

@@ -44,8 +44,8 @@ final class TouchpointDraft {
     }
 
     Touchpoint build(TouchpointId id) {
-        return new Touchpoint(id, kind, Objects.requireNonNull(occurredAt, "occurredAt"), externalEventId, visitorId, lead, contact, account, campaign, ad,
-                affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference, rep, firstClick,
-                lastClick);
+        return new Touchpoint(id, kind, Objects.requireNonNull(occurredAt, "occurredAt"), externalEventId, visitorId,
+                lead, contact, account, campaign, ad, affiliate, channel, count, value, durationSeconds, outcome,
+                detail, direction, reference, rep, firstClick, lastClick);
     }
 }

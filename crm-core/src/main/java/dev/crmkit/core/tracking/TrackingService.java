@@ -63,17 +63,18 @@ public final class TrackingService {
     private Campaign saveCampaign(@Nullable Ref<CampaignId> ref, CampaignDetails d) {
         Validation.argument("details", d);
         Validation v = new Validation();
-        String name = v.requireText("name", d.name());
-        v.maxLength("name", name, TrackingLimits.NAME);
+        String text = v.requireText("name", d.name());
+        v.maxLength("name", text, TrackingLimits.NAME);
         v.check(d.startDate() == null || d.endDate() == null || !d.endDate().isBefore(d.startDate()), "endDate",
                 "must not be before startDate");
         v.check(d.budget() == null || !d.budget().isNegative(), "budget", "must not be negative");
         v.throwIfInvalid();
+        String name = Validation.checked(text);
         return ctx.write(tx -> {
             Campaign old = ref == null ? null : tx.campaigns().current(ref);
             CampaignId id = ref == null ? null : ref.id();
             Campaign saved = tx.campaigns().save(new Campaign(id == null ? CampaignId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), Validation.checked(name), d.channel(), d.startDate(), d.endDate(), d.budget(),
+                    old == null ? 0 : old.version(), name, d.channel(), d.startDate(), d.endDate(), d.budget(),
                     d.targetArea(), old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new CampaignSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -104,23 +105,25 @@ public final class TrackingService {
         Validation.argument("details", d);
         return ctx.write(tx -> {
             Validation v = new Validation();
-            String name = v.requireText("name", d.name());
-            String code = v.requireText("trackingCode", d.trackingCode());
+            String nameText = v.requireText("name", d.name());
+            String codeText = v.requireText("trackingCode", d.trackingCode());
             String landingUrl = Text.blankToNull(d.landingUrl());
-            v.maxLength("name", name, TrackingLimits.NAME);
-            v.maxLength("trackingCode", code, TrackingLimits.TRACKING_CODE);
+            v.maxLength("name", nameText, TrackingLimits.NAME);
+            v.maxLength("trackingCode", codeText, TrackingLimits.TRACKING_CODE);
             v.maxLength("landingUrl", landingUrl, TrackingLimits.LANDING_URL);
             if (v.require("campaign", d.campaign()) != null) {
                 v.check(tx.campaigns().find(d.campaign()).isPresent(), "campaign", "no such campaign: " + d.campaign());
             }
             v.throwIfInvalid();
+            String name = Validation.checked(nameText);
+            String code = Validation.checked(codeText);
             Ad old = ref == null ? null : tx.ads().current(ref);
-            tx.ads().findByTrackingCode(Validation.checked(code)).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            tx.ads().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by ad '" + other.name()
                         + "' (" + other.id() + ")");
             });
             Ad saved = tx.ads().save(new Ad(id == null ? AdId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
-                    d.campaign(), Validation.checked(name), Validation.checked(code), landingUrl,
+                    d.campaign(), name, code, landingUrl,
                     old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AdSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -151,22 +154,24 @@ public final class TrackingService {
         AffiliateId id = ref == null ? null : ref.id();
         Validation.argument("details", d);
         Validation v = new Validation();
-        String name = v.requireText("name", d.name());
-        String code = v.requireText("trackingCode", d.trackingCode());
+        String nameText = v.requireText("name", d.name());
+        String codeText = v.requireText("trackingCode", d.trackingCode());
         String domain = Text.blankToNull(d.domain());
-        v.maxLength("name", name, TrackingLimits.NAME);
-        v.maxLength("trackingCode", code, TrackingLimits.TRACKING_CODE);
+        v.maxLength("name", nameText, TrackingLimits.NAME);
+        v.maxLength("trackingCode", codeText, TrackingLimits.TRACKING_CODE);
         v.maxLength("domain", domain, TrackingLimits.SITE_DOMAIN);
         v.throwIfInvalid();
+        String name = Validation.checked(nameText);
+        String code = Validation.checked(codeText);
         return ctx.write(tx -> {
             AffiliateSite old = ref == null ? null : tx.affiliates().current(ref);
-            tx.affiliates().findByTrackingCode(Validation.checked(code)).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            tx.affiliates().findByTrackingCode(code).filter(other -> !other.id().equals(id)).ifPresent(other -> {
                 throw new DuplicateException("tracking code '" + code + "' is already used by affiliate site '"
                         + other.name() + "' (" + other.id() + ")");
             });
             AffiliateSite saved = tx.affiliates().save(new AffiliateSite(
                     id == null ? AffiliateId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
-                    Validation.checked(name), domain, Validation.checked(code), old == null ? ctx.now() : old.createdAt()));
+                    name, domain, code, old == null ? ctx.now() : old.createdAt()));
             ctx.raise(new AffiliateSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
