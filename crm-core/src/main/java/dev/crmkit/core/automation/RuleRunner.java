@@ -234,7 +234,7 @@ final class RuleRunner {
         values.put("company", company == null ? "" : company);
     }
 
-    private static String address(EmailAddress email, Trigger t) {
+    private static String address(@Nullable EmailAddress email, Trigger t) {
         if (email == null) {
             throw new ValidationException("to", "the " + t.recordType() + " has no email address");
         }

@@ -1,6 +1,7 @@
 package dev.crmkit.core.common;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,7 +18,7 @@ public interface Geocoder {
      * {@code address} with the position {@code geocoder} finds, when it has none; unchanged without a geocoder, when
      * nothing is found, or when the geocoder fails (logged: no record is refused for want of a position).
      */
-    static Address located(Geocoder geocoder, Address address) {
+    static @Nullable Address located(@Nullable Geocoder geocoder, @Nullable Address address) {
         if (geocoder == null || address == null || address.geo() != null) {
             return address;
         }

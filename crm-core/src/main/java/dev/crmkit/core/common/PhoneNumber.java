@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A phone number in E.164 form ({@code +14155550123}), the de-duplication key for phones. */
 public record PhoneNumber(String value) {
@@ -24,7 +25,7 @@ public record PhoneNumber(String value) {
      * Parses a number as people type it ({@code (415) 555-0123}, {@code +44 20 7946 0958}); numbers without a
      * country code are read in {@code defaultRegion} (ISO 3166 alpha-2, may be null when the text starts with +).
      */
-    public static PhoneNumber parse(String text, String defaultRegion) {
+    public static PhoneNumber parse(String text, @Nullable String defaultRegion) {
         if (text == null || text.isBlank()) {
             throw new ValidationException("phone", "is empty");
         }

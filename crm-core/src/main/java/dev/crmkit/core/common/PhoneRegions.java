@@ -54,7 +54,7 @@ public record PhoneRegions(@Nullable String defaultRegion, Map<TenantId, String>
     }
 
     /** The region for a number of {@code tenant} whose record's address names {@code country} (may be null). */
-    public @Nullable String regionFor(TenantId tenant, String country) {
+    public @Nullable String regionFor(TenantId tenant, @Nullable String country) {
         return country != null ? country : byTenant.getOrDefault(tenant, defaultRegion);
     }
 

@@ -24,6 +24,12 @@ public class ValidationException extends CrmException {
         return errors;
     }
 
+    /** Every error as one line; never absent, unlike a plain exception's message. */
+    @Override
+    public String getMessage() {
+        return describe(errors);
+    }
+
     /** True when some error names {@code field}. */
     public boolean hasErrorFor(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));

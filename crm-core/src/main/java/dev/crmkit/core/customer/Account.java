@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An organisation we sell to (or a household, for consumer business). Immutable.
@@ -17,14 +18,14 @@ public record Account(
         AccountId id,
         long version,
         String name,
-        String industry,
-        CompanySize size,
-        Address address,
-        String website,
+        @Nullable String industry,
+        @Nullable CompanySize size,
+        @Nullable Address address,
+        @Nullable String website,
         UserId owner,
         LifecycleStage stage,
         Set<String> tags,
-        String nameKey,
+        @Nullable String nameKey,
         Instant createdAt,
         Instant updatedAt) implements Versioned<AccountId, Account> {
 

@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
@@ -59,7 +60,7 @@ public final class AccountService {
     }
 
     /** Creates ({@code ref} null) or replaces the account {@code ref}. */
-    private Account save(Ref<AccountId> ref, AccountDetails d) {
+    private Account save(@Nullable Ref<AccountId> ref, AccountDetails d) {
         Validation.argument("details", d);
         Checked c = check(d);
         return ctx.write(tx -> {
@@ -83,11 +84,11 @@ public final class AccountService {
         Set<String> tags = Labels.clean(d.tags());
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.throwIfInvalid();
-        return new Checked(name, industry, website, tags,
+        return new Checked(Validation.checked(name), industry, website, tags,
                 Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address()));
     }
 
-    private Account build(Account old, AccountId id, AccountDetails d, Checked c) {
+    private Account build(@Nullable Account old, @Nullable AccountId id, AccountDetails d, Checked c) {
         return new Account(id == null ? AccountId.of(ctx.newId()) : id,
                 old == null ? 0 : old.version(), c.name, c.industry, d.size(), c.address,
                 c.website, d.owner() == null ? ctx.user() : d.owner(),
@@ -95,7 +96,8 @@ public final class AccountService {
                 MatchKeys.company(c.name), old == null ? ctx.now() : old.createdAt(), ctx.now());
     }
 
-    private record Checked(String name, String industry, String website, Set<String> tags, Address address) {
+    private record Checked(String name, @Nullable String industry, @Nullable String website, Set<String> tags,
+                           @Nullable Address address) {
     }
 
     private static boolean isWebUrl(String text) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person at an account. Demographic fields ({@code birthDate}, {@code ageBand}, {@code gender}) are optional and
@@ -24,24 +25,24 @@ import java.util.Set;
 public record Contact(
         ContactId id,
         long version,
-        AccountId account,
-        String firstName,
+        @Nullable AccountId account,
+        @Nullable String firstName,
         String lastName,
-        String title,
-        EmailAddress email,
-        PhoneNumber phone,
-        Address address,
-        LocalDate birthDate,
-        AgeBand ageBand,
-        Gender gender,
+        @Nullable String title,
+        @Nullable EmailAddress email,
+        @Nullable PhoneNumber phone,
+        @Nullable Address address,
+        @Nullable LocalDate birthDate,
+        @Nullable AgeBand ageBand,
+        @Nullable Gender gender,
         Set<String> roles,
         boolean keyDecisionMaker,
         LifecycleStage stage,
         UserId owner,
         Consent consent,
-        LeadId sourceLead,
+        @Nullable LeadId sourceLead,
         Set<String> tags,
-        String nameKey,
+        @Nullable String nameKey,
         Instant createdAt,
         Instant updatedAt) implements Versioned<ContactId, Contact> {
 

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.UserId;
 import java.time.LocalDate;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user sets on a contact, for creating and for updating it. {@code lastName} is required; {@code email} and
@@ -14,10 +15,11 @@ import java.util.Set;
  * {@code ageBand} is computed from {@code birthDate} when that is given, and may be given alone otherwise;
  * {@code owner} defaults to the acting user.
  */
-public record ContactDetails(AccountId account, String firstName, String lastName, String title, String email,
-                             String phone, Address address, LocalDate birthDate, AgeBand ageBand, Gender gender,
-                             Set<String> roles, boolean keyDecisionMaker, UserId owner, Consent consent,
-                             Set<String> tags) {
+public record ContactDetails(@Nullable AccountId account, @Nullable String firstName, @Nullable String lastName,
+                             @Nullable String title, @Nullable String email, @Nullable String phone,
+                             @Nullable Address address, @Nullable LocalDate birthDate, @Nullable AgeBand ageBand,
+                             @Nullable Gender gender, Set<String> roles, boolean keyDecisionMaker,
+                             @Nullable UserId owner, @Nullable Consent consent, Set<String> tags) {
 
     public static ContactDetails of(AccountId account, String firstName, String lastName, String email) {
         return new ContactDetails(account, firstName, lastName, null, email, null, null, null, null, null, Set.of(),

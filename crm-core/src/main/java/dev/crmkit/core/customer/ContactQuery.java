@@ -2,10 +2,12 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.UserId;
+import org.jspecify.annotations.Nullable;
 
 /** Filter for listing contacts; null parts match everything. Results are ordered by creation time, then id. */
-public record ContactQuery(LifecycleStage stage, UserId owner, AccountId account, String country, String region,
-                           String city, Boolean keyDecisionMaker, String tag) {
+public record ContactQuery(@Nullable LifecycleStage stage, @Nullable UserId owner, @Nullable AccountId account,
+                           @Nullable String country, @Nullable String region, @Nullable String city,
+                           @Nullable Boolean keyDecisionMaker, @Nullable String tag) {
     public static ContactQuery all() {
         return new ContactQuery(null, null, null, null, null, null, null, null);
     }

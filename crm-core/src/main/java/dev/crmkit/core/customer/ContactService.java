@@ -2,6 +2,7 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.GeoBox;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
 public final class ContactService {
@@ -70,7 +72,7 @@ public final class ContactService {
     }
 
     /** Creates ({@code ref} null) or replaces the contact {@code ref}. */
-    private Contact save(Ref<ContactId> ref, ContactDetails d, LeadId sourceLead) {
+    private Contact save(@Nullable Ref<ContactId> ref, ContactDetails d, @Nullable LeadId sourceLead) {
         Validation.argument("details", d);
         Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
         return ctx.write(tx -> {
@@ -83,8 +85,9 @@ public final class ContactService {
     }
 
     /** The contact {@code d} describes (replacing {@code old} when given), or every invalid field at once. */
-    private Contact build(CustomerTx tx, Contact old, ContactId id, ContactDetails d, Address address,
-                          LeadId sourceLead) {
+    private Contact build(CustomerTx tx, @Nullable Contact old, @Nullable ContactId id, ContactDetails d,
+                          @Nullable Address address,
+                          @Nullable LeadId sourceLead) {
         Validation v = new Validation();
         String first = Text.blankToNull(d.firstName());
         String last = v.requireText("lastName", d.lastName());
@@ -107,16 +110,16 @@ public final class ContactService {
         AgeBand ageBand = ageBand(d, v);
         v.throwIfInvalid();
         return new Contact(id == null ? ContactId.of(ctx.newId()) : id,
-                old == null ? 0 : old.version(), d.account(), first, last, title, email,
+                old == null ? 0 : old.version(), d.account(), first, Validation.checked(last), title, email,
                 phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
                 d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
-                d.owner() == null ? ctx.user() : d.owner(), d.consent(),
+                d.owner() == null ? ctx.user() : d.owner(), d.consent() == null ? Consent.NONE : d.consent(),
                 old == null ? sourceLead : old.sourceLead(),
                 tags, MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
                 ctx.now());
     }
 
-    private AgeBand ageBand(ContactDetails d, Validation v) {
+    private @Nullable AgeBand ageBand(ContactDetails d, Validation v) {
         if (d.birthDate() == null) {
             return d.ageBand();
         }

@@ -55,7 +55,7 @@ public final class CustomerService {
             Party party = Party.resolve(tx, in.account(), in.contact(), v);
             v.throwIfInvalid();
             Purchase saved = tx.purchases().save(new Purchase(PurchaseId.of(ctx.newId()), 0, party.accountId(),
-                    party.contactId(), code, productName, at, in.quantity(), in.unitPrice(),
+                    party.contactId(), Validation.checked(code), productName, at, in.quantity(), in.unitPrice(),
                     in.reps(), Text.blankToNull(in.specialInstructions()), orderReference,
                     now));
             ctx.raise(new PurchaseRecorded(ctx.actor().tenant(), now, saved));

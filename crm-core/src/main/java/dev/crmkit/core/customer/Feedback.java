@@ -9,16 +9,17 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What a customer told us: a rating from 1 to 5, optional text, the channel, optionally about one purchase. */
 public record Feedback(
         FeedbackId id,
         long version,
-        AccountId account,
-        ContactId contact,
-        PurchaseId purchase,
+        @Nullable AccountId account,
+        @Nullable ContactId contact,
+        @Nullable PurchaseId purchase,
         int rating,
-        String text,
+        @Nullable String text,
         Channel channel,
         Instant receivedAt) implements Versioned<FeedbackId, Feedback> {
 

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purchase to record. It names an account, a contact (whose account is then implied), or both; the product code,
@@ -16,9 +17,9 @@ import java.util.Set;
  * @param specialInstructions free text, line breaks allowed, not limited in length: the purchases an order's delivery
  *                            records carry the line's and the whole order's instructions together
  */
-public record NewPurchase(AccountId account, ContactId contact, String productCode, String productName,
-                          Instant purchasedAt, int quantity, Money unitPrice, Set<UserId> reps,
-                          String specialInstructions, String orderReference) {
+public record NewPurchase(AccountId account, ContactId contact, String productCode, @Nullable String productName,
+                          @Nullable Instant purchasedAt, int quantity, Money unitPrice, Set<UserId> reps,
+                          @Nullable String specialInstructions, @Nullable String orderReference) {
 
     public static NewPurchase of(AccountId account, ContactId contact, String productCode, int quantity,
                                  Money unitPrice) {

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Validation;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a purchase or feedback concerns: an account, a contact, or both. A contact alone implies its account; both
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 record Party(Optional<Account> account, Optional<Contact> contact) {
 
-    static Party resolve(CustomerTx tx, AccountId accountId, ContactId contactId, Validation v) {
+    static Party resolve(CustomerTx tx, @Nullable AccountId accountId, @Nullable ContactId contactId, Validation v) {
         if (!v.check(accountId != null || contactId != null, "account", "or a contact is required")) {
             return new Party(Optional.empty(), Optional.empty());
         }
@@ -34,11 +35,11 @@ record Party(Optional<Account> account, Optional<Contact> contact) {
         return new Party(account, contact);
     }
 
-    AccountId accountId() {
+    @Nullable AccountId accountId() {
         return account.map(Account::id).orElse(null);
     }
 
-    ContactId contactId() {
+    @Nullable ContactId contactId() {
         return contact.map(Contact::id).orElse(null);
     }
 }

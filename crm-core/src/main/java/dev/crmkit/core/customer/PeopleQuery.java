@@ -1,6 +1,7 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filter for finding people, leads and contacts together; null parts match everything.
@@ -12,8 +13,9 @@ import dev.crmkit.core.common.UserId;
  *                      contacts or other leads
  * @param owner         the owning rep
  */
-public record PeopleQuery(Person.Kind kind, LifecycleStage stage, String qualification, UserId owner, String country,
-                          String region, String city) {
+public record PeopleQuery(Person.@Nullable Kind kind, @Nullable LifecycleStage stage, @Nullable String qualification,
+                          @Nullable UserId owner, @Nullable String country, @Nullable String region,
+                          @Nullable String city) {
 
     public static PeopleQuery all() {
         return new PeopleQuery(null, null, null, null, null, null, null);

@@ -10,6 +10,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product a customer bought: what, when, how many, at what unit price, which reps were involved, and any special
@@ -20,16 +21,16 @@ import java.util.Set;
 public record Purchase(
         PurchaseId id,
         long version,
-        AccountId account,
-        ContactId contact,
+        @Nullable AccountId account,
+        @Nullable ContactId contact,
         String productCode,
-        String productName,
+        @Nullable String productName,
         Instant purchasedAt,
         int quantity,
         Money unitPrice,
         Set<UserId> reps,
-        String specialInstructions,
-        String orderReference,
+        @Nullable String specialInstructions,
+        @Nullable String orderReference,
         Instant createdAt) implements Versioned<PurchaseId, Purchase> {
 
     public Purchase {

@@ -7,6 +7,7 @@ import dev.crmkit.core.tracking.Touchpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Merges touchpoints, purchases and feedback into one newest-first list of {@link TimelineEntry}s. */
 final class Timeline {
@@ -86,7 +87,7 @@ final class Timeline {
         return with(s.toString(), text);
     }
 
-    private static String with(String head, String detail) {
+    private static String with(String head, @Nullable String detail) {
         return detail == null ? head : head + ": " + detail;
     }
 }

@@ -1,3 +1,5 @@
 /** Accounts, contacts, account teams, purchases and feedback: the customers a tenant serves. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.customer;
+
+import org.jspecify.annotations.NullMarked;

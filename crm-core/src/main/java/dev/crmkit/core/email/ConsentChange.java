@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Validation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of an address's consent record, kept for good (append-only): what changed, when, where it came from and
@@ -14,8 +15,8 @@ import java.util.UUID;
  *               {@value EmailLimits#SOURCE} characters
  * @param basis  the lawful basis; null for withdrawals and suppressions
  */
-public record ConsentChange(UUID id, EmailAddress email, ConsentAction action, LawfulBasis basis, String source,
-                            Instant at) {
+public record ConsentChange(UUID id, EmailAddress email, ConsentAction action, @Nullable LawfulBasis basis,
+                            String source, Instant at) {
     public ConsentChange {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One email as an {@link EmailSender} sends it: rendered, addressed, with its extra headers (for marketing mail
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param text     the plain-text body, or null for an HTML-only message
  * @param headers  extra header names and values, in order; never {@code From}, {@code To} or {@code Subject}
  */
-public record EmailMessage(EmailAddress from, String fromName, EmailAddress to, String subject, String html,
-                           String text, Map<String, String> headers) {
+public record EmailMessage(EmailAddress from, @Nullable String fromName, EmailAddress to, String subject, String html,
+                           @Nullable String text, Map<String, String> headers) {
     public EmailMessage {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -25,7 +26,7 @@ public record EmailMessage(EmailAddress from, String fromName, EmailAddress to, 
     }
 
     /** The value of header {@code name} (case-insensitive), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
     }

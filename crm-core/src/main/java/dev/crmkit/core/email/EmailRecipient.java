@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one address of a tenant stands on email: its marketing consent, the open opt-in request, the time zone its
@@ -20,8 +21,9 @@ import java.util.Objects;
  * @param suppressedAt when it was suppressed, or null
  */
 public record EmailRecipient(EmailRecipientId id, EmailAddress email, long version, ConsentStatus status,
-                             LawfulBasis basis, String optInNonce, Instant optInExpires, ZoneId zone,
-                             SuppressionReason suppressed, Instant suppressedAt, Instant updatedAt)
+                             @Nullable LawfulBasis basis, @Nullable String optInNonce, @Nullable Instant optInExpires,
+                             @Nullable ZoneId zone, @Nullable SuppressionReason suppressed,
+                             @Nullable Instant suppressedAt, Instant updatedAt)
         implements Versioned<EmailRecipientId, EmailRecipient> {
     public EmailRecipient {
         Objects.requireNonNull(id, "id");
@@ -45,7 +47,7 @@ public record EmailRecipient(EmailRecipientId id, EmailAddress email, long versi
     }
 
     /** A copy with an open opt-in request; a subscribed address stays subscribed until it confirms again. */
-    EmailRecipient optInRequested(String nonceHash, Instant expires, ZoneId newZone, Instant now) {
+    EmailRecipient optInRequested(String nonceHash, Instant expires, @Nullable ZoneId newZone, Instant now) {
         ConsentStatus next = status == ConsentStatus.SUBSCRIBED ? status : ConsentStatus.PENDING;
         return new EmailRecipient(id, email, version, next, basis, nonceHash, expires, newZone != null ? newZone : zone,
                 suppressed, suppressedAt, now);
@@ -55,7 +57,7 @@ public record EmailRecipient(EmailRecipientId id, EmailAddress email, long versi
      * A copy that is subscribed on {@code newBasis}; the open request closes, and an unsubscribe suppression lifts
      * (bounces and complaints stay).
      */
-    EmailRecipient subscribed(LawfulBasis newBasis, ZoneId newZone, Instant now) {
+    EmailRecipient subscribed(LawfulBasis newBasis, @Nullable ZoneId newZone, Instant now) {
         boolean lift = suppressed == SuppressionReason.UNSUBSCRIBED;
         return new EmailRecipient(id, email, version, ConsentStatus.SUBSCRIBED, newBasis, null, null,
                 newZone != null ? newZone : zone, lift ? null : suppressed, lift ? null : suppressedAt, now);

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.LeadId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One email to send from a template, before validation: to whom, the merge values, and the lead or contact it is
@@ -17,8 +18,8 @@ import java.util.Map;
  * @param values merge field values by name; {@code email}, {@code unsubscribeUrl} and {@code confirmUrl} are the
  *               service's own
  */
-public record EmailRequest(EmailTemplateId template, String to, Map<String, String> values, LeadId lead,
-                           ContactId contact) {
+public record EmailRequest(EmailTemplateId template, String to, Map<String, String> values, @Nullable LeadId lead,
+                           @Nullable ContactId contact) {
     public EmailRequest {
         // A LinkedHashMap keeps null keys and values, so validation can report them.
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Email of the actor's tenant: templates, consent, and sending through the host's {@link EmailSender} with the
@@ -103,8 +104,9 @@ public final class EmailService {
         }
         v.throwIfInvalid();
         Instant now = ctx.now();
-        return ctx.write(tx -> tx.emailTemplates().save(new EmailTemplate(EmailTemplateId.of(ctx.newId()), 0, name,
-                kind, subject, html, text, custom, now, now)).id());
+        return ctx.write(tx -> tx.emailTemplates().save(new EmailTemplate(EmailTemplateId.of(ctx.newId()), 0,
+                Validation.checked(name), kind, Validation.checked(subject), Validation.checked(html), text, custom,
+                now, now)).id());
     }
 
     /** The template, or {@code NotFoundException}. */
@@ -130,9 +132,11 @@ public final class EmailService {
         OptInRequest r = Validation.argument("request", request);
         EmailSettings s = settings();
         Validation v = new Validation();
-        EmailAddress email = address(v, "email", r.email());
-        String source = source(v, r.source());
+        EmailAddress given = address(v, "email", r.email());
+        String from = source(v, r.source());
         v.throwIfInvalid();
+        EmailAddress email = Validation.checked(given);
+        String source = Validation.checked(from);
         Instant now = ctx.now();
         Instant expires = now.plus(s.optInTtl()).truncatedTo(ChronoUnit.SECONDS);
         String nonce = EmailTokens.nonce();
@@ -339,7 +343,7 @@ public final class EmailService {
                 return false;
             }
             return tracking.record(new TrackedActivity.EmailClick(clickEventPrefix(email) + ctx.newId(), ctx.now(),
-                    sent.lead(), sent.contact(), null, null, link));
+                    sent.lead(), sent.contact(), null, null, Validation.checked(link)));
         });
     }
 
@@ -355,8 +359,9 @@ public final class EmailService {
         EmailRequest r = Validation.argument("request", request);
         EmailSettings s = settings();
         Validation v = new Validation();
-        EmailAddress to = checked(r, v);
+        EmailAddress given = checked(r, v);
         v.throwIfInvalid();
+        EmailAddress to = Validation.checked(given);
         return ctx.write(tx -> {
             EmailTemplate t = template(tx, r.template(), kind, "template");
             Instant now = ctx.now();
@@ -384,7 +389,7 @@ public final class EmailService {
             MergeFields.CONFIRM_URL);
 
     /** The address of a request, its template and values checked; problems go to {@code v}. */
-    private static EmailAddress checked(EmailRequest r, Validation v) {
+    private static @Nullable EmailAddress checked(EmailRequest r, Validation v) {
         EmailAddress to = address(v, "to", r.to());
         v.check(r.template() != null, "template", "is required");
         for (Map.Entry<String, String> e : r.values().entrySet()) {
@@ -401,7 +406,8 @@ public final class EmailService {
      * Why no marketing email may go to the recipient now, or null when it may; {@code sentThisWeek} is asked only
      * when consent allows.
      */
-    private static SendOutcome refusal(EmailSettings s, EmailRecipient recipient, LongSupplier sentThisWeek) {
+    private static @Nullable SendOutcome refusal(EmailSettings s, @Nullable EmailRecipient recipient,
+                                                 LongSupplier sentThisWeek) {
         if (recipient != null && recipient.suppressed() != null) {
             return SendOutcome.SUPPRESSED;
         }
@@ -473,7 +479,7 @@ public final class EmailService {
                 }
             }
             List<SentEmail> queued = tx.sentEmails().saveAll(stored).stream()
-                    .filter(e -> !e.dueAt().isAfter(now)).toList();
+                    .filter(e -> e.dueAt() != null && !e.dueAt().isAfter(now)).toList();
             List<TrackedActivity> touchpoints = queued.stream().filter(e -> e.lead() != null || e.contact() != null)
                     .map(e -> (TrackedActivity) sentTouchpoint(e, now)).toList();
             if (!touchpoints.isEmpty()) {
@@ -550,7 +556,7 @@ public final class EmailService {
 
     /** The email {@code t} makes for {@code to}: every merge field it uses must have a value. */
     private SentEmail rendered(EmailSettings s, EmailTemplate t, EmailAddress to, EmailRequest r,
-                               Map<String, String> own, Instant now, SentEmailStatus status, Instant due) {
+                               Map<String, String> own, Instant now, SentEmailStatus status, @Nullable Instant due) {
         Map<String, String> values = new HashMap<>();
         r.values().forEach((k, val) -> {
             if (val != null) {
@@ -612,7 +618,8 @@ public final class EmailService {
      * Validates the address, the source and (when {@code field} is not null) that {@code required} is given, all
      * errors at once; then runs {@code step} in a write.
      */
-    private EmailRecipient change(String email, String source, String field, Object required, Change step) {
+    private EmailRecipient change(String email, String source, @Nullable String field, @Nullable Object required,
+                                  Change step) {
         Validation v = new Validation();
         EmailAddress address = address(v, "email", email);
         if (field != null) {
@@ -621,12 +628,14 @@ public final class EmailService {
         String from = source(v, source);
         v.throwIfInvalid();
         Instant now = ctx.now();
-        return ctx.write(tx -> step.apply(tx, address, from, now));
+        EmailAddress checkedAddress = Validation.checked(address);
+        String checkedSource = Validation.checked(from);
+        return ctx.write(tx -> step.apply(tx, checkedAddress, checkedSource, now));
     }
 
     /** Stores {@code next} and logs the change that made it. */
-    private EmailRecipient changed(EmailTx tx, EmailRecipient next, ConsentAction action, LawfulBasis basis,
-                                   String source, Instant now) {
+    private EmailRecipient changed(EmailTx tx, EmailRecipient next, ConsentAction action,
+                                   @Nullable LawfulBasis basis, String source, Instant now) {
         EmailRecipient saved = tx.emailRecipients().save(next);
         record(tx, next.email(), action, basis, source, now);
         return saved;
@@ -637,8 +646,8 @@ public final class EmailService {
                 .orElseGet(() -> EmailRecipient.fresh(EmailRecipientId.of(ctx.newId()), email, now));
     }
 
-    private void record(EmailTx tx, EmailAddress email, ConsentAction action, LawfulBasis basis, String source,
-                        Instant now) {
+    private void record(EmailTx tx, EmailAddress email, ConsentAction action, @Nullable LawfulBasis basis,
+                        String source, Instant now) {
         tx.emailRecipients().appendChange(new ConsentChange(ctx.newId(), email, action, basis, source, now));
     }
 
@@ -664,17 +673,17 @@ public final class EmailService {
         });
     }
 
-    private static EmailAddress address(Validation v, String field, String raw) {
+    private static @Nullable EmailAddress address(Validation v, String field, String raw) {
         String text = v.requireText(field, raw);
         return text == null ? null : v.attempt(field, () -> EmailAddress.of(text));
     }
 
-    private static String source(Validation v, String raw) {
+    private static @Nullable String source(Validation v, String raw) {
         return requireText(v, "source", raw, EmailLimits.SOURCE);
     }
 
     /** Required single-line text of at most {@code max} characters; one error per field. */
-    private static String requireText(Validation v, String field, String raw, int max) {
+    private static @Nullable String requireText(Validation v, String field, String raw, int max) {
         String text = v.requireText(field, raw);
         v.check(text == null || text.length() <= max, field, "must be at most " + max + " characters");
         return text;

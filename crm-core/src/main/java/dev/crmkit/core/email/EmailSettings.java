@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the email service sends; give one to {@code Crm.builder().with(...)} (with an {@link EmailSender}). The email
@@ -25,8 +26,8 @@ import java.time.ZoneOffset;
  * @param quietHours    no marketing email in these hours of the recipient's day (deferred, not dropped)
  * @param defaultZone   the time zone of recipients who gave none
  */
-public record EmailSettings(EmailAddress from, String fromName, String signingKey, URI linkBase, Duration optInTtl,
-                            int weeklyCap, QuietHours quietHours, ZoneId defaultZone) {
+public record EmailSettings(EmailAddress from, @Nullable String fromName, String signingKey, URI linkBase,
+                            Duration optInTtl, int weeklyCap, QuietHours quietHours, ZoneId defaultZone) {
     /** The fewest bytes (UTF-8) of the signing key. */
     public static final int KEY_MIN_BYTES = 16;
 

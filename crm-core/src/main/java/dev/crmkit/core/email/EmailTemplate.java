@@ -4,6 +4,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored email template of a tenant (see {@link NewEmailTemplate} for the syntax). Every merge field it uses is
@@ -12,8 +13,8 @@ import java.util.Set;
  * @param text   the plain-text body, or null
  * @param fields the custom merge fields it declares
  */
-public record EmailTemplate(EmailTemplateId id, long version, String name, EmailKind kind, String subject,
-                            String html, String text, Set<String> fields, Instant createdAt, Instant updatedAt)
+public record EmailTemplate(EmailTemplateId id, long version, String name, EmailKind kind, String subject, String html,
+                            @Nullable String text, Set<String> fields, Instant createdAt, Instant updatedAt)
         implements Versioned<EmailTemplateId, EmailTemplate> {
     public EmailTemplate {
         Objects.requireNonNull(id, "id");

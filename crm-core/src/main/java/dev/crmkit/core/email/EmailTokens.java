@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed tokens of unsubscribe and confirmation links: {@code base64url(payload) "." base64url(HMAC-SHA256)}, the

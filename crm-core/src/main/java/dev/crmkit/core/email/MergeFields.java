@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The merge fields templates may use, and the template engine (JMustache): HTML bodies are compiled with HTML
@@ -53,7 +54,8 @@ public final class MergeFields {
      * Compiles {@code source} (a template's {@code field}) and records under {@code field} every merge field it uses
      * that is not in {@code known}, and every syntax error; returns the fields it uses, or null when it is invalid.
      */
-    static Set<String> check(Validation v, String field, String source, boolean html, Set<String> known) {
+    static @Nullable Set<String> check(Validation v, String field, @Nullable String source, boolean html,
+                                       Set<String> known) {
         Set<String> used = new LinkedHashSet<>();
         if (source == null) {
             return used;

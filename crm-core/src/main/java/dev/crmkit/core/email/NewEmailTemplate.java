@@ -3,6 +3,7 @@ package dev.crmkit.core.email;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An email template as it is entered, before validation. Subject, HTML and text are
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param text   the plain-text body, or null for HTML only
  * @param fields custom merge field names (letters, digits, '_', starting with a letter)
  */
-public record NewEmailTemplate(String name, EmailKind kind, String subject, String html, String text,
+public record NewEmailTemplate(String name, EmailKind kind, String subject, String html, @Nullable String text,
                                Set<String> fields) {
     public NewEmailTemplate {
         // A LinkedHashSet keeps a null name, so validation can report it instead of a NullPointerException.

@@ -1,6 +1,7 @@
 package dev.crmkit.core.email;
 
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request for marketing consent by double opt-in, before validation.
@@ -12,7 +13,7 @@ import java.time.ZoneId;
  * @param confirmation a transactional template to send the confirmation link with (merge field
  *                     {@code confirmUrl}), or null when the host sends it itself
  */
-public record OptInRequest(String email, String source, ZoneId zone, EmailTemplateId confirmation) {
+public record OptInRequest(String email, String source, @Nullable ZoneId zone, @Nullable EmailTemplateId confirmation) {
     public static OptInRequest of(String email, String source) {
         return new OptInRequest(email, source, null, null);
     }

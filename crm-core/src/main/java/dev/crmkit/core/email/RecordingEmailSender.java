@@ -3,6 +3,7 @@ package dev.crmkit.core.email;
 import dev.crmkit.core.common.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link EmailSender} that keeps every message in memory instead of sending it: for tests, examples and
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public final class RecordingEmailSender implements EmailSender {
     private final List<EmailMessage> sent = new ArrayList<>();
-    private EmailSendException failure;
+    private @Nullable EmailSendException failure;
 
     /** A recorder that has recorded nothing yet. */
     public RecordingEmailSender() {

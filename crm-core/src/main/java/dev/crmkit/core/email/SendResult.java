@@ -2,6 +2,7 @@ package dev.crmkit.core.email;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one send.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param email the stored email when one was sent or deferred, otherwise null
  * @param dueAt when a deferred email goes out, otherwise null
  */
-public record SendResult(SendOutcome outcome, SentEmailId email, Instant dueAt) {
+public record SendResult(SendOutcome outcome, @Nullable SentEmailId email, @Nullable Instant dueAt) {
     public SendResult {
         Objects.requireNonNull(outcome, "outcome");
     }

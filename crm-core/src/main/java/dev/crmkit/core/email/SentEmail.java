@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An email the service sent, or holds for the recipient's quiet hours: rendered, with whom it was for. Marketing
@@ -21,8 +22,9 @@ import java.util.Objects;
  * @param reason   for {@link SentEmailStatus#CANCELLED}: why it was not sent
  */
 public record SentEmail(SentEmailId id, long version, EmailKind kind, EmailTemplateId template, EmailAddress to,
-                        LeadId lead, ContactId contact, String subject, String html, String text,
-                        SentEmailStatus status, String reason, Instant createdAt, Instant dueAt, Instant sentAt)
+                        @Nullable LeadId lead, @Nullable ContactId contact, String subject, String html,
+                        @Nullable String text, SentEmailStatus status, @Nullable String reason, Instant createdAt,
+                        @Nullable Instant dueAt, @Nullable Instant sentAt)
         implements Versioned<SentEmailId, SentEmail> {
     public SentEmail {
         Objects.requireNonNull(id, "id");

@@ -1,3 +1,5 @@
 /** Email: templates, marketing consent per address with double opt-in, sending and suppression. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -216,8 +216,8 @@ final class ActivityResolver {
         }
     }
 
-    private static TouchpointDraft timed(TouchpointKind kind, Channel channel, Instant occurredAt, String detail,
-                                         Validation v) {
+    private static TouchpointDraft timed(TouchpointKind kind, Channel channel, Instant occurredAt,
+                                         @Nullable String detail, Validation v) {
         TouchpointDraft d = new TouchpointDraft(kind, channel);
         d.occurredAt = v.require("occurredAt", occurredAt);
         v.instant("occurredAt", occurredAt);
@@ -246,7 +246,7 @@ final class ActivityResolver {
         }
     }
 
-    private void campaign(TouchpointDraft d, CampaignId campaign, Validation v) {
+    private void campaign(TouchpointDraft d, @Nullable CampaignId campaign, Validation v) {
         if (campaign != null) {
             boolean exists = campaignExists.computeIfAbsent(campaign, c -> tx.campaigns().find(c).isPresent());
             v.check(exists, "campaign", "no such campaign: " + campaign);
@@ -267,7 +267,7 @@ final class ActivityResolver {
         }
     }
 
-    private void recipient(TouchpointDraft d, LeadId lead, ContactId contact, Validation v) {
+    private void recipient(TouchpointDraft d, @Nullable LeadId lead, @Nullable ContactId contact, Validation v) {
         v.check(lead != null || contact != null, "lead", "or a contact is required");
         lead(d, lead, v);
         contact(d, contact, v);

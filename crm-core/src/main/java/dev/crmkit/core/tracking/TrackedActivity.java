@@ -6,6 +6,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Activity the host's web, ad or email infrastructure reports to {@link TrackingService#record} (not to be confused
@@ -36,13 +37,14 @@ public sealed interface TrackedActivity {
     }
 
     /** A campaign email went to a lead or contact. */
-    record EmailSent(String externalEventId, Instant occurredAt, LeadId lead, ContactId contact, CampaignId campaign,
-                     String subject) implements TrackedActivity {
+    record EmailSent(String externalEventId, Instant occurredAt, @Nullable LeadId lead, @Nullable ContactId contact,
+                     @Nullable CampaignId campaign, String subject) implements TrackedActivity {
     }
 
     /** A lead or contact clicked a link in a campaign email; {@code visitorId} is optional. */
-    record EmailClick(String externalEventId, Instant occurredAt, LeadId lead, ContactId contact,
-                      CampaignId campaign, String visitorId, String url) implements TrackedActivity {
+    record EmailClick(String externalEventId, Instant occurredAt, @Nullable LeadId lead, @Nullable ContactId contact,
+                      @Nullable CampaignId campaign, @Nullable String visitorId,
+                      String url) implements TrackedActivity {
     }
 
     /** A visitor (or known lead) submitted a web form. */

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CSV exports: every lead, contact or account with the columns an import reads back ({@link ImportField} headers,
@@ -102,11 +103,15 @@ public final class ExportService {
                     if (a == null) {
                         return;
                     }
-                    int outcome = !a.consented ? 1 : !reachable(a.address) ? 2 : 0;
-                    counts[outcome]++;
-                    if (outcome == 0) {
-                        print(printer, List.of(a.name, nz(a.company), nz(a.address.street()), nz(a.address.city()),
-                                nz(a.address.region()), nz(a.address.postalCode()), nz(a.address.country())));
+                    Address at = a.address;
+                    if (!a.consented) {
+                        counts[1]++;
+                    } else if (at == null || !reachable(at)) {
+                        counts[2]++;
+                    } else {
+                        counts[0]++;
+                        print(printer, List.of(a.name, nz(a.company), nz(at.street()), nz(at.city()), nz(at.region()),
+                                nz(at.postalCode()), nz(at.country())));
                     }
                 });
                 return counts[0];
@@ -125,10 +130,10 @@ public final class ExportService {
     public record MailingList(long written, long noConsent, long noAddress) {
     }
 
-    private record Addressee(String name, String company, Address address, boolean consented) {
+    private record Addressee(String name, @Nullable String company, @Nullable Address address, boolean consented) {
     }
 
-    private static Addressee addressee(TransferTx tx, EntityId id) {
+    private static @Nullable Addressee addressee(TransferTx tx, EntityId id) {
         if (id instanceof LeadId l) {
             return tx.leads().find(l).map(x -> new Addressee(name(x.identity().firstName(), x.identity().lastName()),
                     x.identity().company(), x.reach().address(), x.consent().postalMail())).orElse(null);
@@ -145,10 +150,10 @@ public final class ExportService {
     }
 
     private static boolean reachable(Address a) {
-        return a != null && a.street() != null && (a.city() != null || a.postalCode() != null);
+        return a.street() != null && (a.city() != null || a.postalCode() != null);
     }
 
-    private static String name(String first, String last) {
+    private static String name(@Nullable String first, @Nullable String last) {
         return first == null ? nz(last) : last == null ? first : first + " " + last;
     }
 
@@ -161,15 +166,16 @@ public final class ExportService {
                 l.consent());
     }
 
-    private static List<String> contactRow(Contact c, String company) {
+    private static List<String> contactRow(Contact c, @Nullable String company) {
         return person(c.id().value().toString(), c.firstName(), c.lastName(), company, c.title(),
                 c.email() == null ? null : c.email().value(), c.phone() == null ? null : c.phone().value(),
                 c.address(), c.birthDate(), c.tags(), c.consent());
     }
 
-    private static List<String> person(String id, String first, String last, String company, String title,
-                                       String email, String phone, Address a, LocalDate birthDate, Set<String> tags,
-                                       Consent consent) {
+    private static List<String> person(String id, @Nullable String first, @Nullable String last,
+                                       @Nullable String company, @Nullable String title, @Nullable String email,
+                                       @Nullable String phone, @Nullable Address a, @Nullable LocalDate birthDate,
+                                       Set<String> tags, Consent consent) {
         List<String> row = new ArrayList<>(List.of(id, nz(first), nz(last), nz(company), nz(title), nz(email),
                 nz(phone)));
         addAddress(row, a);
@@ -190,7 +196,7 @@ public final class ExportService {
         return row;
     }
 
-    private static void addAddress(List<String> row, Address a) {
+    private static void addAddress(List<String> row, @Nullable Address a) {
         row.add(a == null ? "" : nz(a.street()));
         row.add(a == null ? "" : nz(a.city()));
         row.add(a == null ? "" : nz(a.region()));
@@ -202,7 +208,7 @@ public final class ExportService {
         return b ? "yes" : "no";
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 

@@ -7,6 +7,7 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.Reach;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Update empty fields": a stored record's details with the empty ones taken from an import row; null when the row
@@ -31,7 +32,7 @@ final class Fill {
                 || row.customFields().keySet().stream().anyMatch(k -> !stored.customFields().containsKey(k));
     }
 
-    static ContactDetails contact(Contact c, ContactDetails row) {
+    static @Nullable ContactDetails contact(Contact c, ContactDetails row) {
         boolean fills = gap(c.firstName(), row.firstName()) || gap(c.lastName(), row.lastName())
                 || gap(c.title(), row.title()) || gap(c.email(), row.email()) || gap(c.phone(), row.phone())
                 || gap(c.address(), row.address()) || gap(c.birthDate(), row.birthDate());
@@ -45,7 +46,7 @@ final class Fill {
                 : c.ageBand(), c.gender(), c.roles(), c.keyDecisionMaker(), c.owner(), c.consent(), c.tags());
     }
 
-    static AccountDetails account(Account a, AccountDetails row) {
+    static @Nullable AccountDetails account(Account a, AccountDetails row) {
         boolean fills = gap(a.industry(), row.industry()) || gap(a.address(), row.address())
                 || gap(a.website(), row.website());
         if (!fills) {
@@ -55,11 +56,11 @@ final class Fill {
                 or(a.address(), row.address()), or(a.website(), row.website()), a.owner(), a.tags());
     }
 
-    private static boolean gap(Object stored, Object offered) {
+    private static boolean gap(@Nullable Object stored, @Nullable Object offered) {
         return stored == null && offered != null;
     }
 
-    private static <T> T or(T stored, T offered) {
+    private static <T> @Nullable T or(@Nullable T stored, @Nullable T offered) {
         return stored != null ? stored : offered;
     }
 }

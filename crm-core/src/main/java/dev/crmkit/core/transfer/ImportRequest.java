@@ -32,12 +32,14 @@ public record ImportRequest(ImportTarget target, ImportFormat format, ColumnMapp
 
     /** A CSV file of {@code target}s, columns by header, duplicates skipped. */
     public static ImportRequest csv(ImportTarget target) {
-        return new ImportRequest(target, ImportFormat.CSV, null, null, null, null);
+        return new ImportRequest(target, ImportFormat.CSV, ColumnMapping.byHeader(), DedupePolicy.SKIP,
+                StandardCharsets.UTF_8, ImportProgress.NONE);
     }
 
     /** A vCard file of {@code target}s, duplicates skipped. */
     public static ImportRequest vcard(ImportTarget target) {
-        return new ImportRequest(target, ImportFormat.VCARD, null, null, null, null);
+        return new ImportRequest(target, ImportFormat.VCARD, ColumnMapping.byHeader(), DedupePolicy.SKIP,
+                StandardCharsets.UTF_8, ImportProgress.NONE);
     }
 
     public ImportRequest mapping(ColumnMapping value) {

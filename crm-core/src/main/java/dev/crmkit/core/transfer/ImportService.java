@@ -31,8 +31,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +94,7 @@ public final class ImportService {
         v.require("target", target);
         v.require("mapping", mapping);
         v.throwIfInvalid();
-        SavedMapping saved = new SavedMapping(n, target, mapping, ctx.user(), ctx.now());
+        SavedMapping saved = new SavedMapping(Validation.checked(n), target, mapping, ctx.user(), ctx.now());
         ctx.write(tx -> {
             tx.imports().saveMapping(saved);
             return null;
@@ -229,10 +231,12 @@ public final class ImportService {
                     out[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
                 } else if (c.stored()) {
                     out[i] = created(row, c.id().value(), dup);
-                } else if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
-                    out[i] = fillLead(row, in.get(k), leads.preview(in.get(k)), dup);
                 } else {
-                    out[i] = skipped(row, dup, "duplicate");
+                    DuplicateMatch skippedFor = Objects.requireNonNull(dup,
+                            "a valid lead is kept out only as a duplicate");
+                    out[i] = request.dedupe() == DedupePolicy.UPDATE_EMPTY && skippedFor.kind() == Kind.LEAD
+                            ? fillLead(row, in.get(k), leads.preview(in.get(k)), skippedFor)
+                            : skipped(row, skippedFor, "duplicate");
                 }
             }
         }
@@ -277,7 +281,7 @@ public final class ImportService {
             if (!dryRun) {
                 leads.fillEmpty(stored, in);
             }
-            return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+            return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, List.of());
         }
 
         private RowOutcome contact(TransferTx tx, SourceRow row, ContactDetails in, List<FieldError> errors) {
@@ -297,7 +301,7 @@ public final class ImportService {
                             : account(tx, row.value(ImportField.COMPANY));
                     contacts.update(stored, withAccount(filled, account));
                 }
-                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, List.of());
             }
             if (dup != null && request.dedupe() == DedupePolicy.SKIP) {
                 return skipped(row, dup, "duplicate");
@@ -322,7 +326,7 @@ public final class ImportService {
                 if (!dryRun) {
                     accounts.update(stored, filled);
                 }
-                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, null);
+                return new RowOutcome(row.number(), Action.UPDATED, dup.id(), dup.id(), null, List.of());
             }
             if (dup != null && request.dedupe() == DedupePolicy.SKIP) {
                 return skipped(row, dup, "duplicate");
@@ -331,7 +335,7 @@ public final class ImportService {
         }
 
         /** The account a contact row's company names: the oldest of that name, else a new one. */
-        private AccountId account(TransferTx tx, String company) {
+        private @Nullable AccountId account(TransferTx tx, @Nullable String company) {
             if (company == null) {
                 return null;
             }
@@ -341,29 +345,29 @@ public final class ImportService {
             return found.map(Account::id).orElseGet(() -> accounts.create(AccountDetails.named(company)));
         }
 
-        private RowOutcome created(SourceRow row, UUID record, DuplicateMatch dup) {
+        private RowOutcome created(SourceRow row, @Nullable UUID record, @Nullable DuplicateMatch dup) {
             return new RowOutcome(row.number(), Action.CREATED, record, dup == null ? null : dup.id(),
-                    dup == null ? null : "flagged as a possible duplicate", null);
+                    dup == null ? null : "flagged as a possible duplicate", List.of());
         }
     }
 
-    private static ContactDetails withAccount(ContactDetails d, AccountId account) {
+    private static ContactDetails withAccount(ContactDetails d, @Nullable AccountId account) {
         return new ContactDetails(account, d.firstName(), d.lastName(), d.title(), d.email(), d.phone(), d.address(),
                 d.birthDate(), d.ageBand(), d.gender(), d.roles(), d.keyDecisionMaker(), d.owner(), d.consent(),
                 d.tags());
     }
 
-    private static DuplicateMatch almostCertain(List<DuplicateMatch> found, Kind... kinds) {
+    private static @Nullable DuplicateMatch almostCertain(List<DuplicateMatch> found, Kind... kinds) {
         return found.stream().filter(m -> m.certainty() == Certainty.ALMOST_CERTAIN)
                 .filter(m -> List.of(kinds).contains(m.kind())).findFirst().orElse(null);
     }
 
-    private static RowOutcome skipped(SourceRow row, UUID record, String note) {
-        return new RowOutcome(row.number(), Action.SKIPPED, record, null, note, null);
+    private static RowOutcome skipped(SourceRow row, @Nullable UUID record, String note) {
+        return new RowOutcome(row.number(), Action.SKIPPED, record, null, note, List.of());
     }
 
     private static RowOutcome skipped(SourceRow row, DuplicateMatch dup, String note) {
-        return new RowOutcome(row.number(), Action.SKIPPED, dup.id(), dup.id(), note, null);
+        return new RowOutcome(row.number(), Action.SKIPPED, dup.id(), dup.id(), note, List.of());
     }
 
     /** A row whose cells could not be read, with what the service finds wrong in the rest of it too. */

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.FieldError;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one row of an import file.
@@ -16,8 +17,8 @@ import java.util.UUID;
  * @param note        why a row was skipped ("imported before", "duplicate", "nothing to fill"), or null
  * @param errors      why it failed, each field named by its column header
  */
-public record RowOutcome(int row, Action action, UUID record, UUID duplicateOf, String note,
-                         List<FieldError> errors) {
+public record RowOutcome(int row, Action action, @Nullable UUID record, @Nullable UUID duplicateOf,
+                         @Nullable String note, List<FieldError> errors) {
     public enum Action { CREATED, UPDATED, SKIPPED, FAILED }
 
     public RowOutcome {

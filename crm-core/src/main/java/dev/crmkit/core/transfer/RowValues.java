@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A row's text turned into what the lead, contact and account services take; bad cells become field errors. */
 final class RowValues {
@@ -44,7 +45,7 @@ final class RowValues {
                 tags(r), r.customFields(), null, date(r, errors));
     }
 
-    static ContactDetails contact(SourceRow r, AccountId account, List<FieldError> errors) {
+    static ContactDetails contact(SourceRow r, @Nullable AccountId account, List<FieldError> errors) {
         return new ContactDetails(account, r.value(ImportField.FIRST_NAME), r.value(ImportField.LAST_NAME),
                 r.value(ImportField.TITLE), r.value(ImportField.EMAIL), r.value(ImportField.PHONE),
                 address(r, errors), date(r, errors), null, null, Set.of(), false, null, consent(r, errors), tags(r));
@@ -65,7 +66,7 @@ final class RowValues {
         }).toList();
     }
 
-    private static Address address(SourceRow r, List<FieldError> errors) {
+    private static @Nullable Address address(SourceRow r, List<FieldError> errors) {
         String country = r.value(ImportField.COUNTRY);
         if (country != null) {
             String code = country.length() == 2 ? country.toUpperCase(Locale.ROOT)
@@ -87,7 +88,7 @@ final class RowValues {
         }
     }
 
-    private static LocalDate date(SourceRow r, List<FieldError> errors) {
+    private static @Nullable LocalDate date(SourceRow r, List<FieldError> errors) {
         String text = r.value(ImportField.BIRTH_DATE);
         if (text == null) {
             return null;
@@ -136,7 +137,7 @@ final class RowValues {
     }
 
     /** A bare domain ("acme.example") as the http(s) URL an account keeps. */
-    private static String website(String v) {
+    private static @Nullable String website(@Nullable String v) {
         return v == null || v.contains("://") ? v : "https://" + v;
     }
 

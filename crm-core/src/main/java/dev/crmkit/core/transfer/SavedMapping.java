@@ -3,6 +3,7 @@ package dev.crmkit.core.transfer;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A column mapping kept under a name for the next import of files of the same layout. */
 public record SavedMapping(String name, ImportTarget target, ColumnMapping mapping, UserId savedBy, Instant savedAt) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of an import file as text per field, before any checking, with the header each field came from (so
@@ -29,7 +30,7 @@ record SourceRow(int number, Map<ImportField, String> values, Map<String, String
         errors = List.copyOf(errors);
     }
 
-    String value(ImportField f) {
+    @Nullable String value(ImportField f) {
         return values.get(f);
     }
 

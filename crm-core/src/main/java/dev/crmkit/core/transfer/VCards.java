@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads vCard 2.1, 3.0 and 4.0 text: folded lines, parameters, escapes and the properties a CRM keeps. A small
@@ -84,7 +85,8 @@ final class VCards {
         }
     }
 
-    private static SourceRow row(int number, Map<ImportField, String> card, String fullName, ImportTarget target) {
+    private static SourceRow row(int number, Map<ImportField, String> card, @Nullable String fullName,
+                                 ImportTarget target) {
         if (target == ImportTarget.ACCOUNT) {
             card.putIfAbsent(ImportField.COMPANY, fullName == null ? "" : fullName);
         } else if (fullName != null && blank(card.get(ImportField.FIRST_NAME))
@@ -161,7 +163,7 @@ final class VCards {
         return b.toString().strip();
     }
 
-    private static boolean blank(String s) {
+    private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 

@@ -1,3 +1,5 @@
 /** Bulk import and export: CSV and vCard files, column mappings, dedupe policies and safe spreadsheets. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.transfer;
+
+import org.jspecify.annotations.NullMarked;
