@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's customer view (contact center): one call from a phone number, email address or tracking number to
@@ -42,8 +43,9 @@ public final class AgentViewService {
      */
     public Optional<CustomerView> lookup(String phoneEmailOrTrackingNumber) {
         Validation v = new Validation();
-        String text = v.requireText("query", phoneEmailOrTrackingNumber);
+        String given = v.requireText("query", phoneEmailOrTrackingNumber);
         v.throwIfInvalid();
+        String text = Validation.checked(given);
         if (TRACKING_NUMBER.matcher(text).matches()) {
             return byTrackingNumber(text);
         }
@@ -54,20 +56,20 @@ public final class AgentViewService {
      * The view of the contact with this phone number; {@code defaultRegion} (e.g. {@code GB}) for local numbers, or
      * null for the tenant's ({@code PhoneRegions}).
      */
-    public Optional<CustomerView> byPhone(String phone, String defaultRegion) {
+    public Optional<CustomerView> byPhone(String phone, @Nullable String defaultRegion) {
         Validation v = new Validation();
         String region = ctx.setting(PhoneRegions.class, PhoneRegions::none).regionFor(ctx.actor().tenant(),
                 defaultRegion);
         PhoneNumber number = v.attempt("phone", () -> PhoneNumber.parse(phone, region));
         v.throwIfInvalid();
-        return ctx.read(tx -> of(tx, tx.contacts().findByPhone(number), null));
+        return ctx.read(tx -> of(tx, tx.contacts().findByPhone(Validation.checked(number)), null));
     }
 
     public Optional<CustomerView> byEmail(String email) {
         Validation v = new Validation();
         EmailAddress address = v.attempt("email", () -> EmailAddress.of(email));
         v.throwIfInvalid();
-        return ctx.read(tx -> of(tx, tx.contacts().findByEmail(address), null));
+        return ctx.read(tx -> of(tx, tx.contacts().findByEmail(Validation.checked(address)), null));
     }
 
     /** The view of the case's contact (or account), with the case itself in {@link CustomerView#matchedCase()}. */
@@ -83,7 +85,7 @@ public final class AgentViewService {
         }));
     }
 
-    private Optional<CustomerView> of(ServiceTx tx, List<Contact> matches, Case matched) {
+    private Optional<CustomerView> of(ServiceTx tx, List<Contact> matches, @Nullable Case matched) {
         Contact contact = matches.isEmpty() ? null : matches.get(0);
         if (contact == null && matched == null) {
             return Optional.empty();

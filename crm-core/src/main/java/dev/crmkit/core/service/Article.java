@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A knowledge base article. Every edit raises {@code revision} and keeps the content it replaced in
@@ -26,7 +27,7 @@ public record Article(
         UserId author,
         Instant createdAt,
         Instant updatedAt,
-        Instant publishedAt) implements Versioned<ArticleId, Article> {
+        @Nullable Instant publishedAt) implements Versioned<ArticleId, Article> {
 
     public Article {
         Objects.requireNonNull(id, "id");

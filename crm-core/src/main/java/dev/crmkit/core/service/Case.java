@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complaint or support request from a contact about an account, optionally about a product or an order. Immutable;
@@ -35,14 +36,14 @@ public record Case(
         @JsonUnwrapped Regarding regarding,
         @JsonUnwrapped Triage triage,
         String subject,
-        String description,
+        @Nullable String description,
         UserId owner,
         CaseStatus status,
         @JsonUnwrapped Targets targets,
         @JsonUnwrapped Closure closure,
         Set<EscalationKind> escalations,
         Set<ArticleId> articles,
-        FeedbackId feedback,
+        @Nullable FeedbackId feedback,
         List<CaseComment> comments,
         List<CaseHistoryEntry> history,
         Instant createdAt,
@@ -99,7 +100,7 @@ public record Case(
     }
 
     /** The case moved to {@code target}; an illegal move is an {@link IllegalTransitionException}. */
-    Case moveTo(CaseStatus target, Instant at, UserId actor, String detail) {
+    Case moveTo(CaseStatus target, Instant at, UserId actor, @Nullable String detail) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Case", status, target);
         }
@@ -178,13 +179,13 @@ public record Case(
         CasePriority priority;
         UserId owner;
         CaseStatus status;
-        Instant firstRespondedAt;
-        Instant resolvedAt;
-        String resolution;
-        Instant closedAt;
+        @Nullable Instant firstRespondedAt;
+        @Nullable Instant resolvedAt;
+        @Nullable String resolution;
+        @Nullable Instant closedAt;
         final Set<EscalationKind> escalations;
         final Set<ArticleId> articles;
-        FeedbackId feedback;
+        @Nullable FeedbackId feedback;
         final List<CaseComment> comments;
         final List<CaseHistoryEntry> history;
         Instant updatedAt;
@@ -208,7 +209,7 @@ public record Case(
             updatedAt = c.updatedAt;
         }
 
-        Case log(Instant at, UserId actor, String action, String detail) {
+        Case log(Instant at, UserId actor, String action, @Nullable String detail) {
             history.add(new CaseHistoryEntry(at, actor, action, detail));
             updatedAt = at;
             return build();

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cases: opening with a tracking number and service-level targets from the covering contract, the status machine
@@ -65,17 +66,14 @@ public final class CaseService {
             String code = Text.blankToNull(in.productCode());
             Optional<ServiceContract> contract = account == null ? Optional.empty()
                     : covering(tx.serviceContracts().findByAccount(account), in, code, priority, now);
-            ServiceLevel level = contract.map(c -> c.levels().get(priority)).orElse(null);
             Case opened = tx.cases().save(new Case(CaseId.of(ctx.newId()), 0, trackingNumber(tx, now),
                     new Regarding(account, in.contact(), in.product(), code, in.order()),
                     new Triage(in.kind() == null ? CaseKind.SUPPORT_REQUEST : in.kind(),
                             Text.blankToNull(in.category()), priority, in.channel()),
-                    subject, Text.blankToNull(in.description()),
+                    Validation.checked(subject), Text.blankToNull(in.description()),
                     in.owner() == null ? ctx.user() : in.owner(), CaseStatus.NEW,
-                    new Targets(contract.map(ServiceContract::id).orElse(null),
-                            contract.map(c -> c.due(now, level.firstResponse())).orElse(null),
-                            contract.map(c -> c.due(now, level.resolution())).orElse(null), null),
-                    Closure.NONE, null, null, null, List.of(),
+                    contract.map(c -> c.targetsFor(now, priority)).orElse(Targets.NONE),
+                    Closure.NONE, Set.of(), Set.of(), null, List.of(),
                     List.of(new CaseHistoryEntry(now, ctx.user(), "OPENED",
                             contract.map(c -> "under contract " + c.name()).orElse("without a valid contract"))),
                     now, now));
@@ -84,7 +82,8 @@ public final class CaseService {
         });
     }
 
-    private static AccountId account(ServiceTx tx, ContactId contactId, AccountId accountId, Validation v) {
+    private static @Nullable AccountId account(ServiceTx tx, @Nullable ContactId contactId,
+                                               @Nullable AccountId accountId, Validation v) {
         if (!v.check(contactId != null || accountId != null, "contact", "or an account is required")) {
             return null;
         }
@@ -104,11 +103,11 @@ public final class CaseService {
         return effective;
     }
 
-    private static Optional<ServiceContract> covering(List<ServiceContract> contracts, NewCase in, String code,
-                                                      CasePriority priority, Instant now) {
+    private static Optional<ServiceContract> covering(List<ServiceContract> contracts, NewCase in,
+                                                      @Nullable String code, CasePriority priority, Instant now) {
         return contracts.stream()
                 .filter(c -> c.activeAt(now) && c.covers(in.product(), code) && c.levels().containsKey(priority))
-                .min(Comparator.comparing((ServiceContract c) -> c.due(now, c.levels().get(priority).resolution()))
+                .min(Comparator.comparing((ServiceContract c) -> c.due(now, c.level(priority).resolution()))
                         .thenComparing(ServiceContract::id));
     }
 
@@ -134,7 +133,7 @@ public final class CaseService {
         return normalized == null ? Optional.empty() : ctx.read(tx -> tx.cases().findByTrackingNumber(normalized));
     }
 
-    static String normalizeTrackingNumber(String text) {
+    static @Nullable String normalizeTrackingNumber(String text) {
         String t = Text.blankToNull(text);
         return t == null ? null : t.toUpperCase(Locale.ROOT);
     }
@@ -171,7 +170,7 @@ public final class CaseService {
         Validation v = new Validation();
         String r = v.requireMultiLine("resolution", resolution, 0);
         v.throwIfInvalid();
-        return moveTo(id, CaseStatus.RESOLVED, r);
+        return moveTo(id, CaseStatus.RESOLVED, Validation.checked(r));
     }
 
     /**
@@ -194,7 +193,7 @@ public final class CaseService {
      * Closes a resolved case; a {@code satisfaction} rating (1 to 5) is stored as customer feedback of the case's
      * contact and account, and {@link Case#feedback()} refers to it. Pass the case you read to refuse a stale change.
      */
-    public Case close(Ref<CaseId> id, Satisfaction satisfaction) {
+    public Case close(Ref<CaseId> id, @Nullable Satisfaction satisfaction) {
         if (satisfaction != null) {
             checkRating(satisfaction);
         }
@@ -244,7 +243,7 @@ public final class CaseService {
      * Moves the case to {@code target}; reopening is checked against the reopen window. Pass the case you read to
      * refuse a stale change.
      */
-    public Case moveTo(Ref<CaseId> id, CaseStatus target, String detail) {
+    public Case moveTo(Ref<CaseId> id, CaseStatus target, @Nullable String detail) {
         Validation.argument("id", id);
         Validation.argument("target", target);
         Validation v = new Validation();
@@ -253,8 +252,9 @@ public final class CaseService {
         return ctx.write(tx -> {
             Case c = tx.cases().current(id);
             Instant now = ctx.now();
+            Instant resolved = c.closure().resolvedAt();
             if (!c.status().isOpen() && target == CaseStatus.IN_PROGRESS
-                    && now.isAfter(c.closure().resolvedAt().plus(settings().reopenWindow()))) {
+                    && (resolved == null || now.isAfter(resolved.plus(settings().reopenWindow())))) {
                 throw new IllegalTransitionException("Case", c.status(), target);
             }
             Case moved = tx.cases().save(c.moveTo(target, now, ctx.user(), detail));
@@ -271,7 +271,7 @@ public final class CaseService {
         Validation v = new Validation();
         String t = v.requireMultiLine("text", text, 0);
         v.throwIfInvalid();
-        return update(id, c -> c.comment(new CaseComment(ctx.now(), ctx.user(), t, toCustomer)),
+        return update(id, c -> c.comment(new CaseComment(ctx.now(), ctx.user(), Validation.checked(t), toCustomer)),
                 toCustomer ? "REPLIED" : "NOTED");
     }
 

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.ProductId;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The terms of a service contract to create or replace. Required: account, name, start date and a service level for
@@ -12,7 +13,7 @@ import java.util.Set;
  */
 public record ContractTerms(AccountId account, String name, LocalDate startDate, LocalDate endDate,
                             Set<ProductId> products, Set<String> productCodes, Map<CasePriority, ServiceLevel> levels,
-                            BusinessHours hours) {
+                            @Nullable BusinessHours hours) {
 
     /** Round-the-clock support for every product of the account. */
     public static ContractTerms of(AccountId account, String name, LocalDate start, LocalDate end,

@@ -5,6 +5,7 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an agent sees while a call rings: the caller, their account, what is open and covered, what they bought and
@@ -19,8 +20,8 @@ import java.util.List;
  * @param recentPurchases newest first
  * @param lastInteractions the contact's (else the account's) latest touchpoints, newest first
  */
-public record CustomerView(Contact contact, Account account, Case matchedCase, List<Contact> otherMatches,
-                           List<Case> openCases, List<ServiceContract> activeContracts,
+public record CustomerView(@Nullable Contact contact, @Nullable Account account, @Nullable Case matchedCase,
+                           List<Contact> otherMatches, List<Case> openCases, List<ServiceContract> activeContracts,
                            List<Purchase> recentPurchases, List<Touchpoint> lastInteractions) {
     public CustomerView {
         otherMatches = List.copyOf(otherMatches);

@@ -147,7 +147,7 @@ public final class KnowledgeService {
         Set<String> codes = clean(d.productCodes());
         v.maxLengthEach("productCodes", codes, ServiceLimits.PRODUCT_CODE);
         v.throwIfInvalid();
-        return new Content(title, body, clean(d.tags()), codes);
+        return new Content(Validation.checked(title), Validation.checked(body), clean(d.tags()), codes);
     }
 
     private static Set<String> clean(Collection<String> labels) {

@@ -6,14 +6,16 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A case to open. Required: a contact or an account (a contact implies its account), the channel and a subject.
  * Defaults: kind SUPPORT_REQUEST, priority MEDIUM, owner the acting user.
  */
-public record NewCase(ContactId contact, AccountId account, ProductId product, String productCode, OrderId order,
-                      CaseKind kind, String category, CasePriority priority, Channel channel, String subject,
-                      String description, UserId owner) {
+public record NewCase(@Nullable ContactId contact, @Nullable AccountId account, @Nullable ProductId product,
+                      @Nullable String productCode, @Nullable OrderId order, @Nullable CaseKind kind,
+                      @Nullable String category, @Nullable CasePriority priority, Channel channel, String subject,
+                      @Nullable String description, @Nullable UserId owner) {
 
     /** A support request from {@code contact} with the defaults above. */
     public static NewCase from(ContactId contact, Channel channel, String subject) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What agents need to know about a product: its specifications and documents. Keyed by product code (unique per
@@ -19,7 +20,7 @@ public record ProductInfo(
         String productCode,
         ProductId product,
         String name,
-        String summary,
+        @Nullable String summary,
         Map<String, String> specifications,
         List<ProductDocument> documents,
         Instant updatedAt) implements Versioned<ProductInfoId, ProductInfo> {

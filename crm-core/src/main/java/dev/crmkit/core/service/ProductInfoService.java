@@ -52,11 +52,13 @@ public final class ProductInfoService {
             }
         }
         v.throwIfInvalid();
+        String productCode = Validation.checked(code);
+        String productName = Validation.checked(name);
         return ctx.write(tx -> {
-            Optional<ProductInfo> old = tx.productInfo().findByProductCode(code);
+            Optional<ProductInfo> old = tx.productInfo().findByProductCode(productCode);
             ProductInfo saved = tx.productInfo().save(new ProductInfo(
                     old.map(ProductInfo::id).orElseGet(() -> ProductInfoId.of(ctx.newId())),
-                    old.map(ProductInfo::version).orElse(0L), code, d.product(), name,
+                    old.map(ProductInfo::version).orElse(0L), productCode, d.product(), productName,
                     Text.blankToNull(d.summary()), specs, docs, ctx.now()));
             ctx.raise(new ProductInfoSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;

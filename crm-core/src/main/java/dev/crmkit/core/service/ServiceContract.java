@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service contract (entitlement) of an account: valid from {@code startDate} to {@code endDate} inclusive (open
@@ -29,7 +30,7 @@ public record ServiceContract(
         Set<ProductId> products,
         Set<String> productCodes,
         Map<CasePriority, ServiceLevel> levels,
-        BusinessHours hours,
+        @Nullable BusinessHours hours,
         Instant createdAt,
         Instant updatedAt) implements Versioned<ServiceContractId, ServiceContract> {
 
@@ -52,7 +53,7 @@ public record ServiceContract(
     }
 
     /** True when a case about this product (either reference may be null) falls under the contract. */
-    public boolean covers(ProductId product, String productCode) {
+    public boolean covers(@Nullable ProductId product, @Nullable String productCode) {
         if (products.isEmpty() && productCodes.isEmpty()) {
             return true;
         }
@@ -60,9 +61,24 @@ public record ServiceContract(
                 || (productCode != null && productCodes.contains(productCode));
     }
 
-    /** When a target of {@code amount} that starts at {@code start} is due, in business time if the contract has hours. */
+    /** When a target of {@code amount} from {@code start} is due, in business time if the contract has hours. */
     public Instant due(Instant start, Duration amount) {
         return hours == null ? start.plus(amount) : hours.plus(start, amount);
+    }
+
+    /** The targets for {@code priority}; a contract has one level per priority (the service checks that on save). */
+    public ServiceLevel level(CasePriority priority) {
+        ServiceLevel level = levels.get(priority);
+        if (level == null) {
+            throw new IllegalStateException("contract " + id + " has no service level for " + priority);
+        }
+        return level;
+    }
+
+    /** The due times of a case of {@code priority} opened at {@code opened} under this contract. */
+    Targets targetsFor(Instant opened, CasePriority priority) {
+        ServiceLevel level = level(priority);
+        return new Targets(id, due(opened, level.firstResponse()), due(opened, level.resolution()), null);
     }
 
     private ZoneId zone() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Service contracts and entitlements of accounts. */
 public final class ServiceContractService {
@@ -42,7 +43,7 @@ public final class ServiceContractService {
     }
 
     /** Creates ({@code ref} null) or replaces the contract {@code ref}. */
-    private ServiceContract save(Ref<ServiceContractId> ref, ContractTerms t) {
+    private ServiceContract save(@Nullable Ref<ServiceContractId> ref, ContractTerms t) {
         Validation.argument("terms", t);
         return ctx.write(tx -> {
             ServiceContract old = ref == null ? null : tx.serviceContracts().current(ref);
@@ -63,7 +64,8 @@ public final class ServiceContractService {
             Instant now = ctx.now();
             ServiceContract saved = tx.serviceContracts().save(new ServiceContract(
                     id == null ? ServiceContractId.of(ctx.newId()) : id, old == null ? 0 : old.version(),
-                    t.account(), name, t.startDate(), t.endDate(), t.products(), codes, t.levels(), t.hours(),
+                    t.account(), Validation.checked(name), t.startDate(), t.endDate(), t.products(), codes, t.levels(),
+                    t.hours(),
                     old == null ? now : old.createdAt(), now));
             ctx.raise(new ServiceContractSaved(ctx.actor().tenant(), now, saved));
             return saved;
@@ -77,7 +79,9 @@ public final class ServiceContractService {
         for (CasePriority p : CasePriority.values()) {
             ServiceLevel level = t.levels().get(p);
             String field = "levels." + p;
-            if (v.check(level != null, field, "is required")) {
+            if (level == null) {
+                v.check(false, field, "is required");
+            } else {
                 v.check(positive(level.firstResponse()) && positive(level.resolution()), field,
                         "targets must be positive");
                 v.check(level.firstResponse().compareTo(level.resolution()) <= 0, field,

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Events of service tracking, published after the write that caused them committed. */
 public sealed interface ServiceEvent extends DomainEvent {
@@ -24,8 +25,9 @@ public sealed interface ServiceEvent extends DomainEvent {
      * A case missed a target and was escalated: its priority went from {@code from} to {@code to}, and
      * {@code manager} (the owner's manager, or the default; null if none is configured) is to be alerted.
      */
-    record CaseEscalated(TenantId tenant, Instant occurredAt, Case serviceCase, EscalationKind missed, Instant dueAt,
-                         CasePriority from, CasePriority to, UserId owner, UserId manager) implements ServiceEvent {
+    record CaseEscalated(TenantId tenant, Instant occurredAt, Case serviceCase, EscalationKind missed,
+                         @Nullable Instant dueAt, CasePriority from, CasePriority to, UserId owner,
+                         @Nullable UserId manager) implements ServiceEvent {
     }
 
     record ServiceContractSaved(TenantId tenant, Instant occurredAt, ServiceContract contract)

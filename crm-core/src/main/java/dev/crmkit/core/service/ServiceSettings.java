@@ -4,6 +4,7 @@ import dev.crmkit.core.common.UserId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of service tracking, given with {@code Crm.builder().with(settings)}.
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param recentItems how many purchases and interactions the agent's customer view shows
  */
 public record ServiceSettings(String trackingPrefix, Duration reopenWindow, Map<UserId, UserId> managers,
-                              UserId defaultManager, int recentItems) {
+                              @Nullable UserId defaultManager, int recentItems) {
     public ServiceSettings {
         Objects.requireNonNull(trackingPrefix, "trackingPrefix");
         Objects.requireNonNull(reopenWindow, "reopenWindow");
@@ -46,7 +47,7 @@ public record ServiceSettings(String trackingPrefix, Duration reopenWindow, Map<
     }
 
     /** The manager to alert about {@code owner}'s case: theirs, else the default (null when neither is set). */
-    public UserId managerOf(UserId owner) {
+    public @Nullable UserId managerOf(UserId owner) {
         UserId m = owner == null ? null : managers.get(owner);
         return m != null ? m : defaultManager;
     }

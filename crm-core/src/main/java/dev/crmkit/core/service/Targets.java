@@ -1,6 +1,7 @@
 package dev.crmkit.core.service;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The service-level targets a case runs against and when the first reply came.
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param resolutionDue    when the case must be resolved (null without a contract)
  * @param firstRespondedAt when the customer first heard back (a reply, or the case leaving NEW)
  */
-public record Targets(ServiceContractId contract, Instant firstResponseDue, Instant resolutionDue,
-                      Instant firstRespondedAt) {
+public record Targets(@Nullable ServiceContractId contract, @Nullable Instant firstResponseDue,
+                      @Nullable Instant resolutionDue, @Nullable Instant firstRespondedAt) {
     public static final Targets NONE = new Targets(null, null, null, null);
 }

@@ -1,3 +1,5 @@
 /** Customer service: cases with tracking numbers and service levels, contracts, product info, knowledge base. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.service;
+
+import org.jspecify.annotations.NullMarked;
