@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param specialInstructions free text, line breaks allowed, not limited in length: the purchases an order's delivery
  *                            records carry the line's and the whole order's instructions together
  */
-public record NewPurchase(AccountId account, ContactId contact, String productCode, @Nullable String productName,
-                          @Nullable Instant purchasedAt, int quantity, Money unitPrice, Set<UserId> reps,
-                          @Nullable String specialInstructions, @Nullable String orderReference) {
+public record NewPurchase(@Nullable AccountId account, @Nullable ContactId contact, String productCode,
+                          @Nullable String productName, @Nullable Instant purchasedAt, int quantity, Money unitPrice,
+                          Set<UserId> reps, @Nullable String specialInstructions, @Nullable String orderReference) {
 
     public static NewPurchase of(AccountId account, ContactId contact, String productCode, int quantity,
                                  Money unitPrice) {

@@ -3,6 +3,7 @@ package dev.crmkit.core.sales;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -35,7 +36,7 @@ public final class AccountTeamService {
         v.require("user", user);
         String r = v.requireText("role", role);
         v.throwIfInvalid();
-        return change(account, t -> t.with(user, r, ctx.now()));
+        return change(account, t -> t.with(user, Validation.checked(r), ctx.now()));
     }
 
     /** Removes {@code user} from the account's team; removing a non-member changes nothing. */
@@ -97,8 +98,9 @@ public final class AccountTeamService {
                     .filter(Contact::keyDecisionMaker).toList();
             return new AccountOverview(a, current(tx, account).members(), deciders,
                     tx.opportunities().findByAccount(account), tx.orders().findByAccount(account),
-                    tx.purchases().findByAccount(account), null);
+                    tx.purchases().findByAccount(account), Page.of(List.of(), activity));
         });
+        // The timeline is the customer service's (its own read); the placeholder page above is replaced here.
         return new AccountOverview(base.account(), base.team(), base.keyDecisionMakers(), base.opportunities(),
                 base.orders(), base.purchases(), customers.timeline(account, activity));
     }

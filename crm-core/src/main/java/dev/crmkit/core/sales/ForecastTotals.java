@@ -38,6 +38,6 @@ public record ForecastTotals(Currency currency, int opportunities, Map<ForecastC
     }
 
     public Money total(ForecastCategory category) {
-        return byCategory.get(category);
+        return byCategory.getOrDefault(category, Money.zero(currency));
     }
 }

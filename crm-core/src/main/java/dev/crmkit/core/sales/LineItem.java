@@ -5,6 +5,7 @@ import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.ValidationException;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a quote or order. The discounted unit price is rounded half-even to the currency's minor unit once;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param specialInstructions the customer's instructions for this line, or null; see {@link QuoteItem}
  */
 public record LineItem(ProductId product, String productCode, String productName, int quantity, Money listPrice,
-                       BigDecimal discountPercent, String specialInstructions) {
+                       BigDecimal discountPercent, @Nullable String specialInstructions) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public LineItem {
@@ -57,9 +58,9 @@ public record LineItem(ProductId product, String productCode, String productName
         }
     }
 
-    /** {@code percent} unless it has more than {@link SalesLimits#PERCENT_DECIMALS} decimals; null stays null. */
+    /** {@code percent} unless it has more than {@link SalesLimits#PERCENT_DECIMALS} decimals. */
     static BigDecimal requireDecimals(String field, BigDecimal percent) {
-        if (percent != null && percent.stripTrailingZeros().scale() > SalesLimits.PERCENT_DECIMALS) {
+        if (percent.stripTrailingZeros().scale() > SalesLimits.PERCENT_DECIMALS) {
             throw new ValidationException(field, "must have at most " + SalesLimits.PERCENT_DECIMALS + " decimals");
         }
         return percent;

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.UserId;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An opportunity to create. Account, name, amount and a close date not in the past are required; the contact must
@@ -15,8 +16,9 @@ import java.time.LocalDate;
  * @param stage      name of an open stage; null means the first stage of {@link SalesStages}
  * @param sourceLead the lead being converted, if any
  */
-public record NewOpportunity(AccountId account, ContactId contact, String name, Money amount, LocalDate closeDate,
-                             UserId owner, String stage, LeadId sourceLead) {
+public record NewOpportunity(AccountId account, @Nullable ContactId contact, String name, Money amount,
+                             LocalDate closeDate, @Nullable UserId owner, @Nullable String stage,
+                             @Nullable LeadId sourceLead) {
 
     public static NewOpportunity of(AccountId account, String name, Money amount, LocalDate closeDate) {
         return new NewOpportunity(account, null, name, amount, closeDate, null, null, null);

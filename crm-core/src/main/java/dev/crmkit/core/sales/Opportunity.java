@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deal being worked with an account. Immutable: stage moves and closing return a new opportunity, go through the
@@ -28,7 +29,7 @@ public record Opportunity(
         OpportunityId id,
         long version,
         AccountId account,
-        ContactId contact,
+        @Nullable ContactId contact,
         String name,
         Money amount,
         LocalDate closeDate,
@@ -37,8 +38,8 @@ public record Opportunity(
         int probability,
         ForecastCategory category,
         OpportunityStatus status,
-        String closeReason,
-        LeadId sourceLead,
+        @Nullable String closeReason,
+        @Nullable LeadId sourceLead,
         List<StageChange> history,
         Instant createdAt,
         Instant updatedAt) implements Versioned<OpportunityId, Opportunity> {
@@ -110,12 +111,12 @@ public record Opportunity(
     }
 
     /** Closes as won today, at {@link SalesStages#WON}. */
-    public Opportunity closeWon(String reason, LocalDate today, UserId by, Instant at) {
+    public Opportunity closeWon(@Nullable String reason, LocalDate today, UserId by, Instant at) {
         return close(OpportunityStatus.WON, SalesStages.WON, reason, today, by, at);
     }
 
     /** Closes as lost today, at {@link SalesStages#LOST}. */
-    public Opportunity closeLost(String reason, LocalDate today, UserId by, Instant at) {
+    public Opportunity closeLost(@Nullable String reason, LocalDate today, UserId by, Instant at) {
         return close(OpportunityStatus.LOST, SalesStages.LOST, reason, today, by, at);
     }
 
@@ -129,8 +130,8 @@ public record Opportunity(
      * The same opportunity with other amount, close date, name, contact or owner (stage and status stay), and a
      * history line naming each field that changed, old value to new, and who changed it; unchanged, it is itself.
      */
-    public Opportunity withDetails(String newName, ContactId newContact, Money newAmount, LocalDate newCloseDate,
-                                   UserId newOwner, UserId by, Instant at) {
+    public Opportunity withDetails(String newName, @Nullable ContactId newContact, Money newAmount,
+                                   LocalDate newCloseDate, UserId newOwner, UserId by, Instant at) {
         List<String> changes = new ArrayList<>();
         noteChange(changes, "name", name, newName);
         noteChange(changes, "contact", contact, newContact);
@@ -146,14 +147,15 @@ public record Opportunity(
                 probability, category, status, closeReason, sourceLead, h, createdAt, at);
     }
 
-    private static void noteChange(List<String> changes, String field, Object before, Object after) {
+    private static void noteChange(List<String> changes, String field, @Nullable Object before,
+                                   @Nullable Object after) {
         if (!Objects.equals(before, after)) {
             changes.add(field + " " + before + " -> " + after);
         }
     }
 
-    private Opportunity close(OpportunityStatus target, SalesStage closedStage, String reason, LocalDate today, UserId by,
-                              Instant at) {
+    private Opportunity close(OpportunityStatus target, SalesStage closedStage, @Nullable String reason,
+                              LocalDate today, UserId by, Instant at) {
         requireTransition(target);
         return enter(closedStage, target, reason, today, by, at, reason);
     }
@@ -164,8 +166,8 @@ public record Opportunity(
         }
     }
 
-    private Opportunity enter(SalesStage target, OpportunityStatus newStatus, String reason, LocalDate newCloseDate,
-                              UserId by, Instant at, String note) {
+    private Opportunity enter(SalesStage target, OpportunityStatus newStatus, @Nullable String reason,
+                              LocalDate newCloseDate, UserId by, Instant at, @Nullable String note) {
         List<StageChange> h = new ArrayList<>(history);
         h.add(new StageChange(target.name(), newStatus, target.probability(), target.category(), at, by, note));
         return new Opportunity(id, version, account, contact, name, amount, newCloseDate, owner, target.name(),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opportunities: create, edit, move through the configured {@link SalesStages}, close won or lost, reopen. Every
@@ -58,12 +59,13 @@ public final class OpportunityService {
             SalesStage stage = in.stage() == null ? stages().first() : stages().find(in.stage()).orElse(null);
             v.check(stage != null, "stage", "is not an open stage: " + in.stage());
             v.throwIfInvalid();
+            SalesStage first = Validation.checked(stage);
             UserId owner = in.owner() == null ? ctx.user() : in.owner();
-            Opportunity draft = new Opportunity(OpportunityId.of(ctx.newId()), 0, in.account(), in.contact(), name,
-                    in.amount(), in.closeDate(), owner, stage.name(), stage.probability(), stage.category(),
-                    OpportunityStatus.OPEN, null, in.sourceLead(), List.of(
-                            new StageChange(stage.name(), OpportunityStatus.OPEN, stage.probability(),
-                                    stage.category(), ctx.now(), ctx.user(), null)), ctx.now(), ctx.now());
+            Opportunity draft = new Opportunity(OpportunityId.of(ctx.newId()), 0, in.account(), in.contact(),
+                    Validation.checked(name), in.amount(), in.closeDate(), owner, first.name(), first.probability(),
+                    first.category(), OpportunityStatus.OPEN, null, in.sourceLead(), List.of(
+                            new StageChange(first.name(), OpportunityStatus.OPEN, first.probability(),
+                                    first.category(), ctx.now(), ctx.user(), null)), ctx.now(), ctx.now());
             Opportunity saved = tx.opportunities().save(draft);
             ctx.raise(new OpportunitySaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved.id();
@@ -97,8 +99,8 @@ public final class OpportunityService {
             v.require("owner", d.owner());
             checkContact(tx, v, o.account(), d.contact());
             v.throwIfInvalid();
-            Opportunity changed = o.withDetails(name, d.contact(), d.amount(), d.closeDate(), d.owner(), ctx.user(),
-                    ctx.now());
+            Opportunity changed = o.withDetails(Validation.checked(name), d.contact(), d.amount(), d.closeDate(),
+                    d.owner(), ctx.user(), ctx.now());
             if (changed == o) {
                 return o;
             }
@@ -156,7 +158,8 @@ public final class OpportunityService {
         v.check(target != null, "stage", "is not an open stage: " + stage);
         checkCloseDate(v, closeDate);
         v.throwIfInvalid();
-        return change(id, o -> o.reopen(target, closeDate, ctx.user(), ctx.now()));
+        SalesStage open = Validation.checked(target);
+        return change(id, o -> o.reopen(open, closeDate, ctx.user(), ctx.now()));
     }
 
     private Opportunity change(Ref<OpportunityId> ref, UnaryOperator<Opportunity> step) {
@@ -174,7 +177,7 @@ public final class OpportunityService {
                 .orElseThrow(() -> new ValidationException("stage", "is not an open stage: " + stage));
     }
 
-    private static String requireReason(String reason) {
+    private static @Nullable String requireReason(String reason) {
         Validation v = new Validation();
         String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
@@ -193,7 +196,7 @@ public final class OpportunityService {
         }
     }
 
-    private static void checkContact(SalesTx tx, Validation v, AccountId account, ContactId contact) {
+    private static void checkContact(SalesTx tx, Validation v, AccountId account, @Nullable ContactId contact) {
         if (contact == null) {
             return;
         }

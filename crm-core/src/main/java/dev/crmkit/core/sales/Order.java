@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an accepted quote became. Immutable; status changes go through the {@link OrderStatus} state machine and
@@ -33,12 +34,12 @@ public record Order(
         QuoteId quote,
         OpportunityId opportunity,
         AccountId account,
-        ContactId contact,
+        @Nullable ContactId contact,
         UserId owner,
         Currency currency,
         BigDecimal taxRate,
         List<LineItem> lines,
-        String specialInstructions,
+        @Nullable String specialInstructions,
         OrderStatus status,
         List<OrderStatusChange> history,
         List<PurchaseId> purchases,
@@ -84,7 +85,7 @@ public record Order(
      * blank line, the whole order's headed {@code "For the whole order: "}; either alone as it is, null without any.
      * Both apply to what the customer bought, and customer tracking shows the purchase, not the order.
      */
-    public String purchaseInstructions(LineItem line) {
+    public @Nullable String purchaseInstructions(LineItem line) {
         String own = line.specialInstructions();
         if (own == null || specialInstructions == null) {
             return own == null ? specialInstructions : own;
@@ -96,7 +97,7 @@ public record Order(
      * Moves along the state machine, or {@link IllegalTransitionException}. Delivery records purchases, so it goes
      * through {@link #deliver}.
      */
-    public Order moveTo(OrderStatus target, String note, UserId by, Instant at) {
+    public Order moveTo(OrderStatus target, @Nullable String note, UserId by, Instant at) {
         if (target == OrderStatus.DELIVERED) {
             throw new IllegalArgumentException("an order is delivered by deliver(), with the purchases it recorded");
         }
@@ -111,7 +112,8 @@ public record Order(
         return moved(OrderStatus.DELIVERED, null, by, at, recorded);
     }
 
-    private Order moved(OrderStatus target, String note, UserId by, Instant at, List<PurchaseId> withPurchases) {
+    private Order moved(OrderStatus target, @Nullable String note, UserId by, Instant at,
+                        List<PurchaseId> withPurchases) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Order", status, target);
         }

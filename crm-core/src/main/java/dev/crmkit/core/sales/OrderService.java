@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders from accepted quotes, through PLACED → CONFIRMED → SHIPPED → DELIVERED (or CANCELLED before shipping).
@@ -90,14 +91,14 @@ public final class OrderService {
         Validation v = new Validation();
         String r = v.requireMultiLine("reason", reason, 0);
         v.throwIfInvalid();
-        return move(id, OrderStatus.CANCELLED, r);
+        return move(id, OrderStatus.CANCELLED, Validation.checked(r));
     }
 
-    private Order move(Ref<OrderId> id, OrderStatus target, String note) {
+    private Order move(Ref<OrderId> id, OrderStatus target, @Nullable String note) {
         return ctx.write(tx -> moveIn(tx, id, target, note));
     }
 
-    private Order moveIn(SalesTx tx, Ref<OrderId> id, OrderStatus target, String note) {
+    private Order moveIn(SalesTx tx, Ref<OrderId> id, OrderStatus target, @Nullable String note) {
         Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
         Order saved = tx.orders().save(o.moveTo(target, note, ctx.user(), ctx.now()));
         ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));

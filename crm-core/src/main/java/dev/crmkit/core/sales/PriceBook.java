@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The list prices of one currency; a tenant has at most one price book per currency, and quotes take their list
@@ -38,7 +39,7 @@ public record PriceBook(PriceBookId id, long version, String name, Currency curr
     }
 
     /** This book with {@code product} at {@code price} (null removes it). */
-    public PriceBook withPrice(ProductId product, Money price, Instant at) {
+    public PriceBook withPrice(ProductId product, @Nullable Money price, Instant at) {
         Map<ProductId, Money> prices = new HashMap<>(listPrices);
         if (price == null) {
             prices.remove(product);

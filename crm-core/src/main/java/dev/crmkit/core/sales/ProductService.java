@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The product catalog and its price books (one per currency) with list prices. */
 public final class ProductService {
@@ -49,7 +50,7 @@ public final class ProductService {
     }
 
     /** Creates ({@code ref} null) or replaces the product {@code ref}. */
-    private Product save(Ref<ProductId> ref, ProductDetails d) {
+    private Product save(@Nullable Ref<ProductId> ref, ProductDetails d) {
         Validation.argument("details", d);
         Validation v = new Validation();
         String code = v.requireText("code", d.code());
@@ -60,15 +61,17 @@ public final class ProductService {
         v.maxLength("name", name, SalesLimits.PRODUCT_NAME);
         v.multiLine("description", d.description(), 0);
         v.throwIfInvalid();
+        String storedCode = Validation.checked(key);
+        String productName = Validation.checked(name);
         return ctx.write(tx -> {
             Product old = ref == null ? null : tx.products().current(ref);
             ProductId id = ref == null ? null : ref.id();
-            tx.products().findByCode(key).filter(p -> !p.id().equals(id)).ifPresent(p -> {
-                throw new DuplicateException("Product with code '" + key + "' already exists");
+            tx.products().findByCode(storedCode).filter(p -> !p.id().equals(id)).ifPresent(p -> {
+                throw new DuplicateException("Product with code '" + storedCode + "' already exists");
             });
             Product saved = tx.products().save(new Product(id == null ? ProductId.of(ctx.newId()) : id,
-                    old == null ? 0 : old.version(), key, name, Text.blankToNull(d.description()), d.active(),
-                    old == null ? ctx.now() : old.createdAt(), ctx.now()));
+                    old == null ? 0 : old.version(), storedCode, productName, Text.blankToNull(d.description()),
+                    d.active(), old == null ? ctx.now() : old.createdAt(), ctx.now()));
             ctx.raise(new ProductSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
@@ -98,13 +101,13 @@ public final class ProductService {
         String n = v.requireText("name", name);
         Money zero = v.attempt("currency", () -> Money.of("0", currencyCode));
         v.throwIfInvalid();
-        Currency currency = zero.currency();
+        Currency currency = Validation.checked(zero).currency();
         return ctx.write(tx -> {
             if (tx.priceBooks().findByCurrency(currency).isPresent()) {
                 throw new DuplicateException("PriceBook for " + currency + " already exists");
             }
-            PriceBook saved = tx.priceBooks().save(new PriceBook(PriceBookId.of(ctx.newId()), 0, n, currency,
-                    Map.of(), ctx.now(), ctx.now()));
+            PriceBook saved = tx.priceBooks().save(new PriceBook(PriceBookId.of(ctx.newId()), 0, Validation.checked(n),
+                    currency, Map.of(), ctx.now(), ctx.now()));
             ctx.raise(new PriceBookSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved.id();
         });

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A priced offer for an opportunity. Immutable; every change returns a new quote and appends a {@link QuoteChange}.
@@ -35,17 +36,17 @@ public record Quote(
         int revision,
         OpportunityId opportunity,
         AccountId account,
-        ContactId contact,
+        @Nullable ContactId contact,
         Currency currency,
         BigDecimal taxRate,
         List<LineItem> lines,
         boolean approvalRequired,
         QuoteStatus status,
-        UserId approvedBy,
-        LocalDate validUntil,
-        String notes,
-        String specialInstructions,
-        OrderId order,
+        @Nullable UserId approvedBy,
+        @Nullable LocalDate validUntil,
+        @Nullable String notes,
+        @Nullable String specialInstructions,
+        @Nullable OrderId order,
         List<QuoteChange> history,
         UserId createdBy,
         Instant createdAt,
@@ -96,7 +97,7 @@ public record Quote(
     }
 
     /** Moves along the state machine and records the change; DRAFT to SENT needs no pending approval. */
-    public Quote moveTo(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
+    public Quote moveTo(QuoteStatus target, QuoteAction action, String detail, @Nullable String document, UserId by,
                         Instant at) {
         if (target == QuoteStatus.ACCEPTED) {
             throw new IllegalArgumentException("a quote is accepted by accept(), with the order it became");
@@ -104,8 +105,8 @@ public record Quote(
         return moved(target, action, detail, document, by, at, order);
     }
 
-    private Quote moved(QuoteStatus target, QuoteAction action, String detail, String document, UserId by,
-                        Instant at, OrderId newOrder) {
+    private Quote moved(QuoteStatus target, QuoteAction action, String detail, @Nullable String document, UserId by,
+                        Instant at, @Nullable OrderId newOrder) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Quote", status, target);
         }
@@ -123,9 +124,9 @@ public record Quote(
      * New lines, tax rate, contact, validity, notes or special instructions: the next revision, back in DRAFT and
      * not approved.
      */
-    public Quote revise(ContactId newContact, BigDecimal newTaxRate, List<LineItem> newLines, boolean needsApproval,
-                        LocalDate newValidUntil, String newNotes, String newSpecialInstructions, String detail,
-                        UserId by, Instant at) {
+    public Quote revise(@Nullable ContactId newContact, BigDecimal newTaxRate, List<LineItem> newLines,
+                        boolean needsApproval, @Nullable LocalDate newValidUntil, @Nullable String newNotes,
+                        @Nullable String newSpecialInstructions, String detail, UserId by, Instant at) {
         if (!status.isRevisable()) {
             throw new IllegalTransitionException("Quote", status, QuoteStatus.DRAFT);
         }
@@ -140,9 +141,9 @@ public record Quote(
                 Objects.requireNonNull(newOrder, "newOrder"));
     }
 
-    private Quote copy(int rev, ContactId c, BigDecimal tax, List<LineItem> l, boolean approval, QuoteStatus s,
-                       UserId approver, LocalDate valid, String n, String instructions, OrderId o, QuoteChange change,
-                       Instant at) {
+    private Quote copy(int rev, @Nullable ContactId c, BigDecimal tax, List<LineItem> l, boolean approval,
+                       QuoteStatus s, @Nullable UserId approver, @Nullable LocalDate valid, @Nullable String n,
+                       @Nullable String instructions, @Nullable OrderId o, @Nullable QuoteChange change, Instant at) {
         List<QuoteChange> h = history;
         if (change != null) {
             h = new ArrayList<>(history);

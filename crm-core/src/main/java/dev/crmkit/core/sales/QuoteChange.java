@@ -3,6 +3,7 @@ package dev.crmkit.core.sales;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recorded change of a quote.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param document for SENT: the JSON document exactly as it was sent; otherwise null
  */
 public record QuoteChange(Instant at, UserId by, QuoteAction action, QuoteStatus status, int revision,
-                          String detail, String document) {
+                          String detail, @Nullable String document) {
     public QuoteChange {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(by, "by");

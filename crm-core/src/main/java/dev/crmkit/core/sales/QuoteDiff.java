@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says in words what a revision changed, line by line (matched by product code), for the quote's history. Special
@@ -17,8 +18,8 @@ final class QuoteDiff {
     private QuoteDiff() {
     }
 
-    static String describe(Quote before, ContactId contact, BigDecimal taxRate, List<LineItem> lines,
-                           String specialInstructions) {
+    static String describe(Quote before, @Nullable ContactId contact, BigDecimal taxRate, List<LineItem> lines,
+                           @Nullable String specialInstructions) {
         List<String> changes = new ArrayList<>();
         Map<String, LineItem> old = byCode(before.lines());
         Map<String, LineItem> now = byCode(lines);
@@ -55,7 +56,7 @@ final class QuoteDiff {
         return String.join("; ", changes);
     }
 
-    private static void instructions(String what, String was, String now, List<String> changes) {
+    private static void instructions(String what, @Nullable String was, @Nullable String now, List<String> changes) {
         if (!Objects.equals(was, now)) {
             changes.add(what + (was == null ? " added" : now == null ? " removed" : " changed"));
         }

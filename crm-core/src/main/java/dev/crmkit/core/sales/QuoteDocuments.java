@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Money;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a quote for the customer: a JSON document (amounts as exact decimal strings) and a self-contained plain
@@ -20,7 +21,7 @@ public final class QuoteDocuments {
     }
 
     /** The quote as JSON; {@code account} and {@code contact} (nullable) give the customer's names. */
-    public static String json(Quote q, Account account, Contact contact) {
+    public static String json(Quote q, @Nullable Account account, @Nullable Contact contact) {
         ObjectNode root = JSON.createObjectNode();
         root.put("number", q.number());
         root.put("revision", q.revision());
@@ -59,7 +60,7 @@ public final class QuoteDocuments {
     }
 
     /** The quote as a plain HTML5 document. */
-    public static String html(Quote q, Account account, Contact contact) {
+    public static String html(Quote q, @Nullable Account account, @Nullable Contact contact) {
         String cur = q.currency().getCurrencyCode();
         StringBuilder h = new StringBuilder(2048);
         h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Quote ")
@@ -123,7 +124,7 @@ public final class QuoteDocuments {
     }
 
     /** Escapes the characters HTML gives meaning to, in text and in attribute values. */
-    static String esc(String text) {
+    static String esc(@Nullable String text) {
         if (text == null) {
             return "";
         }

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.ContactId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of a quote, for creating and revising it.
@@ -15,11 +16,14 @@ import java.util.List;
  *                            at most {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none.
  *                            Each item may carry its own as well.
  */
-public record QuoteDraft(String currency, ContactId contact, BigDecimal taxRate, List<QuoteItem> items,
-                         LocalDate validUntil, String notes, String specialInstructions) {
+public record QuoteDraft(@Nullable String currency, @Nullable ContactId contact, @Nullable BigDecimal taxRate,
+                         List<QuoteItem> items, @Nullable LocalDate validUntil, @Nullable String notes,
+                         @Nullable String specialInstructions) {
     public QuoteDraft {
         items = items == null ? List.of() : List.copyOf(items);
-        LineItem.requireDecimals("taxRate", taxRate);
+        if (taxRate != null) {
+            LineItem.requireDecimals("taxRate", taxRate);
+        }
     }
 
     /** A draft without order-level special instructions. */

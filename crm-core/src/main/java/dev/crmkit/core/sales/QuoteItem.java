@@ -2,6 +2,7 @@ package dev.crmkit.core.sales;
 
 import dev.crmkit.core.common.ProductId;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line to put on a quote: the list price comes from the price book of the quote's currency.
@@ -11,9 +12,12 @@ import java.math.BigDecimal;
  *                            {@link SalesLimits#SPECIAL_INSTRUCTIONS} characters; null or blank means none. The
  *                            order and the purchase recorded on delivery carry them.
  */
-public record QuoteItem(ProductId product, int quantity, BigDecimal discountPercent, String specialInstructions) {
+public record QuoteItem(ProductId product, int quantity, @Nullable BigDecimal discountPercent,
+                        @Nullable String specialInstructions) {
     public QuoteItem {
-        LineItem.requireDecimals("discountPercent", discountPercent);
+        if (discountPercent != null) {
+            LineItem.requireDecimals("discountPercent", discountPercent);
+        }
     }
 
     /** A line without special instructions. */

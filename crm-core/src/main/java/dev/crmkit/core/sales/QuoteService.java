@@ -6,6 +6,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
+import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quotes from opportunities: priced from the price book of the quote's currency, revised, approved by a manager when
@@ -227,7 +229,7 @@ public final class QuoteService {
         });
     }
 
-    private static Contact contact(SalesTx tx, Quote q) {
+    private static @Nullable Contact contact(SalesTx tx, Quote q) {
         return q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
     }
 
@@ -247,7 +249,7 @@ public final class QuoteService {
         return saved;
     }
 
-    private static String required(String field, String value) {
+    private static @Nullable String required(String field, String value) {
         Validation v = new Validation();
         String text = v.requireMultiLine(field, value, 0);
         v.throwIfInvalid();
@@ -255,9 +257,9 @@ public final class QuoteService {
     }
 
     /** A draft checked and priced; fields are null where validation failed. */
-    private record Priced(Currency currency, BigDecimal taxRate, List<LineItem> lines, Contact contactRecord,
-                          boolean approvalRequired, String specialInstructions) {
-        ContactId contact() {
+    private record Priced(Currency currency, BigDecimal taxRate, List<LineItem> lines, @Nullable Contact contactRecord,
+                          boolean approvalRequired, @Nullable String specialInstructions) {
+        @Nullable ContactId contact() {
             return contactRecord == null ? null : contactRecord.id();
         }
 
@@ -268,8 +270,9 @@ public final class QuoteService {
 
     private Priced price(SalesTx tx, Opportunity opp, QuoteDraft d, Validation v) {
         Currency currency = opp.amount().currency();
-        if (d.currency() != null) {
-            Money zero = v.attempt("currency", () -> Money.of("0", d.currency()));
+        String code = d.currency();
+        if (code != null) {
+            Money zero = v.attempt("currency", () -> Money.of("0", code));
             if (zero != null && v.check(zero.currency().equals(currency), "currency",
                     "must be the opportunity's currency " + currency)) {
                 currency = zero.currency();
@@ -285,10 +288,11 @@ public final class QuoteService {
         Contact contact = null;
         ContactId contactId = d.contact() == null ? opp.contact() : d.contact();
         if (contactId != null) {
-            contact = tx.contacts().find(contactId).orElse(null);
-            if (v.check(contact != null, "contact", "no such contact: " + contactId)) {
-                v.check(opp.account().equals(contact.account()), "contact", "belongs to another account");
+            Optional<Contact> found = tx.contacts().find(contactId);
+            if (v.check(found.isPresent(), "contact", "no such contact: " + contactId)) {
+                v.check(opp.account().equals(found.get().account()), "contact", "belongs to another account");
             }
+            contact = found.orElse(null);
         }
         LocalDate today = LocalDate.ofInstant(ctx.now(), ctx.clock().getZone());
         v.check(d.validUntil() == null || !d.validUntil().isBefore(today), "validUntil", "must not be in the past");
@@ -308,7 +312,7 @@ public final class QuoteService {
         return new Priced(currency, taxRate, lines, contact, approval, instructions);
     }
 
-    private static LineItem line(SalesTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
+    private static @Nullable LineItem line(SalesTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
                                  Validation v) {
         if (!v.check(item != null, "product", "is required")) {
             return null;
@@ -318,18 +322,20 @@ public final class QuoteService {
         ok &= v.check(LineItem.isPercent(discount), "discountPercent", "must be between 0 and 100");
         String instructions = Text.blankToNull(item.specialInstructions());
         ok &= v.multiLine("specialInstructions", instructions, SalesLimits.SPECIAL_INSTRUCTIONS);
-        Product product = v.require("product", item.product()) == null ? null
-                : tx.products().find(item.product()).orElse(null);
-        if (item.product() != null && v.check(product != null, "product", "no such product: " + item.product())) {
-            ok &= v.check(product.active(), "product", "is inactive: " + product.code());
+        ProductId productId = item.product();
+        Optional<Product> found = productId == null ? Optional.empty() : tx.products().find(productId);
+        if (v.require("product", productId) != null
+                && v.check(found.isPresent(), "product", "no such product: " + productId)) {
+            ok &= v.check(found.get().active(), "product", "is inactive: " + found.get().code());
         } else {
             ok = false;
         }
+        Product product = found.orElse(null);
         Money listPrice = product == null || book.isEmpty() ? null : book.get().listPrice(product.id()).orElse(null);
         if (product != null && book.isPresent()) {
             ok &= v.check(listPrice != null, "product", "has no list price in " + currency + ": " + product.code());
         }
-        return ok && listPrice != null
+        return ok && product != null && listPrice != null
                 ? new LineItem(product.id(), product.code(), product.name(), item.quantity(), listPrice, discount,
                         instructions)
                 : null;

@@ -3,6 +3,7 @@ package dev.crmkit.core.sales;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Events of the sales capability, published after the write that caused them committed. */
 public sealed interface SalesEvent extends DomainEvent {
@@ -27,7 +28,7 @@ public sealed interface SalesEvent extends DomainEvent {
     }
 
     /** An order was placed ({@code from} null) or changed status. */
-    record OrderStatusChanged(TenantId tenant, Instant occurredAt, Order order, OrderStatus from)
+    record OrderStatusChanged(TenantId tenant, Instant occurredAt, Order order, @Nullable OrderStatus from)
             implements SalesEvent {
     }
 

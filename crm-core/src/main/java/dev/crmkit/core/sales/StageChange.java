@@ -3,6 +3,7 @@ package dev.crmkit.core.sales;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of an opportunity's stage history: where it went, when and by whom.
@@ -11,7 +12,7 @@ import java.util.Objects;
  *             otherwise optional
  */
 public record StageChange(String stage, OpportunityStatus status, int probability, ForecastCategory category,
-                          Instant at, UserId by, String note) {
+                          Instant at, UserId by, @Nullable String note) {
     public StageChange {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(status, "status");

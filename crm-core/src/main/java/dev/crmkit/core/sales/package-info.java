@@ -1,3 +1,5 @@
 /** Opportunities, forecasts, products and price lists, quotes with approval, and orders through delivery. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.sales;
+
+import org.jspecify.annotations.NullMarked;
