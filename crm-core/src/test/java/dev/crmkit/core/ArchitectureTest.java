@@ -31,7 +31,8 @@ class ArchitectureTest {
 
     /** crm-core's packages, lowest first; "" is the facade ({@code dev.crmkit.core} itself). */
     static final List<String> LAYERS = List.of("common", "spi", "context", "tracking", "customer", "sales", "service",
-            "task", "document", "lead", "segment", "events", "webhook", "email", "nurture", "automation", "privacy", "transfer", "storage", "memory", "internal", "");
+            "task", "document", "lead", "segment", "events", "webhook", "email", "nurture", "automation", "privacy",
+            "transfer", "storage", "memory", "internal", "");
 
     private static final Pattern REFERENCE =
             Pattern.compile("\\bdev\\.crmkit\\.core((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]\\w*");
@@ -53,6 +54,18 @@ class ArchitectureTest {
         List<Edge> edges = edges();
         assertThat(packages(edges)).as("every package of crm-core has a place in LAYERS").isSubsetOf(LAYERS);
         assertThat(wrongWay(edges)).as("imports against the layer order " + LAYERS).isEmpty();
+    }
+
+    /** NullAway checks only {@code @NullMarked} code, so a package without the marking would go unchecked silently. */
+    @Test
+    void everyPackageIsNullMarked() {
+        List<String> unmarked = packages(edges()).stream().filter(p -> !nullMarked(p)).toList();
+        assertThat(unmarked).as("crm-core packages whose package-info.java is not @NullMarked").isEmpty();
+    }
+
+    private static boolean nullMarked(String pkg) {
+        Path info = (pkg.isEmpty() ? SOURCES : SOURCES.resolve(pkg.replace('.', '/'))).resolve("package-info.java");
+        return Files.exists(info) && COMMENT.matcher(read(info)).replaceAll(" ").contains("@NullMarked");
     }
 
     /** Prints the numbers the design notes quote. */

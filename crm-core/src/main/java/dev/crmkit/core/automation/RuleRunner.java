@@ -14,6 +14,7 @@ import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
@@ -178,7 +179,7 @@ final class RuleRunner {
             Lead changed = switch (set.status()) {
                 case WORKING -> leads.startWorking(lead(t));
                 case QUALIFIED -> leads.qualify(lead(t));
-                default -> leads.disqualify(lead(t), set.reason());
+                default -> leads.disqualify(lead(t), Validation.checked(set.reason()));
             };
             return "setStatus " + changed.status();
         }

@@ -1,6 +1,7 @@
 package dev.crmkit.core.common;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The points within {@code radiusKm} of {@code center}, by great-circle distance. */
 public record GeoCircle(GeoPoint center, double radiusKm) {
@@ -12,7 +13,7 @@ public record GeoCircle(GeoPoint center, double radiusKm) {
     }
 
     /** Whether {@code p} is in the circle; false for no position. */
-    public boolean contains(GeoPoint p) {
+    public boolean contains(@Nullable GeoPoint p) {
         return p != null && center.distanceKm(p) <= radiusKm;
     }
 

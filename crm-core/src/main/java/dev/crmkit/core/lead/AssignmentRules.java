@@ -4,6 +4,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.spi.Sequences;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who owns a new lead nobody named an owner for, given to {@code Crm.builder().with(rules)}. Territories are tried
@@ -12,7 +13,7 @@ import java.util.Objects;
  * per team (a {@code Sequences} counter), so they survive restarts and are shared by all nodes: over any run of
  * leads, team members' counts differ by at most one.
  */
-public record AssignmentRules(List<Territory> territories, Team defaultTeam) {
+public record AssignmentRules(List<Territory> territories, @Nullable Team defaultTeam) {
 
     /** A named group of reps that takes leads in turn. */
     public record Team(String name, List<UserId> members) {
@@ -42,7 +43,7 @@ public record AssignmentRules(List<Territory> territories, Team defaultTeam) {
             Objects.requireNonNull(team, "team");
         }
 
-        boolean covers(String leadCountry, String leadRegion) {
+        boolean covers(@Nullable String leadCountry, @Nullable String leadRegion) {
             return country.equalsIgnoreCase(leadCountry) && (region == null || region.equalsIgnoreCase(leadRegion));
         }
     }
@@ -69,7 +70,7 @@ public record AssignmentRules(List<Territory> territories, Team defaultTeam) {
     }
 
     /** The team for a lead in {@code country}/{@code region}, or null when no rule applies. */
-    Team teamFor(String country, String region) {
+    @Nullable Team teamFor(@Nullable String country, @Nullable String region) {
         for (Territory t : territories) {
             if (t.covers(country, region)) {
                 return t.team();

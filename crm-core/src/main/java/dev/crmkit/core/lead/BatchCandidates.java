@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The candidates of a whole batch of new leads, read together: the stored blocks of all their keys, the leads and
@@ -31,8 +32,8 @@ import java.util.function.Function;
  */
 final class BatchCandidates implements DuplicateFinder.Candidates {
     private final LeadTx tx;
-    private final CaptureMemo memo;
-    private final CaptureMemo.Staging staged;
+    private final @Nullable CaptureMemo memo;
+    private final CaptureMemo.@Nullable Staging staged;
     private final Map<String, List<LeadId>> leadBlocks;
     private final Map<String, List<ContactId>> contactBlocks;
     private final Map<LeadId, Candidate> leads;
@@ -47,7 +48,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     private final Map<EmailAddress, List<Candidate>> addedByEmail = new HashMap<>();
     private final Map<PhoneNumber, List<Candidate>> addedByPhone = new HashMap<>();
 
-    private BatchCandidates(LeadTx tx, Collection<Lead> records, CaptureMemo memo) {
+    private BatchCandidates(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo) {
         this.tx = tx;
         this.memo = memo;
         this.staged = memo == null ? null : memo.stage(tx);
@@ -116,7 +117,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
      * Reads the candidates of {@code records} (new leads, not stored yet); those {@code memo} (may be null) holds at
      * their stored version are not read again.
      */
-    static BatchCandidates of(LeadTx tx, Collection<Lead> records, CaptureMemo memo) {
+    static BatchCandidates of(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo) {
         return new BatchCandidates(tx, records, memo);
     }
 
@@ -160,8 +161,8 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     }
 
     /** Lead {@code saved}, stored by this batch as {@code candidate}: remembered once the transaction commits. */
-    void stored(Lead saved, Candidate candidate) {
-        if (staged != null) {
+    void stored(Lead saved, @Nullable Candidate candidate) {
+        if (staged != null && candidate != null) {
             staged.put(saved.version(), candidate);
         }
     }
@@ -183,7 +184,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     }
 
     @Override
-    public Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+    public Collection<Candidate> leads(Set<String> keys, @Nullable EmailAddress email, @Nullable PhoneNumber phone) {
         List<List<LeadId>> blocks = new ArrayList<>(keys.size());
         for (String key : keys) {
             List<LeadId> stored = leadBlocks.getOrDefault(key, List.of());
@@ -217,7 +218,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     }
 
     @Override
-    public Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+    public Collection<Contact> contacts(Set<String> keys, @Nullable EmailAddress email, @Nullable PhoneNumber phone) {
         Map<UUID, Contact> found = new LinkedHashMap<>();
         for (ContactId id : BlockingKeys.candidates(blocks(contactBlocks, keys))) {
             Contact c = contacts.get(id);
@@ -235,7 +236,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     }
 
     @Override
-    public String accountName(AccountId account) {
+    public @Nullable String accountName(@Nullable AccountId account) {
         if (account == null) {
             return null;
         }
@@ -259,7 +260,7 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         }
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
+    private static <T> List<T> concat(@Nullable List<T> a, @Nullable List<T> b) {
         List<T> all = new ArrayList<>(a == null ? List.of() : a);
         if (b != null) {
             all.addAll(b);

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run of {@link LeadService#captureAll(java.util.List, java.util.function.Predicate, CaptureMemo)} calls
@@ -39,7 +40,7 @@ public final class CaptureMemo {
     }
 
     /** The candidate remembered for lead {@code id} if it was read at {@code version}, else null. */
-    DuplicateFinder.Candidate get(LeadId id, long version) {
+    DuplicateFinder.@Nullable Candidate get(LeadId id, long version) {
         Entry e = entries.get(id);
         return e != null && e.version() == version ? e.candidate() : null;
     }

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to convert a qualified lead. With no account given, the lead's company is looked up by name (ignoring case,
@@ -12,8 +13,8 @@ import java.time.LocalDate;
  * With no contact given, a contact of that account with the lead's email is reused, else one is created. With an
  * opportunity name, an opportunity for the account is opened too (owned by the lead's owner, at the first stage).
  */
-public record ConvertLead(AccountId account, ContactId contact, String opportunityName, Money opportunityAmount,
-                          LocalDate opportunityCloseDate) {
+public record ConvertLead(@Nullable AccountId account, @Nullable ContactId contact, @Nullable String opportunityName,
+                          @Nullable Money opportunityAmount, @Nullable LocalDate opportunityCloseDate) {
     /** Find or create the account and contact. */
     public static ConvertLead automatically() {
         return new ConvertLead(null, null, null, null, null);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds leads and contacts that look like the same person, and accounts that look like the same company. Candidates
@@ -69,11 +70,11 @@ final class DuplicateFinder {
      * {@link BlockingKeys#candidates}), the email or the phone, each once; and the names of the contacts' accounts.
      */
     interface Candidates {
-        Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone);
+        Collection<Candidate> leads(Set<String> keys, @Nullable EmailAddress email, @Nullable PhoneNumber phone);
 
-        Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone);
+        Collection<Contact> contacts(Set<String> keys, @Nullable EmailAddress email, @Nullable PhoneNumber phone);
 
-        String accountName(AccountId account);
+        @Nullable String accountName(@Nullable AccountId account);
     }
 
     /**
@@ -97,7 +98,8 @@ final class DuplicateFinder {
         }
 
         @Override
-        public Collection<Candidate> leads(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+        public Collection<Candidate> leads(Set<String> keys, @Nullable EmailAddress email,
+                                           @Nullable PhoneNumber phone) {
             Map<UUID, Lead> leads = new LinkedHashMap<>();
             for (Lead l : tx.leads().findByBlockingKeys(keys)) {
                 leads.put(l.id().value(), l);
@@ -112,7 +114,8 @@ final class DuplicateFinder {
         }
 
         @Override
-        public Collection<Contact> contacts(Set<String> keys, EmailAddress email, PhoneNumber phone) {
+        public Collection<Contact> contacts(Set<String> keys, @Nullable EmailAddress email,
+                                            @Nullable PhoneNumber phone) {
             Map<UUID, Contact> contacts = new LinkedHashMap<>();
             tx.contacts().findByMatchKeys(keys).forEach(c -> contacts.put(c.id().value(), c));
             if (email != null) {
@@ -125,7 +128,7 @@ final class DuplicateFinder {
         }
 
         @Override
-        public String accountName(AccountId account) {
+        public @Nullable String accountName(@Nullable AccountId account) {
             return account == null ? null : accountNames.computeIfAbsent(account,
                     a -> tx.accounts().find(a).map(Account::name).orElse(null));
         }
@@ -153,7 +156,7 @@ final class DuplicateFinder {
                 Scorer.Result r = scorer.score(self, Profile.of(a));
                 if (r.isMatch()) {
                     found.add(new DuplicateMatch(Kind.ACCOUNT, a.id().value(), Reason.ACCOUNT, r.similarity(),
-                            r.score(), r.certainty(), r.explanation()));
+                            r.score(), r.matchCertainty(), r.explanation()));
                 }
             }
         }
@@ -168,7 +171,7 @@ final class DuplicateFinder {
     private void add(List<DuplicateMatch> found, Kind kind, UUID id, Profile self, Profile other) {
         Scorer.Result r = scorer.score(self, other);
         if (r.isMatch()) {
-            found.add(new DuplicateMatch(kind, id, r.reason(), r.similarity(), r.score(), r.certainty(),
+            found.add(new DuplicateMatch(kind, id, r.reason(), r.similarity(), r.score(), r.matchCertainty(),
                     r.explanation()));
         }
     }

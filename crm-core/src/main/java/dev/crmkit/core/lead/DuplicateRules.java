@@ -123,4 +123,13 @@ public record DuplicateRules(double possible, double almostCertain, Map<MatchFie
         copy.put(field, weights);
         return new DuplicateRules(possible, almostCertain, copy);
     }
+
+    /** The weights of {@code field}; every field has them (the constructor refuses rules that miss one). */
+    public Weights weights(MatchField field) {
+        Weights w = fields.get(field);
+        if (w == null) {
+            throw new IllegalStateException("no weights for " + field);
+        }
+        return w;
+    }
 }

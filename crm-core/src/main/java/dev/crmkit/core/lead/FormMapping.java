@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a website's form fields become a lead: which form field fills which {@link LeadField}, the honeypot field
@@ -30,10 +31,10 @@ public final class FormMapping {
     private final String formName;
     private final Map<String, LeadField> fields;
     private final Set<LeadField> required;
-    private final String honeypot;
+    private final @Nullable String honeypot;
     private final boolean keepUnmapped;
     private final LeadSource source;
-    private final String defaultCountry;
+    private final @Nullable String defaultCountry;
 
     private FormMapping(Builder b) {
         this.formName = b.formName;
@@ -64,7 +65,7 @@ public final class FormMapping {
     }
 
     /** The honeypot form field, or null. */
-    public String honeypot() {
+    public @Nullable String honeypot() {
         return honeypot;
     }
 
@@ -77,12 +78,12 @@ public final class FormMapping {
     }
 
     /** Country (ISO alpha-2) phones without a country code are read in when the form gives no country; may be null. */
-    public String defaultCountry() {
+    public @Nullable String defaultCountry() {
         return defaultCountry;
     }
 
     /** The form field mapped to {@code target}, or null. */
-    String formFieldOf(LeadField target) {
+    @Nullable String formFieldOf(LeadField target) {
         for (Map.Entry<String, LeadField> e : fields.entrySet()) {
             if (e.getValue() == target) {
                 return e.getKey();
@@ -96,10 +97,10 @@ public final class FormMapping {
         private final String formName;
         private final Map<String, LeadField> fields = new LinkedHashMap<>();
         private final Set<LeadField> required = EnumSet.noneOf(LeadField.class);
-        private String honeypot;
+        private @Nullable String honeypot;
         private boolean keepUnmapped = true;
         private LeadSource source = LeadSource.WEB_FORM;
-        private String defaultCountry;
+        private @Nullable String defaultCountry;
 
         private Builder(String formName) {
             if (formName == null || formName.isBlank()) {

@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.MatchKeys;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a lead is: the person's name, where they work and, when known, their date of birth. A lead always has a first or
@@ -9,10 +10,11 @@ import java.time.LocalDate;
  *
  * @param birthDate date of birth, when known (duplicate matching compares it)
  */
-public record Identity(String firstName, String lastName, String company, String title, LocalDate birthDate) {
+public record Identity(@Nullable String firstName, @Nullable String lastName, @Nullable String company,
+                       @Nullable String title, @Nullable LocalDate birthDate) {
 
     /** The name's matching key (case, spacing and punctuation removed) that duplicate search looks leads up by. */
-    public String nameKey() {
+    public @Nullable String nameKey() {
         return MatchKeys.person(firstName, lastName);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person who may become a customer. Immutable: every change returns a new lead; status changes go through the
@@ -47,7 +48,7 @@ public record Lead(
         @JsonUnwrapped Outcome outcome,
         int score,
         boolean spam,
-        UserId owner,
+        @Nullable UserId owner,
         List<DuplicateMatch> duplicates,
         Set<String> visitorIds,
         Set<String> tags,
@@ -102,7 +103,7 @@ public record Lead(
     }
 
     /** The name's matching key that duplicate search looks leads up by (see {@link Identity#nameKey()}). */
-    public String nameKey() {
+    public @Nullable String nameKey() {
         return identity.nameKey();
     }
 
@@ -124,7 +125,7 @@ public record Lead(
     }
 
     /** This new lead with its attribution, the possible duplicates found for it and its first owner. */
-    Lead onCapture(Attribution attributed, List<DuplicateMatch> found, UserId firstOwner) {
+    Lead onCapture(Attribution attributed, List<DuplicateMatch> found, @Nullable UserId firstOwner) {
         Edit e = edit();
         e.attribution = attributed;
         e.duplicates = new ArrayList<>(found);
@@ -164,14 +165,14 @@ public record Lead(
      * {@link LeadStatus} machine does not allow the move. Conversion and merging name what the lead became, so they
      * go through {@link #convert} and {@link #retire}.
      */
-    Lead moveTo(LeadStatus to, String reason, Instant at, UserId by) {
+    Lead moveTo(LeadStatus to, @Nullable String reason, Instant at, UserId by) {
         if (to == LeadStatus.CONVERTED || to == LeadStatus.MERGED) {
             throw new IllegalArgumentException("a lead is converted by convert() and merged by retire()");
         }
         return moved(to, reason, at, by).build();
     }
 
-    private Edit moved(LeadStatus to, String reason, Instant at, UserId by) {
+    private Edit moved(LeadStatus to, @Nullable String reason, Instant at, UserId by) {
         if (!status.canMoveTo(to)) {
             throw new IllegalTransitionException("Lead", status, to);
         }
@@ -183,7 +184,7 @@ public record Lead(
     }
 
     /** This lead CONVERTED into {@code account} and {@code contact} (and {@code opportunity}, if any). */
-    Lead convert(AccountId account, ContactId contact, OpportunityId opportunity, Instant at, UserId by) {
+    Lead convert(AccountId account, ContactId contact, @Nullable OpportunityId opportunity, Instant at, UserId by) {
         Edit e = moved(LeadStatus.CONVERTED, null, at, by);
         e.convertedAccount = account;
         e.convertedContact = contact;
@@ -267,7 +268,7 @@ public record Lead(
         return e.log(at, by, "UPDATED", "filled " + String.join(", ", filled));
     }
 
-    private static <T> T fill(T current, T offered, String field, List<String> filled) {
+    private static <T> @Nullable T fill(@Nullable T current, @Nullable T offered, String field, List<String> filled) {
         if (current != null || offered == null) {
             return current;
         }
@@ -275,7 +276,7 @@ public record Lead(
         return offered;
     }
 
-    private static <T> T first(T preferred, T fallback) {
+    private static <T> @Nullable T first(@Nullable T preferred, @Nullable T fallback) {
         return preferred != null ? preferred : fallback;
     }
 
@@ -294,28 +295,28 @@ public record Lead(
     private static final class Edit {
         private final Lead l;
         long version;
-        String firstName;
-        String lastName;
-        String company;
-        String title;
-        EmailAddress email;
-        PhoneNumber phone;
-        String unverifiedPhone;
-        Address address;
-        LocalDate birthDate;
+        @Nullable String firstName;
+        @Nullable String lastName;
+        @Nullable String company;
+        @Nullable String title;
+        @Nullable EmailAddress email;
+        @Nullable PhoneNumber phone;
+        @Nullable String unverifiedPhone;
+        @Nullable Address address;
+        @Nullable LocalDate birthDate;
         Attribution attribution;
         Consent consent;
         LeadStatus status;
-        String unqualifiedReason;
+        @Nullable String unqualifiedReason;
         int score;
-        UserId owner;
+        @Nullable UserId owner;
         List<DuplicateMatch> duplicates;
         Set<String> visitorIds;
         Set<String> tags;
         Map<String, String> customFields;
-        LeadId mergedInto;
-        AccountId convertedAccount;
-        ContactId convertedContact;
+        @Nullable LeadId mergedInto;
+        @Nullable AccountId convertedAccount;
+        @Nullable ContactId convertedContact;
         Instant updatedAt;
         final List<LeadHistoryEntry> history;
 

@@ -3,6 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.AssignmentRules.Team;
+import org.jspecify.annotations.Nullable;
 
 /** Applies {@link AssignmentRules}: the matching team, then the team member whose turn it is. */
 final class LeadAssigner {
@@ -18,7 +19,7 @@ final class LeadAssigner {
     }
 
     /** The owner for a new lead at {@code address}, or null when the rules assign nobody. */
-    UserId ownerFor(Address address) {
+    @Nullable UserId ownerFor(@Nullable Address address) {
         Team team = rules.teamFor(address == null ? null : address.country(),
                 address == null ? null : address.region());
         if (team == null) {

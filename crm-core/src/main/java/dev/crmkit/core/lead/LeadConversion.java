@@ -21,6 +21,7 @@ import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.task.Subject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +42,11 @@ final class LeadConversion {
         Validation v = new Validation();
         Optional<Account> account = existingAccount(lead, how, v);
         Optional<Contact> contact = account.isEmpty() ? Optional.empty() : existingContact(lead, account.get(), how, v);
+        if (how.wantsOpportunity()) {
+            v.require("opportunityName", how.opportunityName());
+            v.require("opportunityAmount", how.opportunityAmount());
+            v.require("opportunityCloseDate", how.opportunityCloseDate());
+        }
         v.throwIfInvalid();
 
         Identity who = lead.identity();
@@ -55,8 +61,9 @@ final class LeadConversion {
                         null, Set.of(), false, lead.owner(), lead.consent(), lead.tags()), lead.id()));
 
         OpportunityId opportunity = !how.wantsOpportunity() ? null : new OpportunityService(ctx).create(
-                NewOpportunity.of(accountId, how.opportunityName(), how.opportunityAmount(),
-                                how.opportunityCloseDate())
+                NewOpportunity.of(accountId, Validation.checked(how.opportunityName()),
+                                Validation.checked(how.opportunityAmount()),
+                                Validation.checked(how.opportunityCloseDate()))
                         .withContact(contactId).withOwner(lead.owner()).withSourceLead(lead.id()));
         tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
         Instant now = ctx.now();
@@ -101,7 +108,9 @@ final class LeadConversion {
 
     /** The person's full name, or their last name alone when the full one is too long for an account's name. */
     private static String personalName(Identity who) {
-        String full = who.firstName() == null ? who.lastName() : who.firstName() + " " + who.lastName();
-        return full.length() <= CustomerLimits.ACCOUNT_NAME ? full : who.lastName();
+        String first = who.firstName();
+        String last = who.lastName();
+        String full = first == null ? Objects.requireNonNullElse(last, "") : last == null ? first : first + " " + last;
+        return full.length() <= CustomerLimits.ACCOUNT_NAME || last == null ? full : last;
     }
 }

@@ -7,6 +7,7 @@ import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Events of the lead life cycle, published after the write that caused them committed. */
 public sealed interface LeadEvent extends DomainEvent {
@@ -24,7 +25,8 @@ public sealed interface LeadEvent extends DomainEvent {
     }
 
     /** A lead got a new owner ({@code previous} may be null). */
-    record LeadAssigned(TenantId tenant, Instant occurredAt, Lead lead, UserId previous) implements LeadEvent {
+    record LeadAssigned(TenantId tenant, Instant occurredAt, Lead lead,
+                        @Nullable UserId previous) implements LeadEvent {
     }
 
     /** {@code merged} was folded into {@code survivor} and is now MERGED. */
@@ -33,6 +35,6 @@ public sealed interface LeadEvent extends DomainEvent {
 
     /** A qualified lead became a contact at an account (and, when asked, an opportunity). */
     record LeadConverted(TenantId tenant, Instant occurredAt, Lead lead, AccountId account, ContactId contact,
-                         OpportunityId opportunity) implements LeadEvent {
+                         @Nullable OpportunityId opportunity) implements LeadEvent {
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validation and normalization shared by manual capture and web forms. Errors are named through {@code nameOf}, so
@@ -41,17 +42,18 @@ final class LeadInput {
      * @param owner      the owner the input names, or null for the assignment rules to choose
      * @param visitorIds the anonymous web visitor the input came from, if any
      */
-    record Fields(String firstName, String lastName, String company, String title, EmailAddress email,
-                  PhoneNumber phone, String unverifiedPhone, Address address, LocalDate birthDate, LeadSource source,
-                  Attribution attribution, Consent consent, Set<String> tags, Map<String, String> customFields,
-                  UserId owner, Set<String> visitorIds) {
+    record Fields(@Nullable String firstName, @Nullable String lastName, @Nullable String company,
+                  @Nullable String title, @Nullable EmailAddress email, @Nullable PhoneNumber phone,
+                  @Nullable String unverifiedPhone, @Nullable Address address, @Nullable LocalDate birthDate,
+                  LeadSource source, Attribution attribution, Consent consent, Set<String> tags,
+                  Map<String, String> customFields, @Nullable UserId owner, Set<String> visitorIds) {
         Fields {
             tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
             customFields = Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
             visitorIds = Collections.unmodifiableSet(new LinkedHashSet<>(visitorIds));
         }
 
-        Fields withAddress(Address a) {
+        Fields withAddress(@Nullable Address a) {
             return new Fields(firstName, lastName, company, title, email, phone, unverifiedPhone, a, birthDate,
                     source, attribution, consent, tags, customFields, owner, visitorIds);
         }
@@ -162,7 +164,7 @@ final class LeadInput {
         return name.length() <= LeadLimits.CUSTOM_FIELD_KEY && Text.badChar(name, false) < 0;
     }
 
-    private static String text(String raw, String field, Validation v) {
+    private static @Nullable String text(@Nullable String raw, String field, Validation v) {
         String t = Text.blankToNull(raw);
         v.maxLength(field, t, LeadLimits.NAME);
         return t;
@@ -203,7 +205,7 @@ final class LeadInput {
             }
         }
         for (LeadField r : mapping.required()) {
-            v.check(values.containsKey(r), mapping.formFieldOf(r), "is required");
+            v.check(values.containsKey(r), formName(mapping, r), "is required");
         }
         String first = values.get(LeadField.FIRST_NAME);
         String last = values.get(LeadField.LAST_NAME);
@@ -241,16 +243,22 @@ final class LeadInput {
 
     private static boolean lineFits(FormMapping mapping, Map<LeadField, String> values, LeadField f, int max,
                                     Validation v) {
-        return v.maxLength(mapping.formFieldOf(f) == null ? apiName(f) : mapping.formFieldOf(f), values.get(f), max);
+        return v.maxLength(formName(mapping, f), values.get(f), max);
+    }
+
+    /** The form's own name of {@code f}, or the API name when the mapping gives it none. */
+    private static String formName(FormMapping mapping, LeadField f) {
+        String name = mapping.formFieldOf(f);
+        return name == null ? apiName(f) : name;
     }
 
     /** The ad and affiliate tracking codes the form carried, if mapped. */
-    static String code(FormMapping mapping, WebFormSubmission form, LeadField field) {
+    static @Nullable String code(FormMapping mapping, WebFormSubmission form, LeadField field) {
         String name = mapping.formFieldOf(field);
         return name == null ? null : Text.blankToNull(form.fields().get(name));
     }
 
-    static boolean truthy(String value) {
+    static boolean truthy(@Nullable String value) {
         return value != null && TRUTHY.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -3,13 +3,15 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filter for listing leads; null or empty parts match everything. Spam and merged leads are excluded unless asked
  * for. Results are ordered by creation time, then id.
  */
-public record LeadQuery(Set<LeadStatus> statuses, UserId owner, String country, String region, String city,
-                        Integer minScore, String tag, boolean includeSpam) {
+public record LeadQuery(Set<LeadStatus> statuses, @Nullable UserId owner, @Nullable String country,
+                        @Nullable String region, @Nullable String city, @Nullable Integer minScore,
+                        @Nullable String tag, boolean includeSpam) {
     public LeadQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         Validation.lookup("country", country, false);

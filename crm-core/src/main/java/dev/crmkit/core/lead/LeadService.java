@@ -2,6 +2,7 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.GeoBox;
+import dev.crmkit.core.common.GeoCircle;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.Geocoder;
@@ -25,6 +26,7 @@ import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
+import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.tracking.TrackingService;
@@ -35,12 +37,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Leads: capture by hand and from web forms, duplicate detection and merge, the qualification life cycle, scoring,
@@ -152,7 +154,7 @@ public final class LeadService {
         return ctx.write(tx -> {
             if (form.submissionId() != null) {
                 Optional<Lead> earlier = tx.touchpoints().findByExternalEventId(form.submissionId())
-                        .filter(t -> t.lead() != null).flatMap(t -> tx.leads().find(t.lead()));
+                        .map(Touchpoint::lead).flatMap(lead -> tx.leads().find(lead));
                 if (earlier.isPresent()) {
                     return new FormCapture(earlier.get().id(), earlier.get().spam(), earlier.get().duplicates());
                 }
@@ -184,7 +186,8 @@ public final class LeadService {
      * Saves a validated new lead (ids, duplicates, owner, score from its attributes) and links its visitor's clicks;
      * the caller rescores once it has recorded all the lead's touchpoints.
      */
-    private Lead store(LeadTx tx, LeadInput.Fields in, boolean spam, UserId defaultOwner, String formName) {
+    private Lead store(LeadTx tx, LeadInput.Fields in, boolean spam, @Nullable UserId defaultOwner,
+                       @Nullable String formName) {
         Lead lead = Lead.captured(LeadId.of(ctx.newId()), in, spam, ctx.now());
         Lead saved = tx.leads().save(ready(tx, lead, spam ? List.of() : finder(tx).find(lead), defaultOwner,
                 formName));
@@ -193,7 +196,8 @@ public final class LeadService {
     }
 
     /** A new lead with its attribution, duplicates, first owner, history line and score, ready to be saved. */
-    private Lead ready(LeadTx tx, Lead lead, List<DuplicateMatch> found, UserId defaultOwner, String formName) {
+    private Lead ready(LeadTx tx, Lead lead, List<DuplicateMatch> found, @Nullable UserId defaultOwner,
+                       @Nullable String formName) {
         Instant now = ctx.now();
         boolean spam = lead.spam();
         if (!spam) {
@@ -240,7 +244,7 @@ public final class LeadService {
      * @return one outcome per lead, in order
      */
     public List<BatchCapture> captureAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store,
-                                         CaptureMemo memo) {
+                                         @Nullable CaptureMemo memo) {
         Validation.argument("leads", leads);
         Validation.argument("store", store);
         List<Object> checked = new ArrayList<>(leads.size()); // LeadInput.Fields, or the ValidationException
@@ -256,7 +260,7 @@ public final class LeadService {
             Instant now = ctx.now();
             List<Lead> drafts = new ArrayList<>();
             BatchCapture[] outcomes = new BatchCapture[leads.size()];
-            Map<Lead, Integer> position = new IdentityHashMap<>();
+            List<Integer> rows = new ArrayList<>(); // the request position of each draft
             for (int i = 0; i < checked.size(); i++) {
                 if (checked.get(i) instanceof ValidationException e) {
                     outcomes[i] = new BatchCapture(null, List.of(), e.errors());
@@ -273,22 +277,23 @@ public final class LeadService {
                 }
                 Lead draft = Lead.captured(LeadId.of(ctx.newId()), in, false, now);
                 drafts.add(draft);
-                position.put(draft, i);
+                rows.add(i);
             }
             BatchCandidates pool = BatchCandidates.of(tx, drafts, memo);
             DuplicateFinder finder = finder(tx);
             List<Lead> ready = new ArrayList<>();
             Map<LeadId, DuplicateFinder.Candidate> candidates = new HashMap<>();
-            for (Lead draft : drafts) {
+            for (int k = 0; k < drafts.size(); k++) {
+                Lead draft = drafts.get(k);
                 List<DuplicateMatch> found = finder.find(draft, pool);
                 if (!store.test(found)) {
-                    outcomes[position.get(draft)] = new BatchCapture(null, found, List.of());
+                    outcomes[rows.get(k)] = new BatchCapture(null, found, List.of());
                     continue;
                 }
                 Lead lead = ready(tx, draft, found, defaultOwner, null);
                 candidates.put(lead.id(), pool.add(lead));
                 ready.add(lead);
-                outcomes[position.get(draft)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
+                outcomes[rows.get(k)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
             }
             for (Lead saved : tx.leads().saveAll(ready)) {
                 pool.stored(saved, candidates.get(saved.id()));
@@ -305,14 +310,19 @@ public final class LeadService {
      * A lead captured with no campaign or ad, at a position inside the target area of a campaign running today, is
      * attributed to it: the smallest such area (the most specific), then the oldest campaign.
      */
-    private Attribution byTargetArea(LeadTx tx, Attribution a, GeoPoint position) {
+    private static double targetRadiusKm(Campaign c) {
+        GeoCircle area = c.targetArea();
+        return area == null ? Double.MAX_VALUE : area.radiusKm();
+    }
+
+    private Attribution byTargetArea(LeadTx tx, Attribution a, @Nullable GeoPoint position) {
         if (position == null || a.campaign() != null || a.ad() != null) {
             return a;
         }
         LocalDate today = today();
         return tx.campaigns().targeted().stream()
-                .filter(c -> c.runsOn(today) && c.targetArea().contains(position))
-                .min(Comparator.comparingDouble((Campaign c) -> c.targetArea().radiusKm())
+                .filter(c -> c.runsOn(today) && c.targetArea() != null && c.targetArea().contains(position))
+                .min(Comparator.comparingDouble(LeadService::targetRadiusKm)
                         .thenComparing(Campaign::createdAt).thenComparing(Campaign::id))
                 .map(c -> new Attribution(c.id(), null, a.affiliate())).orElse(a);
     }
@@ -331,7 +341,8 @@ public final class LeadService {
         }
     }
 
-    private static Attribution attributionFromCodes(LeadTx tx, String adCode, String affiliateCode) {
+    private static Attribution attributionFromCodes(LeadTx tx, @Nullable String adCode,
+                                                    @Nullable String affiliateCode) {
         Optional<Ad> ad = adCode == null ? Optional.empty() : tx.ads().findByTrackingCode(adCode);
         Optional<AffiliateSite> site = affiliateCode == null ? Optional.empty()
                 : tx.affiliates().findByTrackingCode(affiliateCode);
@@ -445,10 +456,10 @@ public final class LeadService {
         String why = v.requireText("reason", reason);
         v.maxLength("reason", why, LeadLimits.UNQUALIFIED_REASON);
         v.throwIfInvalid();
-        return move(id, LeadStatus.UNQUALIFIED, why);
+        return move(id, LeadStatus.UNQUALIFIED, Validation.checked(why));
     }
 
-    private Lead move(Ref<LeadId> id, LeadStatus to, String reason) {
+    private Lead move(Ref<LeadId> id, LeadStatus to, @Nullable String reason) {
         Validation.argument("id", id);
         return ctx.write(tx -> {
             Lead l = tx.leads().current(id);
@@ -505,10 +516,11 @@ public final class LeadService {
     public Lead addTag(Ref<LeadId> id, String tag) {
         Validation.argument("id", id);
         Validation v = new Validation();
-        String clean = v.requireText("tag", tag);
-        v.maxLength("tag", clean, LeadLimits.TAG);
-        v.singleLine("tag", clean);
+        String given = v.requireText("tag", tag);
+        v.maxLength("tag", given, LeadLimits.TAG);
+        v.singleLine("tag", given);
         v.throwIfInvalid();
+        String clean = Validation.checked(given);
         return ctx.write(tx -> {
             Lead l = tx.leads().current(id);
             if (!ctx.user().equals(l.owner())) {

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.UserId;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lead as a rep (or an import) enters it, before validation. Text is taken as typed: {@code email} and
@@ -19,9 +20,11 @@ import java.util.Set;
  * NewLead.of("Ada", "Lovelace", "ada@example.com").company("Analytical Engines").source(LeadSource.PHONE)
  * }</pre>
  */
-public record NewLead(String firstName, String lastName, String company, String title, String email, String phone,
-                      Address address, LeadSource source, Attribution attribution, Consent consent, UserId owner,
-                      Set<String> tags, Map<String, String> customFields, String visitorId, LocalDate birthDate) {
+public record NewLead(@Nullable String firstName, @Nullable String lastName, @Nullable String company,
+                      @Nullable String title, @Nullable String email, @Nullable String phone, @Nullable Address address,
+                      LeadSource source, @Nullable Attribution attribution, @Nullable Consent consent,
+                      @Nullable UserId owner, Set<String> tags, Map<String, String> customFields,
+                      @Nullable String visitorId, @Nullable LocalDate birthDate) {
 
     public NewLead {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -29,9 +32,11 @@ public record NewLead(String firstName, String lastName, String company, String 
     }
 
     /** A lead without a birth date (the shape before birth dates were kept). */
-    public NewLead(String firstName, String lastName, String company, String title, String email, String phone,
-                   Address address, LeadSource source, Attribution attribution, Consent consent, UserId owner,
-                   Set<String> tags, Map<String, String> customFields, String visitorId) {
+    public NewLead(@Nullable String firstName, @Nullable String lastName, @Nullable String company,
+                   @Nullable String title, @Nullable String email, @Nullable String phone, @Nullable Address address,
+                   LeadSource source, @Nullable Attribution attribution, @Nullable Consent consent,
+                   @Nullable UserId owner, Set<String> tags, Map<String, String> customFields,
+                   @Nullable String visitorId) {
         this(firstName, lastName, company, title, email, phone, address, source, attribution, consent, owner, tags,
                 customFields, visitorId, null);
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PeopleQuery} split into a lead query and a contact query (either may be empty). Results list the leads
@@ -26,10 +27,10 @@ final class PeopleSearch {
     private static final Set<LeadStatus> LIVE_LEADS = EnumSet.complementOf(
             EnumSet.of(LeadStatus.CONVERTED, LeadStatus.MERGED));
 
-    private final LeadQuery leads;
-    private final ContactQuery contacts;
+    private final @Nullable LeadQuery leads;
+    private final @Nullable ContactQuery contacts;
 
-    private PeopleSearch(LeadQuery leads, ContactQuery contacts) {
+    private PeopleSearch(@Nullable LeadQuery leads, @Nullable ContactQuery contacts) {
         this.leads = leads;
         this.contacts = contacts;
     }
@@ -62,7 +63,7 @@ final class PeopleSearch {
         return new PeopleSearch(lq, cq);
     }
 
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+    private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, String name) {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
@@ -118,7 +119,7 @@ final class PeopleSearch {
                 c.stage(), c.stage().name(), c.owner(), c.address());
     }
 
-    static String fullName(String first, String last) {
+    static String fullName(@Nullable String first, @Nullable String last) {
         String f = Text.blankToNull(first);
         String l = Text.blankToNull(last);
         return f == null ? (l == null ? "" : l) : (l == null ? f : f + " " + l);

@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again. Empty
  * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified;
  * {@code domain} is an account's website host (people have none).
  */
-record Profile(String first, String last, String firstSound, String lastSound, LocalDate birthDate, String[] street,
-               String streetText, String city, String postalCode, String region, String email, String emailLocal,
-               String phone, boolean phoneVerified, String company, String domain) {
+record Profile(String first, String last, String firstSound, String lastSound, @Nullable LocalDate birthDate,
+               String[] street, String streetText, String city, String postalCode, String region, String email,
+               String emailLocal, String phone, boolean phoneVerified, String company, String domain) {
     /** Thread-safe: the encoder keeps only its code length. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final String[] NONE = new String[0];
@@ -47,7 +48,7 @@ record Profile(String first, String last, String firstSound, String lastSound, L
                 email, emailLocal, digits, false, company, domain);
     }
 
-    static Profile of(Contact c, String company) {
+    static Profile of(Contact c, @Nullable String company) {
         return of(c.firstName(), c.lastName(), c.birthDate(), c.address(), c.email(), c.phone(), company);
     }
 
@@ -62,7 +63,7 @@ record Profile(String first, String last, String firstSound, String lastSound, L
      * The host of a website without scheme, {@code www.}, port, path and case ({@code https://www.Acme.com/about}
      * is {@code acme.com}), or empty.
      */
-    static String domain(String website) {
+    static String domain(@Nullable String website) {
         if (website == null) {
             return "";
         }
@@ -76,8 +77,9 @@ record Profile(String first, String last, String firstSound, String lastSound, L
         return host.startsWith("www.") ? host.substring(4) : host;
     }
 
-    static Profile of(String firstName, String lastName, LocalDate birthDate, Address address, EmailAddress email,
-                      PhoneNumber phone, String company) {
+    static Profile of(@Nullable String firstName, @Nullable String lastName, @Nullable LocalDate birthDate,
+                      @Nullable Address address, @Nullable EmailAddress email, @Nullable PhoneNumber phone,
+                      @Nullable String company) {
         String first = name(firstName);
         String last = name(lastName);
         String streetText = address == null ? "" : Text.foldForMatching(address.street());
@@ -94,7 +96,7 @@ record Profile(String first, String last, String firstSound, String lastSound, L
     }
 
     /** A folded name without spaces: "Mary Ann" and "Maryann" are one name. */
-    private static String name(String raw) {
+    private static String name(@Nullable String raw) {
         return Text.foldForMatching(raw).replace(" ", "");
     }
 

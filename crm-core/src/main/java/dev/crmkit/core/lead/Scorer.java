@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Fellegi–Sunter scoring of two profiles with the weights of {@link DuplicateRules}. */
 final class Scorer {
@@ -20,9 +21,17 @@ final class Scorer {
     private static final int PHONE_TAIL = 9;
 
     /** The outcome of comparing two records: their score, its evidence, and whether it is a match. */
-    record Result(double score, Reason reason, Certainty certainty, List<FieldAgreement> explanation) {
+    record Result(double score, Reason reason, @Nullable Certainty certainty, List<FieldAgreement> explanation) {
         boolean isMatch() {
             return certainty != null;
+        }
+
+        /** The certainty of a result that {@link #isMatch()}. */
+        Certainty matchCertainty() {
+            if (certainty == null) {
+                throw new IllegalStateException("not a match");
+            }
+            return certainty;
         }
 
         double similarity() {
@@ -31,7 +40,7 @@ final class Scorer {
     }
 
     /** The scorer of the rules last asked for: hosts set rules once, and the weights table is built per rules. */
-    private static volatile Scorer last;
+    private static volatile @Nullable Scorer last;
 
     private final DuplicateRules rules;
     private final Map<MatchField, double[]> weights = new EnumMap<>(MatchField.class);
@@ -121,17 +130,26 @@ final class Scorer {
         add(why, MatchField.LAST_NAME, last);
     }
 
-    private double weight(MatchField field, Level level) {
-        return level == null ? 0 : weights.get(field)[level.ordinal()];
+    /** Every field has its row: the constructor fills one per {@link MatchField}. */
+    private double[] weightsOf(MatchField field) {
+        double[] byLevel = weights.get(field);
+        if (byLevel == null) {
+            throw new IllegalStateException("no weights for " + field);
+        }
+        return byLevel;
     }
 
-    private void add(List<FieldAgreement> why, MatchField field, Level level) {
+    private double weight(MatchField field, @Nullable Level level) {
+        return level == null ? 0 : weightsOf(field)[level.ordinal()];
+    }
+
+    private void add(List<FieldAgreement> why, MatchField field, @Nullable Level level) {
         if (level != null) {
             why.add(new FieldAgreement(field, level, weight(field, level)));
         }
     }
 
-    private static Level name(String a, String aSound, String b, String bSound) {
+    private static @Nullable Level name(String a, String aSound, String b, String bSound) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
@@ -143,7 +161,7 @@ final class Scorer {
     }
 
     /** Cities and companies: close when similar and their numbers (if any) agree ("Block 7" is not "Block 9"). */
-    private static Level text(String a, String b) {
+    private static @Nullable Level text(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
@@ -176,7 +194,7 @@ final class Scorer {
     }
 
     /** Codes (postal codes, phone digits): one changed character or one swap of neighbours is close. */
-    static Level code(String a, String b) {
+    static @Nullable Level code(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
@@ -191,7 +209,7 @@ final class Scorer {
         return digits.length() < PHONE_DIGITS ? "" : digits.substring(Math.max(0, digits.length() - PHONE_TAIL));
     }
 
-    private static Level email(Profile a, Profile b) {
+    private static @Nullable Level email(Profile a, Profile b) {
         if (a.email().isEmpty() || b.email().isEmpty()) {
             return null;
         }
@@ -204,7 +222,7 @@ final class Scorer {
     }
 
     /** Equal, or day and month swapped, or one digit of {@code yyyymmdd} changed or two neighbours swapped. */
-    static Level birthDate(LocalDate a, LocalDate b) {
+    static @Nullable Level birthDate(@Nullable LocalDate a, @Nullable LocalDate b) {
         if (a == null || b == null) {
             return null;
         }
@@ -226,7 +244,7 @@ final class Scorer {
      * Streets by their words: exact when equal, close when at least {@link #CLOSE_STREET} of the words (Dice) have
      * a counterpart with Jaro-Winkler ≥ 0.9, so a typo or a dropped second line still counts.
      */
-    private static Level street(Profile a, Profile b) {
+    private static @Nullable Level street(Profile a, Profile b) {
         if (a.street().length == 0 || b.street().length == 0) {
             return null;
         }

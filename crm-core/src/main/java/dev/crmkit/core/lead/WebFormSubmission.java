@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A web form as the host received it: field name → value, plus the optional anonymous visitor id and the
  * submission's own id (used to record the form touchpoint once, however often the host retries).
  */
-public record WebFormSubmission(Map<String, String> fields, String visitorId, String submissionId) {
+public record WebFormSubmission(Map<String, String> fields, @Nullable String visitorId, @Nullable String submissionId) {
     /** Characters of a form posted as JSON; no form a person fills in comes near. */
     public static final int MAX_JSON_LENGTH = 1_000_000;
     /** Fields of a JSON form, counting each item of an array. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fellegi–Sunter weights estimated from a tenant's own, unlabelled people, as Splink does: {@code u} (how often a
@@ -79,7 +80,7 @@ final class WeightEstimation {
     static DuplicateRules estimate(List<int[]> randomPairs, Collection<List<int[]>> passes, DuplicateRules start) {
         double[][] u = new double[FIELDS.length][];
         for (MatchField f : FIELDS) {
-            Weights w = start.fields().get(f);
+            Weights w = start.weights(f);
             u[f.ordinal()] = shares(randomPairs, f, null, new double[] {w.uExact(), w.uClose()});
         }
         double[][] mSum = new double[FIELDS.length][LEVELS];
@@ -97,7 +98,7 @@ final class WeightEstimation {
         }
         Map<MatchField, Weights> fitted = new EnumMap<>(MatchField.class);
         for (MatchField f : FIELDS) {
-            Weights w = start.fields().get(f);
+            Weights w = start.weights(f);
             double[] uf = u[f.ordinal()];
             int n = mPasses[f.ordinal()];
             double mExact = n == 0 ? w.mExact() : mSum[f.ordinal()][Level.EXACT.ordinal()] / n;
@@ -111,7 +112,7 @@ final class WeightEstimation {
     private static double[][] em(List<int[]> pairs, double[][] u, DuplicateRules start) {
         double[][] m = new double[FIELDS.length][];
         for (MatchField f : FIELDS) {
-            Weights w = start.fields().get(f);
+            Weights w = start.weights(f);
             m[f.ordinal()] = new double[] {w.mExact(), w.mClose(), 1 - w.mExact() - w.mClose()};
         }
         double share = 0.1; // of the pairs that are one person: a start, EM moves it
@@ -131,7 +132,7 @@ final class WeightEstimation {
             }
             share = clamp(sum / p.length);
             for (MatchField f : FIELDS) {
-                Weights w = start.fields().get(f);
+                Weights w = start.weights(f);
                 m[f.ordinal()] = shares(pairs, f, p, new double[] {w.mExact(), w.mClose()});
             }
         }
@@ -151,7 +152,7 @@ final class WeightEstimation {
      * Each level's share of the pairs where field {@code f} was compared, each pair counted by its weight ({@code
      * p}, or 1), kept inside (0, 1) with DIFFERENT left room; the fallback's (exact, close) when no pair compared it.
      */
-    private static double[] shares(List<int[]> pairs, MatchField f, double[] weights, double[] fallback) {
+    private static double[] shares(List<int[]> pairs, MatchField f, double @Nullable [] weights, double[] fallback) {
         double[] count = new double[LEVELS];
         double total = 0;
         for (int k = 0; k < pairs.size(); k++) {

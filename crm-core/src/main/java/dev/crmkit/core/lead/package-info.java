@@ -1,3 +1,5 @@
 /** Leads: capture by hand and from web forms, duplicate matching, scoring, qualification and conversion. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.lead;
+
+import org.jspecify.annotations.NullMarked;

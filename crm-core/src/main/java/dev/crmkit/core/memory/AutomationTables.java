@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One tenant's workflow rules, run log, chains and delayed runs; guarded by the tenant's lock like every table. */
 final class AutomationTables {
@@ -68,8 +70,9 @@ final class AutomationTables {
     void removeRun(RuleRun r) {
         runs.remove(RunKey.of(r));
         runsById.remove(r.id());
-        runsByRule.get(r.rule()).remove(r.id());
-        runsByRecord.get(r.recordId()).remove(r.id());
+        // Every stored run is in both indexes.
+        Objects.requireNonNull(runsByRule.get(r.rule())).remove(r.id());
+        Objects.requireNonNull(runsByRecord.get(r.recordId())).remove(r.id());
     }
 
     void addDue(DueRun d) {
@@ -84,12 +87,12 @@ final class AutomationTables {
         return dueByRuleRecord.getOrDefault(new RuleRecord(rule, record), Set.of()).stream().map(due::get).toList();
     }
 
-    DueRun removeDue(UUID id) {
+    @Nullable DueRun removeDue(UUID id) {
         DueRun d = due.remove(id);
         if (d != null) {
             dueByKey.remove(RunKey.of(d));
             dueByTime.remove(d);
-            Set<UUID> same = dueByRuleRecord.get(RuleRecord.of(d));
+            Set<UUID> same = Objects.requireNonNull(dueByRuleRecord.get(RuleRecord.of(d)));
             same.remove(id);
             if (same.isEmpty()) {
                 dueByRuleRecord.remove(RuleRecord.of(d));

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory geo index: one-degree cells (about 111 km of latitude) as hash keys, so a radius query reads the
@@ -14,7 +15,7 @@ final class GeoCells {
     }
 
     /** The cell of {@code p}; none for a record without a position. */
-    static List<Integer> of(GeoPoint p) {
+    static List<Integer> of(@Nullable GeoPoint p) {
         return p == null ? List.of() : List.of(cell((int) Math.floor(p.latitude()), (int) Math.floor(p.longitude())));
     }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 
 /** Articles with an inverted index (table index {@code term}) and term weights kept up to date on every save. */
@@ -68,8 +69,8 @@ final class MemoryArticleRepository extends MemoryRepository<ArticleId, Article>
         // Keep only the best {@code limit}: the queue's head is the weakest of them.
         PriorityQueue<ArticleMatch> best = new PriorityQueue<>(limit + 1, RANK.reversed());
         for (Article a : candidates.values()) {
-            best.add(new ArticleMatch(a, ArticleTerms.score(tables.articleWeights.get(a.id()), terms,
-                    articlesWithTerm, published)));
+            Map<String, Integer> weights = Objects.requireNonNull(tables.articleWeights.get(a.id()));
+            best.add(new ArticleMatch(a, ArticleTerms.score(weights, terms, articlesWithTerm, published)));
             if (best.size() > limit) {
                 best.poll();
             }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,7 +70,7 @@ final class MemoryAutomationRepository extends MemoryRepository<RuleId, Automati
     @Override
     public void recordActions(UUID run, List<String> actions) {
         UndoLog undo = tx.undoForWrite();
-        RuleRun before = tables.runsById.get(run);
+        RuleRun before = Objects.requireNonNull(tables.runsById.get(run), "no such run");
         RuleRun after = new RuleRun(before.id(), before.rule(), before.ruleVersion(), before.ruleName(),
                 before.origin(), before.event(), before.eventType(), before.recordType(), before.recordId(),
                 before.depth(), before.outcome(), actions, before.error(), before.ranAt());
@@ -80,14 +81,15 @@ final class MemoryAutomationRepository extends MemoryRepository<RuleId, Automati
     @Override
     public Page<RuleRun> runsOf(RuleId rule, PageRequest page) {
         tx.checkOpen();
-        return Page.of(tables.runsByRule.getOrDefault(rule, Map.of()).values().stream().sorted(LATEST_FIRST).toList(), page);
+        return Page.of(tables.runsByRule.getOrDefault(rule, Map.of()).values().stream().sorted(LATEST_FIRST)
+                .toList(), page);
     }
 
     @Override
     public Page<RuleRun> runsOn(String recordId, PageRequest page) {
         tx.checkOpen();
-        return Page.of(tables.runsByRecord.getOrDefault(recordId, Map.of()).values().stream().sorted(LATEST_FIRST).toList(),
-                page);
+        return Page.of(tables.runsByRecord.getOrDefault(recordId, Map.of()).values().stream().sorted(LATEST_FIRST)
+                .toList(), page);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class MemoryCalendarEventRepository extends MemoryRepository<CalendarEvent
     public List<CalendarEvent> findPendingReminders(Instant dueBy) {
         // Unordered lookup, then filter: a poll usually finds few of the pending reminders due.
         return lookup("pendingReminder", TenantTables.PENDING, (a, b) -> 0).stream()
-                .filter(e -> !e.remindAt().isAfter(dueBy))
+                .filter(e -> e.remindAt() != null && !e.remindAt().isAfter(dueBy))
                 .sorted(Comparator.comparing(CalendarEvent::remindAt).thenComparing(CalendarEvent::id)).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implements CaseRepository {
     private static final Comparator<Case> ORDER = Comparator.comparing(Case::createdAt)
@@ -39,9 +40,9 @@ final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implemen
         return saved;
     }
 
-    private void move(CaseId id, Instant from, Instant to) {
+    private void move(CaseId id, @Nullable Instant from, @Nullable Instant to) {
         if (from != null) {
-            Set<CaseId> ids = tables.deadlines.get(from);
+            Set<CaseId> ids = Objects.requireNonNull(tables.deadlines.get(from));
             ids.remove(id);
             if (ids.isEmpty()) {
                 tables.deadlines.remove(from);
@@ -53,7 +54,7 @@ final class MemoryCaseRepository extends MemoryRepository<CaseId, Case> implemen
     }
 
     /** The earliest target the open case has not met yet; null when closed or without targets. */
-    private static Instant nextDeadline(Case c) {
+    private static @Nullable Instant nextDeadline(Case c) {
         if (!c.status().isOpen()) {
             return null;
         }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 final class MemoryContactRepository extends MemoryRepository<ContactId, Contact> implements ContactRepository {
     static final Comparator<Contact> ORDER = Comparator.comparing(Contact::createdAt)
@@ -79,7 +80,7 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
                         Collectors.counting()));
     }
 
-    private static Object groupValue(Contact c, GroupField field) {
+    private static @Nullable Object groupValue(Contact c, GroupField field) {
         return switch (field) {
             case STAGE, QUALIFICATION -> c.stage();
             case OWNER -> c.owner();

@@ -91,14 +91,16 @@ final class MemoryEmailRepositories {
         @Override
         public long countSent(EmailAddress to, EmailKind kind, Instant since) {
             return lookup("to", to, Comparator.comparing(SentEmail::id)).stream()
-                    .filter(e -> e.kind() == kind && e.status() == SentEmailStatus.SENT && e.sentAt().isAfter(since))
+                    .filter(e -> e.kind() == kind && e.status() == SentEmailStatus.SENT && e.sentAt() != null
+                            && e.sentAt().isAfter(since))
                     .count();
         }
 
         @Override
         public List<SentEmail> due(Instant now, int limit) {
             tx.checkOpen();
-            return table.scan().filter(e -> e.status() == SentEmailStatus.DEFERRED && !e.dueAt().isAfter(now))
+            return table.scan().filter(e -> e.status() == SentEmailStatus.DEFERRED && e.dueAt() != null
+                            && !e.dueAt().isAfter(now))
                     .sorted(EARLIEST_DUE).limit(limit).toList();
         }
     }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implements LeadRepository {
     static final Comparator<Lead> ORDER = Comparator.comparing(Lead::createdAt)
@@ -79,7 +80,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
                         Collectors.counting()));
     }
 
-    private static Object groupValue(Lead l, GroupField field) {
+    private static @Nullable Object groupValue(Lead l, GroupField field) {
         return switch (field) {
             case STAGE -> "PROSPECT";
             case QUALIFICATION -> l.status();

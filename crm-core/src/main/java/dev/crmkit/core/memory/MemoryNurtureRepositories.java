@@ -56,7 +56,7 @@ final class MemoryNurtureRepositories {
         public List<Enrollment> due(Instant now, int limit) {
             // Unordered lookup, then filter: most active enrollments wait.
             return lookup("active", NurtureTables.ACTIVE, (a, b) -> 0).stream()
-                    .filter(e -> !e.dueAt().isAfter(now))
+                    .filter(e -> e.dueAt() != null && !e.dueAt().isAfter(now))
                     .sorted(Comparator.comparing(Enrollment::dueAt).thenComparing(Enrollment::id))
                     .limit(limit).toList();
         }

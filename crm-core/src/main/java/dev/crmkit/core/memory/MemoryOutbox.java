@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox of every tenant in memory. Entries arrive when their write transaction commits (under the tenant's
@@ -28,8 +29,8 @@ final class MemoryOutbox implements Outbox {
         OutboxEntry entry;
         Status status = Status.PENDING;
         Instant dueAt;
-        Instant deliveredAt;
-        Instant deadAt;
+        @Nullable Instant deliveredAt;
+        @Nullable Instant deadAt;
 
         Row(OutboxEntry entry, Instant dueAt) {
             this.entry = entry;
@@ -152,7 +153,8 @@ final class MemoryOutbox implements Outbox {
         int purged = 0;
         for (var it = rows.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Row> e = it.next();
-            if (e.getValue().status == Status.DELIVERED && e.getValue().deliveredAt.isBefore(before)) {
+            if (e.getValue().status == Status.DELIVERED && e.getValue().deliveredAt != null
+                    && e.getValue().deliveredAt.isBefore(before)) {
                 it.remove();
                 purged++;
             }
@@ -160,7 +162,7 @@ final class MemoryOutbox implements Outbox {
         return purged;
     }
 
-    private static OutboxEntry withAttempts(OutboxEntry e, int attempts, String error) {
+    private static OutboxEntry withAttempts(OutboxEntry e, int attempts, @Nullable String error) {
         return new OutboxEntry(e.sequence(), e.eventId(), e.subscriber(), e.tenant(), e.eventType(),
                 e.aggregateType(), e.aggregateId(), e.occurredAt(), e.payload(), attempts, error);
     }

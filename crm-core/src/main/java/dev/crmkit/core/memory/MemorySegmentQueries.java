@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates segment criteria over one tenant's tables: a scan of the target's rows (segment evaluation is a query
@@ -80,8 +81,9 @@ final class MemorySegmentQueries implements SegmentQueries {
         tx.checkOpen();
         Predicate<Row> test = compile(criteria);
         return switch (target) {
-            case LEAD -> tables.leads.find(LeadId.of(id.value())).filter(l -> l.status() != LeadStatus.MERGED && !l.spam())
-                    .map(l -> test.test(row(l))).orElse(false);
+            case LEAD -> tables.leads.find(LeadId.of(id.value()))
+                    .filter(l -> l.status() != LeadStatus.MERGED && !l.spam()).map(l -> test.test(row(l)))
+                    .orElse(false);
             case CONTACT -> tables.contacts.find(ContactId.of(id.value())).map(c -> test.test(row(c))).orElse(false);
             case ACCOUNT -> tables.accounts.find(AccountId.of(id.value())).map(a -> test.test(row(a))).orElse(false);
         };
@@ -129,7 +131,7 @@ final class MemorySegmentQueries implements SegmentQueries {
         }
         return r -> {
             Object actual = r.value(field);
-            if (!present(actual)) {
+            if (actual == null || !present(actual)) {
                 return false;
             }
             return switch (op) {
@@ -142,7 +144,7 @@ final class MemorySegmentQueries implements SegmentQueries {
         };
     }
 
-    private static boolean present(Object value) {
+    private static boolean present(@Nullable Object value) {
         return value != null && !(value instanceof Set<?> s && s.isEmpty());
     }
 
@@ -180,19 +182,19 @@ final class MemorySegmentQueries implements SegmentQueries {
      * purchases are looked up under {@code index} = {@code key} when a condition needs them.
      */
     private final class Row {
-        private final String status;
+        private final @Nullable String status;
         private final String stage;
-        private final Long score;
-        private final Address address;
-        private final UserId owner;
+        private final @Nullable Long score;
+        private final @Nullable Address address;
+        private final @Nullable UserId owner;
         private final Set<String> tags;
         private final Instant createdAt;
         private final String index;
         private final Object key;
         private final boolean buys;
 
-        Row(String status, String stage, Long score, Address address, UserId owner, Set<String> tags,
-            Instant createdAt, String index, Object key, boolean buys) {
+        Row(@Nullable String status, String stage, @Nullable Long score, @Nullable Address address,
+            @Nullable UserId owner, Set<String> tags, Instant createdAt, String index, Object key, boolean buys) {
             this.status = status;
             this.stage = stage;
             this.score = score;
@@ -205,7 +207,7 @@ final class MemorySegmentQueries implements SegmentQueries {
             this.buys = buys;
         }
 
-        Object value(SegmentField field) {
+        @Nullable Object value(SegmentField field) {
             return switch (field) {
                 case STATUS -> status;
                 case STAGE -> stage;
@@ -240,7 +242,7 @@ final class MemorySegmentQueries implements SegmentQueries {
         }
     }
 
-    private static String lower(String s) {
+    private static @Nullable String lower(@Nullable String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rows of one kind for one tenant, with hash indexes on derived keys. Not thread-safe by itself: the owning
@@ -65,10 +66,19 @@ final class MemoryTable<I extends EntityId, T> {
         return result;
     }
 
+    /** The constructor made one map per declared index. */
+    private Map<Object, Object> indexNamed(String name) {
+        Map<Object, Object> index = indexes.get(name);
+        if (index == null) {
+            throw new IllegalArgumentException(kind + " has no index " + name);
+        }
+        return index;
+    }
+
     /** The ids under {@code key} in index {@code index}, unordered; a read-only view (valid until the next change). */
     @SuppressWarnings("unchecked")
     Set<I> ids(String index, Object key) {
-        Object held = indexes.get(index).get(key);
+        Object held = indexNamed(index).get(key);
         return held == null ? Set.of() : held instanceof Bucket<?> b ? Collections.unmodifiableSet((Set<I>) b)
                 : Set.of((I) held);
     }
@@ -85,7 +95,7 @@ final class MemoryTable<I extends EntityId, T> {
      * Stores {@code row} after checking {@code readVersion}, the version it was read at, against the stored row's
      * version (null = must be new) and every unique index.
      */
-    void put(T row, Long readVersion, Function<T, Long> versionOf, UndoLog undo) {
+    void put(T row, @Nullable Long readVersion, Function<T, Long> versionOf, UndoLog undo) {
         I id = idOf.apply(row);
         T previous = rows.get(id);
         if (readVersion == null) {
@@ -168,7 +178,7 @@ final class MemoryTable<I extends EntityId, T> {
     @SuppressWarnings("unchecked")
     private void index(I id, T row) {
         for (IndexSpec<T> spec : specs.values()) {
-            Map<Object, Object> index = indexes.get(spec.name());
+            Map<Object, Object> index = indexNamed(spec.name());
             for (Object key : spec.keys().apply(row)) {
                 if (key == null) {
                     continue;
@@ -187,7 +197,7 @@ final class MemoryTable<I extends EntityId, T> {
 
     private void unindex(I id, T row) {
         for (IndexSpec<T> spec : specs.values()) {
-            Map<Object, Object> index = indexes.get(spec.name());
+            Map<Object, Object> index = indexNamed(spec.name());
             for (Object key : spec.keys().apply(row)) {
                 if (key == null) {
                     continue;
@@ -213,9 +223,10 @@ final class MemoryTable<I extends EntityId, T> {
      */
     private static final class Bucket<I> extends AbstractSet<I> {
         private static final int SMALL = 8;
+        private static final Object[] NONE = {};
         private Object[] few = new Object[4];
         private int size;
-        private LinkedHashSet<I> many;
+        private @Nullable LinkedHashSet<I> many;
 
         Bucket(I first, I second) {
             few[0] = first;
@@ -237,7 +248,7 @@ final class MemoryTable<I extends EntityId, T> {
                 for (int i = 0; i < size; i++) {
                     many.add((I) few[i]);
                 }
-                few = null;
+                few = NONE;
                 return many.add(id);
             }
             if (size == few.length) {

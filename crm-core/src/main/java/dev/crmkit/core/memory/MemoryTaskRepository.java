@@ -34,13 +34,13 @@ final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implemen
     public List<Task> findPendingReminders(Instant dueBy) {
         // Unordered lookup, then filter: a poll usually finds few of the pending reminders due.
         return lookup("pendingReminder", TenantTables.PENDING, (a, b) -> 0).stream()
-                .filter(t -> !t.remindAt().isAfter(dueBy)).sorted(BY_REMINDER).toList();
+                .filter(t -> t.remindAt() != null && !t.remindAt().isAfter(dueBy)).sorted(BY_REMINDER).toList();
     }
 
     @Override
     public List<Task> findPendingOverdue(Instant now) {
         return lookup("pendingOverdue", TenantTables.PENDING, (a, b) -> 0).stream()
-                .filter(t -> t.due().isBefore(now)).sorted(Comparator.comparing(Task::due)
+                .filter(t -> t.due() != null && t.due().isBefore(now)).sorted(Comparator.comparing(Task::due)
                         .thenComparing(Task::id)).toList();
     }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 final class MemoryTouchpointRepository implements TouchpointRepository {
     private static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
@@ -100,7 +101,7 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     }
 
     @Override
-    public int linkLeadToContact(LeadId lead, ContactId contact, AccountId account) {
+    public int linkLeadToContact(LeadId lead, ContactId contact, @Nullable AccountId account) {
         UndoLog undo = tx.undoForWrite();
         int changed = 0;
         for (Touchpoint t : table.lookup("lead", lead, ORDER)) {

@@ -40,16 +40,17 @@ import dev.crmkit.core.transfer.ImportRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
 final class MemoryTx implements StorageTx {
     private final TenantTables tables;
-    private final UndoLog undo;
+    private final @Nullable UndoLog undo;
     private boolean open = true;
     private final List<OutboxEntry> staged = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    MemoryTx(TenantTables tables, UndoLog undo) {
+    MemoryTx(TenantTables tables, @Nullable UndoLog undo) {
         this.tables = tables;
         this.undo = undo;
     }

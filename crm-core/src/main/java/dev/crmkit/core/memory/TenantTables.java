@@ -56,13 +56,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** All tables of one tenant, and the lock that guards them. */
 final class TenantTables {
     final TenantId tenant;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** The write transaction the lock holder runs; only touched by the thread holding the write lock. */
-    MemoryTx currentWrite;
+    @Nullable MemoryTx currentWrite;
 
     final MemoryTable<LeadId, Lead> leads = new MemoryTable<>("Lead", Lead::id, List.of(
             index("email", l -> one(l.reach().email() == null ? null : l.reach().email().value())),
@@ -194,7 +195,7 @@ final class TenantTables {
         return new IndexSpec<>(name, keys, false);
     }
 
-    static List<Object> one(Object key) {
+    static List<Object> one(@Nullable Object key) {
         return key == null ? List.of() : List.of(key);
     }
 }

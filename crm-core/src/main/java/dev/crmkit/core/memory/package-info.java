@@ -1,3 +1,5 @@
 /** The in-memory storage adapter: the embedded default and the reference the contract suites compare with. */
-// Not @NullMarked yet: see docs/design-notes.md, "Nullness, checked".
+@NullMarked
 package dev.crmkit.core.memory;
+
+import org.jspecify.annotations.NullMarked;

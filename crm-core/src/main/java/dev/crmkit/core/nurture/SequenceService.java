@@ -121,7 +121,8 @@ public final class SequenceService {
     public Sequence activate(Ref<SequenceId> sequence, boolean active) {
         ctx.actor().require(Actor.ADMIN, "change nurture sequences");
         Validation.argument("sequence", sequence);
-        return ctx.write(tx -> tx.nurtureSequences().save(tx.nurtureSequences().current(sequence).activate(active, ctx.now())));
+        return ctx.write(tx -> tx.nurtureSequences().save(tx.nurtureSequences().current(sequence)
+                .activate(active, ctx.now())));
     }
 
     // ---- enrollments --------------------------------------------------------------------------------------------
@@ -502,7 +503,7 @@ public final class SequenceService {
         return next.toInstant();
     }
 
-    private static String text(String s) {
+    private static String text(@Nullable String s) {
         return s == null ? "" : s;
     }
 

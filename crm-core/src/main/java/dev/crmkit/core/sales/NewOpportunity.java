@@ -28,7 +28,7 @@ public record NewOpportunity(AccountId account, @Nullable ContactId contact, Str
         return new NewOpportunity(account, newContact, name, amount, closeDate, owner, stage, sourceLead);
     }
 
-    public NewOpportunity withOwner(UserId newOwner) {
+    public NewOpportunity withOwner(@Nullable UserId newOwner) {
         return new NewOpportunity(account, contact, name, amount, closeDate, newOwner, stage, sourceLead);
     }
 

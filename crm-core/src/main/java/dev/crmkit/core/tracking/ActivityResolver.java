@@ -254,8 +254,8 @@ final class ActivityResolver {
         }
     }
 
-    private void visitorOrLead(TouchpointDraft d, String visitorId, @Nullable LeadId lead, boolean oneRequired,
-            Validation v) {
+    private void visitorOrLead(TouchpointDraft d, @Nullable String visitorId, @Nullable LeadId lead,
+                               boolean oneRequired, Validation v) {
         d.visitorId = Text.blankToNull(visitorId);
         if (oneRequired) {
             v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");

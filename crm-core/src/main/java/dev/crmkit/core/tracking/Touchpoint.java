@@ -75,7 +75,7 @@ public record Touchpoint(
     }
 
     /** A copy attributed to a contact and account (lead conversion carries history over). */
-    public Touchpoint withContact(ContactId newContact, AccountId newAccount) {
+    public Touchpoint withContact(ContactId newContact, @Nullable AccountId newAccount) {
         return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, lead, newContact, newAccount,
                 campaign, ad, affiliate, channel, count, value, durationSeconds, outcome, detail, direction, reference,
                 rep, firstClick, lastClick);

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Storage port for touchpoints: append-only, high volume. Lists are ordered by occurrence time, then id.
@@ -39,7 +40,7 @@ public interface TouchpointRepository {
     int reassignLead(LeadId from, LeadId to);
 
     /** Attributes all of the lead's touchpoints to the contact and account it converted into. */
-    int linkLeadToContact(LeadId lead, ContactId contact, AccountId account);
+    int linkLeadToContact(LeadId lead, ContactId contact, @Nullable AccountId account);
 
     /**
      * Calls {@code visitor} once for every touchpoint of the tenant that occurred in {@code [from, to)} (either

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Leads, contacts and accounts as tracking needs them: to check what a touchpoint names and to link a converted lead's
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public interface TrackedPeople {
     /** A lead as touchpoints link to it: its conversion's contact and account, or nulls. */
-    record TrackedLead(LeadId id, ContactId convertedContact, AccountId convertedAccount) {
+    record TrackedLead(LeadId id, @Nullable ContactId convertedContact, @Nullable AccountId convertedAccount) {
     }
 
     /** The lead {@code id}, or empty. */

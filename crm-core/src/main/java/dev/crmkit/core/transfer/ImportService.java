@@ -229,7 +229,7 @@ public final class ImportService {
                 DuplicateMatch dup = almostCertain(c.duplicates(), Kind.LEAD, Kind.CONTACT);
                 if (!c.errors().isEmpty()) {
                     out[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
-                } else if (c.stored()) {
+                } else if (c.id() != null) {
                     out[i] = created(row, c.id().value(), dup);
                 } else {
                     DuplicateMatch skippedFor = Objects.requireNonNull(dup,
