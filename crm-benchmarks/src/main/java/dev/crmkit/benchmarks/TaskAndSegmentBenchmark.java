@@ -12,6 +12,8 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.memory.InMemoryStorage;
@@ -85,10 +87,10 @@ public class TaskAndSegmentBenchmark {
                 for (int i = start; i < end; i++) {
                     ContactId c = ContactId.of(UUID.randomUUID());
                     UserId owner = UserId.of("rep-" + (i % REPS));
-                    tx.contacts().save(new Contact(c, 0, null, "P" + i, "Person", null, null, null,
-                            Address.of("City " + (i % 100), null, i % 3 == 0 ? "DE" : "FR"),
-                            null, null, null, null, false, LifecycleStage.CUSTOMER, owner, null, null, null,
-                            "person|p" + i, T0, T0));
+                    tx.contacts().save(new Contact(c, 0, null, new ContactName("P" + i, "Person", null),
+                            new ContactPoints(null, null,
+                                    Address.of("City " + (i % 100), null, i % 3 == 0 ? "DE" : "FR")),
+                            null, null, false, LifecycleStage.CUSTOMER, owner, null, null, null, T0, T0));
                     for (int p = 0; p < i % 4; p++) {
                         tx.purchases().save(new Purchase(PurchaseId.of(UUID.randomUUID()), 0, null, c, "SKU", null,
                                 T0, 1, price, null, null, null, T0));

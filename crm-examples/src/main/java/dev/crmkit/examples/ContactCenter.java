@@ -60,10 +60,11 @@ final class ContactCenter {
                 .id());
 
         // The phone rings: one lookup shows who calls and what they have.
-        String email = desk.contacts().get(contact).email().value();
+        String email = desk.contacts().get(contact).points().email().value();
         CustomerView view = desk.agentView().lookup(email).orElseThrow();
         out.printf("%ncall from %s %s of %s: %d open cases, contracts %s, last purchase %s%n",
-                view.contact().firstName(), view.contact().lastName(), view.account().name(), view.openCases().size(),
+                view.contact().name().firstName(), view.contact().name().lastName(), view.account().name(),
+                view.openCases().size(),
                 view.activeContracts().stream().map(c -> c.name()).toList(),
                 view.recentPurchases().isEmpty() ? "-" : view.recentPurchases().get(0).productCode());
 

@@ -107,8 +107,8 @@ public final class Quickstart {
         crm.leads().merge(lead.id(), typed);
 
         // The visitor buys; the conversion is attributed to the first and last click before it.
-        crm.tracking().record(new TrackedActivity.Conversion("order-1", now, "visitor-42", null, Money.of("49.00", "GBP"), null,
-                null, "signup"));
+        crm.tracking().record(new TrackedActivity.Conversion("order-1", now, "visitor-42", null,
+                Money.of("49.00", "GBP"), null, null, "signup"));
 
         // The rep calls, qualifies and converts the lead into an account and a contact.
         crm.tracking().logCall(RepInteraction.withLead(lead.id(), 420, "interested", "wants 3 engines"));
@@ -117,7 +117,7 @@ public final class Quickstart {
         crm.leads().qualify(lead.id());
         Conversion conversion = crm.leads().convert(lead.id(), ConvertLead.automatically());
         out.println("converted: account " + crm.accounts().get(conversion.account()).name() + ", contact "
-                + crm.contacts().get(conversion.contact()).email() + ", lead score now "
+                + crm.contacts().get(conversion.contact()).points().email() + ", lead score now "
                 + crm.leads().get(lead.id()).score());
 
         // The customer buys; the account becomes a customer and the purchase joins its history.

@@ -8,6 +8,9 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
+import dev.crmkit.core.customer.Demographics;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 
@@ -19,15 +22,18 @@ final class ContactMapper {
     static ContactEntity toRow(Contact c) {
         ContactEntity r = new ContactEntity();
         r.accountId = Ids.uuid(c.account());
-        r.firstName = c.firstName();
-        r.lastName = c.lastName();
-        r.title = c.title();
-        r.email = c.email() == null ? null : c.email().value();
-        r.phone = c.phone() == null ? null : c.phone().value();
-        r.address = AddressColumns.of(c.address());
-        r.birthDate = c.birthDate();
-        r.ageBand = c.ageBand() == null ? null : c.ageBand().name();
-        r.gender = c.gender() == null ? null : c.gender().name();
+        ContactName name = c.name();
+        r.firstName = name.firstName();
+        r.lastName = name.lastName();
+        r.title = name.title();
+        ContactPoints at = c.points();
+        r.email = at.email() == null ? null : at.email().value();
+        r.phone = at.phone() == null ? null : at.phone().value();
+        r.address = AddressColumns.of(at.address());
+        Demographics facts = c.demographics();
+        r.birthDate = facts.birthDate();
+        r.ageBand = facts.ageBand() == null ? null : facts.ageBand().name();
+        r.gender = facts.gender() == null ? null : facts.gender().name();
         r.roles = JsonColumns.strings(c.roles());
         r.keyDecisionMaker = c.keyDecisionMaker();
         r.stage = c.stage().name();
@@ -46,13 +52,14 @@ final class ContactMapper {
 
     static Contact toContact(ContactEntity r) {
         return new Contact(ContactId.of(r.id), r.version, r.accountId == null ? null : AccountId.of(r.accountId),
-                r.firstName, r.lastName, r.title, r.email == null ? null : EmailAddress.of(r.email),
-                r.phone == null ? null : new PhoneNumber(r.phone), AddressColumns.toAddress(r.address), r.birthDate,
-                r.ageBand == null ? null : AgeBand.valueOf(r.ageBand),
-                r.gender == null ? null : Gender.valueOf(r.gender), JsonColumns.stringSet(r.roles),
+                new ContactName(r.firstName, r.lastName, r.title),
+                new ContactPoints(r.email == null ? null : EmailAddress.of(r.email),
+                        r.phone == null ? null : new PhoneNumber(r.phone), AddressColumns.toAddress(r.address)),
+                new Demographics(r.birthDate, r.ageBand == null ? null : AgeBand.valueOf(r.ageBand),
+                        r.gender == null ? null : Gender.valueOf(r.gender)), JsonColumns.stringSet(r.roles),
                 r.keyDecisionMaker, LifecycleStage.valueOf(r.stage), Ids.user(r.ownerId),
                 new Consent(r.consentEmail, r.consentPhone, r.consentTracking, r.consentPostal),
-                r.sourceLead == null ? null : LeadId.of(r.sourceLead), JsonColumns.stringSet(r.tags), r.nameKey,
+                r.sourceLead == null ? null : LeadId.of(r.sourceLead), JsonColumns.stringSet(r.tags),
                 r.createdAt, r.updatedAt);
     }
 }

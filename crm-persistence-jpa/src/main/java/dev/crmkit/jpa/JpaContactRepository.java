@@ -62,12 +62,12 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
 
     @Override
     public Map<EmailAddress, List<Contact>> findByEmails(Collection<EmailAddress> emails) {
-        return lookupAll("email", emails, EmailAddress::value, Contact::email, ORDER);
+        return lookupAll("email", emails, EmailAddress::value, c -> c.points().email(), ORDER);
     }
 
     @Override
     public Map<PhoneNumber, List<Contact>> findByPhones(Collection<PhoneNumber> phones) {
-        return lookupAll("phone", phones, PhoneNumber::value, Contact::phone, ORDER);
+        return lookupAll("phone", phones, PhoneNumber::value, c -> c.points().phone(), ORDER);
     }
 
     @Override

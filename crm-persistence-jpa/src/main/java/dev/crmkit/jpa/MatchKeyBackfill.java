@@ -8,6 +8,9 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
+import dev.crmkit.core.customer.Demographics;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Identity;
@@ -65,9 +68,11 @@ final class MatchKeyBackfill extends Backfill {
                         null, null, null, EPOCH, EPOCH, null)));
         fill(c, "SELECT tenant_id, id, first_name, last_name, email, phone, " + ADDRESS + ", birth_date"
                 + " FROM crm_contact", "crm_contact_match_key (tenant_id, match_key, contact_id)",
-                rs -> BlockingKeys.of(new Contact(ContactId.of(NO_ID), 0, null, rs.getString(3), rs.getString(4),
-                        null, email(rs, 5), phone(rs, 6), address(rs, 7), date(rs, 12), null, null, null, false,
-                        LifecycleStage.PROSPECT, null, null, null, null, null, EPOCH, EPOCH)));
+                rs -> BlockingKeys.of(new Contact(ContactId.of(NO_ID), 0, null,
+                        new ContactName(rs.getString(3), rs.getString(4), null),
+                        new ContactPoints(email(rs, 5), phone(rs, 6), address(rs, 7)),
+                        new Demographics(date(rs, 12), null, null), null, false, LifecycleStage.PROSPECT, null, null,
+                        null, null, EPOCH, EPOCH)));
         fill(c, "SELECT tenant_id, id, name, website, " + ADDRESS + " FROM crm_account",
                 "crm_account_match_key (tenant_id, match_key, account_id)",
                 rs -> BlockingKeys.of(new Account(AccountId.of(NO_ID), 0, rs.getString(3), null, null,

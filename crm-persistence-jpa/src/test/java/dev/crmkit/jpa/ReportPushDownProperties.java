@@ -20,6 +20,9 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
+import dev.crmkit.core.customer.Demographics;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
@@ -349,9 +352,10 @@ abstract class ReportPushDownProperties {
                 .as((a, account, age, gender, stage, owner, minute) -> {
                     Instant at = T0.plus(Duration.ofMinutes(minute));
                     return new Contact(ContactId.of(UUID.randomUUID()), 0,
-                            account == null ? null : AccountId.of(UUID.fromString(account)), "F", "L", null, null,
-                            null, a, null, age, gender, Set.of(), false, stage,
-                            owner == null ? null : UserId.of(owner), null, null, Set.of(), null, at, at);
+                            account == null ? null : AccountId.of(UUID.fromString(account)),
+                            new ContactName("F", "L", null), new ContactPoints(null, null, a),
+                            new Demographics(null, age, gender), Set.of(), false, stage,
+                            owner == null ? null : UserId.of(owner), null, null, Set.of(), at, at);
                 });
         return contact.list().ofMaxSize(40);
     }
@@ -571,7 +575,8 @@ abstract class ReportPushDownProperties {
         assertEqualResults(tx -> {
             for (String id : SEQUENCES) {
                 tx.nurtureSequences().save(new Sequence(SequenceId.of(UUID.fromString(id)), 0,
-                        SequenceDefinition.fromJson("{\"name\": \"s\", \"steps\": [{\"id\": \"end\", \"type\": \"end\"}]}"),
+                        SequenceDefinition.fromJson(
+                                "{\"name\": \"s\", \"steps\": [{\"id\": \"end\", \"type\": \"end\"}]}"),
                         true, T0, T0));
             }
             for (int i = 0; i < 3; i++) {

@@ -119,8 +119,8 @@ final class FactLoader {
     }
 
     private static void contact(FactTable.Builder b, Contact c, Map<AccountId, String> industries, ZoneId zone) {
-        location(b, c.address());
-        b.set(Dimension.AGE_BAND, c.ageBand()).set(Dimension.GENDER, c.gender())
+        location(b, c.points().address());
+        b.set(Dimension.AGE_BAND, c.demographics().ageBand()).set(Dimension.GENDER, c.demographics().gender())
                 .set(Dimension.INDUSTRY, c.account() == null ? null : industries.get(c.account()))
                 .set(Dimension.STAGE, c.stage()).set(Dimension.OWNER, c.owner())
                 .set(Dimension.ACCOUNT, c.account()).set(Dimension.CONTACT, c.id())

@@ -215,8 +215,8 @@ final class RuleRunner {
             request = EmailRequest.of(send.template(), address(lead.reach().email(), t)).lead(lead.id());
         } else if (t.recordType().equals("Contact")) {
             Contact contact = tx.contacts().get(ContactId.of(id));
-            putPerson(values, contact.firstName(), contact.lastName(), null);
-            request = EmailRequest.of(send.template(), address(contact.email(), t)).contact(contact.id());
+            putPerson(values, contact.name().firstName(), contact.name().lastName(), null);
+            request = EmailRequest.of(send.template(), address(contact.points().email(), t)).contact(contact.id());
         } else {
             throw new ValidationException("actions", "send email to leads and contacts only, not to a "
                     + t.recordType());

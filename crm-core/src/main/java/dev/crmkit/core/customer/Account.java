@@ -38,6 +38,12 @@ public record Account(
         tags = tags == null ? Set.of() : Set.copyOf(tags);
     }
 
+    /** This account as a customer since its first purchase. */
+    Account becameCustomer(Instant at) {
+        return new Account(id, version, name, industry, size, address, website, owner, LifecycleStage.CUSTOMER, tags,
+                nameKey, createdAt, at);
+    }
+
     @Override
     public Account withVersion(long newVersion) {
         return new Account(id, newVersion, name, industry, size, address, website, owner, stage, tags, nameKey,

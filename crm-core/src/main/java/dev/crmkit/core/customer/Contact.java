@@ -1,40 +1,34 @@
 package dev.crmkit.core.customer;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.crmkit.core.common.AccountId;
-import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
-import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person at an account. Demographic fields ({@code birthDate}, {@code ageBand}, {@code gender}) are optional and
- * feed the demographic reports; {@code ageBand} is set from the birth date when one is known.
+ * A person at an account.
  *
+ * @param name           last name, first name, job title
+ * @param points         email, phone and postal address
+ * @param demographics   birth date, age band and gender, for the demographic reports
  * @param roles          job roles in the buying process, e.g. {@code "economic buyer"}, {@code "champion"}
  * @param sourceLead     the lead this contact was converted from, if any
  */
+// Unwrapped: contact events, webhooks and personal-data exports keep the flat JSON a contact has always had.
 public record Contact(
         ContactId id,
         long version,
         @Nullable AccountId account,
-        @Nullable String firstName,
-        String lastName,
-        @Nullable String title,
-        @Nullable EmailAddress email,
-        @Nullable PhoneNumber phone,
-        @Nullable Address address,
-        @Nullable LocalDate birthDate,
-        @Nullable AgeBand ageBand,
-        @Nullable Gender gender,
+        @JsonUnwrapped ContactName name,
+        @JsonUnwrapped ContactPoints points,
+        @JsonUnwrapped Demographics demographics,
         Set<String> roles,
         boolean keyDecisionMaker,
         LifecycleStage stage,
@@ -42,24 +36,42 @@ public record Contact(
         Consent consent,
         @Nullable LeadId sourceLead,
         Set<String> tags,
-        @Nullable String nameKey,
         Instant createdAt,
         Instant updatedAt) implements Versioned<ContactId, Contact> {
 
     public Contact {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        points = points == null ? ContactPoints.NONE : points;
+        demographics = demographics == null ? Demographics.NONE : demographics;
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         consent = consent == null ? Consent.NONE : consent;
     }
 
+    /** The name's matching key that duplicate search looks contacts up by (see {@link ContactName#nameKey()}). */
+    public @Nullable String nameKey() {
+        return name.nameKey();
+    }
+
+    /** This contact as a customer since its first purchase (a stage only moves forward to it). */
+    Contact becameCustomer(Instant at) {
+        return new Contact(id, version, account, name, points, demographics, roles, keyDecisionMaker,
+                LifecycleStage.CUSTOMER, owner, consent, sourceLead, tags, createdAt, at);
+    }
+
+    /** This contact marked, or no longer marked, as a key decision maker of its account. */
+    Contact withKeyDecisionMaker(boolean decides, Instant at) {
+        return new Contact(id, version, account, name, points, demographics, roles, decides, stage, owner, consent,
+                sourceLead, tags, createdAt, at);
+    }
+
     @Override
     public Contact withVersion(long newVersion) {
-        return new Contact(id, newVersion, account, firstName, lastName, title, email, phone, address, birthDate,
-                ageBand, gender, roles, keyDecisionMaker, stage, owner, consent, sourceLead, tags, nameKey, createdAt,
-                updatedAt);
+        return new Contact(id, newVersion, account, name, points, demographics, roles, keyDecisionMaker, stage, owner,
+                consent, sourceLead, tags, createdAt, updatedAt);
     }
 }

@@ -11,7 +11,6 @@ import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
-import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -110,12 +109,11 @@ public final class ContactService {
         AgeBand ageBand = ageBand(d, v);
         v.throwIfInvalid();
         return new Contact(id == null ? ContactId.of(ctx.newId()) : id,
-                old == null ? 0 : old.version(), d.account(), first, Validation.checked(last), title, email,
-                phone, address, d.birthDate(), ageBand, d.gender(), Labels.clean(d.roles()),
-                d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
+                old == null ? 0 : old.version(), d.account(), new ContactName(first, Validation.checked(last), title),
+                new ContactPoints(email, phone, address), new Demographics(d.birthDate(), ageBand, d.gender()),
+                Labels.clean(d.roles()), d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
                 d.owner() == null ? ctx.user() : d.owner(), d.consent() == null ? Consent.NONE : d.consent(),
-                old == null ? sourceLead : old.sourceLead(),
-                tags, MatchKeys.person(first, last), old == null ? ctx.now() : old.createdAt(),
+                old == null ? sourceLead : old.sourceLead(), tags, old == null ? ctx.now() : old.createdAt(),
                 ctx.now());
     }
 
@@ -149,7 +147,7 @@ public final class ContactService {
             if (c.keyDecisionMaker() == keyDecisionMaker) {
                 return c;
             }
-            Contact saved = tx.contacts().save(AggregateCopies.withKeyDecisionMaker(c, keyDecisionMaker, ctx.now()));
+            Contact saved = tx.contacts().save(c.withKeyDecisionMaker(keyDecisionMaker, ctx.now()));
             ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
         });
@@ -178,7 +176,7 @@ public final class ContactService {
     public List<Nearby<Contact>> near(GeoPoint center, double radiusKm, int limit) {
         GeoSearch.check(center, radiusKm, limit);
         return ctx.read(tx -> GeoSearch.nearest(tx.contacts().findWithin(GeoBox.around(center, radiusKm)),
-                c -> GeoSearch.of(c.address()), Contact::id, center, radiusKm, limit));
+                c -> GeoSearch.of(c.points().address()), Contact::id, center, radiusKm, limit));
     }
 
     /**

@@ -60,11 +60,11 @@ public final class CustomerService {
                     now));
             ctx.raise(new PurchaseRecorded(ctx.actor().tenant(), now, saved));
             party.account().filter(a -> a.stage() == LifecycleStage.PROSPECT).ifPresent(a -> {
-                Account customer = tx.accounts().save(AggregateCopies.withStage(a, LifecycleStage.CUSTOMER, now));
+                Account customer = tx.accounts().save(a.becameCustomer(now));
                 ctx.raise(new AccountBecameCustomer(ctx.actor().tenant(), now, customer));
             });
             party.contact().filter(c -> c.stage() == LifecycleStage.PROSPECT).ifPresent(c -> {
-                Contact customer = tx.contacts().save(AggregateCopies.withStage(c, LifecycleStage.CUSTOMER, now));
+                Contact customer = tx.contacts().save(c.becameCustomer(now));
                 ctx.raise(new ContactBecameCustomer(ctx.actor().tenant(), now, customer));
             });
             return saved.id();

@@ -1,7 +1,6 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.common.AccountId;
-import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.EntityId;
@@ -139,7 +138,7 @@ final class DuplicateFinder {
         StoredCandidates pool = new StoredCandidates(tx);
         Profile self = Profile.of(contact, pool.accountName(contact.account()));
         List<DuplicateMatch> found = new ArrayList<>();
-        for (Contact c : pool.contacts(BlockingKeys.of(contact), contact.email(), contact.phone())) {
+        for (Contact c : pool.contacts(BlockingKeys.of(contact), contact.points().email(), contact.points().phone())) {
             if (!c.id().equals(contact.id())) {
                 add(found, Kind.CONTACT, c.id().value(), self, Profile.of(c, pool.accountName(c.account())));
             }

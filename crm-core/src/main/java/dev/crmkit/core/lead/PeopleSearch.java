@@ -115,8 +115,8 @@ final class PeopleSearch {
     }
 
     private static Person person(Contact c) {
-        return new Person(Person.Kind.CONTACT, c.id().value(), fullName(c.firstName(), c.lastName()), c.email(),
-                c.stage(), c.stage().name(), c.owner(), c.address());
+        return new Person(Person.Kind.CONTACT, c.id().value(), fullName(c.name().firstName(), c.name().lastName()),
+                c.points().email(), c.stage(), c.stage().name(), c.owner(), c.points().address());
     }
 
     static String fullName(@Nullable String first, @Nullable String last) {

@@ -7,6 +7,8 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +51,10 @@ record Profile(String first, String last, String firstSound, String lastSound, @
     }
 
     static Profile of(Contact c, @Nullable String company) {
-        return of(c.firstName(), c.lastName(), c.birthDate(), c.address(), c.email(), c.phone(), company);
+        ContactName name = c.name();
+        ContactPoints at = c.points();
+        return of(name.firstName(), name.lastName(), c.demographics().birthDate(), at.address(), at.email(), at.phone(),
+                company);
     }
 
     /** An account: its name as the company, its address, and its website's domain. */

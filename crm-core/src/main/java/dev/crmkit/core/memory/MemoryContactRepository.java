@@ -33,7 +33,7 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
 
     @Override
     public List<Contact> findWithin(GeoBox box) {
-        return within(box, c -> GeoSearch.of(c.address()), ORDER);
+        return within(box, c -> GeoSearch.of(c.points().address()), ORDER);
     }
 
     @Override
@@ -84,9 +84,9 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
         return switch (field) {
             case STAGE, QUALIFICATION -> c.stage();
             case OWNER -> c.owner();
-            case COUNTRY -> c.address() == null ? null : c.address().country();
-            case REGION -> c.address() == null ? null : c.address().region();
-            case CITY -> c.address() == null ? null : c.address().city();
+            case COUNTRY -> c.points().address() == null ? null : c.points().address().country();
+            case REGION -> c.points().address() == null ? null : c.points().address().region();
+            case CITY -> c.points().address() == null ? null : c.points().address().city();
         };
     }
 
@@ -94,7 +94,7 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
         return c -> (q.stage() == null || q.stage() == c.stage())
                 && (q.owner() == null || q.owner().equals(c.owner()))
                 && (q.account() == null || q.account().equals(c.account()))
-                && PersonFields.matchesLocation(c.address(), q.country(), q.region(), q.city())
+                && PersonFields.matchesLocation(c.points().address(), q.country(), q.region(), q.city())
                 && (q.keyDecisionMaker() == null || q.keyDecisionMaker() == c.keyDecisionMaker())
                 && (q.tag() == null || c.tags().contains(q.tag()));
     }

@@ -168,8 +168,8 @@ final class MemorySegmentQueries implements SegmentQueries {
     }
 
     private Row row(Contact c) {
-        return new Row(null, c.stage().name(), null, c.address(), c.owner(), c.tags(), c.createdAt(), "contact",
-                c.id(), true);
+        return new Row(null, c.stage().name(), null, c.points().address(), c.owner(), c.tags(), c.createdAt(),
+                "contact", c.id(), true);
     }
 
     private Row row(Account a) {

@@ -79,12 +79,12 @@ final class TenantTables {
             index("geo", a -> GeoCells.of(GeoSearch.of(a.address())))));
 
     final MemoryTable<ContactId, Contact> contacts = new MemoryTable<>("Contact", Contact::id, List.of(
-            index("email", c -> one(c.email() == null ? null : c.email().value())),
-            index("phone", c -> one(c.phone() == null ? null : c.phone().value())),
+            index("email", c -> one(c.points().email() == null ? null : c.points().email().value())),
+            index("phone", c -> one(c.points().phone() == null ? null : c.points().phone().value())),
             index("nameKey", c -> one(c.nameKey())),
             index("account", c -> one(c.account())),
             index("blocking", (Contact c) -> BlockingKeys.of(c)),
-            index("geo", c -> GeoCells.of(GeoSearch.of(c.address())))));
+            index("geo", c -> GeoCells.of(GeoSearch.of(c.points().address())))));
 
     final MemoryTable<PurchaseId, Purchase> purchases = new MemoryTable<>("Purchase", Purchase::id, List.of(
             index("account", p -> one(p.account())),

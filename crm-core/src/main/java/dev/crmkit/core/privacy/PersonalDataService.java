@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Data-subject access: everything CRMKit holds about one person, as one JSON document a host can hand over — the
  * lead or contact record (with its history), touchpoints (emails sent and clicked among them), tasks, cases,
- * purchases, feedback, the email consent state and history of their address, and the list of their documents (names, types, sizes, hashes; the
- * bytes are fetched through {@code documents().open}). Needs the ADMIN role: it reads across owners.
+ * purchases, feedback, the email consent state and history of their address, and the list of their documents (names,
+ * types, sizes, hashes; the bytes are fetched through {@code documents().open}). Needs the ADMIN role: it reads
+ * across owners.
  */
 public final class PersonalDataService {
     private static final ObjectMapper JSON = JsonMapper.builder(JsonLimits.ownText())
@@ -71,7 +72,7 @@ public final class PersonalDataService {
             Contact c = tx.contacts().find(id).orElseThrow(() -> new NotFoundException("Contact", id));
             Map<String, Object> out = header("contact");
             out.putAll(contact(tx, c));
-            emailData(tx, out, c.email() == null ? null : c.email().value());
+            emailData(tx, out, c.points().email() == null ? null : c.points().email().value());
             return write(out);
         });
     }

@@ -115,7 +115,7 @@ public final class QuoteDocuments {
     }
 
     private static String personName(Contact c) {
-        return c.firstName() == null ? c.lastName() : c.firstName() + " " + c.lastName();
+        return c.name().firstName() == null ? c.name().lastName() : c.name().firstName() + " " + c.name().lastName();
     }
 
     /** Escaped, each line break shown as one. */

@@ -3,6 +3,7 @@ package dev.crmkit.core.sales;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
@@ -162,13 +163,14 @@ public final class QuoteService {
             Quote q = tx.quotes().current(id);
             Account account = tx.accounts().find(q.account()).orElse(null);
             Contact contact = q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
-            String to = contact == null || contact.email() == null ? "no recipient" : "to " + contact.email().value();
+            EmailAddress recipient = contact == null ? null : contact.points().email();
+            String to = recipient == null ? "no recipient" : "to " + recipient.value();
             // Move first: the transition check comes before rendering, and the documents show the quote as sent.
             Quote moved = q.moveTo(QuoteStatus.SENT, QuoteAction.SENT, to, null, ctx.user(), ctx.now());
             String json = QuoteDocuments.json(moved, account, contact);
             String html = QuoteDocuments.html(moved, account, contact);
             Quote sent = save(tx, q.moveTo(QuoteStatus.SENT, QuoteAction.SENT, to, json, ctx.user(), ctx.now()));
-            sender.send(new OutgoingQuote(sent, contact == null ? null : contact.email(), json, html));
+            sender.send(new OutgoingQuote(sent, contact == null ? null : contact.points().email(), json, html));
             return sent;
         });
     }

@@ -14,6 +14,7 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactPoints;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
@@ -139,9 +140,9 @@ public final class ExportService {
                     x.identity().company(), x.reach().address(), x.consent().postalMail())).orElse(null);
         }
         if (id instanceof ContactId c) {
-            return tx.contacts().find(c).map(x -> new Addressee(name(x.firstName(), x.lastName()),
+            return tx.contacts().find(c).map(x -> new Addressee(name(x.name().firstName(), x.name().lastName()),
                     x.account() == null ? null : tx.accounts().find(x.account()).map(Account::name).orElse(null),
-                    x.address(), x.consent().postalMail())).orElse(null);
+                    x.points().address(), x.consent().postalMail())).orElse(null);
         }
         if (id instanceof AccountId a) {
             return tx.accounts().find(a).map(x -> new Addressee(x.name(), x.name(), x.address(), true)).orElse(null);
@@ -167,9 +168,10 @@ public final class ExportService {
     }
 
     private static List<String> contactRow(Contact c, @Nullable String company) {
-        return person(c.id().value().toString(), c.firstName(), c.lastName(), company, c.title(),
-                c.email() == null ? null : c.email().value(), c.phone() == null ? null : c.phone().value(),
-                c.address(), c.birthDate(), c.tags(), c.consent());
+        ContactPoints at = c.points();
+        return person(c.id().value().toString(), c.name().firstName(), c.name().lastName(), company, c.name().title(),
+                at.email() == null ? null : at.email().value(), at.phone() == null ? null : at.phone().value(),
+                at.address(), c.demographics().birthDate(), c.tags(), c.consent());
     }
 
     private static List<String> person(String id, @Nullable String first, @Nullable String last,

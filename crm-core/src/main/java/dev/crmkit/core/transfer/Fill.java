@@ -4,6 +4,9 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
+import dev.crmkit.core.customer.Demographics;
 import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.Reach;
@@ -33,17 +36,22 @@ final class Fill {
     }
 
     static @Nullable ContactDetails contact(Contact c, ContactDetails row) {
-        boolean fills = gap(c.firstName(), row.firstName()) || gap(c.lastName(), row.lastName())
-                || gap(c.title(), row.title()) || gap(c.email(), row.email()) || gap(c.phone(), row.phone())
-                || gap(c.address(), row.address()) || gap(c.birthDate(), row.birthDate());
+        ContactName name = c.name();
+        ContactPoints at = c.points();
+        Demographics facts = c.demographics();
+        boolean fills = gap(name.firstName(), row.firstName()) || gap(name.lastName(), row.lastName())
+                || gap(name.title(), row.title()) || gap(at.email(), row.email()) || gap(at.phone(), row.phone())
+                || gap(at.address(), row.address()) || gap(facts.birthDate(), row.birthDate());
         if (!fills) {
             return null;
         }
-        return new ContactDetails(c.account(), or(c.firstName(), row.firstName()), or(c.lastName(), row.lastName()),
-                or(c.title(), row.title()), c.email() != null ? c.email().value() : row.email(),
-                c.phone() != null ? c.phone().value() : row.phone(), or(c.address(), row.address()),
-                or(c.birthDate(), row.birthDate()), c.birthDate() == null && row.birthDate() != null ? null
-                : c.ageBand(), c.gender(), c.roles(), c.keyDecisionMaker(), c.owner(), c.consent(), c.tags());
+        return new ContactDetails(c.account(), or(name.firstName(), row.firstName()),
+                or(name.lastName(), row.lastName()), or(name.title(), row.title()),
+                at.email() != null ? at.email().value() : row.email(),
+                at.phone() != null ? at.phone().value() : row.phone(),
+                or(at.address(), row.address()),
+                or(facts.birthDate(), row.birthDate()), facts.birthDate() == null && row.birthDate() != null ? null
+                : facts.ageBand(), facts.gender(), c.roles(), c.keyDecisionMaker(), c.owner(), c.consent(), c.tags());
     }
 
     static @Nullable AccountDetails account(Account a, AccountDetails row) {

@@ -10,6 +10,12 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.customer.AgeBand;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
+import dev.crmkit.core.customer.Demographics;
+import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.lead.Identity;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
@@ -88,5 +94,34 @@ class EventJsonTest {
                 "contract", "resolutionDue", "firstRespondedAt", "resolution", "closedAt")
                 .doesNotContain("regarding", "triage", "targets", "closure");
         assertThat(EventJson.read(EventJson.write(event), CaseOpened.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aContactEventIsWrittenFlatAsBeforeItsFieldsWereGroupedAndAnOldPayloadStillReads() throws Exception {
+        ContactSaved event = new ContactSaved(TenantId.of("t1"), Samples.T0,
+                Samples.contact(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), "cb@example.com"));
+
+        JsonNode contact = JSON.readTree(EventJson.write(event)).get("contact");
+
+        assertThat(contact.fieldNames()).toIterable().contains("firstName", "lastName", "title", "email", "phone",
+                "address", "birthDate", "ageBand", "gender").doesNotContain("name", "points", "demographics");
+        assertThat(EventJson.read(EventJson.write(event), ContactSaved.class)).isEqualTo(event);
+
+        // As an outbox row held it before the grouping, with the nameKey it stored then.
+        String stored = """
+                {"tenant":"t1","occurredAt":"2026-01-01T00:00:00Z","contact":{
+                 "id":"0190a4b2-0000-7000-8000-000000000003","version":1,"account":null,"firstName":"Grace",
+                 "lastName":"Hopper","title":"Rear Admiral","email":"grace@example.com","phone":null,"address":null,
+                 "birthDate":"1906-12-09","ageBand":"AGE_65_PLUS","gender":"FEMALE","roles":[],"keyDecisionMaker":true,
+                 "stage":"CUSTOMER","owner":"rep-7","consent":null,"sourceLead":null,"tags":[],"nameKey":"hopper|g",
+                 "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-02T00:00:00Z"}}""";
+
+        Contact old = EventJson.read(stored, ContactSaved.class).contact();
+
+        assertThat(old.name()).isEqualTo(new ContactName("Grace", "Hopper", "Rear Admiral"));
+        assertThat(old.points().email()).isEqualTo(EmailAddress.of("grace@example.com"));
+        assertThat(old.demographics()).isEqualTo(new Demographics(LocalDate.of(1906, 12, 9), AgeBand.AGE_65_PLUS,
+                Gender.FEMALE));
+        assertThat(old.keyDecisionMaker()).isTrue();
     }
 }

@@ -259,7 +259,7 @@ public abstract class ConcurrentUpdateContract extends ContractSupport {
         assertRefused(() -> crm.contacts().markKeyDecisionMaker(stale, false), "Contact", stale, newer);
         assertThat(crm.contacts().get(ada)).isEqualTo(newer);
 
-        assertThat(crm.contacts().update(newer, renamed).lastName()).isEqualTo("King");
+        assertThat(crm.contacts().update(newer, renamed).name().lastName()).isEqualTo("King");
         assertThat(crm.contacts().markKeyDecisionMaker(ada, false).keyDecisionMaker()).isFalse();
     }
 

@@ -65,8 +65,8 @@ public abstract class ContactManagementContract extends ContractSupport {
         AccountId id = crm.accounts().create(AccountDetails.named("Acme"));
         crm.customers().recordPurchase(NewPurchase.of(id, null, "P-1", 1, Money.of("10.00", "EUR")));
         clock.advance(Duration.ofDays(1));
-        Account updated = crm.accounts().update(crm.accounts().get(id), new AccountDetails("Acme Europe", "Retail", CompanySize.SMALL,
-                null, null, UserId.of("rep-9"), Set.of()));
+        Account updated = crm.accounts().update(crm.accounts().get(id), new AccountDetails("Acme Europe", "Retail",
+                CompanySize.SMALL, null, null, UserId.of("rep-9"), Set.of()));
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER);
         assertThat(updated.owner()).isEqualTo(UserId.of("rep-9"));
         assertThat(updated.nameKey()).isEqualTo("acme europe");
@@ -94,10 +94,10 @@ public abstract class ContactManagementContract extends ContractSupport {
                 .withBirthDate(LocalDate.of(2001, 1, 5)));
         ContactId banded = crm.contacts().create(ContactDetails.of(account, "Alan", "Turing", null)
                 .withAgeBand(AgeBand.AGE_35_44));
-        assertThat(crm.contacts().get(young).ageBand()).isEqualTo(AgeBand.AGE_18_24);
-        assertThat(crm.contacts().get(older).ageBand()).isEqualTo(AgeBand.AGE_25_34);
-        assertThat(crm.contacts().get(banded).ageBand()).isEqualTo(AgeBand.AGE_35_44);
-        assertThat(crm.contacts().get(banded).birthDate()).isNull();
+        assertThat(crm.contacts().get(young).demographics().ageBand()).isEqualTo(AgeBand.AGE_18_24);
+        assertThat(crm.contacts().get(older).demographics().ageBand()).isEqualTo(AgeBand.AGE_25_34);
+        assertThat(crm.contacts().get(banded).demographics().ageBand()).isEqualTo(AgeBand.AGE_35_44);
+        assertThat(crm.contacts().get(banded).demographics().birthDate()).isNull();
     }
 
     @Test
@@ -109,16 +109,16 @@ public abstract class ContactManagementContract extends ContractSupport {
                 .withOwner(UserId.of("rep-3")).withConsent(Consent.ALL).withTags(Set.of("board")));
         Contact c = crm.contacts().get(id);
         assertThat(c.account()).isEqualTo(account);
-        assertThat(c.firstName()).isEqualTo("José");
-        assertThat(c.email().value()).isEqualTo("jose@example.com");
-        assertThat(c.phone().value()).isEqualTo("+49301234567");
+        assertThat(c.name().firstName()).isEqualTo("José");
+        assertThat(c.points().email().value()).isEqualTo("jose@example.com");
+        assertThat(c.points().phone().value()).isEqualTo("+49301234567");
         assertThat(c.nameKey()).isEqualTo("obrien|j");
         assertThat(c.stage()).isEqualTo(LifecycleStage.PROSPECT);
         assertThat(c.owner()).isEqualTo(UserId.of("rep-3"));
         assertThat(c.roles()).containsExactly("economic buyer");
         assertThat(c.keyDecisionMaker()).isTrue();
         assertThat(c.consent()).isEqualTo(Consent.ALL);
-        assertThat(c.gender()).isEqualTo(Gender.MALE);
+        assertThat(c.demographics().gender()).isEqualTo(Gender.MALE);
     }
 
     @Test
@@ -167,9 +167,9 @@ public abstract class ContactManagementContract extends ContractSupport {
         Contact updated = crm.contacts().update(crm.contacts().get(ada),
                 ContactDetails.of(acme, "Ada", "King", "ada@king.example"));
         assertThat(updated.stage()).isEqualTo(LifecycleStage.CUSTOMER);
-        assertThat(updated.lastName()).isEqualTo("King");
+        assertThat(updated.name().lastName()).isEqualTo("King");
         assertThat(updated.nameKey()).isEqualTo("king|a");
-        assertThat(updated.email().value()).isEqualTo("ada@king.example");
+        assertThat(updated.points().email().value()).isEqualTo("ada@king.example");
     }
 
     // ---- people ----

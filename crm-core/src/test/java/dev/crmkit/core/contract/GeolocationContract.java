@@ -86,7 +86,7 @@ public abstract class GeolocationContract extends ContractSupport {
 
         List<Nearby<Contact>> near = crm.contacts().near(new GeoPoint(-15.0, 179.9), 1000, 10);
 
-        assertThat(near).extracting(n -> n.record().firstName()).containsExactly("Suva", "Apia");
+        assertThat(near).extracting(n -> n.record().name().firstName()).containsExactly("Suva", "Apia");
     }
 
     @Test
@@ -127,7 +127,7 @@ public abstract class GeolocationContract extends ContractSupport {
                 .as("the lead the geocoder failed on is stored, without a position")
                 .extracting(l -> l.identity().firstName())
                 .contains("Cal");
-        assertThat(placed.contacts().near(BERLIN, 50, 10)).extracting(n -> n.record().firstName())
+        assertThat(placed.contacts().near(BERLIN, 50, 10)).extracting(n -> n.record().name().firstName())
                 .containsExactly("Kai");
         assertThat(asked).as("an address with a position is not geocoded").containsExactly("Potsdam", "Crashville",
                 "Potsdam");

@@ -322,12 +322,12 @@ public final class HostileCatalog {
                 (fx, t) -> fx.crm.accounts().get((AccountId) t).version()));
         all.add(create("contacts.create firstName", "firstName", Kind.LINE, CustomerLimits.PERSON_NAME,
                 (fx, t, v) -> fx.crm.contacts().create(ContactDetails.of(fx.account(), s(v), "Hopper", null)),
-                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).firstName(),
+                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).name().firstName(),
                 (fx, t) -> fx.crm.contacts().ofAccount(fx.account()).size()));
         all.add(create("contacts.create title", "title", Kind.LINE, CustomerLimits.PERSON_NAME,
                 (fx, t, v) -> fx.crm.contacts().create(ContactDetails.of(fx.account(), "Grace", "Hopper", null)
                         .withTitle(s(v))),
-                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).title(),
+                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).name().title(),
                 (fx, t) -> fx.crm.contacts().ofAccount(fx.account()).size()));
         all.add(create("contacts.create tags", "tags", Kind.LINE, CustomerLimits.TAG,
                 (fx, t, v) -> fx.crm.contacts().create(ContactDetails.of(fx.account(), "Grace", "Hopper", null)
@@ -342,7 +342,7 @@ public final class HostileCatalog {
         all.add(write("contacts.update lastName", "lastName", Kind.LINE, CustomerLimits.PERSON_NAME,
                 HostileFixture::contact, (fx, t, v) -> fx.crm.contacts().update(fx.crm.contacts().get((ContactId) t),
                         ContactDetails.of(fx.account(), "Grace", s(v), "grace@navy.example")).id(),
-                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).lastName(),
+                (fx, t, id) -> fx.crm.contacts().get((ContactId) id).name().lastName(),
                 (fx, t) -> fx.crm.contacts().get((ContactId) t).version()));
         all.add(create("customers.recordPurchase productName", "productName", Kind.LINE, CustomerLimits.PRODUCT,
                 (fx, t, v) -> fx.crm.customers().recordPurchase(new NewPurchase(fx.account(), null, "ENG-1", s(v),

@@ -308,10 +308,10 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThat(result.created()).isEqualTo(3);
         List<Contact> contacts = crm.contacts().search(ContactQuery.all(), PageRequest.first(10)).items();
-        assertThat(contacts).filteredOn(c -> c.lastName().equals("Lovelace")).extracting(Contact::account)
+        assertThat(contacts).filteredOn(c -> c.name().lastName().equals("Lovelace")).extracting(Contact::account)
                 .containsExactly(stored);
-        assertThat(contacts).filteredOn(c -> !c.lastName().equals("Lovelace")).extracting(Contact::account)
-                .doesNotContain(stored).containsOnly(contacts.stream().filter(c -> c.lastName().equals("Hopper"))
+        assertThat(contacts).filteredOn(c -> !c.name().lastName().equals("Lovelace")).extracting(Contact::account)
+                .doesNotContain(stored).containsOnly(contacts.stream().filter(c -> c.name().lastName().equals("Hopper"))
                         .findFirst().orElseThrow().account());
         assertThat(crm.accounts().list(PageRequest.first(10)).items()).hasSize(2);
     }

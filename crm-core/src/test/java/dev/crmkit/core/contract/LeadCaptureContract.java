@@ -441,7 +441,7 @@ public abstract class LeadCaptureContract extends ContractSupport {
         assertThat(crm.leads().get(lead).reach().phone().value()).isEqualTo("+61293744000");
         assertThat(crm.leads().get(london).reach().phone().value()).as("the address's country wins")
                 .isEqualTo("+442079460958");
-        assertThat(crm.contacts().get(contact).phone().value()).isEqualTo("+61293744001");
+        assertThat(crm.contacts().get(contact).points().phone().value()).isEqualTo("+61293744001");
         assertThat(sydney.agentView().byPhone("02 9374 4001", null)).isPresent();
     }
 

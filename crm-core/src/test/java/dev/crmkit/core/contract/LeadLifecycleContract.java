@@ -177,7 +177,7 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(crm.accounts().get(c.account()).name()).isEqualTo("Analytical Engines Ltd");
         Contact contact = crm.contacts().get(c.contact());
         assertThat(contact.account()).isEqualTo(c.account());
-        assertThat(contact.email()).isEqualTo(crm.leads().get(id).reach().email());
+        assertThat(contact.points().email()).isEqualTo(crm.leads().get(id).reach().email());
         assertThat(contact.sourceLead()).isEqualTo(id);
         assertThat(contact.stage()).isEqualTo(LifecycleStage.PROSPECT);
         Lead converted = crm.leads().get(id);

@@ -20,6 +20,7 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.ContactName;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
@@ -113,9 +114,9 @@ public abstract class SegmentContract extends ContractSupport {
         // ContactService defaults a missing owner to the actor, so write the ownerless state directly.
         storage().write(tenant, tx -> {
             Contact c = tx.contacts().get(noOwner);
-            return tx.contacts().save(new Contact(c.id(), c.version(), null, c.firstName(),
-                    c.lastName(), null, null, null, null, null, null, null, null, false, c.stage(), null, null, null,
-                    null, c.nameKey(), c.createdAt(), c.updatedAt()));
+            return tx.contacts().save(new Contact(c.id(), c.version(), null,
+                    new ContactName(c.name().firstName(), c.name().lastName(), null), null, null, null, false,
+                    c.stage(), null, null, null, null, c.createdAt(), c.updatedAt()));
         });
         assertThat(all(crm.segments().preview(SegmentTarget.CONTACT, Criteria.field("owner").ne("rep-2"),
                 PageRequest.first(10)))).containsExactly(ada, linus);

@@ -19,6 +19,8 @@ import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.lead.Identity;
@@ -311,9 +313,9 @@ public abstract class SegmentMembershipContract {
                         null, a.owner(), a.stage(), a.tags(), "a" + a.index(), a.createdAt(), a.createdAt()));
             }
             for (Person c : w.contacts()) {
-                tx.contacts().save(new Contact(ContactId.of(c.uuid()), 0, accountId(w, c.accountIndex()), "C",
-                        "C" + c.index(), null, null, null, c.address(), null, null, null, null, false, c.stage(),
-                        c.owner(), null, null, c.tags(), "c" + c.index(), c.createdAt(), c.createdAt()));
+                tx.contacts().save(new Contact(ContactId.of(c.uuid()), 0, accountId(w, c.accountIndex()),
+                        new ContactName("C", "C" + c.index(), null), new ContactPoints(null, null, c.address()), null,
+                        null, false, c.stage(), c.owner(), null, null, c.tags(), c.createdAt(), c.createdAt()));
             }
             for (Person l : w.leads()) {
                 // Spam scores nothing, and a merged or converted lead names what it became: the states a lead

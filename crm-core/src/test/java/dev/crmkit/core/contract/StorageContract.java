@@ -18,6 +18,7 @@ import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.FeedbackId;
 import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PageRequest;
@@ -33,6 +34,8 @@ import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.LifecycleStage;
@@ -351,15 +354,15 @@ public abstract class StorageContract extends ContractSupport {
         Contact c1 = write(tx -> tx.contacts().save(Samples.contact(ContactId.of(UUID.randomUUID()), accountId,
                 "c1@example.com")));
         Contact base = Samples.contact(ContactId.of(UUID.randomUUID()), null, "c2@example.com");
-        Contact prospect = new Contact(base.id(), 0, null, "Grace", "Hopper", null, base.email(), null, null, null,
-                null, null, null, false, LifecycleStage.PROSPECT, UserId.of("rep-2"), null, null, null,
-                "hopper|grace", at(30), at(30));
+        Contact prospect = new Contact(base.id(), 0, null, new ContactName("Grace", "Hopper", null),
+                new ContactPoints(base.points().email(), null, null), null, null, false, LifecycleStage.PROSPECT,
+                UserId.of("rep-2"), null, null, null, at(30), at(30));
         Contact c2 = write(tx -> tx.contacts().save(prospect));
 
         read(tx -> {
             assertThat(tx.contacts().findByEmail(EmailAddress.of("C1@example.com"))).containsExactly(c1);
-            assertThat(tx.contacts().findByPhone(c1.phone())).containsExactly(c1);
-            assertThat(tx.contacts().findByNameKey("hopper|grace")).containsExactly(c2);
+            assertThat(tx.contacts().findByPhone(c1.points().phone())).containsExactly(c1);
+            assertThat(tx.contacts().findByNameKey(MatchKeys.person("Grace", "Hopper"))).containsExactly(c2);
             assertThat(tx.contacts().findByAccount(accountId)).containsExactly(c1);
             assertThat(tx.contacts().search(ContactQuery.all().withStage(LifecycleStage.PROSPECT),
                     PageRequest.first(10)).items()).containsExactly(c2);

@@ -266,10 +266,11 @@ public abstract class TextLimitsContract extends ContractSupport {
         ContactId contact = crm.contacts().create(ContactDetails.of(account, first, last, longestEmail("grace"))
                 .withTitle(title).withTags(Set.of(tag)).withAddress(longestAddress("c")));
         Contact c = crm.contacts().get(contact);
-        assertThat(List.of(c.firstName(), c.lastName(), c.title())).containsExactly(first, last, title);
-        assertThat(c.email().value()).isEqualTo(longestEmail("grace"));
+        assertThat(List.of(c.name().firstName(), c.name().lastName(), c.name().title()))
+                .containsExactly(first, last, title);
+        assertThat(c.points().email().value()).isEqualTo(longestEmail("grace"));
         assertThat(c.tags()).containsExactly(tag);
-        assertThat(c.address()).isEqualTo(longestAddress("c"));
+        assertThat(c.points().address()).isEqualTo(longestAddress("c"));
         assertThat(c.nameKey()).hasSize(MatchKeys.MAX_LENGTH);
     }
 

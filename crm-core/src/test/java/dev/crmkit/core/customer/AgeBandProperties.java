@@ -35,6 +35,6 @@ class AgeBandProperties {
                 .build();
         LocalDate birth = TODAY.minusDays(daysOld);
         ContactId id = crm.contacts().create(ContactDetails.of(null, "Ada", "Lovelace", null).withBirthDate(birth));
-        assertThat(crm.contacts().get(id).ageBand()).isEqualTo(AgeBand.of(birth, TODAY));
+        assertThat(crm.contacts().get(id).demographics().ageBand()).isEqualTo(AgeBand.of(birth, TODAY));
     }
 }

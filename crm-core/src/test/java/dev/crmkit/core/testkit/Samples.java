@@ -32,6 +32,9 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.CompanySize;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactName;
+import dev.crmkit.core.customer.ContactPoints;
+import dev.crmkit.core.customer.Demographics;
 import dev.crmkit.core.customer.Feedback;
 import dev.crmkit.core.customer.Gender;
 import dev.crmkit.core.customer.LifecycleStage;
@@ -158,11 +161,11 @@ public final class Samples {
     }
 
     public static Contact contact(ContactId id, AccountId account, String email) {
-        return new Contact(id, 0, account, "Charles", "Babbage", "CTO", EmailAddress.of(email),
-                PhoneNumber.parse("+1 415 555 2671", null), address(), LocalDate.of(1971, 12, 26),
-                AgeBand.AGE_45_54, Gender.MALE, Set.of("economic buyer", "champion"), true,
-                LifecycleStage.CUSTOMER, UserId.of("rep-7"), Consent.ALL, LeadId.of(UUID.randomUUID()),
-                Set.of("board"), "babbage|charles", T0, at(3));
+        return new Contact(id, 0, account, new ContactName("Charles", "Babbage", "CTO"),
+                new ContactPoints(EmailAddress.of(email), PhoneNumber.parse("+1 415 555 2671", null), address()),
+                new Demographics(LocalDate.of(1971, 12, 26), AgeBand.AGE_45_54, Gender.MALE),
+                Set.of("economic buyer", "champion"), true, LifecycleStage.CUSTOMER, UserId.of("rep-7"), Consent.ALL,
+                LeadId.of(UUID.randomUUID()), Set.of("board"), T0, at(3));
     }
 
     public static Purchase purchase(PurchaseId id, AccountId account, ContactId contact) {
