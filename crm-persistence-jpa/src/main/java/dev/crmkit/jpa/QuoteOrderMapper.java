@@ -8,14 +8,17 @@ import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.ProductId;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.sales.Approval;
 import dev.crmkit.core.sales.LineItem;
 import dev.crmkit.core.sales.Order;
 import dev.crmkit.core.sales.OrderStatus;
 import dev.crmkit.core.sales.OrderStatusChange;
+import dev.crmkit.core.sales.Pricing;
 import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.QuoteAction;
 import dev.crmkit.core.sales.QuoteChange;
 import dev.crmkit.core.sales.QuoteStatus;
+import dev.crmkit.core.sales.QuoteTerms;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -38,15 +41,15 @@ final class QuoteOrderMapper {
         r.opportunityId = q.opportunity().value();
         r.accountId = q.account().value();
         r.contactId = Ids.uuid(q.contact());
-        r.currency = q.currency().getCurrencyCode();
-        r.taxRate = q.taxRate().toString();
-        r.lineItems = lines(q.lines());
-        r.approvalRequired = q.approvalRequired();
+        r.currency = q.pricing().currency().getCurrencyCode();
+        r.taxRate = q.pricing().taxRate().toString();
+        r.lineItems = lines(q.pricing().lines());
+        r.approvalRequired = q.approval().required();
         r.status = q.status().name();
-        r.approvedBy = Ids.user(q.approvedBy());
-        r.validUntil = q.validUntil();
-        r.notes = q.notes();
-        r.specialInstructions = q.specialInstructions();
+        r.approvedBy = Ids.user(q.approval().by());
+        r.validUntil = q.terms().validUntil();
+        r.notes = q.terms().notes();
+        r.specialInstructions = q.terms().specialInstructions();
         r.orderId = Ids.uuid(q.order());
         r.history = JsonColumns.objects(q.history(), h -> JsonColumns.object()
                 .put("at", h.at().toString()).put("by", h.by().value()).put("action", h.action().name())
@@ -61,8 +64,9 @@ final class QuoteOrderMapper {
     static Quote toQuote(QuoteEntity r) {
         return new Quote(QuoteId.of(r.id), r.version, r.number, r.revision, OpportunityId.of(r.opportunityId),
                 AccountId.of(r.accountId), r.contactId == null ? null : ContactId.of(r.contactId),
-                Currency.getInstance(r.currency), new BigDecimal(r.taxRate), lines(r.lineItems), r.approvalRequired,
-                QuoteStatus.valueOf(r.status), Ids.user(r.approvedBy), r.validUntil, r.notes, r.specialInstructions,
+                new Pricing(Currency.getInstance(r.currency), new BigDecimal(r.taxRate), lines(r.lineItems)),
+                new Approval(r.approvalRequired, Ids.user(r.approvedBy)), QuoteStatus.valueOf(r.status),
+                new QuoteTerms(r.validUntil, r.notes, r.specialInstructions),
                 r.orderId == null ? null : OrderId.of(r.orderId),
                 JsonColumns.objects(r.history, n -> new QuoteChange(Instant.parse(n.get("at").asText()),
                         Ids.user(n.get("by").asText()), QuoteAction.valueOf(n.get("action").asText()),

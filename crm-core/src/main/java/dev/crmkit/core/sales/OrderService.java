@@ -38,8 +38,8 @@ public final class OrderService {
     Order place(SalesTx tx, OrderId id, Quote quote, UserId owner) {
         String number = "O-" + tx.sequences().next("sales.order");
         Order order = new Order(id, 0, number, quote.id(), quote.opportunity(), quote.account(), quote.contact(),
-                owner, quote.currency(), quote.taxRate(), quote.lines(), quote.specialInstructions(),
-                OrderStatus.PLACED,
+                owner, quote.pricing().currency(), quote.pricing().taxRate(), quote.pricing().lines(),
+                quote.terms().specialInstructions(), OrderStatus.PLACED,
                 List.of(new OrderStatusChange(OrderStatus.PLACED, ctx.now(), ctx.user(), "from quote " + quote.number()
                         + " revision " + quote.revision())), List.of(), ctx.now(), ctx.now());
         Order saved = tx.orders().save(order);

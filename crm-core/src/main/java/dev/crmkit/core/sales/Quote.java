@@ -1,5 +1,6 @@
 package dev.crmkit.core.sales;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.IllegalTransitionException;
@@ -8,11 +9,8 @@ import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Versioned;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,13 +20,13 @@ import org.jspecify.annotations.Nullable;
  * Revising the lines bumps {@code revision} and takes the quote back to DRAFT, so what was sent and approved is
  * always the revision on record.
  *
- * @param number              human-readable number, unique within the tenant, e.g. {@code Q-7}
- * @param approvalRequired    some line's discount exceeds the {@link QuotePolicy} threshold
- * @param approvedBy          the manager who approved the current revision, if any
- * @param specialInstructions the customer's instructions for the whole order, or null; the order this quote
- *                            becomes keeps them, as each line keeps its own
- * @param order               the order an accepted quote became
+ * @param number   human-readable number, unique within the tenant, e.g. {@code Q-7}
+ * @param pricing  currency, tax rate and lines
+ * @param approval whether a manager must approve it, and who did for the current revision
+ * @param terms    validity, notes and the customer's special instructions for the whole order
+ * @param order    the order an accepted quote became
  */
+// Unwrapped: quote events and webhooks keep the flat JSON a quote has always had.
 public record Quote(
         QuoteId id,
         long version,
@@ -37,15 +35,10 @@ public record Quote(
         OpportunityId opportunity,
         AccountId account,
         @Nullable ContactId contact,
-        Currency currency,
-        BigDecimal taxRate,
-        List<LineItem> lines,
-        boolean approvalRequired,
+        @JsonUnwrapped Pricing pricing,
+        @JsonUnwrapped Approval approval,
         QuoteStatus status,
-        @Nullable UserId approvedBy,
-        @Nullable LocalDate validUntil,
-        @Nullable String notes,
-        @Nullable String specialInstructions,
+        @JsonUnwrapped QuoteTerms terms,
         @Nullable OrderId order,
         List<QuoteChange> history,
         UserId createdBy,
@@ -63,22 +56,22 @@ public record Quote(
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(opportunity, "opportunity");
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(currency, "currency");
-        Objects.requireNonNull(taxRate, "taxRate");
+        Objects.requireNonNull(pricing, "pricing");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        approval = approval == null ? Approval.NOT_NEEDED : approval;
+        terms = terms == null ? QuoteTerms.NONE : terms;
         history = history == null ? List.of() : List.copyOf(history);
         require(version >= 0 && revision >= 1 && !updatedAt.isBefore(createdAt), id,
                 "its version, revision or times are impossible");
-        require(LineItem.isPercent(taxRate), id, "its tax rate is not a percentage");
+        require(LineItem.isPercent(pricing.taxRate()), id, "its tax rate is not a percentage");
         require((status == QuoteStatus.ACCEPTED) == (order != null), id,
                 "exactly an accepted quote names the order it became");
-        boolean approvedStage = status == QuoteStatus.APPROVED || (approvalRequired && status != QuoteStatus.DRAFT
+        boolean approvedStage = status == QuoteStatus.APPROVED || (approval.required() && status != QuoteStatus.DRAFT
                 && status != QuoteStatus.PENDING_APPROVAL);
-        require(!approvedStage || approvedBy != null, id, "it is approved, or past approval, without an approver");
+        require(!approvedStage || approval.by() != null, id, "it is approved, or past approval, without an approver");
     }
 
     private static void require(boolean rule, QuoteId id, String breach) {
@@ -88,12 +81,7 @@ public record Quote(
     }
 
     public QuoteTotals totals() {
-        return QuoteTotals.of(currency, lines, taxRate);
-    }
-
-    /** The highest line discount in percent (0 without lines). */
-    public BigDecimal maxDiscount() {
-        return lines.stream().map(LineItem::discountPercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        return pricing.totals();
     }
 
     /** Moves along the state machine and records the change; DRAFT to SENT needs no pending approval. */
@@ -110,28 +98,26 @@ public record Quote(
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException("Quote", status, target);
         }
-        if (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approvalRequired) {
+        if (status == QuoteStatus.DRAFT && target == QuoteStatus.SENT && approval.required()) {
             throw new IllegalTransitionException("Quote", status, target,
                     "its discount exceeds the approval threshold, so a manager must approve it first");
         }
-        UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approvedBy;
-        return copy(revision, contact, taxRate, lines, approvalRequired, target, approver, validUntil, notes,
-                specialInstructions, newOrder, new QuoteChange(at, by, action, target, revision, detail, document),
-                at);
+        UserId approver = target == QuoteStatus.APPROVED ? by : target == QuoteStatus.DRAFT ? null : approval.by();
+        return copy(revision, contact, pricing, new Approval(approval.required(), approver), target, terms, newOrder,
+                new QuoteChange(at, by, action, target, revision, detail, document), at);
     }
 
     /**
-     * New lines, tax rate, contact, validity, notes or special instructions: the next revision, back in DRAFT and
-     * not approved.
+     * New pricing, contact or terms: the next revision, back in DRAFT and not approved ({@code needsApproval} says
+     * whether it must be before it is sent).
      */
-    public Quote revise(@Nullable ContactId newContact, BigDecimal newTaxRate, List<LineItem> newLines,
-                        boolean needsApproval, @Nullable LocalDate newValidUntil, @Nullable String newNotes,
-                        @Nullable String newSpecialInstructions, String detail, UserId by, Instant at) {
+    public Quote revise(@Nullable ContactId newContact, Pricing newPricing, boolean needsApproval, QuoteTerms newTerms,
+                        String detail, UserId by, Instant at) {
         if (!status.isRevisable()) {
             throw new IllegalTransitionException("Quote", status, QuoteStatus.DRAFT);
         }
-        return copy(revision + 1, newContact, newTaxRate, newLines, needsApproval, QuoteStatus.DRAFT, null,
-                newValidUntil, newNotes, newSpecialInstructions, order,
+        return copy(revision + 1, newContact, newPricing, new Approval(needsApproval, null), QuoteStatus.DRAFT,
+                newTerms, order,
                 new QuoteChange(at, by, QuoteAction.REVISED, QuoteStatus.DRAFT, revision + 1, detail, null), at);
     }
 
@@ -141,22 +127,16 @@ public record Quote(
                 Objects.requireNonNull(newOrder, "newOrder"));
     }
 
-    private Quote copy(int rev, @Nullable ContactId c, BigDecimal tax, List<LineItem> l, boolean approval,
-                       QuoteStatus s, @Nullable UserId approver, @Nullable LocalDate valid, @Nullable String n,
-                       @Nullable String instructions, @Nullable OrderId o, @Nullable QuoteChange change, Instant at) {
-        List<QuoteChange> h = history;
-        if (change != null) {
-            h = new ArrayList<>(history);
-            h.add(change);
-        }
-        return new Quote(id, version, number, rev, opportunity, account, c, currency, tax, l, approval, s, approver,
-                valid, n, instructions, o, h, createdBy, createdAt, at);
+    private Quote copy(int rev, @Nullable ContactId c, Pricing p, Approval a, QuoteStatus s, QuoteTerms t,
+                       @Nullable OrderId o, QuoteChange change, Instant at) {
+        List<QuoteChange> h = new ArrayList<>(history);
+        h.add(change);
+        return new Quote(id, version, number, rev, opportunity, account, c, p, a, s, t, o, h, createdBy, createdAt, at);
     }
 
     @Override
     public Quote withVersion(long newVersion) {
-        return new Quote(id, newVersion, number, revision, opportunity, account, contact, currency, taxRate, lines,
-                approvalRequired, status, approvedBy, validUntil, notes, specialInstructions, order, history, createdBy,
-                createdAt, updatedAt);
+        return new Quote(id, newVersion, number, revision, opportunity, account, contact, pricing, approval, status,
+                terms, order, history, createdBy, createdAt, updatedAt);
     }
 }

@@ -21,7 +21,7 @@ final class QuoteDiff {
     static String describe(Quote before, @Nullable ContactId contact, BigDecimal taxRate, List<LineItem> lines,
                            @Nullable String specialInstructions) {
         List<String> changes = new ArrayList<>();
-        Map<String, LineItem> old = byCode(before.lines());
+        Map<String, LineItem> old = byCode(before.pricing().lines());
         Map<String, LineItem> now = byCode(lines);
         now.forEach((code, line) -> {
             LineItem was = old.get(code);
@@ -43,15 +43,16 @@ final class QuoteDiff {
                     changes);
         });
         old.keySet().stream().filter(code -> !now.containsKey(code)).forEach(code -> changes.add("removed " + code));
-        if (before.taxRate().compareTo(taxRate) != 0) {
-            changes.add("tax rate " + before.taxRate().toPlainString() + " -> " + taxRate.toPlainString() + " %");
+        if (before.pricing().taxRate().compareTo(taxRate) != 0) {
+            changes.add("tax rate " + before.pricing().taxRate().toPlainString() + " -> " + taxRate.toPlainString()
+                    + " %");
         }
         if (!Objects.equals(before.contact(), contact)) {
             changes.add("contact " + before.contact() + " -> " + contact);
         }
-        instructions("order special instructions", before.specialInstructions(), specialInstructions, changes);
+        instructions("order special instructions", before.terms().specialInstructions(), specialInstructions, changes);
         Money was = before.totals().total();
-        Money total = QuoteTotals.of(before.currency(), lines, taxRate).total();
+        Money total = QuoteTotals.of(before.pricing().currency(), lines, taxRate).total();
         changes.add(was.equals(total) ? "total unchanged " + total : "total " + was + " -> " + total);
         return String.join("; ", changes);
     }

@@ -26,14 +26,14 @@ public final class QuoteDocuments {
         root.put("number", q.number());
         root.put("revision", q.revision());
         root.put("status", q.status().name());
-        root.put("currency", q.currency().getCurrencyCode());
+        root.put("currency", q.pricing().currency().getCurrencyCode());
         root.put("account", account == null ? null : account.name());
         root.put("contact", contact == null ? null : personName(contact));
-        root.put("validUntil", q.validUntil() == null ? null : q.validUntil().toString());
-        root.put("notes", q.notes());
-        root.put("specialInstructions", q.specialInstructions());
+        root.put("validUntil", q.terms().validUntil() == null ? null : q.terms().validUntil().toString());
+        root.put("notes", q.terms().notes());
+        root.put("specialInstructions", q.terms().specialInstructions());
         ArrayNode lines = root.putArray("lines");
-        for (LineItem line : q.lines()) {
+        for (LineItem line : q.pricing().lines()) {
             ObjectNode l = lines.addObject();
             l.put("productCode", line.productCode());
             l.put("productName", line.productName());
@@ -61,7 +61,7 @@ public final class QuoteDocuments {
 
     /** The quote as a plain HTML5 document. */
     public static String html(Quote q, @Nullable Account account, @Nullable Contact contact) {
-        String cur = q.currency().getCurrencyCode();
+        String cur = q.pricing().currency().getCurrencyCode();
         StringBuilder h = new StringBuilder(2048);
         h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Quote ")
                 .append(esc(q.number())).append("</title></head>\n<body>\n<h1>Quote ").append(esc(q.number()))
@@ -73,12 +73,12 @@ public final class QuoteDocuments {
             }
             h.append("</p>\n");
         }
-        if (q.validUntil() != null) {
-            h.append("<p>Valid until: ").append(q.validUntil()).append("</p>\n");
+        if (q.terms().validUntil() != null) {
+            h.append("<p>Valid until: ").append(q.terms().validUntil()).append("</p>\n");
         }
         h.append("<table>\n<tr><th>Code</th><th>Product</th><th>Quantity</th><th>List price</th>"
                 + "<th>Discount %</th><th>Unit price</th><th>Total</th></tr>\n");
-        for (LineItem line : q.lines()) {
+        for (LineItem line : q.pricing().lines()) {
             h.append("<tr><td>").append(esc(line.productCode())).append("</td><td>")
                     .append(esc(line.productName())).append("</td><td>").append(line.quantity())
                     .append("</td><td>").append(amount(line.listPrice())).append("</td><td>")
@@ -97,11 +97,11 @@ public final class QuoteDocuments {
         row(h, "Tax (" + t.taxRate().toPlainString() + " %)", amount(t.tax()) + " " + cur);
         row(h, "Total", amount(t.total()) + " " + cur);
         h.append("</table>\n");
-        if (q.specialInstructions() != null) {
-            h.append("<p>Special instructions: ").append(multiLine(q.specialInstructions())).append("</p>\n");
+        if (q.terms().specialInstructions() != null) {
+            h.append("<p>Special instructions: ").append(multiLine(q.terms().specialInstructions())).append("</p>\n");
         }
-        if (q.notes() != null) {
-            h.append("<p>").append(esc(q.notes())).append("</p>\n");
+        if (q.terms().notes() != null) {
+            h.append("<p>").append(esc(q.terms().notes())).append("</p>\n");
         }
         return h.append("</body></html>\n").toString();
     }

@@ -41,10 +41,11 @@ public record QuoteDraft(@Nullable String currency, @Nullable ContactId contact,
      * instructions and lines (product, quantity, discount, instructions); prices come from the price book again.
      */
     public static QuoteDraft from(Quote quote) {
-        List<QuoteItem> items = quote.lines().stream().map(l -> new QuoteItem(l.product(), l.quantity(),
+        List<QuoteItem> items = quote.pricing().lines().stream().map(l -> new QuoteItem(l.product(), l.quantity(),
                 l.discountPercent(), l.specialInstructions())).toList();
-        return new QuoteDraft(quote.currency().getCurrencyCode(), quote.contact(), quote.taxRate(), items,
-                quote.validUntil(), quote.notes(), quote.specialInstructions());
+        QuoteTerms terms = quote.terms();
+        return new QuoteDraft(quote.pricing().currency().getCurrencyCode(), quote.contact(), quote.pricing().taxRate(),
+                items, terms.validUntil(), terms.notes(), terms.specialInstructions());
     }
 
     /** This draft with tax rate {@code percent} as decimal text; anything else is a ValidationException on taxRate. */

@@ -65,8 +65,7 @@ public final class QuoteService {
             QuoteChange created = new QuoteChange(ctx.now(), ctx.user(), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
                     "total " + p.totals().total(), null);
             Quote q = new Quote(QuoteId.of(ctx.newId()), 0, number, 1, opp.id(), opp.account(), p.contact(),
-                    p.currency(), p.taxRate(), p.lines(), p.approvalRequired(), QuoteStatus.DRAFT, null,
-                    draft.validUntil(), Text.blankToNull(draft.notes()), p.specialInstructions(), null,
+                    p.pricing(), new Approval(p.approvalRequired(), null), QuoteStatus.DRAFT, p.terms(draft), null,
                     List.of(created), ctx.user(), ctx.now(), ctx.now());
             return save(tx, q).id();
         });
@@ -96,15 +95,15 @@ public final class QuoteService {
             Priced p = price(tx, opp, draft, v);
             v.throwIfInvalid();
             String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines(), p.specialInstructions());
-            return save(tx, q.revise(p.contact(), p.taxRate(), p.lines(), p.approvalRequired(), draft.validUntil(),
-                    Text.blankToNull(draft.notes()), p.specialInstructions(), detail, ctx.user(), ctx.now()));
+            return save(tx, q.revise(p.contact(), p.pricing(), p.approvalRequired(), p.terms(draft), detail,
+                    ctx.user(), ctx.now()));
         });
     }
 
     /** DRAFT to PENDING_APPROVAL. Pass the quote you read to refuse a stale change. */
     public Quote requestApproval(Ref<QuoteId> id) {
         return move(id, QuoteStatus.PENDING_APPROVAL, QuoteAction.APPROVAL_REQUESTED,
-                q -> "max discount " + q.maxDiscount().toPlainString() + " %");
+                q -> "max discount " + q.pricing().maxDiscount().toPlainString() + " %");
     }
 
     /**
@@ -265,8 +264,16 @@ public final class QuoteService {
             return contactRecord == null ? null : contactRecord.id();
         }
 
+        Pricing pricing() {
+            return new Pricing(currency, taxRate, lines);
+        }
+
         QuoteTotals totals() {
-            return QuoteTotals.of(currency, lines, taxRate);
+            return pricing().totals();
+        }
+
+        QuoteTerms terms(QuoteDraft draft) {
+            return new QuoteTerms(draft.validUntil(), Text.blankToNull(draft.notes()), specialInstructions);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where a quote stands; {@link #canMoveTo} is the state machine. A quote needing approval cannot go from DRAFT
- * straight to SENT (see {@link Quote#approvalRequired()}). Revising a quote takes it back to DRAFT.
+ * straight to SENT (see {@link Approval#required()}). Revising a quote takes it back to DRAFT.
  */
 public enum QuoteStatus {
     DRAFT, PENDING_APPROVAL, APPROVED, SENT, ACCEPTED, DECLINED;

@@ -9,6 +9,9 @@ import dev.crmkit.core.common.CaseId;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.Contact;
@@ -21,6 +24,8 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sales.Quote;
+import dev.crmkit.core.sales.SalesEvent.QuoteChanged;
 import dev.crmkit.core.service.ArticleId;
 import dev.crmkit.core.service.ServiceContractId;
 import dev.crmkit.core.service.ServiceEvent.CaseOpened;
@@ -123,5 +128,20 @@ class EventJsonTest {
         assertThat(old.demographics()).isEqualTo(new Demographics(LocalDate.of(1906, 12, 9), AgeBand.AGE_65_PLUS,
                 Gender.FEMALE));
         assertThat(old.keyDecisionMaker()).isTrue();
+    }
+
+    @Test
+    void aQuoteEventIsWrittenFlatAsBeforeItsFieldsWereGrouped() throws Exception {
+        Quote quote = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-7", OpportunityId.of(UUID.randomUUID()),
+                AccountId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()), ProductId.of(UUID.randomUUID()));
+        QuoteChanged event = new QuoteChanged(TenantId.of("t1"), Samples.T0, quote, quote.history().get(0));
+
+        JsonNode written = JSON.readTree(EventJson.write(event)).get("quote");
+
+        assertThat(written.fieldNames()).toIterable().contains("currency", "taxRate", "lines", "approvalRequired",
+                "approvedBy", "validUntil", "notes", "specialInstructions")
+                .doesNotContain("pricing", "approval", "terms", "required", "by");
+        assertThat(written.get("approvedBy").asText()).isEqualTo("boss");
+        assertThat(EventJson.read(EventJson.write(event), QuoteChanged.class)).isEqualTo(event);
     }
 }

@@ -403,19 +403,19 @@ public final class HostileCatalog {
         all.add(create("quotes.create notes", "notes", Kind.MULTI_LINE, 0,
                 (fx, t, v) -> fx.crm.quotes().create(fx.opportunity(), QuoteDraft.of(List.of(
                         QuoteItem.of(fx.product(), 1))).withNotes(s(v))),
-                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).notes(),
+                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).terms().notes(),
                 (fx, t) -> fx.crm.quotes().ofOpportunity(fx.opportunity()).size()));
         all.add(create("quotes.create line specialInstructions", "items[0].specialInstructions", Kind.MULTI_LINE,
                 SalesLimits.SPECIAL_INSTRUCTIONS,
                 (fx, t, v) -> fx.crm.quotes().create(fx.opportunity(), QuoteDraft.of(List.of(
                         QuoteItem.of(fx.product(), 1).withSpecialInstructions(s(v))))),
-                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).lines().get(0).specialInstructions(),
+                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).pricing().lines().get(0).specialInstructions(),
                 (fx, t) -> fx.crm.quotes().ofOpportunity(fx.opportunity()).size()));
         all.add(write("quotes.revise specialInstructions", "specialInstructions", Kind.MULTI_LINE,
                 SalesLimits.SPECIAL_INSTRUCTIONS, HostileFixture::newQuote,
                 (fx, t, v) -> fx.crm.quotes().revise(fx.crm.quotes().get((QuoteId) t), QuoteDraft.of(List.of(
                         QuoteItem.of(fx.product(), 1))).withSpecialInstructions(s(v))).id(),
-                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).specialInstructions(),
+                (fx, t, id) -> fx.crm.quotes().get((QuoteId) id).terms().specialInstructions(),
                 (fx, t) -> fx.crm.quotes().get((QuoteId) t).version()));
         all.add(write("quotes.decline reason", "reason", Kind.MULTI_LINE, 0, HostileFixture::newSentQuote,
                 (fx, t, v) -> fx.crm.quotes().decline((QuoteId) t, s(v)).id(),

@@ -118,8 +118,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(q.status()).isEqualTo(QuoteStatus.DRAFT);
         assertThat(q.account()).isEqualTo(acme);
         assertThat(q.contact()).isEqualTo(ada);
-        assertThat(q.approvalRequired()).isFalse();
-        assertThat(q.lines()).extracting(LineItem::productCode, LineItem::listPrice, LineItem::unitPrice,
+        assertThat(q.approval().required()).isFalse();
+        assertThat(q.pricing().lines()).extracting(LineItem::productCode, LineItem::listPrice, LineItem::unitPrice,
                 LineItem::total).containsExactly(
                 tuple("ENG-1", eur("1999.99"), eur("1899.99"), eur("5699.97")),
                 tuple("MILL", eur("333.33"), eur("333.33"), eur("666.66")));
@@ -219,7 +219,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
     @Test
     void aDiscountAboveTheThresholdNeedsAManagersApprovalBeforeSending() {
         QuoteId id = sales.quotes().create(deal, discounted("15"));
-        assertThat(sales.quotes().get(id).approvalRequired()).isTrue();
+        assertThat(sales.quotes().get(id).approval().required()).isTrue();
 
         assertThatThrownBy(() -> sales.quotes().send(id)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("approv");
@@ -234,7 +234,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
                 Set.of(Actor.MANAGER)));
         Quote approved = boss.quotes().approve(id);
         assertThat(approved.status()).isEqualTo(QuoteStatus.APPROVED);
-        assertThat(approved.approvedBy()).isEqualTo(UserId.of("boss"));
+        assertThat(approved.approval().by()).isEqualTo(UserId.of("boss"));
         assertThat(rep.quotes().send(id).status()).isEqualTo(QuoteStatus.SENT);
         verify(sender).send(any());
         assertThat(sales.quotes().get(id).history()).extracting(QuoteChange::action).containsExactly(
@@ -259,9 +259,9 @@ public abstract class QuoteOrderContract extends ContractSupport {
         Crm lenient = Crm.builder().storage(storage()).clock(clock).actor(actor).with(sender)
                 .with(new QuotePolicy(new BigDecimal("20"))).build();
         QuoteId id = lenient.quotes().create(deal, discounted("20"));
-        assertThat(lenient.quotes().get(id).approvalRequired()).isFalse();
+        assertThat(lenient.quotes().get(id).approval().required()).isFalse();
         assertThat(lenient.quotes().send(id).status()).isEqualTo(QuoteStatus.SENT);
-        assertThat(lenient.quotes().get(lenient.quotes().create(deal, discounted("20.01"))).approvalRequired())
+        assertThat(lenient.quotes().get(lenient.quotes().create(deal, discounted("20.01"))).approval().required())
                 .isTrue();
     }
 
@@ -275,7 +275,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
                 .hasMessageContaining("may not approve");
         assertThat(sales.quotes().get(id).version()).as("nothing written").isEqualTo(version);
         Crm boss = sales.as(new Actor(tenant, UserId.of("boss"), Set.of(Actor.MANAGER)));
-        assertThat(boss.quotes().approve(id).approvedBy()).isEqualTo(UserId.of("boss"));
+        assertThat(boss.quotes().approve(id).approval().by()).isEqualTo(UserId.of("boss"));
     }
 
     @Test
@@ -289,8 +289,8 @@ public abstract class QuoteOrderContract extends ContractSupport {
         Quote revised = sales.quotes().revise(sales.quotes().get(id), standard());
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.status()).isEqualTo(QuoteStatus.DRAFT);
-        assertThat(revised.approvedBy()).isNull();
-        assertThat(revised.approvalRequired()).isFalse();
+        assertThat(revised.approval().by()).isNull();
+        assertThat(revised.approval().required()).isFalse();
         assertThat(revised.totals().total()).isEqualTo(eur("7576.29"));
         assertThat(revised.history()).last().satisfies(h -> {
             assertThat(h.action()).isEqualTo(QuoteAction.REVISED);
@@ -349,7 +349,7 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(o.account()).isEqualTo(acme);
         assertThat(o.contact()).isEqualTo(ada);
         assertThat(o.owner()).isEqualTo(UserId.of("rep-1"));
-        assertThat(o.lines()).isEqualTo(q.lines());
+        assertThat(o.lines()).isEqualTo(q.pricing().lines());
         assertThat(o.totals()).isEqualTo(q.totals());
         assertThat(sales.orders().ofAccount(acme)).containsExactly(o);
         assertThat(sales.orders().findByNumber("O-1")).contains(o);
@@ -444,13 +444,15 @@ public abstract class QuoteOrderContract extends ContractSupport {
                 QuoteItem.of(engine, 3, "15").withSpecialInstructions("  " + ENGRAVING + "\n"),
                 QuoteItem.of(mill, 2).withSpecialInstructions(" "))).withSpecialInstructions(DELIVERY));
         Quote created = sales.quotes().get(id);
-        assertThat(created.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
-        assertThat(created.specialInstructions()).isEqualTo(DELIVERY);
+        assertThat(created.pricing().lines()).extracting(LineItem::specialInstructions)
+                .containsExactly(ENGRAVING, null);
+        assertThat(created.terms().specialInstructions()).isEqualTo(DELIVERY);
 
         Quote revised = sales.quotes().revise(created, QuoteDraft.from(created).withTaxRate("19"));
         assertThat(revised.revision()).isEqualTo(2);
-        assertThat(revised.lines()).extracting(LineItem::specialInstructions).containsExactly(ENGRAVING, null);
-        assertThat(revised.specialInstructions()).isEqualTo(DELIVERY);
+        assertThat(revised.pricing().lines()).extracting(LineItem::specialInstructions)
+                .containsExactly(ENGRAVING, null);
+        assertThat(revised.terms().specialInstructions()).isEqualTo(DELIVERY);
         assertThat(revised.history()).last().extracting(QuoteChange::detail).asString()
                 .startsWith("tax rate 0 -> 19 %; ").doesNotContain("instructions");
 
@@ -465,13 +467,13 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(json.get("lines").get(1).get("specialInstructions").isNull()).isTrue();
         assertThat(out.getValue().html()).contains("Engrave &quot;Für Ada&quot; on each &lt;plate&gt;<br>\n"
                 + "Serial numbers 名 in brass").contains("Deliver to the back door<br>\n<br>\nRing twice");
-        assertThat(sent.lines()).isEqualTo(revised.lines());
-        assertThat(sent.specialInstructions()).isEqualTo(DELIVERY);
+        assertThat(sent.pricing().lines()).isEqualTo(revised.pricing().lines());
+        assertThat(sent.terms().specialInstructions()).isEqualTo(DELIVERY);
 
         OrderId orderId = sales.quotes().accept(id);
-        assertThat(sales.quotes().get(id).specialInstructions()).isEqualTo(DELIVERY);
+        assertThat(sales.quotes().get(id).terms().specialInstructions()).isEqualTo(DELIVERY);
         Order placed = sales.orders().get(orderId);
-        assertThat(placed.lines()).isEqualTo(sent.lines());
+        assertThat(placed.lines()).isEqualTo(sent.pricing().lines());
         assertThat(placed.specialInstructions()).isEqualTo(DELIVERY);
 
         sales.orders().confirm(orderId);
@@ -514,8 +516,9 @@ public abstract class QuoteOrderContract extends ContractSupport {
         assertThat(revised.history()).last().extracting(QuoteChange::detail).isEqualTo(
                 "MILL special instructions added; order special instructions added; total unchanged 7576.29 EUR");
         Quote cleared = sales.quotes().revise(revised, QuoteDraft.from(revised).withSpecialInstructions(" \n "));
-        assertThat(cleared.specialInstructions()).isNull();
-        assertThat(cleared.lines()).extracting(LineItem::specialInstructions).containsExactly(null, "Gift wrap");
+        assertThat(cleared.terms().specialInstructions()).isNull();
+        assertThat(cleared.pricing().lines()).extracting(LineItem::specialInstructions)
+                .containsExactly(null, "Gift wrap");
         assertThat(cleared.history()).last().extracting(QuoteChange::detail)
                 .isEqualTo("order special instructions removed; total unchanged 7576.29 EUR");
         assertThat(sales.quotes().get(id)).isEqualTo(cleared);

@@ -422,7 +422,7 @@ public abstract class TextLimitsContract extends ContractSupport {
                 Money.of("2000.00", "EUR"), LocalDate.of(2026, 3, 31)));
         String rate = "19." + "5".repeat(SalesLimits.TAX_RATE_TEXT - 3);
         QuoteId quote = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1))).withTaxRate(rate));
-        assertThat(crm.quotes().get(quote).taxRate().toString()).isEqualTo(rate);
+        assertThat(crm.quotes().get(quote).pricing().taxRate().toString()).isEqualTo(rate);
 
         assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
                 .withTaxRate(rate + "5"))), "taxRate");
@@ -444,9 +444,9 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertThat(List.of(forLine, forOrder)).allSatisfy(t -> assertThat(t).hasSize(limit));
         QuoteId quote = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)
                 .withSpecialInstructions(forLine))).withSpecialInstructions(forOrder));
-        assertThat(crm.quotes().get(quote).lines()).singleElement().extracting(l -> l.specialInstructions())
+        assertThat(crm.quotes().get(quote).pricing().lines()).singleElement().extracting(l -> l.specialInstructions())
                 .isEqualTo(forLine);
-        assertThat(crm.quotes().get(quote).specialInstructions()).isEqualTo(forOrder);
+        assertThat(crm.quotes().get(quote).terms().specialInstructions()).isEqualTo(forOrder);
 
         assertFields(thrown(() -> crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1),
                 QuoteItem.of(product, 2).withSpecialInstructions(forLine + "m")))
@@ -470,7 +470,7 @@ public abstract class TextLimitsContract extends ContractSupport {
         // Blanks around the text are not kept, so they do not count.
         QuoteId padded = crm.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(product, 1)))
                 .withSpecialInstructions(" \n" + forOrder + "\n "));
-        assertThat(crm.quotes().get(padded).specialInstructions()).isEqualTo(forOrder);
+        assertThat(crm.quotes().get(padded).terms().specialInstructions()).isEqualTo(forOrder);
     }
 
     // ---- tasks, teams, calendar ----------------------------------------------------------------------------------

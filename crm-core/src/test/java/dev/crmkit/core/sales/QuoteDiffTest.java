@@ -34,9 +34,9 @@ class QuoteDiffTest {
 
     private static Quote quote(List<LineItem> lines, String instructions) {
         return new Quote(QuoteId.of(UUID.randomUUID()), 1, "Q-1", 1, OpportunityId.of(UUID.randomUUID()),
-                AccountId.of(UUID.randomUUID()), null, Currency.getInstance("EUR"), BigDecimal.ZERO, lines, false,
-                QuoteStatus.SENT, null, null, null, instructions, null, List.of(), UserId.of("rep"), Instant.EPOCH,
-                Instant.EPOCH);
+                AccountId.of(UUID.randomUUID()), null, new Pricing(Currency.getInstance("EUR"), BigDecimal.ZERO, lines),
+                Approval.NOT_NEEDED, QuoteStatus.SENT, new QuoteTerms(null, null, instructions), null, List.of(),
+                UserId.of("rep"), Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test
@@ -51,7 +51,7 @@ class QuoteDiffTest {
     @Test
     void anIdenticalRevisionSaysOnlyThatTheTotalIsUnchanged() {
         Quote before = quote(List.of(line(A, "A", "10.00")));
-        assertThat(QuoteDiff.describe(before, null, BigDecimal.ZERO, before.lines(), null))
+        assertThat(QuoteDiff.describe(before, null, BigDecimal.ZERO, before.pricing().lines(), null))
                 .isEqualTo("total unchanged 20.00 EUR");
     }
 

@@ -60,12 +60,12 @@ class SalesAggregateRulesTest {
         Quote accepted = Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-1", open.id(), open.account(),
                 ContactId.of(UUID.randomUUID()), ProductId.of(UUID.randomUUID()));
         assertThatThrownBy(() -> new Quote(accepted.id(), 0, "Q-1", 1, open.id(), open.account(), null,
-                accepted.currency(), accepted.taxRate(), accepted.lines(), false, QuoteStatus.SENT, null, null, null,
-                null, OrderId.of(UUID.randomUUID()), List.of(), REP, accepted.createdAt(), accepted.updatedAt()))
+                accepted.pricing(), Approval.NOT_NEEDED, QuoteStatus.SENT, QuoteTerms.NONE,
+                OrderId.of(UUID.randomUUID()), List.of(), REP, accepted.createdAt(), accepted.updatedAt()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order");
         assertThatThrownBy(() -> new Quote(accepted.id(), 0, "Q-1", 1, open.id(), open.account(), null,
-                accepted.currency(), accepted.taxRate(), accepted.lines(), true, QuoteStatus.SENT, null, null, null,
-                null, null, List.of(), REP, accepted.createdAt(), accepted.updatedAt()))
+                accepted.pricing(), new Approval(true, null), QuoteStatus.SENT, QuoteTerms.NONE, null, List.of(), REP,
+                accepted.createdAt(), accepted.updatedAt()))
                 .as("sent while needing approval, unapproved").isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -146,9 +146,10 @@ class StatusMachineProperties {
         LineItem line = new LineItem(ProductId.of(UUID.randomUUID()), "P", "P", 1, Money.of("10.00", "EUR"),
                 approvalRequired ? new BigDecimal("50") : BigDecimal.ZERO);
         Quote q = new Quote(QuoteId.of(UUID.randomUUID()), 0, "Q-1", 1, OpportunityId.of(UUID.randomUUID()),
-                AccountId.of(UUID.randomUUID()), null, Currency.getInstance("EUR"), BigDecimal.ZERO, List.of(line),
-                approvalRequired, QuoteStatus.DRAFT, null, null, null, null, null, List.of(), REP, Instant.EPOCH,
-                Instant.EPOCH);
+                AccountId.of(UUID.randomUUID()), null,
+                new Pricing(Currency.getInstance("EUR"), BigDecimal.ZERO, List.of(line)),
+                new Approval(approvalRequired, null), QuoteStatus.DRAFT, QuoteTerms.NONE, null, List.of(), REP,
+                Instant.EPOCH, Instant.EPOCH);
         for (QuoteStatus target : targets) {
             Quote before = q;
             boolean legal = before.status().canMoveTo(target) && !(approvalRequired

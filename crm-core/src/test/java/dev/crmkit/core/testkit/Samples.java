@@ -51,6 +51,7 @@ import dev.crmkit.core.lead.MatchField;
 import dev.crmkit.core.lead.Origin;
 import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.sales.AccountTeam;
+import dev.crmkit.core.sales.Approval;
 import dev.crmkit.core.sales.ForecastCategory;
 import dev.crmkit.core.sales.LineItem;
 import dev.crmkit.core.sales.Opportunity;
@@ -59,11 +60,13 @@ import dev.crmkit.core.sales.Order;
 import dev.crmkit.core.sales.OrderStatus;
 import dev.crmkit.core.sales.OrderStatusChange;
 import dev.crmkit.core.sales.PriceBook;
+import dev.crmkit.core.sales.Pricing;
 import dev.crmkit.core.sales.Product;
 import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.QuoteAction;
 import dev.crmkit.core.sales.QuoteChange;
 import dev.crmkit.core.sales.QuoteStatus;
+import dev.crmkit.core.sales.QuoteTerms;
 import dev.crmkit.core.sales.StageChange;
 import dev.crmkit.core.sales.TeamMember;
 import dev.crmkit.core.segment.Criteria;
@@ -231,9 +234,10 @@ public final class Samples {
 
     public static Quote quote(QuoteId id, String number, OpportunityId opportunity, AccountId account,
                               ContactId contact, ProductId product) {
-        return new Quote(id, 0, number, 2, opportunity, account, contact, Currency.getInstance("EUR"),
-                new BigDecimal("19.00"), List.of(line(product)), true, QuoteStatus.ACCEPTED, UserId.of("boss"),
-                LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", "Back door\nRing twice",
+        return new Quote(id, 0, number, 2, opportunity, account, contact,
+                new Pricing(Currency.getInstance("EUR"), new BigDecimal("19.00"), List.of(line(product))),
+                new Approval(true, UserId.of("boss")), QuoteStatus.ACCEPTED,
+                new QuoteTerms(LocalDate.of(2026, 2, 28), "Delivery within 6 weeks", "Back door\nRing twice"),
                 OrderId.of(UUID.randomUUID()), List.of(
                         new QuoteChange(T0, UserId.of("rep-7"), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
                                 "total 0.00 EUR", null),
