@@ -9,6 +9,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
@@ -239,6 +240,19 @@ public abstract class LeadLifecycleContract extends ContractSupport {
         assertThat(o.amount()).isEqualTo(Money.of("1000.00", "EUR"));
         assertThat(crm.opportunities().ofAccount(c.account())).extracting(Opportunity::id)
                 .containsExactly(c.opportunity());
+    }
+
+    @Test
+    void anOpportunityAskedForWithoutItsAmountAndCloseDateIsRefusedBeforeAnythingIsWritten() {
+        LeadId id = lead("ada@example.com");
+        crm.leads().qualify(id);
+
+        assertThatThrownBy(() -> crm.leads().convert(id, ConvertLead.automatically()
+                .withOpportunity("Engines", null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("opportunityAmount", "opportunityCloseDate"));
+        assertThat(crm.leads().get(id).status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(crm.accounts().findByName("Analytical Engines")).isEmpty();
     }
 
     @Test
