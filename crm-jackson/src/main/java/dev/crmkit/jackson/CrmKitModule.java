@@ -88,7 +88,9 @@ public final class CrmKitModule extends SimpleModule {
             }
             Set<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                     .collect(Collectors.toSet());
-            return properties.stream().filter(p -> components.contains(p.getName())).toList();
+            // By the member's own name: a component may be written under another one (@JsonProperty).
+            return properties.stream().filter(p -> components.contains(
+                    p.getMember() == null ? p.getName() : p.getMember().getName())).toList();
         }
     }
 }

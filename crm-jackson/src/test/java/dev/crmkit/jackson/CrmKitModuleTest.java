@@ -17,6 +17,9 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.lead.Conversion;
 import dev.crmkit.core.lead.ConvertLead;
@@ -75,6 +78,10 @@ class CrmKitModuleTest {
                 Samples.lead(LeadId.of(UUID.randomUUID()), "ada@example.com"),
                 Samples.account(AccountId.of(UUID.randomUUID()), "Analytical Engines Ltd"),
                 Samples.contact(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), "cb@example.com"),
+                // Approved, with an approver its Approval writes under the quote's old name, approvedBy.
+                Samples.quote(QuoteId.of(UUID.randomUUID()), "Q-7", OpportunityId.of(UUID.randomUUID()),
+                        AccountId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()),
+                        ProductId.of(UUID.randomUUID())),
                 new LeadCaptured(TenantId.of("acme"), Samples.T0,
                         Samples.lead(LeadId.of(UUID.randomUUID()), "grace@example.com")));
         for (Object value : values) {

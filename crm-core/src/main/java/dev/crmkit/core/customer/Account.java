@@ -22,7 +22,7 @@ public record Account(
         @Nullable CompanySize size,
         @Nullable Address address,
         @Nullable String website,
-        UserId owner,
+        @Nullable UserId owner,
         LifecycleStage stage,
         Set<String> tags,
         @Nullable String nameKey,

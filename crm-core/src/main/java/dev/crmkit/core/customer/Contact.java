@@ -32,7 +32,7 @@ public record Contact(
         Set<String> roles,
         boolean keyDecisionMaker,
         LifecycleStage stage,
-        UserId owner,
+        @Nullable UserId owner,
         Consent consent,
         @Nullable LeadId sourceLead,
         Set<String> tags,

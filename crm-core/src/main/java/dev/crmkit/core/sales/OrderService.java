@@ -56,7 +56,7 @@ public final class OrderService {
      * CONFIRMED to SHIPPED; {@code reference} (e.g. a tracking number) is optional. Pass the order you read to refuse
      * a stale change.
      */
-    public Order ship(Ref<OrderId> id, String reference) {
+    public Order ship(Ref<OrderId> id, @Nullable String reference) {
         Validation v = new Validation();
         v.singleLine("reference", reference);
         v.throwIfInvalid();

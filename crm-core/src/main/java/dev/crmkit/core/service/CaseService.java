@@ -364,9 +364,7 @@ public final class CaseService {
                 for (EscalationKind kind : missed) {
                     CasePriority to = from.raised();
                     done.add(new CaseEscalated(ctx.actor().tenant(), now, saved, kind,
-                            kind == EscalationKind.FIRST_RESPONSE ? c.targets().firstResponseDue()
-                                    : c.targets().resolutionDue(), from,
-                            to, c.owner(), settings.managerOf(c.owner())));
+                            c.targets().due(kind), from, to, c.owner(), settings.managerOf(c.owner())));
                     from = to;
                 }
             }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The terms of a service contract to create or replace. Required: account, name, start date and a service level for
  * every priority; the end date (inclusive) is optional, and so are products (none: all products) and business hours.
  */
-public record ContractTerms(AccountId account, String name, LocalDate startDate, LocalDate endDate,
+public record ContractTerms(AccountId account, String name, LocalDate startDate, @Nullable LocalDate endDate,
                             Set<ProductId> products, Set<String> productCodes, Map<CasePriority, ServiceLevel> levels,
                             @Nullable BusinessHours hours) {
 

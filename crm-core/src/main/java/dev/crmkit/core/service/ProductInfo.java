@@ -18,7 +18,7 @@ public record ProductInfo(
         ProductInfoId id,
         long version,
         String productCode,
-        ProductId product,
+        @Nullable ProductId product,
         String name,
         @Nullable String summary,
         Map<String, String> specifications,

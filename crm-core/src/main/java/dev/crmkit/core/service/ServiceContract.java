@@ -26,7 +26,7 @@ public record ServiceContract(
         AccountId account,
         String name,
         LocalDate startDate,
-        LocalDate endDate,
+        @Nullable LocalDate endDate,
         Set<ProductId> products,
         Set<String> productCodes,
         Map<CasePriority, ServiceLevel> levels,

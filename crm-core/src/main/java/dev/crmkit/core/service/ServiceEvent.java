@@ -26,7 +26,7 @@ public sealed interface ServiceEvent extends DomainEvent {
      * {@code manager} (the owner's manager, or the default; null if none is configured) is to be alerted.
      */
     record CaseEscalated(TenantId tenant, Instant occurredAt, Case serviceCase, EscalationKind missed,
-                         @Nullable Instant dueAt, CasePriority from, CasePriority to, UserId owner,
+                         Instant dueAt, CasePriority from, CasePriority to, UserId owner,
                          @Nullable UserId manager) implements ServiceEvent {
     }
 

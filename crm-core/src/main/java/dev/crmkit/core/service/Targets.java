@@ -14,4 +14,13 @@ import org.jspecify.annotations.Nullable;
 public record Targets(@Nullable ServiceContractId contract, @Nullable Instant firstResponseDue,
                       @Nullable Instant resolutionDue, @Nullable Instant firstRespondedAt) {
     public static final Targets NONE = new Targets(null, null, null, null);
+
+    /** The due time of {@code kind}; a case is escalated only for a target it has. */
+    public Instant due(EscalationKind kind) {
+        Instant due = kind == EscalationKind.FIRST_RESPONSE ? firstResponseDue : resolutionDue;
+        if (due == null) {
+            throw new IllegalStateException("no " + kind + " target");
+        }
+        return due;
+    }
 }

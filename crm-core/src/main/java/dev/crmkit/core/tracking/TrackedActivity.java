@@ -48,7 +48,8 @@ public sealed interface TrackedActivity {
     }
 
     /** A visitor (or known lead) submitted a web form. */
-    record FormSubmission(String externalEventId, Instant occurredAt, @Nullable String visitorId, LeadId lead,
-                          @Nullable CampaignId campaign, String formName) implements TrackedActivity {
+    record FormSubmission(String externalEventId, Instant occurredAt, @Nullable String visitorId,
+                          @Nullable LeadId lead, @Nullable CampaignId campaign, String formName)
+            implements TrackedActivity {
     }
 }

@@ -190,8 +190,10 @@ public final class ImportService {
                 if (out[i].action() != Action.FAILED) {
                     handled.put(keys.get(i), out[i].record());
                 }
-                if (!dryRun && (out[i].action() == Action.CREATED || out[i].action() == Action.UPDATED)) {
-                    remember.add(new ImportedRow(keys.get(i), request.target(), out[i].record(), ctx.now()));
+                UUID record = out[i].record();
+                if (!dryRun && record != null
+                        && (out[i].action() == Action.CREATED || out[i].action() == Action.UPDATED)) {
+                    remember.add(new ImportedRow(keys.get(i), request.target(), record, ctx.now()));
                 }
             }
             if (!remember.isEmpty()) {

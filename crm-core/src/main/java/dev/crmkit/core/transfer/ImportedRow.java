@@ -3,7 +3,6 @@ package dev.crmkit.core.transfer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A row an import stored or updated a record from, remembered by a hash of its content, so that importing the same
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param target what the row became
  * @param record the lead, contact or account it became or filled
  */
-public record ImportedRow(String key, ImportTarget target, @Nullable UUID record, Instant importedAt) {
+public record ImportedRow(String key, ImportTarget target, UUID record, Instant importedAt) {
     public ImportedRow {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(target, "target");

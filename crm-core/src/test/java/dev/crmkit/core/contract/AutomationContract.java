@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crmkit.core.Crm;
 import com.sun.net.httpserver.HttpServer;
+import dev.crmkit.core.automation.RuleAction;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
@@ -431,6 +432,20 @@ public abstract class AutomationContract extends ContractSupport {
         crm.events().dispatchDue();
         assertThat(runs(flip)).singleElement().extracting(RuleRun::depth).isEqualTo(0);
         assertThat(crm.leads().get(lead).owner()).isEqualTo(UserId.of("rep-2"));
+    }
+
+    @Test
+    void aRuleBuiltInCodeThatDisqualifiesWithoutAReasonFailsItsRunInsteadOfThrowing() {
+        RuleId rule = crm.automation().create(new RuleDefinition("drop", "LeadCaptured", Criteria.all(),
+                List.of(new RuleAction.SetStatus(LeadStatus.UNQUALIFIED, null))));
+        LeadId lead = capture("ada@example.com", null);
+        crm.events().dispatchDue();
+        assertThat(runs(rule)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
+            assertThat(r.error()).contains("reason");
+        });
+        assertThat(crm.leads().get(lead).status()).isEqualTo(LeadStatus.NEW);
+        assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
