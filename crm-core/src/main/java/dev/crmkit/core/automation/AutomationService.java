@@ -7,9 +7,11 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.SequenceService;
 import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.segment.SegmentEvent.SegmentEntered;
@@ -220,6 +222,10 @@ public final class AutomationService {
             } else if (actions.get(i) instanceof RuleAction.Enroll enroll) {
                 v.check(tx.nurtureSequences().find(enroll.sequence()).isPresent(), "actions[" + i + "].sequence",
                         "is not a nurture sequence of this tenant: " + enroll.sequence());
+            } else if (actions.get(i) instanceof RuleAction.SetStatus set) {
+                // A rule read from JSON always has one; a rule built in code must too (rules are stored as JSON).
+                v.check(set.status() != LeadStatus.UNQUALIFIED || Text.blankToNull(set.reason()) != null,
+                        "actions[" + i + "].reason", "is required to disqualify");
             }
         }
         v.throwIfInvalid();

@@ -435,17 +435,12 @@ public abstract class AutomationContract extends ContractSupport {
     }
 
     @Test
-    void aRuleBuiltInCodeThatDisqualifiesWithoutAReasonFailsItsRunInsteadOfThrowing() {
-        RuleId rule = crm.automation().create(new RuleDefinition("drop", "LeadCaptured", Criteria.all(),
-                List.of(new RuleAction.SetStatus(LeadStatus.UNQUALIFIED, null))));
-        LeadId lead = capture("ada@example.com", null);
-        crm.events().dispatchDue();
-        assertThat(runs(rule)).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
-            assertThat(r.error()).contains("reason");
-        });
-        assertThat(crm.leads().get(lead).status()).isEqualTo(LeadStatus.NEW);
-        assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).isEmpty();
+    void aRuleBuiltInCodeThatDisqualifiesWithoutAReasonIsRefusedLikeItsJson() {
+        assertThatThrownBy(() -> crm.automation().create(new RuleDefinition("drop", "LeadCaptured", Criteria.all(),
+                List.of(new RuleAction.SetStatus(LeadStatus.UNQUALIFIED, " ")))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.hasErrorFor("actions[0].reason")).isTrue());
+        assertThat(crm.automation().list()).isEmpty();
     }
 
     @Test
