@@ -179,7 +179,7 @@ final class RuleRunner {
             Lead changed = switch (set.status()) {
                 case WORKING -> leads.startWorking(lead(t));
                 case QUALIFIED -> leads.qualify(lead(t));
-                default -> leads.disqualify(lead(t), reason(set));
+                default -> leads.disqualify(lead(t), Validation.checked(set.reason()));
             };
             return "setStatus " + changed.status();
         }
@@ -233,15 +233,6 @@ final class RuleRunner {
         values.put("firstName", first == null ? "" : first);
         values.put("lastName", last == null ? "" : last);
         values.put("company", company == null ? "" : company);
-    }
-
-    /** A rule built in code may lack a disqualification reason: a failed run, as the lead service would say. */
-    private static String reason(RuleAction.SetStatus set) {
-        String reason = set.reason();
-        if (reason == null) {
-            throw new ValidationException("reason", "is required");
-        }
-        return reason;
     }
 
     private static String address(@Nullable EmailAddress email, Trigger t) {

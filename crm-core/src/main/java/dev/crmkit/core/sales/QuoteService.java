@@ -63,7 +63,7 @@ public final class QuoteService {
             v.throwIfInvalid();
             String number = "Q-" + tx.sequences().next("sales.quote");
             QuoteChange created = new QuoteChange(ctx.now(), ctx.user(), QuoteAction.CREATED, QuoteStatus.DRAFT, 1,
-                    "total " + p.totals().total(), null);
+                    "total " + p.pricing().totals().total(), null);
             Quote q = new Quote(QuoteId.of(ctx.newId()), 0, number, 1, opp.id(), opp.account(), p.contact(),
                     p.pricing(), new Approval(p.approvalRequired(), null), QuoteStatus.DRAFT, p.terms(draft), null,
                     List.of(created), ctx.user(), ctx.now(), ctx.now());
@@ -94,7 +94,8 @@ public final class QuoteService {
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
             v.throwIfInvalid();
-            String detail = QuoteDiff.describe(q, p.contact(), p.taxRate(), p.lines(), p.specialInstructions());
+            String detail = QuoteDiff.describe(q, p.contact(), p.pricing().taxRate(), p.pricing().lines(),
+                    p.specialInstructions());
             return save(tx, q.revise(p.contact(), p.pricing(), p.approvalRequired(), p.terms(draft), detail,
                     ctx.user(), ctx.now()));
         });
@@ -258,18 +259,10 @@ public final class QuoteService {
     }
 
     /** A draft checked and priced; fields are null where validation failed. */
-    private record Priced(Currency currency, BigDecimal taxRate, List<LineItem> lines, @Nullable Contact contactRecord,
-                          boolean approvalRequired, @Nullable String specialInstructions) {
+    private record Priced(Pricing pricing, @Nullable Contact contactRecord, boolean approvalRequired,
+                          @Nullable String specialInstructions) {
         @Nullable ContactId contact() {
             return contactRecord == null ? null : contactRecord.id();
-        }
-
-        Pricing pricing() {
-            return new Pricing(currency, taxRate, lines);
-        }
-
-        QuoteTotals totals() {
-            return pricing().totals();
         }
 
         QuoteTerms terms(QuoteDraft draft) {
@@ -318,7 +311,7 @@ public final class QuoteService {
                 approval |= policy.needsApproval(line.discountPercent());
             }
         }
-        return new Priced(currency, taxRate, lines, contact, approval, instructions);
+        return new Priced(new Pricing(currency, taxRate, lines), contact, approval, instructions);
     }
 
     private static @Nullable LineItem line(SalesTx tx, QuoteItem item, Optional<PriceBook> book, Currency currency,
