@@ -26,6 +26,10 @@ public final class Text {
         if (s == null) {
             return "";
         }
+        if (isFolded(s)) {
+            // Matching folds every candidate's fields on every capture; most stored values are already folded.
+            return s;
+        }
         // ASCII has nothing to decompose: duplicate matching folds every candidate's names, so skip the costly part.
         String decomposed = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         StringBuilder out = new StringBuilder(decomposed.length());
@@ -43,6 +47,18 @@ public final class Text {
             }
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether folding would give {@code s} back: lower-case ASCII letters and digits, single inner spaces. */
+    private static boolean isFolded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (c != ' ' || i == 0 || i == s.length() - 1 || s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String s) {

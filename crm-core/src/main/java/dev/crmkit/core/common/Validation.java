@@ -24,6 +24,9 @@ public final class Validation {
     /** The first instant after the accepted range (exclusive), see {@link #EARLIEST_INSTANT}. */
     public static final Instant END_OF_INSTANTS = Instant.parse("2200-01-01T00:00:00Z");
 
+    private static final String OUT_OF_RANGE = "must be from " + EARLIEST_INSTANT + " until before "
+            + END_OF_INSTANTS;
+
     private final String prefix;
     private final List<FieldError> errors;
 
@@ -68,8 +71,10 @@ public final class Validation {
      * adapter.
      */
     public boolean maxLength(String field, @Nullable String value, int max) {
-        return check(value == null || value.length() <= max, field, "must be at most " + max + " characters")
-                && singleLine(field, value);
+        if (value != null && value.length() > max) {
+            return check(false, field, "must be at most " + max + " characters");
+        }
+        return singleLine(field, value);
     }
 
     /**
@@ -86,9 +91,10 @@ public final class Validation {
 
     /** {@link #maxLength} for each of {@code values} (tags, codes), reported once under {@code field}. */
     public boolean maxLengthEach(String field, Collection<String> values, int max) {
-        return check(values == null || values.stream().allMatch(s -> s == null || s.length() <= max), field,
-                "must each be at most " + max + " characters")
-                && check(values == null || values.stream().allMatch(s -> s == null || Text.badChar(s, false) < 0),
+        if (values != null && !values.stream().allMatch(s -> s == null || s.length() <= max)) {
+            return check(false, field, "must each be at most " + max + " characters");
+        }
+        return check(values == null || values.stream().allMatch(s -> s == null || Text.badChar(s, false) < 0),
                 field, "must each be single-line text without control characters or unpaired surrogates");
     }
 
@@ -99,7 +105,8 @@ public final class Validation {
      */
     public boolean singleLine(String field, @Nullable String value) {
         int bad = value == null ? -1 : Text.badChar(value, false);
-        return check(bad < 0, field, "must be single-line text; character " + (bad + 1)
+        // The message only when it is needed: every text field of every capture passes through here.
+        return bad < 0 || check(false, field, "must be single-line text; character " + (bad + 1)
                 + " is a control character or an unpaired surrogate");
     }
 
@@ -111,11 +118,11 @@ public final class Validation {
         if (value == null) {
             return true;
         }
-        if (max > 0 && !check(value.length() <= max, field, "must be at most " + max + " characters")) {
-            return false;
+        if (max > 0 && value.length() > max) {
+            return check(false, field, "must be at most " + max + " characters");
         }
         int bad = Text.badChar(value, true);
-        return check(bad < 0, field, "character " + (bad + 1)
+        return bad < 0 || check(false, field, "character " + (bad + 1)
                 + " is a control character or an unpaired surrogate");
     }
 
@@ -129,8 +136,7 @@ public final class Validation {
      * passes. Returns whether it passes.
      */
     public boolean instant(String field, @Nullable Instant value) {
-        return check(value == null || inRange(value), field, "must be from " + EARLIEST_INSTANT + " until before "
-                + END_OF_INSTANTS);
+        return check(value == null || inRange(value), field, OUT_OF_RANGE);
     }
 
     /** Whether {@code value} lies in [{@link #EARLIEST_INSTANT}, {@link #END_OF_INSTANTS}). */

@@ -2,9 +2,12 @@ package dev.crmkit.core.lead;
 
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -81,14 +84,31 @@ public final class BlockingKeys {
      */
     public static <T> Set<T> candidates(Collection<? extends Collection<T>> blocks) {
         Set<T> found = new LinkedHashSet<>();
-        Set<T> once = new HashSet<>();
+        List<Collection<T>> common = new ArrayList<>(blocks.size());
         for (Collection<T> block : blocks) {
             if (block.size() <= COMMON_BLOCK) {
                 found.addAll(block);
             } else if (block.size() <= MAX_BLOCK) {
-                for (T owner : block) {
-                    if (!once.add(owner)) {
+                common.add(block);
+            }
+        }
+        if (common.size() < 2) {
+            return found;
+        }
+        // Each owner of a common block is looked up in the larger ones, so no block is copied into a counting map:
+        // this runs on every capture, and such blocks hold hundreds once the store holds a million people.
+        common.sort(Comparator.comparingInt(Collection::size));
+        List<Collection<T>> lookups = new ArrayList<>(common.size());
+        for (Collection<T> block : common) {
+            // The smallest is only walked; a list (as JPA reads blocks) is hashed once to be looked up in.
+            lookups.add(lookups.isEmpty() || block instanceof Set<T> ? block : new HashSet<>(block));
+        }
+        for (int i = 0; i < common.size() - 1; i++) {
+            for (T owner : common.get(i)) {
+                for (int j = i + 1; j < common.size(); j++) {
+                    if (lookups.get(j).contains(owner)) {
                         found.add(owner);
+                        break;
                     }
                 }
             }

@@ -15,7 +15,14 @@ import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.storage.Storage;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -47,6 +54,55 @@ class MatchingProperties {
 
             assertThat(copy.duplicates()).anySatisfy(m -> assertThat(m.lead()).contains(first));
         }
+    }
+
+    /**
+     * The candidates of a record's blocks are the owners of every small block and the owners two large blocks share,
+     * and none of an oversized block: the rule both adapters apply, checked against a counting reference, for blocks
+     * given as sets (memory) and as lists (JPA).
+     */
+    @Property(tries = 300)
+    void candidatesAreTheSmallBlocksAndWhatTwoLargeBlocksShare(
+            @ForAll("blockSizes") List<Integer> sizes, @ForAll("seeds") long seed, @ForAll boolean asLists) {
+        Random random = new Random(seed);
+        int owners = 1 + random.nextInt(2 * BlockingKeys.MAX_BLOCK);
+        List<Collection<Integer>> blocks = new ArrayList<>();
+        for (int size : sizes) {
+            Set<Integer> block = new LinkedHashSet<>();
+            while (block.size() < Math.min(size, owners)) {
+                block.add(random.nextInt(owners));
+            }
+            blocks.add(asLists ? new ArrayList<>(block) : block);
+        }
+        Map<Integer, Integer> largeBlocksHolding = new HashMap<>();
+        Set<Integer> expected = new HashSet<>();
+        for (Collection<Integer> block : blocks) {
+            if (block.size() <= BlockingKeys.COMMON_BLOCK) {
+                expected.addAll(block);
+            } else if (block.size() <= BlockingKeys.MAX_BLOCK) {
+                block.forEach(o -> largeBlocksHolding.merge(o, 1, Integer::sum));
+            }
+        }
+        largeBlocksHolding.forEach((o, n) -> {
+            if (n >= 2) {
+                expected.add(o);
+            }
+        });
+
+        assertThat(BlockingKeys.candidates(blocks)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> blockSizes() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, BlockingKeys.COMMON_BLOCK + 2),
+                Arbitraries.integers().between(BlockingKeys.COMMON_BLOCK, 60),
+                Arbitraries.integers().between(BlockingKeys.MAX_BLOCK - 2, BlockingKeys.MAX_BLOCK + 2))
+                .list().ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
     }
 
     private static Profile profile(NewLead l) {
