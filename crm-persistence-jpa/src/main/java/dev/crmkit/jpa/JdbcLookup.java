@@ -15,7 +15,7 @@ import java.util.UUID;
  * {@link #VALUES_PER_QUERY}.
  */
 final class JdbcLookup {
-    private static final int VALUES_PER_QUERY = 1000;
+    static final int VALUES_PER_QUERY = 1000;
 
     private JdbcLookup() {
     }

@@ -11,11 +11,13 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
-import java.time.Instant;
 import dev.crmkit.core.lead.BlockingKeys;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaContactRepository extends JpaRepository<ContactId, Contact, ContactEntity>
@@ -43,6 +45,11 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
         KeyTables.replace(tx, TAGS, contact.id().value(), contact.tags(), inserted, ContactTagRow::new);
         KeyTables.replace(tx, MATCH_KEYS, contact.id().value(), BlockingKeys.of(contact), inserted,
                 ContactMatchKeyRow::new);
+    }
+
+    /** The contacts {@code ids} (matching's candidates, chosen from their key blocks). */
+    List<Contact> candidates(Set<UUID> ids) {
+        return byIds(ids, ORDER);
     }
 
     @Override

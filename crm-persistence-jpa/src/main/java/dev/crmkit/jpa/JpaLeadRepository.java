@@ -83,9 +83,9 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         return lookup("phone", phone.value(), ORDER);
     }
 
-    @Override
-    public List<Lead> findByNameKey(String nameKey) {
-        return lookup("nameKey", nameKey, ORDER);
+    /** The leads {@code ids} (matching's candidates, chosen from their key blocks). */
+    List<Lead> candidates(Set<UUID> ids) {
+        return byIds(ids, ORDER);
     }
 
     @Override

@@ -181,7 +181,11 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         if (keys.isEmpty()) {
             return List.of();
         }
-        Set<UUID> ids = BlockingKeys.candidates(KeyTables.ownersByKey(tx, keyEntity, keys).values());
+        return byIds(BlockingKeys.candidates(KeyTables.ownersByKey(tx, keyEntity, keys).values()), order);
+    }
+
+    /** This tenant's rows {@code ids}, ordered by {@code order}. */
+    List<T> byIds(Set<UUID> ids, String order) {
         return ids.isEmpty() ? List.of() : list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), order);
     }
 

@@ -11,7 +11,9 @@ import dev.crmkit.core.document.DocumentRepository;
 import dev.crmkit.core.email.EmailRecipientRepository;
 import dev.crmkit.core.email.EmailTemplateRepository;
 import dev.crmkit.core.email.SentEmailRepository;
+import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.LeadRepository;
+import dev.crmkit.core.lead.MatchCandidates;
 import dev.crmkit.core.nurture.EnrollmentRepository;
 import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
@@ -39,15 +41,18 @@ import dev.crmkit.core.tracking.CampaignRepository;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import dev.crmkit.core.transfer.ImportRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
-import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * One database transaction for one tenant. Aggregates are immutable records, so a stateless session fits: no
@@ -126,6 +131,16 @@ final class JpaTx implements StorageTx {
     @Override
     public LeadRepository leads() {
         return new JpaLeadRepository(this);
+    }
+
+    /** Both match-key tables in one statement, then the chosen leads and (if any) contacts by id. */
+    @Override
+    public MatchCandidates matchCandidates(Collection<String> keys) {
+        Map<String, List<UUID>> leadBlocks = new HashMap<>();
+        Map<String, List<UUID>> contactBlocks = new HashMap<>();
+        KeyTables.peopleOwnersByKey(this, keys, leadBlocks, contactBlocks);
+        return new MatchCandidates(new JpaLeadRepository(this).candidates(BlockingKeys.candidates(leadBlocks.values())),
+                new JpaContactRepository(this).candidates(BlockingKeys.candidates(contactBlocks.values())));
     }
 
     @Override
@@ -324,7 +339,16 @@ final class JpaTx implements StorageTx {
      * ({@link Errors#translate}), as for Hibernate's own statements.
      */
     void jdbcWrite(JdbcWork work) {
-        SQLException failure = sessionForWrite().doReturningWork(c -> {
+        jdbc(sessionForWrite(), work);
+    }
+
+    /** Runs {@code work} on this transaction's connection to read. */
+    void jdbcRead(JdbcWork work) {
+        jdbc(session(), work);
+    }
+
+    private static void jdbc(StatelessSession session, JdbcWork work) {
+        SQLException failure = session.doReturningWork(c -> {
             try {
                 work.run(c);
                 return null;

@@ -40,7 +40,6 @@ class LeadEntity extends VersionedRow {
     String tags;
     String customFields;
     String history;
-    String nameKey;
     UUID mergedInto;
     UUID convertedAccount;
     UUID convertedContact;

@@ -67,7 +67,6 @@ final class LeadMapper {
         r.history = JsonColumns.objects(l.history(), h -> JsonColumns.object()
                 .put("at", h.at() == null ? null : h.at().toString()).put("by", Ids.user(h.by()))
                 .put("action", h.action()).put("detail", h.detail()));
-        r.nameKey = l.nameKey();
         r.mergedInto = Ids.uuid(l.outcome().mergedInto());
         r.convertedAccount = Ids.uuid(l.outcome().convertedAccount());
         r.convertedContact = Ids.uuid(l.outcome().convertedContact());

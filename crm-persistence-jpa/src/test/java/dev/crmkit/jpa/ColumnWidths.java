@@ -94,8 +94,8 @@ abstract class ColumnWidths {
         for (String table : new String[] {"crm_lead", "crm_contact"}) {
             m.put(table + ".email", EmailAddress.MAX_LENGTH);
             m.put(table + ".phone", PhoneNumber.MAX_LENGTH);
-            m.put(table + ".name_key", MatchKeys.MAX_LENGTH);
         }
+        m.put("crm_contact.name_key", MatchKeys.MAX_LENGTH);
         for (String table : new String[] {"crm_lead", "crm_account", "crm_contact"}) {
             m.put(table + ".address_street", Address.MAX_LINE);
             m.put(table + ".address_city", Address.MAX_LINE);

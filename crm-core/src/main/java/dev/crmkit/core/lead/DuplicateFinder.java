@@ -91,6 +91,9 @@ final class DuplicateFinder {
     private static final class StoredCandidates implements Candidates {
         private final LeadTx tx;
         private final Map<AccountId, String> accountNames = new HashMap<>();
+        /** The contacts {@link #leads} read with the leads, for the keys it was asked. */
+        private @Nullable Set<String> blockedKeys;
+        private List<Contact> blockedContacts = List.of();
 
         StoredCandidates(LeadTx tx) {
             this.tx = tx;
@@ -99,8 +102,11 @@ final class DuplicateFinder {
         @Override
         public Collection<Candidate> leads(Set<String> keys, @Nullable EmailAddress email,
                                            @Nullable PhoneNumber phone) {
+            MatchCandidates blocked = tx.matchCandidates(keys);
+            blockedKeys = keys;
+            blockedContacts = blocked.contacts();
             Map<UUID, Lead> leads = new LinkedHashMap<>();
-            for (Lead l : tx.leads().findByBlockingKeys(keys)) {
+            for (Lead l : blocked.leads()) {
                 leads.put(l.id().value(), l);
             }
             if (email != null) {
@@ -116,7 +122,8 @@ final class DuplicateFinder {
         public Collection<Contact> contacts(Set<String> keys, @Nullable EmailAddress email,
                                             @Nullable PhoneNumber phone) {
             Map<UUID, Contact> contacts = new LinkedHashMap<>();
-            tx.contacts().findByMatchKeys(keys).forEach(c -> contacts.put(c.id().value(), c));
+            List<Contact> blocked = keys.equals(blockedKeys) ? blockedContacts : tx.contacts().findByMatchKeys(keys);
+            blocked.forEach(c -> contacts.put(c.id().value(), c));
             if (email != null) {
                 tx.contacts().findByEmail(email).forEach(c -> contacts.putIfAbsent(c.id().value(), c));
             }

@@ -1,6 +1,5 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.MatchKeys;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record Identity(@Nullable String firstName, @Nullable String lastName, @Nullable String company,
                        @Nullable String title, @Nullable LocalDate birthDate) {
-
-    /** The name's matching key (case, spacing and punctuation removed) that duplicate search looks leads up by. */
-    public @Nullable String nameKey() {
-        return MatchKeys.person(firstName, lastName);
-    }
 }

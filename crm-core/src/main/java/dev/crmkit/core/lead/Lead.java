@@ -102,11 +102,6 @@ public record Lead(
         }
     }
 
-    /** The name's matching key that duplicate search looks leads up by (see {@link Identity#nameKey()}). */
-    public @Nullable String nameKey() {
-        return identity.nameKey();
-    }
-
     /** A copy knowing the anonymous web visitors {@code ids} (visitor linking), changed at {@code at}. */
     public Lead withVisitorIds(Set<String> ids, Instant at) {
         Edit e = edit();

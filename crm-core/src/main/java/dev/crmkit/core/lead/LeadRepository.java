@@ -21,9 +21,6 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     List<Lead> findByPhone(PhoneNumber phone);
 
-    /** Leads whose {@link Lead#nameKey()} equals {@code nameKey}: the blocking step of fuzzy matching. */
-    List<Lead> findByNameKey(String nameKey);
-
     /**
      * Leads having at least one of {@code keys} among their {@link BlockingKeys}, each once, in no particular order:
      * the candidates of duplicate matching, chosen from the keys' blocks by {@link BlockingKeys#candidates} (a key

@@ -42,11 +42,6 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     }
 
     @Override
-    public List<Lead> findByNameKey(String nameKey) {
-        return lookup("nameKey", nameKey, ORDER);
-    }
-
-    @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
         return byBlockingKeys(keys);
     }

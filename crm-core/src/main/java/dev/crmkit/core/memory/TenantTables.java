@@ -68,7 +68,6 @@ final class TenantTables {
     final MemoryTable<LeadId, Lead> leads = new MemoryTable<>("Lead", Lead::id, List.of(
             index("email", l -> one(l.reach().email() == null ? null : l.reach().email().value())),
             index("phone", l -> one(l.reach().phone() == null ? null : l.reach().phone().value())),
-            index("nameKey", l -> one(l.nameKey())),
             index("visitor", Lead::visitorIds),
             index("blocking", (Lead l) -> BlockingKeys.of(l)),
             index("geo", l -> GeoCells.of(GeoSearch.of(l.reach().address())))));

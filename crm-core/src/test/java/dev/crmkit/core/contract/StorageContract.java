@@ -46,6 +46,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.MatchCandidates;
 import dev.crmkit.core.lead.Origin;
 import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.sales.AccountTeam;
@@ -86,6 +87,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -148,6 +150,36 @@ public abstract class StorageContract extends ContractSupport {
 
         assertThat(found).extracting(l -> l.identity().lastName()).containsExactlyInAnyOrder("Qwerty", "Wombat",
                 "Unique");
+    }
+
+    @Test
+    void matchCandidatesAreTheLeadsAndContactsTheirOwnLookupsFindIncludingThisTransactionsRows() {
+        AccountId accountId = AccountId.of(UUID.randomUUID());
+        Contact charles = Samples.contact(ContactId.of(UUID.randomUUID()), accountId, "charles@example.com");
+        LocalDate born = charles.demographics().birthDate();
+        Lead sameName = person("Charles", "Babbage", null, born);
+        write(tx -> {
+            tx.accounts().save(Samples.account(accountId, "Analytical Engines"));
+            tx.contacts().save(charles);
+            // A common birth date: sharing only it nominates nobody.
+            for (int i = 0; i <= BlockingKeys.COMMON_BLOCK; i++) {
+                tx.leads().save(person("Ada" + i, "Lovelace" + i, null, born));
+            }
+            return null;
+        });
+        Set<String> keys = BlockingKeys.of(sameName);
+
+        MatchCandidates found = write(tx -> {
+            tx.leads().save(sameName);
+            return tx.matchCandidates(keys);
+        });
+        List<Lead> leads = read(tx -> tx.leads().findByBlockingKeys(keys));
+        List<Contact> contacts = read(tx -> tx.contacts().findByMatchKeys(keys));
+
+        assertThat(found.leads()).extracting(Lead::id).containsExactly(sameName.id())
+                .containsExactlyInAnyOrderElementsOf(leads.stream().map(Lead::id).toList());
+        assertThat(found.contacts()).extracting(Contact::id).containsExactly(charles.id())
+                .containsExactlyInAnyOrderElementsOf(contacts.stream().map(Contact::id).toList());
     }
 
     private static Lead person(String first, String last, Address address, LocalDate born) {
@@ -303,7 +335,6 @@ public abstract class StorageContract extends ContractSupport {
         read(tx -> {
             assertThat(tx.leads().findByEmail(EmailAddress.of("ada@example.com"))).containsExactly(lead);
             assertThat(tx.leads().findByPhone(lead.reach().phone())).containsExactly(lead);
-            assertThat(tx.leads().findByNameKey(lead.nameKey())).containsExactly(lead);
             assertThat(tx.leads().findByVisitorId("visitor-2")).containsExactly(lead);
             assertThat(tx.leads().findByVisitorId("visitor-3")).isEmpty();
             return null;

@@ -165,7 +165,6 @@ public abstract class TextLimitsContract extends ContractSupport {
         assertThat(lead.reach().address()).isEqualTo(address);
         assertThat(lead.tags()).containsExactly(tag);
         assertThat(lead.visitorIds()).containsExactly(visitor);
-        assertThat(lead.nameKey()).hasSize(MatchKeys.MAX_LENGTH);
         assertThat(crm.leads().search(LeadQuery.all().withTag(tag), ALL).items()).extracting(Lead::id)
                 .containsExactly(id);
 
