@@ -22,6 +22,9 @@ public final class Similarity {
             return 0.0;
         }
         int window = Math.max(0, Math.max(s.length(), t.length()) / 2 - 1);
+        if (s.length() <= Long.SIZE && t.length() <= Long.SIZE) {
+            return upTo64(s, t, window);
+        }
         boolean[] sMatched = new boolean[s.length()];
         boolean[] tMatched = new boolean[t.length()];
         int matches = 0;
@@ -52,6 +55,45 @@ public final class Similarity {
                 j++;
             }
         }
+        return winkler(s, t, matches, transpositions);
+    }
+
+    /**
+     * The same for texts of at most 64 characters (names, streets), with the matched positions as bits: duplicate
+     * matching scores millions of pairs in an import, and two arrays per pair were a tenth of its work.
+     */
+    private static double upTo64(String s, String t, int window) {
+        long sMatched = 0;
+        long tMatched = 0;
+        int matches = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int to = Math.min(t.length() - 1, i + window);
+            for (int j = Math.max(0, i - window); j <= to; j++) {
+                if ((tMatched & 1L << j) == 0 && s.charAt(i) == t.charAt(j)) {
+                    sMatched |= 1L << i;
+                    tMatched |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        long sLeft = sMatched;
+        long tLeft = tMatched;
+        while (sLeft != 0) {
+            if (s.charAt(Long.numberOfTrailingZeros(sLeft)) != t.charAt(Long.numberOfTrailingZeros(tLeft))) {
+                transpositions++;
+            }
+            sLeft &= sLeft - 1;
+            tLeft &= tLeft - 1;
+        }
+        return winkler(s, t, matches, transpositions);
+    }
+
+    private static double winkler(String s, String t, int matches, int transpositions) {
         double m = matches;
         double jaro = (m / s.length() + m / t.length() + (m - transpositions / 2.0) / m) / 3.0;
         int prefix = 0;
