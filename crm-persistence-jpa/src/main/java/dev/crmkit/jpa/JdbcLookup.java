@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Plain JDBC reads of this tenant's rows whose column is one of many values, on the transaction's connection: a batch
@@ -15,7 +16,7 @@ import java.util.UUID;
  * {@link #VALUES_PER_QUERY}.
  */
 final class JdbcLookup {
-    static final int VALUES_PER_QUERY = 1000;
+    private static final int VALUES_PER_QUERY = 1000;
 
     private JdbcLookup() {
     }
@@ -32,6 +33,16 @@ final class JdbcLookup {
      */
     static void select(JpaTx tx, String columns, String table, String column, List<?> values, boolean uuids,
                        RowReader reader) {
+        union(tx, List.of("SELECT " + columns + " FROM " + table + " WHERE tenant_id = ? AND " + column), values,
+                uuids, reader);
+    }
+
+    /**
+     * Runs {@code selects}, each {@code SELECT ... WHERE tenant_id = ? AND column} that this completes with "the
+     * column is one of {@code values}", as one {@code UNION ALL} statement (in parts), handing each result row to
+     * {@code reader}.
+     */
+    static void union(JpaTx tx, List<String> selects, List<?> values, boolean uuids, RowReader reader) {
         if (values.isEmpty()) {
             return;
         }
@@ -42,18 +53,21 @@ final class JdbcLookup {
             List<?> part = values.subList(from, Math.min(values.size(), from + step));
             String in = db == Database.POSTGRESQL ? " = ANY (?)"
                     : " IN (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
-            SQLException failure = tx.session().doReturningWork(c -> {
-                try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + table
-                        + " WHERE tenant_id = ? AND " + column + in)) {
-                    s.setString(1, tx.tenantId());
-                    if (db == Database.POSTGRESQL) {
-                        s.setArray(2, c.createArrayOf(uuids ? "uuid" : "text", part.toArray()));
-                    } else {
-                        for (int i = 0; i < part.size(); i++) {
+            String sql = selects.stream().map(select -> select + in).collect(Collectors.joining(" UNION ALL "));
+            tx.jdbcRead(c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (int n = 0; n < selects.size(); n++) {
+                        s.setString(i++, tx.tenantId());
+                        if (db == Database.POSTGRESQL) {
+                            s.setArray(i++, c.createArrayOf(uuids ? "uuid" : "text", part.toArray()));
+                            continue;
+                        }
+                        for (Object value : part) {
                             if (uuids) {
-                                JdbcParameters.uuid(s, i + 2, (UUID) part.get(i), db);
+                                JdbcParameters.uuid(s, i++, (UUID) value, db);
                             } else {
-                                s.setString(i + 2, (String) part.get(i));
+                                s.setString(i++, (String) value);
                             }
                         }
                     }
@@ -62,14 +76,8 @@ final class JdbcLookup {
                             reader.read(rs, db);
                         }
                     }
-                    return null;
-                } catch (SQLException e) {
-                    return e;
                 }
             });
-            if (failure != null) {
-                throw Errors.translate(failure);
-            }
         }
     }
 }

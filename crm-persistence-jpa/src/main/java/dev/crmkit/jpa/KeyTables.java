@@ -1,10 +1,8 @@
 package dev.crmkit.jpa;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,48 +55,18 @@ final class KeyTables {
 
     /**
      * The owners of each of {@code keys} among leads and among contacts, by key, in one statement over both match-key
-     * tables ({@code UNION ALL}): duplicate matching asks for both on every capture. Many keys (more than one
-     * {@code IN} list takes) go as two lookups.
+     * tables ({@code UNION ALL}): duplicate matching asks for both on every capture.
      */
     static void peopleOwnersByKey(JpaTx tx, Collection<String> keys, Map<String, List<UUID>> leads,
                                   Map<String, List<UUID>> contacts) {
-        Database db = tx.database();
-        List<String> values = List.copyOf(keys);
-        if (values.isEmpty()) {
-            return;
+        List<String> selects = new ArrayList<>();
+        for (String entity : List.of("LeadMatchKeyRow", "ContactMatchKeyRow")) {
+            SqlNames names = MATCH_KEY_TABLES.get(entity);
+            selects.add("SELECT " + selects.size() + ", " + names.key() + ", " + names.owner() + " FROM "
+                    + names.table() + " WHERE tenant_id = ? AND " + names.key());
         }
-        if (db != Database.POSTGRESQL && values.size() > JdbcLookup.VALUES_PER_QUERY) {
-            leads.putAll(ownersByKey(tx, "LeadMatchKeyRow", values));
-            contacts.putAll(ownersByKey(tx, "ContactMatchKeyRow", values));
-            return;
-        }
-        String in = db == Database.POSTGRESQL ? " = ANY (?)"
-                : " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
-        String sql = "SELECT 0, match_key, lead_id FROM crm_lead_match_key WHERE tenant_id = ? AND match_key" + in
-                + " UNION ALL SELECT 1, match_key, contact_id FROM crm_contact_match_key WHERE tenant_id = ?"
-                + " AND match_key" + in;
-        tx.flush(); // rows still in Hibernate's batch are this transaction's: the read must see them
-        tx.jdbcRead(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                for (int table = 0; table < 2; table++) {
-                    s.setString(i++, tx.tenantId());
-                    if (db == Database.POSTGRESQL) {
-                        s.setArray(i++, c.createArrayOf("text", values.toArray()));
-                    } else {
-                        for (String v : values) {
-                            s.setString(i++, v);
-                        }
-                    }
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        (rs.getInt(1) == 0 ? leads : contacts).computeIfAbsent(rs.getString(2),
-                                k -> new ArrayList<>()).add(JdbcParameters.uuid(rs, 3, db));
-                    }
-                }
-            }
-        });
+        JdbcLookup.union(tx, selects, List.copyOf(keys), false, (rs, db) -> (rs.getInt(1) == 0 ? leads : contacts)
+                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(JdbcParameters.uuid(rs, 3, db)));
     }
 
     /**
