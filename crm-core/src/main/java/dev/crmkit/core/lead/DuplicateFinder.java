@@ -105,6 +105,9 @@ final class DuplicateFinder {
             MatchCandidates blocked = tx.matchCandidates(keys);
             blockedKeys = keys;
             blockedContacts = blocked.contacts();
+            if (email == null && phone == null) {
+                return blocked.leads().stream().map(Candidate::of).toList();
+            }
             Map<UUID, Lead> leads = new LinkedHashMap<>();
             for (Lead l : blocked.leads()) {
                 leads.put(l.id().value(), l);
@@ -159,8 +162,8 @@ final class DuplicateFinder {
         List<DuplicateMatch> found = new ArrayList<>();
         for (Account a : tx.accounts().findByMatchKeys(BlockingKeys.of(account))) {
             if (!a.id().equals(account.id())) {
-                Scorer.Result r = scorer.score(self, Profile.of(a));
-                if (r.isMatch()) {
+                Scorer.Result r = scorer.match(self, Profile.of(a));
+                if (r != null) {
                     found.add(new DuplicateMatch(Kind.ACCOUNT, a.id().value(), Reason.ACCOUNT, r.similarity(),
                             r.score(), r.matchCertainty(), r.explanation()));
                 }
@@ -175,8 +178,8 @@ final class DuplicateFinder {
     }
 
     private void add(List<DuplicateMatch> found, Kind kind, UUID id, Profile self, Profile other) {
-        Scorer.Result r = scorer.score(self, other);
-        if (r.isMatch()) {
+        Scorer.Result r = scorer.match(self, other);
+        if (r != null) {
             found.add(new DuplicateMatch(kind, id, r.reason(), r.similarity(), r.score(), r.matchCertainty(),
                     r.explanation()));
         }

@@ -17,13 +17,14 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again. Empty
- * strings stand for missing values. {@code phone} is digits: the E.164 number's, or as entered when not verified;
+ * A person's fields as matching compares them: folded once, so that scoring a candidate folds nothing again (a
+ * name's sound and a street's words are made only when a comparison gets that far). Empty strings stand for missing
+ * values. {@code phone} is digits: the E.164 number's, or as entered when not verified;
  * {@code domain} is an account's website host (people have none).
  */
-record Profile(String first, String last, String firstSound, String lastSound, @Nullable LocalDate birthDate,
-               String[] street, String streetText, String city, String postalCode, String region, String email,
-               String emailLocal, String phone, boolean phoneVerified, String company, String domain) {
+record Profile(String first, String last, @Nullable LocalDate birthDate, String streetText, String city,
+               String postalCode, String region, String email, String emailLocal, String phone, boolean phoneVerified,
+               String company, String domain) {
     /** Thread-safe: the encoder keeps only its code length. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final String[] NONE = new String[0];
@@ -46,8 +47,8 @@ record Profile(String first, String last, String firstSound, String lastSound, @
     /** A copy whose phone is the digits of a number that could not be verified. */
     private Profile withUnverifiedPhone(String text) {
         String digits = text.replaceAll("[^0-9]", "");
-        return new Profile(first, last, firstSound, lastSound, birthDate, street, streetText, city, postalCode, region,
-                email, emailLocal, digits, false, company, domain);
+        return new Profile(first, last, birthDate, streetText, city, postalCode, region, email, emailLocal, digits,
+                false, company, domain);
     }
 
     static Profile of(Contact c, @Nullable String company) {
@@ -60,8 +61,8 @@ record Profile(String first, String last, String firstSound, String lastSound, @
     /** An account: its name as the company, its address, and its website's domain. */
     static Profile of(Account a) {
         Profile p = of(null, null, null, a.address(), null, null, a.name());
-        return new Profile(p.first, p.last, p.firstSound, p.lastSound, null, p.street, p.streetText, p.city,
-                p.postalCode, p.region, p.email, p.emailLocal, p.phone, true, p.company, domain(a.website()));
+        return new Profile(p.first, p.last, null, p.streetText, p.city, p.postalCode, p.region, p.email, p.emailLocal,
+                p.phone, true, p.company, domain(a.website()));
     }
 
     /**
@@ -91,13 +92,49 @@ record Profile(String first, String last, String firstSound, String lastSound, @
         String email1 = email == null ? "" : email.value();
         String local = email1.isEmpty() ? "" : localPart(email1);
         String companyKey = company == null ? null : MatchKeys.company(company);
-        return new Profile(first, last, sound(first), sound(last), birthDate,
-                streetText.isEmpty() ? NONE : streetText.split(" "), streetText,
+        return new Profile(first, last, birthDate, streetText,
                 address == null ? "" : Text.foldForMatching(address.city()),
                 address == null ? "" : Text.foldForMatching(address.postalCode()).replace(" ", ""),
                 address == null ? "" : Text.foldForMatching(address.region()),
                 email1, local, phone == null ? "" : phone.value().substring(1), true,
                 companyKey == null ? "" : companyKey, "");
+    }
+
+    /** The first name's sound, looked up when asked: most candidates never get as far as comparing names. */
+    String firstSound() {
+        return sound(first);
+    }
+
+    String lastSound() {
+        return sound(last);
+    }
+
+    /**
+     * The street's words, split only when asked: most candidates are ruled out before their streets are compared
+     * word by word, and splitting every candidate's street took a quarter of matching.
+     */
+    String[] streetWords() {
+        return words(streetText);
+    }
+
+    /** The words of folded text (single spaces between them), without the regular-expression machinery of split. */
+    private static String[] words(String folded) {
+        if (folded.isEmpty()) {
+            return NONE;
+        }
+        int count = 1;
+        for (int i = 0; i < folded.length(); i++) {
+            count += folded.charAt(i) == ' ' ? 1 : 0;
+        }
+        String[] words = new String[count];
+        int from = 0;
+        for (int w = 0; w < count - 1; w++) {
+            int space = folded.indexOf(' ', from);
+            words[w] = folded.substring(from, space);
+            from = space + 1;
+        }
+        words[count - 1] = folded.substring(from);
+        return words;
     }
 
     /** A folded name without spaces: "Mary Ann" and "Maryann" are one name. */

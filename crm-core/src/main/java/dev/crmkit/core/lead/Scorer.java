@@ -6,9 +6,7 @@ import dev.crmkit.core.lead.DuplicateMatch.Reason;
 import dev.crmkit.core.lead.FieldAgreement.Level;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Fellegi–Sunter scoring of two profiles with the weights of {@link DuplicateRules}. */
@@ -41,9 +39,36 @@ final class Scorer {
 
     /** The scorer of the rules last asked for: hosts set rules once, and the weights table is built per rules. */
     private static volatile @Nullable Scorer last;
+    private static final MatchField[] FIELDS = MatchField.values();
+    /**
+     * The order {@link #match} compares fields in after email and phone: cheap comparisons first, so that most
+     * candidates are ruled out before their names and streets are compared letter by letter.
+     */
+    private static final MatchField[] CHEAP_FIRST = {MatchField.BIRTH_DATE, MatchField.POSTAL_CODE,
+        MatchField.REGION, MatchField.WEBSITE, MatchField.CITY, MatchField.LAST_NAME, MatchField.FIRST_NAME,
+        MatchField.COMPANY, MatchField.STREET};
+    /** Room for rounding: the bound adds the same weights as the score, in another order. */
+    private static final double ROUNDING = 1e-9;
+    /** Digits packed into a long: their count above {@link #COUNT_SHIFT}, their value below (leading zeros count). */
+    private static final int COUNT_SHIFT = 58;
+    private static final long VALUE = (1L << COUNT_SHIFT) - 1;
+    /** More digits than a long holds (16 at most): compared as text. */
+    private static final long MANY_DIGITS = -1;
+    private static final int MAX_DIGITS = 16;
+    private static final long[] POWERS = new long[MAX_DIGITS];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < MAX_DIGITS; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
 
     private final DuplicateRules rules;
-    private final Map<MatchField, double[]> weights = new EnumMap<>(MatchField.class);
+    /** Weight per field ordinal and level ordinal. */
+    private final double[][] weights = new double[FIELDS.length][];
+    /** The most a field can add: its best level's weight, or nothing when every level weighs against a match. */
+    private final double[] best = new double[FIELDS.length];
 
     /** A scorer for {@code rules}, the one built before when the rules are the same object. */
     static Scorer of(DuplicateRules rules) {
@@ -61,58 +86,148 @@ final class Scorer {
             double[] byLevel = new double[Level.values().length];
             for (Level level : Level.values()) {
                 byLevel[level.ordinal()] = w.weight(level);
+                best[field.ordinal()] = Math.max(best[field.ordinal()], byLevel[level.ordinal()]);
             }
-            weights.put(field, byLevel);
+            weights[field.ordinal()] = byLevel;
         });
     }
 
+    /** How {@code a} and {@code b} compare, with every field's agreement, whether or not they match. */
     Result score(Profile a, Profile b) {
-        List<FieldAgreement> why = new ArrayList<>(MatchField.values().length);
-        names(a, b, why);
-        add(why, MatchField.BIRTH_DATE, birthDate(a.birthDate(), b.birthDate()));
-        add(why, MatchField.STREET, street(a, b));
-        add(why, MatchField.CITY, text(a.city(), b.city()));
-        add(why, MatchField.POSTAL_CODE, code(a.postalCode(), b.postalCode()));
-        add(why, MatchField.REGION, a.region().isEmpty() || b.region().isEmpty() ? null
-                : a.region().equals(b.region()) ? Level.EXACT : Level.DIFFERENT);
-        add(why, MatchField.EMAIL, email(a, b));
-        add(why, MatchField.PHONE, a.phoneVerified() && b.phoneVerified() ? code(a.phone(), b.phone())
-                : code(tail(a.phone()), tail(b.phone())));
-        add(why, MatchField.COMPANY, text(a.company(), b.company()));
-        add(why, MatchField.WEBSITE, code(a.domain(), b.domain()));
-        double score = 0;
-        Level email = null;
-        Level phone = null;
-        Level company = null;
-        Level last = null;
-        for (FieldAgreement f : why) {
-            score += f.weight();
-            switch (f.field()) {
-                case EMAIL -> email = f.level();
-                case PHONE -> phone = f.level();
-                case COMPANY -> company = f.level();
-                case LAST_NAME -> last = f.level();
-                default -> { }
+        Level[] levels = new Level[FIELDS.length];
+        for (MatchField field : FIELDS) {
+            if (field != MatchField.FIRST_NAME && field != MatchField.LAST_NAME) {
+                levels[field.ordinal()] = level(field, a, b);
             }
         }
+        names(a, b, levels);
+        Result r = result(levels, false);
+        if (r == null) {
+            throw new IllegalStateException("a result is built for every pair");
+        }
+        return r;
+    }
+
+    /**
+     * As {@link #score}, but only for a match: a candidate is left as soon as the fields still to compare cannot
+     * lift its score to the {@code possible} threshold, so most non-matches cost a few cheap comparisons.
+     */
+    @Nullable Result match(Profile a, Profile b) {
+        Level[] levels = new Level[FIELDS.length];
+        levels[MatchField.EMAIL.ordinal()] = level(MatchField.EMAIL, a, b);
+        levels[MatchField.PHONE.ordinal()] = level(MatchField.PHONE, a, b);
+        if (levels[MatchField.EMAIL.ordinal()] != Level.EXACT && levels[MatchField.PHONE.ordinal()] != Level.EXACT) {
+            // The best score still possible: what is known so far plus the best level of every field both have.
+            double bound = weight(MatchField.EMAIL, levels[MatchField.EMAIL.ordinal()])
+                    + weight(MatchField.PHONE, levels[MatchField.PHONE.ordinal()]);
+            for (MatchField field : CHEAP_FIRST) {
+                bound += bothHave(field, a, b) ? best[field.ordinal()] : 0;
+            }
+            for (MatchField field : CHEAP_FIRST) {
+                if (field == MatchField.LAST_NAME || field == MatchField.FIRST_NAME) {
+                    if (field == MatchField.LAST_NAME) {
+                        names(a, b, levels);
+                        bound += weight(MatchField.LAST_NAME, levels[MatchField.LAST_NAME.ordinal()])
+                                + weight(MatchField.FIRST_NAME, levels[MatchField.FIRST_NAME.ordinal()])
+                                - best(MatchField.LAST_NAME, a, b) - best(MatchField.FIRST_NAME, a, b);
+                    }
+                } else {
+                    Level level = level(field, a, b);
+                    levels[field.ordinal()] = level;
+                    bound += weight(field, level) - best(field, a, b);
+                }
+                if (bound < rules.possible() - ROUNDING) {
+                    return null;
+                }
+            }
+            return result(levels, true);
+        }
+        for (MatchField field : CHEAP_FIRST) {
+            if (field != MatchField.FIRST_NAME && field != MatchField.LAST_NAME) {
+                levels[field.ordinal()] = level(field, a, b);
+            }
+        }
+        names(a, b, levels);
+        return result(levels, true);
+    }
+
+    /** The result of the levels of every field ({@code null}: missing on a side), or null for no match if asked. */
+    private @Nullable Result result(@Nullable Level[] levels, boolean onlyMatch) {
+        double score = 0;
+        for (MatchField field : FIELDS) {
+            score += weight(field, levels[field.ordinal()]);
+        }
+        Level email = levels[MatchField.EMAIL.ordinal()];
+        Level phone = levels[MatchField.PHONE.ordinal()];
+        Level company = levels[MatchField.COMPANY.ordinal()];
+        Level lastName = levels[MatchField.LAST_NAME.ordinal()];
         Reason reason = email == Level.EXACT ? Reason.EMAIL : phone == Level.EXACT ? Reason.PHONE
-                : company != null && company != Level.DIFFERENT && last != null && last != Level.DIFFERENT
+                : company != null && company != Level.DIFFERENT && lastName != null && lastName != Level.DIFFERENT
                 ? Reason.NAME_AND_COMPANY : Reason.PERSON;
         Certainty certainty = score >= rules.almostCertain() ? Certainty.ALMOST_CERTAIN
                 : score >= rules.possible() || reason == Reason.EMAIL || reason == Reason.PHONE ? Certainty.POSSIBLE
                 : null;
+        if (certainty == null && onlyMatch) {
+            return null;
+        }
+        List<FieldAgreement> why = new ArrayList<>(FIELDS.length);
+        for (MatchField field : FIELDS) {
+            Level level = levels[field.ordinal()];
+            if (level != null) {
+                why.add(new FieldAgreement(field, level, weight(field, level)));
+            }
+        }
         return new Result(score, reason, certainty, why);
     }
 
+    /** How one field other than the names compares, or null when either side lacks it. */
+    private static @Nullable Level level(MatchField field, Profile a, Profile b) {
+        return switch (field) {
+            case BIRTH_DATE -> birthDate(a.birthDate(), b.birthDate());
+            case STREET -> street(a, b);
+            case CITY -> text(a.city(), b.city());
+            case POSTAL_CODE -> code(a.postalCode(), b.postalCode());
+            case REGION -> a.region().isEmpty() || b.region().isEmpty() ? null
+                    : a.region().equals(b.region()) ? Level.EXACT : Level.DIFFERENT;
+            case EMAIL -> email(a, b);
+            case PHONE -> a.phoneVerified() && b.phoneVerified() ? code(a.phone(), b.phone())
+                    : code(tail(a.phone()), tail(b.phone()));
+            case COMPANY -> text(a.company(), b.company());
+            case WEBSITE -> code(a.domain(), b.domain());
+            case FIRST_NAME, LAST_NAME -> throw new IllegalArgumentException("names compare together: " + field);
+        };
+    }
+
+    /** Whether both sides have a value of {@code field}, so that comparing it adds a weight. */
+    private static boolean bothHave(MatchField field, Profile a, Profile b) {
+        return switch (field) {
+            case FIRST_NAME -> !a.first().isEmpty() && !b.first().isEmpty();
+            case LAST_NAME -> !a.last().isEmpty() && !b.last().isEmpty();
+            case BIRTH_DATE -> a.birthDate() != null && b.birthDate() != null;
+            case STREET -> !a.streetText().isEmpty() && !b.streetText().isEmpty();
+            case CITY -> !a.city().isEmpty() && !b.city().isEmpty();
+            case POSTAL_CODE -> !a.postalCode().isEmpty() && !b.postalCode().isEmpty();
+            case REGION -> !a.region().isEmpty() && !b.region().isEmpty();
+            case EMAIL -> !a.email().isEmpty() && !b.email().isEmpty();
+            case PHONE -> !a.phone().isEmpty() && !b.phone().isEmpty();
+            case COMPANY -> !a.company().isEmpty() && !b.company().isEmpty();
+            case WEBSITE -> !a.domain().isEmpty() && !b.domain().isEmpty();
+        };
+    }
+
+    private double best(MatchField field, Profile a, Profile b) {
+        return bothHave(field, a, b) ? best[field.ordinal()] : 0;
+    }
+
     /** First and last name as given, or swapped when that agrees better (a common slip in forms and imports). */
-    private void names(Profile a, Profile b, List<FieldAgreement> why) {
-        Level first = name(a.first(), a.firstSound(), b.first(), b.firstSound());
-        Level last = name(a.last(), a.lastSound(), b.last(), b.lastSound());
+    private void names(Profile a, Profile b, @Nullable Level[] levels) {
+        Level first = name(a.first(), b.first());
+        Level last = name(a.last(), b.last());
         if (first != Level.EXACT || last != Level.EXACT) {
             // a's first name against b's last name, and a's last against b's first: which of the two comparisons
             // counts as the first name is taken the way that weighs less, so the score is the same from either side.
-            Level one = name(a.first(), a.firstSound(), b.last(), b.lastSound());
-            Level other = name(a.last(), a.lastSound(), b.first(), b.firstSound());
+            Level one = name(a.first(), b.last());
+            Level other = name(a.last(), b.first());
             if (one != null && other != null) {
                 double oneFirst = weight(MatchField.FIRST_NAME, one) + weight(MatchField.LAST_NAME, other);
                 double otherFirst = weight(MatchField.FIRST_NAME, other) + weight(MatchField.LAST_NAME, one);
@@ -126,37 +241,22 @@ final class Scorer {
                 }
             }
         }
-        add(why, MatchField.FIRST_NAME, first);
-        add(why, MatchField.LAST_NAME, last);
-    }
-
-    /** Every field has its row: the constructor fills one per {@link MatchField}. */
-    private double[] weightsOf(MatchField field) {
-        double[] byLevel = weights.get(field);
-        if (byLevel == null) {
-            throw new IllegalStateException("no weights for " + field);
-        }
-        return byLevel;
+        levels[MatchField.FIRST_NAME.ordinal()] = first;
+        levels[MatchField.LAST_NAME.ordinal()] = last;
     }
 
     private double weight(MatchField field, @Nullable Level level) {
-        return level == null ? 0 : weightsOf(field)[level.ordinal()];
+        return level == null ? 0 : weights[field.ordinal()][level.ordinal()];
     }
 
-    private void add(List<FieldAgreement> why, MatchField field, @Nullable Level level) {
-        if (level != null) {
-            why.add(new FieldAgreement(field, level, weight(field, level)));
-        }
-    }
-
-    private static @Nullable Level name(String a, String aSound, String b, String bSound) {
+    private static @Nullable Level name(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
         if (a.equals(b)) {
             return Level.EXACT;
         }
-        return aSound.equals(bSound) || Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE
+        return Profile.sound(a).equals(Profile.sound(b)) || Similarity.jaroWinklerFolded(a, b) >= CLOSE_TEXT ? Level.CLOSE
                 : Level.DIFFERENT;
     }
 
@@ -177,20 +277,76 @@ final class Scorer {
      * missing number says nothing).
      */
     static boolean numbersAgree(String a, String b) {
-        String da = digitsOf(a);
-        String db = digitsOf(b);
-        return da.isEmpty() || db.isEmpty() || da.equals(db) || oneEdit(da, db);
+        long da = digitsOf(a);
+        long db = digitsOf(b);
+        if (da == MANY_DIGITS || db == MANY_DIGITS) {
+            return numbersAgreeAsText(a, b);
+        }
+        int la = (int) (da >>> COUNT_SHIFT);
+        int lb = (int) (db >>> COUNT_SHIFT);
+        return la == 0 || lb == 0 || da == db || oneEdit(da & VALUE, la, db & VALUE, lb);
     }
 
-    private static String digitsOf(String s) {
-        StringBuilder b = new StringBuilder();
+    /**
+     * The digits of {@code s} packed into a long, or {@link #MANY_DIGITS}: cities and streets of candidates are
+     * compared by their numbers thousands of times per second, and making strings of them was a tenth of matching.
+     */
+    private static long digitsOf(String s) {
+        long value = 0;
+        int count = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
-                b.append(c);
+                if (++count > MAX_DIGITS) {
+                    return MANY_DIGITS;
+                }
+                value = value * 10 + (c - '0');
             }
         }
-        return b.toString();
+        return (long) count << COUNT_SHIFT | value;
+    }
+
+    private static boolean numbersAgreeAsText(String a, String b) {
+        String da = a.replaceAll("[^0-9]", "");
+        String db = b.replaceAll("[^0-9]", "");
+        return da.isEmpty() || db.isEmpty() || da.equals(db) || oneEdit(da, db);
+    }
+
+    /** {@link #oneEdit(String, String)} of two numbers of {@code la} and {@code lb} digits (leading zeros count). */
+    private static boolean oneEdit(long a, int la, long b, int lb) {
+        if (la == lb) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < la; i++) {
+                if (digit(a, la, i) != digit(b, lb, i) && diffs++ == 0) {
+                    first = i;
+                }
+            }
+            // With two differences, the neighbours crossing over means the second is the next digit: a swap.
+            return diffs == 1 || (diffs == 2 && first + 1 < la && digit(a, la, first) == digit(b, lb, first + 1)
+                    && digit(a, la, first + 1) == digit(b, lb, first));
+        }
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        long shorter = la < lb ? a : b;
+        long longer = la < lb ? b : a;
+        int ls = Math.min(la, lb);
+        int i = 0;
+        while (i < ls && digit(shorter, ls, i) == digit(longer, ls + 1, i)) {
+            i++;
+        }
+        for (; i < ls; i++) {
+            if (digit(shorter, ls, i) != digit(longer, ls + 1, i + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Digit {@code i}, from the left, of a number of {@code length} digits. */
+    private static int digit(long n, int length, int i) {
+        return (int) (n / POWERS[length - 1 - i] % 10);
     }
 
     /** Codes (postal codes, phone digits): one changed character or one swap of neighbours is close. */
@@ -231,13 +387,17 @@ final class Scorer {
         }
         boolean swapped = a.getYear() == b.getYear() && a.getMonthValue() == b.getDayOfMonth()
                 && a.getDayOfMonth() == b.getMonthValue();
-        return swapped || oneEdit(digits(a), digits(b)) ? Level.CLOSE : Level.DIFFERENT;
+        return swapped || oneDigitEdit(digits(a), digits(b)) ? Level.CLOSE : Level.DIFFERENT;
     }
 
-    /** {@code yyyymmdd} (years 1900 to today, so always four digits). */
-    private static String digits(LocalDate d) {
-        int n = d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-        return Integer.toString(n);
+    /** {@code yyyymmdd} (years 1900 to today, so always eight digits). */
+    private static int digits(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    /** {@link #oneEdit(String, String)} of two eight-digit numbers, without making strings of them. */
+    static boolean oneDigitEdit(int a, int b) {
+        return oneEdit(a, 8, b, 8);
     }
 
     /**
@@ -245,27 +405,31 @@ final class Scorer {
      * a counterpart with Jaro-Winkler ≥ 0.9, so a typo or a dropped second line still counts.
      */
     private static @Nullable Level street(Profile a, Profile b) {
-        if (a.street().length == 0 || b.street().length == 0) {
+        if (a.streetText().isEmpty() || b.streetText().isEmpty()) {
             return null;
         }
         if (a.streetText().equals(b.streetText())) {
             return Level.EXACT;
         }
-        boolean[] used = new boolean[b.street().length];
+        if (!numbersAgree(a.streetText(), b.streetText())) {
+            // Another house number is another home, unless one digit of it slipped: no need to compare the words.
+            return Level.DIFFERENT;
+        }
+        String[] aWords = a.streetWords();
+        String[] bWords = b.streetWords();
+        boolean[] used = new boolean[bWords.length];
         int shared = 0;
-        for (String word : a.street()) {
+        for (String word : aWords) {
             for (int j = 0; j < used.length; j++) {
-                if (!used[j] && (word.equals(b.street()[j]) || (word.length() > 2
-                        && Similarity.jaroWinklerFolded(word, b.street()[j]) >= CLOSE_TEXT))) {
+                if (!used[j] && (word.equals(bWords[j]) || (word.length() > 2
+                        && Similarity.jaroWinklerFolded(word, bWords[j]) >= CLOSE_TEXT))) {
                     used[j] = true;
                     shared++;
                     break;
                 }
             }
         }
-        boolean close = 2.0 * shared / (a.street().length + b.street().length) >= CLOSE_STREET;
-        // Another house number is another home, unless one digit of it slipped.
-        return close && numbersAgree(a.streetText(), b.streetText()) ? Level.CLOSE : Level.DIFFERENT;
+        return 2.0 * shared / (aWords.length + bWords.length) >= CLOSE_STREET ? Level.CLOSE : Level.DIFFERENT;
     }
 
     /** Whether {@code a} becomes {@code b} by one substitution, insertion, deletion or swap of neighbours. */

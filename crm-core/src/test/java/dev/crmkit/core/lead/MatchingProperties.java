@@ -31,6 +31,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Rules of duplicate matching that hold for any person. */
 class MatchingProperties {
@@ -44,6 +45,83 @@ class MatchingProperties {
         assertThat(ab.score()).isEqualTo(ba.score());
         assertThat(ab.certainty()).isEqualTo(ba.certainty());
         assertThat(ab.reason()).isEqualTo(ba.reason());
+    }
+
+    /**
+     * Leaving a candidate once its remaining fields cannot reach the threshold loses no match: under any weights and
+     * thresholds, {@code match} returns exactly the results of {@code score} that are matches.
+     */
+    @Property(tries = 1000)
+    void theShortcutMatchFindsExactlyTheMatchesOfAFullScore(@ForAll("people") NewLead a, @ForAll("people") NewLead b,
+                                                            @ForAll("rules") DuplicateRules rules) {
+        Scorer scorer = new Scorer(rules);
+        Scorer.Result full = scorer.score(profile(a), profile(b));
+
+        Scorer.Result shortcut = scorer.match(profile(a), profile(b));
+
+        if (full.isMatch()) {
+            assertThat(shortcut).isEqualTo(full);
+        } else {
+            assertThat(shortcut).isNull();
+        }
+    }
+
+    /** Random weights for every field, and thresholds around the scores two people reach. */
+    @Provide
+    Arbitrary<DuplicateRules> rules() {
+        Arbitrary<Double> p = Arbitraries.doubles().between(0.0001, 0.49).ofScale(4);
+        Arbitrary<DuplicateRules.Weights> weights = Combinators.combine(p, p, p, p).as(DuplicateRules.Weights::new);
+        return Combinators.combine(weights.list().ofSize(MatchField.values().length),
+                        Arbitraries.doubles().between(-20, 40), Arbitraries.doubles().between(0, 20))
+                .as((w, possible, gap) -> {
+                    Map<MatchField, DuplicateRules.Weights> fields = new HashMap<>();
+                    for (MatchField f : MatchField.values()) {
+                        fields.put(f, w.get(f.ordinal()));
+                    }
+                    return new DuplicateRules(possible, possible + gap, fields);
+                });
+    }
+
+    /** Birth dates compare as eight digits: the arithmetic way agrees with the text way for any two numbers. */
+    @Property(tries = 2000)
+    void birthDateDigitsAreOneEditApartExactlyWhenTheirTextIs(@ForAll("eightDigits") int a,
+                                                               @ForAll("eightDigits") int b) {
+        assertThat(Scorer.oneDigitEdit(a, b)).isEqualTo(Scorer.oneEdit(Integer.toString(a), Integer.toString(b)));
+    }
+
+    /** Numbers in texts compare as packed digits: the same answer as comparing the digit strings, for any texts. */
+    @Property(tries = 3000)
+    void numbersAgreeExactlyWhenTheirDigitStringsDo(@ForAll("numbered") String a, @ForAll("numbered") String b) {
+        String da = a.replaceAll("[^0-9]", "");
+        String db = b.replaceAll("[^0-9]", "");
+        boolean expected = da.isEmpty() || db.isEmpty() || da.equals(db) || Scorer.oneEdit(da, db);
+
+        assertThat(Scorer.numbersAgree(a, b)).isEqualTo(expected);
+    }
+
+    /** Texts with a few digits (leading zeros, swaps, one more or one fewer), and now and then more than 16. */
+    @Provide
+    Arbitrary<String> numbered() {
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0129").ofMinLength(0).ofMaxLength(5);
+        Arbitrary<String> many = Arbitraries.strings().withChars("01").ofMinLength(15).ofMaxLength(19);
+        Arbitrary<String> tail = Arbitraries.strings().withChars("12").ofMaxLength(2);
+        return Combinators.combine(Arbitraries.frequencyOf(Tuple.of(9, digits), Tuple.of(1, many)),
+                        Arbitraries.of("suburb", "block ", "", " road"), tail)
+                .as((d, word, end) -> word + d + end);
+    }
+
+    /** Eight-digit numbers, often one digit or one swap away from 19610203. */
+    @Provide
+    Arbitrary<Integer> eightDigits() {
+        Arbitrary<Integer> near = Arbitraries.integers().between(0, 7).tuple2().map(t -> {
+            char[] d = "19610203".toCharArray();
+            char swap = d[t.get1()];
+            d[t.get1()] = d[t.get2()];
+            d[t.get2()] = swap;
+            return Integer.parseInt(new String(d));
+        });
+        return Arbitraries.oneOf(near, Arbitraries.integers().between(10_000_000, 99_999_999),
+                Arbitraries.integers().between(19_610_190, 19_610_215));
     }
 
     @Property(tries = 200)
