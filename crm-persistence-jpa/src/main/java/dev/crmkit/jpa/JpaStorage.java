@@ -144,6 +144,11 @@ public final class JpaStorage implements Storage {
         return inTransaction(tenant, false, work);
     }
 
+    @Override
+    public boolean joinsCallerTransaction() {
+        return current.get() != null || host.active();
+    }
+
     /**
      * The repair operations for records whose rows no longer load ({@link RecordRepair}): list them per tenant, reset
      * a broken column or delete the record. For an administrator; they write outside any host transaction.

@@ -3,21 +3,33 @@ package dev.crmkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.spi.HostTransactions;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.testkit.Samples;
+import dev.crmkit.core.transfer.ImportRequest;
+import dev.crmkit.core.transfer.ImportResult;
+import dev.crmkit.core.transfer.ImportSettings;
+import dev.crmkit.core.transfer.ImportTarget;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -31,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Joining a transaction the host runs, with a stand-in for a transaction-aware data source (as Spring's
  * {@code TransactionAwareDataSourceProxy}): while the host's transaction is open it hands out that transaction's
- * connection, and closing it does not end anything.
+ * connection to the thread that began it, and closing it does not end anything.
  */
 class HostTransactionTest {
     @RegisterExtension
@@ -39,6 +51,8 @@ class HostTransactionTest {
 
     private final TenantId tenant = TenantId.of("host-" + UUID.randomUUID().toString().substring(0, 8));
     private static Connection hostTransaction;
+    /** The thread that began the host transaction: like Spring's, it is bound to that thread. */
+    private static Thread hostThread;
     private static final List<Consumer<Boolean>> completions = new ArrayList<>();
     private static JpaStorage storage;
 
@@ -47,7 +61,7 @@ class HostTransactionTest {
         storage = JpaStorage.create(new TransactionAwareDataSource(), new HostTransactions() {
             @Override
             public boolean active() {
-                return hostTransaction != null;
+                return hostTransaction != null && Thread.currentThread() == hostThread;
             }
 
             @Override
@@ -118,9 +132,32 @@ class HostTransactionTest {
         assertThat(DATABASE.storage().read(tenant, (StorageTx tx) -> tx.leads().find(lead.id()))).contains(lead);
     }
 
+    @Test
+    void anImportOfManyBatchesStaysInTheHostTransactionAndGoesWithItsRollback() throws SQLException {
+        Crm crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("rep-1"), Set.of(Actor.ADMIN)))
+                .with(new ImportSettings(1 << 20, 1000, 2)).build();
+        String file = "First name,Last name,Email\nAda,Lovelace,ada@example.com\nGrace,Hopper,grace@example.com\n"
+                + "Alan,Turing,alan@example.com\nEdsger,Dijkstra,edsger@example.com\nBarbara,Liskov,b@example.com\n";
+        beginHostTransaction();
+
+        ImportResult result = crm.imports().run(ImportRequest.csv(ImportTarget.LEAD),
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+        // Every batch wrote on the host's connection (another thread's writes would have committed on their own).
+        assertThat(result.created()).isEqualTo(5);
+        long seenByAnotherConnection = DATABASE.storage().read(tenant, (StorageTx tx) -> tx.leads()
+                .search(LeadQuery.all(), PageRequest.first(10)).total());
+        assertThat(seenByAnotherConnection).isZero();
+        rollbackHostTransaction();
+
+        long afterRollback = storage.read(tenant, (StorageTx tx) -> tx.leads()
+                .search(LeadQuery.all(), PageRequest.first(10)).total());
+        assertThat(afterRollback).isZero();
+    }
+
     private static void beginHostTransaction() throws SQLException {
         hostTransaction = DATABASE.dataSource().getConnection();
         hostTransaction.setAutoCommit(false);
+        hostThread = Thread.currentThread();
     }
 
     private static void rollbackHostTransaction() throws SQLException {
@@ -147,7 +184,7 @@ class HostTransactionTest {
     private static final class TransactionAwareDataSource implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            if (hostTransaction == null) {
+            if (hostTransaction == null || Thread.currentThread() != hostThread) {
                 return DATABASE.dataSource().getConnection();
             }
             Connection bound = hostTransaction;

@@ -140,6 +140,14 @@ public final class CrmContext<X extends Tx> {
         }
     }
 
+    /**
+     * Whether writes may run on another thread than the caller's: not inside a write of this thread, nor when the
+     * storage would join a transaction the caller holds (a host's), which another thread would not share.
+     */
+    public boolean writesMayLeaveThread() {
+        return PENDING.get() == null && !storage.joinsCallerTransaction();
+    }
+
     /** Queues {@code event} for publication when the current write commits. */
     public void raise(DomainEvent event) {
         List<DomainEvent> pending = PENDING.get();

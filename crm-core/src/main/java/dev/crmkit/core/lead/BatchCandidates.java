@@ -48,10 +48,11 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
     private final Map<EmailAddress, List<Candidate>> addedByEmail = new HashMap<>();
     private final Map<PhoneNumber, List<Candidate>> addedByPhone = new HashMap<>();
 
-    private BatchCandidates(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo) {
+    private BatchCandidates(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo,
+                            Collection<Lead> inFlight) {
         this.tx = tx;
         this.memo = memo;
-        this.staged = memo == null ? null : memo.stage(tx);
+        this.staged = memo == null ? null : new CaptureMemo.Staging();
         Map<Lead, Set<String>> keysOf = new LinkedHashMap<>();
         Map<String, Integer> inBatch = new HashMap<>(); // how many records of the batch have each key
         for (Lead l : records) {
@@ -60,7 +61,14 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
             k.forEach(key -> inBatch.merge(key, 1, Integer::sum));
         }
         Set<String> keys = inBatch.keySet();
-        leadBlocks = keys.isEmpty() ? Map.of() : tx.leads().blockOwners(keys);
+        // Leads in flight (stored by a write that may or may not have committed yet) count as this batch's own: read
+        // back from the storage they are dropped, so the blocks are the same whether their write committed or not.
+        Set<LeadId> flying = new HashSet<>();
+        for (Lead l : inFlight) {
+            flying.add(l.id());
+            BlockingKeys.of(l).forEach(key -> inBatch.merge(key, 1, Integer::sum));
+        }
+        leadBlocks = keys.isEmpty() ? Map.of() : without(flying, tx.leads().blockOwners(keys));
         contactBlocks = keys.isEmpty() ? Map.of() : tx.contacts().matchKeyOwners(keys);
         Set<LeadId> leadIds = new LinkedHashSet<>();
         Set<ContactId> contactIds = new LinkedHashSet<>();
@@ -74,8 +82,8 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         Set<EmailAddress> emails = beyondBlocks(keysOf, l -> l.reach().email(), BlockingKeys.EMAIL, leadBlocks,
                 inBatch);
         Set<PhoneNumber> phones = beyondBlocks(keysOf, l -> l.reach().phone(), BlockingKeys.PHONE, leadBlocks, inBatch);
-        leadsByEmail = emails.isEmpty() ? Map.of() : candidates(tx.leads().findByEmails(emails));
-        leadsByPhone = phones.isEmpty() ? Map.of() : candidates(tx.leads().findByPhones(phones));
+        leadsByEmail = emails.isEmpty() ? Map.of() : candidates(tx.leads().findByEmails(emails), flying);
+        leadsByPhone = phones.isEmpty() ? Map.of() : candidates(tx.leads().findByPhones(phones), flying);
         emails = beyondBlocks(keysOf, l -> l.reach().email(), BlockingKeys.EMAIL, contactBlocks, Map.of());
         phones = beyondBlocks(keysOf, l -> l.reach().phone(), BlockingKeys.PHONE, contactBlocks, Map.of());
         contactsByEmail = emails.isEmpty() ? Map.of() : tx.contacts().findByEmails(emails);
@@ -87,6 +95,17 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         if (!accounts.isEmpty()) {
             tx.accounts().findAll(accounts).forEach((id, a) -> accountNames.put(id, a.name()));
         }
+        inFlight.forEach(this::add);
+    }
+
+    /** {@code blocks} without the owners {@code dropped}. */
+    private static Map<String, List<LeadId>> without(Set<LeadId> dropped, Map<String, List<LeadId>> blocks) {
+        if (dropped.isEmpty()) {
+            return blocks;
+        }
+        Map<String, List<LeadId>> kept = new HashMap<>();
+        blocks.forEach((key, owners) -> kept.put(key, owners.stream().filter(id -> !dropped.contains(id)).toList()));
+        return kept;
     }
 
     /**
@@ -118,7 +137,23 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
      * their stored version are not read again.
      */
     static BatchCandidates of(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo) {
-        return new BatchCandidates(tx, records, memo);
+        return of(tx, records, memo, List.of());
+    }
+
+    /**
+     * As {@link #of(LeadTx, Collection, CaptureMemo)}, with {@code inFlight}: new leads of an earlier batch whose
+     * write may not have committed yet, candidates as if stored before this batch.
+     */
+    static BatchCandidates of(LeadTx tx, Collection<Lead> records, @Nullable CaptureMemo memo,
+                              Collection<Lead> inFlight) {
+        return new BatchCandidates(tx, records, memo, inFlight);
+    }
+
+    /** What this batch read and stores goes into the memo once {@code write} (the batch's write) commits. */
+    void remember(LeadTx write) {
+        if (memo != null && staged != null) {
+            memo.stage(write, staged);
+        }
     }
 
     /**
@@ -154,9 +189,10 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         return found;
     }
 
-    private static <V> Map<V, List<Candidate>> candidates(Map<V, List<Lead>> leads) {
+    private static <V> Map<V, List<Candidate>> candidates(Map<V, List<Lead>> leads, Set<LeadId> dropped) {
         Map<V, List<Candidate>> candidates = new HashMap<>();
-        leads.forEach((v, ls) -> candidates.put(v, ls.stream().map(Candidate::of).toList()));
+        leads.forEach((v, ls) -> candidates.put(v, ls.stream().filter(l -> !dropped.contains(l.id()))
+                .map(Candidate::of).toList()));
         return candidates;
     }
 

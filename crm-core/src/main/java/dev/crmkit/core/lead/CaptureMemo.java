@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * read at, once the transaction that read or stored them committed. A later call asks only for the versions of its
  * candidates and reads again just those that changed, so the batches of an import do not read and fold the same stored
  * leads over and over; the matches are the same as without it. It holds at most its capacity of leads (least recently
- * used out first), about a kilobyte each. For one run at a time: not thread-safe.
+ * used out first), about a kilobyte each. For one run at a time; safe for a run whose writes commit on another thread
+ * (an import overlapping one batch's write with the next one's matching).
  */
 public final class CaptureMemo {
     private final Map<LeadId, Entry> entries;
@@ -40,24 +41,26 @@ public final class CaptureMemo {
     }
 
     /** The candidate remembered for lead {@code id} if it was read at {@code version}, else null. */
-    DuplicateFinder.@Nullable Candidate get(LeadId id, long version) {
+    synchronized DuplicateFinder.@Nullable Candidate get(LeadId id, long version) {
         Entry e = entries.get(id);
         return e != null && e.version() == version ? e.candidate() : null;
     }
 
     /**
-     * A place for what transaction {@code tx} reads and stores, remembered only once it commits: a candidate read or
-     * stored in a transaction that rolls back (a host's, which the captures joined) may be content that never
-     * committed, and a later change could reach the same version with other content.
+     * Remembers {@code staging} once transaction {@code tx} commits: a candidate read or stored in a transaction that
+     * rolls back (a host's, which the captures joined) may be content that never committed, and a later change could
+     * reach the same version with other content.
      */
-    Staging stage(Tx tx) {
-        Staging staging = new Staging();
-        tx.afterCommit(() -> staging.entries.forEach(e -> entries.put(e.candidate().id(), e)));
-        return staging;
+    void stage(Tx tx, Staging staging) {
+        tx.afterCommit(() -> {
+            synchronized (this) {
+                staging.entries.forEach(e -> entries.put(e.candidate().id(), e));
+            }
+        });
     }
 
     /** Whether any of {@code ids} is remembered (if none is, asking for their versions is a wasted round trip). */
-    boolean knowsAny(Collection<LeadId> ids) {
+    synchronized boolean knowsAny(Collection<LeadId> ids) {
         for (LeadId id : ids) {
             if (entries.containsKey(id)) {
                 return true;

@@ -128,6 +128,13 @@ public record Lead(
         return e.build();
     }
 
+    /** This new lead with the first owner the assignment rules gave it when it was stored. */
+    Lead firstOwner(UserId owner) {
+        Edit e = edit();
+        e.owner = owner;
+        return e.build();
+    }
+
     /** This lead with a line in its history, changed at {@code at}. */
     Lead logged(Instant at, UserId by, String action, String detail) {
         return edit().log(at, by, action, detail);

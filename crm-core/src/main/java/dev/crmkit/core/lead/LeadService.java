@@ -198,12 +198,21 @@ public final class LeadService {
     /** A new lead with its attribution, duplicates, first owner, history line and score, ready to be saved. */
     private Lead ready(LeadTx tx, Lead lead, List<DuplicateMatch> found, @Nullable UserId defaultOwner,
                        @Nullable String formName) {
+        return ready(tx, lead, found, defaultOwner, formName, true);
+    }
+
+    /**
+     * As above; without {@code drawTurn} a lead that neither has an owner nor gets {@code defaultOwner} is left
+     * without one, for the assignment rules' turn to be drawn when it is stored.
+     */
+    private Lead ready(LeadTx tx, Lead lead, List<DuplicateMatch> found, @Nullable UserId defaultOwner,
+                       @Nullable String formName, boolean drawTurn) {
         Instant now = ctx.now();
         boolean spam = lead.spam();
         if (!spam) {
             // A spam lead keeps no visitors: the honeypot's filler is no prospect whose clicks should count.
-            UserId owner = lead.owner() != null ? lead.owner()
-                    : defaultOwner != null ? defaultOwner : assigner(tx).ownerFor(lead.reach().address());
+            UserId owner = lead.owner() != null ? lead.owner() : defaultOwner != null ? defaultOwner
+                    : drawTurn ? assigner(tx).ownerFor(lead.reach().address()) : null;
             lead = lead.onCapture(byTargetArea(tx, lead.origin().attribution(), GeoSearch.of(lead.reach().address())),
                     found, owner);
         }
@@ -245,6 +254,35 @@ public final class LeadService {
      */
     public List<BatchCapture> captureAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store,
                                          @Nullable CaptureMemo memo) {
+        List<Object> checked = checkedAll(leads, store);
+        UserId defaultOwner = defaultOwner();
+        return ctx.write(tx -> storeIn(tx, matchIn(tx, checked, store, memo, defaultOwner, List.of())));
+    }
+
+    /**
+     * The first half of {@link #captureAll(List, Predicate, CaptureMemo)}, in a read transaction: the leads checked,
+     * matched and made ready, nothing written; {@link #storeMatched} writes them. {@code inFlight}, the previous
+     * call's result, counts as stored before these leads whether or not its write has committed yet, so that a run
+     * of batches can match one batch while the previous one is written (an import does) and get the outcomes of
+     * {@code captureAll}, provided the batches are stored in order and each only after the one before committed.
+     *
+     * @param inFlight the previous batch of the run, or null
+     */
+    public MatchedCaptures matchAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store,
+                                    @Nullable CaptureMemo memo, @Nullable MatchedCaptures inFlight) {
+        List<Object> checked = checkedAll(leads, store);
+        UserId defaultOwner = defaultOwner();
+        List<Lead> flying = inFlight == null ? List.of() : inFlight.ready();
+        return ctx.read(tx -> matchIn(tx, checked, store, memo, defaultOwner, flying));
+    }
+
+    /** Stores the leads {@code matched} made ready, in the current write if there is one; see {@link #matchAll}. */
+    public List<BatchCapture> storeMatched(MatchedCaptures matched) {
+        Validation.argument("matched", matched);
+        return ctx.write(tx -> storeIn(tx, matched));
+    }
+
+    private List<Object> checkedAll(List<NewLead> leads, Predicate<List<DuplicateMatch>> store) {
         Validation.argument("leads", leads);
         Validation.argument("store", store);
         List<Object> checked = new ArrayList<>(leads.size()); // LeadInput.Fields, or the ValidationException
@@ -255,55 +293,75 @@ public final class LeadService {
                 checked.add(e);
             }
         }
-        UserId defaultOwner = UserId.SYSTEM.equals(ctx.user()) ? null : ctx.user();
-        return ctx.write(tx -> {
-            Instant now = ctx.now();
-            List<Lead> drafts = new ArrayList<>();
-            BatchCapture[] outcomes = new BatchCapture[leads.size()];
-            List<Integer> rows = new ArrayList<>(); // the request position of each draft
-            for (int i = 0; i < checked.size(); i++) {
-                if (checked.get(i) instanceof ValidationException e) {
-                    outcomes[i] = new BatchCapture(null, List.of(), e.errors());
-                    continue;
-                }
-                LeadInput.Fields in = (LeadInput.Fields) checked.get(i);
-                Validation v = new Validation();
-                checkAttribution(tx, in.attribution(), v);
-                try {
-                    v.throwIfInvalid();
-                } catch (ValidationException e) {
-                    outcomes[i] = new BatchCapture(null, List.of(), e.errors());
-                    continue;
-                }
-                Lead draft = Lead.captured(LeadId.of(ctx.newId()), in, false, now);
-                drafts.add(draft);
-                rows.add(i);
+        return checked;
+    }
+
+    private @Nullable UserId defaultOwner() {
+        return UserId.SYSTEM.equals(ctx.user()) ? null : ctx.user();
+    }
+
+    /** Checks, matches and readies the leads of a batch; a lead the assignment rules give a turn gets it when stored. */
+    private MatchedCaptures matchIn(LeadTx tx, List<Object> checked, Predicate<List<DuplicateMatch>> store,
+                                    @Nullable CaptureMemo memo, @Nullable UserId defaultOwner,
+                                    List<Lead> inFlight) {
+        Instant now = ctx.now();
+        List<Lead> drafts = new ArrayList<>();
+        BatchCapture[] outcomes = new BatchCapture[checked.size()];
+        List<Integer> rows = new ArrayList<>(); // the request position of each draft
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.get(i) instanceof ValidationException e) {
+                outcomes[i] = new BatchCapture(null, List.of(), e.errors());
+                continue;
             }
-            BatchCandidates pool = BatchCandidates.of(tx, drafts, memo);
-            DuplicateFinder finder = finder(tx);
-            List<Lead> ready = new ArrayList<>();
-            Map<LeadId, DuplicateFinder.Candidate> candidates = new HashMap<>();
-            for (int k = 0; k < drafts.size(); k++) {
-                Lead draft = drafts.get(k);
-                List<DuplicateMatch> found = finder.find(draft, pool);
-                if (!store.test(found)) {
-                    outcomes[rows.get(k)] = new BatchCapture(null, found, List.of());
-                    continue;
-                }
-                Lead lead = ready(tx, draft, found, defaultOwner, null);
-                candidates.put(lead.id(), pool.add(lead));
-                ready.add(lead);
-                outcomes[rows.get(k)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
+            LeadInput.Fields in = (LeadInput.Fields) checked.get(i);
+            Validation v = new Validation();
+            checkAttribution(tx, in.attribution(), v);
+            try {
+                v.throwIfInvalid();
+            } catch (ValidationException e) {
+                outcomes[i] = new BatchCapture(null, List.of(), e.errors());
+                continue;
             }
-            for (Lead saved : tx.leads().saveAll(ready)) {
-                pool.stored(saved, candidates.get(saved.id()));
-                announce(saved);
-                if (!saved.visitorIds().isEmpty()) {
-                    rescoreIn(tx, tx.leads().get(saved.id()));
-                }
+            Lead draft = Lead.captured(LeadId.of(ctx.newId()), in, false, now);
+            drafts.add(draft);
+            rows.add(i);
+        }
+        BatchCandidates pool = BatchCandidates.of(tx, drafts, memo, inFlight);
+        DuplicateFinder finder = finder(tx);
+        List<Lead> ready = new ArrayList<>();
+        Map<LeadId, DuplicateFinder.Candidate> candidates = new HashMap<>();
+        for (int k = 0; k < drafts.size(); k++) {
+            Lead draft = drafts.get(k);
+            List<DuplicateMatch> found = finder.find(draft, pool);
+            if (!store.test(found)) {
+                outcomes[rows.get(k)] = new BatchCapture(null, found, List.of());
+                continue;
             }
-            return List.of(outcomes);
-        });
+            // The assignment rules' turn is drawn in the write (a counter in the storage), in the order of the leads.
+            Lead lead = ready(tx, draft, found, defaultOwner, null, false);
+            candidates.put(lead.id(), pool.add(lead));
+            ready.add(lead);
+            outcomes[rows.get(k)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
+        }
+        return new MatchedCaptures(List.of(outcomes), ready, candidates, pool);
+    }
+
+    private List<BatchCapture> storeIn(LeadTx tx, MatchedCaptures matched) {
+        LeadAssigner assigner = assigner(tx);
+        List<Lead> owned = new ArrayList<>(matched.ready().size());
+        for (Lead lead : matched.ready()) {
+            UserId turn = lead.owner() == null ? assigner.ownerFor(lead.reach().address()) : null;
+            owned.add(turn == null ? lead : lead.firstOwner(turn));
+        }
+        matched.pool().remember(tx);
+        for (Lead saved : tx.leads().saveAll(owned)) {
+            matched.pool().stored(saved, matched.candidates().get(saved.id()));
+            announce(saved);
+            if (!saved.visitorIds().isEmpty()) {
+                rescoreIn(tx, tx.leads().get(saved.id()));
+            }
+        }
+        return matched.outcomes();
     }
 
     /**

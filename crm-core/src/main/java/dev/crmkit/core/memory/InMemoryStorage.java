@@ -47,6 +47,12 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public boolean joinsCallerTransaction() {
+        return tenants.values().stream()
+                .anyMatch(t -> t.lock.isWriteLockedByCurrentThread() || t.lock.getReadHoldCount() > 0);
+    }
+
+    @Override
     public <T> T write(TenantId tenant, Function<StorageTx, T> work) {
         TenantTables tables = tables(tenant);
         if (tables.lock.isWriteLockedByCurrentThread()) {

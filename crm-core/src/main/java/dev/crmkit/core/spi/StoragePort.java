@@ -17,4 +17,13 @@ public interface StoragePort<X extends Tx> {
 
     /** The outbox of every tenant, for dispatching events to durable subscribers. */
     Outbox outbox();
+
+    /**
+     * Whether a transaction begun on the calling thread now would join one already open there (its own or a host's):
+     * work that must share that transaction has to stay on this thread. The default, for adapters that never join,
+     * is false.
+     */
+    default boolean joinsCallerTransaction() {
+        return false;
+    }
 }

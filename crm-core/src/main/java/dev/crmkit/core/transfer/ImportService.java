@@ -5,6 +5,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
+import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
@@ -22,6 +23,7 @@ import dev.crmkit.core.lead.DuplicateMatch.Kind;
 import dev.crmkit.core.lead.DuplicateService;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
+import dev.crmkit.core.lead.MatchedCaptures;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.transfer.RowOutcome.Action;
 import java.io.InputStream;
@@ -34,6 +36,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,27 +124,116 @@ public final class ImportService {
         Validation.argument("file", file);
         ImportSettings limits = ctx.setting(ImportSettings.class, ImportSettings::defaults);
         List<SourceRow> rows = ImportFile.read(request, file, limits);
-        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-        Map<String, UUID> handled = new HashMap<>(); // row key → record, for rows repeated within the file
-        CaptureMemo memo = CaptureMemo.upTo(MEMO_LEADS);
-        int failed = 0;
-        for (int from = 0; from < rows.size(); from += limits.batchRows()) {
-            List<SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + limits.batchRows()));
-            Batch done = dryRun ? ctx.read(tx -> new Batch(request, handled, memo, true).run(tx, batch))
-                    : ctx.write(tx -> new Batch(request, handled, memo, false).run(tx, batch));
-            handled.putAll(done.handled);
-            outcomes.addAll(done.outcomes);
-            failed += (int) done.outcomes.stream().filter(o -> o.action() == Action.FAILED).count();
-            request.progress().update(outcomes.size(), rows.size(), failed);
+        Run run = new Run(request, rows.size());
+        if (!dryRun && request.target() == ImportTarget.LEAD && request.dedupe() != DedupePolicy.UPDATE_EMPTY
+                && rows.size() > limits.batchRows() && ctx.writesMayLeaveThread()) {
+            overlapped(run, rows, limits.batchRows());
+        } else {
+            for (int from = 0; from < rows.size(); from += limits.batchRows()) {
+                List<SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + limits.batchRows()));
+                run.written(dryRun ? ctx.read(tx -> new Batch(run, true).plan(tx, batch, null).write(tx))
+                        : ctx.write(tx -> new Batch(run, false).plan(tx, batch, null).write(tx)));
+            }
         }
-        ImportResult result = new ImportResult(dryRun, outcomes);
+        ImportResult result = new ImportResult(dryRun, run.outcomes);
         LOG.info("{} of {} {} rows: {} created, {} updated, {} skipped, {} failed, {} duplicates",
                 dryRun ? "dry run" : "import", rows.size(), request.target(), result.created(), result.updated(),
                 result.skipped(), result.failed(), result.duplicates());
         return result;
     }
 
-    /** One transaction's rows. A fresh one per attempt: a storage may run a transaction's work again. */
+    /**
+     * A lead import of several batches, each batch matched (reading only) while the one before it is written on
+     * another thread: the database's work and ours overlap, as each waits for the other otherwise. A batch's new
+     * leads take part in the next batch's matching while their write runs ({@link LeadService#matchAll}), and a
+     * batch is written only once the one before it committed, so the outcomes are those of one batch after the
+     * other. Only when the import runs in no transaction of the caller's (another thread would not share it), and
+     * not for UPDATE_EMPTY: its fills change stored leads the next batch compares with, so it waits for them.
+     */
+    private void overlapped(Run run, List<SourceRow> rows, int batchRows) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "crmkit-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Batch> writing = null;
+        try {
+            Batch inFlight = null;
+            for (int from = 0; from < rows.size(); from += batchRows) {
+                List<SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + batchRows));
+                MatchedCaptures flying = inFlight == null ? null : inFlight.matched;
+                Batch planned = ctx.read(tx -> new Batch(run, false).plan(tx, batch, flying));
+                run.handled.putAll(planned.handled);
+                if (writing != null) {
+                    run.written(done(writing));
+                }
+                writing = writer.submit(() -> ctx.write(planned::write));
+                inFlight = planned;
+            }
+            Future<Batch> last = writing;
+            writing = null;
+            if (last != null) {
+                run.written(done(last));
+            }
+        } finally {
+            writer.shutdown();
+            if (writing != null) {
+                // Failed while a write ran: let it end (commit or roll back) rather than interrupt its statements.
+                try {
+                    writing.get();
+                } catch (ExecutionException | RuntimeException e) {
+                    LOG.debug("import write ended with {} after the import failed", e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The written batch, or what its write threw. */
+    private static Batch done(Future<Batch> writing) {
+        try {
+            return writing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new StorageException("import batch failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while an import batch was written", e);
+        }
+    }
+
+    /** What an import run has done so far: the rows' outcomes, and the records of the rows it handled, by key. */
+    private static final class Run {
+        private final ImportRequest request;
+        private final int total;
+        private final CaptureMemo memo = CaptureMemo.upTo(MEMO_LEADS);
+        private final Map<String, UUID> handled = new HashMap<>(); // row key → record, for rows repeated in the file
+        private final List<RowOutcome> outcomes = new ArrayList<>();
+        private int failed;
+
+        Run(ImportRequest request, int total) {
+            this.request = request;
+            this.total = total;
+        }
+
+        void written(Batch done) {
+            handled.putAll(done.handled);
+            outcomes.addAll(done.outcomes);
+            failed += (int) done.outcomes.stream().filter(o -> o.action() == Action.FAILED).count();
+            request.progress().update(outcomes.size(), total, failed);
+        }
+    }
+
+    /**
+     * One transaction's rows: {@link #plan} classifies them and matches a lead import's new leads (reading only), and
+     * {@link #write} stores what it decided. A fresh one per attempt: a storage may run a transaction's work again.
+     */
     private final class Batch {
         private final ImportRequest request;
         private final Map<String, UUID> handledBefore;
@@ -146,30 +241,44 @@ public final class ImportService {
         private final boolean dryRun;
         private final Map<String, UUID> handled = new HashMap<>();
         private final List<RowOutcome> outcomes = new ArrayList<>();
+        private List<SourceRow> rows = List.of();
+        private List<String> keys = List.of();
+        private RowOutcome[] planned = new RowOutcome[0];
+        private final List<Integer> pending = new ArrayList<>();
+        private final Map<Integer, Integer> repeats = new LinkedHashMap<>(); // row → the earlier row it repeats
+        /** The batch's new leads, matched together ({@code LeadService.matchAll}); null for other imports. */
+        private @Nullable MatchedCaptures matched;
+        /** Rows that are a stored lead under UPDATE_EMPTY: filled when written. Row → (lead, the stored lead). */
+        private final Map<Integer, Map.Entry<NewLead, DuplicateMatch>> fills = new LinkedHashMap<>();
 
-        Batch(ImportRequest request, Map<String, UUID> handledBefore, CaptureMemo memo, boolean dryRun) {
-            this.request = request;
-            this.handledBefore = handledBefore;
-            this.memo = memo;
+        Batch(Run run, boolean dryRun) {
+            this.request = run.request;
+            this.handledBefore = run.handled;
+            this.memo = run.memo;
             this.dryRun = dryRun;
         }
 
-        Batch run(TransferTx tx, List<SourceRow> rows) {
-            List<String> keys = rows.stream().map(r -> r.key(request.target())).toList();
+        /**
+         * Classifies {@code batch}'s rows and decides each one it can without writing: a lead import's new leads are
+         * matched, with {@code inFlight} (the previous batch, perhaps not committed yet) as stored before them.
+         * Other imports decide and write row by row, so for them this must run in the write transaction.
+         */
+        Batch plan(TransferTx tx, List<SourceRow> batch, @Nullable MatchedCaptures inFlight) {
+            rows = batch;
+            keys = rows.stream().map(r -> r.key(request.target())).toList();
             Map<String, ImportedRow> earlier = tx.imports().findRows(keys);
-            RowOutcome[] out = new RowOutcome[rows.size()];
-            List<Integer> pending = new ArrayList<>();
+            planned = new RowOutcome[rows.size()];
             Map<String, Integer> firstInBatch = new HashMap<>();
-            Map<Integer, Integer> repeats = new LinkedHashMap<>(); // row → the earlier row of this batch it repeats
             for (int i = 0; i < rows.size(); i++) {
                 SourceRow row = rows.get(i);
                 String key = keys.get(i);
+                // A row repeating one of this file says so, whether or not that row's batch has committed yet.
                 if (!row.errors().isEmpty()) {
-                    out[i] = failed(row, row.errors());
-                } else if (earlier.containsKey(key)) {
-                    out[i] = skipped(row, earlier.get(key).record(), "imported before");
+                    planned[i] = failed(row, row.errors());
                 } else if (handledBefore.containsKey(key)) {
-                    out[i] = skipped(row, handledBefore.get(key), "repeats an earlier row");
+                    planned[i] = skipped(row, handledBefore.get(key), "repeats an earlier row");
+                } else if (earlier.containsKey(key)) {
+                    planned[i] = skipped(row, earlier.get(key).record(), "imported before");
                 } else if (firstInBatch.containsKey(key)) {
                     repeats.put(i, firstInBatch.get(key));
                 } else {
@@ -178,18 +287,31 @@ public final class ImportService {
                 }
             }
             if (request.target() == ImportTarget.LEAD && !dryRun) {
-                leadsTogether(rows, pending, out);
+                matchLeads(inFlight);
             } else {
-                pending.forEach(i -> out[i] = one(tx, rows.get(i)));
+                pending.forEach(i -> planned[i] = one(tx, rows.get(i)));
             }
+            for (int i : pending) {
+                if (planned[i].action() != Action.FAILED) {
+                    handled.put(keys.get(i), planned[i].record());
+                }
+            }
+            return this;
+        }
+
+        /** Stores what {@link #plan} decided: the matched leads, the filled ones, and the rows to remember. */
+        Batch write(TransferTx tx) {
+            RowOutcome[] out = planned.clone();
+            if (matched != null) {
+                leads.storeMatched(matched);
+            }
+            fills.forEach((i, fill) -> out[i] = fillLead(rows.get(i), fill.getKey(), leads.preview(fill.getKey()),
+                    fill.getValue()));
             repeats.forEach((i, first) -> out[i] = out[first].action() == Action.FAILED
                     ? failed(rows.get(i), out[first].errors())
                     : skipped(rows.get(i), out[first].record(), "repeats an earlier row"));
             List<ImportedRow> remember = new ArrayList<>();
             for (int i : pending) {
-                if (out[i].action() != Action.FAILED) {
-                    handled.put(keys.get(i), out[i].record());
-                }
                 UUID record = out[i].record();
                 if (!dryRun && record != null
                         && (out[i].action() == Action.CREATED || out[i].action() == Action.UPDATED)) {
@@ -199,16 +321,17 @@ public final class ImportService {
             if (!remember.isEmpty()) {
                 tx.imports().insertRows(remember);
             }
+            outcomes.clear();
             outcomes.addAll(List.of(out));
             return this;
         }
 
         /**
-         * The batch's new lead rows captured together ({@code LeadService.captureAll}): their candidates read and
-         * the new leads written in a few statements for the whole batch. A row that is a stored lead or contact is
-         * not stored (unless FLAG); UPDATE_EMPTY then fills the stored lead, row by row.
+         * The batch's new lead rows matched together ({@code LeadService.matchAll}): their candidates read for the
+         * whole batch, and stored together when written. A row that is a stored lead or contact is not stored
+         * (unless FLAG); UPDATE_EMPTY then fills the stored lead when the batch is written.
          */
-        private void leadsTogether(List<SourceRow> rows, List<Integer> pending, RowOutcome[] out) {
+        private void matchLeads(@Nullable MatchedCaptures inFlight) {
             List<NewLead> in = new ArrayList<>();
             List<Integer> at = new ArrayList<>();
             for (int i : pending) {
@@ -219,26 +342,29 @@ public final class ImportService {
                     in.add(lead);
                     at.add(i);
                 } else {
-                    out[i] = failedAll(row, errors, () -> leads.preview(lead));
+                    planned[i] = failedAll(row, errors, () -> leads.preview(lead));
                 }
             }
-            List<BatchCapture> captured = leads.captureAll(in, found -> request.dedupe() == DedupePolicy.FLAG
-                    || almostCertain(found, Kind.LEAD, Kind.CONTACT) == null, memo);
+            MatchedCaptures found = leads.matchAll(in, dups -> request.dedupe() == DedupePolicy.FLAG
+                    || almostCertain(dups, Kind.LEAD, Kind.CONTACT) == null, memo, inFlight);
+            matched = found;
+            List<BatchCapture> captured = found.outcomes();
             for (int k = 0; k < captured.size(); k++) {
                 int i = at.get(k);
                 SourceRow row = rows.get(i);
                 BatchCapture c = captured.get(k);
                 DuplicateMatch dup = almostCertain(c.duplicates(), Kind.LEAD, Kind.CONTACT);
                 if (!c.errors().isEmpty()) {
-                    out[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
+                    planned[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
                 } else if (c.id() != null) {
-                    out[i] = created(row, c.id().value(), dup);
+                    planned[i] = created(row, c.id().value(), dup);
                 } else {
                     DuplicateMatch skippedFor = Objects.requireNonNull(dup,
                             "a valid lead is kept out only as a duplicate");
-                    out[i] = request.dedupe() == DedupePolicy.UPDATE_EMPTY && skippedFor.kind() == Kind.LEAD
-                            ? fillLead(row, in.get(k), leads.preview(in.get(k)), skippedFor)
-                            : skipped(row, skippedFor, "duplicate");
+                    planned[i] = skipped(row, skippedFor, "duplicate");
+                    if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && skippedFor.kind() == Kind.LEAD) {
+                        fills.put(i, Map.entry(in.get(k), skippedFor));
+                    }
                 }
             }
         }
@@ -258,7 +384,7 @@ public final class ImportService {
             }
         }
 
-        /** A lead row of a dry run (a real import captures its lead rows together: {@link #leadsTogether}). */
+        /** A lead row of a dry run (a real import captures its lead rows together: {@link #matchLeads}). */
         private RowOutcome lead(SourceRow row, NewLead in, List<FieldError> errors) {
             if (!errors.isEmpty()) {
                 return failedAll(row, errors, () -> leads.preview(in));

@@ -19,6 +19,8 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.lead.AssignmentRules;
+import dev.crmkit.core.lead.AssignmentRules.Team;
 import dev.crmkit.core.lead.BatchCapture;
 import dev.crmkit.core.lead.CaptureMemo;
 import dev.crmkit.core.lead.Lead;
@@ -568,6 +570,66 @@ public abstract class ImportContract extends ContractSupport {
 
         assertThat(withMemo).contains(kept.value()).doesNotContain(mergedAway.value())
                 .containsExactlyElementsOf(withoutMemo);
+    }
+
+    /**
+     * Batches of three rows, each matched while the one before it is written where the storage allows: the rows that
+     * repeat, nearly repeat (typos) and flag one another across batches come out as from one batch, with the same
+     * owners drawn in turn, for the policy that flags and the one that skips.
+     */
+    @Test
+    void aFileImportedInSmallBatchesHasTheOutcomesOfOneBatch() {
+        StringBuilder file = new StringBuilder("Given name,Surname,E-mail,Phone,City,Postcode,Country,Date of birth\n");
+        // Five people, so that a person's next row is one batch on or two: in the batch being written, or committed.
+        String[] first = {"Ada", "Grace", "Alan", "Edsger", "Barbara"};
+        String[] last = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov"};
+        for (int i = 0; i < 30; i++) {
+            int p = i % 5;
+            String surname = i >= 12 && i % 4 == 0 ? last[p].substring(0, 2) + "x" + last[p].substring(3) : last[p];
+            String email = i % 7 == 0 ? "" : first[p].toLowerCase(java.util.Locale.ROOT) + "@example.com";
+            String phone = i % 3 == 0 ? "+61 2 9" + (1_000_000 + p) : "";
+            file.append(first[p]).append(',').append(surname).append(',').append(email).append(',').append(phone)
+                    .append(",Springfield,").append(4000 + p).append(",AU,")
+                    .append(LocalDate.of(1970 + p, 1 + p, 1 + p)).append('\n');
+        }
+        AssignmentRules turns = AssignmentRules.roundRobin(Team.of("desk", UserId.of("rita"), UserId.of("rob"),
+                UserId.of("ray")));
+        for (DedupePolicy policy : List.of(DedupePolicy.FLAG, DedupePolicy.SKIP)) {
+            Crm small = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock))
+                    .with(new ImportSettings(1 << 20, 1000, 3)).with(turns)
+                    .actor(new Actor(freshTenant(), UserId.SYSTEM, actor.roles())).build();
+            Crm whole = Crm.builder().storage(storage()).clock(clock).ids(IdGenerator.timeOrdered(clock)).with(turns)
+                    .actor(new Actor(freshTenant(), UserId.SYSTEM, actor.roles())).build();
+            ImportRequest request = ImportRequest.csv(ImportTarget.LEAD).dedupe(policy);
+
+            List<String> inBatches = shape(small, small.imports().run(request, csv(file.toString())));
+            List<String> atOnce = shape(whole, whole.imports().run(request, csv(file.toString())));
+
+            assertThat(inBatches).as("%s", policy).isEqualTo(atOnce);
+            assertThat(atOnce).as("rows repeat and nearly repeat across batches")
+                    .anyMatch(r -> r.contains("SKIPPED repeats an earlier row"))
+                    .anyMatch(r -> r.contains(policy == DedupePolicy.FLAG ? "flags [row" : "SKIPPED duplicate"));
+        }
+    }
+
+    /**
+     * Each row's outcome with the records it names given as the rows that created them, and each created lead's
+     * owner, score and flags (the flagged leads as rows too).
+     */
+    private static List<String> shape(Crm crm, ImportResult result) {
+        java.util.Map<java.util.UUID, Integer> rowOf = new java.util.HashMap<>();
+        result.rows().stream().filter(r -> r.action() == Action.CREATED && r.record() != null)
+                .forEach(r -> rowOf.put(r.record(), r.row()));
+        return result.rows().stream().map(r -> {
+            String line = r.row() + " " + r.action() + " " + r.note() + " record row " + rowOf.get(r.record())
+                    + " duplicate of row " + rowOf.get(r.duplicateOf());
+            if (r.action() != Action.CREATED || r.record() == null) {
+                return line;
+            }
+            Lead l = crm.leads().get(LeadId.of(r.record()));
+            return line + " owner " + l.owner() + " score " + l.score() + " flags " + l.duplicates().stream()
+                    .map(m -> "row " + rowOf.get(m.id()) + " " + m.score() + " " + m.certainty()).sorted().toList();
+        }).toList();
     }
 
     /** Each match as the index of the matched lead in {@code ids} (or "contact"), its score and certainty. */
