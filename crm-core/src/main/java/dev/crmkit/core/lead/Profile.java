@@ -114,27 +114,7 @@ record Profile(String first, String last, @Nullable LocalDate birthDate, String 
      * word by word, and splitting every candidate's street took a quarter of matching.
      */
     String[] streetWords() {
-        return words(streetText);
-    }
-
-    /** The words of folded text (single spaces between them), without the regular-expression machinery of split. */
-    private static String[] words(String folded) {
-        if (folded.isEmpty()) {
-            return NONE;
-        }
-        int count = 1;
-        for (int i = 0; i < folded.length(); i++) {
-            count += folded.charAt(i) == ' ' ? 1 : 0;
-        }
-        String[] words = new String[count];
-        int from = 0;
-        for (int w = 0; w < count - 1; w++) {
-            int space = folded.indexOf(' ', from);
-            words[w] = folded.substring(from, space);
-            from = space + 1;
-        }
-        words[count - 1] = folded.substring(from);
-        return words;
+        return streetText.isEmpty() ? NONE : streetText.split(" ");
     }
 
     /** A folded name without spaces: "Mary Ann" and "Maryann" are one name. */

@@ -7,6 +7,7 @@ import dev.crmkit.core.lead.FieldAgreement.Level;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Fellegi–Sunter scoring of two profiles with the weights of {@link DuplicateRules}. */
@@ -41,8 +42,9 @@ final class Scorer {
     private static volatile @Nullable Scorer last;
     private static final MatchField[] FIELDS = MatchField.values();
     /**
-     * The order {@link #match} compares fields in after email and phone: cheap comparisons first, so that most
-     * candidates are ruled out before their names and streets are compared letter by letter.
+     * The order fields are compared in after email and phone: cheap comparisons first, so that {@link #match} rules
+     * most candidates out before their names and streets are compared letter by letter. Both names are compared at
+     * {@code LAST_NAME} (a swap is judged on the two together).
      */
     private static final MatchField[] CHEAP_FIRST = {MatchField.BIRTH_DATE, MatchField.POSTAL_CODE,
         MatchField.REGION, MatchField.WEBSITE, MatchField.CITY, MatchField.LAST_NAME, MatchField.FIRST_NAME,
@@ -94,18 +96,7 @@ final class Scorer {
 
     /** How {@code a} and {@code b} compare, with every field's agreement, whether or not they match. */
     Result score(Profile a, Profile b) {
-        Level[] levels = new Level[FIELDS.length];
-        for (MatchField field : FIELDS) {
-            if (field != MatchField.FIRST_NAME && field != MatchField.LAST_NAME) {
-                levels[field.ordinal()] = level(field, a, b);
-            }
-        }
-        names(a, b, levels);
-        Result r = result(levels, false);
-        if (r == null) {
-            throw new IllegalStateException("a result is built for every pair");
-        }
-        return r;
+        return Objects.requireNonNull(compare(a, b, false), "a result is built for every pair");
     }
 
     /**
@@ -113,42 +104,38 @@ final class Scorer {
      * lift its score to the {@code possible} threshold, so most non-matches cost a few cheap comparisons.
      */
     @Nullable Result match(Profile a, Profile b) {
+        return compare(a, b, true);
+    }
+
+    private @Nullable Result compare(Profile a, Profile b, boolean onlyMatch) {
         Level[] levels = new Level[FIELDS.length];
         levels[MatchField.EMAIL.ordinal()] = level(MatchField.EMAIL, a, b);
         levels[MatchField.PHONE.ordinal()] = level(MatchField.PHONE, a, b);
-        if (levels[MatchField.EMAIL.ordinal()] != Level.EXACT && levels[MatchField.PHONE.ordinal()] != Level.EXACT) {
-            // The best score still possible: what is known so far plus the best level of every field both have.
-            double bound = weight(MatchField.EMAIL, levels[MatchField.EMAIL.ordinal()])
-                    + weight(MatchField.PHONE, levels[MatchField.PHONE.ordinal()]);
+        // An equal email or phone always flags, whatever the rest weighs: nothing to leave early then.
+        boolean leaveEarly = onlyMatch && levels[MatchField.EMAIL.ordinal()] != Level.EXACT
+                && levels[MatchField.PHONE.ordinal()] != Level.EXACT;
+        // The best score still possible: what is known so far plus the best level of every field both have.
+        double bound = weight(MatchField.EMAIL, levels[MatchField.EMAIL.ordinal()])
+                + weight(MatchField.PHONE, levels[MatchField.PHONE.ordinal()]);
+        if (leaveEarly) {
             for (MatchField field : CHEAP_FIRST) {
-                bound += bothHave(field, a, b) ? best[field.ordinal()] : 0;
+                bound += best(field, a, b);
             }
-            for (MatchField field : CHEAP_FIRST) {
-                if (field == MatchField.LAST_NAME || field == MatchField.FIRST_NAME) {
-                    if (field == MatchField.LAST_NAME) {
-                        names(a, b, levels);
-                        bound += weight(MatchField.LAST_NAME, levels[MatchField.LAST_NAME.ordinal()])
-                                + weight(MatchField.FIRST_NAME, levels[MatchField.FIRST_NAME.ordinal()])
-                                - best(MatchField.LAST_NAME, a, b) - best(MatchField.FIRST_NAME, a, b);
-                    }
-                } else {
-                    Level level = level(field, a, b);
-                    levels[field.ordinal()] = level;
-                    bound += weight(field, level) - best(field, a, b);
-                }
+        }
+        for (MatchField field : CHEAP_FIRST) {
+            if (field == MatchField.LAST_NAME) {
+                names(a, b, levels); // the first name too, which follows in CHEAP_FIRST
+            } else if (field != MatchField.FIRST_NAME) {
+                levels[field.ordinal()] = level(field, a, b);
+            }
+            if (leaveEarly) {
+                bound += weight(field, levels[field.ordinal()]) - best(field, a, b);
                 if (bound < rules.possible() - ROUNDING) {
                     return null;
                 }
             }
-            return result(levels, true);
         }
-        for (MatchField field : CHEAP_FIRST) {
-            if (field != MatchField.FIRST_NAME && field != MatchField.LAST_NAME) {
-                levels[field.ordinal()] = level(field, a, b);
-            }
-        }
-        names(a, b, levels);
-        return result(levels, true);
+        return result(levels, onlyMatch);
     }
 
     /** The result of the levels of every field ({@code null}: missing on a side), or null for no match if asked. */
