@@ -196,15 +196,16 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         return candidates;
     }
 
-    /** Lead {@code saved}, stored by this batch as {@code candidate}: remembered once the transaction commits. */
-    void stored(Lead saved, @Nullable Candidate candidate) {
+    /** Lead {@code saved}, which this batch {@link #add added} before storing it: remembered once the write commits. */
+    void stored(Lead saved) {
+        Candidate candidate = added.get(saved.id());
         if (staged != null && candidate != null) {
             staged.put(saved.version(), candidate);
         }
     }
 
     /** A lead this batch is storing: a candidate for the records after it. */
-    Candidate add(Lead lead) {
+    void add(Lead lead) {
         Candidate c = Candidate.of(lead);
         added.put(lead.id(), c);
         for (String key : BlockingKeys.of(lead)) {
@@ -216,7 +217,6 @@ final class BatchCandidates implements DuplicateFinder.Candidates {
         if (lead.reach().phone() != null) {
             addedByPhone.computeIfAbsent(lead.reach().phone(), p -> new ArrayList<>()).add(c);
         }
-        return c;
     }
 
     @Override

@@ -36,10 +36,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -329,7 +327,6 @@ public final class LeadService {
         BatchCandidates pool = BatchCandidates.of(tx, drafts, memo, inFlight);
         DuplicateFinder finder = finder(tx);
         List<Lead> ready = new ArrayList<>();
-        Map<LeadId, DuplicateFinder.Candidate> candidates = new HashMap<>();
         for (int k = 0; k < drafts.size(); k++) {
             Lead draft = drafts.get(k);
             List<DuplicateMatch> found = finder.find(draft, pool);
@@ -339,11 +336,11 @@ public final class LeadService {
             }
             // The assignment rules' turn is drawn in the write (a counter in the storage), in the order of the leads.
             Lead lead = ready(tx, draft, found, defaultOwner, null, false);
-            candidates.put(lead.id(), pool.add(lead));
+            pool.add(lead);
             ready.add(lead);
             outcomes[rows.get(k)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
         }
-        return new MatchedCaptures(List.of(outcomes), ready, candidates, pool);
+        return new MatchedCaptures(List.of(outcomes), ready, pool);
     }
 
     private List<BatchCapture> storeIn(LeadTx tx, MatchedCaptures matched) {
@@ -355,7 +352,7 @@ public final class LeadService {
         }
         matched.pool().remember(tx);
         for (Lead saved : tx.leads().saveAll(owned)) {
-            matched.pool().stored(saved, matched.candidates().get(saved.id()));
+            matched.pool().stored(saved);
             announce(saved);
             if (!saved.visitorIds().isEmpty()) {
                 rescoreIn(tx, tx.leads().get(saved.id()));

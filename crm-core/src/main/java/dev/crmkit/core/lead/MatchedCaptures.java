@@ -1,8 +1,6 @@
 package dev.crmkit.core.lead;
 
-import dev.crmkit.core.common.LeadId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A batch of leads {@link LeadService#matchAll matched} and ready to be {@link LeadService#storeMatched stored}.
@@ -11,14 +9,11 @@ import java.util.Map;
 public final class MatchedCaptures {
     private final List<BatchCapture> outcomes;
     private final List<Lead> ready;
-    private final Map<LeadId, DuplicateFinder.Candidate> candidates;
     private final BatchCandidates pool;
 
-    MatchedCaptures(List<BatchCapture> outcomes, List<Lead> ready, Map<LeadId, DuplicateFinder.Candidate> candidates,
-                    BatchCandidates pool) {
+    MatchedCaptures(List<BatchCapture> outcomes, List<Lead> ready, BatchCandidates pool) {
         this.outcomes = List.copyOf(outcomes);
         this.ready = List.copyOf(ready);
-        this.candidates = Map.copyOf(candidates);
         this.pool = pool;
     }
 
@@ -29,10 +24,6 @@ public final class MatchedCaptures {
 
     List<Lead> ready() {
         return ready;
-    }
-
-    Map<LeadId, DuplicateFinder.Candidate> candidates() {
-        return candidates;
     }
 
     BatchCandidates pool() {

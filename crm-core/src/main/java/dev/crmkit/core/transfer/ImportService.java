@@ -170,14 +170,12 @@ public final class ImportService {
                 writing = writer.submit(() -> ctx.write(planned::write));
                 inFlight = planned;
             }
-            Future<Batch> last = writing;
-            writing = null;
-            if (last != null) {
-                run.written(done(last));
+            if (writing != null) {
+                run.written(done(writing));
             }
         } finally {
             writer.shutdown();
-            if (writing != null) {
+            if (writing != null && !writing.isDone()) {
                 // Failed while a write ran: let it end (commit or roll back) rather than interrupt its statements.
                 try {
                     writing.get();
