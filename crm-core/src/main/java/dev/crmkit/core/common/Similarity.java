@@ -22,9 +22,11 @@ public final class Similarity {
             return 0.0;
         }
         int window = Math.max(0, Math.max(s.length(), t.length()) / 2 - 1);
-        if (s.length() <= Long.SIZE && t.length() <= Long.SIZE) {
-            return upTo64(s, t, window);
-        }
+        return s.length() <= Long.SIZE && t.length() <= Long.SIZE ? upTo64(s, t, window) : withArrays(s, t, window);
+    }
+
+    /** The textbook algorithm, matched positions in two arrays: texts longer than 64 characters. */
+    static double withArrays(String s, String t, int window) {
         boolean[] sMatched = new boolean[s.length()];
         boolean[] tMatched = new boolean[t.length()];
         int matches = 0;
@@ -62,7 +64,7 @@ public final class Similarity {
      * The same for texts of at most 64 characters (names, streets), with the matched positions as bits: duplicate
      * matching scores millions of pairs in an import, and two arrays per pair were a tenth of its work.
      */
-    private static double upTo64(String s, String t, int window) {
+    static double upTo64(String s, String t, int window) {
         long sMatched = 0;
         long tMatched = 0;
         int matches = 0;
