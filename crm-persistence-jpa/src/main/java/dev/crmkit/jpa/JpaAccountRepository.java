@@ -8,10 +8,13 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 final class JpaAccountRepository extends JpaRepository<AccountId, Account, AccountEntity>
         implements AccountRepository {
+    /** {@code r.createdAt, r.id} in Java. */
+    private static final Comparator<Account> IN_ORDER = Comparator.comparing(Account::createdAt).thenComparing(Account::id);
     private static final String MATCH_KEYS = "AccountMatchKeyRow";
 
     JpaAccountRepository(JpaTx tx) {
@@ -37,7 +40,7 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
 
     @Override
     public List<Account> findByMatchKeys(Collection<String> keys) {
-        return byMatchKeys(MATCH_KEYS, keys, "r.createdAt, r.id");
+        return byMatchKeys(MATCH_KEYS, keys, "r.createdAt, r.id", IN_ORDER);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
 
 final class JpaContactRepository extends JpaRepository<ContactId, Contact, ContactEntity>
         implements ContactRepository {
+    /** {@code r.createdAt, r.id} in Java. */
+    private static final Comparator<Contact> IN_ORDER = Comparator.comparing(Contact::createdAt)
+            .thenComparing(Contact::id);
     private static final String ORDER = "r.createdAt, r.id";
     private static final String TAGS = "ContactTagRow";
     private static final String MATCH_KEYS = "ContactMatchKeyRow";
@@ -49,12 +53,12 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
 
     /** The contacts {@code ids} (matching's candidates, chosen from their key blocks). */
     List<Contact> candidates(Set<UUID> ids) {
-        return byIds(ids, ORDER);
+        return byIds(ids, ORDER, IN_ORDER);
     }
 
     @Override
     public List<Contact> findByMatchKeys(Collection<String> keys) {
-        return byMatchKeys(MATCH_KEYS, keys, ORDER);
+        return byMatchKeys(MATCH_KEYS, keys, ORDER, IN_ORDER);
     }
 
     @Override

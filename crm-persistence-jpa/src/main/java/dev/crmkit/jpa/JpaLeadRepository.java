@@ -28,6 +28,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> implements LeadRepository {
+    /** {@code r.createdAt, r.id} in Java. */
+    private static final Comparator<Lead> IN_ORDER = Comparator.comparing(Lead::createdAt).thenComparing(Lead::id);
     private static final String ORDER = "r.createdAt, r.id";
     private static final String VISITORS = "LeadVisitorRow";
     private static final String TAGS = "LeadTagRow";
@@ -85,12 +87,12 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
 
     /** The leads {@code ids} (matching's candidates, chosen from their key blocks). */
     List<Lead> candidates(Set<UUID> ids) {
-        return byIds(ids, ORDER);
+        return byIds(ids, ORDER, IN_ORDER);
     }
 
     @Override
     public List<Lead> findByBlockingKeys(Collection<String> keys) {
-        return byMatchKeys(MATCH_KEYS, keys, ORDER);
+        return byMatchKeys(MATCH_KEYS, keys, ORDER, IN_ORDER);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,10 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
         Map<UUID, I> wanted = new LinkedHashMap<>();
         ids.forEach(id -> wanted.put(id.value(), id));
         Map<I, T> found = new LinkedHashMap<>();
+        if (tx.database() == Database.H2) {
+            wanted.forEach((key, id) -> find(id).ifPresent(t -> found.put(id, t)));
+            return found;
+        }
         List<UUID> keys = new ArrayList<>(wanted.keySet());
         for (int from = 0; from < keys.size(); from += BULK_FETCH) {
             List<UUID> chunk = keys.subList(from, Math.min(keys.size(), from + BULK_FETCH));
@@ -166,6 +171,16 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
                                  Function<T, V> valueOf, String order) {
         List<V> all = List.copyOf(values);
         Map<V, List<T>> found = new HashMap<>();
+        if (tx.database() == Database.H2) {
+            // an IN list on the second column of (tenant, column) would scan the tenant's rows on H2 (see byIds)
+            for (V value : all) {
+                List<T> rows = lookup(column, stored.apply(value), order);
+                if (!rows.isEmpty()) {
+                    found.put(value, rows);
+                }
+            }
+            return found;
+        }
         for (int from = 0; from < all.size(); from += BULK_FETCH) {
             List<Object> chunk = all.subList(from, Math.min(all.size(), from + BULK_FETCH)).stream().map(stored)
                     .toList();
@@ -180,22 +195,35 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
      * The candidates of duplicate matching for {@code keys}: the keys' owners in the key table {@code keyEntity} (one
      * index range scan per key), chosen by {@link BlockingKeys#candidates} as in memory, then read by id.
      */
-    List<T> byMatchKeys(String keyEntity, Collection<String> keys, String order) {
+    List<T> byMatchKeys(String keyEntity, Collection<String> keys, String order, Comparator<? super T> inOrder) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return byIds(BlockingKeys.candidates(KeyTables.ownersByKey(tx, keyEntity, keys).values()), order);
+        return byIds(BlockingKeys.candidates(KeyTables.ownersByKey(tx, keyEntity, keys).values()), order, inOrder);
     }
 
     /**
      * This tenant's rows {@code ids}, ordered by {@code order}. Up to {@link #ONE_BY_ONE_IDS} ids are bound one
      * parameter each, their count padded to a power of two: Hibernate translates a query with a list parameter
      * again on every run (a third of a capture's Java time on PostgreSQL, for reading its candidates), while a
-     * query of single parameters is translated once per padded size.
+     * query of single parameters is translated once per padded size. On H2 each row is read by its key and the rows
+     * sorted by {@code inOrder} (the same order as {@code order}): H2 uses an {@code IN} list only on an index's first
+     * column, and the key starts with the tenant, so the list would scan every row of the tenant.
      */
-    List<T> byIds(Set<UUID> ids, String order) {
+    List<T> byIds(Set<UUID> ids, String order, Comparator<? super T> inOrder) {
         if (ids.isEmpty()) {
             return List.of();
+        }
+        if (tx.database() == Database.H2) {
+            List<T> found = new ArrayList<>(ids.size());
+            for (UUID id : ids) {
+                E row = tx.session().get(rowType, tx.key(id));
+                if (row != null) {
+                    found.add(toDomain(row));
+                }
+            }
+            found.sort(inOrder);
+            return found;
         }
         if (ids.size() > ONE_BY_ONE_IDS) {
             return list(new Filter(tx.tenantId()).and("r.id in :ids", "ids", ids), order);

@@ -59,11 +59,11 @@ final class KeyTables {
      */
     static void peopleOwnersByKey(JpaTx tx, Collection<String> keys, Map<String, List<UUID>> leads,
                                   Map<String, List<UUID>> contacts) {
-        List<String> selects = new ArrayList<>();
+        List<JdbcLookup.Select> selects = new ArrayList<>();
         for (String entity : List.of("LeadMatchKeyRow", "ContactMatchKeyRow")) {
             SqlNames names = MATCH_KEY_TABLES.get(entity);
-            selects.add("SELECT " + selects.size() + ", " + names.key() + ", " + names.owner() + " FROM "
-                    + names.table() + " WHERE tenant_id = ? AND " + names.key());
+            selects.add(new JdbcLookup.Select(selects.size() + ", " + names.key() + ", " + names.owner(),
+                    names.table(), names.key()));
         }
         JdbcLookup.union(tx, selects, List.copyOf(keys), false, (rs, db) -> (rs.getInt(1) == 0 ? leads : contacts)
                 .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(JdbcParameters.uuid(rs, 3, db)));
