@@ -20,6 +20,7 @@ module dev.crmkit.core {
     requires java.net.http;
 
     exports dev.crmkit.core;
+    exports dev.crmkit.core.audit;
     exports dev.crmkit.core.automation;
     exports dev.crmkit.core.common;
     exports dev.crmkit.core.context;

@@ -1,5 +1,8 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.audit.AuditService;
+import dev.crmkit.core.audit.AuditSettings;
+import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.core.automation.AutomationService;
 import dev.crmkit.core.automation.AutomationSettings;
 import dev.crmkit.core.automation.AutomationSubscriber;
@@ -12,6 +15,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.context.DeliveryPolicy;
 import dev.crmkit.core.context.EventBus;
+import dev.crmkit.core.context.WriteDecorator;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
@@ -132,6 +136,7 @@ public final class Crm implements AutoCloseable {
     private final PersonalDataService personalData;
     private final ImportService imports;
     private final ExportService exports;
+    private final AuditService audit;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -171,6 +176,7 @@ public final class Crm implements AutoCloseable {
         this.personalData = new PersonalDataService(ctx);
         this.imports = new ImportService(ctx);
         this.exports = new ExportService(ctx);
+        this.audit = new AuditService(ctx);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -367,6 +373,11 @@ public final class Crm implements AutoCloseable {
         return exports;
     }
 
+    /** The audit trail: each record's writes and each actor's, field by field (ADMIN). */
+    public AuditService audit() {
+        return audit;
+    }
+
     /**
      * Scores follow engagement: touchpoints recorded for leads rescore them, after the recording committed. A kind
      * that scores no points (an email sent, by default) cannot change a score: no rescore for it, which spares each
@@ -420,7 +431,8 @@ public final class Crm implements AutoCloseable {
         private Actor actor = Actor.system();
         private final Map<Class<?>, Object> settings = new HashMap<>();
         /** What {@link #with} accepts: the settings and host ports some service reads. */
-        private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AutomationSettings.class,
+        private static final List<Class<?>> SETTINGS = List.of(AssignmentRules.class, AuditSettings.class,
+                AutomationSettings.class,
                 DeliveryPolicy.class, DocumentSettings.class, DocumentStore.class, DuplicateRules.class,
                 EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class, PhoneRegions.class,
                 Notifier.class,
@@ -472,7 +484,9 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Storage s = storage != null ? storage : InMemoryStorage.create();
             IdGenerator g = ids != null ? ids : IdGenerator.timeOrdered(clock);
-            CrmContext<StorageTx> ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find);
+            AuditSettings audit = (AuditSettings) settings.getOrDefault(AuditSettings.class, AuditSettings.defaults());
+            CrmContext<StorageTx> ctx = CrmContext.create(s, actor, clock, g, settings, EventTypes::find,
+                    audit.recorded() ? new AuditTrail(clock) : WriteDecorator.NONE);
             WebhookSubscriber webhooks = new WebhookSubscriber(s, clock,
                     ctx.setting(WebhookSettings.class, WebhookSettings::defaults));
             ctx.events().register(webhooks);

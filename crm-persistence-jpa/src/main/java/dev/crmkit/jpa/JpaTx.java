@@ -1,5 +1,6 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.audit.AuditRepository;
 import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
@@ -301,6 +302,11 @@ final class JpaTx implements StorageTx {
     @Override
     public DocumentRepository documents() {
         return new JpaDocumentRepository(this);
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return new JpaAuditRepository(this);
     }
 
     @Override

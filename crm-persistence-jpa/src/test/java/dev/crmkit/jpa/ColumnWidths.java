@@ -2,6 +2,8 @@ package dev.crmkit.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.automation.RuleDefinition;
 import dev.crmkit.core.automation.RuleRun;
 import dev.crmkit.core.automation.RunOutcome;
@@ -283,6 +285,10 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_email_consent_change.basis", LawfulBasis.class);
         enumColumn(m, "crm_email_sent.kind", EmailKind.class);
         enumColumn(m, "crm_email_sent.status", SentEmailStatus.class);
+        m.put("crm_audit.record_type", AuditEntry.MAX_TYPE);
+        m.put("crm_audit.api_operation", AuditEntry.MAX_OPERATION);
+        m.put("crm_audit.actor", UserId.MAX_LENGTH);
+        enumColumn(m, "crm_audit.audit_action", AuditAction.class);
         return m;
     }
 

@@ -2,6 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AccountTeamContract;
 import dev.crmkit.core.contract.AgentViewContract;
+import dev.crmkit.core.contract.AuditContract;
 import dev.crmkit.core.contract.AutomationContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
@@ -409,6 +410,14 @@ class JpaContractTest {
 
     @Nested
     class InteractionTests extends InteractionContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class AuditTests extends AuditContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -31,34 +31,37 @@ public final class CrmContext<X extends Tx> {
     private final IdGenerator ids;
     private final EventHub events;
     private final CrmSettings settings;
+    private final WriteDecorator writes;
 
     private CrmContext(StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids, EventHub events,
-                       CrmSettings settings) {
+                       CrmSettings settings, WriteDecorator writes) {
         this.storage = storage;
         this.actor = actor;
         this.clock = clock;
         this.ids = ids;
         this.events = events;
         this.settings = settings;
+        this.writes = writes;
     }
 
     /**
      * A context for {@code actor} over {@code storage}, with an event bus of its own (its outbox dispatch and
      * dispatcher threads); {@code settings} are configuration objects and host ports by class, {@code eventTypes}
-     * finds the event type of a stored name. Made by {@code Crm.Builder}.
+     * finds the event type of a stored name, {@code writes} sees every write transaction before its work. Made by
+     * {@code Crm.Builder}.
      */
     public static <X extends Tx> CrmContext<X> create(
             StoragePort<X> storage, Actor actor, Clock clock, IdGenerator ids, Map<Class<?>, Object> settings,
-            Function<String, Optional<Class<? extends DomainEvent>>> eventTypes) {
+            Function<String, Optional<Class<? extends DomainEvent>>> eventTypes, WriteDecorator writes) {
         CrmSettings configured = new CrmSettings(settings);
         EventHub hub = new EventHub(storage, clock, ids,
                 configured.get(DeliveryPolicy.class, DeliveryPolicy::defaults), eventTypes);
-        return new CrmContext<>(storage, actor, clock, ids, hub, configured);
+        return new CrmContext<>(storage, actor, clock, ids, hub, configured, writes);
     }
 
     /** This context acting for {@code other}: same storage, clock, ids, settings and event bus. */
     public CrmContext<X> as(Actor other) {
-        return new CrmContext<>(storage, other, clock, ids, events, settings);
+        return new CrmContext<>(storage, other, clock, ids, events, settings, writes);
     }
 
     /** The event bus, for this context's actor. */
@@ -108,7 +111,7 @@ public final class CrmContext<X extends Tx> {
      */
     public <T> T write(Function<? super X, T> work) {
         if (PENDING.get() != null) {
-            return storage.write(actor.tenant(), work::apply);
+            return storage.write(actor.tenant(), tx -> work.apply(writes.decorate(tx, actor, work)));
         }
         return write(work, (tx, staged) -> { });
     }
@@ -129,7 +132,7 @@ public final class CrmContext<X extends Tx> {
                 // A storage may run the work again (a connection broken before any statement ran): start afresh.
                 pending.clear();
                 PENDING.set(pending);
-                T result = work.apply(tx);
+                T result = work.apply(writes.decorate(tx, actor, work));
                 // Done raising: after-commit listeners that write again start writes (and event lists) of their own.
                 PENDING.remove();
                 staged.accept(tx, pending.isEmpty() ? List.of() : events.stage(tx, List.copyOf(pending)));

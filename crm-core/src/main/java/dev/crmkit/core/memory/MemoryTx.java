@@ -1,5 +1,6 @@
 package dev.crmkit.core.memory;
 
+import dev.crmkit.core.audit.AuditRepository;
 import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.customer.AccountRepository;
@@ -238,6 +239,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public DocumentRepository documents() {
         return new MemoryDocumentRepository(tables.documents, this);
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return new MemoryAuditRepository(tables.audit, this);
     }
 
     @Override

@@ -183,6 +183,9 @@ final class TenantTables {
     /** Email templates, recipients with their consent logs, sent emails. */
     final EmailTables email = new EmailTables();
 
+    /** The audit trail. */
+    final MemoryAuditRepository.AuditTables audit = new MemoryAuditRepository.AuditTables();
+
     /** Nurture sequences and enrollments. */
     final NurtureTables nurture = new NurtureTables();
 

@@ -1,5 +1,6 @@
 package dev.crmkit.core.storage;
 
+import dev.crmkit.core.audit.AuditTx;
 import dev.crmkit.core.customer.PeopleDirectory;
 import dev.crmkit.core.lead.LeadPeople;
 import dev.crmkit.core.service.ServiceTx;
@@ -16,7 +17,7 @@ import dev.crmkit.core.webhook.WebhookTx;
  * lookups a lower capability needs from a higher one (tracking and contacts reaching leads, tasks checking their
  * subjects) are ports it declares and this interface supplies.
  */
-public interface StorageTx extends TransferTx, ServiceTx, WebhookTx {
+public interface StorageTx extends TransferTx, ServiceTx, WebhookTx, AuditTx {
     @Override
     default TrackedPeople trackedPeople() {
         return new LeadPeople(this);
