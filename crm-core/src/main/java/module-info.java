@@ -23,6 +23,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.audit;
     exports dev.crmkit.core.automation;
     exports dev.crmkit.core.common;
+    exports dev.crmkit.core.consent;
     exports dev.crmkit.core.context;
     exports dev.crmkit.core.customer;
     exports dev.crmkit.core.document;

@@ -1,11 +1,11 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.email.EmailSender;
 import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.email.EmailTemplateId;
-import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.QuietHours;
 import dev.crmkit.core.lead.NewLead;

@@ -39,6 +39,7 @@ import dev.crmkit.core.lead.TenantDuplicateRules;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.core.nurture.ExitReason;
 import dev.crmkit.core.nurture.SequenceService;
+import dev.crmkit.core.privacy.ConsentService;
 import dev.crmkit.core.privacy.PersonalDataService;
 import dev.crmkit.core.sales.AccountTeamService;
 import dev.crmkit.core.sales.ForecastService;
@@ -137,6 +138,7 @@ public final class Crm implements AutoCloseable {
     private final ImportService imports;
     private final ExportService exports;
     private final AuditService audit;
+    private final ConsentService consent;
 
     private Crm(CrmContext<StorageTx> ctx, Storage storage, WebhookSubscriber webhookSubscriber,
                 AutomationSubscriber automationSubscriber, boolean owner) {
@@ -177,6 +179,7 @@ public final class Crm implements AutoCloseable {
         this.imports = new ImportService(ctx);
         this.exports = new ExportService(ctx);
         this.audit = new AuditService(ctx);
+        this.consent = new ConsentService(ctx, email);
     }
 
     /** An in-memory CRM for the default actor: the one-line start for demos and tests. */
@@ -371,6 +374,11 @@ public final class Crm implements AutoCloseable {
     /** CSV exports of leads, contacts and accounts (safe to open in a spreadsheet) and direct-mail lists. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** Consent per person and purpose, with its lawful basis, source, proof and history. */
+    public ConsentService consent() {
+        return consent;
     }
 
     /** The audit trail: each record's writes and each actor's, field by field (ADMIN). */

@@ -4,6 +4,7 @@ import dev.crmkit.core.audit.AuditRepository;
 import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.consent.ConsentRepository;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
@@ -302,6 +303,11 @@ final class JpaTx implements StorageTx {
     @Override
     public DocumentRepository documents() {
         return new JpaDocumentRepository(this);
+    }
+
+    @Override
+    public ConsentRepository consents() {
+        return new JpaConsentRepository(this);
     }
 
     @Override

@@ -10,11 +10,14 @@ import dev.crmkit.core.automation.RunOutcome;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.consent.ConsentPurpose;
+import dev.crmkit.core.consent.ConsentRecord;
 import dev.crmkit.core.customer.AgeBand;
 import dev.crmkit.core.customer.CompanySize;
 import dev.crmkit.core.customer.CustomerLimits;
@@ -27,7 +30,6 @@ import dev.crmkit.core.email.ConsentStatus;
 import dev.crmkit.core.email.EmailKind;
 import dev.crmkit.core.email.EmailLimits;
 import dev.crmkit.core.email.EmailService;
-import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.email.SentEmailStatus;
 import dev.crmkit.core.email.SuppressionReason;
@@ -61,12 +63,11 @@ import dev.crmkit.core.task.TaskPriority;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.tracking.Direction;
 import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.transfer.ImportTarget;
 import dev.crmkit.core.transfer.SavedMapping;
-import dev.crmkit.core.tracking.TrackingLimits;
 import dev.crmkit.core.webhook.WebhookDeliveryStatus;
 import dev.crmkit.core.webhook.WebhookLimits;
-import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -78,6 +79,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * The migrated schema's text columns are exactly as wide as the limits crm-core validates, as the database's own
@@ -289,6 +291,12 @@ abstract class ColumnWidths {
         m.put("crm_audit.api_operation", AuditEntry.MAX_OPERATION);
         m.put("crm_audit.actor", UserId.MAX_LENGTH);
         enumColumn(m, "crm_audit.audit_action", AuditAction.class);
+        enumColumn(m, "crm_consent.purpose", ConsentPurpose.class);
+        enumColumn(m, "crm_consent_state.purpose", ConsentPurpose.class);
+        enumColumn(m, "crm_consent.basis", LawfulBasis.class);
+        m.put("crm_consent.source", ConsentRecord.MAX_SOURCE);
+        m.put("crm_consent.proof", ConsentRecord.MAX_PROOF);
+        m.put("crm_consent.recorded_by", UserId.MAX_LENGTH);
         return m;
     }
 

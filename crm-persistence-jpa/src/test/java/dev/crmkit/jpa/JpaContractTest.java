@@ -7,6 +7,7 @@ import dev.crmkit.core.contract.AutomationContract;
 import dev.crmkit.core.contract.CalendarContract;
 import dev.crmkit.core.contract.CaseContract;
 import dev.crmkit.core.contract.ConcurrentUpdateContract;
+import dev.crmkit.core.contract.ConsentContract;
 import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.DocumentContract;
@@ -410,6 +411,14 @@ class JpaContractTest {
 
     @Nested
     class InteractionTests extends InteractionContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class ConsentTests extends ConsentContract {
         @Override
         protected Storage storage() {
             return database.storage();

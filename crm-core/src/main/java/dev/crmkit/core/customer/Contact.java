@@ -69,6 +69,12 @@ public record Contact(
                 sourceLead, tags, createdAt, at);
     }
 
+    /** This contact with the consent flags {@code flags}, as the consent records now say (changed at {@code at}). */
+    public Contact withConsent(Consent flags, Instant at) {
+        return new Contact(id, version, account, name, points, demographics, roles, keyDecisionMaker, stage, owner,
+                flags, sourceLead, tags, createdAt, at);
+    }
+
     @Override
     public Contact withVersion(long newVersion) {
         return new Contact(id, newVersion, account, name, points, demographics, roles, keyDecisionMaker, stage, owner,

@@ -1,6 +1,7 @@
 package dev.crmkit.core.email;
 
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;

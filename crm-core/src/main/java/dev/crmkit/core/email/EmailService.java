@@ -3,6 +3,7 @@ package dev.crmkit.core.email;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.TenantId;

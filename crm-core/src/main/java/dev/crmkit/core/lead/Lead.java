@@ -102,6 +102,16 @@ public record Lead(
         }
     }
 
+    /**
+     * This lead with the consent flags {@code flags}, as the consent records now say, with a history line naming the
+     * purpose changed.
+     */
+    public Lead withConsent(Consent flags, String change, Instant at, UserId by) {
+        Edit e = edit();
+        e.consent = flags;
+        return e.log(at, by, "CONSENT", change);
+    }
+
     /** A copy knowing the anonymous web visitors {@code ids} (visitor linking), changed at {@code at}. */
     public Lead withVisitorIds(Set<String> ids, Instant at) {
         Edit e = edit();

@@ -9,12 +9,15 @@ import dev.crmkit.core.common.Geocoder;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
-import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.consent.ConsentPurpose;
+import dev.crmkit.core.consent.ConsentRecord;
+import dev.crmkit.core.consent.Consents;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.TimelineEntry;
 import dev.crmkit.core.lead.LeadEvent.LeadAssigned;
@@ -38,6 +41,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -487,10 +491,26 @@ public final class LeadService {
             tx.touchpoints().reassignLead(goneId, keepId);
             LeadWork.move(tx, goneId, Subject.of(keepId), now);
             Lead kept = tx.leads().save(keep.absorb(gone, now, ctx.user()));
+            narrowConsent(tx, keep, gone, now);
             kept = rescoreIn(tx, kept);
             ctx.raise(new LeadsMerged(ctx.actor().tenant(), now, kept, merged));
             return kept;
         });
+    }
+
+    /**
+     * A merge keeps the most restrictive consent: for each purpose the survivor had agreed to and the duplicate had
+     * not, the survivor's record gains a withdrawal saying so (its flags are narrowed by {@link Lead#absorb}).
+     */
+    private void narrowConsent(LeadTx tx, Lead keep, Lead gone, Instant now) {
+        Map<ConsentPurpose, ConsentRecord> kept = tx.consents().current(keep.id().value());
+        Map<ConsentPurpose, ConsentRecord> lost = tx.consents().current(gone.id().value());
+        for (ConsentPurpose p : ConsentPurpose.values()) {
+            if (Consents.granted(p, keep.consent(), kept) && !Consents.granted(p, gone.consent(), lost)) {
+                tx.consents().append(new ConsentRecord(ctx.newId(), keep.id().value(), p, false, null,
+                        "merge: lead " + gone.id() + " had not agreed", null, ctx.user(), now));
+            }
+        }
     }
 
     // ---- life cycle ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.audit.AuditRepository;
 import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.consent.ConsentRepository;
 import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
@@ -239,6 +240,11 @@ final class MemoryTx implements StorageTx {
     @Override
     public DocumentRepository documents() {
         return new MemoryDocumentRepository(tables.documents, this);
+    }
+
+    @Override
+    public ConsentRepository consents() {
+        return new MemoryConsentRepository(tables.consents, this);
     }
 
     @Override

@@ -183,6 +183,9 @@ final class TenantTables {
     /** Email templates, recipients with their consent logs, sent emails. */
     final EmailTables email = new EmailTables();
 
+    /** Consent per person and purpose. */
+    final MemoryConsentRepository.ConsentTables consents = new MemoryConsentRepository.ConsentTables();
+
     /** The audit trail. */
     final MemoryAuditRepository.AuditTables audit = new MemoryAuditRepository.AuditTables();
 

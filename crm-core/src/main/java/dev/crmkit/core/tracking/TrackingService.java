@@ -10,6 +10,7 @@ import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.tracking.TrackingEvent.AdSaved;
 import dev.crmkit.core.tracking.TrackingEvent.AffiliateSaved;
@@ -17,11 +18,14 @@ import dev.crmkit.core.tracking.TrackingEvent.CampaignSaved;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingEvent.VisitorIdentified;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -233,6 +237,11 @@ public final class TrackingService {
                 }
             }
             v.throwIfInvalid();
+            Set<UUID> refused = refusedProfiling(tx, plain, conversions);
+            if (!refused.isEmpty()) {
+                plain.removeIf(d -> profiles(d, refused));
+                conversions.removeIf(d -> profiles(d, refused));
+            }
             List<Touchpoint> stored = new ArrayList<>(tx.touchpoints().insertAll(build(plain)));
             // Conversions go second so that clicks of the same batch count for their attribution. A retried one is
             // skipped before attribution, which reads the visitor's whole history.
@@ -247,6 +256,34 @@ public final class TrackingService {
             }
             return stored.size();
         });
+    }
+
+    /**
+     * The leads and contacts among the drafts' people whose latest word on profiling is a refusal: their activity is
+     * not recorded (the emails sent to them still are: that is what CRMKit did, not what they did). One lookup for the
+     * whole batch.
+     */
+    private static Set<UUID> refusedProfiling(TrackingTx tx, List<TouchpointDraft> plain,
+                                              List<TouchpointDraft> conversions) {
+        Set<UUID> people = new HashSet<>();
+        for (List<TouchpointDraft> drafts : List.of(plain, conversions)) {
+            for (TouchpointDraft d : drafts) {
+                if (d.kind != TouchpointKind.EMAIL_SENT) {
+                    if (d.lead != null) {
+                        people.add(d.lead.value());
+                    }
+                    if (d.contact != null) {
+                        people.add(d.contact.value());
+                    }
+                }
+            }
+        }
+        return people.isEmpty() ? Set.of() : tx.consents().withdrawn(people, ConsentPurpose.PROFILING);
+    }
+
+    private static boolean profiles(TouchpointDraft d, Set<UUID> refused) {
+        return d.kind != TouchpointKind.EMAIL_SENT && (d.lead != null && refused.contains(d.lead.value())
+                || d.contact != null && refused.contains(d.contact.value()));
     }
 
     private static List<Touchpoint> clickCandidates(TrackingTx tx, TouchpointDraft conversion) {

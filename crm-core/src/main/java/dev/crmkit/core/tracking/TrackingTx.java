@@ -1,12 +1,12 @@
 package dev.crmkit.core.tracking;
 
-import dev.crmkit.core.spi.Tx;
+import dev.crmkit.core.consent.ConsentTx;
 
 /**
- * The storage transaction as this capability sees it: the repositories of tracking, and the people touchpoints
- * name (a port: leads and contacts live above tracking).
+ * The storage transaction as this capability sees it: the repositories of tracking, the people touchpoints name (a
+ * port: leads and contacts live above tracking), and their consent.
  */
-public interface TrackingTx extends Tx {
+public interface TrackingTx extends ConsentTx {
     CampaignRepository campaigns();
 
     AdRepository ads();

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.IllegalTransitionException;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.email.EmailSendException;
 import dev.crmkit.core.email.EmailSettings;
 import dev.crmkit.core.email.EmailTemplateId;
-import dev.crmkit.core.email.LawfulBasis;
 import dev.crmkit.core.email.NewEmailTemplate;
 import dev.crmkit.core.email.RecordingEmailSender;
 import dev.crmkit.core.email.SentEmailId;

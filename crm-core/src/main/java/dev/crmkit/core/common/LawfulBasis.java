@@ -1,4 +1,4 @@
-package dev.crmkit.core.email;
+package dev.crmkit.core.common;
 
 /** The legal ground a consent change rests on (GDPR Article 6(1) (a) to (f)). */
 public enum LawfulBasis {

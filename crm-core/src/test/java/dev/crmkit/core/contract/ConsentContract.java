@@ -1,0 +1,132 @@
+package dev.crmkit.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LawfulBasis;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.consent.ConsentPurpose;
+import dev.crmkit.core.consent.ConsentRecord;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
+import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Consent per person and purpose: basis, source, proof, history; the flags follow; merges and tracking obey. */
+public abstract class ConsentContract extends ContractSupport {
+    private LeadId lead(String first, String email) {
+        return crm.leads().capture(NewLead.of(first, "Lovelace", email));
+    }
+
+    private static void assertNamesField(Throwable e, String field) {
+        assertThat(((ValidationException) e).errors()).anySatisfy(f -> assertThat(f.field()).isEqualTo(field));
+    }
+
+    @Test
+    void eachChangeIsKeptWithItsBasisSourceAndProofAndTheFlagsFollowIt() {
+        LeadId ada = lead("Ada", "ada@example.com");
+        crm.consent().grant(ada, ConsentPurpose.EMAIL_MARKETING, LawfulBasis.CONSENT, "newsletter form",
+                "opt-in token 7f3a");
+        assertThat(crm.leads().get(ada).consent().emailMarketing()).isTrue();
+        assertThat(crm.email().recipient("ada@example.com")).hasValueSatisfying(r -> assertThat(r.marketable())
+                .as("the address sending checks follows the person").isTrue());
+        clock.advance(Duration.ofDays(3));
+        crm.consent().withdraw(ada, ConsentPurpose.EMAIL_MARKETING, "unsubscribe link");
+        assertThat(crm.email().recipient("ada@example.com")).hasValueSatisfying(r -> assertThat(r.marketable())
+                .isFalse());
+        assertThat(crm.email().consentHistory("ada@example.com")).extracting(c -> c.source())
+                .containsExactly("newsletter form", "unsubscribe link");
+        crm.consent().grant(ada, ConsentPurpose.SMS, LawfulBasis.CONTRACT, "order terms", null);
+
+        assertThat(crm.leads().get(ada).consent().emailMarketing()).isFalse();
+        List<ConsentRecord> history = crm.consent().history(ada);
+        assertThat(history).extracting(ConsentRecord::purpose, ConsentRecord::granted, ConsentRecord::source)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ConsentPurpose.EMAIL_MARKETING, true, "newsletter form"),
+                        org.assertj.core.groups.Tuple.tuple(ConsentPurpose.EMAIL_MARKETING, false,
+                                "unsubscribe link"),
+                        org.assertj.core.groups.Tuple.tuple(ConsentPurpose.SMS, true, "order terms"));
+        ConsentRecord first = history.get(0);
+        assertThat(first.basis()).isEqualTo(LawfulBasis.CONSENT);
+        assertThat(first.proof()).isEqualTo("opt-in token 7f3a");
+        assertThat(first.by()).isEqualTo(actor.user());
+        assertThat(first.at()).isEqualTo(START);
+        assertThat(history.get(1).basis()).isNull();
+        assertThat(crm.consent().current(ada)).containsOnlyKeys(ConsentPurpose.EMAIL_MARKETING, ConsentPurpose.SMS);
+        assertThat(crm.consent().current(ada).get(ConsentPurpose.SMS).granted()).isTrue();
+        assertThat(crm.leads().get(ada).history()).anySatisfy(h -> assertThat(h.detail())
+                .isEqualTo("EMAIL_MARKETING withdrawn"));
+    }
+
+    @Test
+    void aContactsConsentIsRecordedAndItsFlagsFollowToo() {
+        ContactId grace = crm.contacts().create(ContactDetails.of(null, "Grace", "Hopper", "grace@example.com"));
+        crm.consent().grant(grace, ConsentPurpose.PHONE, LawfulBasis.LEGITIMATE_INTERESTS, "trade fair", null);
+        assertThat(crm.contacts().get(grace).consent().phoneContact()).isTrue();
+        crm.consent().withdraw(grace, ConsentPurpose.PHONE, "asked on the phone");
+        assertThat(crm.contacts().get(grace).consent().phoneContact()).isFalse();
+        assertThat(crm.consent().history(grace)).hasSize(2);
+    }
+
+    @Test
+    void aGrantWithoutALawfulBasisOrSourceIsRefusedAndNothingIsWritten() {
+        LeadId ada = lead("Ada", "ada@example.com");
+        assertThatThrownBy(() -> crm.consent().grant(ada, ConsentPurpose.EMAIL_MARKETING, null, "form", null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertNamesField(e, "basis"));
+        assertThatThrownBy(() -> crm.consent().withdraw(ada, ConsentPurpose.PHONE, " "))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertNamesField(e, "source"));
+        assertThatThrownBy(() -> crm.consent().grant(LeadId.of(java.util.UUID.randomUUID()), ConsentPurpose.SMS,
+                LawfulBasis.CONSENT, "form", null)).isInstanceOf(NotFoundException.class);
+        assertThat(crm.consent().history(ada)).isEmpty();
+        assertThat(crm.leads().get(ada).consent().emailMarketing()).isFalse();
+    }
+
+    @Test
+    void aMergeKeepsTheMostRestrictiveStateOfEveryPurpose() {
+        LeadId keep = lead("Ada", "ada@example.com");
+        LeadId gone = lead("Ada", "ada.lovelace@example.com");
+        for (ConsentPurpose p : List.of(ConsentPurpose.EMAIL_MARKETING, ConsentPurpose.SMS, ConsentPurpose.PHONE)) {
+            crm.consent().grant(keep, p, LawfulBasis.CONSENT, "web form", null);
+        }
+        crm.consent().grant(gone, ConsentPurpose.EMAIL_MARKETING, LawfulBasis.CONSENT, "web form", null);
+        crm.consent().withdraw(gone, ConsentPurpose.PHONE, "asked on the phone");
+
+        crm.leads().merge(keep, gone);
+
+        var current = crm.consent().current(keep);
+        assertThat(current.get(ConsentPurpose.EMAIL_MARKETING).granted()).isTrue();
+        assertThat(current.get(ConsentPurpose.SMS).granted()).as("the duplicate never agreed to SMS").isFalse();
+        assertThat(current.get(ConsentPurpose.PHONE).granted()).isFalse();
+        assertThat(current.get(ConsentPurpose.PHONE).source()).startsWith("merge");
+        assertThat(crm.leads().get(keep).consent().phoneContact()).isFalse();
+        assertThat(crm.leads().get(keep).consent().emailMarketing()).isTrue();
+    }
+
+    @Test
+    void anIdentifiedVisitorWhoRefusedProfilingIsNoLongerTracked() {
+        LeadId ada = lead("Ada", "ada@example.com");
+        crm.tracking().identify("visitor-ada", ada);
+        assertThat(crm.tracking().record(new FormSubmission("f-1", START, "visitor-ada", null, null, "demo")))
+                .isTrue();
+        crm.consent().withdraw(ada, ConsentPurpose.PROFILING, "cookie banner");
+
+        assertThat(crm.tracking().recordAll(List.of(
+                new FormSubmission("f-2", START, "visitor-ada", null, null, "pricing"),
+                new FormSubmission("f-3", START, null, ada, null, "contact us"),
+                new FormSubmission("f-4", START, "visitor-anonymous", null, null, "pricing"),
+                new EmailSent("m-1", START, ada, null, null, "Order confirmation")))).isEqualTo(2);
+        assertThat(crm.tracking().touchpointsOfLead(ada)).extracting(t -> t.externalEventId())
+                .containsExactlyInAnyOrder("f-1", "m-1");
+        assertThat(crm.tracking().touchpointsOfVisitor("visitor-anonymous")).hasSize(1);
+
+        crm.consent().grant(ada, ConsentPurpose.PROFILING, LawfulBasis.CONSENT, "cookie banner", null);
+        assertThat(crm.tracking().record(new FormSubmission("f-5", START, "visitor-ada", null, null, "demo")))
+                .isTrue();
+    }
+}
