@@ -11,7 +11,15 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.consent.ConsentPurpose;
+import dev.crmkit.core.consent.ConsentRecord;
+import dev.crmkit.core.consent.Consents;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
+import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Duration;
@@ -30,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -639,7 +648,55 @@ public final class EmailService {
                                    @Nullable LawfulBasis basis, String source, Instant now) {
         EmailRecipient saved = tx.emailRecipients().save(next);
         record(tx, next.email(), action, basis, source, now);
+        toPeople(tx, next.email(), action, basis, source, now);
         return saved;
+    }
+
+    /**
+     * What the address's owner said reaches the leads and contacts with that address: a consent grant (a confirmed
+     * opt-in, with that as its proof, or a grant on a basis) or a withdrawal (an unsubscribe, a complaint) becomes
+     * their email-marketing consent record and flag. People whose latest record already says so are left alone (a
+     * change made through {@code ConsentService} came from them); bounces are not the person's word.
+     */
+    private void toPeople(EmailTx tx, EmailAddress email, ConsentAction action, @Nullable LawfulBasis basis,
+                          String source, Instant now) {
+        boolean granted;
+        switch (action) {
+            case OPT_IN_CONFIRMED, GRANTED -> granted = true;
+            case UNSUBSCRIBED, COMPLAINED -> granted = false;
+            default -> {
+                return;
+            }
+        }
+        String proof = action == ConsentAction.OPT_IN_CONFIRMED ? "double opt-in confirmed by its link" : null;
+        String what = ConsentPurpose.EMAIL_MARKETING + (granted ? " granted" : " withdrawn");
+        for (Lead l : tx.leads().findByEmail(email)) {
+            if (l.status() != LeadStatus.MERGED && !said(tx, l.id().value(), granted)) {
+                tx.consents().append(new ConsentRecord(ctx.newId(), l.id().value(), ConsentPurpose.EMAIL_MARKETING,
+                        granted, granted ? basis : null, source, proof, ctx.user(), now));
+                if (l.consent().emailMarketing() != granted) {
+                    Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(),
+                            ConsentPurpose.EMAIL_MARKETING, granted), what, now, ctx.user()));
+                    ctx.raise(new LeadUpdated(ctx.actor().tenant(), now, saved));
+                }
+            }
+        }
+        for (Contact c : tx.contacts().findByEmail(email)) {
+            if (!said(tx, c.id().value(), granted)) {
+                tx.consents().append(new ConsentRecord(ctx.newId(), c.id().value(), ConsentPurpose.EMAIL_MARKETING,
+                        granted, granted ? basis : null, source, proof, ctx.user(), now));
+                if (c.consent().emailMarketing() != granted) {
+                    Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(),
+                            ConsentPurpose.EMAIL_MARKETING, granted), now));
+                    ctx.raise(new ContactSaved(ctx.actor().tenant(), now, saved));
+                }
+            }
+        }
+    }
+
+    private static boolean said(EmailTx tx, UUID person, boolean granted) {
+        ConsentRecord last = tx.consents().current(person).get(ConsentPurpose.EMAIL_MARKETING);
+        return last != null && last.granted() == granted;
     }
 
     private EmailRecipient recipientFor(EmailTx tx, EmailAddress email, Instant now) {

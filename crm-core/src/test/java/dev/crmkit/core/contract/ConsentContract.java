@@ -75,6 +75,23 @@ public abstract class ConsentContract extends ContractSupport {
     }
 
     @Test
+    void whatTheAddressOwnerSaysThroughEmailReachesTheLeadAndContactWithThatAddress() {
+        LeadId ada = lead("Ada", "ada@example.com");
+        ContactId contact = crm.contacts().create(ContactDetails.of(null, "Ada", "Lovelace", "ada@example.com"));
+        crm.email().grantConsent("ada@example.com", LawfulBasis.CONSENT, "signed form");
+        assertThat(crm.leads().get(ada).consent().emailMarketing()).isTrue();
+        assertThat(crm.contacts().get(contact).consent().emailMarketing()).isTrue();
+        crm.email().withdrawConsent("ada@example.com", "asked by phone");
+
+        assertThat(crm.leads().get(ada).consent().emailMarketing()).isFalse();
+        assertThat(crm.consent().history(ada)).extracting(ConsentRecord::granted, ConsentRecord::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, "signed form"),
+                        org.assertj.core.groups.Tuple.tuple(false, "asked by phone"));
+        assertThat(crm.consent().current(contact).get(ConsentPurpose.EMAIL_MARKETING).granted()).isFalse();
+        assertThat(crm.consent().history(ada).get(0).basis()).isEqualTo(LawfulBasis.CONSENT);
+    }
+
+    @Test
     void aGrantWithoutALawfulBasisOrSourceIsRefusedAndNothingIsWritten() {
         LeadId ada = lead("Ada", "ada@example.com");
         assertThatThrownBy(() -> crm.consent().grant(ada, ConsentPurpose.EMAIL_MARKETING, null, "form", null))
