@@ -1,6 +1,7 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.audit.AuditSettings;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.UserId;
@@ -55,6 +56,10 @@ public class MatchingCaptureBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int storedLeads;
 
+    /** The audit trail on (the default a host gets) or off ({@link AuditSettings#off()}), to see what it costs. */
+    @Param({"on"})
+    public String audit;
+
     private Crm crm;
     private final Random random = new Random(19);
     private long next;
@@ -66,7 +71,7 @@ public class MatchingCaptureBenchmark {
             return new Lead(storedId(i), 0, new Identity(p.firstName(), p.lastName(), null, null, p.birthDate()),
                     new Reach(null, null, null, p.address()), Origin.of(LeadSource.IMPORT), null, LeadStatus.NEW,
                     null, 0, false, UserId.of("rep"), null, null, null, null, t, t, null);
-        })).build();
+        })).with(audit.equals("on") ? AuditSettings.defaults() : AuditSettings.off()).build();
     }
 
     /** The id of stored person {@code i}. */
