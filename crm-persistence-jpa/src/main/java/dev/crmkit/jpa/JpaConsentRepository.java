@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,16 @@ final class JpaConsentRepository implements ConsentRepository {
         this.tx = tx;
     }
 
+    /** Three JDBC batches for any number of records: the records, the superseded states out, the new states in. */
     @Override
-    public void append(ConsentRecord r) {
+    public void append(List<ConsentRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         Database db = tx.database();
+        // the latest of each person and purpose among the records becomes the state
+        Map<String, ConsentRecord> latest = new LinkedHashMap<>();
+        records.forEach(r -> latest.put(r.person() + "/" + r.purpose(), r));
         tx.jdbcWrite(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO crm_consent (tenant_id, " + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -41,27 +49,34 @@ final class JpaConsentRepository implements ConsentRepository {
                          + " WHERE tenant_id = ? AND person_id = ? AND purpose = ?");
                  PreparedStatement state = c.prepareStatement("INSERT INTO crm_consent_state (tenant_id, person_id,"
                          + " purpose, record_id, granted) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, tx.tenantId());
-                JdbcParameters.uuid(insert, 2, r.id(), db);
-                JdbcParameters.uuid(insert, 3, r.person(), db);
-                insert.setString(4, r.purpose().name());
-                insert.setBoolean(5, r.granted());
-                insert.setString(6, r.basis() == null ? null : r.basis().name());
-                insert.setString(7, r.source());
-                insert.setString(8, r.proof());
-                insert.setString(9, r.by().value());
-                JdbcParameters.instant(insert, 10, r.at(), db);
-                insert.executeUpdate();
-                forget.setString(1, tx.tenantId());
-                JdbcParameters.uuid(forget, 2, r.person(), db);
-                forget.setString(3, r.purpose().name());
-                forget.executeUpdate();
-                state.setString(1, tx.tenantId());
-                JdbcParameters.uuid(state, 2, r.person(), db);
-                state.setString(3, r.purpose().name());
-                JdbcParameters.uuid(state, 4, r.id(), db);
-                state.setBoolean(5, r.granted());
-                state.executeUpdate();
+                for (ConsentRecord r : records) {
+                    insert.setString(1, tx.tenantId());
+                    JdbcParameters.uuid(insert, 2, r.id(), db);
+                    JdbcParameters.uuid(insert, 3, r.person(), db);
+                    insert.setString(4, r.purpose().name());
+                    insert.setBoolean(5, r.granted());
+                    insert.setString(6, r.basis() == null ? null : r.basis().name());
+                    insert.setString(7, r.source());
+                    insert.setString(8, r.proof());
+                    insert.setString(9, r.by().value());
+                    JdbcParameters.instant(insert, 10, r.at(), db);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                for (ConsentRecord r : latest.values()) {
+                    forget.setString(1, tx.tenantId());
+                    JdbcParameters.uuid(forget, 2, r.person(), db);
+                    forget.setString(3, r.purpose().name());
+                    forget.addBatch();
+                    state.setString(1, tx.tenantId());
+                    JdbcParameters.uuid(state, 2, r.person(), db);
+                    state.setString(3, r.purpose().name());
+                    JdbcParameters.uuid(state, 4, r.id(), db);
+                    state.setBoolean(5, r.granted());
+                    state.addBatch();
+                }
+                forget.executeBatch();
+                state.executeBatch();
             }
         });
     }

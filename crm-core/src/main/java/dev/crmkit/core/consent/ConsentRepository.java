@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /** The consent records of the transaction's tenant: appended, never changed. */
 public interface ConsentRepository {
-    /** Stores {@code record}; it becomes its person's current state for its purpose. */
-    void append(ConsentRecord record);
+    /** Stores {@code records} in order; each becomes its person's current state for its purpose. */
+    void append(List<ConsentRecord> records);
 
     /** Every record of {@code person}, oldest first. */
     List<ConsentRecord> history(UUID person);

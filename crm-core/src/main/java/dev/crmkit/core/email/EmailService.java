@@ -672,8 +672,9 @@ public final class EmailService {
         String what = ConsentPurpose.EMAIL_MARKETING + (granted ? " granted" : " withdrawn");
         for (Lead l : tx.leads().findByEmail(email)) {
             if (l.status() != LeadStatus.MERGED && !said(tx, l.id().value(), granted)) {
-                tx.consents().append(new ConsentRecord(ctx.newId(), l.id().value(), ConsentPurpose.EMAIL_MARKETING,
-                        granted, granted ? basis : null, source, proof, ctx.user(), now));
+                tx.consents().append(List.of(new ConsentRecord(ctx.newId(), l.id().value(),
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, ctx.user(),
+                        now)));
                 if (l.consent().emailMarketing() != granted) {
                     Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(),
                             ConsentPurpose.EMAIL_MARKETING, granted), what, now, ctx.user()));
@@ -683,8 +684,9 @@ public final class EmailService {
         }
         for (Contact c : tx.contacts().findByEmail(email)) {
             if (!said(tx, c.id().value(), granted)) {
-                tx.consents().append(new ConsentRecord(ctx.newId(), c.id().value(), ConsentPurpose.EMAIL_MARKETING,
-                        granted, granted ? basis : null, source, proof, ctx.user(), now));
+                tx.consents().append(List.of(new ConsentRecord(ctx.newId(), c.id().value(),
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, ctx.user(),
+                        now)));
                 if (c.consent().emailMarketing() != granted) {
                     Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(),
                             ConsentPurpose.EMAIL_MARKETING, granted), now));

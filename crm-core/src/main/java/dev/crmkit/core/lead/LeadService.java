@@ -6,6 +6,7 @@ import dev.crmkit.core.common.GeoCircle;
 import dev.crmkit.core.common.GeoPoint;
 import dev.crmkit.core.common.GeoSearch;
 import dev.crmkit.core.common.Geocoder;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Nearby;
 import dev.crmkit.core.common.Page;
@@ -193,6 +194,10 @@ public final class LeadService {
         Lead lead = Lead.captured(LeadId.of(ctx.newId()), in, spam, ctx.now());
         Lead saved = tx.leads().save(ready(tx, lead, spam ? List.of() : finder(tx).find(lead), defaultOwner,
                 formName));
+        List<ConsentRecord> given = consentGiven(saved);
+        if (!given.isEmpty()) {
+            tx.consents().append(given);
+        }
         announce(saved);
         return saved;
     }
@@ -355,14 +360,37 @@ public final class LeadService {
             owned.add(turn == null ? lead : lead.firstOwner(turn));
         }
         matched.pool().remember(tx);
+        List<ConsentRecord> given = new ArrayList<>();
         for (Lead saved : tx.leads().saveAll(owned)) {
             matched.pool().stored(saved);
+            given.addAll(consentGiven(saved));
             announce(saved);
             if (!saved.visitorIds().isEmpty()) {
                 rescoreIn(tx, tx.leads().get(saved.id()));
             }
         }
+        if (!given.isEmpty()) {
+            tx.consents().append(given);
+        }
         return matched.outcomes();
+    }
+
+    /**
+     * The consent a new lead came with (a form's checkboxes, an import's columns), as records: each purpose it agreed
+     * to, on the basis of that consent, saying where it came from. Spam agrees to nothing.
+     */
+    private List<ConsentRecord> consentGiven(Lead saved) {
+        List<ConsentRecord> given = new ArrayList<>();
+        if (saved.spam()) {
+            return given;
+        }
+        for (ConsentPurpose p : ConsentPurpose.values()) {
+            if (p != ConsentPurpose.SMS && Consents.granted(p, saved.consent(), Map.of())) {
+                given.add(new ConsentRecord(ctx.newId(), saved.id().value(), p, true, LawfulBasis.CONSENT,
+                        "given with the lead (" + saved.origin().source() + ")", null, ctx.user(), ctx.now()));
+            }
+        }
+        return given;
     }
 
     /**
@@ -507,8 +535,8 @@ public final class LeadService {
         Map<ConsentPurpose, ConsentRecord> lost = tx.consents().current(gone.id().value());
         for (ConsentPurpose p : ConsentPurpose.values()) {
             if (Consents.granted(p, keep.consent(), kept) && !Consents.granted(p, gone.consent(), lost)) {
-                tx.consents().append(new ConsentRecord(ctx.newId(), keep.id().value(), p, false, null,
-                        "merge: lead " + gone.id() + " had not agreed", null, ctx.user(), now));
+                tx.consents().append(List.of(new ConsentRecord(ctx.newId(), keep.id().value(), p, false, null,
+                        "merge: lead " + gone.id() + " had not agreed", null, ctx.user(), now)));
             }
         }
     }

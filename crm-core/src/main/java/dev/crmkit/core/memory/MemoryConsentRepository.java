@@ -24,8 +24,14 @@ final class MemoryConsentRepository implements ConsentRepository {
     }
 
     @Override
-    public void append(ConsentRecord record) {
+    public void append(List<ConsentRecord> records) {
         UndoLog undo = tx.undoForWrite();
+        for (ConsentRecord record : records) {
+            append(record, undo);
+        }
+    }
+
+    private void append(ConsentRecord record, UndoLog undo) {
         List<ConsentRecord> own = tables.history.computeIfAbsent(record.person(), p -> new ArrayList<>(2));
         own.add(record);
         Map<ConsentPurpose, ConsentRecord> current = tables.current.computeIfAbsent(record.person(),

@@ -89,7 +89,7 @@ public final class ConsentService {
                 if (l.status() == LeadStatus.MERGED) {
                     throw new ValidationException("person", "is merged into lead " + l.outcome().mergedInto());
                 }
-                tx.consents().append(record);
+                tx.consents().append(List.of(record));
                 if (Consents.granted(purpose, l.consent(), Map.of()) != granted && purpose != ConsentPurpose.SMS) {
                     Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(), purpose, granted), what,
                             ctx.now(), ctx.user()));
@@ -98,7 +98,7 @@ public final class ConsentService {
                 toAddress(record, l.reach().email());
             } else {
                 Contact c = tx.contacts().get((ContactId) person);
-                tx.consents().append(record);
+                tx.consents().append(List.of(record));
                 if (Consents.granted(purpose, c.consent(), Map.of()) != granted && purpose != ConsentPurpose.SMS) {
                     Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(), purpose, granted),
                             ctx.now()));

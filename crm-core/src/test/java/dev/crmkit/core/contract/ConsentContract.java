@@ -3,6 +3,7 @@ package dev.crmkit.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
@@ -62,6 +63,24 @@ public abstract class ConsentContract extends ContractSupport {
         assertThat(crm.consent().current(ada).get(ConsentPurpose.SMS).granted()).isTrue();
         assertThat(crm.leads().get(ada).history()).anySatisfy(h -> assertThat(h.detail())
                 .isEqualTo("EMAIL_MARKETING withdrawn"));
+    }
+
+    @Test
+    void consentGivenWithANewLeadIsRecordedOneCaptureOrManyAtOnce() {
+        LeadId one = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
+                .consent(new Consent(true, false, true, false)));
+        LeadId many = crm.leads().captureAll(List.of(NewLead.of("Grace", "Hopper", "grace@example.com")
+                .consent(new Consent(false, true, false, true))), matches -> true).get(0).id();
+
+        assertThat(crm.consent().history(one)).extracting(ConsentRecord::purpose)
+                .containsExactlyInAnyOrder(ConsentPurpose.EMAIL_MARKETING, ConsentPurpose.PROFILING);
+        assertThat(crm.consent().history(one)).allSatisfy(r -> {
+            assertThat(r.granted()).isTrue();
+            assertThat(r.basis()).isEqualTo(LawfulBasis.CONSENT);
+            assertThat(r.source()).startsWith("given with the lead");
+        });
+        assertThat(crm.consent().current(many)).containsOnlyKeys(ConsentPurpose.PHONE, ConsentPurpose.POSTAL_MAIL);
+        assertThat(crm.consent().history(lead("Mary", "mary@example.com"))).as("no consent, no record").isEmpty();
     }
 
     @Test
