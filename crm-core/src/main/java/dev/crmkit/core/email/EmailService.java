@@ -183,7 +183,7 @@ public final class EmailService {
             EmailRecipient recipient = tx.emailRecipients().findByEmail(t.email()).orElse(null);
             if (recipient != null && nonce.equals(recipient.optInNonce())) {
                 return changed(tx, recipient.subscribed(LawfulBasis.CONSENT, null, now),
-                        ConsentAction.OPT_IN_CONFIRMED, LawfulBasis.CONSENT, "confirmation link", now);
+                        ConsentAction.OPT_IN_CONFIRMED, LawfulBasis.CONSENT, "confirmation link", now, UserId.SYSTEM);
             }
             if (recipient != null && recipient.status() == ConsentStatus.SUBSCRIBED
                     && recipient.optInNonce() == null) {
@@ -210,7 +210,7 @@ public final class EmailService {
         EmailTokens.Token t = EmailTokens.verify(settings().signingKey(), EmailTokens.UNSUBSCRIBE, token);
         CrmContext<? extends EmailTx> system = systemOf(t.tenant());
         Instant now = system.now();
-        return system.write(tx -> withdraw(tx, t.email(), "unsubscribe link", now));
+        return system.write(tx -> withdraw(tx, t.email(), "unsubscribe link", now, UserId.SYSTEM));
     }
 
     /** Withdraws the address's consent on the person's request, from {@code source}. */
@@ -611,11 +611,16 @@ public final class EmailService {
     }
 
     private EmailRecipient withdraw(EmailTx tx, EmailAddress email, String source, Instant now) {
+        return withdraw(tx, email, source, now, ctx.user());
+    }
+
+    /** The address unsubscribed, {@code by} whom (the system for a link that works without login). */
+    private EmailRecipient withdraw(EmailTx tx, EmailAddress email, String source, Instant now, UserId by) {
         EmailRecipient recipient = recipientFor(tx, email, now);
         if (recipient.status() == ConsentStatus.UNSUBSCRIBED && recipient.suppressed() != null) {
             return recipient;
         }
-        return changed(tx, recipient.unsubscribed(now), ConsentAction.UNSUBSCRIBED, null, source, now);
+        return changed(tx, recipient.unsubscribed(now), ConsentAction.UNSUBSCRIBED, null, source, now, by);
     }
 
     /** A consent step on one address, inside the write {@link #change} opens. */
@@ -646,9 +651,15 @@ public final class EmailService {
     /** Stores {@code next} and logs the change that made it. */
     private EmailRecipient changed(EmailTx tx, EmailRecipient next, ConsentAction action,
                                    @Nullable LawfulBasis basis, String source, Instant now) {
+        return changed(tx, next, action, basis, source, now, ctx.user());
+    }
+
+    /** As above, {@code by} whom (what the people's consent records name). */
+    private EmailRecipient changed(EmailTx tx, EmailRecipient next, ConsentAction action,
+                                   @Nullable LawfulBasis basis, String source, Instant now, UserId by) {
         EmailRecipient saved = tx.emailRecipients().save(next);
         record(tx, next.email(), action, basis, source, now);
-        toPeople(tx, next.email(), action, basis, source, now);
+        toPeople(tx, next.email(), action, basis, source, now, by);
         return saved;
     }
 
@@ -659,7 +670,7 @@ public final class EmailService {
      * change made through {@code ConsentService} came from them); bounces are not the person's word.
      */
     private void toPeople(EmailTx tx, EmailAddress email, ConsentAction action, @Nullable LawfulBasis basis,
-                          String source, Instant now) {
+                          String source, Instant now, UserId by) {
         boolean granted;
         switch (action) {
             case OPT_IN_CONFIRMED, GRANTED -> granted = true;
@@ -673,24 +684,23 @@ public final class EmailService {
         for (Lead l : tx.leads().findByEmail(email)) {
             if (l.status() != LeadStatus.MERGED && !said(tx, l.id().value(), granted)) {
                 tx.consents().append(List.of(new ConsentRecord(ctx.newId(), l.id().value(),
-                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, ctx.user(),
-                        now)));
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now)));
                 if (l.consent().emailMarketing() != granted) {
                     Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(),
-                            ConsentPurpose.EMAIL_MARKETING, granted), what, now, ctx.user()));
-                    ctx.raise(new LeadUpdated(ctx.actor().tenant(), now, saved));
+                            ConsentPurpose.EMAIL_MARKETING, granted), what, now, by));
+                    // the transaction's tenant: a link's write runs for the tenant it names, not this facade's
+                    ctx.raise(new LeadUpdated(tx.tenant(), now, saved));
                 }
             }
         }
         for (Contact c : tx.contacts().findByEmail(email)) {
             if (!said(tx, c.id().value(), granted)) {
                 tx.consents().append(List.of(new ConsentRecord(ctx.newId(), c.id().value(),
-                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, ctx.user(),
-                        now)));
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now)));
                 if (c.consent().emailMarketing() != granted) {
                     Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(),
                             ConsentPurpose.EMAIL_MARKETING, granted), now));
-                    ctx.raise(new ContactSaved(ctx.actor().tenant(), now, saved));
+                    ctx.raise(new ContactSaved(tx.tenant(), now, saved));
                 }
             }
         }

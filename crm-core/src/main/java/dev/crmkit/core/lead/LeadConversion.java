@@ -6,6 +6,8 @@ import dev.crmkit.core.common.IllegalTransitionException;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.Validation;
+import dev.crmkit.core.consent.ConsentPurpose;
+import dev.crmkit.core.consent.ConsentRecord;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountDetails;
@@ -20,7 +22,9 @@ import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.OpportunityService;
 import dev.crmkit.core.task.Subject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -67,12 +71,32 @@ final class LeadConversion {
                         .withContact(contactId).withOwner(lead.owner()).withSourceLead(lead.id()));
         tx.touchpoints().linkLeadToContact(lead.id(), contactId, accountId);
         Instant now = ctx.now();
+        carryConsent(lead, contactId, now);
         LeadWork.move(tx, lead.id(), Subject.of(contactId), now);
         Lead saved = tx.leads().save(lead.convert(accountId, contactId, opportunity, now, ctx.user()));
         ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), now, saved, lead.status(), LeadStatus.CONVERTED));
         ctx.raise(new LeadConverted(ctx.actor().tenant(), now, saved, accountId, contactId,
                 opportunity));
         return new Conversion(lead.id(), accountId, account.isEmpty(), contactId, contact.isEmpty(), opportunity);
+    }
+
+    /**
+     * The person's latest word on each purpose goes with them to the contact (a refusal of profiling must keep
+     * stopping tracking of what names only the contact), where the contact has no newer word of its own.
+     */
+    private void carryConsent(Lead lead, ContactId contact, Instant now) {
+        Map<ConsentPurpose, ConsentRecord> own = tx.consents().current(contact.value());
+        List<ConsentRecord> carried = new ArrayList<>();
+        tx.consents().current(lead.id().value()).forEach((purpose, r) -> {
+            ConsentRecord mine = own.get(purpose);
+            if (mine == null || mine.at().isBefore(r.at())) {
+                carried.add(new ConsentRecord(ctx.newId(), contact.value(), purpose, r.granted(), r.basis(),
+                        "carried from lead " + lead.id() + ": " + r.source(), r.proof(), ctx.user(), now));
+            }
+        });
+        if (!carried.isEmpty()) {
+            tx.consents().append(carried);
+        }
     }
 
     private Optional<Account> existingAccount(Lead lead, ConvertLead how, Validation v) {

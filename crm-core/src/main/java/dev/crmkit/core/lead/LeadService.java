@@ -528,13 +528,19 @@ public final class LeadService {
 
     /**
      * A merge keeps the most restrictive consent: for each purpose the survivor had agreed to and the duplicate had
-     * not, the survivor's record gains a withdrawal saying so (its flags are narrowed by {@link Lead#absorb}).
+     * not, or the duplicate had refused and the survivor had not, the survivor's record gains a withdrawal saying so
+     * (its flags are narrowed by {@link Lead#absorb}).
      */
     private void narrowConsent(LeadTx tx, Lead keep, Lead gone, Instant now) {
         Map<ConsentPurpose, ConsentRecord> kept = tx.consents().current(keep.id().value());
         Map<ConsentPurpose, ConsentRecord> lost = tx.consents().current(gone.id().value());
         for (ConsentPurpose p : ConsentPurpose.values()) {
-            if (Consents.granted(p, keep.consent(), kept) && !Consents.granted(p, gone.consent(), lost)) {
+            ConsentRecord keptWord = kept.get(p);
+            ConsentRecord lostWord = lost.get(p);
+            boolean narrows = Consents.granted(p, keep.consent(), kept) && !Consents.granted(p, gone.consent(), lost);
+            // a recorded refusal goes over too: tracking, which reads the records, must keep stopping
+            boolean refusal = lostWord != null && !lostWord.granted() && (keptWord == null || keptWord.granted());
+            if (narrows || refusal) {
                 tx.consents().append(List.of(new ConsentRecord(ctx.newId(), keep.id().value(), p, false, null,
                         "merge: lead " + gone.id() + " had not agreed", null, ctx.user(), now)));
             }

@@ -37,9 +37,13 @@ final class MemoryAuditRepository implements AuditRepository {
             own.add(e);
             undo.add(() -> {
                 tables.all.remove(tables.all.size() - 1);
-                own.remove(own.size() - 1);
-                if (own.isEmpty()) {
-                    tables.byRecord.remove(e.recordId());
+                // looked up now: a later deleteBefore's undo may have put copies in the map
+                List<AuditEntry> now = tables.byRecord.get(e.recordId());
+                if (now != null) {
+                    now.remove(now.size() - 1);
+                    if (now.isEmpty()) {
+                        tables.byRecord.remove(e.recordId());
+                    }
                 }
             });
         }

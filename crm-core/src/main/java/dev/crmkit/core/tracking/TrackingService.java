@@ -208,7 +208,10 @@ public final class TrackingService {
 
     // ---- tracking API -------------------------------------------------------------------------------------------
 
-    /** Records one event; returns false when its external event id was recorded before (nothing changes then). */
+    /**
+     * Records one event; returns false when its external event id was recorded before, or when the person it names
+     * refused profiling (nothing changes then).
+     */
     public boolean record(TrackedActivity event) {
         return ingest(List.of(Validation.argument("event", event)), false) == 1;
     }

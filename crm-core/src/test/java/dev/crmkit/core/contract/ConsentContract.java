@@ -12,7 +12,9 @@ import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.consent.ConsentRecord;
 import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
 import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
 import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import java.time.Duration;
@@ -132,6 +134,7 @@ public abstract class ConsentContract extends ContractSupport {
         }
         crm.consent().grant(gone, ConsentPurpose.EMAIL_MARKETING, LawfulBasis.CONSENT, "web form", null);
         crm.consent().withdraw(gone, ConsentPurpose.PHONE, "asked on the phone");
+        crm.consent().withdraw(gone, ConsentPurpose.PROFILING, "cookie banner");
 
         crm.leads().merge(keep, gone);
 
@@ -142,6 +145,23 @@ public abstract class ConsentContract extends ContractSupport {
         assertThat(current.get(ConsentPurpose.PHONE).source()).startsWith("merge");
         assertThat(crm.leads().get(keep).consent().phoneContact()).isFalse();
         assertThat(crm.leads().get(keep).consent().emailMarketing()).isTrue();
+        assertThat(current.get(ConsentPurpose.PROFILING).granted())
+                .as("a recorded refusal goes over though the survivor had not agreed either").isFalse();
+    }
+
+    @Test
+    void aConvertedLeadsConsentGoesWithThePersonToTheContact() {
+        LeadId ada = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").company("AE"));
+        crm.consent().withdraw(ada, ConsentPurpose.PROFILING, "cookie banner");
+        crm.consent().grant(ada, ConsentPurpose.SMS, LawfulBasis.CONSENT, "order form", "sms-optin-42");
+        crm.leads().qualify(ada);
+        ContactId contact = crm.leads().convert(ada, ConvertLead.automatically()).contact();
+
+        var current = crm.consent().current(contact);
+        assertThat(current.get(ConsentPurpose.PROFILING).granted()).isFalse();
+        assertThat(current.get(ConsentPurpose.SMS).proof()).isEqualTo("sms-optin-42");
+        assertThat(crm.tracking().record(new EmailClick("c-1", START, null, contact, null, null,
+                "https://example.com/offer"))).as("a click naming only the contact is not tracked").isFalse();
     }
 
     @Test
