@@ -13,18 +13,15 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.consent.ConsentRecord;
-import dev.crmkit.core.consent.Consents;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
-import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
 import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.PersonConsent;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.core.tracking.TrackingService;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -680,28 +677,16 @@ public final class EmailService {
             }
         }
         String proof = action == ConsentAction.OPT_IN_CONFIRMED ? "double opt-in confirmed by its link" : null;
-        String what = ConsentPurpose.EMAIL_MARKETING + (granted ? " granted" : " withdrawn");
         for (Lead l : tx.leads().findByEmail(email)) {
             if (l.status() != LeadStatus.MERGED && !said(tx, l.id().value(), granted)) {
-                tx.consents().append(List.of(new ConsentRecord(ctx.newId(), l.id().value(),
-                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now)));
-                if (l.consent().emailMarketing() != granted) {
-                    Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(),
-                            ConsentPurpose.EMAIL_MARKETING, granted), what, now, by));
-                    // the transaction's tenant: a link's write runs for the tenant it names, not this facade's
-                    ctx.raise(new LeadUpdated(tx.tenant(), now, saved));
-                }
+                PersonConsent.record(ctx, tx, l, new ConsentRecord(ctx.newId(), l.id().value(),
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now));
             }
         }
         for (Contact c : tx.contacts().findByEmail(email)) {
             if (!said(tx, c.id().value(), granted)) {
-                tx.consents().append(List.of(new ConsentRecord(ctx.newId(), c.id().value(),
-                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now)));
-                if (c.consent().emailMarketing() != granted) {
-                    Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(),
-                            ConsentPurpose.EMAIL_MARKETING, granted), now));
-                    ctx.raise(new ContactSaved(tx.tenant(), now, saved));
-                }
+                PersonConsent.record(ctx, tx, c, new ConsentRecord(ctx.newId(), c.id().value(),
+                        ConsentPurpose.EMAIL_MARKETING, granted, granted ? basis : null, source, proof, by, now));
             }
         }
     }

@@ -10,14 +10,12 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.consent.ConsentRecord;
-import dev.crmkit.core.consent.Consents;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
-import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
 import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.lead.Lead;
-import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.PersonConsent;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +78,6 @@ public final class ConsentService {
         v.maxLength("proof", evidence, ConsentRecord.MAX_PROOF);
         v.singleLine("proof", evidence);
         v.throwIfInvalid();
-        String what = purpose + (granted ? " granted" : " withdrawn");
         return ctx.write(tx -> {
             ConsentRecord record = new ConsentRecord(ctx.newId(), person.value(), purpose, granted, basis,
                     Validation.checked(from), evidence, ctx.user(), ctx.now());
@@ -89,21 +86,11 @@ public final class ConsentService {
                 if (l.status() == LeadStatus.MERGED) {
                     throw new ValidationException("person", "is merged into lead " + l.outcome().mergedInto());
                 }
-                tx.consents().append(List.of(record));
-                if (Consents.granted(purpose, l.consent(), Map.of()) != granted && purpose != ConsentPurpose.SMS) {
-                    Lead saved = tx.leads().save(l.withConsent(Consents.with(l.consent(), purpose, granted), what,
-                            ctx.now(), ctx.user()));
-                    ctx.raise(new LeadUpdated(ctx.actor().tenant(), ctx.now(), saved));
-                }
+                PersonConsent.record(ctx, tx, l, record);
                 toAddress(record, l.reach().email());
             } else {
                 Contact c = tx.contacts().get((ContactId) person);
-                tx.consents().append(List.of(record));
-                if (Consents.granted(purpose, c.consent(), Map.of()) != granted && purpose != ConsentPurpose.SMS) {
-                    Contact saved = tx.contacts().save(c.withConsent(Consents.with(c.consent(), purpose, granted),
-                            ctx.now()));
-                    ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
-                }
+                PersonConsent.record(ctx, tx, c, record);
                 toAddress(record, c.points().email());
             }
             return record;
