@@ -174,8 +174,9 @@ public final class Crm implements AutoCloseable {
         this.email = new EmailService(ctx);
         this.sequences = new SequenceService(ctx);
         this.automation = new AutomationService(ctx, automationSubscriber, sequences);
-        this.documents = new DocumentService(ctx, ctx.setting(DocumentStore.class, storage::documentStore));
-        this.personalData = new PersonalDataService(ctx);
+        DocumentStore documentStore = ctx.setting(DocumentStore.class, storage::documentStore);
+        this.documents = new DocumentService(ctx, documentStore);
+        this.personalData = new PersonalDataService(ctx, documentStore);
         this.imports = new ImportService(ctx);
         this.exports = new ExportService(ctx);
         this.audit = new AuditService(ctx);

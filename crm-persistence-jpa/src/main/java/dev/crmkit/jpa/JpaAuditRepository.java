@@ -135,7 +135,7 @@ final class JpaAuditRepository implements AuditRepository {
         return new Page<>(items, page, total[0]);
     }
 
-    private static String json(List<FieldChange> changes) {
+    static String json(List<FieldChange> changes) {
         try {
             return JSON.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
@@ -143,7 +143,7 @@ final class JpaAuditRepository implements AuditRepository {
         }
     }
 
-    private static List<FieldChange> changes(String json) {
+    static List<FieldChange> changes(String json) {
         try {
             return JSON.readValue(json, CHANGES);
         } catch (JsonProcessingException e) {

@@ -81,6 +81,11 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     }
 
     @Override
+    public List<Lead> findMergedInto(LeadId survivor) {
+        return lookup("mergedInto", survivor.value(), ORDER);
+    }
+
+    @Override
     public List<Lead> findByPhone(PhoneNumber phone) {
         return lookup("phone", phone.value(), ORDER);
     }

@@ -18,6 +18,7 @@ import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.MatchCandidates;
 import dev.crmkit.core.nurture.EnrollmentRepository;
 import dev.crmkit.core.nurture.SequenceRepository;
+import dev.crmkit.core.privacy.ErasureRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
 import dev.crmkit.core.sales.OrderRepository;
@@ -318,6 +319,11 @@ final class JpaTx implements StorageTx {
     @Override
     public ImportRepository imports() {
         return new JpaImportRepository(this);
+    }
+
+    @Override
+    public ErasureRepository erasure() {
+        return new JpaErasure(this);
     }
 
     @Override

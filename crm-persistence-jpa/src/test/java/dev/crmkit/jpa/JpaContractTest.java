@@ -12,6 +12,7 @@ import dev.crmkit.core.contract.ContactManagementContract;
 import dev.crmkit.core.contract.CustomerServiceContract;
 import dev.crmkit.core.contract.DocumentContract;
 import dev.crmkit.core.contract.EmailContract;
+import dev.crmkit.core.contract.ErasureContract;
 import dev.crmkit.core.contract.EventDeliveryContract;
 import dev.crmkit.core.contract.ForecastContract;
 import dev.crmkit.core.contract.GeolocationContract;
@@ -411,6 +412,14 @@ class JpaContractTest {
 
     @Nested
     class InteractionTests extends InteractionContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class ErasureTests extends ErasureContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -110,6 +110,10 @@ final class ReportCache implements AutoCloseable {
         if (event instanceof CustomerEvent.PurchaseRecorded) {
             return EnumSet.of(FactSource.PURCHASES);
         }
+        if (event instanceof CustomerEvent.PersonErased) {
+            // the person's leads, contacts and their touchpoints' links are gone from every report
+            return EnumSet.allOf(FactSource.class);
+        }
         if (event instanceof CustomerEvent.FeedbackRecorded) {
             return EnumSet.noneOf(FactSource.class);
         }

@@ -7,5 +7,10 @@ public enum AuditAction {
     /** Fields changed: each {@link FieldChange} names the value before and after. */
     UPDATED,
     /** The record was deleted: each {@link FieldChange} names a value it held, {@code after} null. */
-    DELETED
+    DELETED,
+    /**
+     * The person this record held was erased (a data-subject request or a retention rule): the record and its earlier
+     * entries are gone; this entry, naming no values, keeps the fact, who asked and when.
+     */
+    ERASED
 }

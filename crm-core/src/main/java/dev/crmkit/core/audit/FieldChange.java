@@ -1,6 +1,7 @@
 package dev.crmkit.core.audit;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,5 +12,11 @@ import org.jspecify.annotations.Nullable;
 public record FieldChange(String field, @Nullable String before, @Nullable String after) {
     public FieldChange {
         Objects.requireNonNull(field, "field");
+    }
+
+    /** This change with both values passed through {@code scrub} (an erasure's, for a record that is kept). */
+    public FieldChange scrubbed(UnaryOperator<String> scrub) {
+        return new FieldChange(field, before == null ? null : scrub.apply(before),
+                after == null ? null : scrub.apply(after));
     }
 }

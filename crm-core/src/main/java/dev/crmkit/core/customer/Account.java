@@ -44,6 +44,15 @@ public record Account(
                 nameKey, createdAt, at);
     }
 
+    /**
+     * This account as one that was a person's own (a lead without a company converts into an account named after
+     * them), for their erasure: named {@code name}, without address, website or name key.
+     */
+    public Account anonymised(String name) {
+        return new Account(id, version, name, industry, size, null, null, owner, stage, tags, null, createdAt,
+                updatedAt);
+    }
+
     @Override
     public Account withVersion(long newVersion) {
         return new Account(id, newVersion, name, industry, size, address, website, owner, stage, tags, nameKey,

@@ -1,8 +1,11 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.DomainEvent;
+import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TenantId;
 import java.time.Instant;
+import java.util.List;
 
 /** Events of accounts, contacts and customer tracking, published after the write that caused them committed. */
 public sealed interface CustomerEvent extends DomainEvent {
@@ -27,5 +30,17 @@ public sealed interface CustomerEvent extends DomainEvent {
 
     /** The contact made their first purchase: they moved from PROSPECT to CUSTOMER. */
     record ContactBecameCustomer(TenantId tenant, Instant occurredAt, Contact contact) implements CustomerEvent {
+    }
+
+    /**
+     * A person was erased (a data-subject request or a retention rule): these leads and contacts and what named them
+     * are gone. Subscribers holding copies erase theirs; the event names nothing but the ids.
+     */
+    record PersonErased(TenantId tenant, Instant occurredAt, List<LeadId> leads, List<ContactId> contacts)
+            implements CustomerEvent {
+        public PersonErased {
+            leads = List.copyOf(leads);
+            contacts = List.copyOf(contacts);
+        }
     }
 }

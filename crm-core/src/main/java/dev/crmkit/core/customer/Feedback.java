@@ -9,6 +9,7 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** What a customer told us: a rating from 1 to 5, optional text, the channel, optionally about one purchase. */
@@ -29,6 +30,12 @@ public record Feedback(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** This feedback with its text passed through {@code scrub} (an erasure keeps the rating). */
+    public Feedback redacted(UnaryOperator<String> scrub) {
+        return new Feedback(id, version, account, contact, purchase, rating, text == null ? null : scrub.apply(text),
+                channel, receivedAt);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,13 @@ public record Purchase(
     /** Quantity × unit price, exact. */
     public Money total() {
         return unitPrice.times(quantity);
+    }
+
+    /** This purchase with its special instructions passed through {@code scrub} (an erasure keeps the sale). */
+    public Purchase redacted(UnaryOperator<String> scrub) {
+        return new Purchase(id, version, account, contact, productCode, productName, purchasedAt, quantity, unitPrice,
+                reps, specialInstructions == null ? null : scrub.apply(specialInstructions), orderReference,
+                createdAt);
     }
 
     @Override

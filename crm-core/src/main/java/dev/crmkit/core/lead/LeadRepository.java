@@ -60,6 +60,9 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     List<Lead> findByVisitorId(String visitorId);
 
+    /** The leads merged into {@code survivor} (MERGED, naming it), oldest first. */
+    List<Lead> findMergedInto(LeadId survivor);
+
     /**
      * For each of {@code visitorIds} that a lead carries, the first such lead (by creation, then id), by visitor id:
      * for a batch of tracked events, read together instead of one lookup each.

@@ -69,6 +69,7 @@ public final class InMemoryStorage implements Storage {
         T result;
         try {
             result = work.apply(tx);
+            tx.outboxErasures().forEach(change -> change.accept(outbox));
             outbox.commit(tx.stagedOutbox());
             undo.commit();
         } catch (RuntimeException | Error e) {

@@ -62,6 +62,11 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     }
 
     @Override
+    public List<Lead> findMergedInto(LeadId survivor) {
+        return lookup("mergedInto", survivor, ORDER);
+    }
+
+    @Override
     public Page<Lead> search(LeadQuery query, PageRequest page) {
         tx.checkOpen();
         return Page.of(table.scan().filter(matcher(query)).sorted(ORDER).toList(), page);

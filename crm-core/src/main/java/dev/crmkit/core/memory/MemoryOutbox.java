@@ -12,10 +12,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +57,25 @@ final class MemoryOutbox implements Outbox {
                     e.aggregateType(), e.aggregateId(), e.occurredAt(), e.payload(), 0, null), Instant.MIN);
             rows.put(seq, row);
             pending.put(seq, row);
+        }
+    }
+
+    /** Deletes the tenant's entries about these aggregates, whatever their status (an erasure's). */
+    synchronized void forget(TenantId tenant, Set<String> aggregateIds) {
+        rows.values().removeIf(r -> r.entry.tenant().equals(tenant) && aggregateIds.contains(r.entry.aggregateId()));
+        pending.values().removeIf(r -> r.entry.tenant().equals(tenant)
+                && aggregateIds.contains(r.entry.aggregateId()));
+    }
+
+    /** Rewrites the payloads of the tenant's entries that contain any of {@code traces} through {@code scrub}. */
+    synchronized void scrub(TenantId tenant, List<String> traces, UnaryOperator<String> scrub) {
+        for (Row r : rows.values()) {
+            OutboxEntry e = r.entry;
+            if (e.tenant().equals(tenant) && traces.stream().anyMatch(e.payload()::contains)) {
+                r.entry = new OutboxEntry(e.sequence(), e.eventId(), e.subscriber(), e.tenant(), e.eventType(),
+                        e.aggregateType(), e.aggregateId(), e.occurredAt(), scrub.apply(e.payload()), e.attempts(),
+                        e.lastError());
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 final class MemoryTouchpointRepository implements TouchpointRepository {
-    private static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
+    static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
             .thenComparing(Touchpoint::id);
 
     private final MemoryTable<TouchpointId, Touchpoint> table;

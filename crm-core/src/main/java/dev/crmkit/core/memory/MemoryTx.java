@@ -15,6 +15,7 @@ import dev.crmkit.core.email.SentEmailRepository;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.nurture.EnrollmentRepository;
 import dev.crmkit.core.nurture.SequenceRepository;
+import dev.crmkit.core.privacy.ErasureRepository;
 import dev.crmkit.core.sales.AccountTeamRepository;
 import dev.crmkit.core.sales.OpportunityRepository;
 import dev.crmkit.core.sales.OrderRepository;
@@ -42,6 +43,7 @@ import dev.crmkit.core.transfer.ImportRepository;
 import dev.crmkit.core.webhook.WebhookRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** A transaction over one tenant's tables; {@code undo} is null for read-only transactions. */
@@ -51,6 +53,7 @@ final class MemoryTx implements StorageTx {
     private boolean open = true;
     private final List<OutboxEntry> staged = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Consumer<MemoryOutbox>> outboxErasures = new ArrayList<>();
 
     MemoryTx(TenantTables tables, @Nullable UndoLog undo) {
         this.tables = tables;
@@ -299,6 +302,22 @@ final class MemoryTx implements StorageTx {
     public void afterCommit(Runnable action) {
         undoForWrite();
         afterCommit.add(action);
+    }
+
+    @Override
+    public ErasureRepository erasure() {
+        return new MemoryErasure(tables, this);
+    }
+
+    /** Runs {@code change} on the outbox as this write commits, before its own entries go in. */
+    void onCommitOutbox(Consumer<MemoryOutbox> change) {
+        undoForWrite();
+        outboxErasures.add(change);
+    }
+
+    /** What this write changes in the outbox's stored entries (an erasure's). */
+    List<Consumer<MemoryOutbox>> outboxErasures() {
+        return outboxErasures;
     }
 
     /** Outbox entries of this write, handed to the outbox when it commits. */

@@ -69,6 +69,7 @@ final class TenantTables {
             index("email", l -> one(l.reach().email() == null ? null : l.reach().email().value())),
             index("phone", l -> one(l.reach().phone() == null ? null : l.reach().phone().value())),
             index("visitor", Lead::visitorIds),
+            index("mergedInto", l -> one(l.outcome().mergedInto())),
             index("blocking", (Lead l) -> BlockingKeys.of(l)),
             index("geo", l -> GeoCells.of(GeoSearch.of(l.reach().address())))));
 

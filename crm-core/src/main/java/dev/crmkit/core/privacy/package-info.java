@@ -1,4 +1,7 @@
-/** Data-subject rights: everything held about a person, exported as one document. */
+/**
+ * Data-subject rights: everything held about a person exported as one document, a person erased from every table,
+ * retention rules, and consent per purpose.
+ */
 @NullMarked
 package dev.crmkit.core.privacy;
 

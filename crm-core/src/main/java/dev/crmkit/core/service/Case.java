@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -170,6 +171,23 @@ public record Case(
 
     private Edit edit() {
         return new Edit(this);
+    }
+
+    /**
+     * This case with every text a person wrote or was quoted in (subject, description, resolution, comments, history
+     * details) passed through {@code scrub}: an erasure keeps the case and removes the person from it.
+     */
+    public Case redacted(UnaryOperator<String> scrub) {
+        Edit e = edit();
+        e.resolution = e.resolution == null ? null : scrub.apply(e.resolution);
+        e.comments.replaceAll(c -> new CaseComment(c.at(), c.author(), scrub.apply(c.text()), c.toCustomer()));
+        e.history.replaceAll(h -> new CaseHistoryEntry(h.at(), h.actor(), h.action(),
+                h.detail() == null ? null : scrub.apply(h.detail())));
+        Case built = e.build();
+        return new Case(id, built.version, trackingNumber, regarding, triage, scrub.apply(subject),
+                description == null ? null : scrub.apply(description), built.owner, built.status, built.targets,
+                built.closure, built.escalations, built.articles, built.feedback, built.comments, built.history,
+                createdAt, built.updatedAt);
     }
 
     /** A mutable copy for building the next version; keeps the behaviour methods above short. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,20 @@ public record CalendarEvent(
         Objects.requireNonNull(updatedAt, "updatedAt");
         attendees = attendees == null ? Set.of() : Set.copyOf(attendees);
         contacts = contacts == null ? Set.of() : Set.copyOf(contacts);
+    }
+
+    /**
+     * This event without the contact {@code erased} and with its title and location passed through {@code scrub}
+     * (an erasure keeps the rep's calendar).
+     */
+    public CalendarEvent redacted(@Nullable ContactId erased, UnaryOperator<String> scrub) {
+        Set<ContactId> others = new LinkedHashSet<>(contacts);
+        if (erased != null) {
+            others.remove(erased);
+        }
+        return new CalendarEvent(id, version, kind, scrub.apply(title), location == null ? null : scrub.apply(location),
+                start, end, organizer, attendees, others, subject, cancelled, reminderBefore, reminderFiredAt,
+                createdAt, updatedAt);
     }
 
     /** When the reminder is due, or null without one. */

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.Versioned;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,6 +120,13 @@ public record Task(
     public Task overdueFired(Instant now) {
         return new Task(id, version, title, description, subject, priority, status, due, remindAt, reminderFiredAt,
                 now, assignee, createdBy, followUpOf, createdAt, now, closedAt);
+    }
+
+    /** This task with its title and description passed through {@code scrub} (an erasure keeps the rep's work). */
+    public Task redacted(UnaryOperator<String> scrub) {
+        return new Task(id, version, scrub.apply(title), description == null ? null : scrub.apply(description), subject,
+                priority, status, due, remindAt, reminderFiredAt, overdueFiredAt, assignee, createdBy, followUpOf,
+                createdAt, updatedAt, closedAt);
     }
 
     @Override

@@ -67,6 +67,17 @@ public record Touchpoint(
         }
     }
 
+    /**
+     * This touchpoint as an anonymous count, for an erasure: no visitor, lead or contact, and none of the free text a
+     * person may be named in (outcome, detail, reference); what it counts (kind, time, campaign, ad, affiliate,
+     * account, value) stays, and so do the marketing reports.
+     */
+    public Touchpoint anonymised() {
+        return new Touchpoint(id, kind, occurredAt, externalEventId, null, null, null, account, campaign, ad,
+                affiliate, channel, count, value, durationSeconds, null, null, direction, null, rep, firstClick,
+                lastClick);
+    }
+
     /** A copy attributed to a lead (visitor linking). */
     public Touchpoint withLead(LeadId newLead) {
         return new Touchpoint(id, kind, occurredAt, externalEventId, visitorId, newLead, contact, account, campaign,

@@ -14,6 +14,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.document.DocumentOwner;
 import dev.crmkit.core.email.EmailSettings;
@@ -37,6 +38,7 @@ public abstract class PersonalDataContract extends ContractSupport {
         LeadId lead = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").company("AE"));
         crm.tracking().logCall(RepInteraction.withLead(lead, 60, "interested", "asked for a demo"));
         mail.email().grantConsent("ada@example.com", LawfulBasis.CONSENT, "web form");
+        crm.consent().grant(lead, ConsentPurpose.PROFILING, LawfulBasis.CONSENT, "cookie banner", null);
         crm.leads().qualify(lead);
         Conversion c = crm.leads().convert(lead, ConvertLead.automatically());
         String tracking = crm.cases().open(NewCase.from(c.contact(), Channel.PHONE, "Engine jams")).trackingNumber();
@@ -53,10 +55,12 @@ public abstract class PersonalDataContract extends ContractSupport {
         assertThat(contact.path("documents").get(0).path("name").asText()).isEqualTo("signed-order.pdf");
         assertThat(contact.path("touchpoints").findValuesAsText("kind")).contains("PHONE_CALL");
         assertThat(contact.path("emailConsentHistory").findValuesAsText("source")).contains("web form");
+        assertThat(contact.path("consent").findValuesAsText("purpose")).contains("PROFILING", "EMAIL_MARKETING");
 
         JsonNode ofLead = json.readTree(crm.personalData().export(lead));
         assertThat(ofLead.path("lead").path("status").asText()).isEqualTo("CONVERTED");
         assertThat(ofLead.path("lead").path("history").size()).isPositive();
+        assertThat(ofLead.path("consent").findValuesAsText("source")).contains("cookie banner");
         assertThat(ofLead.path("becameContact").path("contact").path("id").asText())
                 .isEqualTo(c.contact().toString());
     }

@@ -1,0 +1,254 @@
+package dev.crmkit.core.privacy;
+
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditEntry;
+import dev.crmkit.core.audit.AuditSettings;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EmailAddress;
+import dev.crmkit.core.common.EntityId;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.Versioned;
+import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.CustomerEvent;
+import dev.crmkit.core.document.Document;
+import dev.crmkit.core.document.DocumentOwner;
+import dev.crmkit.core.document.DocumentStore;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.spi.Repository;
+import dev.crmkit.core.task.CalendarEvent;
+import dev.crmkit.core.task.Subject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One erasure inside a write: the person's own records (leads, contacts, consent, email state, enrollments, documents,
+ * audit entries, outbox entries) are deleted; the records the business keeps (cases, purchases, feedback, tasks,
+ * calendar events, touchpoints) stay with the person's traces scrubbed or unlinked; the audit keeps an
+ * {@code ERASED} entry per record, and a {@link CustomerEvent.PersonErased} tells subscribers.
+ */
+final class PersonErasure {
+    private static final Logger LOG = LoggerFactory.getLogger(PersonErasure.class);
+
+    private final CrmContext<? extends PrivacyTx> ctx;
+    private final DocumentStore documentStore;
+    private final PrivacyTx tx;
+    private final Set<UUID> kept = new LinkedHashSet<>();
+    private final List<String> discarded = new ArrayList<>();
+
+    PersonErasure(CrmContext<? extends PrivacyTx> ctx, DocumentStore documentStore, PrivacyTx tx) {
+        this.ctx = ctx;
+        this.documentStore = documentStore;
+        this.tx = tx;
+    }
+
+    /**
+     * Everyone held under the addresses of the lead or contact {@code start} and the records they became or came
+     * from: a person asking for erasure is every record with their email.
+     */
+    static People gather(PrivacyTx tx, List<Lead> leads, List<Contact> contacts) {
+        People p = new People();
+        List<Lead> leadQueue = new ArrayList<>(leads);
+        List<Contact> contactQueue = new ArrayList<>(contacts);
+        while (!leadQueue.isEmpty() || !contactQueue.isEmpty()) {
+            if (!leadQueue.isEmpty()) {
+                Lead l = leadQueue.remove(leadQueue.size() - 1);
+                if (p.leads.putIfAbsent(l.id(), l) == null) {
+                    byEmail(tx, l.reach().email(), leadQueue, contactQueue);
+                    // a merge said two leads were this one person, whatever their addresses
+                    leadQueue.addAll(tx.leads().findMergedInto(l.id()));
+                    if (l.outcome().mergedInto() != null) {
+                        tx.leads().find(l.outcome().mergedInto()).ifPresent(leadQueue::add);
+                    }
+                    ContactId became = l.outcome().convertedContact();
+                    if (became != null) {
+                        tx.contacts().find(became).ifPresent(contactQueue::add);
+                    }
+                }
+            } else {
+                Contact c = contactQueue.remove(contactQueue.size() - 1);
+                if (p.contacts.putIfAbsent(c.id(), c) == null) {
+                    byEmail(tx, c.points().email(), leadQueue, contactQueue);
+                    if (c.sourceLead() != null) {
+                        tx.leads().find(c.sourceLead()).ifPresent(leadQueue::add);
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    private static void byEmail(PrivacyTx tx, @Nullable EmailAddress email, List<Lead> leads, List<Contact> contacts) {
+        if (email != null) {
+            leads.addAll(tx.leads().findByEmail(email));
+            contacts.addAll(tx.contacts().findByEmail(email));
+        }
+    }
+
+    /** Just these leads (a retention rule's). */
+    static People only(List<Lead> leads) {
+        People p = new People();
+        leads.forEach(l -> p.leads.put(l.id(), l));
+        return p;
+    }
+
+    /** The records of one person. */
+    static final class People {
+        final Map<LeadId, Lead> leads = new LinkedHashMap<>();
+        final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+    }
+
+    /**
+     * Erases {@code people}, and what email holds of their addresses that no other lead or contact has (a retention
+     * rule erasing one lead leaves an address its duplicate still uses).
+     */
+    Erasure erase(People people, String operation) {
+        Set<EmailAddress> addresses = new LinkedHashSet<>();
+        people.leads.values().forEach(l -> ownAddress(people, l.reach().email(), addresses));
+        people.contacts.values().forEach(c -> ownAddress(people, c.points().email(), addresses));
+        List<Lead> leads = List.copyOf(people.leads.values());
+        List<Contact> contacts = List.copyOf(people.contacts.values());
+        PersonTraces traces = PersonTraces.of(leads, contacts);
+        for (Contact c : contacts) {
+            for (Case k : tx.cases().findByContact(c.id())) {
+                keep(tx.cases(), k, k.redacted(traces));
+                deleteDocuments(DocumentOwner.of(k.id()));
+            }
+            tx.purchases().findByContact(c.id()).forEach(p -> keep(tx.purchases(), p, p.redacted(traces)));
+            tx.feedback().findByContact(c.id()).forEach(f -> keep(tx.feedback(), f, f.redacted(traces)));
+            for (CalendarEvent e : tx.calendarEvents().findByContact(c.id())) {
+                keep(tx.calendarEvents(), e, e.redacted(c.id(), traces));
+            }
+            about(Subject.of(c.id()), c.id(), traces);
+            deleteDocuments(DocumentOwner.of(c.id()));
+        }
+        for (Lead l : leads) {
+            about(Subject.of(l.id()), null, traces);
+        }
+        personalAccounts(leads, contacts);
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> visitors = new LinkedHashSet<>();
+        leads.forEach(l -> {
+            ids.add(l.id().value());
+            visitors.addAll(l.visitorIds());
+        });
+        contacts.forEach(c -> ids.add(c.id().value()));
+        ErasureRepository erasure = tx.erasure();
+        erasure.anonymiseTouchpoints(people.leads.keySet(), people.contacts.keySet(), visitors);
+        erasure.forgetEmail(addresses, ids);
+        erasure.forgetRecords(ids);
+        erasure.deletePeople(people.leads.keySet(), people.contacts.keySet());
+        erasure.scrubAudit(kept, traces);
+        List<String> quoted = new ArrayList<>(traces.quoting());
+        kept.forEach(id -> quoted.add(id.toString())); // the events of kept records name them
+        erasure.scrubOutbox(quoted, traces);
+        if (ctx.setting(AuditSettings.class, AuditSettings::defaults).recorded()) {
+            List<AuditEntry> entries = new ArrayList<>();
+            leads.forEach(l -> entries.add(erased("Lead", l, operation)));
+            contacts.forEach(c -> entries.add(erased("Contact", c, operation)));
+            tx.audit().append(entries);
+        }
+        ctx.raise(new CustomerEvent.PersonErased(tx.tenant(), ctx.now(), List.copyOf(people.leads.keySet()),
+                List.copyOf(people.contacts.keySet())));
+        if (!discarded.isEmpty()) {
+            List<String> keys = List.copyOf(discarded);
+            TenantId tenant = tx.tenant();
+            tx.afterCommit(() -> keys.forEach(key -> discard(tenant, key)));
+        }
+        return new Erasure(List.copyOf(people.leads.keySet()), List.copyOf(people.contacts.keySet()));
+    }
+
+    /**
+     * Accounts named after the person (a lead without a company converts into one): renamed, without address or
+     * website. A company account that merely contains their name keeps it.
+     */
+    private void personalAccounts(List<Lead> leads, List<Contact> contacts) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<AccountId> accounts = new LinkedHashSet<>();
+        for (Lead l : leads) {
+            names(names, l.identity().firstName(), l.identity().lastName());
+            if (l.outcome().convertedAccount() != null) {
+                accounts.add(l.outcome().convertedAccount());
+            }
+        }
+        for (Contact c : contacts) {
+            names(names, c.name().firstName(), c.name().lastName());
+            if (c.account() != null) {
+                accounts.add(c.account());
+            }
+        }
+        for (Account a : tx.accounts().findAll(accounts).values()) {
+            if (names.contains(a.name().strip().toLowerCase(Locale.ROOT))) {
+                keep(tx.accounts(), a, a.anonymised(PersonTraces.ERASED));
+            }
+        }
+    }
+
+    private static void names(Set<String> names, @Nullable String first, @Nullable String last) {
+        if (last != null) {
+            names.add(last.strip().toLowerCase(Locale.ROOT));
+            if (first != null) {
+                names.add((first.strip() + " " + last.strip()).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private void ownAddress(People people, @Nullable EmailAddress email, Set<EmailAddress> addresses) {
+        if (email != null && tx.leads().findByEmail(email).stream().allMatch(l -> people.leads.containsKey(l.id()))
+                && tx.contacts().findByEmail(email).stream().allMatch(c -> people.contacts.containsKey(c.id()))) {
+            addresses.add(email);
+        }
+    }
+
+    /** Tasks and calendar events about the person: the rep's work stays, the person's traces go. */
+    private void about(Subject subject, @Nullable ContactId contact, UnaryOperator<String> traces) {
+        tx.tasks().findBySubject(subject).forEach(t -> keep(tx.tasks(), t, t.redacted(traces)));
+        for (CalendarEvent e : tx.calendarEvents().findBySubject(subject)) {
+            keep(tx.calendarEvents(), e, e.redacted(contact, traces));
+        }
+    }
+
+    private <I extends EntityId, T extends Versioned<I, T>> void keep(Repository<I, T> repo, T held, T scrubbed) {
+        kept.add(held.id().value());
+        if (!scrubbed.equals(held)) {
+            repo.save(scrubbed);
+        }
+    }
+
+    private void deleteDocuments(DocumentOwner owner) {
+        for (Document d : tx.documents().ofOwner(owner)) {
+            if (tx.documents().delete(d.id())) {
+                discarded.add(d.id().toString());
+            }
+        }
+    }
+
+    private AuditEntry erased(String type, Versioned<?, ?> record, String operation) {
+        return new AuditEntry(UUID.randomUUID(), type, record.id().value(), record.version(), AuditAction.ERASED,
+                ctx.user(), ctx.now(), operation, List.of());
+    }
+
+    private void discard(TenantId tenant, String key) {
+        try {
+            documentStore.delete(tenant, key);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.error("could not remove the bytes of erased document {}; remove them from the store by hand", key, e);
+        }
+    }
+}
