@@ -5,6 +5,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.consent.ConsentRecord;
 import dev.crmkit.core.consent.ConsentRepository;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,13 +27,30 @@ final class JpaConsentRepository implements ConsentRepository {
     private static final String COLUMNS = "id, person_id, purpose, granted, basis, source, proof, recorded_by,"
             + " recorded_at";
 
+    /**
+     * One statement that waits out a concurrent writer of the same person and purpose and then replaces its state:
+     * two changes at once both land in the history, and the later commit is the state (a delete then insert made the
+     * second a duplicate key).
+     */
+    private static final Map<Database, String> UPSERT_STATE = Map.of(
+            Database.POSTGRESQL, "INSERT INTO crm_consent_state (record_id, granted, tenant_id, person_id, purpose)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, person_id, purpose)"
+                    + " DO UPDATE SET record_id = EXCLUDED.record_id, granted = EXCLUDED.granted",
+            Database.MARIADB, "INSERT INTO crm_consent_state (record_id, granted, tenant_id, person_id, purpose)"
+                    + " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE record_id = VALUES(record_id),"
+                    + " granted = VALUES(granted)");
+    private static final String UPDATE_STATE = "UPDATE crm_consent_state SET record_id = ?, granted = ?"
+            + " WHERE tenant_id = ? AND person_id = ? AND purpose = ?";
+    private static final String INSERT_STATE = "INSERT INTO crm_consent_state (record_id, granted, tenant_id,"
+            + " person_id, purpose) VALUES (?, ?, ?, ?, ?)";
+
     private final JpaTx tx;
 
     JpaConsentRepository(JpaTx tx) {
         this.tx = tx;
     }
 
-    /** Three JDBC batches for any number of records: the records, the superseded states out, the new states in. */
+    /** Two JDBC batches for any number of records: the records, then each person and purpose's new state. */
     @Override
     public void append(List<ConsentRecord> records) {
         if (records.isEmpty()) {
@@ -44,11 +62,7 @@ final class JpaConsentRepository implements ConsentRepository {
         records.forEach(r -> latest.put(r.person() + "/" + r.purpose(), r));
         tx.jdbcWrite(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO crm_consent (tenant_id, " + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement forget = c.prepareStatement("DELETE FROM crm_consent_state"
-                         + " WHERE tenant_id = ? AND person_id = ? AND purpose = ?");
-                 PreparedStatement state = c.prepareStatement("INSERT INTO crm_consent_state (tenant_id, person_id,"
-                         + " purpose, record_id, granted) VALUES (?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ConsentRecord r : records) {
                     insert.setString(1, tx.tenantId());
                     JdbcParameters.uuid(insert, 2, r.id(), db);
@@ -63,22 +77,52 @@ final class JpaConsentRepository implements ConsentRepository {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            if (db == Database.H2) {
                 for (ConsentRecord r : latest.values()) {
-                    forget.setString(1, tx.tenantId());
-                    JdbcParameters.uuid(forget, 2, r.person(), db);
-                    forget.setString(3, r.purpose().name());
-                    forget.addBatch();
-                    state.setString(1, tx.tenantId());
-                    JdbcParameters.uuid(state, 2, r.person(), db);
-                    state.setString(3, r.purpose().name());
-                    JdbcParameters.uuid(state, 4, r.id(), db);
-                    state.setBoolean(5, r.granted());
+                    setStateH2(c, r);
+                }
+                return;
+            }
+            try (PreparedStatement state = c.prepareStatement(UPSERT_STATE.get(db))) {
+                for (ConsentRecord r : latest.values()) {
+                    bindState(state, r, db);
                     state.addBatch();
                 }
-                forget.executeBatch();
                 state.executeBatch();
             }
         });
+    }
+
+    private void bindState(PreparedStatement s, ConsentRecord r, Database db) throws SQLException {
+        JdbcParameters.uuid(s, 1, r.id(), db);
+        s.setBoolean(2, r.granted());
+        s.setString(3, tx.tenantId());
+        JdbcParameters.uuid(s, 4, r.person(), db);
+        s.setString(5, r.purpose().name());
+    }
+
+    /**
+     * H2 has no upsert that waits out a concurrent creator (its MERGE then fails with a duplicate key), but a failed
+     * statement leaves its transaction usable: update, else insert, and on a duplicate (a creator got there first)
+     * update again.
+     */
+    private void setStateH2(Connection c, ConsentRecord r) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE_STATE)) {
+            bindState(update, r, Database.H2);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT_STATE)) {
+                bindState(insert, r, Database.H2);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                update.executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -18,7 +18,13 @@ import dev.crmkit.core.tracking.TrackedActivity.EmailClick;
 import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
 import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Consent per person and purpose: basis, source, proof, history; the flags follow; merges and tracking obey. */
@@ -184,5 +190,33 @@ public abstract class ConsentContract extends ContractSupport {
         crm.consent().grant(ada, ConsentPurpose.PROFILING, LawfulBasis.CONSENT, "cookie banner", null);
         assertThat(crm.tracking().record(new FormSubmission("f-5", START, "visitor-ada", null, null, "demo")))
                 .isTrue();
+    }
+
+    @Test
+    void changesOfOnePersonAndPurposeAtOnceAllLandInTheHistory() throws Exception {
+        LeadId ada = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com")
+                .consent(new Consent(false, false, true, false))); // agreed to profiling on the form: flag stays
+        int writers = 8;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<ConsentRecord>> done = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String source = "banner " + i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return crm.consent().grant(ada, ConsentPurpose.PROFILING, LawfulBasis.CONSENT, source, null);
+                }));
+            }
+            for (Future<ConsentRecord> f : done) {
+                f.get(30, TimeUnit.SECONDS); // none fails: each change is a record of its own
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ConsentRecord> history = crm.consent().history(ada);
+        assertThat(history).filteredOn(r -> r.source().startsWith("banner")).hasSize(writers);
+        assertThat(crm.consent().current(ada).get(ConsentPurpose.PROFILING).source()).startsWith("banner");
     }
 }
