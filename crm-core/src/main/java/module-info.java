@@ -36,6 +36,7 @@ module dev.crmkit.core {
     exports dev.crmkit.core.sales;
     exports dev.crmkit.core.segment;
     exports dev.crmkit.core.service;
+    exports dev.crmkit.core.sharing;
     exports dev.crmkit.core.spi;
     exports dev.crmkit.core.storage;
     exports dev.crmkit.core.task;

@@ -57,6 +57,8 @@ import dev.crmkit.core.service.KnowledgeService;
 import dev.crmkit.core.service.ProductInfoService;
 import dev.crmkit.core.service.ServiceContractService;
 import dev.crmkit.core.service.ServiceSettings;
+import dev.crmkit.core.sharing.SharingService;
+import dev.crmkit.core.sharing.SharingSettings;
 import dev.crmkit.core.spi.IdGenerator;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.storage.StorageTx;
@@ -135,6 +137,7 @@ public final class Crm implements AutoCloseable {
     private final SequenceService sequences;
     private final DocumentService documents;
     private final PersonalDataService personalData;
+    private final SharingService sharing;
     private final ImportService imports;
     private final ExportService exports;
     private final AuditService audit;
@@ -177,6 +180,7 @@ public final class Crm implements AutoCloseable {
         DocumentStore documentStore = ctx.setting(DocumentStore.class, storage::documentStore);
         this.documents = new DocumentService(ctx, documentStore);
         this.personalData = new PersonalDataService(ctx, documentStore);
+        this.sharing = new SharingService(ctx);
         this.imports = new ImportService(ctx);
         this.exports = new ExportService(ctx);
         this.audit = new AuditService(ctx);
@@ -360,6 +364,11 @@ public final class Crm implements AutoCloseable {
     }
 
     /** Data-subject access: everything held about one person as one JSON document (ADMIN). */
+    /** Sharing records with users beyond their owner and team hierarchy (leads, for now). */
+    public SharingService sharing() {
+        return sharing;
+    }
+
     public PersonalDataService personalData() {
         return personalData;
     }
@@ -446,8 +455,8 @@ public final class Crm implements AutoCloseable {
                 EmailSender.class, EmailSettings.class, Geocoder.class, ImportSettings.class, PhoneRegions.class,
                 Notifier.class,
                 QuotePolicy.class, QuoteSender.class,
-                SalesStages.class, ScoringRules.class, ServiceSettings.class, TenantDuplicateRules.class,
-                WebhookSettings.class);
+                SalesStages.class, ScoringRules.class, ServiceSettings.class, SharingSettings.class,
+                TenantDuplicateRules.class, WebhookSettings.class);
 
         private Builder() {
         }

@@ -31,8 +31,8 @@ class ArchitectureTest {
 
     /** crm-core's packages, lowest first; "" is the facade ({@code dev.crmkit.core} itself). */
     static final List<String> LAYERS = List.of("common", "spi", "context", "audit", "consent", "tracking", "customer",
-            "sales", "service", "task", "document", "lead", "segment", "events", "webhook", "email", "nurture",
-            "automation", "privacy", "transfer", "storage", "memory", "internal", "");
+            "sales", "service", "task", "sharing", "document", "lead", "segment", "events", "webhook", "email",
+            "nurture", "automation", "privacy", "transfer", "storage", "memory", "internal", "");
 
     private static final Pattern REFERENCE =
             Pattern.compile("\\bdev\\.crmkit\\.core((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]\\w*");

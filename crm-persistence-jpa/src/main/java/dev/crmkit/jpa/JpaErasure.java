@@ -53,7 +53,9 @@ final class JpaErasure implements ErasureRepository {
         tx.jdbcWrite(c -> {
             changed[0] += byUuid(c, anonymise + "lead_id = ?", leads.stream().map(LeadId::value).toList());
             changed[0] += byUuid(c, anonymise + "contact_id = ?", contacts.stream().map(ContactId::value).toList());
-            changed[0] += byString(c, anonymise + "visitor_id = ?", visitors);
+            // a visitor's events linked to someone else (a shared device) are that person's, not this one's
+            changed[0] += byString(c, anonymise + "visitor_id = ? AND lead_id IS NULL AND contact_id IS NULL",
+                    visitors);
         });
         return changed[0];
     }
@@ -83,6 +85,7 @@ final class JpaErasure implements ErasureRepository {
             byUuid(c, "DELETE FROM crm_automation_member WHERE tenant_id = ? AND member_id = ?", records);
             byString(c, "DELETE FROM crm_automation_run WHERE tenant_id = ? AND record_id = ?", names);
             byString(c, "DELETE FROM crm_automation_due WHERE tenant_id = ? AND record_id = ?", names);
+            byUuid(c, "DELETE FROM crm_share WHERE tenant_id = ? AND record_id = ?", records);
             byUuid(c, "DELETE FROM crm_audit WHERE tenant_id = ? AND record_id = ?", records);
             byString(c, "DELETE FROM crm_outbox WHERE tenant_id = ? AND aggregate_id = ?", names);
         });

@@ -7,11 +7,13 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.lead.BlockingKeys;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sharing.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +36,7 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     private static final String VISITORS = "LeadVisitorRow";
     private static final String TAGS = "LeadTagRow";
     private static final String MATCH_KEYS = "LeadMatchKeyRow";
+    private static final String SHARES = "ShareRow";
 
     JpaLeadRepository(JpaTx tx) {
         super(tx, LeadEntity.class);
@@ -157,8 +160,15 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     }
 
     @Override
-    public Page<Lead> search(LeadQuery query, PageRequest page) {
-        return page(filter(query), ORDER, page);
+    public Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page) {
+        Filter filter = filter(query);
+        if (!visibility.all()) {
+            // pushed down, so that a page is a page of what the reader sees (never a filtered page)
+            filter.and("(r.ownerId is null or r.ownerId in :audience or " + KeyTables.has(SHARES, "viewer")
+                            + ")", "audience", visibility.owners().stream().map(UserId::value).toList())
+                    .with("viewer", Objects.requireNonNull(visibility.viewer()).value());
+        }
+        return page(filter, ORDER, page);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class JpaStorage implements Storage {
     static final int BATCH_SIZE = 1000;
     /** The core entities, then one constant per group of aggregates mapped later (one line each). */
     private static final List<Class<?>> ENTITIES = Stream.of(List.<Class<?>>of(LeadEntity.class,
-                    LeadVisitorRow.class, LeadTagRow.class, AccountEntity.class, ContactEntity.class,
+                    LeadVisitorRow.class, LeadTagRow.class, ShareRow.class, AccountEntity.class, ContactEntity.class,
                     ContactTagRow.class, PurchaseEntity.class, FeedbackEntity.class, CampaignEntity.class,
                     AdEntity.class, AffiliateEntity.class, TouchpointEntity.class),
             SalesMapping.ENTITIES,

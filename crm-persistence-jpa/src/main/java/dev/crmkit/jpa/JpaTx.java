@@ -31,6 +31,7 @@ import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
+import dev.crmkit.core.sharing.ShareRepository;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
@@ -319,6 +320,11 @@ final class JpaTx implements StorageTx {
     @Override
     public ImportRepository imports() {
         return new JpaImportRepository(this);
+    }
+
+    @Override
+    public ShareRepository shares() {
+        return new JpaShareRepository(this);
     }
 
     @Override

@@ -290,6 +290,8 @@ abstract class ColumnWidths {
         m.put("crm_audit.record_type", AuditEntry.MAX_TYPE);
         m.put("crm_audit.api_operation", AuditEntry.MAX_OPERATION);
         m.put("crm_audit.actor", UserId.MAX_LENGTH);
+        m.put("crm_share.user_id", UserId.MAX_LENGTH);
+        m.put("crm_share.shared_by", UserId.MAX_LENGTH);
         enumColumn(m, "crm_audit.audit_action", AuditAction.class);
         enumColumn(m, "crm_consent.purpose", ConsentPurpose.class);
         enumColumn(m, "crm_consent_state.purpose", ConsentPurpose.class);

@@ -20,6 +20,7 @@ import dev.crmkit.core.contract.HostileInputContract;
 import dev.crmkit.core.contract.IdOrderContract;
 import dev.crmkit.core.contract.ImportContract;
 import dev.crmkit.core.contract.InputBoundsContract;
+import dev.crmkit.core.contract.InteractionContract;
 import dev.crmkit.core.contract.KnowledgeBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.LeadLifecycleContract;
@@ -27,12 +28,12 @@ import dev.crmkit.core.contract.LeaseContract;
 import dev.crmkit.core.contract.MatchingQualityContract;
 import dev.crmkit.core.contract.NurtureContract;
 import dev.crmkit.core.contract.OpportunityContract;
-import dev.crmkit.core.contract.InteractionContract;
 import dev.crmkit.core.contract.PersonalDataContract;
 import dev.crmkit.core.contract.ProductCatalogContract;
 import dev.crmkit.core.contract.QuoteOrderContract;
 import dev.crmkit.core.contract.SegmentContract;
 import dev.crmkit.core.contract.ServiceFlowContract;
+import dev.crmkit.core.contract.SharingContract;
 import dev.crmkit.core.contract.StorageContract;
 import dev.crmkit.core.contract.TaskContract;
 import dev.crmkit.core.contract.TextLimitsContract;
@@ -412,6 +413,14 @@ class JpaContractTest {
 
     @Nested
     class InteractionTests extends InteractionContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class SharingTests extends SharingContract {
         @Override
         protected Storage storage() {
             return database.storage();

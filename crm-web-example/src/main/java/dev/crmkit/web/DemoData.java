@@ -2,11 +2,13 @@ package dev.crmkit.web;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.AccountDetails;
 import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.sales.NewOpportunity;
@@ -15,10 +17,10 @@ import dev.crmkit.core.sales.QuoteDraft;
 import dev.crmkit.core.sales.QuoteItem;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
-import dev.crmkit.core.common.CampaignId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,6 +49,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         website.inTransaction(() -> {
+            // alex leads the inbound team the assignment rules deal leads to: he sees sam's leads as well as his own
+            website.teams().create("Inbound", UserId.of("alex"), Set.of(UserId.of("alex"), UserId.of("sam")));
             CampaignId spring = website.tracking().createCampaign(CampaignDetails.named("Spring launch",
                     Channel.WEB));
             website.tracking().createAd(new AdDetails(spring, "Banner A", AD_CODES.get(0), "https://example.com/a"));

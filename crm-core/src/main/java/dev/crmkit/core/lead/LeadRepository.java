@@ -7,6 +7,7 @@ import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.Collection;
@@ -78,7 +79,16 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
     /** Leads whose address has a position in {@code box}, in no particular order: an index range, never a scan. */
     List<Lead> findWithin(GeoBox box);
 
-    Page<Lead> search(LeadQuery query, PageRequest page);
+    /** The leads matching {@code query}, as {@link #search(LeadQuery, Visibility, PageRequest)} with no filter. */
+    default Page<Lead> search(LeadQuery query, PageRequest page) {
+        return search(query, Visibility.everything(), page);
+    }
+
+    /**
+     * The leads matching {@code query} that {@code visibility} sees, a page of them in creation order: adapters
+     * filter before paging (in SQL where they can), so a page is full whatever the reader may not see.
+     */
+    Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page);
 
     /** Number of matching leads per value of {@code field} (null values under the key {@code ""}). */
     Map<String, Long> countBy(LeadQuery query, GroupField field);

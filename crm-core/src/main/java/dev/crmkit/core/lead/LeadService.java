@@ -26,6 +26,8 @@ import dev.crmkit.core.lead.LeadEvent.LeadCaptured;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.lead.LeadEvent.LeadUpdated;
 import dev.crmkit.core.lead.LeadEvent.LeadsMerged;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
@@ -53,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * anything is wrong.
  */
 public final class LeadService {
+    /** The kind {@code sharing.SharingSettings} names leads by. */
+    private static final String KIND = "Lead";
+
     private final CrmContext<? extends LeadTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -108,7 +113,7 @@ public final class LeadService {
         Validation.argument("id", id);
         LeadInput.Fields in = checked(values);
         return ctx.write(tx -> {
-            Lead lead = tx.leads().current(id);
+            Lead lead = visible(tx, tx.leads().current(id));
             if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.MERGED) {
                 throw new ValidationException("id", "is " + lead.status());
             }
@@ -437,11 +442,20 @@ public final class LeadService {
                 site.map(AffiliateSite::id).orElse(null));
     }
 
+    /** The lead, when the caller sees it; a {@code NotFoundException} as for a lead that does not exist otherwise. */
+    private Lead visible(LeadTx tx, Lead lead) {
+        return Audience.visible(tx, Audience.of(ctx, tx, KIND), KIND, lead.id().value(), lead.owner(), lead);
+    }
+
+    private static Predicate<Lead> seenBy(LeadTx tx, Visibility visibility) {
+        return l -> visibility.sees(l.id().value(), l.owner(), (r, u) -> tx.shares().isShared(r, u));
+    }
+
     // ---- reading ------------------------------------------------------------------------------------------------
 
-    /** The lead, or {@code NotFoundException}. */
+    /** The lead, or {@code NotFoundException} (also for a lead the caller may not see, see {@code sharing}). */
     public Lead get(LeadId id) {
-        return ctx.read(tx -> tx.leads().get(id));
+        return ctx.read(tx -> visible(tx, tx.leads().get(id)));
     }
 
     /**
@@ -451,7 +465,7 @@ public final class LeadService {
     public Page<TimelineEntry> timeline(LeadId id, PageRequest page) {
         Validation.argument("page", page);
         return ctx.read(tx -> {
-            Lead lead = tx.leads().get(id);
+            Lead lead = visible(tx, tx.leads().get(id));
             List<TimelineEntry> all = new ArrayList<>();
             tx.touchpoints().findByLead(id).forEach(t -> all.add(TimelineEntry.of(t)));
             for (LeadHistoryEntry h : lead.history()) {
@@ -464,9 +478,13 @@ public final class LeadService {
         });
     }
 
-    /** Leads matching {@code query}, oldest first; spam and merged leads only when asked for. */
+    /**
+     * Leads matching {@code query} that the caller sees, oldest first; spam and merged leads only when asked for. A
+     * rep sees their own leads, their teams' down the management hierarchy, those shared with them and unassigned
+     * ones; an ADMIN all (see {@code sharing.Access}).
+     */
     public Page<Lead> search(LeadQuery query, PageRequest page) {
-        return ctx.read(tx -> tx.leads().search(query, page));
+        return ctx.read(tx -> tx.leads().search(query, Audience.of(ctx, tx, KIND), page));
     }
 
     /**
@@ -477,14 +495,15 @@ public final class LeadService {
     public List<Nearby<Lead>> near(GeoPoint center, double radiusKm, int limit) {
         GeoSearch.check(center, radiusKm, limit);
         return ctx.read(tx -> GeoSearch.nearest(tx.leads().findWithin(GeoBox.around(center, radiusKm)).stream()
-                        .filter(l -> l.status() != LeadStatus.MERGED && !l.spam()).toList(),
+                        .filter(l -> l.status() != LeadStatus.MERGED && !l.spam())
+                        .filter(seenBy(tx, Audience.of(ctx, tx, KIND))).toList(),
                 l -> GeoSearch.of(l.reach().address()), Lead::id, center, radiusKm, limit));
     }
 
     /** The leads and contacts that look like this lead now (data may have changed since its capture). */
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         return ctx.read(tx -> {
-            Lead l = tx.leads().get(id);
+            Lead l = visible(tx, tx.leads().get(id));
             return finder(tx).find(l);
         });
     }
@@ -571,7 +590,7 @@ public final class LeadService {
     private Lead move(Ref<LeadId> id, LeadStatus to, @Nullable String reason) {
         Validation.argument("id", id);
         return ctx.write(tx -> {
-            Lead l = tx.leads().current(id);
+            Lead l = visible(tx, tx.leads().current(id));
             Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
             ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), ctx.now(), saved, l.status(), to));
             return saved;
@@ -587,7 +606,7 @@ public final class LeadService {
     public Conversion convert(Ref<LeadId> id, ConvertLead how) {
         Validation.argument("id", id);
         Validation.argument("how", how);
-        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(tx.leads().current(id), how));
+        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(visible(tx, tx.leads().current(id)), how));
     }
 
     // ---- ownership ----------------------------------------------------------------------------------------------
@@ -601,7 +620,7 @@ public final class LeadService {
         Validation.argument("id", id);
         Validation.argument("owner", owner);
         return ctx.write(tx -> {
-            Lead l = tx.leads().current(id);
+            Lead l = visible(tx, tx.leads().current(id));
             if (owner.equals(l.owner())) {
                 return l;
             }
@@ -631,7 +650,7 @@ public final class LeadService {
         v.throwIfInvalid();
         String clean = Validation.checked(given);
         return ctx.write(tx -> {
-            Lead l = tx.leads().current(id);
+            Lead l = visible(tx, tx.leads().current(id));
             if (!ctx.user().equals(l.owner())) {
                 ctx.actor().require(Actor.MANAGER, "tag another rep's lead");
             }
@@ -649,7 +668,7 @@ public final class LeadService {
     /** The lead's score as of now (touchpoints decay with time); the stored score is the one of the last rescore. */
     public int score(LeadId id) {
         return ctx.read(tx -> {
-            Lead l = tx.leads().get(id);
+            Lead l = visible(tx, tx.leads().get(id));
             return l.spam() ? 0 : LeadScoring.score(l, tx.touchpoints().findByLead(id), scoring(), ctx.now());
         });
     }

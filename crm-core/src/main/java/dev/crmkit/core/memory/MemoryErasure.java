@@ -12,6 +12,7 @@ import dev.crmkit.core.email.ConsentChange;
 import dev.crmkit.core.email.SentEmail;
 import dev.crmkit.core.nurture.Enrollment;
 import dev.crmkit.core.privacy.ErasureRepository;
+import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,7 +54,9 @@ final class MemoryErasure implements ErasureRepository {
         leads.forEach(id -> found.addAll(tables.touchpoints.lookup("lead", id, MemoryTouchpointRepository.ORDER)));
         contacts.forEach(id -> found.addAll(tables.touchpoints.lookup("contact", id,
                 MemoryTouchpointRepository.ORDER)));
-        visitors.forEach(v -> found.addAll(tables.touchpoints.lookup("visitor", v, MemoryTouchpointRepository.ORDER)));
+        // a visitor's events linked to someone else (a shared device) are that person's, not this one's
+        visitors.forEach(v -> tables.touchpoints.lookup("visitor", v, MemoryTouchpointRepository.ORDER).stream()
+                .filter(t -> t.lead() == null && t.contact() == null).forEach(found::add));
         found.forEach(t -> tables.touchpoints.replace(t.anonymised(), undo));
         return found.size();
     }
@@ -93,6 +96,12 @@ final class MemoryErasure implements ErasureRepository {
             });
             for (Enrollment e : tables.nurture.enrollments.lookup("lead", LeadId.of(person), (a, b) -> 0)) {
                 tables.nurture.enrollments.remove(e.id(), e.version(), ee -> ee.version(), undo);
+            }
+        }
+        for (UUID record : records) {
+            List<Share> shares = tables.shares.remove(record);
+            if (shares != null) {
+                undo.add(() -> tables.shares.put(record, shares));
             }
         }
         forgetAutomation(records, undo);

@@ -12,6 +12,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sharing.Visibility;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,9 +68,12 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     }
 
     @Override
-    public Page<Lead> search(LeadQuery query, PageRequest page) {
+    public Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page) {
         tx.checkOpen();
-        return Page.of(table.scan().filter(matcher(query)).sorted(ORDER).toList(), page);
+        MemoryShareRepository shares = new MemoryShareRepository(tx.tables(), tx);
+        return Page.of(table.scan().filter(matcher(query))
+                .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
+                .sorted(ORDER).toList(), page);
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
+import dev.crmkit.core.sharing.ShareRepository;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
@@ -302,6 +303,16 @@ final class MemoryTx implements StorageTx {
     public void afterCommit(Runnable action) {
         undoForWrite();
         afterCommit.add(action);
+    }
+
+    @Override
+    public ShareRepository shares() {
+        return new MemoryShareRepository(tables, this);
+    }
+
+    /** The tenant's tables, for repositories that read another's (a lead search reads the shares). */
+    TenantTables tables() {
+        return tables;
     }
 
     @Override

@@ -38,6 +38,7 @@ import dev.crmkit.core.sales.Quote;
 import dev.crmkit.core.sales.TeamMember;
 import dev.crmkit.core.segment.Segment;
 import dev.crmkit.core.segment.SegmentRepository;
+import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskStatus;
@@ -54,6 +55,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -186,6 +188,9 @@ final class TenantTables {
 
     /** Consent per person and purpose. */
     final MemoryConsentRepository.ConsentTables consents = new MemoryConsentRepository.ConsentTables();
+
+    /** Shares, by record, in the order they were made. */
+    final Map<UUID, List<Share>> shares = new HashMap<>();
 
     /** The audit trail. */
     final MemoryAuditRepository.AuditTables audit = new MemoryAuditRepository.AuditTables();

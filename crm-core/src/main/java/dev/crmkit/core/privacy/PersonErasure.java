@@ -18,6 +18,7 @@ import dev.crmkit.core.document.Document;
 import dev.crmkit.core.document.DocumentOwner;
 import dev.crmkit.core.document.DocumentStore;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.spi.Repository;
 import dev.crmkit.core.task.CalendarEvent;
@@ -141,7 +142,8 @@ final class PersonErasure {
         for (Lead l : leads) {
             about(Subject.of(l.id()), null, traces);
         }
-        personalAccounts(leads, contacts);
+        List<Account> ownAccounts = personalAccounts(leads, contacts);
+        opportunities(leads, contacts, traces);
         Set<UUID> ids = new LinkedHashSet<>();
         Set<String> visitors = new LinkedHashSet<>();
         leads.forEach(l -> {
@@ -149,19 +151,24 @@ final class PersonErasure {
             visitors.addAll(l.visitorIds());
         });
         contacts.forEach(c -> ids.add(c.id().value()));
+        Set<UUID> owned = new LinkedHashSet<>(ids);
+        ownAccounts.forEach(a -> owned.add(a.id().value())); // its earlier entries and events hold their address
         ErasureRepository erasure = tx.erasure();
         erasure.anonymiseTouchpoints(people.leads.keySet(), people.contacts.keySet(), visitors);
         erasure.forgetEmail(addresses, ids);
-        erasure.forgetRecords(ids);
+        erasure.forgetRecords(owned);
         erasure.deletePeople(people.leads.keySet(), people.contacts.keySet());
         erasure.scrubAudit(kept, traces);
         List<String> quoted = new ArrayList<>(traces.quoting());
-        kept.forEach(id -> quoted.add(id.toString())); // the events of kept records name them
-        erasure.scrubOutbox(quoted, traces);
+        // the events of kept records name them, and a batch of touchpoints names the person by id
+        kept.forEach(id -> quoted.add(id.toString()));
+        ids.forEach(id -> quoted.add(id.toString()));
+        erasure.scrubOutbox(quoted, traces.inJson());
         if (ctx.setting(AuditSettings.class, AuditSettings::defaults).recorded()) {
             List<AuditEntry> entries = new ArrayList<>();
             leads.forEach(l -> entries.add(erased("Lead", l, operation)));
             contacts.forEach(c -> entries.add(erased("Contact", c, operation)));
+            ownAccounts.forEach(a -> entries.add(erased("Account", a, operation)));
             tx.audit().append(entries);
         }
         ctx.raise(new CustomerEvent.PersonErased(tx.tenant(), ctx.now(), List.copyOf(people.leads.keySet()),
@@ -176,9 +183,10 @@ final class PersonErasure {
 
     /**
      * Accounts named after the person (a lead without a company converts into one): renamed, without address or
-     * website. A company account that merely contains their name keeps it.
+     * website, their earlier audit entries and events gone as the person's own. A company account that merely
+     * contains their name keeps it. Returns the accounts as saved.
      */
-    private void personalAccounts(List<Lead> leads, List<Contact> contacts) {
+    private List<Account> personalAccounts(List<Lead> leads, List<Contact> contacts) {
         Set<String> names = new LinkedHashSet<>();
         Set<AccountId> accounts = new LinkedHashSet<>();
         for (Lead l : leads) {
@@ -193,14 +201,44 @@ final class PersonErasure {
                 accounts.add(c.account());
             }
         }
+        List<Account> own = new ArrayList<>();
         for (Account a : tx.accounts().findAll(accounts).values()) {
             if (names.contains(a.name().strip().toLowerCase(Locale.ROOT))) {
-                keep(tx.accounts(), a, a.anonymised(PersonTraces.ERASED));
+                own.add(tx.accounts().save(a.anonymised(PersonTraces.ERASED)));
+            }
+        }
+        return own;
+    }
+
+    /** The opportunities with the person (as contact, or converted from their lead): the deal stays, scrubbed. */
+    private void opportunities(List<Lead> leads, List<Contact> contacts, UnaryOperator<String> traces) {
+        Set<AccountId> accounts = new LinkedHashSet<>();
+        Set<Object> people = new LinkedHashSet<>();
+        leads.forEach(l -> {
+            people.add(l.id());
+            if (l.outcome().convertedAccount() != null) {
+                accounts.add(l.outcome().convertedAccount());
+            }
+        });
+        contacts.forEach(c -> {
+            people.add(c.id());
+            if (c.account() != null) {
+                accounts.add(c.account());
+            }
+        });
+        for (AccountId account : accounts) {
+            for (Opportunity o : tx.opportunities().findByAccount(account)) {
+                if (people.contains(o.contact()) || people.contains(o.sourceLead())) {
+                    keep(tx.opportunities(), o, o.redacted(traces));
+                }
             }
         }
     }
 
     private static void names(Set<String> names, @Nullable String first, @Nullable String last) {
+        if (last == null && first != null) {
+            names.add(first.strip().toLowerCase(Locale.ROOT)); // an account named after a one-name person
+        }
         if (last != null) {
             names.add(last.strip().toLowerCase(Locale.ROOT));
             if (first != null) {

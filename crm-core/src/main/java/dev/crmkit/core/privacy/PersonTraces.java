@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
 final class PersonTraces implements UnaryOperator<String> {
     static final String ERASED = "[erased]";
     private static final int PHONE_TAIL = 9;
+    /** The shortest name scrubbed on its own (shorter ones are scrubbed as part of the full name only). */
+    private static final int MIN_NAME = 2;
+    /** A JSON string literal, and the colon after it when it is a key. */
+    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final Set<String> quoting = new LinkedHashSet<>();
     private final Set<String> all = new LinkedHashSet<>();
@@ -32,6 +37,7 @@ final class PersonTraces implements UnaryOperator<String> {
     static PersonTraces of(List<Lead> leads, List<Contact> contacts) {
         PersonTraces t = new PersonTraces();
         for (Lead l : leads) {
+            l.visitorIds().forEach(t::visitor);
             t.email(l.reach().email());
             t.phone(l.reach().phone());
             t.distinctive(l.reach().unverifiedPhone());
@@ -43,7 +49,9 @@ final class PersonTraces implements UnaryOperator<String> {
             t.name(c.name().firstName(), c.name().lastName());
         }
         List<String> alternatives = new ArrayList<>(t.written);
-        t.all.stream().sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+        // whole words only: a surname "Li" must not take "Delivery" apart
+        t.all.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(trace -> "(?<![\\p{L}\\p{N}])" + Pattern.quote(trace) + "(?![\\p{L}\\p{N}])")
                 .forEach(alternatives::add);
         t.pattern = alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -71,11 +79,16 @@ final class PersonTraces implements UnaryOperator<String> {
         if (first != null && last != null) {
             distinctive(first.strip() + " " + last.strip());
         }
-        if (last != null && last.strip().length() > 1) {
+        if (last != null && last.strip().length() >= MIN_NAME) {
             all.add(last.strip());
-        } else if (first != null && last == null) {
-            all.add(first.strip());
+        } else if (first != null && last == null && first.strip().length() >= MIN_NAME) {
+            all.add(first.strip()); // a person known by one name only
         }
+    }
+
+    /** A visitor id of the person's: it links tracking events to them. */
+    void visitor(String id) {
+        distinctive(id);
     }
 
     private void distinctive(@Nullable String trace) {
@@ -90,12 +103,30 @@ final class PersonTraces implements UnaryOperator<String> {
         return new ArrayList<>(quoting);
     }
 
-    /** {@code text} with every trace of the person replaced by {@value #ERASED}. */
+    /**
+     * {@code text} with every trace of the person replaced by {@value #ERASED}, or, where that would make the text
+     * longer (a short name), by as many {@code *}: a scrubbed text never outgrows the column it came from.
+     */
     @Override
     public String apply(String text) {
         if (pattern == null) {
             return text;
         }
-        return pattern.matcher(text).replaceAll(Matcher.quoteReplacement(ERASED));
+        String erased = pattern.matcher(text).replaceAll(Matcher.quoteReplacement(ERASED));
+        return erased.length() <= text.length() ? erased
+                : pattern.matcher(text).replaceAll(m -> "*".repeat(m.group().length()));
+    }
+
+    /**
+     * A scrub of JSON text (an event's payload) that rewrites string values only: keys, numbers and ids stay as they
+     * were, so subscribers still read the event.
+     */
+    UnaryOperator<String> inJson() {
+        return json -> JSON_STRING.matcher(json).replaceAll(m -> {
+            String content = m.group(1);
+            boolean key = m.group(2) != null;
+            String kept = key || UUID_TEXT.matcher(content).matches() ? content : apply(content);
+            return Matcher.quoteReplacement("\"" + kept + "\"" + (key ? m.group(2) : ""));
+        });
     }
 }

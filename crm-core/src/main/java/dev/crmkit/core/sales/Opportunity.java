@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,6 +173,18 @@ public record Opportunity(
         h.add(new StageChange(target.name(), newStatus, target.probability(), target.category(), at, by, note));
         return new Opportunity(id, version, account, contact, name, amount, newCloseDate, owner, target.name(),
                 target.probability(), target.category(), newStatus, reason, sourceLead, h, createdAt, at);
+    }
+
+    /**
+     * This opportunity with its name, close reason and stage notes passed through {@code scrub}: an erasure of the
+     * person it was with keeps the deal.
+     */
+    public Opportunity redacted(UnaryOperator<String> scrub) {
+        List<StageChange> notes = history.stream().map(h -> new StageChange(h.stage(), h.status(), h.probability(),
+                h.category(), h.at(), h.by(), h.note() == null ? null : scrub.apply(h.note()))).toList();
+        return new Opportunity(id, version, account, contact, scrub.apply(name), amount, closeDate, owner, stage,
+                probability, category, status, closeReason == null ? null : scrub.apply(closeReason), sourceLead,
+                notes, createdAt, updatedAt);
     }
 
     @Override

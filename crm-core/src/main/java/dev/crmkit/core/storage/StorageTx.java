@@ -4,6 +4,7 @@ import dev.crmkit.core.audit.AuditTx;
 import dev.crmkit.core.customer.PeopleDirectory;
 import dev.crmkit.core.lead.LeadPeople;
 import dev.crmkit.core.service.ServiceTx;
+import dev.crmkit.core.sharing.OwnedRecords;
 import dev.crmkit.core.task.SubjectLookup;
 import dev.crmkit.core.tracking.TrackedPeople;
 import dev.crmkit.core.transfer.TransferTx;
@@ -26,6 +27,11 @@ public interface StorageTx extends TransferTx, ServiceTx, WebhookTx, AuditTx {
     @Override
     default PeopleDirectory peopleDirectory() {
         return new LeadPeople(this);
+    }
+
+    @Override
+    default OwnedRecords ownedRecords() {
+        return new RecordOwners(this);
     }
 
     @Override

@@ -10,11 +10,14 @@ import dev.crmkit.core.audit.FieldChange;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CaseId;
+import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
@@ -29,10 +32,14 @@ import dev.crmkit.core.lead.Conversion;
 import dev.crmkit.core.lead.ConvertLead;
 import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.privacy.Erasure;
+import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.NewCase;
+import dev.crmkit.core.task.CalendarEvent;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
@@ -108,6 +115,14 @@ public abstract class ErasureContract extends ContractSupport {
         assertThat(tasks).hasSize(1);
         assertNoTrace(p, "the task", tasks);
         assertThat(crm.calendar().withContact(p.contact)).isEmpty();
+        List<CalendarEvent> meetings = crm.calendar().myCalendar(clock.instant(), clock.instant().plus(
+                Duration.ofDays(3)));
+        assertThat(meetings).as("the rep's meeting stays, without the person").singleElement()
+                .satisfies(m -> assertThat(m.title()).startsWith("Demo with"));
+        assertNoTrace(p, "the meeting", meetings);
+        Opportunity deal = crm.opportunities().get(p.opportunity);
+        assertThat(deal.amount()).isEqualTo(Money.of("900.00", "EUR"));
+        assertNoTrace(p, "the opportunity", deal);
 
         for (EntityId id : List.<EntityId>of(p.lead, p.contact)) {
             List<AuditEntry> trail = crm.audit().history(id, PageRequest.first(100)).items();
@@ -176,6 +191,36 @@ public abstract class ErasureContract extends ContractSupport {
         assertThat(erased.leads()).containsExactlyInAnyOrder(lead, typo);
         assertThatThrownBy(() -> crm.leads().get(typo)).isInstanceOf(NotFoundException.class);
         assertThat(crm.accounts().get(converted.account()).name()).isEqualTo("[erased]");
+        assertThat(crm.audit().history(converted.account(), PageRequest.first(10)).items())
+                .as("the personal account's earlier entries held the person's name").singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo(AuditAction.ERASED));
+    }
+
+    @Test
+    void aVisitorsEventsLinkedToSomeoneElseStayTheirs() {
+        LeadId gone = crm.leads().capture(NewLead.of("Ada", "Lovelace", "ada@example.com").visitorId("tablet"));
+        LeadId other = crm.leads().capture(NewLead.of("Grace", "Hopper", "grace@example.com"));
+        crm.tracking().record(new FormSubmission("f-1", clock.instant(), "tablet", null, null, "Newsletter"));
+        crm.tracking().record(new FormSubmission("f-2", clock.instant(), "tablet", other, null, "Contact us"));
+        crm.events().dispatchDue();
+
+        crm.personalData().erase(gone);
+
+        assertThat(crm.tracking().touchpointsOfLead(other)).singleElement()
+                .satisfies(t -> assertThat(t.detail()).isEqualTo("Contact us"));
+    }
+
+    @Test
+    void aScrubTakesWholeWordsAndNeverLengthensAText() {
+        LeadId li = crm.leads().capture(NewLead.of("Mei", "Li", "mei@example.com").company("Li Logistics"));
+        crm.leads().qualify(li);
+        ContactId contact = crm.leads().convert(li, ConvertLead.automatically()).contact();
+        CaseId kept = crm.cases().open(NewCase.from(contact, Channel.PHONE, "Delivery late, Li says")).id();
+        crm.events().dispatchDue();
+
+        crm.personalData().erase(li);
+
+        assertThat(crm.cases().get(kept).subject()).isEqualTo("Delivery late, ** says");
     }
 
     @Test

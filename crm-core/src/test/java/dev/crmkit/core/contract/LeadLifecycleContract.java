@@ -153,7 +153,7 @@ public abstract class LeadLifecycleContract extends ContractSupport {
     void repsTakeUnownedLeadsAndManagersAssignAnyone() {
         LeadId id = lead("ada@example.com");
         assertThatThrownBy(() -> as("rep-2").leads().assign(id, UserId.of("rep-2")))
-                .as("owned by rep-1").isInstanceOf(AccessDeniedException.class);
+                .as("owned by rep-1, a lead rep-2 does not see").isInstanceOf(NotFoundException.class);
         assertThat(crm.leads().assign(id, UserId.of("rep-2")).owner()).isEqualTo(UserId.of("rep-2"));
         assertThatThrownBy(() -> as("rep-2").leads().assign(id, UserId.of("rep-3")))
                 .isInstanceOf(AccessDeniedException.class);

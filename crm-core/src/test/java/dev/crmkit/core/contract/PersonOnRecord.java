@@ -8,6 +8,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.PurchaseId;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.customer.NewFeedback;
@@ -32,8 +33,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,6 +61,7 @@ public final class PersonOnRecord {
     public final AccountId account;
     public final CaseId supportCase;
     public final PurchaseId purchase;
+    public final OpportunityId opportunity;
 
     /** What a CRM that sends the fixture's email is built {@code with}: email settings and a recording sender. */
     public static Object[] mailSettings() {
@@ -71,9 +76,10 @@ public final class PersonOnRecord {
             letters.append((char) ('a' + random.nextInt(26)));
         }
         String tag = letters.toString();
-        String line = String.format("%03d", random.nextInt(1000)); // 020 7946 0xxx: numbers kept for drama
-        phone = "+44 20 7946 0" + line;
-        phoneStored = "+442079460" + line;
+        String exchange = String.format("%03d", random.nextInt(1000));
+        String line = String.format("%04d", random.nextInt(10_000)); // London numbers: 020 7xxx xxxx
+        phone = "+44 20 7" + exchange + " " + line;
+        phoneStored = "+44207" + exchange + line;
         lastName = "Zorbenwick" + tag;
         email = "quilla." + lastName.toLowerCase() + "@example.org";
         visitor = "visitor-" + tag;
@@ -91,7 +97,10 @@ public final class PersonOnRecord {
                 .values(Map.of("firstName", firstName, "lastName", lastName)));
         crm.leads().fillEmpty(lead, NewLead.of(firstName, lastName, email).phone(phone));
         crm.leads().qualify(lead);
-        Conversion c = crm.leads().convert(lead, ConvertLead.automatically());
+        Conversion c = crm.leads().convert(lead, ConvertLead.automatically()
+                .withOpportunity("Gears for " + firstName + " " + lastName, Money.of("900.00", "EUR"),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC).plusMonths(1)));
+        opportunity = Objects.requireNonNull(c.opportunity());
         contact = c.contact();
         account = c.account();
         supportCase = crm.cases().open(NewCase.from(contact, Channel.PHONE, "Complaint from " + lastName)

@@ -1,0 +1,20 @@
+package dev.crmkit.core.sharing;
+
+import dev.crmkit.core.common.UserId;
+import java.util.List;
+import java.util.UUID;
+
+/** The shares of the transaction's tenant. Adapters implement it. */
+public interface ShareRepository {
+    /** Adds the share; sharing a record with a user again changes nothing (false). */
+    boolean add(Share share);
+
+    /** Removes the share of {@code record} with {@code user}; false when there was none. */
+    boolean remove(UUID record, UserId user);
+
+    /** The record's shares, in the order they were made. */
+    List<Share> ofRecord(UUID record);
+
+    /** Whether {@code record} is shared with {@code user}. */
+    boolean isShared(UUID record, UserId user);
+}

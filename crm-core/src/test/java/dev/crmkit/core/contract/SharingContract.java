@@ -1,0 +1,137 @@
+package dev.crmkit.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.AccessDeniedException;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadQuery;
+import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.sharing.Access;
+import dev.crmkit.core.sharing.SharingSettings;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Record visibility on leads: a rep sees their own, unassigned ones and those shared with them; a manager their
+ * teams' down the hierarchy; an ADMIN all; a public kind everyone. Lists are filtered before paging, and writes see
+ * what reads see.
+ */
+public abstract class SharingContract extends ContractSupport {
+    private static final UserId ANN = UserId.of("ann");
+    private static final UserId BOB = UserId.of("bob");
+    private static final UserId MID = UserId.of("mid");
+    private static final UserId BOSS = UserId.of("boss");
+
+    private Crm ann;
+    private Crm bob;
+
+    @BeforeEach
+    void teams() {
+        crm.teams().create("Boss's", BOSS, Set.of(MID));
+        crm.teams().create("Mid's", MID, Set.of(ANN));
+        crm.teams().create("Others", UserId.of("other-boss"), Set.of(BOB));
+        ann = as("ann");
+        bob = as("bob");
+    }
+
+    /** A lead owned by {@code owner}; null: captured by the system (a web form), unassigned. */
+    private LeadId lead(String name, UserId owner) {
+        NewLead lead = NewLead.of("Pat", name, name.toLowerCase() + "@example.com");
+        return owner == null ? crm.as(new Actor(tenant, UserId.SYSTEM, Set.of())).leads().capture(lead)
+                : crm.leads().capture(lead.owner(owner));
+    }
+
+    private static List<String> names(Crm who) {
+        return who.leads().search(LeadQuery.all(), PageRequest.first(100)).items().stream()
+                .map(l -> l.identity().lastName()).toList();
+    }
+
+    @Test
+    void aRepSeesTheirOwnLeadsUnassignedOnesAndThoseSharedWithThem() {
+        lead("Anns", ANN);
+        LeadId bobs = lead("Bobs", BOB);
+        lead("Nobodys", null);
+
+        assertThat(names(ann)).containsExactly("Anns", "Nobodys");
+        assertThatThrownBy(() -> ann.leads().get(bobs)).isInstanceOf(NotFoundException.class);
+
+        assertThat(bob.sharing().share(bobs, ANN)).isTrue();
+        assertThat(names(ann)).containsExactly("Anns", "Bobs", "Nobodys");
+        assertThat(ann.leads().get(bobs).identity().lastName()).isEqualTo("Bobs");
+        assertThat(bob.sharing().shares(bobs)).extracting(s -> s.user()).containsExactly(ANN);
+
+        assertThat(bob.sharing().unshare(bobs, ANN)).isTrue();
+        assertThat(names(ann)).containsExactly("Anns", "Nobodys");
+    }
+
+    @Test
+    void aManagerSeesTheirTeamsDownTheHierarchyAndNoOneElses() {
+        lead("Anns", ANN);
+        lead("Mids", MID);
+        lead("Bobs", BOB);
+
+        assertThat(names(as("boss", Actor.MANAGER))).containsExactly("Anns", "Mids");
+        assertThat(names(as("mid", Actor.MANAGER))).containsExactly("Anns", "Mids");
+        assertThat(names(ann)).containsExactly("Anns");
+        assertThat(names(crm)).as("an ADMIN sees all").containsExactly("Anns", "Mids", "Bobs");
+    }
+
+    @Test
+    void aPublicKindIsSeenByEveryone() {
+        lead("Anns", ANN);
+        lead("Bobs", BOB);
+        Crm open = crmWith(SharingSettings.defaults().with("Lead", Access.PUBLIC));
+
+        assertThat(names(open.as(new Actor(tenant, ANN, Set.of())))).containsExactly("Anns", "Bobs");
+    }
+
+    @Test
+    void aPageIsAPageOfWhatTheReaderSees() {
+        for (int i = 0; i < 12; i++) {
+            lead("Bob" + (char) ('a' + i), BOB);
+        }
+        for (int i = 0; i < 3; i++) {
+            lead("Ann" + (char) ('a' + i), ANN);
+        }
+
+        var page = ann.leads().search(LeadQuery.all(), PageRequest.first(3));
+
+        assertThat(page.items()).extracting(Lead::owner).containsOnly(ANN).hasSize(3);
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void writesSeeWhatReadsSee() {
+        LeadId bobs = lead("Bobs", BOB);
+
+        assertThatThrownBy(() -> ann.leads().qualify(bobs)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.leads().addTag(bobs, "mine")).isInstanceOf(NotFoundException.class);
+        assertThat(crm.leads().get(bobs).status().name()).isEqualTo("NEW");
+
+        bob.sharing().share(bobs, ANN);
+        assertThat(ann.leads().qualify(bobs).status().name()).isEqualTo("QUALIFIED");
+    }
+
+    @Test
+    void sharingNeedsAKnownUserAndTheRightToShare() {
+        LeadId bobs = lead("Bobs", BOB);
+        LeadId nobodys = lead("Nobodys", null);
+
+        assertThatThrownBy(() -> bob.sharing().share(bobs, UserId.of("ghost")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("user");
+        assertThatThrownBy(() -> ann.sharing().share(bobs, ANN)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.sharing().share(nobodys, BOB)).isInstanceOf(AccessDeniedException.class);
+        assertThat(crm.sharing().shares(bobs)).isEmpty();
+        assertThat(as("mid", Actor.MANAGER).sharing().share(nobodys, BOB)).isTrue();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.crmkit.jpa;
+
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.sharing.Share;
+import dev.crmkit.core.sharing.ShareRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Shares ({@code crm_share}, V28) in plain JDBC on the transaction's connection. */
+final class JpaShareRepository implements ShareRepository {
+    private final JpaTx tx;
+
+    JpaShareRepository(JpaTx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public boolean add(Share share) {
+        if (isShared(share.record(), share.user())) {
+            return false;
+        }
+        Database db = tx.database();
+        tx.jdbcWrite(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO crm_share (tenant_id, record_id, user_id,"
+                    + " shared_by, shared_at) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, tx.tenantId());
+                JdbcParameters.uuid(s, 2, share.record(), db);
+                s.setString(3, share.user().value());
+                s.setString(4, share.by().value());
+                JdbcParameters.instant(s, 5, share.at(), db);
+                s.executeUpdate();
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public boolean remove(UUID record, UserId user) {
+        Database db = tx.database();
+        int[] removed = {0};
+        tx.jdbcWrite(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM crm_share WHERE tenant_id = ? AND record_id = ? AND user_id = ?")) {
+                s.setString(1, tx.tenantId());
+                JdbcParameters.uuid(s, 2, record, db);
+                s.setString(3, user.value());
+                removed[0] = s.executeUpdate();
+            }
+        });
+        return removed[0] > 0;
+    }
+
+    @Override
+    public List<Share> ofRecord(UUID record) {
+        Database db = tx.database();
+        List<Share> found = new ArrayList<>();
+        tx.jdbcRead(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT user_id, shared_by, shared_at FROM crm_share"
+                    + " WHERE tenant_id = ? AND record_id = ? ORDER BY shared_at, user_id")) {
+                s.setString(1, tx.tenantId());
+                JdbcParameters.uuid(s, 2, record, db);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Share(record, UserId.of(rs.getString(1)), UserId.of(rs.getString(2)),
+                                JdbcParameters.instant(rs, 3, db)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public boolean isShared(UUID record, UserId user) {
+        Database db = tx.database();
+        boolean[] shared = {false};
+        tx.jdbcRead(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT 1 FROM crm_share WHERE tenant_id = ? AND record_id = ? AND user_id = ?")) {
+                s.setString(1, tx.tenantId());
+                JdbcParameters.uuid(s, 2, record, db);
+                s.setString(3, user.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    shared[0] = rs.next();
+                }
+            }
+        });
+        return shared[0];
+    }
+}
