@@ -246,7 +246,11 @@ abstract class JpaRepository<I extends EntityId, T extends Versioned<I, T>, E ex
     }
 
     Page<T> page(Filter filter, String order, PageRequest page) {
-        long total = count(filter);
+        return page(filter, order, page, count(filter));
+    }
+
+    /** A page of the rows {@code filter} matches, of which there are {@code total} (counted by the caller). */
+    Page<T> page(Filter filter, String order, PageRequest page, long total) {
         List<T> items = total <= page.offset() ? List.of()
                 : select(filter, order).setFirstResult((int) page.offset()).setMaxResults(page.size())
                         .getResultList().stream().map(this::toDomain).toList();

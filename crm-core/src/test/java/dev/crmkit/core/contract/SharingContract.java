@@ -97,17 +97,25 @@ public abstract class SharingContract extends ContractSupport {
 
     @Test
     void aPageIsAPageOfWhatTheReaderSees() {
+        LeadId bobs = null;
         for (int i = 0; i < 12; i++) {
-            lead("Bob" + (char) ('a' + i), BOB);
+            bobs = lead("Bob" + (char) ('a' + i), BOB);
         }
+        LeadId anns = null;
         for (int i = 0; i < 3; i++) {
-            lead("Ann" + (char) ('a' + i), ANN);
+            anns = lead("Ann" + (char) ('a' + i), ANN);
         }
 
         var page = ann.leads().search(LeadQuery.all(), PageRequest.first(3));
 
         assertThat(page.items()).extracting(Lead::owner).containsOnly(ANN).hasSize(3);
         assertThat(page.total()).isEqualTo(3);
+
+        crm.sharing().share(bobs, ANN);
+        crm.sharing().share(anns, ANN); // seen twice over, counted once
+        var more = ann.leads().search(LeadQuery.all(), PageRequest.first(10));
+        assertThat(more.total()).isEqualTo(4);
+        assertThat(more.items()).hasSize(4);
     }
 
     @Test
