@@ -363,12 +363,12 @@ public final class Crm implements AutoCloseable {
         return documents;
     }
 
-    /** Data-subject access: everything held about one person as one JSON document (ADMIN). */
     /** Sharing records with users beyond their owner and team hierarchy (leads, for now). */
     public SharingService sharing() {
         return sharing;
     }
 
+    /** Data-subject rights (ADMIN): a person's data exported as one JSON document, erasure, retention rules. */
     public PersonalDataService personalData() {
         return personalData;
     }

@@ -175,14 +175,23 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
         long total = count(filter(query).and("(r.ownerId is null or r.ownerId in :audience)", "audience", audience))
                 + count(filter(query).and(shared + " and r.ownerId is not null and r.ownerId not in :audience",
                         "audience", audience).with("viewer", viewer));
-        Filter seen = filter(query).and("(r.ownerId is null or r.ownerId in :audience or " + shared + ")",
-                "audience", audience).with("viewer", viewer);
-        return page(seen, ORDER, page, total);
+        return page(seenBy(filter(query), visibility), ORDER, page, total);
+    }
+
+    /** {@code filter} narrowed to the leads {@code visibility} sees: unassigned, the audience's, or shared. */
+    private static Filter seenBy(Filter filter, Visibility visibility) {
+        if (visibility.all()) {
+            return filter;
+        }
+        return filter.and("(r.ownerId is null or r.ownerId in :audience or r.id in (select k.ownerId from " + SHARES
+                        + " k where k.tenantId = :tenant and k.keyValue = :viewer))", "audience",
+                visibility.owners().stream().map(UserId::value).toList())
+                .with("viewer", Objects.requireNonNull(visibility.viewer()).value());
     }
 
     @Override
-    public Map<String, Long> countBy(LeadQuery query, GroupField field) {
-        Filter filter = filter(query);
+    public Map<String, Long> countBy(LeadQuery query, Visibility visibility, GroupField field) {
+        Filter filter = seenBy(filter(query), visibility);
         return switch (field) {
             case STAGE -> {
                 // Leads are all prospects; like in memory, no key at all when nothing matches.

@@ -5,6 +5,7 @@ import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.sharing.ShareRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,24 +18,36 @@ final class JpaShareRepository implements ShareRepository {
         this.tx = tx;
     }
 
+    /**
+     * One insert that ignores a share already there, so that two identical shares at once both succeed (the second
+     * false) instead of one failing on the primary key: PostgreSQL ON CONFLICT DO NOTHING, MariaDB INSERT IGNORE, H2
+     * a plain insert whose duplicate is caught (a failed statement leaves an H2 transaction usable).
+     */
     @Override
     public boolean add(Share share) {
-        if (isShared(share.record(), share.user())) {
-            return false;
-        }
         Database db = tx.database();
+        String columns = " INTO crm_share (tenant_id, record_id, user_id, shared_by, shared_at) VALUES (?, ?, ?, ?, ?)";
+        String sql = switch (db) {
+            case POSTGRESQL -> "INSERT" + columns + " ON CONFLICT DO NOTHING";
+            case MARIADB -> "INSERT IGNORE" + columns;
+            case H2 -> "INSERT" + columns;
+        };
+        int[] added = {0};
         tx.jdbcWrite(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO crm_share (tenant_id, record_id, user_id,"
-                    + " shared_by, shared_at) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, tx.tenantId());
                 JdbcParameters.uuid(s, 2, share.record(), db);
                 s.setString(3, share.user().value());
                 s.setString(4, share.by().value());
                 JdbcParameters.instant(s, 5, share.at(), db);
-                s.executeUpdate();
+                added[0] = s.executeUpdate();
+            } catch (SQLException e) {
+                if (db != Database.H2 || !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
             }
         });
-        return true;
+        return added[0] > 0;
     }
 
     @Override

@@ -184,11 +184,11 @@ public final class ContactService {
      * first. An unknown qualification is a {@code ValidationException}.
      */
     public Page<Person> people(PeopleQuery query, PageRequest page) {
-        return ctx.read(tx -> tx.peopleDirectory().page(query, page));
+        return ctx.read(tx -> tx.peopleDirectory().page(ctx, query, page));
     }
 
     /** How many people match {@code query}, per value of {@code field} (people without a value under {@code ""}). */
     public Map<String, Long> countPeople(PeopleQuery query, GroupField field) {
-        return ctx.read(tx -> tx.peopleDirectory().countBy(query, field));
+        return ctx.read(tx -> tx.peopleDirectory().countBy(ctx, query, field));
     }
 }

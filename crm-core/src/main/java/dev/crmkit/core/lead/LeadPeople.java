@@ -6,10 +6,12 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.PeopleDirectory;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.customer.Person;
+import dev.crmkit.core.sharing.Audience;
 import dev.crmkit.core.tracking.TrackedPeople;
 import java.time.Instant;
 import java.util.Collection;
@@ -90,13 +92,13 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
     }
 
     @Override
-    public Page<Person> page(PeopleQuery query, PageRequest page) {
-        return PeopleSearch.of(query).page(tx, page);
+    public Page<Person> page(CrmContext<?> reader, PeopleQuery query, PageRequest page) {
+        return PeopleSearch.of(query).page(tx, Audience.of(reader, tx, "Lead"), page);
     }
 
     @Override
-    public Map<String, Long> countBy(PeopleQuery query, GroupField field) {
-        return PeopleSearch.of(query).countBy(tx, field);
+    public Map<String, Long> countBy(CrmContext<?> reader, PeopleQuery query, GroupField field) {
+        return PeopleSearch.of(query).countBy(tx, Audience.of(reader, tx, "Lead"), field);
     }
 
     private static TrackedLead tracked(Lead l) {

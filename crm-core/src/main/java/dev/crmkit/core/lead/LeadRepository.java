@@ -91,7 +91,12 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
     Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page);
 
     /** Number of matching leads per value of {@code field} (null values under the key {@code ""}). */
-    Map<String, Long> countBy(LeadQuery query, GroupField field);
+    default Map<String, Long> countBy(LeadQuery query, GroupField field) {
+        return countBy(query, Visibility.everything(), field);
+    }
+
+    /** {@link #countBy(LeadQuery, GroupField)} of the leads {@code visibility} sees, filtered where they are read. */
+    Map<String, Long> countBy(LeadQuery query, Visibility visibility, GroupField field);
 
     /**
      * Calls {@code visitor} once for every lead of the tenant (merged and spam ones too) created in {@code [from,

@@ -113,7 +113,7 @@ public final class LeadService {
         Validation.argument("id", id);
         LeadInput.Fields in = checked(values);
         return ctx.write(tx -> {
-            Lead lead = visible(tx, tx.leads().current(id));
+            Lead lead = current(tx, id);
             if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.MERGED) {
                 throw new ValidationException("id", "is " + lead.status());
             }
@@ -444,7 +444,17 @@ public final class LeadService {
 
     /** The lead, when the caller sees it; a {@code NotFoundException} as for a lead that does not exist otherwise. */
     private Lead visible(LeadTx tx, Lead lead) {
-        return Audience.visible(tx, Audience.of(ctx, tx, KIND), KIND, lead.id().value(), lead.owner(), lead);
+        return Audience.visible(tx, Audience.of(ctx, tx, KIND), KIND, lead.id(), lead.owner(), lead);
+    }
+
+    /**
+     * The lead {@code ref} names, when the caller sees it, at the version the caller read: visibility first, so a
+     * hidden lead is not found whatever version the caller names (a version error would tell it exists).
+     */
+    private Lead current(LeadTx tx, Ref<LeadId> ref) {
+        Lead stored = visible(tx, tx.leads().get(ref.id()));
+        Ref.check(ref, stored, KIND);
+        return stored;
     }
 
     private static Predicate<Lead> seenBy(LeadTx tx, Visibility visibility) {
@@ -590,7 +600,7 @@ public final class LeadService {
     private Lead move(Ref<LeadId> id, LeadStatus to, @Nullable String reason) {
         Validation.argument("id", id);
         return ctx.write(tx -> {
-            Lead l = visible(tx, tx.leads().current(id));
+            Lead l = current(tx, id);
             Lead saved = tx.leads().save(l.moveTo(to, reason, ctx.now(), ctx.user()));
             ctx.raise(new LeadStatusChanged(ctx.actor().tenant(), ctx.now(), saved, l.status(), to));
             return saved;
@@ -606,7 +616,7 @@ public final class LeadService {
     public Conversion convert(Ref<LeadId> id, ConvertLead how) {
         Validation.argument("id", id);
         Validation.argument("how", how);
-        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(visible(tx, tx.leads().current(id)), how));
+        return ctx.write(tx -> new LeadConversion(ctx, tx).convert(current(tx, id), how));
     }
 
     // ---- ownership ----------------------------------------------------------------------------------------------
@@ -620,7 +630,7 @@ public final class LeadService {
         Validation.argument("id", id);
         Validation.argument("owner", owner);
         return ctx.write(tx -> {
-            Lead l = visible(tx, tx.leads().current(id));
+            Lead l = current(tx, id);
             if (owner.equals(l.owner())) {
                 return l;
             }
@@ -650,7 +660,7 @@ public final class LeadService {
         v.throwIfInvalid();
         String clean = Validation.checked(given);
         return ctx.write(tx -> {
-            Lead l = visible(tx, tx.leads().current(id));
+            Lead l = current(tx, id);
             if (!ctx.user().equals(l.owner())) {
                 ctx.actor().require(Actor.MANAGER, "tag another rep's lead");
             }
@@ -701,7 +711,8 @@ public final class LeadService {
         LeadQuery q = LeadQuery.all().withStatuses(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED);
         Page<Lead> p;
         do {
-            p = search(q, page);
+            PageRequest at = page;
+            p = ctx.read(tx -> tx.leads().search(q, Visibility.everything(), at)); // every lead, whoever runs it
             p.items().forEach(l -> open.add(l.id()));
             page = page.next();
         } while (p.hasNext());

@@ -10,6 +10,7 @@ import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.LifecycleStage;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.customer.Person;
+import dev.crmkit.core.sharing.Visibility;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,11 +72,11 @@ final class PeopleSearch {
         }
     }
 
-    Page<Person> page(LeadTx tx, PageRequest request) {
+    Page<Person> page(LeadTx tx, Visibility visibility, PageRequest request) {
         List<Person> items = new ArrayList<>(request.size());
         long leadTotal = 0;
         if (leads != null) {
-            Page<Lead> page = tx.leads().search(leads, request);
+            Page<Lead> page = tx.leads().search(leads, visibility, request);
             leadTotal = page.total();
             page.items().forEach(l -> items.add(person(l)));
         }
@@ -97,10 +98,10 @@ final class PeopleSearch {
         return new Page<>(items, request, leadTotal + contactTotal);
     }
 
-    Map<String, Long> countBy(LeadTx tx, GroupField field) {
+    Map<String, Long> countBy(LeadTx tx, Visibility visibility, GroupField field) {
         Map<String, Long> counts = new TreeMap<>();
         if (leads != null) {
-            tx.leads().countBy(leads, field).forEach((k, n) -> counts.merge(k, n, Long::sum));
+            tx.leads().countBy(leads, visibility, field).forEach((k, n) -> counts.merge(k, n, Long::sum));
         }
         if (contacts != null) {
             tx.contacts().countBy(contacts, field).forEach((k, n) -> counts.merge(k, n, Long::sum));

@@ -77,9 +77,11 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     }
 
     @Override
-    public Map<String, Long> countBy(LeadQuery query, GroupField field) {
+    public Map<String, Long> countBy(LeadQuery query, Visibility visibility, GroupField field) {
         tx.checkOpen();
+        MemoryShareRepository shares = new MemoryShareRepository(tx.tables(), tx);
         return table.scan().filter(matcher(query))
+                .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
                 .collect(Collectors.groupingBy(l -> PersonFields.orEmpty(groupValue(l, field)), TreeMap::new,
                         Collectors.counting()));
     }

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.sharing.ShareRepository;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +59,8 @@ final class MemoryShareRepository implements ShareRepository {
     @Override
     public List<Share> ofRecord(UUID record) {
         tx.checkOpen();
-        return List.copyOf(tables.shares.getOrDefault(record, List.of()));
+        return tables.shares.getOrDefault(record, List.of()).stream()
+                .sorted(Comparator.comparing(Share::at).thenComparing(sh -> sh.user().value())).toList();
     }
 
     @Override

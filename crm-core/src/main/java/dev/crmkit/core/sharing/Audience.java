@@ -1,6 +1,7 @@
 package dev.crmkit.core.sharing;
 
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,10 +50,10 @@ public final class Audience {
      * The record, when {@code visibility} sees it; else a {@link NotFoundException} as for a record that does not
      * exist (a record one may not see is one one cannot tell exists).
      */
-    public static <T> T visible(SharingTx tx, Visibility visibility, String kind, UUID id, @Nullable UserId owner,
-                                T record) {
-        if (!visibility.sees(id, owner, (r, u) -> tx.shares().isShared(r, u))) {
-            throw new NotFoundException(kind, id);
+    public static <T> T visible(SharingTx tx, Visibility visibility, String kind, EntityId id,
+                                @Nullable UserId owner, T record) {
+        if (!visibility.sees(id.value(), owner, (r, u) -> tx.shares().isShared(r, u))) {
+            throw new NotFoundException(kind, id); // as the repository says of a record that does not exist
         }
         return record;
     }

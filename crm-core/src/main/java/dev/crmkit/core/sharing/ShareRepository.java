@@ -12,7 +12,7 @@ public interface ShareRepository {
     /** Removes the share of {@code record} with {@code user}; false when there was none. */
     boolean remove(UUID record, UserId user);
 
-    /** The record's shares, in the order they were made. */
+    /** The record's shares, oldest first (then by user). */
     List<Share> ofRecord(UUID record);
 
     /** Whether {@code record} is shared with {@code user}. */

@@ -35,7 +35,7 @@ public final class SharingService {
             if (tx.teams().findByMember(user).isEmpty() && tx.teams().findByManager(user).isEmpty()) {
                 throw new ValidationException("user", "is in no team of this tenant");
             }
-            return tx.shares().add(new Share(owned.id(), user, ctx.user(), ctx.now()));
+            return tx.shares().add(new Share(owned.id().value(), user, ctx.user(), ctx.now()));
         });
     }
 
@@ -43,18 +43,18 @@ public final class SharingService {
     public boolean unshare(EntityId record, UserId user) {
         Validation.argument("record", record);
         Validation.argument("user", user);
-        return ctx.write(tx -> tx.shares().remove(mayShare(tx, record).id(), user));
+        return ctx.write(tx -> tx.shares().remove(mayShare(tx, record).id().value(), user));
     }
 
     /** The users {@code record} is shared with, oldest share first. */
     public List<Share> shares(EntityId record) {
         Validation.argument("record", record);
-        return ctx.read(tx -> tx.shares().ofRecord(seen(tx, record).id()));
+        return ctx.read(tx -> tx.shares().ofRecord(seen(tx, record).id().value()));
     }
 
     private OwnedRecords.Owned seen(SharingTx tx, EntityId record) {
-        OwnedRecords.Owned owned = tx.ownedRecords().find(record)
-                .orElseThrow(() -> new NotFoundException(record.getClass().getSimpleName(), record.value()));
+        OwnedRecords.Owned owned = tx.ownedRecords().find(record).orElseThrow(() -> new NotFoundException(
+                record.getClass().getSimpleName().replaceFirst("Id$", ""), record)); // as for a hidden one
         return Audience.visible(tx, Audience.of(ctx, tx, owned.kind()), owned.kind(), owned.id(), owned.owner(),
                 owned);
     }

@@ -16,7 +16,7 @@ final class RecordOwners implements OwnedRecords {
     @Override
     public Optional<Owned> find(EntityId record) {
         if (record instanceof LeadId lead) {
-            return tx.leads().find(lead).map(l -> new Owned("Lead", l.id().value(), l.owner()));
+            return tx.leads().find(lead).map(l -> new Owned("Lead", l.id(), l.owner()));
         }
         return Optional.empty();
     }

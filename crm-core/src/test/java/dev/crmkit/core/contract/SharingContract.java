@@ -2,15 +2,18 @@ package dev.crmkit.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.NewLead;
@@ -18,6 +21,7 @@ import dev.crmkit.core.sharing.Access;
 import dev.crmkit.core.sharing.SharingSettings;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +145,36 @@ public abstract class SharingContract extends ContractSupport {
         assertThatThrownBy(() -> ann.sharing().share(nobodys, BOB)).isInstanceOf(AccessDeniedException.class);
         assertThat(crm.sharing().shares(bobs)).isEmpty();
         assertThat(as("mid", Actor.MANAGER).sharing().share(nobodys, BOB)).isTrue();
+    }
+
+    @Test
+    void aHiddenLeadIsNotFoundJustAsAMissingOneAndIsNotListedAmongPeople() {
+        LeadId bobs = lead("Bobs", BOB);
+        LeadId missing = LeadId.of(UUID.randomUUID());
+
+        Throwable hidden = catchThrowable(() -> ann.leads().get(bobs));
+        Throwable absent = catchThrowable(() -> ann.leads().get(missing));
+        assertThat(hidden).isInstanceOf(NotFoundException.class);
+        assertThat(hidden.getMessage()).isEqualTo(absent.getMessage().replace(missing.toString(), bobs.toString()));
+        Lead read = crm.leads().get(bobs);
+        assertThatThrownBy(() -> ann.leads().qualify(new Lead(read.id(), read.version() + 7, read.identity(),
+                read.reach(), read.origin(), read.consent(), read.status(), read.outcome(), read.score(), read.spam(),
+                read.owner(), read.duplicates(), read.visitorIds(), read.tags(), read.customFields(),
+                read.createdAt(), read.updatedAt(), read.history())))
+                .as("a stale version of a hidden lead is not found either").isInstanceOf(NotFoundException.class);
+
+        assertThat(ann.contacts().people(PeopleQuery.all(), PageRequest.first(50)).items())
+                .noneMatch(p -> p.id().equals(bobs.value()));
+        assertThat(ann.contacts().countPeople(PeopleQuery.all(),
+                GroupField.OWNER)).doesNotContainKey("bob");
+    }
+
+    @Test
+    void sharingTwiceChangesNothing() {
+        LeadId bobs = lead("Bobs", BOB);
+        assertThat(bob.sharing().share(bobs, ANN)).isTrue();
+        assertThat(bob.sharing().share(bobs, ANN)).isFalse();
+        assertThat(bob.sharing().share(bobs, MID)).isTrue();
+        assertThat(bob.sharing().shares(bobs)).extracting(s -> s.user()).containsExactly(ANN, MID);
     }
 }

@@ -1,6 +1,6 @@
--- Records shared with users beyond their owner and team hierarchy (crm-core's sharing.ShareRepository): a lead search
--- by a rep asks, per lead of the page's candidates, whether it is shared with them (the primary key), and the shares
--- of one record are listed by the record.
+-- Records shared with users beyond their owner and team hierarchy (crm-core's sharing.ShareRepository): whether one
+-- record is shared with a user and a record's shares by the primary key; a rep's shared leads by crm_share_user. (A
+-- rep's own leads come through crm_lead_owner, V1.)
 CREATE TABLE crm_share (
     tenant_id  VARCHAR(64)  NOT NULL,
     record_id  UUID         NOT NULL,
@@ -11,5 +11,3 @@ CREATE TABLE crm_share (
 ) ${table_options};
 -- The leads shared with a user (a rep's list pushed down to SQL joins from the user's side).
 CREATE INDEX crm_share_user ON crm_share (tenant_id, user_id, record_id);
--- A rep's lead list filters by owner before paging by creation.
-CREATE INDEX crm_lead_owner_created ON crm_lead (tenant_id, owner_id, created_at, id);
