@@ -3,14 +3,18 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Duplicates across record types, with the weights and thresholds of {@link DuplicateRules} and an explanation per
@@ -45,7 +49,23 @@ public final class DuplicateService {
      */
     public List<DuplicateMatch> of(Lead lead) {
         Validation.argument("lead", lead);
-        return ctx.read(tx -> finder(tx).find(lead));
+        return ctx.read(tx -> seen(tx, Audience.of(ctx, tx, "Lead"), finder(tx).find(lead)));
+    }
+
+    /**
+     * {@code matches} without the leads {@code visibility} does not see: a match names a lead and how each field
+     * agreed with it, which would tell a rep about another's lead. Contacts and accounts are seen tenant-wide yet.
+     */
+    static List<DuplicateMatch> seen(LeadTx tx, Visibility visibility, List<DuplicateMatch> matches) {
+        if (visibility.all()) {
+            return matches;
+        }
+        List<LeadId> leads = matches.stream().flatMap(m -> m.lead().stream()).toList();
+        Map<LeadId, Lead> stored = leads.isEmpty() ? Map.of() : tx.leads().findAll(leads);
+        return matches.stream().filter(m -> m.lead().map(id -> {
+            Lead l = stored.get(id);
+            return l != null && visibility.sees(id.value(), l.owner(), (r, u) -> tx.shares().isShared(r, u));
+        }).orElse(true)).toList();
     }
 
     /** The contacts that look like {@code contact}, stored or not (a preview), best first; itself left out. */

@@ -510,11 +510,14 @@ public final class LeadService {
                 l -> GeoSearch.of(l.reach().address()), Lead::id, center, radiusKm, limit));
     }
 
-    /** The leads and contacts that look like this lead now (data may have changed since its capture). */
+    /**
+     * The leads and contacts that look like this lead now (data may have changed since its capture); leads the
+     * caller does not see are left out.
+     */
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         return ctx.read(tx -> {
             Lead l = visible(tx, tx.leads().get(id));
-            return finder(tx).find(l);
+            return DuplicateService.seen(tx, Audience.of(ctx, tx, KIND), finder(tx).find(l));
         });
     }
 

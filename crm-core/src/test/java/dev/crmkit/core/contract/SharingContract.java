@@ -177,4 +177,18 @@ public abstract class SharingContract extends ContractSupport {
         assertThat(bob.sharing().share(bobs, MID)).isTrue();
         assertThat(bob.sharing().shares(bobs)).extracting(s -> s.user()).containsExactly(ANN, MID);
     }
+
+    @Test
+    void duplicateMatchesNameOnlyLeadsTheReaderSees() {
+        LeadId bobs = crm.leads().capture(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(BOB));
+        LeadId anns = crm.leads().capture(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(ANN));
+
+        assertThat(crm.leads().findDuplicates(anns)).as("an ADMIN sees the match")
+                .anySatisfy(m -> assertThat(m.lead()).contains(bobs));
+        assertThat(ann.leads().findDuplicates(anns)).noneMatch(m -> m.lead().filter(bobs::equals).isPresent());
+        assertThat(ann.duplicates().of(ann.leads().get(anns)))
+                .noneMatch(m -> m.lead().filter(bobs::equals).isPresent());
+        bob.sharing().share(bobs, ANN);
+        assertThat(ann.leads().findDuplicates(anns)).anySatisfy(m -> assertThat(m.lead()).contains(bobs));
+    }
 }
