@@ -64,7 +64,7 @@ public final class DuplicateService {
         Map<LeadId, Lead> stored = leads.isEmpty() ? Map.of() : tx.leads().findAll(leads);
         return matches.stream().filter(m -> m.lead().map(id -> {
             Lead l = stored.get(id);
-            return l != null && visibility.sees(id.value(), l.owner(), (r, u) -> tx.shares().isShared(r, u));
+            return l != null && Audience.sees(tx, visibility, id.value(), l.owner());
         }).orElse(true)).toList();
     }
 

@@ -458,7 +458,7 @@ public final class LeadService {
     }
 
     private static Predicate<Lead> seenBy(LeadTx tx, Visibility visibility) {
-        return l -> visibility.sees(l.id().value(), l.owner(), (r, u) -> tx.shares().isShared(r, u));
+        return l -> Audience.sees(tx, visibility, l.id().value(), l.owner());
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------

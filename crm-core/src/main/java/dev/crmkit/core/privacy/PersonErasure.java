@@ -142,8 +142,9 @@ final class PersonErasure {
         for (Lead l : leads) {
             about(Subject.of(l.id()), null, traces);
         }
-        List<Account> ownAccounts = personalAccounts(leads, contacts);
-        opportunities(leads, contacts, traces);
+        Set<AccountId> theirAccounts = accountsOf(leads, contacts);
+        List<Account> ownAccounts = personalAccounts(leads, contacts, theirAccounts);
+        opportunities(leads, contacts, theirAccounts, traces);
         Set<UUID> ids = new LinkedHashSet<>();
         Set<String> visitors = new LinkedHashSet<>();
         leads.forEach(l -> {
@@ -186,21 +187,10 @@ final class PersonErasure {
      * website, their earlier audit entries and events gone as the person's own. A company account that merely
      * contains their name keeps it. Returns the accounts as saved.
      */
-    private List<Account> personalAccounts(List<Lead> leads, List<Contact> contacts) {
+    private List<Account> personalAccounts(List<Lead> leads, List<Contact> contacts, Set<AccountId> accounts) {
         Set<String> names = new LinkedHashSet<>();
-        Set<AccountId> accounts = new LinkedHashSet<>();
-        for (Lead l : leads) {
-            names(names, l.identity().firstName(), l.identity().lastName());
-            if (l.outcome().convertedAccount() != null) {
-                accounts.add(l.outcome().convertedAccount());
-            }
-        }
-        for (Contact c : contacts) {
-            names(names, c.name().firstName(), c.name().lastName());
-            if (c.account() != null) {
-                accounts.add(c.account());
-            }
-        }
+        leads.forEach(l -> names(names, l.identity().firstName(), l.identity().lastName()));
+        contacts.forEach(c -> names(names, c.name().firstName(), c.name().lastName()));
         List<Account> own = new ArrayList<>();
         for (Account a : tx.accounts().findAll(accounts).values()) {
             if (names.contains(a.name().strip().toLowerCase(Locale.ROOT))) {
@@ -210,22 +200,28 @@ final class PersonErasure {
         return own;
     }
 
-    /** The opportunities with the person (as contact, or converted from their lead): the deal stays, scrubbed. */
-    private void opportunities(List<Lead> leads, List<Contact> contacts, UnaryOperator<String> traces) {
+    /** The accounts the person's leads were converted into and their contacts belong to. */
+    private static Set<AccountId> accountsOf(List<Lead> leads, List<Contact> contacts) {
         Set<AccountId> accounts = new LinkedHashSet<>();
-        Set<Object> people = new LinkedHashSet<>();
         leads.forEach(l -> {
-            people.add(l.id());
             if (l.outcome().convertedAccount() != null) {
                 accounts.add(l.outcome().convertedAccount());
             }
         });
         contacts.forEach(c -> {
-            people.add(c.id());
             if (c.account() != null) {
                 accounts.add(c.account());
             }
         });
+        return accounts;
+    }
+
+    /** The opportunities with the person (as contact, or converted from their lead): the deal stays, scrubbed. */
+    private void opportunities(List<Lead> leads, List<Contact> contacts, Set<AccountId> accounts,
+                               UnaryOperator<String> traces) {
+        Set<Object> people = new LinkedHashSet<>();
+        leads.forEach(l -> people.add(l.id()));
+        contacts.forEach(c -> people.add(c.id()));
         for (AccountId account : accounts) {
             for (Opportunity o : tx.opportunities().findByAccount(account)) {
                 if (people.contains(o.contact()) || people.contains(o.sourceLead())) {

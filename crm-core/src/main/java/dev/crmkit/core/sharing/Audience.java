@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +47,18 @@ public final class Audience {
         return seen;
     }
 
+    /** Whether {@code visibility} sees record {@code id} of {@code owner}, asking {@code tx}'s shares if need be. */
+    public static boolean sees(SharingTx tx, Visibility visibility, UUID id, @Nullable UserId owner) {
+        return visibility.sees(id, owner, (r, u) -> tx.shares().isShared(r, u));
+    }
+
     /**
      * The record, when {@code visibility} sees it; else a {@link NotFoundException} as for a record that does not
      * exist (a record one may not see is one one cannot tell exists).
      */
     public static <T> T visible(SharingTx tx, Visibility visibility, String kind, EntityId id,
                                 @Nullable UserId owner, T record) {
-        if (!visibility.sees(id.value(), owner, (r, u) -> tx.shares().isShared(r, u))) {
+        if (!sees(tx, visibility, id.value(), owner)) {
             throw new NotFoundException(kind, id); // as the repository says of a record that does not exist
         }
         return record;
