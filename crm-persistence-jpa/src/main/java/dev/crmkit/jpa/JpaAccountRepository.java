@@ -6,6 +6,7 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,7 +55,7 @@ final class JpaAccountRepository extends JpaRepository<AccountId, Account, Accou
     }
 
     @Override
-    public Page<Account> list(PageRequest page) {
-        return page(new Filter(tx.tenantId()), "r.nameKey asc nulls first, r.id", page);
+    public Page<Account> list(Visibility visibility, PageRequest page) {
+        return page(SeenBy.account(new Filter(tx.tenantId()), visibility), "r.nameKey asc nulls first, r.id", page);
     }
 }

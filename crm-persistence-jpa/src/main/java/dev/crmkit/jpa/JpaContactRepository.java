@@ -11,6 +11,7 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.lead.BlockingKeys;
 import java.time.Instant;
 import java.util.Collection;
@@ -102,13 +103,13 @@ final class JpaContactRepository extends JpaRepository<ContactId, Contact, Conta
     }
 
     @Override
-    public Page<Contact> search(ContactQuery query, PageRequest page) {
-        return page(filter(query), ORDER, page);
+    public Page<Contact> search(ContactQuery query, Visibility visibility, PageRequest page) {
+        return page(SeenBy.ofAccount(filter(query), visibility), ORDER, page);
     }
 
     @Override
-    public Map<String, Long> countBy(ContactQuery query, GroupField field) {
-        return countBy(filter(query), switch (field) {
+    public Map<String, Long> countBy(ContactQuery query, Visibility visibility, GroupField field) {
+        return countBy(SeenBy.ofAccount(filter(query), visibility), switch (field) {
             case STAGE, QUALIFICATION -> "r.stage";
             case OWNER -> "r.ownerId";
             case COUNTRY -> "r.address.country";

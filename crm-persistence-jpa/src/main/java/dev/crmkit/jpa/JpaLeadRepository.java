@@ -37,8 +37,7 @@ final class JpaLeadRepository extends JpaRepository<LeadId, Lead, LeadEntity> im
     private static final String TAGS = "LeadTagRow";
     private static final String MATCH_KEYS = "LeadMatchKeyRow";
     /** The leads shared with the reader (parameter {@code :viewer}), as an uncorrelated subquery (hashed once). */
-    private static final String SHARED = "r.id in (select k.ownerId from ShareRow k where k.tenantId = :tenant"
-            + " and k.keyValue = :viewer)";
+    private static final String SHARED = SeenBy.SHARED;
 
     JpaLeadRepository(JpaTx tx) {
         super(tx, LeadEntity.class);

@@ -1,6 +1,7 @@
 package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AccountTeamContract;
+import dev.crmkit.core.contract.AccountVisibilityContract;
 import dev.crmkit.core.contract.AgentViewContract;
 import dev.crmkit.core.contract.AuditContract;
 import dev.crmkit.core.contract.AutomationContract;
@@ -421,6 +422,14 @@ class JpaContractTest {
 
     @Nested
     class SharingTests extends SharingContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+    }
+
+    @Nested
+    class AccountVisibilityTests extends AccountVisibilityContract {
         @Override
         protected Storage storage() {
             return database.storage();

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.spi.Repository;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,12 @@ public interface AccountRepository extends Repository<AccountId, Account> {
     List<Account> findByMatchKeys(Collection<String> keys);
 
     /** All accounts, ordered by name key then id. */
-    Page<Account> list(PageRequest page);
+    default Page<Account> list(PageRequest page) {
+        return list(Visibility.everything(), page);
+    }
+
+    /** The accounts {@code visibility} sees, ordered by name key then id, filtered before paging. */
+    Page<Account> list(Visibility visibility, PageRequest page);
 
     @Override
     default String kind() {

@@ -1,6 +1,7 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
@@ -12,9 +13,12 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -24,6 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
 public final class AccountService {
+    static final String KIND = "Account";
+    private static final Guard<AccountId, Account> GUARD = new Guard<>(KIND,
+            a -> new OwnedRecords.Owned(KIND, a.id(), a.owner(), a.id()));
     private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -64,7 +71,7 @@ public final class AccountService {
         Validation.argument("details", d);
         Checked c = check(d);
         return ctx.write(tx -> {
-            Account old = ref == null ? null : tx.accounts().current(ref);
+            Account old = ref == null ? null : GUARD.current(ctx, tx, tx.accounts(), ref);
             Account saved = tx.accounts().save(build(old, ref == null ? null : ref.id(), d, c));
             ctx.raise(new AccountSaved(ctx.actor().tenant(), ctx.now(), saved));
             return saved;
@@ -91,13 +98,25 @@ public final class AccountService {
     private Account build(@Nullable Account old, @Nullable AccountId id, AccountDetails d, Checked c) {
         return new Account(id == null ? AccountId.of(ctx.newId()) : id,
                 old == null ? 0 : old.version(), c.name, c.industry, d.size(), c.address,
-                c.website, d.owner() == null ? ctx.user() : d.owner(),
+                c.website, owner(old, d.owner(), "account"),
                 old == null ? LifecycleStage.PROSPECT : old.stage(), c.tags,
                 MatchKeys.company(c.name), old == null ? ctx.now() : old.createdAt(), ctx.now());
     }
 
     private record Checked(String name, @Nullable String industry, @Nullable String website, Set<String> tags,
                            @Nullable Address address) {
+    }
+
+    /**
+     * The owner of the account after an edit: {@code requested}, else the one it had, else (a new one) the caller.
+     * Giving an account someone owns to someone else needs MANAGER; taking an unowned one does not.
+     */
+    private UserId owner(@Nullable Account old, @Nullable UserId requested, String kind) {
+        UserId owner = requested != null ? requested : old != null && old.owner() != null ? old.owner() : ctx.user();
+        if (old != null && !owner.equals(old.owner()) && !(old.owner() == null && owner.equals(ctx.user()))) {
+            ctx.actor().require(Actor.MANAGER, "give the " + kind + " to " + owner);
+        }
+        return owner;
     }
 
     private static boolean isWebUrl(String text) {
@@ -110,20 +129,40 @@ public final class AccountService {
         }
     }
 
-    /** The account, or {@code NotFoundException}. */
+    /** The account, or {@code NotFoundException} (also for an account the caller may not see, see {@code sharing}). */
     public Account get(AccountId id) {
-        return ctx.read(tx -> tx.accounts().get(id));
+        return ctx.read(tx -> visible(ctx, tx, id));
     }
 
-    /** Accounts whose name matches ignoring case, accents and legal-form suffixes ("Acme Inc." = "ACME"). */
+    /**
+     * The account, when the actor of {@code ctx} sees it; else a {@code NotFoundException} as for a missing one:
+     * what the services of other capabilities read an account through.
+     */
+    public static Account visible(CrmContext<?> ctx, CustomerTx tx, AccountId account) {
+        return GUARD.get(ctx, tx, tx.accounts(), account);
+    }
+
+    /** Whether {@code account} exists and the actor of {@code ctx} sees it: what a record naming an account needs. */
+    public static boolean seen(CrmContext<?> ctx, CustomerTx tx, AccountId account) {
+        return tx.accounts().find(account).filter(a -> GUARD.sees(ctx, tx, a)).isPresent();
+    }
+
+    private List<Account> seen(CustomerTx tx, List<Account> accounts) {
+        return GUARD.seen(ctx, tx, accounts);
+    }
+
+    /**
+     * Accounts the caller sees whose name matches ignoring case, accents and legal-form suffixes ("Acme Inc." =
+     * "ACME").
+     */
     public List<Account> findByName(String name) {
         String key = MatchKeys.company(name);
-        return key == null ? List.of() : ctx.read(tx -> tx.accounts().findByNameKey(key));
+        return key == null ? List.of() : ctx.read(tx -> seen(tx, tx.accounts().findByNameKey(key)));
     }
 
-    /** All accounts by name. */
+    /** The accounts the caller sees, by name. */
     public Page<Account> list(PageRequest page) {
-        return ctx.read(tx -> tx.accounts().list(page));
+        return ctx.read(tx -> tx.accounts().list(GUARD.visibility(ctx, tx), page));
     }
 
     /**
@@ -132,7 +171,7 @@ public final class AccountService {
      */
     public List<Nearby<Account>> near(GeoPoint center, double radiusKm, int limit) {
         GeoSearch.check(center, radiusKm, limit);
-        return ctx.read(tx -> GeoSearch.nearest(tx.accounts().findWithin(GeoBox.around(center, radiusKm)),
+        return ctx.read(tx -> GeoSearch.nearest(seen(tx, tx.accounts().findWithin(GeoBox.around(center, radiusKm))),
                 a -> GeoSearch.of(a.address()), Account::id, center, radiusKm, limit));
     }
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code phone} are taken as typed (phones without a country code are read in the address's country, else in the
  * tenant's {@code PhoneRegions});
  * {@code ageBand} is computed from {@code birthDate} when that is given, and may be given alone otherwise;
- * {@code owner} defaults to the acting user.
+ * {@code owner} defaults to the acting user on create and stays on update (another needs MANAGER).
  */
 public record ContactDetails(@Nullable AccountId account, @Nullable String firstName, @Nullable String lastName,
                              @Nullable String title, @Nullable String email, @Nullable String phone,

@@ -8,6 +8,7 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.spi.Repository;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,10 +50,27 @@ public interface ContactRepository extends Repository<ContactId, Contact> {
     /** The account's contacts, ordered by creation time then id. */
     List<Contact> findByAccount(AccountId account);
 
-    Page<Contact> search(ContactQuery query, PageRequest page);
+    /** The contacts matching {@code query}, as {@link #search(ContactQuery, Visibility, PageRequest)} unfiltered. */
+    default Page<Contact> search(ContactQuery query, PageRequest page) {
+        return search(query, Visibility.everything(), page);
+    }
 
-    /** Number of matching contacts per value of {@code field} (null values under the key {@code ""}). */
-    Map<String, Long> countBy(ContactQuery query, GroupField field);
+    /**
+     * The contacts matching {@code query} that {@code visibility} sees, oldest first: filtered before paging, so the
+     * page and its total count only those (adapters push the filter down).
+     */
+    Page<Contact> search(ContactQuery query, Visibility visibility, PageRequest page);
+
+    /** As {@link #countBy(ContactQuery, Visibility, GroupField)} unfiltered. */
+    default Map<String, Long> countBy(ContactQuery query, GroupField field) {
+        return countBy(query, Visibility.everything(), field);
+    }
+
+    /**
+     * Number of matching contacts {@code visibility} sees per value of {@code field} (null values under the key
+     * {@code ""}).
+     */
+    Map<String, Long> countBy(ContactQuery query, Visibility visibility, GroupField field);
 
     /**
      * Calls {@code visitor} once for every contact of the tenant created in {@code [from, to)} (either bound null

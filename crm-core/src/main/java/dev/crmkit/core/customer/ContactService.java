@@ -1,6 +1,7 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
@@ -18,9 +19,12 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
 public final class ContactService {
+    static final String KIND = "Contact";
+    static final Guard<ContactId, Contact> GUARD = new Guard<>(KIND,
+            c -> new OwnedRecords.Owned(KIND, c.id(), c.owner(), c.account()));
     private final CrmContext<? extends CustomerTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -75,7 +82,7 @@ public final class ContactService {
         Validation.argument("details", d);
         Address address = Geocoder.located(ctx.setting(Geocoder.class, () -> null), d.address());
         return ctx.write(tx -> {
-            Contact old = ref == null ? null : tx.contacts().current(ref);
+            Contact old = ref == null ? null : GUARD.current(ctx, tx, tx.contacts(), ref);
             Contact saved = tx.contacts().save(build(tx, old, ref == null ? null : ref.id(), d, address,
                     sourceLead));
             ctx.raise(new ContactSaved(ctx.actor().tenant(), ctx.now(), saved));
@@ -98,7 +105,7 @@ public final class ContactService {
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
         if (d.account() != null) {
-            v.check(tx.accounts().find(d.account()).isPresent(), "account", "no such account: " + d.account());
+            v.check(AccountService.seen(ctx, tx, d.account()), "account", "no such account: " + d.account());
         }
         String emailText = Text.blankToNull(d.email());
         EmailAddress email = emailText == null ? null : v.attempt("email", () -> EmailAddress.of(emailText));
@@ -112,9 +119,21 @@ public final class ContactService {
                 old == null ? 0 : old.version(), d.account(), new ContactName(first, Validation.checked(last), title),
                 new ContactPoints(email, phone, address), new Demographics(d.birthDate(), ageBand, d.gender()),
                 Labels.clean(d.roles()), d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
-                d.owner() == null ? ctx.user() : d.owner(), d.consent() == null ? Consent.NONE : d.consent(),
+                owner(old, d.owner(), "contact"), d.consent() == null ? Consent.NONE : d.consent(),
                 old == null ? sourceLead : old.sourceLead(), tags, old == null ? ctx.now() : old.createdAt(),
                 ctx.now());
+    }
+
+    /**
+     * The owner of the contact after an edit: {@code requested}, else the one it had, else (a new one) the caller.
+     * Giving a contact someone owns to someone else needs MANAGER; taking an unowned one does not.
+     */
+    private UserId owner(@Nullable Contact old, @Nullable UserId requested, String kind) {
+        UserId owner = requested != null ? requested : old != null && old.owner() != null ? old.owner() : ctx.user();
+        if (old != null && !owner.equals(old.owner()) && !(old.owner() == null && owner.equals(ctx.user()))) {
+            ctx.actor().require(Actor.MANAGER, "give the " + kind + " to " + owner);
+        }
+        return owner;
     }
 
     private @Nullable AgeBand ageBand(ContactDetails d, Validation v) {
@@ -131,9 +150,19 @@ public final class ContactService {
         return computed;
     }
 
-    /** The contact, or {@code NotFoundException}. */
+    /** The contact, or {@code NotFoundException} (also for a contact the caller may not see, see {@code sharing}). */
     public Contact get(ContactId id) {
-        return ctx.read(tx -> tx.contacts().get(id));
+        return ctx.read(tx -> GUARD.get(ctx, tx, tx.contacts(), id));
+    }
+
+    /** {@code contacts} without those the actor of {@code ctx} does not see, in their order. */
+    public static List<Contact> seen(CrmContext<?> ctx, CustomerTx tx, List<Contact> contacts) {
+        return GUARD.seen(ctx, tx, contacts);
+    }
+
+    /** Whether {@code contact} exists and the actor of {@code ctx} sees it. */
+    public static boolean seen(CrmContext<?> ctx, CustomerTx tx, ContactId contact) {
+        return tx.contacts().find(contact).filter(c -> GUARD.sees(ctx, tx, c)).isPresent();
     }
 
     /**
@@ -143,7 +172,7 @@ public final class ContactService {
     public Contact markKeyDecisionMaker(Ref<ContactId> id, boolean keyDecisionMaker) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Contact c = tx.contacts().current(id);
+            Contact c = GUARD.current(ctx, tx, tx.contacts(), id);
             if (c.keyDecisionMaker() == keyDecisionMaker) {
                 return c;
             }
@@ -153,20 +182,20 @@ public final class ContactService {
         });
     }
 
-    /** The account's contacts, oldest first. */
+    /** The account's contacts the caller sees, oldest first. */
     public List<Contact> ofAccount(AccountId account) {
-        return ctx.read(tx -> tx.contacts().findByAccount(account));
+        return ctx.read(tx -> seen(ctx, tx, tx.contacts().findByAccount(account)));
     }
 
-    /** The account's key decision makers, oldest first. */
+    /** The account's key decision makers the caller sees, oldest first. */
     public List<Contact> keyDecisionMakers(AccountId account) {
-        return ctx.read(tx -> tx.contacts().findByAccount(account).stream().filter(Contact::keyDecisionMaker)
-                .toList());
+        return ctx.read(tx -> seen(ctx, tx, tx.contacts().findByAccount(account).stream()
+                .filter(Contact::keyDecisionMaker).toList()));
     }
 
-    /** Contacts matching {@code query}, oldest first. */
+    /** Contacts matching {@code query} that the caller sees, oldest first. */
     public Page<Contact> search(ContactQuery query, PageRequest page) {
-        return ctx.read(tx -> tx.contacts().search(query, page));
+        return ctx.read(tx -> tx.contacts().search(query, GUARD.visibility(ctx, tx), page));
     }
 
     /**
@@ -175,13 +204,14 @@ public final class ContactService {
      */
     public List<Nearby<Contact>> near(GeoPoint center, double radiusKm, int limit) {
         GeoSearch.check(center, radiusKm, limit);
-        return ctx.read(tx -> GeoSearch.nearest(tx.contacts().findWithin(GeoBox.around(center, radiusKm)),
+        return ctx.read(tx -> GeoSearch.nearest(
+                seen(ctx, tx, tx.contacts().findWithin(GeoBox.around(center, radiusKm))),
                 c -> GeoSearch.of(c.points().address()), Contact::id, center, radiusKm, limit));
     }
 
     /**
-     * People — leads and contacts together — matching {@code query}: the leads first, then the contacts, each oldest
-     * first. An unknown qualification is a {@code ValidationException}.
+     * People — leads and contacts together, those the caller sees — matching {@code query}: the leads first, then
+     * the contacts, each oldest first. An unknown qualification is a {@code ValidationException}.
      */
     public Page<Person> people(PeopleQuery query, PageRequest page) {
         return ctx.read(tx -> tx.peopleDirectory().page(ctx, query, page));

@@ -105,38 +105,44 @@ public final class CustomerService {
         });
     }
 
-    /** The account's purchases, oldest first. */
+    /** The account's purchases, oldest first; none for an account the caller does not see (as for a missing one). */
     public List<Purchase> purchases(AccountId account) {
-        return ctx.read(tx -> tx.purchases().findByAccount(account));
+        return ctx.read(tx -> AccountService.seen(ctx, tx, account) ? tx.purchases().findByAccount(account)
+                : List.of());
     }
 
-    /** The contact's purchases, oldest first. */
+    /** The contact's purchases, oldest first; none for a contact the caller does not see. */
     public List<Purchase> purchases(ContactId contact) {
-        return ctx.read(tx -> tx.purchases().findByContact(contact));
+        return ctx.read(tx -> ContactService.seen(ctx, tx, contact) ? tx.purchases().findByContact(contact)
+                : List.of());
     }
 
-    /** The account's feedback, oldest first. */
+    /** The account's feedback, oldest first; none for an account the caller does not see. */
     public List<Feedback> feedback(AccountId account) {
-        return ctx.read(tx -> tx.feedback().findByAccount(account));
+        return ctx.read(tx -> AccountService.seen(ctx, tx, account) ? tx.feedback().findByAccount(account)
+                : List.of());
     }
 
-    /** The contact's feedback, oldest first. */
+    /** The contact's feedback, oldest first; none for a contact the caller does not see. */
     public List<Feedback> feedback(ContactId contact) {
-        return ctx.read(tx -> tx.feedback().findByContact(contact));
+        return ctx.read(tx -> ContactService.seen(ctx, tx, contact) ? tx.feedback().findByContact(contact)
+                : List.of());
     }
 
     /**
      * Everything that happened with the account — touchpoints (clicks, conversions, emails, forms, calls, visits),
-     * purchases and feedback — newest first.
+     * purchases and feedback — newest first. Empty for an account the caller does not see.
      */
     public Page<TimelineEntry> timeline(AccountId account, PageRequest page) {
-        return ctx.read(tx -> Timeline.page(tx.touchpoints().findByAccount(account),
-                tx.purchases().findByAccount(account), tx.feedback().findByAccount(account), page));
+        return ctx.read(tx -> !AccountService.seen(ctx, tx, account) ? Page.of(List.of(), page)
+                : Timeline.page(tx.touchpoints().findByAccount(account), tx.purchases().findByAccount(account),
+                tx.feedback().findByAccount(account), page));
     }
 
     /** Everything that happened with the contact, newest first; see {@link #timeline(AccountId, PageRequest)}. */
     public Page<TimelineEntry> timeline(ContactId contact, PageRequest page) {
-        return ctx.read(tx -> Timeline.page(tx.touchpoints().findByContact(contact),
-                tx.purchases().findByContact(contact), tx.feedback().findByContact(contact), page));
+        return ctx.read(tx -> !ContactService.seen(ctx, tx, contact) ? Page.of(List.of(), page)
+                : Timeline.page(tx.touchpoints().findByContact(contact), tx.purchases().findByContact(contact),
+                tx.feedback().findByContact(contact), page));
     }
 }

@@ -1,12 +1,13 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.sharing.SharingTx;
 import dev.crmkit.core.tracking.TrackingTx;
 
 /**
  * The storage transaction as this capability sees it: the repositories of accounts, contacts, purchases and
- * feedback, over those of tracking.
+ * feedback, over those of tracking and of record sharing.
  */
-public interface CustomerTx extends TrackingTx {
+public interface CustomerTx extends TrackingTx, SharingTx {
     AccountRepository accounts();
 
     ContactRepository contacts();

@@ -93,12 +93,14 @@ public final class LeadPeople implements TrackedPeople, PeopleDirectory {
 
     @Override
     public Page<Person> page(CrmContext<?> reader, PeopleQuery query, PageRequest page) {
-        return PeopleSearch.of(query).page(tx, Audience.of(reader, tx, "Lead"), page);
+        return PeopleSearch.of(query).page(tx, Audience.of(reader, tx, "Lead"), Audience.of(reader, tx, "Contact"),
+                page);
     }
 
     @Override
     public Map<String, Long> countBy(CrmContext<?> reader, PeopleQuery query, GroupField field) {
-        return PeopleSearch.of(query).countBy(tx, Audience.of(reader, tx, "Lead"), field);
+        return PeopleSearch.of(query).countBy(tx, Audience.of(reader, tx, "Lead"),
+                Audience.of(reader, tx, "Contact"), field);
     }
 
     private static TrackedLead tracked(Lead l) {

@@ -1,14 +1,13 @@
 package dev.crmkit.core.lead;
 
 import dev.crmkit.core.sales.SalesTx;
-import dev.crmkit.core.sharing.SharingTx;
 import java.util.Collection;
 
 /**
  * The storage transaction as this capability sees it: the lead repository, over those of everything a lead is
  * converted into or moves: sales, customers, tracking and tasks.
  */
-public interface LeadTx extends SalesTx, SharingTx {
+public interface LeadTx extends SalesTx {
     LeadRepository leads();
 
     /**

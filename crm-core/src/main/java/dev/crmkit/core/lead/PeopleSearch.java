@@ -72,7 +72,7 @@ final class PeopleSearch {
         }
     }
 
-    Page<Person> page(LeadTx tx, Visibility visibility, PageRequest request) {
+    Page<Person> page(LeadTx tx, Visibility visibility, Visibility contactVisibility, PageRequest request) {
         List<Person> items = new ArrayList<>(request.size());
         long leadTotal = 0;
         if (leads != null) {
@@ -86,25 +86,26 @@ final class PeopleSearch {
             int size = request.size();
             int pageNo = (int) (offset / size);
             int skip = (int) (offset % size);
-            Page<Contact> first = tx.contacts().search(contacts, new PageRequest(pageNo, size));
+            Page<Contact> first = tx.contacts().search(contacts, contactVisibility, new PageRequest(pageNo, size));
             contactTotal = first.total();
             List<Contact> found = new ArrayList<>(first.items().subList(Math.min(skip, first.items().size()),
                     first.items().size()));
             if (skip > 0 && first.hasNext()) {
-                found.addAll(tx.contacts().search(contacts, new PageRequest(pageNo + 1, size)).items());
+                found.addAll(tx.contacts().search(contacts, contactVisibility, new PageRequest(pageNo + 1, size))
+                        .items());
             }
             found.stream().limit(size - items.size()).forEach(c -> items.add(person(c)));
         }
         return new Page<>(items, request, leadTotal + contactTotal);
     }
 
-    Map<String, Long> countBy(LeadTx tx, Visibility visibility, GroupField field) {
+    Map<String, Long> countBy(LeadTx tx, Visibility visibility, Visibility contactVisibility, GroupField field) {
         Map<String, Long> counts = new TreeMap<>();
         if (leads != null) {
             tx.leads().countBy(leads, visibility, field).forEach((k, n) -> counts.merge(k, n, Long::sum));
         }
         if (contacts != null) {
-            tx.contacts().countBy(contacts, field).forEach((k, n) -> counts.merge(k, n, Long::sum));
+            tx.contacts().countBy(contacts, contactVisibility, field).forEach((k, n) -> counts.merge(k, n, Long::sum));
         }
         return counts;
     }

@@ -7,6 +7,7 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountRepository;
+import dev.crmkit.core.sharing.Visibility;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -38,8 +39,10 @@ final class MemoryAccountRepository extends MemoryRepository<AccountId, Account>
     }
 
     @Override
-    public Page<Account> list(PageRequest page) {
+    public Page<Account> list(Visibility visibility, PageRequest page) {
         tx.checkOpen();
-        return Page.of(table.scan().sorted(BY_NAME).toList(), page);
+        MemoryShareRepository shares = tx.shares();
+        return Page.of(table.scan().filter(a -> visibility.sees(a.id().value(), a.owner(), a.id().value(),
+                a.owner(), shares::isShared)).sorted(BY_NAME).toList(), page);
     }
 }

@@ -9,9 +9,12 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.PhoneNumber;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountRepository;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.ContactRepository;
+import dev.crmkit.core.sharing.Visibility;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,17 +70,28 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
     }
 
     @Override
-    public Page<Contact> search(ContactQuery query, PageRequest page) {
+    public Page<Contact> search(ContactQuery query, Visibility visibility, PageRequest page) {
         tx.checkOpen();
-        return Page.of(table.scan().filter(matcher(query)).sorted(ORDER).toList(), page);
+        return Page.of(table.scan().filter(matcher(query)).filter(seenBy(visibility)).sorted(ORDER).toList(), page);
     }
 
     @Override
-    public Map<String, Long> countBy(ContactQuery query, GroupField field) {
+    public Map<String, Long> countBy(ContactQuery query, Visibility visibility, GroupField field) {
         tx.checkOpen();
-        return table.scan().filter(matcher(query))
+        return table.scan().filter(matcher(query)).filter(seenBy(visibility))
                 .collect(Collectors.groupingBy(c -> PersonFields.orEmpty(groupValue(c, field)), TreeMap::new,
                         Collectors.counting()));
+    }
+
+    private Predicate<Contact> seenBy(Visibility visibility) {
+        if (visibility.all()) {
+            return c -> true;
+        }
+        MemoryShareRepository shares = tx.shares();
+        AccountRepository accounts = tx.accounts();
+        return c -> visibility.sees(c.id().value(), c.owner(), c.account() == null ? null : c.account().value(),
+                c.account() == null ? null : accounts.find(c.account()).map(Account::owner).orElse(null),
+                shares::isShared);
     }
 
     private static @Nullable Object groupValue(Contact c, GroupField field) {

@@ -70,7 +70,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     @Override
     public Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page) {
         tx.checkOpen();
-        MemoryShareRepository shares = new MemoryShareRepository(tx.tables(), tx);
+        MemoryShareRepository shares = tx.shares();
         return Page.of(table.scan().filter(matcher(query))
                 .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
                 .sorted(ORDER).toList(), page);
@@ -79,7 +79,7 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     @Override
     public Map<String, Long> countBy(LeadQuery query, Visibility visibility, GroupField field) {
         tx.checkOpen();
-        MemoryShareRepository shares = new MemoryShareRepository(tx.tables(), tx);
+        MemoryShareRepository shares = tx.shares();
         return table.scan().filter(matcher(query))
                 .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
                 .collect(Collectors.groupingBy(l -> PersonFields.orEmpty(groupValue(l, field)), TreeMap::new,

@@ -28,7 +28,6 @@ import dev.crmkit.core.service.ArticleRepository;
 import dev.crmkit.core.service.CaseRepository;
 import dev.crmkit.core.service.ProductInfoRepository;
 import dev.crmkit.core.service.ServiceContractRepository;
-import dev.crmkit.core.sharing.ShareRepository;
 import dev.crmkit.core.spi.OutboxEntry;
 import dev.crmkit.core.spi.OutboxWriter;
 import dev.crmkit.core.spi.Sequences;
@@ -306,7 +305,7 @@ final class MemoryTx implements StorageTx {
     }
 
     @Override
-    public ShareRepository shares() {
+    public MemoryShareRepository shares() {
         return new MemoryShareRepository(tables, this);
     }
 

@@ -9,7 +9,9 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.sales.SalesEvent.AccountTeamChanged;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class AccountTeamService {
 
     private AccountTeam change(AccountId account, UnaryOperator<AccountTeam> step) {
         return ctx.write(tx -> {
-            Account a = tx.accounts().get(account);
+            Account a = AccountService.visible(ctx, tx, account);
             Actor actor = ctx.actor();
             if (!actor.hasRole(Actor.MANAGER) && !actor.user().equals(a.owner())) {
                 throw new AccessDeniedException(actor.user() + " is neither a manager nor the owner of account "
@@ -71,7 +73,7 @@ public final class AccountTeamService {
     /** The account's team (empty when nobody was added); an unknown account is a {@code NotFoundException}. */
     public AccountTeam team(AccountId account) {
         return ctx.read(tx -> {
-            tx.accounts().get(account);
+            AccountService.visible(ctx, tx, account);
             return current(tx, account);
         });
     }
@@ -83,7 +85,7 @@ public final class AccountTeamService {
 
     /** True when {@code user} owns the account or is on its team. */
     public boolean works(AccountId account, UserId user) {
-        return ctx.read(tx -> user.equals(tx.accounts().get(account).owner())
+        return ctx.read(tx -> user.equals(AccountService.visible(ctx, tx, account).owner())
                 || tx.accountTeams().find(account).flatMap(t -> t.member(user)).isPresent());
     }
 
@@ -93,11 +95,12 @@ public final class AccountTeamService {
      */
     public AccountOverview overview(AccountId account, PageRequest activity) {
         AccountOverview base = ctx.read(tx -> {
-            Account a = tx.accounts().get(account);
-            List<Contact> deciders = tx.contacts().findByAccount(account).stream()
-                    .filter(Contact::keyDecisionMaker).toList();
+            Account a = AccountService.visible(ctx, tx, account);
+            List<Contact> deciders = ContactService.seen(ctx, tx, tx.contacts().findByAccount(account).stream()
+                    .filter(Contact::keyDecisionMaker).toList());
             return new AccountOverview(a, current(tx, account).members(), deciders,
-                    tx.opportunities().findByAccount(account), tx.orders().findByAccount(account),
+                    OpportunityService.seen(ctx, tx, tx.opportunities().findByAccount(account)),
+                    tx.orders().findByAccount(account),
                     tx.purchases().findByAccount(account), Page.of(List.of(), activity));
         });
         // The timeline is the customer service's (its own read); the placeholder page above is replaced here.

@@ -1,6 +1,7 @@
 package dev.crmkit.core.sales;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.OpportunityId;
@@ -9,9 +10,12 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sales.SalesEvent.OpportunitySaved;
 import dev.crmkit.core.sales.SalesEvent.OpportunityStageChanged;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * stage move is kept in the opportunity's history.
  */
 public final class OpportunityService {
+    static final String KIND = "Opportunity";
+    private static final Guard<OpportunityId, Opportunity> GUARD = new Guard<>(KIND,
+            o -> new OwnedRecords.Owned(KIND, o.id(), o.owner(), o.account()));
     private final CrmContext<? extends SalesTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -51,7 +58,7 @@ public final class OpportunityService {
             Validation v = new Validation();
             String name = v.requireText("name", in.name());
             if (v.require("account", in.account()) != null) {
-                v.check(tx.accounts().find(in.account()).isPresent(), "account", "no such account: " + in.account());
+                v.check(AccountService.seen(ctx, tx, in.account()), "account", "no such account: " + in.account());
             }
             checkAmount(v, in.amount());
             checkCloseDate(v, in.closeDate());
@@ -89,7 +96,10 @@ public final class OpportunityService {
     private Opportunity edit(Ref<OpportunityId> ref, OpportunityDetails d) {
         Validation.argument("details", d);
         return ctx.write(tx -> {
-            Opportunity o = tx.opportunities().current(ref);
+            Opportunity o = GUARD.current(ctx, tx, tx.opportunities(), ref);
+            if (d.owner() != null && !d.owner().equals(o.owner())) {
+                ctx.actor().require(Actor.MANAGER, "give an opportunity to " + d.owner());
+            }
             Validation v = new Validation();
             String name = v.requireText("name", d.name());
             checkAmount(v, d.amount());
@@ -165,7 +175,7 @@ public final class OpportunityService {
     private Opportunity change(Ref<OpportunityId> ref, UnaryOperator<Opportunity> step) {
         Objects.requireNonNull(ref, "id");
         return ctx.write(tx -> {
-            Opportunity o = tx.opportunities().current(ref);
+            Opportunity o = GUARD.current(ctx, tx, tx.opportunities(), ref);
             Opportunity saved = tx.opportunities().save(step.apply(o));
             ctx.raise(new OpportunityStageChanged(ctx.actor().tenant(), ctx.now(), saved, o.stage()));
             return saved;
@@ -206,20 +216,30 @@ public final class OpportunityService {
         }
     }
 
-    /** The opportunity, or {@code NotFoundException}. */
+    /**
+     * The opportunity, or {@code NotFoundException} (also for one the caller may not see: not theirs, their teams',
+     * shared with them or of an account they see, see {@code sharing}).
+     */
     public Opportunity get(OpportunityId id) {
-        return ctx.read(tx -> tx.opportunities().get(id));
+        return ctx.read(tx -> GUARD.get(ctx, tx, tx.opportunities(), id));
     }
 
-    /** The account's opportunities by close date. */
+    /** {@code opportunities} without those the actor of {@code ctx} does not see. */
+    static List<Opportunity> seen(CrmContext<?> ctx, SalesTx tx, List<Opportunity> opportunities) {
+        return GUARD.seen(ctx, tx, opportunities);
+    }
+
+    /** The account's opportunities the caller sees, by close date. */
     public List<Opportunity> ofAccount(AccountId account) {
-        return ctx.read(tx -> tx.opportunities().findByAccount(account));
+        return ctx.read(tx -> seen(ctx, tx, tx.opportunities().findByAccount(account)));
     }
 
-    /** The owner's opportunities by close date; {@code openOnly} leaves out won and lost ones. */
+    /**
+     * The owner's opportunities the caller sees, by close date; {@code openOnly} leaves out won and lost ones.
+     */
     public List<Opportunity> ofOwner(UserId owner, boolean openOnly) {
-        return ctx.read(tx -> tx.opportunities().findByOwner(owner).stream()
-                .filter(o -> !openOnly || o.isOpen()).toList());
+        return ctx.read(tx -> seen(ctx, tx, tx.opportunities().findByOwner(owner).stream()
+                .filter(o -> !openOnly || o.isOpen()).toList()));
     }
 
     /** The configured stages (open ones in order; won and lost are {@link SalesStages#WON}/{@link SalesStages#LOST}). */

@@ -8,7 +8,9 @@ import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.time.Instant;
@@ -78,20 +80,30 @@ public final class AgentViewService {
         if (normalized == null) {
             return Optional.empty();
         }
-        return ctx.read(tx -> tx.cases().findByTrackingNumber(normalized).flatMap(c -> {
-            ContactId raisedBy = c.regarding().contact();
-            List<Contact> contact = raisedBy == null ? List.of() : tx.contacts().find(raisedBy).stream().toList();
-            return contact.isEmpty() && c.regarding().account() == null ? Optional.empty() : of(tx, contact, c);
-        }));
+        return ctx.read(tx -> tx.cases().findByTrackingNumber(normalized)
+                .filter(c -> CaseService.GUARD.sees(ctx, tx, c))
+                .flatMap(c -> {
+                    ContactId raisedBy = c.regarding().contact();
+                    List<Contact> contact = raisedBy == null ? List.of()
+                            : tx.contacts().find(raisedBy).stream().toList();
+                    return contact.isEmpty() && c.regarding().account() == null ? Optional.empty()
+                            : of(tx, contact, c);
+                }));
     }
 
-    private Optional<CustomerView> of(ServiceTx tx, List<Contact> matches, @Nullable Case matched) {
+    /**
+     * The view of the first of {@code matches} (or of {@code matched}'s account), of what the caller sees: contacts,
+     * the account and cases they may not see are left out as if they did not exist.
+     */
+    private Optional<CustomerView> of(ServiceTx tx, List<Contact> found, @Nullable Case matched) {
+        List<Contact> matches = ContactService.seen(ctx, tx, found);
         Contact contact = matches.isEmpty() ? null : matches.get(0);
         if (contact == null && matched == null) {
             return Optional.empty();
         }
-        AccountId accountId = contact != null && contact.account() != null ? contact.account()
+        AccountId named = contact != null && contact.account() != null ? contact.account()
                 : matched == null ? null : matched.regarding().account();
+        AccountId accountId = named != null && AccountService.seen(ctx, tx, named) ? named : null;
         Account account = accountId == null ? null : tx.accounts().find(accountId).orElse(null);
         int n = ctx.setting(ServiceSettings.class, ServiceSettings::defaults).recentItems();
         Instant now = ctx.now();
@@ -104,7 +116,7 @@ public final class AgentViewService {
         if (contact != null) {
             cases.addAll(tx.cases().findByContact(contact.id()));
         }
-        cases.stream().filter(c -> c.status().isOpen())
+        CaseService.seen(ctx, tx, cases).stream().filter(c -> c.status().isOpen())
                 .sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id))
                 .forEach(c -> open.putIfAbsent(c.id(), c));
         List<ServiceContract> contracts = accountId == null ? List.of()

@@ -10,6 +10,8 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewFeedback;
@@ -34,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * with reopening, comments, article links, escalation of overdue cases and the satisfaction rating at closing.
  */
 public final class CaseService {
+    static final String KIND = "Case";
+    static final Guard<CaseId, Case> GUARD = new Guard<>(KIND,
+            c -> new OwnedRecords.Owned(KIND, c.id(), c.owner(), c.regarding().account()));
     private final CrmContext<? extends ServiceTx> ctx;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
@@ -122,15 +127,24 @@ public final class CaseService {
         return String.format(Locale.ROOT, "%s-%d-%06d", prefix, year, n);
     }
 
+    /**
+     * The case, or {@code NotFoundException} (also for one the caller may not see: see {@code sharing}; service
+     * desks open cases to their agents with {@code SharingSettings.seenByRole("Case", role)}).
+     */
     public Case get(CaseId id) {
-        return ctx.read(tx -> tx.cases().get(id));
+        return ctx.read(tx -> GUARD.get(ctx, tx, tx.cases(), id));
     }
 
-    /** The case with this tracking number (any letter case, surrounding blanks ignored). */
+    static List<Case> seen(CrmContext<?> ctx, ServiceTx tx, List<Case> cases) {
+        return GUARD.seen(ctx, tx, cases);
+    }
+
+    /** The case with this tracking number (any letter case, surrounding blanks ignored), if the caller sees it. */
     public Optional<Case> byTrackingNumber(String trackingNumber) {
         Validation.lookup("trackingNumber", trackingNumber, false);
         String normalized = normalizeTrackingNumber(trackingNumber);
-        return normalized == null ? Optional.empty() : ctx.read(tx -> tx.cases().findByTrackingNumber(normalized));
+        return normalized == null ? Optional.empty() : ctx.read(tx -> tx.cases().findByTrackingNumber(normalized)
+                .filter(c -> GUARD.sees(ctx, tx, c)));
     }
 
     static @Nullable String normalizeTrackingNumber(String text) {
@@ -138,19 +152,19 @@ public final class CaseService {
         return t == null ? null : t.toUpperCase(Locale.ROOT);
     }
 
-    /** The contact's cases, oldest first. */
+    /** The contact's cases the caller sees, oldest first. */
     public List<Case> ofContact(ContactId contact) {
-        return ctx.read(tx -> tx.cases().findByContact(contact));
+        return ctx.read(tx -> seen(ctx, tx, tx.cases().findByContact(contact)));
     }
 
-    /** The account's cases, oldest first. */
+    /** The account's cases the caller sees, oldest first. */
     public List<Case> ofAccount(AccountId account) {
-        return ctx.read(tx -> tx.cases().findByAccount(account));
+        return ctx.read(tx -> seen(ctx, tx, tx.cases().findByAccount(account)));
     }
 
-    /** Cases the article is linked to, oldest first. */
+    /** Cases the article is linked to that the caller sees, oldest first. */
     public List<Case> linkedTo(ArticleId article) {
-        return ctx.read(tx -> tx.cases().findByArticle(article));
+        return ctx.read(tx -> seen(ctx, tx, tx.cases().findByArticle(article)));
     }
 
     /**
@@ -218,7 +232,7 @@ public final class CaseService {
         Objects.requireNonNull(id, "id");
         checkRating(Objects.requireNonNull(satisfaction, "satisfaction"));
         return ctx.write(tx -> {
-            Case c = tx.cases().current(id);
+            Case c = GUARD.current(ctx, tx, tx.cases(), id);
             Validation v = new Validation();
             v.check(c.status() == CaseStatus.CLOSED, "status", "only closed cases are rated");
             v.check(c.feedback() == null, "feedback", "the case is already rated");
@@ -250,7 +264,7 @@ public final class CaseService {
         v.multiLine("detail", detail, 0);
         v.throwIfInvalid();
         return ctx.write(tx -> {
-            Case c = tx.cases().current(id);
+            Case c = GUARD.current(ctx, tx, tx.cases(), id);
             Instant now = ctx.now();
             Instant resolved = c.closure().resolvedAt();
             if (!c.status().isOpen() && target == CaseStatus.IN_PROGRESS
@@ -304,7 +318,7 @@ public final class CaseService {
     public Case linkArticle(Ref<CaseId> id, ArticleId article) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Case c = tx.cases().current(id);
+            Case c = GUARD.current(ctx, tx, tx.cases(), id);
             Validation v = new Validation();
             v.check(article != null && tx.articles().find(article).isPresent(), "article",
                     "no such article: " + article);
@@ -321,7 +335,7 @@ public final class CaseService {
     public Case unlinkArticle(Ref<CaseId> id, ArticleId article) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Case c = tx.cases().current(id);
+            Case c = GUARD.current(ctx, tx, tx.cases(), id);
             return !c.articles().contains(article) ? c
                     : change(tx, c, x -> x.unlink(article, ctx.now(), ctx.user()), "ARTICLE_UNLINKED");
         });
@@ -329,7 +343,7 @@ public final class CaseService {
 
     private Case update(Ref<CaseId> id, UnaryOperator<Case> f, String action) {
         Objects.requireNonNull(id, "id");
-        return ctx.write(tx -> change(tx, tx.cases().current(id), f, action));
+        return ctx.write(tx -> change(tx, GUARD.current(ctx, tx, tx.cases(), id), f, action));
     }
 
     private Case change(ServiceTx tx, Case c, UnaryOperator<Case> f, String action) {

@@ -1,5 +1,6 @@
 package dev.crmkit.core.sharing;
 
+import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
@@ -9,8 +10,10 @@ import dev.crmkit.core.task.Team;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +21,23 @@ import org.jspecify.annotations.Nullable;
  * change applies to the next call.
  */
 public final class Audience {
+    /** The kinds whose records an account's team sees (an account's own, and those belonging to one). */
+    private static final Set<String> OF_ACCOUNTS = Set.of("Account", "Contact", "Opportunity", "Case");
+
     private Audience() {
     }
 
     /** What the calling actor of {@code ctx} sees of records of {@code kind}, read in {@code tx}. */
     public static Visibility of(CrmContext<?> ctx, SharingTx tx, String kind) {
         Actor actor = ctx.actor();
-        if (actor.hasRole(Actor.ADMIN) || actor.user().equals(UserId.SYSTEM)
-                || ctx.setting(SharingSettings.class, SharingSettings::defaults).of(kind) == Access.PUBLIC) {
+        SharingSettings settings = ctx.setting(SharingSettings.class, SharingSettings::defaults);
+        if (actor.hasRole(Actor.ADMIN) || actor.user().equals(UserId.SYSTEM) || settings.of(kind) == Access.PUBLIC
+                || settings.rolesSeeingAll(kind).stream().anyMatch(actor::hasRole)) {
             return Visibility.everything();
         }
-        return new Visibility(false, below(tx, actor.user()), actor.user());
+        Set<UserId> below = below(tx, actor.user());
+        return new Visibility(false, below, actor.user(),
+                OF_ACCOUNTS.contains(kind) ? tx.ownedRecords().accountsWorkedOnBy(below) : Set.of());
     }
 
     /** {@code user} and everyone below them: the members of the teams they manage, and theirs, down the hierarchy. */
@@ -47,9 +56,21 @@ public final class Audience {
         return seen;
     }
 
-    /** Whether {@code visibility} sees record {@code id} of {@code owner}, asking {@code tx}'s shares if need be. */
+    /** Whether {@code visibility} sees record {@code id} of {@code owner}, of no account, asking the shares. */
     public static boolean sees(SharingTx tx, Visibility visibility, UUID id, @Nullable UserId owner) {
         return visibility.sees(id, owner, (r, u) -> tx.shares().isShared(r, u));
+    }
+
+    /** Whether {@code visibility} sees {@code record}, reading its account's owner when that decides. */
+    public static boolean sees(SharingTx tx, Visibility visibility, OwnedRecords.Owned record) {
+        if (visibility.all()) {
+            return true;
+        }
+        AccountId account = record.account();
+        UserId accountOwner = account == null || account.equals(record.id()) ? record.owner()
+                : tx.ownedRecords().find(account).map(OwnedRecords.Owned::owner).orElse(null);
+        return visibility.sees(record.id().value(), record.owner(), account == null ? null : account.value(),
+                accountOwner, (r, u) -> tx.shares().isShared(r, u));
     }
 
     /**
@@ -58,9 +79,22 @@ public final class Audience {
      */
     public static <T> T visible(SharingTx tx, Visibility visibility, String kind, EntityId id,
                                 @Nullable UserId owner, T record) {
-        if (!sees(tx, visibility, id.value(), owner)) {
-            throw new NotFoundException(kind, id); // as the repository says of a record that does not exist
+        return visible(tx, visibility, new OwnedRecords.Owned(kind, id, owner), record);
+    }
+
+    /** As {@link #visible(SharingTx, Visibility, String, EntityId, UserId, Object)}, for a record of an account. */
+    public static <T> T visible(SharingTx tx, Visibility visibility, OwnedRecords.Owned owned, T record) {
+        if (!sees(tx, visibility, owned)) {
+            throw new NotFoundException(owned.kind(), owned.id()); // as the repository says of a missing record
         }
         return record;
+    }
+
+    /** {@code records} without those {@code ctx}'s actor does not see, in their order. */
+    public static <T> List<T> seen(CrmContext<?> ctx, SharingTx tx, String kind, List<T> records,
+                                   Function<T, OwnedRecords.Owned> owned) {
+        Visibility visibility = of(ctx, tx, kind);
+        return visibility.all() ? records : records.stream().filter(r -> sees(tx, visibility, owned.apply(r)))
+                .toList();
     }
 }

@@ -80,6 +80,9 @@ class AuditProperties {
             @ForAll("edits") Edit first, @ForAll("editLists") List<Edit> edits) {
         InMemoryStorage storage = InMemoryStorage.create();
         Crm crm = Crm.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+        for (int manager = 1; manager <= 2; manager++) { // rep-1 and rep-2 see rep-0's account as its managers
+            crm.teams().create("Team " + manager, UserId.of("rep-" + manager), Set.of(UserId.of("rep-0")));
+        }
         List<Account> versions = new ArrayList<>();
         versions.add(crm.accounts().get(crm.accounts().create(first.details())));
         for (Edit e : edits) {

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,11 @@ public abstract class AccountTeamContract extends ContractSupport {
     void onlyAManagerOrTheAccountOwnerChangesTheTeam() {
         Crm rep = as("rep-2");
         assertThatThrownBy(() -> rep.accountTeams().addMember(acme, REP2, "self-appointed"))
-                .isInstanceOf(AccessDeniedException.class);
+                .as("an account one does not see").isInstanceOf(NotFoundException.class);
+        crm.teams().create("Sales", UserId.of("boss"), Set.of(REP2));
+        crm.sharing().share(acme, REP2);
+        assertThatThrownBy(() -> rep.accountTeams().addMember(acme, REP2, "self-appointed"))
+                .as("one seen, neither owned nor managed").isInstanceOf(AccessDeniedException.class);
         assertThat(crm.accountTeams().team(acme).members()).isEmpty();
 
         AccountId own = rep.accounts().create(AccountDetails.named("Rep two's account"));

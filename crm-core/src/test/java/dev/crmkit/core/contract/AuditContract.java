@@ -50,6 +50,7 @@ public abstract class AuditContract extends ContractSupport {
     @Test
     void anOpportunitysAmountAndOwnerChangedByAnotherRepLeaveOneEntryNamingEachFieldOldAndNew() {
         OpportunityId id = opportunity();
+        crm.teams().create("Bob's", UserId.of("bob"), Set.of(actor.user()));
         Crm bob = as("bob", "MANAGER");
         Opportunity read = crm.opportunities().get(id);
         clock.advance(Duration.ofMinutes(5));

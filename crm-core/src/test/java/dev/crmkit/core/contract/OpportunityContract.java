@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,8 @@ public abstract class OpportunityContract extends ContractSupport {
         clock.advance(Duration.ofDays(3));
         crm.opportunities().moveTo(id, "Proposal");
         clock.advance(Duration.ofDays(4));
+        crm.teams().create("Sales", UserId.of("boss"), Set.of(UserId.of("rep-1"), UserId.of("rep-2")));
+        crm.sharing().share(id, UserId.of("rep-2"));
         Opportunity o = as("rep-2").opportunities().moveTo(id, "Commit");
 
         assertThat(o.stage()).isEqualTo("Commit");

@@ -1,0 +1,280 @@
+package dev.crmkit.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.AccessDeniedException;
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountDetails;
+import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactDetails;
+import dev.crmkit.core.customer.ContactQuery;
+import dev.crmkit.core.customer.NewPurchase;
+import dev.crmkit.core.customer.PeopleQuery;
+import dev.crmkit.core.sales.NewOpportunity;
+import dev.crmkit.core.sales.Opportunity;
+import dev.crmkit.core.sales.OpportunityDetails;
+import dev.crmkit.core.service.Case;
+import dev.crmkit.core.service.NewCase;
+import dev.crmkit.core.sharing.SharingSettings;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Record visibility on accounts and what belongs to them (contacts, opportunities, cases): a rep sees the accounts
+ * they own, those whose account team they are on and those shared with them, and with an account everything of it; a
+ * manager their teams' down the hierarchy; lists are filtered before paging; writes see what reads see.
+ */
+public abstract class AccountVisibilityContract extends ContractSupport {
+    private static final UserId ANN = UserId.of("ann");
+    private static final UserId BOB = UserId.of("bob");
+    private static final UserId MID = UserId.of("mid");
+
+    private Crm ann;
+    private Crm bob;
+
+    @BeforeEach
+    void teams() {
+        crm.teams().create("Mid's", MID, Set.of(ANN));
+        crm.teams().create("Others", UserId.of("other-boss"), Set.of(BOB));
+        ann = as("ann");
+        bob = as("bob");
+    }
+
+    private AccountId account(String name, UserId owner) {
+        return crm.accounts().create(AccountDetails.named(name).withOwner(owner));
+    }
+
+    private ContactId contact(AccountId account, String lastName, UserId owner) {
+        return crm.contacts().create(ContactDetails.of(account, "Pat", lastName, null).withOwner(owner));
+    }
+
+    private OpportunityId opportunity(AccountId account, String name, UserId owner) {
+        return crm.opportunities().create(NewOpportunity.of(account, name, Money.of("100.00", "EUR"),
+                LocalDate.of(2026, 3, 1)).withOwner(owner));
+    }
+
+    private Case openCase(ContactId contact, String subject, UserId owner) {
+        return crm.cases().open(NewCase.from(contact, Channel.PHONE, subject).withOwner(owner));
+    }
+
+    private static List<String> accounts(Crm who) {
+        return who.accounts().list(PageRequest.first(100)).items().stream().map(Account::name).toList();
+    }
+
+    private static List<String> contacts(Crm who) {
+        return who.contacts().search(ContactQuery.all(), PageRequest.first(100)).items().stream()
+                .map(c -> c.name().lastName()).toList();
+    }
+
+    @Test
+    void aRepSeesTheirAccountsAndEverythingOfThemButNotAnotherRepsAccount() {
+        AccountId acme = account("Acme", ANN);
+        AccountId globex = account("Globex", BOB);
+        ContactId wile = contact(acme, "Wile", ANN);
+        ContactId hank = contact(globex, "Hank", BOB);
+        OpportunityId engines = opportunity(globex, "Engines", BOB);
+        Case broken = openCase(hank, "Broken", BOB);
+
+        assertThat(accounts(ann)).containsExactly("Acme");
+        assertThat(contacts(ann)).containsExactly("Wile");
+        assertThat(ann.contacts().get(wile).name().lastName()).isEqualTo("Wile");
+        assertThatThrownBy(() -> ann.accounts().get(globex)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.contacts().get(hank)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.opportunities().get(engines)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.cases().get(broken.id())).isInstanceOf(NotFoundException.class);
+        assertThat(ann.cases().byTrackingNumber(broken.trackingNumber())).isEmpty();
+        assertThat(ann.contacts().ofAccount(globex)).isEmpty();
+        assertThat(ann.opportunities().ofAccount(globex)).isEmpty();
+        assertThat(ann.opportunities().ofOwner(BOB, false)).isEmpty();
+        assertThat(ann.cases().ofAccount(globex)).isEmpty();
+        assertThat(ann.accounts().findByName("Globex")).isEmpty();
+        assertThatThrownBy(() -> ann.accountTeams().overview(globex, PageRequest.first(5)))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(accounts(bob)).containsExactly("Globex");
+        assertThat(accounts(crm)).as("an ADMIN sees all").containsExactly("Acme", "Globex");
+        assertThat(accounts(as("mid", Actor.MANAGER))).as("a manager sees their team's").containsExactly("Acme");
+        assertThat(contacts(as("mid", Actor.MANAGER))).containsExactly("Wile");
+    }
+
+    @Test
+    void theAccountTeamSeesTheAccountItsContactsDealsAndCases() {
+        AccountId globex = account("Globex", BOB);
+        ContactId hank = contact(globex, "Hank", BOB);
+        OpportunityId engines = opportunity(globex, "Engines", BOB);
+        Case broken = openCase(hank, "Broken", BOB);
+        crm.customers().recordPurchase(NewPurchase.of(globex, hank, "ENG-1", 1, Money.of("10.00", "EUR")));
+        assertThat(ann.customers().purchases(globex)).as("nothing of an account one does not see").isEmpty();
+        assertThat(ann.customers().timeline(globex, PageRequest.first(10)).items()).isEmpty();
+
+        crm.accountTeams().addMember(globex, ANN, "support engineer");
+
+        assertThat(accounts(ann)).containsExactly("Globex");
+        assertThat(contacts(ann)).containsExactly("Hank");
+        assertThat(ann.opportunities().get(engines).name()).isEqualTo("Engines");
+        assertThat(ann.cases().get(broken.id()).subject()).isEqualTo("Broken");
+        assertThat(ann.cases().byTrackingNumber(broken.trackingNumber())).isPresent();
+        assertThat(ann.customers().purchases(globex)).hasSize(1);
+        assertThat(ann.accountTeams().overview(globex, PageRequest.first(5)).opportunities())
+                .extracting(Opportunity::name).containsExactly("Engines");
+        assertThat(as("mid", Actor.MANAGER).accounts().get(globex).name())
+                .as("the manager of a team member on the account team sees it too").isEqualTo("Globex");
+
+        crm.accountTeams().removeMember(globex, ANN);
+        assertThat(accounts(ann)).isEmpty();
+    }
+
+    @Test
+    void sharingAnAccountSharesWhatBelongsToIt() {
+        AccountId globex = account("Globex", BOB);
+        ContactId hank = contact(globex, "Hank", BOB);
+        OpportunityId engines = opportunity(globex, "Engines", BOB);
+
+        assertThat(bob.sharing().share(globex, ANN)).isTrue();
+
+        assertThat(ann.accounts().get(globex).name()).isEqualTo("Globex");
+        assertThat(ann.contacts().get(hank).name().lastName()).isEqualTo("Hank");
+        assertThat(ann.opportunities().ofAccount(globex)).extracting(Opportunity::id).containsExactly(engines);
+        assertThat(bob.sharing().shares(globex)).extracting(s -> s.user()).containsExactly(ANN);
+    }
+
+    @Test
+    void aRecordOwnedByTheRepIsSeenUnderAnAccountTheyDoNotSee() {
+        AccountId globex = account("Globex", BOB);
+        ContactId mine = contact(globex, "Mine", ANN);
+        OpportunityId deal = opportunity(globex, "Annsdeal", ANN);
+
+        assertThat(contacts(ann)).containsExactly("Mine");
+        assertThat(ann.opportunities().get(deal).name()).isEqualTo("Annsdeal");
+        assertThat(ann.contacts().ofAccount(globex)).extracting(Contact::id).containsExactly(mine);
+        assertThatThrownBy(() -> ann.accounts().get(globex)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPageAndItsTotalCountOnlyWhatTheReaderSees() {
+        AccountId globex = account("Globex", BOB);
+        AccountId acme = account("Acme", ANN);
+        for (int i = 0; i < 6; i++) {
+            contact(globex, "Bob" + (char) ('a' + i), BOB);
+        }
+        for (int i = 0; i < 3; i++) {
+            contact(acme, "Ann" + (char) ('a' + i), ANN);
+        }
+        account("Initech", BOB);
+        account("Umbrella", ANN);
+
+        var contacts = ann.contacts().search(ContactQuery.all(), PageRequest.first(2));
+        assertThat(contacts.items()).extracting(c -> c.name().lastName()).containsExactly("Anna", "Annb");
+        assertThat(contacts.total()).isEqualTo(3);
+        var accounts = ann.accounts().list(PageRequest.first(1));
+        assertThat(accounts.items()).extracting(Account::name).containsExactly("Acme");
+        assertThat(accounts.total()).isEqualTo(2);
+        assertThat(ann.contacts().countPeople(PeopleQuery.all(), GroupField.OWNER))
+                .containsEntry("ann", 3L).doesNotContainKey("bob");
+        assertThat(ann.contacts().people(PeopleQuery.all(), PageRequest.first(50)).total()).isEqualTo(3);
+    }
+
+    @Test
+    void writesSeeWhatReadsSee() {
+        AccountId globex = account("Globex", BOB);
+        ContactId hank = contact(globex, "Hank", BOB);
+        OpportunityId engines = opportunity(globex, "Engines", BOB);
+        Case broken = openCase(hank, "Broken", BOB);
+        Account read = crm.accounts().get(globex);
+        Opportunity deal = crm.opportunities().get(engines);
+
+        assertThatThrownBy(() -> ann.accounts().update(read, AccountDetails.named("Mine now").withOwner(ANN)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.contacts().markKeyDecisionMaker(hank, true))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.opportunities().closeWon(deal, "mine"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.opportunities().update(deal, new OpportunityDetails("Engines", null,
+                Money.of("1.00", "EUR"), deal.closeDate(), ANN))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.cases().assign(broken, ANN)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.accountTeams().addMember(globex, ANN, "me"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.opportunities().create(NewOpportunity.of(globex, "Sneaky",
+                Money.of("1.00", "EUR"), LocalDate.of(2026, 3, 1))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.getMessage()).contains("account"));
+        assertThatThrownBy(() -> ann.contacts().create(ContactDetails.of(globex, "Pat", "Sneaky", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("account");
+
+        assertThat(crm.accounts().get(globex).name()).isEqualTo("Globex");
+        assertThat(crm.opportunities().get(engines).amount()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(crm.opportunities().get(engines).isOpen()).isTrue();
+        assertThat(crm.cases().get(broken.id()).owner()).isEqualTo(BOB);
+        assertThat(crm.contacts().get(hank).keyDecisionMaker()).isFalse();
+    }
+
+    @Test
+    void aRepMayNotGiveTheirRecordsAwayAndAnEditWithoutOwnerKeepsIt() {
+        AccountId acme = account("Acme", ANN);
+        OpportunityId deal = opportunity(acme, "Deal", ANN);
+        Account read = ann.accounts().get(acme);
+        Opportunity o = ann.opportunities().get(deal);
+
+        assertThatThrownBy(() -> ann.accounts().update(read, AccountDetails.named("Acme").withOwner(BOB)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ann.opportunities().update(o, new OpportunityDetails("Deal", null,
+                o.amount(), o.closeDate(), BOB))).isInstanceOf(AccessDeniedException.class);
+        assertThat(ann.accounts().update(read, AccountDetails.named("Acme Corp")).owner())
+                .as("no owner named: the owner stays").isEqualTo(ANN);
+        Account renamed = crm.accounts().get(acme);
+        assertThat(as("mid", Actor.MANAGER).accounts().update(renamed, AccountDetails.named("Acme Corp")
+                .withOwner(BOB)).owner()).as("a manager may").isEqualTo(BOB);
+    }
+
+    @Test
+    void aRoleCanSeeEveryRecordOfAKind() {
+        AccountId globex = account("Globex", BOB);
+        ContactId hank = contact(globex, "Hank", BOB);
+        Case broken = openCase(hank, "Broken", BOB);
+        Crm desk = crmWith(SharingSettings.defaults().seenByRole("Case", "SERVICE_AGENT"));
+
+        Crm agent = desk.as(new Actor(tenant, ANN, Set.of("SERVICE_AGENT")));
+        Crm mid = desk.as(new Actor(tenant, MID, Set.of()));
+        assertThat(agent.cases().get(broken.id()).subject()).isEqualTo("Broken");
+        assertThatThrownBy(() -> mid.cases().get(broken.id())).as("without the role")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> agent.accounts().get(globex)).as("the role opens cases, not accounts")
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(agent.cases().assign(broken, ANN).owner()).isEqualTo(ANN);
+        assertThat(mid.cases().get(broken.id()).owner()).as("now ann's, whom mid manages").isEqualTo(ANN);
+    }
+
+    @Test
+    void aHiddenAccountIsNotFoundJustAsAMissingOne() {
+        AccountId globex = account("Globex", BOB);
+        AccountId missing = AccountId.of(UUID.randomUUID());
+
+        Throwable hidden = catchThrowable(() -> ann.accounts().get(globex));
+        Throwable absent = catchThrowable(() -> ann.accounts().get(missing));
+        assertThat(hidden).isInstanceOf(NotFoundException.class);
+        assertThat(hidden.getMessage()).isEqualTo(absent.getMessage().replace(missing.toString(),
+                globex.toString()));
+        Account read = crm.accounts().get(globex);
+        assertThatThrownBy(() -> ann.accounts().update(globex, read.version() + 3, AccountDetails.named("X")))
+                .as("a stale version of a hidden account is not found either").isInstanceOf(NotFoundException.class);
+    }
+}
