@@ -10,6 +10,7 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentTarget;
+import dev.crmkit.core.sharing.Visibility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +26,21 @@ final class JpaSegmentQueries implements SegmentQueries {
     }
 
     @Override
-    public Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page) {
-        long total = count(target, criteria);
+    public Page<EntityId> members(SegmentTarget target, Criteria criteria, Visibility visibility, PageRequest page) {
+        long total = count(target, criteria, visibility);
         if (total <= page.offset()) {
             return new Page<>(List.of(), page, total);
         }
         String order = " order by r.created_at, r.id";
-        List<EntityId> items = query("select r.id", target, criteria, order, UUID.class)
+        List<EntityId> items = query("select r.id", target, criteria, visibility, order, UUID.class)
                 .setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(id -> id(target, id)).toList();
         return new Page<>(items, page, total);
     }
 
     @Override
-    public long count(SegmentTarget target, Criteria criteria) {
-        return query("select count(*)", target, criteria, "", Long.class).getSingleResult();
+    public long count(SegmentTarget target, Criteria criteria, Visibility visibility) {
+        return query("select count(*)", target, criteria, visibility, "", Long.class).getSingleResult();
     }
 
     @Override
@@ -50,14 +51,20 @@ final class JpaSegmentQueries implements SegmentQueries {
                 .getSingleResult() > 0;
     }
 
-    private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
-                                        Class<R> type) {
-        return query(select, target, criteria, order, type, "", new LinkedHashMap<>());
+    private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, Visibility visibility,
+                                     String order, Class<R> type) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String seen = switch (target) {
+            case LEAD -> SeenBy.Native.lead(visibility, params);
+            case CONTACT -> SeenBy.Native.ofAccount(visibility, params);
+            case ACCOUNT -> SeenBy.Native.account(visibility, params);
+        };
+        return query(select, target, criteria, order, type, seen, params);
     }
 
     private <R> NativeQuery<R> query(String select, SegmentTarget target, Criteria criteria, String order,
                                         Class<R> type, String narrow, Map<String, Object> params) {
-        String where = SegmentSql.where(target, criteria, params) + narrow;
+        String where = "(" + SegmentSql.where(target, criteria, params) + ")" + narrow;
         String scope = "r.tenant_id = :tenant";
         if (target == SegmentTarget.LEAD) {
             // Merged and spam leads are no segment's members.

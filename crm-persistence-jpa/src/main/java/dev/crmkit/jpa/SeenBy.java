@@ -3,6 +3,7 @@ package dev.crmkit.jpa;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.sharing.Visibility;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,5 +49,52 @@ final class SeenBy {
         List<String> audience = v.owners().stream().map(UserId::value).toList();
         filter.with("audience", audience).with("viewer", Objects.requireNonNull(v.viewer()).value());
         return v.accounts().isEmpty() ? filter : filter.with("teamAccounts", List.copyOf(v.accounts()));
+    }
+
+    /** The same conditions in SQL on the alias {@code r} of the record's table, for native queries. */
+    static final class Native {
+        private static final String SHARED = " in (select s.record_id from crm_share s where s.tenant_id = :tenant"
+                + " and s.user_id = :viewer)";
+
+        private Native() {
+        }
+
+        /** " and (...)" narrowing leads to those {@code v} sees ("" for everything); binds into {@code params}. */
+        static String lead(Visibility v, Map<String, Object> params) {
+            return v.all() ? "" : bind(" and (r.owner_id is null or r.owner_id in (:audience) or r.id" + SHARED + ")",
+                    v, params);
+        }
+
+        /** As {@link SeenBy#account}. */
+        static String account(Visibility v, Map<String, Object> params) {
+            if (v.all()) {
+                return "";
+            }
+            String teams = v.accounts().isEmpty() ? "" : " or r.id in (:teamAccounts)";
+            return bind(" and (r.owner_id is null or r.owner_id in (:audience) or r.id" + SHARED + teams + ")", v,
+                    params);
+        }
+
+        /** As {@link SeenBy#ofAccount}. */
+        static String ofAccount(Visibility v, Map<String, Object> params) {
+            if (v.all()) {
+                return "";
+            }
+            String teams = v.accounts().isEmpty() ? "" : " or r.account_id in (:teamAccounts)";
+            return bind(" and (r.owner_id in (:audience) or r.id" + SHARED
+                    + " or (r.account_id is null and r.owner_id is null)"
+                    + " or r.account_id in (select a.id from crm_account a where a.tenant_id = :tenant"
+                    + " and (a.owner_id is null or a.owner_id in (:audience)))"
+                    + " or r.account_id" + SHARED + teams + ")", v, params);
+        }
+
+        private static String bind(String condition, Visibility v, Map<String, Object> params) {
+            params.put("audience", v.owners().stream().map(UserId::value).toList());
+            params.put("viewer", Objects.requireNonNull(v.viewer()).value());
+            if (!v.accounts().isEmpty()) {
+                params.put("teamAccounts", List.copyOf(v.accounts()));
+            }
+            return condition;
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.crmkit.core.sharing.Visibility;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 final class MemoryAccountRepository extends MemoryRepository<AccountId, Account> implements AccountRepository {
     private static final Comparator<Account> BY_CREATION = Comparator.comparing(Account::createdAt)
@@ -41,8 +42,12 @@ final class MemoryAccountRepository extends MemoryRepository<AccountId, Account>
     @Override
     public Page<Account> list(Visibility visibility, PageRequest page) {
         tx.checkOpen();
+        return Page.of(table.scan().filter(seenBy(visibility)).sorted(BY_NAME).toList(), page);
+    }
+
+    /** The accounts {@code visibility} sees. */
+    Predicate<Account> seenBy(Visibility visibility) {
         MemoryShareRepository shares = tx.shares();
-        return Page.of(table.scan().filter(a -> visibility.sees(a.id().value(), a.owner(), a.id().value(),
-                a.owner(), shares::isShared)).sorted(BY_NAME).toList(), page);
+        return a -> visibility.sees(a.id().value(), a.owner(), a.id().value(), a.owner(), shares::isShared);
     }
 }

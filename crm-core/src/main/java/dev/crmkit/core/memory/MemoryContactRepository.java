@@ -83,7 +83,8 @@ final class MemoryContactRepository extends MemoryRepository<ContactId, Contact>
                         Collectors.counting()));
     }
 
-    private Predicate<Contact> seenBy(Visibility visibility) {
+    /** The contacts {@code visibility} sees. */
+    Predicate<Contact> seenBy(Visibility visibility) {
         if (visibility.all()) {
             return c -> true;
         }

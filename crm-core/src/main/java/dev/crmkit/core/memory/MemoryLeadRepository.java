@@ -70,18 +70,13 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
     @Override
     public Page<Lead> search(LeadQuery query, Visibility visibility, PageRequest page) {
         tx.checkOpen();
-        MemoryShareRepository shares = tx.shares();
-        return Page.of(table.scan().filter(matcher(query))
-                .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
-                .sorted(ORDER).toList(), page);
+        return Page.of(table.scan().filter(matcher(query)).filter(seenBy(visibility)).sorted(ORDER).toList(), page);
     }
 
     @Override
     public Map<String, Long> countBy(LeadQuery query, Visibility visibility, GroupField field) {
         tx.checkOpen();
-        MemoryShareRepository shares = tx.shares();
-        return table.scan().filter(matcher(query))
-                .filter(l -> visibility.sees(l.id().value(), l.owner(), shares::isShared))
+        return table.scan().filter(matcher(query)).filter(seenBy(visibility))
                 .collect(Collectors.groupingBy(l -> PersonFields.orEmpty(groupValue(l, field)), TreeMap::new,
                         Collectors.counting()));
     }
@@ -95,6 +90,12 @@ final class MemoryLeadRepository extends MemoryRepository<LeadId, Lead> implemen
             case REGION -> l.reach().address() == null ? null : l.reach().address().region();
             case CITY -> l.reach().address() == null ? null : l.reach().address().city();
         };
+    }
+
+    /** The leads {@code visibility} sees. */
+    Predicate<Lead> seenBy(Visibility visibility) {
+        MemoryShareRepository shares = tx.shares();
+        return l -> visibility.sees(l.id().value(), l.owner(), shares::isShared);
     }
 
     static Predicate<Lead> matcher(LeadQuery q) {

@@ -21,6 +21,7 @@ import dev.crmkit.core.segment.Operator;
 import dev.crmkit.core.segment.SegmentField;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentTarget;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,15 +51,17 @@ final class MemorySegmentQueries implements SegmentQueries {
     }
 
     @Override
-    public Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page) {
+    public Page<EntityId> members(SegmentTarget target, Criteria criteria, Visibility visibility, PageRequest page) {
         tx.checkOpen();
         Predicate<Row> test = compile(criteria);
         List<EntityId> ids = switch (target) {
-            case LEAD -> leads().filter(l -> test.test(row(l))).sorted(MemoryLeadRepository.ORDER)
-                    .map(l -> (EntityId) l.id()).toList();
-            case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c)))
-                    .sorted(MemoryContactRepository.ORDER).map(c -> (EntityId) c.id()).toList();
-            case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a)))
+            case LEAD -> leads().filter(tx.leads().seenBy(visibility)).filter(l -> test.test(row(l)))
+                    .sorted(MemoryLeadRepository.ORDER).map(l -> (EntityId) l.id()).toList();
+            case CONTACT -> tables.contacts.scan().filter(tx.contacts().seenBy(visibility))
+                    .filter(c -> test.test(row(c))).sorted(MemoryContactRepository.ORDER)
+                    .map(c -> (EntityId) c.id()).toList();
+            case ACCOUNT -> tables.accounts.scan().filter(tx.accounts().seenBy(visibility))
+                    .filter(a -> test.test(row(a)))
                     .sorted(Comparator.comparing(Account::createdAt).thenComparing(Account::id))
                     .map(a -> (EntityId) a.id()).toList();
         };
@@ -66,13 +69,15 @@ final class MemorySegmentQueries implements SegmentQueries {
     }
 
     @Override
-    public long count(SegmentTarget target, Criteria criteria) {
+    public long count(SegmentTarget target, Criteria criteria, Visibility visibility) {
         tx.checkOpen();
         Predicate<Row> test = compile(criteria);
         return switch (target) {
-            case LEAD -> leads().filter(l -> test.test(row(l))).count();
-            case CONTACT -> tables.contacts.scan().filter(c -> test.test(row(c))).count();
-            case ACCOUNT -> tables.accounts.scan().filter(a -> test.test(row(a))).count();
+            case LEAD -> leads().filter(tx.leads().seenBy(visibility)).filter(l -> test.test(row(l))).count();
+            case CONTACT -> tables.contacts.scan().filter(tx.contacts().seenBy(visibility))
+                    .filter(c -> test.test(row(c))).count();
+            case ACCOUNT -> tables.accounts.scan().filter(tx.accounts().seenBy(visibility))
+                    .filter(a -> test.test(row(a))).count();
         };
     }
 

@@ -4,15 +4,12 @@ import dev.crmkit.core.audit.AuditRepository;
 import dev.crmkit.core.automation.AutomationRepository;
 import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.consent.ConsentRepository;
-import dev.crmkit.core.customer.AccountRepository;
-import dev.crmkit.core.customer.ContactRepository;
 import dev.crmkit.core.customer.FeedbackRepository;
 import dev.crmkit.core.customer.PurchaseRepository;
 import dev.crmkit.core.document.DocumentRepository;
 import dev.crmkit.core.email.EmailRecipientRepository;
 import dev.crmkit.core.email.EmailTemplateRepository;
 import dev.crmkit.core.email.SentEmailRepository;
-import dev.crmkit.core.lead.LeadRepository;
 import dev.crmkit.core.nurture.EnrollmentRepository;
 import dev.crmkit.core.nurture.SequenceRepository;
 import dev.crmkit.core.privacy.ErasureRepository;
@@ -85,17 +82,17 @@ final class MemoryTx implements StorageTx {
     }
 
     @Override
-    public LeadRepository leads() {
+    public MemoryLeadRepository leads() {
         return new MemoryLeadRepository(tables.leads, this);
     }
 
     @Override
-    public AccountRepository accounts() {
+    public MemoryAccountRepository accounts() {
         return new MemoryAccountRepository(tables.accounts, this);
     }
 
     @Override
-    public ContactRepository contacts() {
+    public MemoryContactRepository contacts() {
         return new MemoryContactRepository(tables.contacts, this);
     }
 

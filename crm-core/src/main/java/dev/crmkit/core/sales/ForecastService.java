@@ -23,25 +23,25 @@ public final class ForecastService {
         this.ctx = ctx;
     }
 
-    /** Everyone's opportunities closing in {@code period}. */
+    /** The opportunities closing in {@code period} that the caller sees (everyone's, for an ADMIN). */
     public Forecast forPeriod(ForecastPeriod period) {
         Validation.argument("period", period);
-        return ctx.read(tx -> Forecast.of(period, tx.opportunities().findClosingBetween(period.from(),
-                period.until())));
+        return ctx.read(tx -> Forecast.of(period, OpportunityService.seen(ctx, tx,
+                tx.opportunities().findClosingBetween(period.from(), period.until()))));
     }
 
-    /** {@code owner}'s opportunities closing in {@code period}. */
+    /** {@code owner}'s opportunities closing in {@code period}, of those the caller sees. */
     public Forecast forOwner(UserId owner, ForecastPeriod period) {
         return forTeam(Set.of(Objects.requireNonNull(owner, "owner")), period);
     }
 
-    /** The opportunities of all {@code owners} together, closing in {@code period}. */
+    /** The opportunities of all {@code owners} together that the caller sees, closing in {@code period}. */
     public Forecast forTeam(Set<UserId> owners, ForecastPeriod period) {
         check(owners, period);
         return ctx.read(tx -> {
             List<Opportunity> all = new ArrayList<>();
             for (UserId owner : owners) {
-                all.addAll(tx.opportunities().findByOwner(owner));
+                all.addAll(OpportunityService.seen(ctx, tx, tx.opportunities().findByOwner(owner)));
             }
             return Forecast.of(period, all);
         });
@@ -53,7 +53,8 @@ public final class ForecastService {
         return ctx.read(tx -> {
             Map<UserId, Forecast> result = new LinkedHashMap<>();
             for (UserId owner : owners) {
-                result.put(owner, Forecast.of(period, tx.opportunities().findByOwner(owner)));
+                result.put(owner, Forecast.of(period, OpportunityService.seen(ctx, tx,
+                        tx.opportunities().findByOwner(owner))));
             }
             return result;
         });

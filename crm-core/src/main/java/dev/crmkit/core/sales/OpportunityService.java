@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpportunityService {
     static final String KIND = "Opportunity";
-    private static final Guard<OpportunityId, Opportunity> GUARD = new Guard<>(KIND,
+    static final Guard<OpportunityId, Opportunity> GUARD = new Guard<>(KIND,
             o -> new OwnedRecords.Owned(KIND, o.id(), o.owner(), o.account()));
     private final CrmContext<? extends SalesTx> ctx;
 

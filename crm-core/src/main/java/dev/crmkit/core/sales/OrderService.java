@@ -12,6 +12,8 @@ import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.sales.SalesEvent.OrderStatusChanged;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * history and timeline show it and a prospect account becomes a customer.
  */
 public final class OrderService {
+    private static final Guard<OrderId, Order> GUARD = new Guard<>("Order",
+            o -> new OwnedRecords.Owned("Order", o.id(), o.owner(), o.account()));
     private final CrmContext<? extends SalesTx> ctx;
     private final CustomerService customers;
 
@@ -70,7 +74,7 @@ public final class OrderService {
      */
     public Order deliver(Ref<OrderId> id) {
         return ctx.write(tx -> {
-            Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
+            Order o = GUARD.current(ctx, tx, tx.orders(), Objects.requireNonNull(id, "id"));
             if (!o.status().canMoveTo(OrderStatus.DELIVERED)) {
                 throw new IllegalTransitionException("Order", o.status(), OrderStatus.DELIVERED);
             }
@@ -99,25 +103,28 @@ public final class OrderService {
     }
 
     private Order moveIn(SalesTx tx, Ref<OrderId> id, OrderStatus target, @Nullable String note) {
-        Order o = tx.orders().current(Objects.requireNonNull(id, "id"));
+        Order o = GUARD.current(ctx, tx, tx.orders(), Objects.requireNonNull(id, "id"));
         Order saved = tx.orders().save(o.moveTo(target, note, ctx.user(), ctx.now()));
         ctx.raise(new OrderStatusChanged(ctx.actor().tenant(), ctx.now(), saved, o.status()));
         return saved;
     }
 
-    /** The order, or {@code NotFoundException}. */
+    /**
+     * The order, or {@code NotFoundException}, also for one the caller may not see (an order is seen by its owner,
+     * as an opportunity: see {@code sharing}).
+     */
     public Order get(OrderId id) {
-        return ctx.read(tx -> tx.orders().get(id));
+        return ctx.read(tx -> GUARD.get(ctx, tx, tx.orders(), id));
     }
 
-    /** The order with this number, e.g. {@code O-1}. */
+    /** The order with this number, e.g. {@code O-1}, if the caller sees it. */
     public Optional<Order> findByNumber(String number) {
         Validation.lookup("number", number, false);
-        return ctx.read(tx -> tx.orders().findByNumber(number));
+        return ctx.read(tx -> tx.orders().findByNumber(number).filter(o -> GUARD.sees(ctx, tx, o)));
     }
 
-    /** The account's orders, oldest first. */
+    /** The account's orders the caller sees, oldest first. */
     public List<Order> ofAccount(AccountId account) {
-        return ctx.read(tx -> tx.orders().findByAccount(account));
+        return ctx.read(tx -> GUARD.seen(ctx, tx, tx.orders().findByAccount(account)));
     }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.OpportunityId;
 import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.ProductId;
@@ -56,7 +57,7 @@ public final class QuoteService {
         Validation.argument("opportunity", opportunity);
         Validation.argument("draft", draft);
         return ctx.write(tx -> {
-            Opportunity opp = tx.opportunities().get(opportunity);
+            Opportunity opp = OpportunityService.GUARD.get(ctx, tx, tx.opportunities(), opportunity);
             Validation v = new Validation();
             v.check(opp.isOpen(), "opportunity", "is " + opp.status() + ", not open");
             Priced p = price(tx, opp, draft, v);
@@ -89,7 +90,7 @@ public final class QuoteService {
     private Quote revision(Ref<QuoteId> ref, QuoteDraft draft) {
         Validation.argument("draft", draft);
         return ctx.write(tx -> {
-            Quote q = tx.quotes().current(ref);
+            Quote q = current(tx, ref);
             Opportunity opp = tx.opportunities().get(q.opportunity());
             Validation v = new Validation();
             Priced p = price(tx, opp, draft, v);
@@ -116,7 +117,7 @@ public final class QuoteService {
         ctx.actor().require(Actor.MANAGER, "approve quotes");
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().current(id);
+            Quote q = current(tx, id);
             if (authorsOfRevision(q).contains(ctx.user())) {
                 throw new AccessDeniedException(ctx.user() + " may not approve quote " + q.number() + " revision "
                         + q.revision() + ", which they wrote or asked approval for");
@@ -160,7 +161,7 @@ public final class QuoteService {
         Objects.requireNonNull(id, "id");
         QuoteSender sender = ctx.setting(QuoteSender.class, () -> RECORD_ONLY);
         return ctx.write(tx -> {
-            Quote q = tx.quotes().current(id);
+            Quote q = current(tx, id);
             Account account = tx.accounts().find(q.account()).orElse(null);
             Contact contact = q.contact() == null ? null : tx.contacts().find(q.contact()).orElse(null);
             EmailAddress recipient = contact == null ? null : contact.points().email();
@@ -183,7 +184,7 @@ public final class QuoteService {
     public OrderId accept(Ref<QuoteId> id) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().current(id);
+            Quote q = current(tx, id);
             OrderId orderId = OrderId.of(ctx.newId());
             Quote accepted = q.accept(orderId, ctx.user(), ctx.now());
             Opportunity opp = tx.opportunities().get(q.opportunity());
@@ -199,26 +200,48 @@ public final class QuoteService {
         return move(id, QuoteStatus.DECLINED, QuoteAction.DECLINED, q -> r);
     }
 
-    /** The quote, or {@code NotFoundException}. */
+    /**
+     * The quote, or {@code NotFoundException}, also for the quote of an opportunity the caller may not see (a quote is
+     * seen with its opportunity).
+     */
     public Quote get(QuoteId id) {
-        return ctx.read(tx -> tx.quotes().get(id));
+        return ctx.read(tx -> visible(tx, tx.quotes().get(id)));
     }
 
-    /** The quote with this number, e.g. {@code Q-1}. */
+    private boolean sees(SalesTx tx, Quote q) {
+        return OpportunityService.GUARD.sees(ctx, tx, tx.opportunities().get(q.opportunity()));
+    }
+
+    private Quote visible(SalesTx tx, Quote q) {
+        if (!sees(tx, q)) {
+            throw new NotFoundException("Quote", q.id()); // as for a missing one
+        }
+        return q;
+    }
+
+    /** The quote {@code ref} names, when the caller sees it, at the version the caller read (visibility first). */
+    private Quote current(SalesTx tx, Ref<QuoteId> ref) {
+        Quote q = visible(tx, tx.quotes().get(ref.id()));
+        Ref.check(ref, q, "Quote");
+        return q;
+    }
+
+    /** The quote with this number, e.g. {@code Q-1}, if the caller sees it. */
     public Optional<Quote> findByNumber(String number) {
         Validation.lookup("number", number, false);
-        return ctx.read(tx -> tx.quotes().findByNumber(number));
+        return ctx.read(tx -> tx.quotes().findByNumber(number).filter(q -> sees(tx, q)));
     }
 
-    /** The opportunity's quotes, oldest first. */
+    /** The opportunity's quotes, oldest first; none of an opportunity the caller does not see. */
     public List<Quote> ofOpportunity(OpportunityId opportunity) {
-        return ctx.read(tx -> tx.quotes().findByOpportunity(opportunity));
+        return ctx.read(tx -> tx.opportunities().find(opportunity).filter(o -> OpportunityService.GUARD.sees(ctx,
+                tx, o)).isPresent() ? tx.quotes().findByOpportunity(opportunity) : List.of());
     }
 
     /** The quote as JSON, as {@link QuoteDocuments#json} renders it. */
     public String json(QuoteId id) {
         return ctx.read(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = visible(tx, tx.quotes().get(id));
             return QuoteDocuments.json(q, tx.accounts().find(q.account()).orElse(null), contact(tx, q));
         });
     }
@@ -226,7 +249,7 @@ public final class QuoteService {
     /** The quote as a plain HTML document, as {@link QuoteDocuments#html} renders it. */
     public String html(QuoteId id) {
         return ctx.read(tx -> {
-            Quote q = tx.quotes().get(id);
+            Quote q = visible(tx, tx.quotes().get(id));
             return QuoteDocuments.html(q, tx.accounts().find(q.account()).orElse(null), contact(tx, q));
         });
     }
@@ -239,7 +262,7 @@ public final class QuoteService {
                        Function<Quote, String> detail) {
         Objects.requireNonNull(id, "id");
         return ctx.write(tx -> {
-            Quote q = tx.quotes().current(id);
+            Quote q = current(tx, id);
             return save(tx, q.moveTo(target, action, detail.apply(q), null, ctx.user(), ctx.now()));
         });
     }

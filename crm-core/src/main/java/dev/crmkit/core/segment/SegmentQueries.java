@@ -3,6 +3,7 @@ package dev.crmkit.core.segment;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.sharing.Visibility;
 
 /**
  * Storage port that evaluates criteria where the data lives. Callers pass criteria already
@@ -28,10 +29,23 @@ import dev.crmkit.core.common.PageRequest;
  */
 public interface SegmentQueries {
     /** One page of the target's records matching {@code criteria}. */
-    Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page);
+    default Page<EntityId> members(SegmentTarget target, Criteria criteria, PageRequest page) {
+        return members(target, criteria, Visibility.everything(), page);
+    }
+
+    /**
+     * One page of the target's records matching {@code criteria} that {@code visibility} sees: filtered before paging,
+     * so the page and its total count only those.
+     */
+    Page<EntityId> members(SegmentTarget target, Criteria criteria, Visibility visibility, PageRequest page);
 
     /** How many of the target's records match {@code criteria}. */
-    long count(SegmentTarget target, Criteria criteria);
+    default long count(SegmentTarget target, Criteria criteria) {
+        return count(target, criteria, Visibility.everything());
+    }
+
+    /** How many of the target's records that {@code visibility} sees match {@code criteria}. */
+    long count(SegmentTarget target, Criteria criteria, Visibility visibility);
 
     /** Whether the record {@code id} is among the target's records matching {@code criteria}. */
     boolean matches(SegmentTarget target, EntityId id, Criteria criteria);

@@ -1,5 +1,6 @@
 package dev.crmkit.core.segment;
 
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.FieldError;
@@ -12,6 +13,8 @@ import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.segment.SegmentEvent.SegmentSaved;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +49,8 @@ public final class SegmentService {
 
     /**
      * Renames the segment {@code read} and replaces its criteria; its target stays. When it changed since it was read,
-     * nothing is written and this is a {@code ConcurrentUpdateException}.
+     * nothing is written and this is a {@code ConcurrentUpdateException}. Its owner or a MANAGER may
+     * ({@code AccessDeniedException} otherwise).
      */
     public Segment update(Segment read, String name, Criteria criteria) {
         return edit(Objects.requireNonNull(read, "read"), name, criteria);
@@ -61,6 +65,9 @@ public final class SegmentService {
         SegmentId id = ref.id();
         return ctx.write(tx -> {
             Segment old = tx.segments().current(ref);
+            if (!old.owner().equals(ctx.user())) {
+                ctx.actor().require(Actor.MANAGER, "change a segment " + old.owner() + " owns");
+            }
             String n = check(name, old.target(), criteria);
             requireFreeName(tx, n, id);
             return saved(tx, new Segment(id, old.version(), n, old.target(), criteria, old.owner(), old.createdAt(),
@@ -112,45 +119,61 @@ public final class SegmentService {
         return ctx.read(tx -> tx.segments().list());
     }
 
-    /** All saved segments by name, each with its current number of members (one count query per segment). */
+    /**
+     * All saved segments by name, each with its current number of members the caller sees (one count query per
+     * segment).
+     */
     public List<SegmentSize> listWithSizes() {
         return ctx.read(tx -> tx.segments().list().stream()
-                .map(s -> new SegmentSize(s, tx.segmentQueries().count(s.target(), s.criteria()))).toList());
+                .map(s -> new SegmentSize(s, tx.segmentQueries().count(s.target(), s.criteria(),
+                        seenBy(tx, s.target())))).toList());
     }
 
-    /** How many records the saved segment holds now. */
+    /** How many records the saved segment holds now, of those the caller sees. */
     public long count(SegmentId id) {
         return ctx.read(tx -> {
             Segment s = tx.segments().get(id);
-            return tx.segmentQueries().count(s.target(), s.criteria());
+            return tx.segmentQueries().count(s.target(), s.criteria(), seenBy(tx, s.target()));
         });
     }
 
     /**
-     * A page of the segment's members, oldest first: {@code LeadId}s, {@code ContactId}s or {@code AccountId}s by
-     * its target (load them from {@code leads()}, {@code contacts()} or {@code accounts()}).
+     * A page of the segment's members the caller sees, oldest first: {@code LeadId}s, {@code ContactId}s or
+     * {@code AccountId}s by its target (load them from {@code leads()}, {@code contacts()} or {@code accounts()}).
      */
     public Page<EntityId> members(SegmentId id, PageRequest page) {
         Validation.argument("page", page);
         return ctx.read(tx -> {
             Segment s = tx.segments().get(id);
-            return tx.segmentQueries().members(s.target(), s.criteria(), page);
+            return tx.segmentQueries().members(s.target(), s.criteria(), seenBy(tx, s.target()), page);
         });
     }
 
-    /** Members of unsaved criteria, to try them out before saving; invalid criteria are a ValidationException. */
+    /**
+     * Members of unsaved criteria the caller sees, to try them out before saving; invalid criteria are a
+     * ValidationException.
+     */
     public Page<EntityId> preview(SegmentTarget target, Criteria criteria, PageRequest page) {
         Validation.argument("target", target);
         Validation.argument("page", page);
         validate(target, criteria);
-        return ctx.read(tx -> tx.segmentQueries().members(target, criteria, page));
+        return ctx.read(tx -> tx.segmentQueries().members(target, criteria, seenBy(tx, target), page));
     }
 
-    /** How many records unsaved criteria select. */
+    /** How many records unsaved criteria select, of those the caller sees. */
     public long count(SegmentTarget target, Criteria criteria) {
         Validation.argument("target", target);
         validate(target, criteria);
-        return ctx.read(tx -> tx.segmentQueries().count(target, criteria));
+        return ctx.read(tx -> tx.segmentQueries().count(target, criteria, seenBy(tx, target)));
+    }
+
+    /** What the caller sees of the target's records: members are listed and counted as their reader sees them. */
+    private Visibility seenBy(SegmentTx tx, SegmentTarget target) {
+        return Audience.of(ctx, tx, switch (target) {
+            case LEAD -> "Lead";
+            case CONTACT -> "Contact";
+            case ACCOUNT -> "Account";
+        });
     }
 
     private static void validate(SegmentTarget target, Criteria criteria) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Audience {
     /** The kinds whose records an account's team sees (an account's own, and those belonging to one). */
-    private static final Set<String> OF_ACCOUNTS = Set.of("Account", "Contact", "Opportunity", "Case");
+    private static final Set<String> OF_ACCOUNTS = Set.of("Account", "Contact", "Opportunity", "Order", "Case");
 
     private Audience() {
     }

@@ -14,7 +14,11 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.OpportunityId;
+import dev.crmkit.core.common.OrderId;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.ProductId;
+import dev.crmkit.core.common.QuoteId;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.Account;
@@ -24,9 +28,17 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.PeopleQuery;
+import dev.crmkit.core.sales.ForecastPeriod;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.Opportunity;
 import dev.crmkit.core.sales.OpportunityDetails;
+import dev.crmkit.core.sales.ProductDetails;
+import dev.crmkit.core.sales.QuoteDraft;
+import dev.crmkit.core.sales.QuoteItem;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.segment.SegmentSize;
+import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.sharing.SharingSettings;
@@ -276,5 +288,65 @@ public abstract class AccountVisibilityContract extends ContractSupport {
         Account read = crm.accounts().get(globex);
         assertThatThrownBy(() -> ann.accounts().update(globex, read.version() + 3, AccountDetails.named("X")))
                 .as("a stale version of a hidden account is not found either").isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void quotesOrdersAndForecastsAreSeenWithTheirOpportunity() {
+        AccountId globex = account("Globex", BOB);
+        OpportunityId engines = opportunity(globex, "Engines", BOB);
+        AccountId acme = account("Acme", ANN);
+        opportunity(acme, "Looms", ANN);
+        ProductId engine = crm.products().create(ProductDetails.of("ENG-1", "Difference Engine"));
+        crm.products().createPriceBook("Europe", "EUR");
+        crm.products().setListPrice(engine, Money.of("1999.99", "EUR"));
+        QuoteId quote = crm.quotes().create(engines, QuoteDraft.of(List.of(QuoteItem.of(engine, 1))));
+        crm.quotes().send(quote);
+        OrderId order = crm.quotes().accept(quote);
+        String number = crm.quotes().get(quote).number();
+
+        assertThatThrownBy(() -> ann.quotes().get(quote)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.quotes().html(quote)).isInstanceOf(NotFoundException.class);
+        assertThat(ann.quotes().findByNumber(number)).isEmpty();
+        assertThat(ann.quotes().ofOpportunity(engines)).isEmpty();
+        assertThatThrownBy(() -> ann.quotes().create(engines, QuoteDraft.of(List.of(QuoteItem.of(engine, 2)))))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.orders().get(order)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.orders().confirm(order)).isInstanceOf(NotFoundException.class);
+        assertThat(ann.orders().ofAccount(globex)).isEmpty();
+        ForecastPeriod q1 = ForecastPeriod.quarter(2026, 1);
+        assertThat(ann.forecasts().forPeriod(q1).in("EUR").opportunities()).isEqualTo(1);
+        assertThat(ann.forecasts().forOwner(BOB, q1).in("EUR").opportunities()).isZero();
+        assertThat(crm.forecasts().forPeriod(q1).in("EUR").opportunities()).isEqualTo(2);
+
+        crm.accountTeams().addMember(globex, ANN, "account manager");
+        assertThat(ann.quotes().get(quote).number()).isEqualTo(number);
+        assertThat(ann.orders().confirm(order).id()).isEqualTo(order);
+        assertThat(ann.forecasts().forPeriod(q1).in("EUR").opportunities()).isEqualTo(2);
+    }
+
+    @Test
+    void aSegmentListsAndCountsOnlyTheMembersTheReaderSees() {
+        AccountId globex = account("Globex", BOB);
+        contact(globex, "Hank", BOB);
+        AccountId acme = account("Acme", ANN);
+        ContactId wile = contact(acme, "Wile", ANN);
+        SegmentId people = crm.segments().create("Everyone", SegmentTarget.CONTACT, Criteria.all());
+        SegmentId companies = crm.segments().create("Companies", SegmentTarget.ACCOUNT, Criteria.all());
+
+        var page = ann.segments().members(people, PageRequest.first(10));
+        assertThat(page.items()).containsExactly(wile);
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(ann.segments().count(people)).isEqualTo(1);
+        assertThat(ann.segments().members(companies, PageRequest.first(10)).items()).containsExactly(acme);
+        assertThat(ann.segments().count(SegmentTarget.ACCOUNT, Criteria.all())).isEqualTo(1);
+        assertThat(ann.segments().listWithSizes()).extracting(SegmentSize::members).containsExactly(1L, 1L);
+        assertThat(crm.segments().count(people)).as("an ADMIN counts all").isEqualTo(2);
+
+        crm.accountTeams().addMember(globex, ANN, "support");
+        assertThat(ann.segments().count(people)).isEqualTo(2);
+        Segment read = ann.segments().get(people);
+        assertThatThrownBy(() -> ann.segments().update(read, "Mine", Criteria.all()))
+                .as("another's segment").isInstanceOf(AccessDeniedException.class);
+        assertThat(crm.segments().get(people).name()).isEqualTo("Everyone");
     }
 }

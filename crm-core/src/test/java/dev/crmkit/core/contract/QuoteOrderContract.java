@@ -90,6 +90,9 @@ public abstract class QuoteOrderContract extends ContractSupport {
         sales.products().setListPrice(mill, Money.of("333.33", "EUR"));
         deal = sales.opportunities().create(NewOpportunity.of(acme, "Engines", Money.of("10000.00", "EUR"),
                 LocalDate.of(2026, 3, 31)).withContact(ada));
+        // The approving manager sees the deal as the manager of its owner; rep-2 works on the account with rep-1.
+        sales.teams().create("Sales", UserId.of("boss"), Set.of(actor.user(), UserId.of("rep-2")));
+        sales.accountTeams().addMember(acme, UserId.of("rep-2"), "sales engineer");
         sales.events().subscribe(SalesEvent.class, events::add);
     }
 

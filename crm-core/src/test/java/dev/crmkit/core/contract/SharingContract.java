@@ -11,12 +11,15 @@ import dev.crmkit.core.common.GroupField;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.PageRequest;
+import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.segment.Criteria;
+import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.sharing.Access;
 import dev.crmkit.core.sharing.SharingSettings;
 import java.util.List;
@@ -190,5 +193,19 @@ public abstract class SharingContract extends ContractSupport {
                 .noneMatch(m -> m.lead().filter(bobs::equals).isPresent());
         bob.sharing().share(bobs, ANN);
         assertThat(ann.leads().findDuplicates(anns)).anySatisfy(m -> assertThat(m.lead()).contains(bobs));
+    }
+
+    @Test
+    void aLeadSegmentListsAndCountsOnlyTheLeadsTheReaderSees() {
+        LeadId anns = lead("Anns", ANN);
+        lead("Bobs", BOB);
+        LeadId nobodys = lead("Nobodys", null);
+        SegmentId everyone = crm.segments().create("Everyone", SegmentTarget.LEAD, Criteria.all());
+
+        var page = ann.segments().members(everyone, PageRequest.first(10));
+        assertThat(page.items()).containsExactly(anns, nobodys);
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(ann.segments().count(SegmentTarget.LEAD, Criteria.all())).isEqualTo(2);
+        assertThat(crm.segments().count(everyone)).isEqualTo(3);
     }
 }
