@@ -169,11 +169,7 @@ public final class SegmentService {
 
     /** What the caller sees of the target's records: members are listed and counted as their reader sees them. */
     private Visibility seenBy(SegmentTx tx, SegmentTarget target) {
-        return Audience.of(ctx, tx, switch (target) {
-            case LEAD -> "Lead";
-            case CONTACT -> "Contact";
-            case ACCOUNT -> "Account";
-        });
+        return Audience.of(ctx, tx, target.recordKind());
     }
 
     private static void validate(SegmentTarget target, Criteria criteria) {

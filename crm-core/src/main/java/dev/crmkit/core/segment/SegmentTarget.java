@@ -5,5 +5,16 @@ package dev.crmkit.core.segment;
  * contacts and accounts.
  */
 public enum SegmentTarget {
-    LEAD, CONTACT, ACCOUNT
+    LEAD("Lead"), CONTACT("Contact"), ACCOUNT("Account");
+
+    private final String recordKind;
+
+    SegmentTarget(String recordKind) {
+        this.recordKind = recordKind;
+    }
+
+    /** The kind of the records selected, as repositories and {@code SharingSettings} name it ({@code "Lead"}). */
+    public String recordKind() {
+        return recordKind;
+    }
 }

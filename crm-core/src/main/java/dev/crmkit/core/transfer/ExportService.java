@@ -21,6 +21,8 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.Reach;
 import dev.crmkit.core.segment.Segment;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -40,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * CSV exports: every lead, contact or account with the columns an import reads back ({@link ImportField} headers,
  * plus {@code Id}), and a segment's postal addresses for a direct-mail campaign. Every cell a spreadsheet would run
  * as a formula (starting with {@code = + - @}) is written after a single quote. Needs the MANAGER role: an export
- * reads across owners.
+ * reads across owners; it holds the records the caller sees (a manager's teams', everything for an ADMIN).
  */
 public final class ExportService {
     private static final int PAGE = PageRequest.MAX_SIZE;
@@ -63,8 +65,8 @@ public final class ExportService {
     }
 
     /**
-     * Writes every {@code target} record (leads: all but merged and spam ones) to {@code out} as CSV, oldest first,
-     * in one read transaction; returns how many rows were written. {@code out} is flushed, not closed.
+     * Writes every {@code target} record the caller sees (leads: all but merged and spam ones) to {@code out} as CSV,
+     * oldest first, in one read transaction; returns how many rows were written. {@code out} is flushed, not closed.
      */
     public long csv(ImportTarget target, Writer out) {
         Validation.argument("target", target);
@@ -74,22 +76,25 @@ public final class ExportService {
         List<String> header = new ArrayList<>(List.of("Id"));
         fields.forEach(f -> header.add(f.header()));
         return ctx.read(tx -> write(out, header, printer -> switch (target) {
-            case LEAD -> pages(p -> tx.leads().search(LeadQuery.all(), p), (Lead l) -> leadRow(l), printer);
+            case LEAD -> pages(p -> tx.leads().search(LeadQuery.all(), Audience.of(ctx, tx, "Lead"), p),
+                    (Lead l) -> leadRow(l), printer);
             case CONTACT -> {
                 Map<AccountId, String> names = new HashMap<>();
-                yield pages(p -> tx.contacts().search(ContactQuery.all(), p), (Contact c) -> contactRow(c,
+                Visibility seen = Audience.of(ctx, tx, "Contact");
+                yield pages(p -> tx.contacts().search(ContactQuery.all(), seen, p), (Contact c) -> contactRow(c,
                         c.account() == null ? null : names.computeIfAbsent(c.account(),
                                 a -> tx.accounts().find(a).map(Account::name).orElse(null))), printer);
             }
-            case ACCOUNT -> pages(tx.accounts()::list, ExportService::accountRow, printer);
+            case ACCOUNT -> pages(p -> tx.accounts().list(Audience.of(ctx, tx, "Account"), p),
+                    ExportService::accountRow, printer);
         }));
     }
 
     /**
-     * Writes the postal addresses of a segment's members for a direct-mail campaign: a person (lead or contact) only
-     * with {@link Consent#postalMail()} and an address a letter reaches (a street and a city or postal code); an
-     * account segment with its companies' addresses (business mail, no person's consent involved). Columns: Name,
-     * Company, Street, City, Region, Postal code, Country. {@code out} is flushed, not closed.
+     * Writes the postal addresses of a segment's members the caller sees for a direct-mail campaign: a person (lead
+     * or contact) only with {@link Consent#postalMail()} and an address a letter reaches (a street and a city or postal
+     * code); an account segment with its companies' addresses (business mail, no person's consent involved). Columns:
+     * Name, Company, Street, City, Region, Postal code, Country. {@code out} is flushed, not closed.
      */
     public MailingList mailingList(SegmentId segment, Writer out) {
         Validation.argument("segment", segment);
@@ -97,9 +102,10 @@ public final class ExportService {
         ctx.actor().require(Actor.MANAGER, "export a mailing list");
         return ctx.read(tx -> {
             Segment s = tx.segments().get(segment);
+            Visibility seen = Audience.of(ctx, tx, s.target().recordKind());
             long[] counts = new long[3]; // written, without consent, without a postal address
             write(out, MAILING, printer -> {
-                eachOf(page -> tx.segmentQueries().members(s.target(), s.criteria(), page), (EntityId id) -> {
+                eachOf(page -> tx.segmentQueries().members(s.target(), s.criteria(), seen, page), (EntityId id) -> {
                     Addressee a = addressee(tx, id);
                     if (a == null) {
                         return;

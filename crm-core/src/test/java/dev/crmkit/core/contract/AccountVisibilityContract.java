@@ -42,6 +42,8 @@ import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.sharing.SharingSettings;
+import dev.crmkit.core.transfer.ImportTarget;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -348,5 +350,22 @@ public abstract class AccountVisibilityContract extends ContractSupport {
         assertThatThrownBy(() -> ann.segments().update(read, "Mine", Criteria.all()))
                 .as("another's segment").isInstanceOf(AccessDeniedException.class);
         assertThat(crm.segments().get(people).name()).isEqualTo("Everyone");
+    }
+
+    @Test
+    void aManagersExportHoldsTheRecordsTheySee() {
+        AccountId globex = account("Globex", BOB);
+        contact(globex, "Hank", BOB);
+        AccountId acme = account("Acme", ANN);
+        contact(acme, "Wile", ANN);
+        Crm mid = as("mid", Actor.MANAGER);
+
+        StringWriter contacts = new StringWriter();
+        assertThat(mid.exports().csv(ImportTarget.CONTACT, contacts)).isEqualTo(1);
+        assertThat(contacts.toString()).contains("Wile").doesNotContain("Hank");
+        StringWriter accounts = new StringWriter();
+        assertThat(mid.exports().csv(ImportTarget.ACCOUNT, accounts)).isEqualTo(1);
+        assertThat(accounts.toString()).contains("Acme").doesNotContain("Globex");
+        assertThat(crm.exports().csv(ImportTarget.CONTACT, new StringWriter())).as("an ADMIN's").isEqualTo(2);
     }
 }
