@@ -1,7 +1,9 @@
 package dev.crmkit.jpa;
 
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.reporting.Dimension;
+import dev.crmkit.reporting.FactSource;
 import dev.crmkit.reporting.Filter;
 import dev.crmkit.reporting.GroupTotals;
 import dev.crmkit.reporting.InMemoryReportExecutor;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pushes reports down to the database as one GROUP BY query over the table of their fact source: the database
@@ -61,15 +64,21 @@ public final class JpaReportExecutor implements ReportExecutor {
 
     @Override
     public ReportResult execute(ReportDefinition definition, TimeWindow window, StorageTx tx) {
+        return execute(definition, window, Visibility.everything(), tx);
+    }
+
+    @Override
+    public ReportResult execute(ReportDefinition definition, TimeWindow window, Visibility visibility,
+                                StorageTx tx) {
         if (!(tx instanceof JpaTx jpa) || !pushesDown(definition)
                 || !CalendarSql.supports(jpa.database(), definition.zone()) && zoned(definition)) {
-            return fallback.execute(definition, window, tx);
+            return fallback.execute(definition, window, visibility, tx);
         }
         FactSql facts = FactSql.of(definition.source());
         Database db = jpa.database();
         String from = facts.from(definition.dimensionsRead(), db);
         if (from == null) {
-            return fallback.execute(definition, window, tx);
+            return fallback.execute(definition, window, visibility, tx);
         }
         ZoneId zone = definition.zone();
         Query q = new Query(facts, db, zone);
@@ -120,6 +129,11 @@ public final class JpaReportExecutor implements ReportExecutor {
         }
         if (facts.where() != null) {
             sql.append(" and ").append(facts.where());
+        }
+        String seen = seen(definition.source(), facts.table(), new SeenBy.Jdbc(jpa.tenantId(), visibility, q.binds),
+                visibility);
+        if (seen != null) {
+            sql.append(" and ").append(seen);
         }
         String filters = q.conditions(definition.filters());
         if (filters != null) {
@@ -175,6 +189,23 @@ public final class JpaReportExecutor implements ReportExecutor {
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    /**
+     * The rows of the records {@code visibility} sees, as the reference executor filters them (see
+     * {@code SeenFacts}); null for all of them.
+     */
+    private static @Nullable String seen(FactSource source, String table, SeenBy.Jdbc seen, Visibility visibility) {
+        if (visibility.all()) {
+            return null;
+        }
+        return switch (source) {
+            case TOUCHPOINTS, SEQUENCE_STEPS -> null; // tenant-wide counts (ReportService checks their dimensions)
+            case LEADS -> seen.lead(table);
+            case CONTACTS, OPPORTUNITIES, CASES -> seen.ofAccount(table);
+            case PURCHASES -> seen.purchase(table);
+            case TASKS -> seen.task(table);
+        };
     }
 
     /** Whether the definition has days in it: calendar dimensions or a count of calendar days. */

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Shares ({@code crm_share}, V28) in plain JDBC on the transaction's connection. */
@@ -102,5 +104,24 @@ final class JpaShareRepository implements ShareRepository {
             }
         });
         return shared[0];
+    }
+
+    @Override
+    public Set<UUID> sharedWith(UserId user) {
+        Database db = tx.database();
+        Set<UUID> records = new HashSet<>();
+        tx.jdbcRead(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT record_id FROM crm_share WHERE tenant_id = ? AND user_id = ?")) {
+                s.setString(1, tx.tenantId());
+                s.setString(2, user.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(JdbcParameters.uuid(rs, 1, db));
+                    }
+                }
+            }
+        });
+        return records;
     }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.core.sharing.Visibility;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * {@link Visibility} as JPQL conditions on the alias {@code r}, added to a query's filter so that a page is a page of
@@ -95,6 +96,81 @@ final class SeenBy {
                 params.put("teamAccounts", List.copyOf(v.accounts()));
             }
             return condition;
+        }
+    }
+
+    /**
+     * The same conditions for plain JDBC ({@code ?} binds appended to {@code binds} in order) on the fact tables of
+     * reports, whose columns are qualified by an alias or the table's name.
+     */
+    static final class Jdbc {
+        private final String tenant;
+        private final Visibility v;
+        private final List<Object> binds;
+
+        /** Conditions of {@code tenant}'s records {@code v} sees, their binds appended to {@code binds}. */
+        Jdbc(String tenant, Visibility v, List<Object> binds) {
+            this.tenant = tenant;
+            this.v = v;
+            this.binds = binds;
+        }
+
+        /** Leads in {@code t}: unassigned, the audience's, or shared with the reader. */
+        String lead(String t) {
+            return "(" + t + ".owner_id is null or " + t + ".owner_id in (" + audience() + ") or " + t + ".id"
+                    + shared() + ")";
+        }
+
+        /** Records in {@code t} belonging to an account: as {@link SeenBy#ofAccount}. */
+        String ofAccount(String t) {
+            return "(" + t + ".owner_id in (" + audience() + ") or " + t + ".id" + shared()
+                    + " or (" + t + ".account_id is null and " + t + ".owner_id is null) or " + t + ".account_id in "
+                    + accounts() + ")";
+        }
+
+        /** Purchases in {@code t}: of an account seen; of no account, of a contact seen. */
+        String purchase(String t) {
+            String accounts = accounts();
+            binds.add(tenant);
+            return "(" + t + ".account_id in " + accounts + " or (" + t + ".account_id is null and " + t
+                    + ".contact_id in (select c.id from crm_contact c where c.tenant_id = ? and " + ofAccount("c")
+                    + ")))";
+        }
+
+        /** Tasks in {@code t} assigned to someone of the audience. */
+        String task(String t) {
+            return t + ".assignee_id in (" + audience() + ")";
+        }
+
+        /** "(select ...)": the accounts seen, as a subquery. */
+        private String accounts() {
+            binds.add(tenant);
+            String sql = "(select a.id from crm_account a where a.tenant_id = ? and (a.owner_id is null"
+                    + " or a.owner_id in (" + audience() + ") or a.id" + shared();
+            if (!v.accounts().isEmpty()) {
+                StringBuilder marks = new StringBuilder();
+                for (UUID account : v.accounts()) {
+                    marks.append(marks.isEmpty() ? "?" : ", ?");
+                    binds.add(account);
+                }
+                sql += " or a.id in (" + marks + ")";
+            }
+            return sql + "))";
+        }
+
+        private String audience() {
+            StringBuilder marks = new StringBuilder();
+            for (UserId user : v.owners()) {
+                marks.append(marks.isEmpty() ? "?" : ", ?");
+                binds.add(user.value());
+            }
+            return marks.toString();
+        }
+
+        private String shared() {
+            binds.add(tenant);
+            binds.add(Objects.requireNonNull(v.viewer()).value());
+            return " in (select s.record_id from crm_share s where s.tenant_id = ? and s.user_id = ?)";
         }
     }
 }

@@ -43,6 +43,7 @@ import dev.crmkit.core.contract.WebhookContract;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.reporting.ReportExecutor;
 import dev.crmkit.reporting.contract.HostileReportContract;
+import dev.crmkit.reporting.contract.ReportVisibilityContract;
 import dev.crmkit.reporting.contract.ReportingContract;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
@@ -321,6 +322,19 @@ class JpaContractTest {
 
     @Nested
     class ReportingTests extends ReportingContract {
+        @Override
+        protected Storage storage() {
+            return database.storage();
+        }
+
+        @Override
+        protected ReportExecutor executor() {
+            return new JpaReportExecutor();
+        }
+    }
+
+    @Nested
+    class ReportVisibilityTests extends ReportVisibilityContract {
         @Override
         protected Storage storage() {
             return database.storage();

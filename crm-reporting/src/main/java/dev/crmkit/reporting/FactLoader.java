@@ -8,9 +8,9 @@ import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Purchase;
-import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.email.SentEmailId;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.nurture.Enrollment;
 import dev.crmkit.core.nurture.ExitReason;
@@ -20,6 +20,7 @@ import dev.crmkit.core.sales.OpportunityStatus;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.EscalationKind;
 import dev.crmkit.core.service.Triage;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.storage.StorageTx;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.tracking.Touchpoint;
@@ -50,6 +51,11 @@ final class FactLoader {
     }
 
     static FactTable load(ReportDefinition def, TimeWindow window, StorageTx tx) {
+        return load(def, window, tx, SeenFacts.of(Visibility.everything(), tx));
+    }
+
+    /** The facts of the records {@code seen} lets the reader see. */
+    static FactTable load(ReportDefinition def, TimeWindow window, StorageTx tx, SeenFacts seen) {
         FactTable.Builder b = FactTable.builder(def.source(), def.dimensionsRead(), fieldsOf(def));
         ZoneId zone = def.zone();
         Instant from = window.from();
@@ -57,20 +63,36 @@ final class FactLoader {
         switch (def.source()) {
             case TOUCHPOINTS -> tx.touchpoints().forEachOccurred(from, to, t -> touchpoint(b, t, zone));
             case LEADS -> tx.leads().forEachCreated(from, to, l -> {
-                if (l.status() != LeadStatus.MERGED) {
+                if (l.status() != LeadStatus.MERGED && seen.lead(l)) {
                     lead(b, l, zone);
                 }
             });
             case CONTACTS -> {
                 Map<AccountId, String> industries = b.keeps(Dimension.INDUSTRY) ? industries(tx) : Map.of();
-                tx.contacts().forEachCreated(from, to, c -> contact(b, c, industries, zone));
+                tx.contacts().forEachCreated(from, to, c -> {
+                    if (seen.contact(c)) {
+                        contact(b, c, industries, zone);
+                    }
+                });
             }
-            case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> purchase(b, p, zone));
-            case OPPORTUNITIES -> tx.opportunities().forEachCreated(from, to, o -> opportunity(b, o, zone));
-            case CASES -> tx.cases().forEachCreated(from, to, c -> serviceCase(b, c, zone));
+            case PURCHASES -> tx.purchases().forEachPurchased(from, to, p -> {
+                if (seen.purchase(p)) {
+                    purchase(b, p, zone);
+                }
+            });
+            case OPPORTUNITIES -> tx.opportunities().forEachCreated(from, to, o -> {
+                if (seen.opportunity(o)) {
+                    opportunity(b, o, zone);
+                }
+            });
+            case CASES -> tx.cases().forEachCreated(from, to, c -> {
+                if (seen.serviceCase(c)) {
+                    serviceCase(b, c, zone);
+                }
+            });
             // a task's time is when it was closed, which may fall in the window though it was created before
             case TASKS -> tx.tasks().forEachCreated(null, to, t -> {
-                if (window.contains(t.closedAt() != null ? t.closedAt() : t.createdAt())) {
+                if (window.contains(t.closedAt() != null ? t.closedAt() : t.createdAt()) && seen.task(t)) {
                     task(b, t, zone);
                 }
             });

@@ -1,5 +1,6 @@
 package dev.crmkit.reporting;
 
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.storage.StorageTx;
 
 /**
@@ -14,10 +15,16 @@ public final class InMemoryReportExecutor implements ReportExecutor {
 
     @Override
     public ReportResult execute(ReportDefinition definition, TimeWindow window, StorageTx tx) {
+        return execute(definition, window, Visibility.everything(), tx);
+    }
+
+    @Override
+    public ReportResult execute(ReportDefinition definition, TimeWindow window, Visibility visibility,
+                                StorageTx tx) {
         if (window.isRelative()) {
             throw new IllegalArgumentException("resolve a relative window before running it: " + window);
         }
-        return aggregate(FactLoader.load(definition, window, tx), definition, window);
+        return aggregate(FactLoader.load(definition, window, tx, SeenFacts.of(visibility, tx)), definition, window);
     }
 
     /**

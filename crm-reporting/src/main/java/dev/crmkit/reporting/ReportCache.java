@@ -9,6 +9,7 @@ import dev.crmkit.core.context.EventBus;
 import dev.crmkit.core.customer.CustomerEvent;
 import dev.crmkit.core.sales.SalesEvent;
 import dev.crmkit.core.service.ServiceEvent;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.task.TaskEvent;
 import dev.crmkit.core.tracking.TrackingEvent;
 import java.time.Clock;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 final class ReportCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReportCache.class);
 
-    private record Key(TenantId tenant, ReportDefinition definition, TimeWindow window, long generation) {
+    private record Key(TenantId tenant, ReportDefinition definition, TimeWindow window, Visibility reader,
+                       long generation) {
     }
 
     private record Generation(TenantId tenant, FactSource source) {
@@ -60,13 +62,14 @@ final class ReportCache implements AutoCloseable {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
-    ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window,
+    /** The result for readers who see {@code reader} (equal visibilities share results). */
+    ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window, Visibility reader,
                      Supplier<ReportResult> compute) {
         if (definition.source() == FactSource.SEQUENCE_STEPS) {
             return compute.get(); // enrollments move on without events (see FactSource.SEQUENCE_STEPS)
         }
         long generation = generation(tenant, definition.source()).get();
-        return results.get(new Key(tenant, definition, window, generation), k -> compute.get());
+        return results.get(new Key(tenant, definition, window, reader, generation), k -> compute.get());
     }
 
     private AtomicLong generation(TenantId tenant, FactSource source) {

@@ -1,5 +1,6 @@
 package dev.crmkit.reporting;
 
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.storage.StorageTx;
 
 /**
@@ -16,4 +17,15 @@ public interface ReportExecutor {
      * @param tx     an open read transaction
      */
     ReportResult execute(ReportDefinition definition, TimeWindow window, StorageTx tx);
+
+    /**
+     * As {@link #execute(ReportDefinition, TimeWindow, StorageTx)} over only the facts of the records
+     * {@code visibility} sees (for {@link FactSource#TOUCHPOINTS} and {@link FactSource#SEQUENCE_STEPS}, all: they
+     * are counts of marketing events). An executor that cannot filter leaves the filtered case to the reference.
+     */
+    default ReportResult execute(ReportDefinition definition, TimeWindow window, Visibility visibility,
+                                 StorageTx tx) {
+        return visibility.all() ? execute(definition, window, tx)
+                : new InMemoryReportExecutor().execute(definition, window, visibility, tx);
+    }
 }

@@ -7,6 +7,8 @@ import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.internal.Internal;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.storage.StorageTx;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -71,12 +73,22 @@ public final class ReportService implements AutoCloseable {
         return run(definition, definition.window());
     }
 
-    /** Runs {@code definition} over {@code window} instead of its own; relative windows end today in its zone. */
+    /**
+     * Runs {@code definition} over {@code window} instead of its own; relative windows end today in its zone. The
+     * result counts only the records the actor sees (see {@code dev.crmkit.core.sharing}): a rep's pipeline report
+     * is their own and their account teams', a manager's their teams'; touchpoints and nurture steps are tenant-wide
+     * counts that only a reader seeing every lead may break down by lead, contact, account or visitor
+     * ({@code AccessDeniedException}).
+     */
     public ReportResult run(ReportDefinition definition, TimeWindow window) {
         Objects.requireNonNull(definition, "definition");
         TimeWindow resolved = window.resolve(ctx.clock(), definition.zone());
-        return cache.get(ctx.actor().tenant(), definition, resolved, () -> ctx.read(tx ->
-                labelled(executor.execute(definition, resolved, tx), tx)));
+        String kind = SeenFacts.kindOf(definition.source());
+        Visibility reader = Audience.seesAll(ctx, kind) ? Visibility.everything()
+                : ctx.read(tx -> Audience.of(ctx, tx, kind));
+        SeenFacts.check(definition, reader);
+        return cache.get(ctx.actor().tenant(), definition, resolved, reader, () -> ctx.read(tx ->
+                labelled(executor.execute(definition, resolved, reader, tx), tx)));
     }
 
     public ReportCacheStats cacheStats() {

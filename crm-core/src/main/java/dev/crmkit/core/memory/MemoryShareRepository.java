@@ -5,7 +5,9 @@ import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.sharing.ShareRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** One tenant's shares, by record; undone with the write. */
@@ -72,5 +74,17 @@ final class MemoryShareRepository implements ShareRepository {
             }
         }
         return false;
+    }
+
+    @Override
+    public Set<UUID> sharedWith(UserId user) {
+        tx.checkOpen();
+        Set<UUID> records = new HashSet<>();
+        tables.shares.forEach((record, shares) -> {
+            if (shares.stream().anyMatch(s -> s.user().equals(user))) {
+                records.add(record);
+            }
+        });
+        return records;
     }
 }

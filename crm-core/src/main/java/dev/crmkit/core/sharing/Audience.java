@@ -30,14 +30,20 @@ public final class Audience {
     /** What the calling actor of {@code ctx} sees of records of {@code kind}, read in {@code tx}. */
     public static Visibility of(CrmContext<?> ctx, SharingTx tx, String kind) {
         Actor actor = ctx.actor();
-        SharingSettings settings = ctx.setting(SharingSettings.class, SharingSettings::defaults);
-        if (actor.hasRole(Actor.ADMIN) || actor.user().equals(UserId.SYSTEM) || settings.of(kind) == Access.PUBLIC
-                || settings.rolesSeeingAll(kind).stream().anyMatch(actor::hasRole)) {
+        if (seesAll(ctx, kind)) {
             return Visibility.everything();
         }
         Set<UserId> below = below(tx, actor.user());
         return new Visibility(false, below, actor.user(),
                 OF_ACCOUNTS.contains(kind) ? tx.ownedRecords().accountsWorkedOnBy(below) : Set.of());
+    }
+
+    /** Whether the calling actor of {@code ctx} sees every record of {@code kind}, which needs no read to tell. */
+    public static boolean seesAll(CrmContext<?> ctx, String kind) {
+        Actor actor = ctx.actor();
+        SharingSettings settings = ctx.setting(SharingSettings.class, SharingSettings::defaults);
+        return actor.hasRole(Actor.ADMIN) || actor.user().equals(UserId.SYSTEM) || settings.of(kind) == Access.PUBLIC
+                || settings.rolesSeeingAll(kind).stream().anyMatch(actor::hasRole);
     }
 
     /** {@code user} and everyone below them: the members of the teams they manage, and theirs, down the hierarchy. */

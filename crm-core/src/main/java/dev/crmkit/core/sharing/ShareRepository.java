@@ -2,6 +2,7 @@ package dev.crmkit.core.sharing;
 
 import dev.crmkit.core.common.UserId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The shares of the transaction's tenant. Adapters implement it. */
@@ -17,4 +18,7 @@ public interface ShareRepository {
 
     /** Whether {@code record} is shared with {@code user}. */
     boolean isShared(UUID record, UserId user);
+
+    /** The records shared with {@code user}: one read for a bulk filter (a report over many records). */
+    Set<UUID> sharedWith(UserId user);
 }
