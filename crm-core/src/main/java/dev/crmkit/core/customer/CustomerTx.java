@@ -1,13 +1,12 @@
 package dev.crmkit.core.customer;
 
-import dev.crmkit.core.sharing.SharingTx;
 import dev.crmkit.core.tracking.TrackingTx;
 
 /**
  * The storage transaction as this capability sees it: the repositories of accounts, contacts, purchases and
- * feedback, over those of tracking and of record sharing.
+ * feedback, over those of tracking.
  */
-public interface CustomerTx extends TrackingTx, SharingTx {
+public interface CustomerTx extends TrackingTx {
     AccountRepository accounts();
 
     ContactRepository contacts();

@@ -3,6 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
@@ -13,8 +14,10 @@ import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.sharing.Audience;
 import dev.crmkit.core.sharing.Visibility;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Duplicates across record types, with the weights and thresholds of {@link DuplicateRules} and an explanation per
@@ -49,35 +52,48 @@ public final class DuplicateService {
      */
     public List<DuplicateMatch> of(Lead lead) {
         Validation.argument("lead", lead);
-        return ctx.read(tx -> seen(tx, Audience.of(ctx, tx, "Lead"), finder(tx).find(lead)));
+        return ctx.read(tx -> seen(ctx, tx, finder(tx).find(lead)));
     }
 
     /**
-     * {@code matches} without the leads {@code visibility} does not see: a match names a lead and how each field
-     * agreed with it, which would tell a rep about another's lead. Contacts and accounts are seen tenant-wide yet.
+     * {@code matches} without the records the actor of {@code ctx} does not see: a match names a lead, contact or
+     * account and how each field agreed with it, which would tell a rep about another's record.
      */
-    static List<DuplicateMatch> seen(LeadTx tx, Visibility visibility, List<DuplicateMatch> matches) {
-        if (visibility.all()) {
-            return matches;
-        }
-        List<LeadId> leads = matches.stream().flatMap(m -> m.lead().stream()).toList();
-        Map<LeadId, Lead> stored = leads.isEmpty() ? Map.of() : tx.leads().findAll(leads);
-        return matches.stream().filter(m -> m.lead().map(id -> {
-            Lead l = stored.get(id);
-            return l != null && Audience.sees(tx, visibility, id.value(), l.owner());
-        }).orElse(true)).toList();
+    static List<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx, List<DuplicateMatch> matches) {
+        return matches.isEmpty() ? matches : matches.stream().filter(seen(ctx, tx)).toList();
+    }
+
+    /** Whether the actor of {@code ctx} sees the record a match names (one visibility per kind, computed once). */
+    static Predicate<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx) {
+        Map<DuplicateMatch.Kind, Visibility> kinds = new EnumMap<>(DuplicateMatch.Kind.class);
+        return m -> {
+            Visibility v = kinds.computeIfAbsent(m.kind(), k -> Audience.of(ctx, tx, switch (k) {
+                case LEAD -> "Lead";
+                case CONTACT -> "Contact";
+                case ACCOUNT -> "Account";
+            }));
+            if (v.all()) {
+                return true;
+            }
+            EntityId id = switch (m.kind()) {
+                case LEAD -> LeadId.of(m.id());
+                case CONTACT -> ContactId.of(m.id());
+                case ACCOUNT -> AccountId.of(m.id());
+            };
+            return tx.ownedRecords().find(id).map(o -> Audience.sees(tx, v, o)).orElse(false);
+        };
     }
 
     /** The contacts that look like {@code contact}, stored or not (a preview), best first; itself left out. */
     public List<DuplicateMatch> of(Contact contact) {
         Validation.argument("contact", contact);
-        return ctx.read(tx -> finder(tx).find(contact));
+        return ctx.read(tx -> seen(ctx, tx, finder(tx).find(contact)));
     }
 
     /** The accounts that look like {@code account}, stored or not (a preview), best first; itself left out. */
     public List<DuplicateMatch> of(Account account) {
         Validation.argument("account", account);
-        return ctx.read(tx -> finder(tx).find(account));
+        return ctx.read(tx -> seen(ctx, tx, finder(tx).find(account)));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -249,6 +250,16 @@ public record Lead(
         e.history.addAll(gone.history);
         e.history.sort(LeadService.HISTORY_ORDER);
         return e.log(at, by, "MERGED", "absorbed lead " + gone.id);
+    }
+
+    /** This lead with only the duplicate matches {@code keep} accepts: a view for a reader, never stored. */
+    Lead withDuplicatesOnly(Predicate<DuplicateMatch> keep) {
+        if (duplicates.stream().allMatch(keep)) {
+            return this;
+        }
+        Edit e = edit();
+        e.duplicates.removeIf(keep.negate());
+        return e.build();
     }
 
     /**

@@ -164,7 +164,8 @@ public final class LeadService {
                 Optional<Lead> earlier = tx.touchpoints().findByExternalEventId(form.submissionId())
                         .map(Touchpoint::lead).flatMap(lead -> tx.leads().find(lead));
                 if (earlier.isPresent()) {
-                    return new FormCapture(earlier.get().id(), earlier.get().spam(), earlier.get().duplicates());
+                    return new FormCapture(earlier.get().id(), earlier.get().spam(),
+                            DuplicateService.seen(ctx, tx, earlier.get().duplicates()));
                 }
             }
             LeadInput.Fields fields = located.withAttribution(attributionFromCodes(tx,
@@ -178,7 +179,7 @@ public final class LeadService {
                         lead.origin().attribution().campaign(), mapping.formName()));
                 lead = rescoreIn(tx, tx.leads().get(lead.id()));
             }
-            return new FormCapture(lead.id(), spam, lead.duplicates());
+            return new FormCapture(lead.id(), spam, DuplicateService.seen(ctx, tx, lead.duplicates()));
         });
     }
 
@@ -248,7 +249,8 @@ public final class LeadService {
      * against the leads stored before it in this call, and stored unless {@code store} says no to its matches (an
      * import skipping what it already holds). The candidates of all of them are read together and the new leads
      * written together: a few statements per call instead of a dozen per lead. Same matches, owners, scores and
-     * events as one {@code capture} per lead.
+     * events as one {@code capture} per lead. {@code store} judges every match; the outcomes name only the records
+     * the caller sees.
      *
      * @return one outcome per lead, in order
      */
@@ -268,7 +270,12 @@ public final class LeadService {
                                          @Nullable CaptureMemo memo) {
         List<Object> checked = checkedAll(leads, store);
         UserId defaultOwner = defaultOwner();
-        return ctx.write(tx -> storeIn(tx, matchIn(tx, checked, store, memo, defaultOwner, List.of())));
+        return ctx.write(tx -> {
+            Predicate<DuplicateMatch> seen = DuplicateService.seen(ctx, tx);
+            return storeIn(tx, matchIn(tx, checked, store, memo, defaultOwner, List.of())).stream()
+                    .map(c -> c.duplicates().isEmpty() ? c : new BatchCapture(c.id(),
+                            c.duplicates().stream().filter(seen).toList(), c.errors())).toList();
+        });
     }
 
     /**
@@ -465,7 +472,15 @@ public final class LeadService {
 
     /** The lead, or {@code NotFoundException} (also for a lead the caller may not see, see {@code sharing}). */
     public Lead get(LeadId id) {
-        return ctx.read(tx -> visible(tx, tx.leads().get(id)));
+        return ctx.read(tx -> asSeen(tx, visible(tx, tx.leads().get(id))));
+    }
+
+    /**
+     * {@code lead} as the caller may read it: with only the duplicate matches naming records they see (the stored
+     * lead keeps them all).
+     */
+    private Lead asSeen(LeadTx tx, Lead lead) {
+        return lead.duplicates().isEmpty() ? lead : lead.withDuplicatesOnly(DuplicateService.seen(ctx, tx));
     }
 
     /**
@@ -494,7 +509,10 @@ public final class LeadService {
      * ones; an ADMIN all (see {@code sharing.Access}).
      */
     public Page<Lead> search(LeadQuery query, PageRequest page) {
-        return ctx.read(tx -> tx.leads().search(query, Audience.of(ctx, tx, KIND), page));
+        return ctx.read(tx -> {
+            Page<Lead> found = tx.leads().search(query, Audience.of(ctx, tx, KIND), page);
+            return new Page<>(found.items().stream().map(l -> asSeen(tx, l)).toList(), page, found.total());
+        });
     }
 
     /**
@@ -517,7 +535,7 @@ public final class LeadService {
     public List<DuplicateMatch> findDuplicates(LeadId id) {
         return ctx.read(tx -> {
             Lead l = visible(tx, tx.leads().get(id));
-            return DuplicateService.seen(tx, Audience.of(ctx, tx, KIND), finder(tx).find(l));
+            return DuplicateService.seen(ctx, tx, finder(tx).find(l));
         });
     }
 

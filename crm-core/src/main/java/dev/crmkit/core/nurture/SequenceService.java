@@ -19,6 +19,7 @@ import dev.crmkit.core.email.SentEmailId;
 import dev.crmkit.core.email.SuppressionReason;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.sharing.Audience;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.task.TaskService;
@@ -141,6 +142,7 @@ public final class SequenceService {
 
     private EnrollmentId enroll(NurtureTx tx, SequenceId sequence, LeadId lead) {
         Sequence s = tx.nurtureSequences().get(sequence);
+        Audience.requireSeen(ctx, tx, lead);
         Lead l = tx.leads().get(lead);
         Validation v = new Validation();
         v.check(s.active(), "sequence", "is not active: " + s.name());
@@ -161,10 +163,14 @@ public final class SequenceService {
         return ctx.read(tx -> tx.enrollments().get(Validation.argument("id", id)));
     }
 
-    /** The lead's enrollments, oldest first. */
+    /** The lead's enrollments, oldest first; a lead the caller does not see is a {@code NotFoundException}. */
     public List<Enrollment> enrollmentsOf(LeadId lead) {
         requireReader();
-        return ctx.read(tx -> tx.enrollments().ofLead(Validation.argument("lead", lead)));
+        Validation.argument("lead", lead);
+        return ctx.read(tx -> {
+            Audience.requireSeen(ctx, tx, lead);
+            return tx.enrollments().ofLead(lead);
+        });
     }
 
     /** Holds an active enrollment: its step does not run until {@link #resume}. */

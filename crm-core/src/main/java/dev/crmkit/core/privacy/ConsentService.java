@@ -16,6 +16,7 @@ import dev.crmkit.core.email.EmailService;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.PersonConsent;
+import dev.crmkit.core.sharing.Audience;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -53,16 +54,25 @@ public final class ConsentService {
         return change(person, purpose, false, null, source, null);
     }
 
-    /** The latest record of {@code person} per purpose; purposes never recorded are absent. */
+    /**
+     * The latest record of {@code person} per purpose; purposes never recorded are absent. A person the caller does
+     * not see is a {@code NotFoundException} here and in every method of this service.
+     */
     public Map<ConsentPurpose, ConsentRecord> current(EntityId person) {
         check(person);
-        return ctx.read(tx -> tx.consents().current(person.value()));
+        return ctx.read(tx -> {
+            Audience.requireSeen(ctx, tx, person);
+            return tx.consents().current(person.value());
+        });
     }
 
     /** Every consent change of {@code person}, oldest first. */
     public List<ConsentRecord> history(EntityId person) {
         check(person);
-        return ctx.read(tx -> tx.consents().history(person.value()));
+        return ctx.read(tx -> {
+            Audience.requireSeen(ctx, tx, person);
+            return tx.consents().history(person.value());
+        });
     }
 
     private ConsentRecord change(EntityId person, ConsentPurpose purpose, boolean granted,
@@ -79,6 +89,7 @@ public final class ConsentService {
         v.singleLine("proof", evidence);
         v.throwIfInvalid();
         return ctx.write(tx -> {
+            Audience.requireSeen(ctx, tx, person);
             ConsentRecord record = new ConsentRecord(ctx.newId(), person.value(), purpose, granted, basis,
                     Validation.checked(from), evidence, ctx.user(), ctx.now());
             if (person instanceof LeadId lead) {

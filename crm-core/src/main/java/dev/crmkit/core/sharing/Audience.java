@@ -6,10 +6,7 @@ import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.context.CrmContext;
-import dev.crmkit.core.task.Team;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
+import dev.crmkit.core.task.Hierarchy;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +30,7 @@ public final class Audience {
         if (seesAll(ctx, kind)) {
             return Visibility.everything();
         }
-        Set<UserId> below = below(tx, actor.user());
+        Set<UserId> below = Hierarchy.below(tx, actor.user());
         return new Visibility(false, below, actor.user(),
                 OF_ACCOUNTS.contains(kind) ? tx.ownedRecords().accountsWorkedOnBy(below) : Set.of());
     }
@@ -44,22 +41,6 @@ public final class Audience {
         SharingSettings settings = ctx.setting(SharingSettings.class, SharingSettings::defaults);
         return actor.hasRole(Actor.ADMIN) || actor.user().equals(UserId.SYSTEM) || settings.of(kind) == Access.PUBLIC
                 || settings.rolesSeeingAll(kind).stream().anyMatch(actor::hasRole);
-    }
-
-    /** {@code user} and everyone below them: the members of the teams they manage, and theirs, down the hierarchy. */
-    static Set<UserId> below(SharingTx tx, UserId user) {
-        Set<UserId> seen = new LinkedHashSet<>();
-        Deque<UserId> todo = new ArrayDeque<>();
-        todo.push(user);
-        while (!todo.isEmpty()) {
-            UserId next = todo.pop();
-            if (seen.add(next)) {
-                for (Team team : tx.teams().findByManager(next)) {
-                    team.members().forEach(todo::push);
-                }
-            }
-        }
-        return seen;
     }
 
     /** Whether {@code visibility} sees record {@code id} of {@code owner}, of no account, asking the shares. */
@@ -94,6 +75,15 @@ public final class Audience {
             throw new NotFoundException(owned.kind(), owned.id()); // as the repository says of a missing record
         }
         return record;
+    }
+
+    /**
+     * Throws the {@code NotFoundException} of a missing record when {@code record} (a lead, contact, account,
+     * opportunity or case) exists and the actor of {@code ctx} does not see it; what a service taking another
+     * capability's record by id checks first.
+     */
+    public static void requireSeen(CrmContext<?> ctx, SharingTx tx, EntityId record) {
+        tx.ownedRecords().find(record).ifPresent(o -> visible(tx, of(ctx, tx, o.kind()), o, o));
     }
 
     /** {@code records} without those {@code ctx}'s actor does not see, in their order. */

@@ -4,6 +4,7 @@ import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.CalendarEventId;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
@@ -14,6 +15,7 @@ import dev.crmkit.core.task.TaskEvent.CalendarReminderDue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -132,9 +134,24 @@ public final class CalendarService {
         });
     }
 
-    /** The event, or {@code NotFoundException}. */
+    /**
+     * The event, or {@code NotFoundException}, also for one the caller may not see: an event is seen by its organizer,
+     * its attendees, the managers above them (see {@link Hierarchy}) and ADMINs.
+     */
     public CalendarEvent get(CalendarEventId id) {
-        return ctx.read(tx -> tx.calendarEvents().get(id));
+        return ctx.read(tx -> {
+            CalendarEvent e = tx.calendarEvents().get(id);
+            if (!seen(tx, e)) {
+                throw new NotFoundException("CalendarEvent", id); // as for a missing one
+            }
+            return e;
+        });
+    }
+
+    private boolean seen(TaskTx tx, CalendarEvent e) {
+        Set<UserId> people = new HashSet<>(e.attendees());
+        people.add(e.organizer());
+        return Hierarchy.sees(tx, ctx.actor(), people);
     }
 
     /** The acting user's events (organized or attended) overlapping [{@code from}, {@code to}), by start time. */
@@ -146,15 +163,15 @@ public final class CalendarService {
                 .filter(e -> !e.cancelled()).toList());
     }
 
-    /** Events the contact attends, by start time, cancelled ones left out. */
+    /** Events the contact attends that the caller sees, by start time, cancelled ones left out. */
     public List<CalendarEvent> withContact(ContactId contact) {
-        return ctx.read(tx -> tx.calendarEvents().findByContact(contact).stream().filter(e -> !e.cancelled())
-                .toList());
+        return ctx.read(tx -> tx.calendarEvents().findByContact(contact).stream()
+                .filter(e -> !e.cancelled() && seen(tx, e)).toList());
     }
 
-    /** Events about {@code subject}, by start time, cancelled ones left out. */
+    /** Events about {@code subject} that the caller sees, by start time, cancelled ones left out. */
     public List<CalendarEvent> ofSubject(Subject subject) {
-        return ctx.read(tx -> tx.calendarEvents().findBySubject(subject).stream().filter(e -> !e.cancelled())
-                .toList());
+        return ctx.read(tx -> tx.calendarEvents().findBySubject(subject).stream()
+                .filter(e -> !e.cancelled() && seen(tx, e)).toList());
     }
 }

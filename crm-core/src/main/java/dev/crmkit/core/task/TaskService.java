@@ -2,6 +2,7 @@ package dev.crmkit.core.task;
 
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -168,9 +170,22 @@ public final class TaskService {
 
     // ---- reading ------------------------------------------------------------------------------------------------
 
-    /** The task, or {@code NotFoundException}. */
+    /**
+     * The task, or {@code NotFoundException}, also for one the caller may not see: a task is seen by its assignee, its
+     * creator, the managers above either (see {@link Hierarchy}) and ADMINs.
+     */
     public Task get(TaskId id) {
-        return ctx.read(tx -> tx.tasks().get(id));
+        return ctx.read(tx -> {
+            Task t = tx.tasks().get(id);
+            if (!seen(tx, t)) {
+                throw new NotFoundException("Task", id); // as for a missing one
+            }
+            return t;
+        });
+    }
+
+    private boolean seen(TaskTx tx, Task t) {
+        return Hierarchy.sees(tx, ctx.actor(), new HashSet<>(List.of(t.assignee(), t.createdBy())));
     }
 
     /** The acting user's open tasks in {@link Task#AGENDA_ORDER}. */
@@ -216,10 +231,10 @@ public final class TaskService {
         });
     }
 
-    /** Every task about {@code subject}, oldest first. */
+    /** Every task about {@code subject} the caller sees, oldest first. */
     public List<Task> ofSubject(Subject subject) {
         Validation.argument("subject", subject);
-        return ctx.read(tx -> tx.tasks().findBySubject(subject));
+        return ctx.read(tx -> tx.tasks().findBySubject(subject).stream().filter(t -> seen(tx, t)).toList());
     }
 
     // ---- reminders ----------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.DuplicateException;
+import dev.crmkit.core.common.EntityId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
@@ -12,12 +13,15 @@ import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.context.CrmContext;
+import dev.crmkit.core.sharing.Audience;
+import dev.crmkit.core.sharing.Visibility;
 import dev.crmkit.core.tracking.TrackingEvent.AdSaved;
 import dev.crmkit.core.tracking.TrackingEvent.AffiliateSaved;
 import dev.crmkit.core.tracking.TrackingEvent.CampaignSaved;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
 import dev.crmkit.core.tracking.TrackingEvent.VisitorIdentified;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -388,19 +392,34 @@ public final class TrackingService {
         return stored.get(0).id();
     }
 
-    /** The touchpoints of a visitor, oldest first. */
+    /**
+     * The touchpoints of a visitor that the caller sees, oldest first: one about a lead, contact or account is seen
+     * with that record (see {@code sharing}), an anonymous one by everyone.
+     */
     public List<Touchpoint> touchpointsOfVisitor(String visitorId) {
         Validation.lookup("visitorId", visitorId, false);
-        return ctx.read(tx -> tx.touchpoints().findByVisitor(visitorId));
+        return ctx.read(tx -> seen(tx, tx.touchpoints().findByVisitor(visitorId)));
     }
 
-    /** The touchpoints of a lead, oldest first. */
+    /** The touchpoints of a lead, oldest first; none of a lead the caller does not see (as of a missing one). */
     public List<Touchpoint> touchpointsOfLead(LeadId lead) {
-        return ctx.read(tx -> tx.touchpoints().findByLead(lead));
+        return ctx.read(tx -> seen(tx, tx.touchpoints().findByLead(lead)));
     }
 
-    /** The touchpoint, if it exists. */
+    /** The touchpoint, if it exists and the caller sees it. */
     public Optional<Touchpoint> touchpoint(TouchpointId id) {
-        return ctx.read(tx -> tx.touchpoints().find(id));
+        return ctx.read(tx -> tx.touchpoints().find(id).filter(t -> !seen(tx, List.of(t)).isEmpty()));
+    }
+
+    /** {@code touchpoints} without those about a record the caller does not see. */
+    private List<Touchpoint> seen(TrackingTx tx, List<Touchpoint> touchpoints) {
+        Map<EntityId, Boolean> records = new HashMap<>();
+        Map<String, Visibility> kinds = new HashMap<>();
+        return touchpoints.stream().filter(t -> {
+            EntityId about = t.lead() != null ? t.lead() : t.contact() != null ? t.contact() : t.account();
+            return about == null || records.computeIfAbsent(about, r -> tx.ownedRecords().find(r)
+                    .map(o -> Audience.sees(tx, kinds.computeIfAbsent(o.kind(), k -> Audience.of(ctx, tx, k)), o))
+                    .orElse(true));
+        }).toList();
     }
 }

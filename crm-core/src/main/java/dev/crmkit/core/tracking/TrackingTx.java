@@ -1,12 +1,13 @@
 package dev.crmkit.core.tracking;
 
 import dev.crmkit.core.consent.ConsentTx;
+import dev.crmkit.core.sharing.SharingTx;
 
 /**
  * The storage transaction as this capability sees it: the repositories of tracking, the people touchpoints name (a
- * port: leads and contacts live above tracking), and their consent.
+ * port: leads and contacts live above tracking), their consent, and record sharing.
  */
-public interface TrackingTx extends ConsentTx {
+public interface TrackingTx extends ConsentTx, SharingTx {
     CampaignRepository campaigns();
 
     AdRepository ads();

@@ -8,12 +8,15 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.AccessDeniedException;
 import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LawfulBasis;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.SegmentId;
+import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
+import dev.crmkit.core.consent.ConsentPurpose;
 import dev.crmkit.core.customer.PeopleQuery;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
@@ -22,6 +25,9 @@ import dev.crmkit.core.segment.Criteria;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.sharing.Access;
 import dev.crmkit.core.sharing.SharingSettings;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.Subject;
+import dev.crmkit.core.tracking.RepInteraction;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -207,5 +213,44 @@ public abstract class SharingContract extends ContractSupport {
         assertThat(page.total()).isEqualTo(2);
         assertThat(ann.segments().count(SegmentTarget.LEAD, Criteria.all())).isEqualTo(2);
         assertThat(crm.segments().count(everyone)).isEqualTo(3);
+    }
+
+    @Test
+    void whatIsAboutAHiddenLeadIsHiddenWithIt() {
+        LeadId bobs = lead("Bobs", BOB);
+        crm.tracking().logCall(RepInteraction.withLead(bobs, 60, "interested", null));
+        crm.consent().grant(bobs, ConsentPurpose.PHONE, LawfulBasis.CONSENT, "call", null);
+        TaskId call = bob.tasks().create(NewTask.of("Call back").about(Subject.of(bobs)));
+
+        assertThat(crm.tracking().touchpointsOfLead(bobs)).hasSize(1);
+        assertThat(ann.tracking().touchpointsOfLead(bobs)).isEmpty();
+        assertThatThrownBy(() -> ann.consent().history(bobs)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.consent().withdraw(bobs, ConsentPurpose.PHONE, "call"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ann.tasks().get(call)).isInstanceOf(NotFoundException.class);
+        assertThat(ann.tasks().ofSubject(Subject.of(bobs))).isEmpty();
+        assertThat(as("other-boss", Actor.MANAGER).tasks().get(call).title()).as("bob's manager sees it")
+                .isEqualTo("Call back");
+
+        bob.sharing().share(bobs, ANN);
+        assertThat(ann.tracking().touchpointsOfLead(bobs)).hasSize(1);
+        assertThat(ann.consent().history(bobs)).hasSize(1);
+    }
+
+    @Test
+    void aLeadsStoredMatchesNameOnlyRecordsTheReaderSees() {
+        LeadId bobs = crm.leads().capture(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(BOB));
+        LeadId anns = crm.leads().capture(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(ANN));
+
+        assertThat(crm.leads().get(anns).duplicates()).extracting(m -> m.id()).contains(bobs.value());
+        assertThat(ann.leads().get(anns).duplicates()).extracting(m -> m.id()).doesNotContain(bobs.value());
+        assertThat(ann.leads().search(LeadQuery.all(), PageRequest.first(10)).items())
+                .allSatisfy(l -> assertThat(l.duplicates()).extracting(m -> m.id()).doesNotContain(bobs.value()));
+        assertThat(crm.leads().get(anns).duplicates()).as("the stored lead keeps them")
+                .extracting(m -> m.id()).contains(bobs.value());
+        var batch = ann.leads().captureAll(List.of(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(ANN)),
+                matches -> true);
+        assertThat(batch.get(0).duplicates()).extracting(m -> m.id()).contains(anns.value())
+                .doesNotContain(bobs.value());
     }
 }
