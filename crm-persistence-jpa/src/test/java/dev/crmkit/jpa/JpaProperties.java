@@ -2,6 +2,7 @@ package dev.crmkit.jpa;
 
 import dev.crmkit.core.contract.AmountContract;
 import dev.crmkit.core.contract.SegmentMembershipContract;
+import dev.crmkit.core.contract.VisibilityContract;
 import dev.crmkit.core.storage.Storage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -59,6 +60,14 @@ class JpaProperties {
 
         @Group
         class SegmentMembership extends SegmentMembershipContract {
+            @Override
+            protected Storage storage() {
+                return database().storage();
+            }
+        }
+
+        @Group
+        class Visibility extends VisibilityContract {
             @Override
             protected Storage storage() {
                 return database().storage();
