@@ -53,10 +53,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Visibility against a simple model, on every adapter: for any teams (a manager and members, managers managing managers), leads
- * owned by anyone or no one, shares, and any reader (a rep, a manager, an ADMIN), the lead list, its count and a read
- * by id return exactly the leads the model says the reader sees: unassigned, owned by the reader or by someone below
- * them in the hierarchy, or shared with them; all for an ADMIN.
+ * Visibility against a simple model, on every adapter: for any teams (a manager and members, managers managing
+ * managers), leads owned by anyone or no one, shares, and any reader (a rep, a manager, an ADMIN), the lead list, its
+ * count and a read by id return exactly the leads the model says the reader sees: unassigned, owned by the reader or
+ * by someone below them in the hierarchy, or shared with them; all for an ADMIN. Accounts and what belongs to them
+ * likewise (see the second property).
  */
 public abstract class VisibilityContract {
     private static final int USERS = 6;
