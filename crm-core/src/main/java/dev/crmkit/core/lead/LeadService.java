@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -270,12 +271,7 @@ public final class LeadService {
                                          @Nullable CaptureMemo memo) {
         List<Object> checked = checkedAll(leads, store);
         UserId defaultOwner = defaultOwner();
-        return ctx.write(tx -> {
-            Predicate<DuplicateMatch> seen = DuplicateService.seen(ctx, tx);
-            return storeIn(tx, matchIn(tx, checked, store, memo, defaultOwner, List.of())).stream()
-                    .map(c -> c.duplicates().isEmpty() ? c : new BatchCapture(c.id(),
-                            c.duplicates().stream().filter(seen).toList(), c.errors())).toList();
-        });
+        return ctx.write(tx -> storeIn(tx, matchIn(tx, checked, store, memo, defaultOwner, List.of())));
     }
 
     /**
@@ -361,7 +357,11 @@ public final class LeadService {
             ready.add(lead);
             outcomes[rows.get(k)] = new BatchCapture(lead.id(), lead.duplicates(), List.of());
         }
-        return new MatchedCaptures(List.of(outcomes), ready, pool);
+        // store judged every match; the outcomes name only the records the caller sees
+        Predicate<DuplicateMatch> seen = DuplicateService.seen(ctx, tx);
+        return new MatchedCaptures(Arrays.stream(outcomes).map(c -> c.duplicates().isEmpty() ? c
+                : new BatchCapture(c.id(), c.duplicates().stream().filter(seen).toList(), c.errors())).toList(),
+                ready, pool);
     }
 
     private List<BatchCapture> storeIn(LeadTx tx, MatchedCaptures matched) {

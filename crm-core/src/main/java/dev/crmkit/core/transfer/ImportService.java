@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -356,12 +355,13 @@ public final class ImportService {
                     planned[i] = failed(row, RowValues.inColumns(row, new ValidationException(c.errors())));
                 } else if (c.id() != null) {
                     planned[i] = created(row, c.id().value(), dup);
+                } else if (dup == null) {
+                    // kept out as a duplicate of a record the importer does not see: not created twice, not named
+                    planned[i] = skipped(row, (UUID) null, "duplicate of a record you do not see");
                 } else {
-                    DuplicateMatch skippedFor = Objects.requireNonNull(dup,
-                            "a valid lead is kept out only as a duplicate");
-                    planned[i] = skipped(row, skippedFor, "duplicate");
-                    if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && skippedFor.kind() == Kind.LEAD) {
-                        fills.put(i, Map.entry(in.get(k), skippedFor));
+                    planned[i] = skipped(row, dup, "duplicate");
+                    if (request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
+                        fills.put(i, Map.entry(in.get(k), dup));
                     }
                 }
             }

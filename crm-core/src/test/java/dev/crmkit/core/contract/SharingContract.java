@@ -28,6 +28,13 @@ import dev.crmkit.core.sharing.SharingSettings;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.Subject;
 import dev.crmkit.core.tracking.RepInteraction;
+import dev.crmkit.core.transfer.DedupePolicy;
+import dev.crmkit.core.transfer.ImportRequest;
+import dev.crmkit.core.transfer.ImportResult;
+import dev.crmkit.core.transfer.ImportTarget;
+import dev.crmkit.core.transfer.RowOutcome;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -252,5 +259,22 @@ public abstract class SharingContract extends ContractSupport {
                 matches -> true);
         assertThat(batch.get(0).duplicates()).extracting(m -> m.id()).contains(anns.value())
                 .doesNotContain(bobs.value());
+    }
+
+    @Test
+    void anImportSkipsADuplicateOfAHiddenLeadWithoutNamingIt() {
+        LeadId bobs = crm.leads().capture(NewLead.of("Pat", "Twin", "pat.twin@example.com").owner(BOB));
+        String csv = "Given name,Surname,E-mail\nPat,Twin,pat.twin@example.com\nSam,Single,sam@example.com\n";
+        long version = crm.leads().get(bobs).version();
+
+        ImportResult result = as("ann", Actor.MANAGER).imports().run(ImportRequest.csv(ImportTarget.LEAD)
+                .dedupe(DedupePolicy.UPDATE_EMPTY), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(result.created()).as("the other row").isEqualTo(1);
+        RowOutcome twin = result.rows().get(0);
+        assertThat(twin.action()).as("not created twice").isEqualTo(RowOutcome.Action.SKIPPED);
+        assertThat(twin.record()).isNull();
+        assertThat(twin.duplicateOf()).isNull();
+        assertThat(crm.leads().get(bobs).version()).as("and not filled either").isEqualTo(version);
     }
 }
