@@ -137,9 +137,10 @@ final class SeenBy {
                     + ")))";
         }
 
-        /** Tasks in {@code t} assigned to someone of the audience. */
+        /** Tasks in {@code t} assigned to or created by someone of the audience. */
         String task(String t) {
-            return t + ".assignee_id in (" + audience() + ")";
+            String audience = audience();
+            return "(" + t + ".assignee_id in (" + audience + ") or " + t + ".created_by in (" + audience() + "))";
         }
 
         /** "(select ...)": the accounts seen, as a subquery. */

@@ -120,6 +120,10 @@ final class ReportCache implements AutoCloseable {
         if (event instanceof CustomerEvent.FeedbackRecorded) {
             return EnumSet.noneOf(FactSource.class);
         }
+        if (event instanceof CustomerEvent.AccountSaved || event instanceof CustomerEvent.ContactSaved) {
+            // an owner changed changes who sees the account's deals, cases and purchases (record visibility)
+            return EnumSet.of(FactSource.CONTACTS, FactSource.OPPORTUNITIES, FactSource.CASES, FactSource.PURCHASES);
+        }
         if (event instanceof CustomerEvent) {
             // contacts, their stage and their account's industry
             return EnumSet.of(FactSource.CONTACTS);

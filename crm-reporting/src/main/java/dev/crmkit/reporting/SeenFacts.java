@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which fact rows a report's reader sees: the rows of the records the services would show them (a lead, contact,
- * opportunity or case they see; a purchase of an account they see; a task of someone in their audience). Reads the
+ * opportunity or case they see; a purchase of an account they see; a task assigned to or created by someone of their
+ * audience). Reads the
  * reader's shares once and each account's owner once, so filtering costs no query per row.
  */
 final class SeenFacts {
@@ -130,7 +131,8 @@ final class SeenFacts {
     }
 
     boolean task(Task t) {
-        return visibility.all() || visibility.owners().contains(t.assignee());
+        return visibility.all() || visibility.owners().contains(t.assignee())
+                || visibility.owners().contains(t.createdBy());
     }
 
     private static @Nullable UUID value(@Nullable AccountId id) {

@@ -1,7 +1,6 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
-import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.GeoBox;
 import dev.crmkit.core.common.GeoPoint;
@@ -13,12 +12,12 @@ import dev.crmkit.core.common.Page;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
-import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.AccountSaved;
 import dev.crmkit.core.sharing.Guard;
 import dev.crmkit.core.sharing.OwnedRecords;
+import dev.crmkit.core.sharing.Ownership;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -98,25 +97,14 @@ public final class AccountService {
     private Account build(@Nullable Account old, @Nullable AccountId id, AccountDetails d, Checked c) {
         return new Account(id == null ? AccountId.of(ctx.newId()) : id,
                 old == null ? 0 : old.version(), c.name, c.industry, d.size(), c.address,
-                c.website, owner(old, d.owner(), "account"),
+                c.website, Ownership.afterEdit(ctx, old != null, old == null ? null : old.owner(), d.owner(),
+                        "account"),
                 old == null ? LifecycleStage.PROSPECT : old.stage(), c.tags,
                 MatchKeys.company(c.name), old == null ? ctx.now() : old.createdAt(), ctx.now());
     }
 
     private record Checked(String name, @Nullable String industry, @Nullable String website, Set<String> tags,
                            @Nullable Address address) {
-    }
-
-    /**
-     * The owner of the account after an edit: {@code requested}, else the one it had, else (a new one) the caller.
-     * Giving an account someone owns to someone else needs MANAGER; taking an unowned one does not.
-     */
-    private UserId owner(@Nullable Account old, @Nullable UserId requested, String kind) {
-        UserId owner = requested != null ? requested : old != null && old.owner() != null ? old.owner() : ctx.user();
-        if (old != null && !owner.equals(old.owner()) && !(old.owner() == null && owner.equals(ctx.user()))) {
-            ctx.actor().require(Actor.MANAGER, "give the " + kind + " to " + owner);
-        }
-        return owner;
     }
 
     private static boolean isWebUrl(String text) {

@@ -1,7 +1,6 @@
 package dev.crmkit.core.customer;
 
 import dev.crmkit.core.common.AccountId;
-import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Address;
 import dev.crmkit.core.common.Consent;
 import dev.crmkit.core.common.ContactId;
@@ -19,12 +18,12 @@ import dev.crmkit.core.common.PhoneNumber;
 import dev.crmkit.core.common.PhoneRegions;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.Text;
-import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.CustomerEvent.ContactSaved;
 import dev.crmkit.core.sharing.Guard;
 import dev.crmkit.core.sharing.OwnedRecords;
+import dev.crmkit.core.sharing.Ownership;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ public final class ContactService {
         Set<String> tags = Labels.clean(d.tags());
         v.maxLengthEach("tags", tags, CustomerLimits.TAG);
         v.maxLengthEach("roles", Labels.clean(d.roles()), CustomerLimits.TAG);
-        if (d.account() != null) {
+        if (d.account() != null && (old == null || !d.account().equals(old.account()))) {
             v.check(AccountService.seen(ctx, tx, d.account()), "account", "no such account: " + d.account());
         }
         String emailText = Text.blankToNull(d.email());
@@ -119,21 +118,10 @@ public final class ContactService {
                 old == null ? 0 : old.version(), d.account(), new ContactName(first, Validation.checked(last), title),
                 new ContactPoints(email, phone, address), new Demographics(d.birthDate(), ageBand, d.gender()),
                 Labels.clean(d.roles()), d.keyDecisionMaker(), old == null ? LifecycleStage.PROSPECT : old.stage(),
-                owner(old, d.owner(), "contact"), d.consent() == null ? Consent.NONE : d.consent(),
+                Ownership.afterEdit(ctx, old != null, old == null ? null : old.owner(), d.owner(),
+                        "contact"), d.consent() == null ? Consent.NONE : d.consent(),
                 old == null ? sourceLead : old.sourceLead(), tags, old == null ? ctx.now() : old.createdAt(),
                 ctx.now());
-    }
-
-    /**
-     * The owner of the contact after an edit: {@code requested}, else the one it had, else (a new one) the caller.
-     * Giving a contact someone owns to someone else needs MANAGER; taking an unowned one does not.
-     */
-    private UserId owner(@Nullable Contact old, @Nullable UserId requested, String kind) {
-        UserId owner = requested != null ? requested : old != null && old.owner() != null ? old.owner() : ctx.user();
-        if (old != null && !owner.equals(old.owner()) && !(old.owner() == null && owner.equals(ctx.user()))) {
-            ctx.actor().require(Actor.MANAGER, "give the " + kind + " to " + owner);
-        }
-        return owner;
     }
 
     private @Nullable AgeBand ageBand(ContactDetails d, Validation v) {
@@ -158,6 +146,11 @@ public final class ContactService {
     /** {@code contacts} without those the actor of {@code ctx} does not see, in their order. */
     public static List<Contact> seen(CrmContext<?> ctx, CustomerTx tx, List<Contact> contacts) {
         return GUARD.seen(ctx, tx, contacts);
+    }
+
+    /** The contact, when the actor of {@code ctx} sees it; else the {@code NotFoundException} of a missing one. */
+    public static Contact visible(CrmContext<?> ctx, CustomerTx tx, ContactId contact) {
+        return GUARD.get(ctx, tx, tx.contacts(), contact);
     }
 
     /** Whether {@code contact} exists and the actor of {@code ctx} sees it. */

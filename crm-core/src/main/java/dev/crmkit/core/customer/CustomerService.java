@@ -14,7 +14,9 @@ import dev.crmkit.core.customer.CustomerEvent.ContactBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.FeedbackRecorded;
 import dev.crmkit.core.customer.CustomerEvent.PurchaseRecorded;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,10 +113,13 @@ public final class CustomerService {
                 : List.of());
     }
 
-    /** The contact's purchases, oldest first; none for a contact the caller does not see. */
+    /**
+     * The contact's purchases, oldest first, but those of an account the caller does not see; none for a contact the
+     * caller does not see.
+     */
     public List<Purchase> purchases(ContactId contact) {
-        return ctx.read(tx -> ContactService.seen(ctx, tx, contact) ? tx.purchases().findByContact(contact)
-                : List.of());
+        return ctx.read(tx -> ContactService.seen(ctx, tx, contact)
+                ? seenPurchases(ctx, tx, tx.purchases().findByContact(contact)) : List.of());
     }
 
     /** The account's feedback, oldest first; none for an account the caller does not see. */
@@ -125,8 +130,8 @@ public final class CustomerService {
 
     /** The contact's feedback, oldest first; none for a contact the caller does not see. */
     public List<Feedback> feedback(ContactId contact) {
-        return ctx.read(tx -> ContactService.seen(ctx, tx, contact) ? tx.feedback().findByContact(contact)
-                : List.of());
+        return ctx.read(tx -> ContactService.seen(ctx, tx, contact)
+                ? seenFeedback(tx, tx.feedback().findByContact(contact)) : List.of());
     }
 
     /**
@@ -142,7 +147,24 @@ public final class CustomerService {
     /** Everything that happened with the contact, newest first; see {@link #timeline(AccountId, PageRequest)}. */
     public Page<TimelineEntry> timeline(ContactId contact, PageRequest page) {
         return ctx.read(tx -> !ContactService.seen(ctx, tx, contact) ? Page.of(List.of(), page)
-                : Timeline.page(tx.touchpoints().findByContact(contact), tx.purchases().findByContact(contact),
-                tx.feedback().findByContact(contact), page));
+                : Timeline.page(tx.touchpoints().findByContact(contact),
+                seenPurchases(ctx, tx, tx.purchases().findByContact(contact)),
+                seenFeedback(tx, tx.feedback().findByContact(contact)), page));
+    }
+
+    /**
+     * {@code purchases} (of a contact) without those of an account the actor of {@code ctx} does not see: a purchase
+     * is seen with its account, as reports count it.
+     */
+    public static List<Purchase> seenPurchases(CrmContext<?> ctx, CustomerTx tx, List<Purchase> purchases) {
+        Map<AccountId, Boolean> seen = new HashMap<>();
+        return purchases.stream().filter(p -> p.account() == null
+                || seen.computeIfAbsent(p.account(), a -> AccountService.seen(ctx, tx, a))).toList();
+    }
+
+    private List<Feedback> seenFeedback(CustomerTx tx, List<Feedback> feedback) {
+        Map<AccountId, Boolean> seen = new HashMap<>();
+        return feedback.stream().filter(f -> f.account() == null
+                || seen.computeIfAbsent(f.account(), a -> AccountService.seen(ctx, tx, a))).toList();
     }
 }

@@ -10,7 +10,9 @@ import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.sharing.Audience;
 import dev.crmkit.core.sharing.Visibility;
 import java.util.ArrayList;
@@ -38,12 +40,12 @@ public final class DuplicateService {
 
     /** The contacts that look like contact {@code id}, best first; {@code NotFoundException} if there is none. */
     public List<DuplicateMatch> ofContact(ContactId id) {
-        return ctx.read(tx -> finder(tx).find(tx.contacts().get(id)));
+        return ctx.read(tx -> seen(ctx, tx, finder(tx).find(ContactService.visible(ctx, tx, id))));
     }
 
     /** The accounts that look like account {@code id}, best first; {@code NotFoundException} if there is none. */
     public List<DuplicateMatch> ofAccount(AccountId id) {
-        return ctx.read(tx -> finder(tx).find(tx.accounts().get(id)));
+        return ctx.read(tx -> seen(ctx, tx, finder(tx).find(AccountService.visible(ctx, tx, id))));
     }
 
     /**
@@ -59,12 +61,12 @@ public final class DuplicateService {
      * {@code matches} without the records the actor of {@code ctx} does not see: a match names a lead, contact or
      * account and how each field agreed with it, which would tell a rep about another's record.
      */
-    static List<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx, List<DuplicateMatch> matches) {
+    public static List<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx, List<DuplicateMatch> matches) {
         return matches.isEmpty() ? matches : matches.stream().filter(seen(ctx, tx)).toList();
     }
 
     /** Whether the actor of {@code ctx} sees the record a match names (one visibility per kind, computed once). */
-    static Predicate<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx) {
+    public static Predicate<DuplicateMatch> seen(CrmContext<?> ctx, LeadTx tx) {
         Map<DuplicateMatch.Kind, Visibility> kinds = new EnumMap<>(DuplicateMatch.Kind.class);
         return m -> {
             Visibility v = kinds.computeIfAbsent(m.kind(), k -> Audience.of(ctx, tx, switch (k) {

@@ -20,6 +20,7 @@ import dev.crmkit.core.lead.LeadEvent.LeadConverted;
 import dev.crmkit.core.lead.LeadEvent.LeadStatusChanged;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.OpportunityService;
+import dev.crmkit.core.sharing.Share;
 import dev.crmkit.core.task.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,10 @@ final class LeadConversion {
         AccountId accountId = account.map(Account::id).orElseGet(() -> new AccountService(ctx).create(
                 new AccountDetails(who.company() != null ? who.company() : personalName(who), null, null,
                         reach.address(), null, lead.owner(), Set.of())));
+        if (!AccountService.seen(ctx, tx, accountId)) {
+            // a lead shared with the converter becomes an account shared with them (it is its owner's, as the lead)
+            tx.shares().add(new Share(accountId.value(), ctx.user(), ctx.user(), ctx.now()));
+        }
         ContactId contactId = contact.map(Contact::id).orElseGet(() -> new ContactService(ctx).createFromLead(
                 new ContactDetails(accountId, who.firstName(), who.lastName(), who.title(),
                         reach.email() == null ? null : reach.email().value(),
@@ -101,7 +106,8 @@ final class LeadConversion {
 
     private Optional<Account> existingAccount(Lead lead, ConvertLead how, Validation v) {
         if (how.account() != null) {
-            Optional<Account> a = tx.accounts().find(how.account());
+            Optional<Account> a = tx.accounts().find(how.account())
+                    .filter(found -> AccountService.seen(ctx, tx, found.id()));
             v.check(a.isPresent(), "account", "no such account: " + how.account());
             return a;
         }
@@ -109,7 +115,8 @@ final class LeadConversion {
         if (key == null) {
             return Optional.empty();
         }
-        List<Account> matches = tx.accounts().findByNameKey(key);
+        List<Account> matches = tx.accounts().findByNameKey(key).stream()
+                .filter(a -> AccountService.seen(ctx, tx, a.id())).toList(); // one the converter may not see is none
         v.check(matches.size() <= 1, "account",
                 matches.size() + " accounts are named like '" + lead.identity().company()
                 + "': name the one to attach to");

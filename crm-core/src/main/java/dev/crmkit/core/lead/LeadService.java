@@ -511,7 +511,9 @@ public final class LeadService {
     public Page<Lead> search(LeadQuery query, PageRequest page) {
         return ctx.read(tx -> {
             Page<Lead> found = tx.leads().search(query, Audience.of(ctx, tx, KIND), page);
-            return new Page<>(found.items().stream().map(l -> asSeen(tx, l)).toList(), page, found.total());
+            Predicate<DuplicateMatch> seen = DuplicateService.seen(ctx, tx); // one visibility per kind for the page
+            return new Page<>(found.items().stream().map(l -> l.duplicates().isEmpty() ? l
+                    : l.withDuplicatesOnly(seen)).toList(), page, found.total());
         });
     }
 

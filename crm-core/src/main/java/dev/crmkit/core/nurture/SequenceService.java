@@ -4,6 +4,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ConcurrentUpdateException;
 import dev.crmkit.core.common.EmailAddress;
 import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.Ref;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
@@ -160,7 +161,7 @@ public final class SequenceService {
     /** The enrollment, or {@code NotFoundException}. */
     public Enrollment enrollment(EnrollmentId id) {
         requireReader();
-        return ctx.read(tx -> tx.enrollments().get(Validation.argument("id", id)));
+        return ctx.read(tx -> seen(tx, tx.enrollments().get(Validation.argument("id", id))));
     }
 
     /** The lead's enrollments, oldest first; a lead the caller does not see is a {@code NotFoundException}. */
@@ -202,6 +203,7 @@ public final class SequenceService {
         Validation.argument("lead", lead);
         Validation.argument("reason", reason);
         return ctx.write(tx -> {
+            Audience.requireSeen(ctx, tx, lead);
             int exited = 0;
             for (Enrollment e : tx.enrollments().ofLead(lead)) {
                 if (e.open()) {
@@ -216,7 +218,18 @@ public final class SequenceService {
     private Enrollment change(Ref<EnrollmentId> enrollment, UnaryOperator<Enrollment> edit) {
         requireReader();
         Validation.argument("enrollment", enrollment);
-        return ctx.write(tx -> tx.enrollments().save(edit.apply(tx.enrollments().current(enrollment))));
+        return ctx.write(tx -> {
+            seen(tx, tx.enrollments().get(enrollment.id())); // the lead's visibility before the version
+            return tx.enrollments().save(edit.apply(tx.enrollments().current(enrollment)));
+        });
+    }
+
+    /** {@code e}, when the caller sees its lead; else the {@code NotFoundException} of a missing enrollment. */
+    private Enrollment seen(NurtureTx tx, Enrollment e) {
+        if (!Audience.seen(ctx, tx, e.lead())) {
+            throw new NotFoundException("Enrollment", e.id());
+        }
+        return e;
     }
 
     // ---- stats --------------------------------------------------------------------------------------------------

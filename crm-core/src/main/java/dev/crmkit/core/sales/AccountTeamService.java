@@ -78,9 +78,10 @@ public final class AccountTeamService {
         });
     }
 
-    /** The accounts {@code user} works as a team member (ordered by account id). */
+    /** The accounts {@code user} works as a team member that the caller sees (ordered by account id). */
     public List<AccountId> accountsOf(UserId user) {
-        return ctx.read(tx -> tx.accountTeams().findByMember(user).stream().map(AccountTeam::id).toList());
+        return ctx.read(tx -> tx.accountTeams().findByMember(user).stream().map(AccountTeam::id)
+                .filter(a -> AccountService.seen(ctx, tx, a)).toList());
     }
 
     /** True when {@code user} owns the account or is on its team. */

@@ -11,6 +11,7 @@ import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactService;
+import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.Purchase;
 import dev.crmkit.core.tracking.Touchpoint;
 import java.time.Instant;
@@ -122,7 +123,8 @@ public final class AgentViewService {
         List<ServiceContract> contracts = accountId == null ? List.of()
                 : tx.serviceContracts().findByAccount(accountId).stream().filter(c -> c.activeAt(now)).toList();
         List<Purchase> purchases = accountId != null ? tx.purchases().findByAccount(accountId)
-                : contact != null ? tx.purchases().findByContact(contact.id()) : List.of();
+                : contact != null ? CustomerService.seenPurchases(ctx, tx, tx.purchases().findByContact(contact.id()))
+                : List.of();
         List<Touchpoint> touchpoints = contact != null ? tx.touchpoints().findByContact(contact.id())
                 : accountId != null ? tx.touchpoints().findByAccount(accountId) : List.of();
         return Optional.of(new CustomerView(contact, account, matched,

@@ -10,15 +10,17 @@ import dev.crmkit.core.common.Text;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
-import dev.crmkit.core.sharing.Guard;
-import dev.crmkit.core.sharing.OwnedRecords;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
+import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.customer.CustomerService;
 import dev.crmkit.core.customer.NewFeedback;
 import dev.crmkit.core.service.ServiceEvent.CaseChanged;
 import dev.crmkit.core.service.ServiceEvent.CaseEscalated;
 import dev.crmkit.core.service.ServiceEvent.CaseOpened;
 import dev.crmkit.core.service.ServiceEvent.CaseStatusChanged;
+import dev.crmkit.core.sharing.Guard;
+import dev.crmkit.core.sharing.OwnedRecords;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,14 +89,14 @@ public final class CaseService {
         });
     }
 
-    private static @Nullable AccountId account(ServiceTx tx, @Nullable ContactId contactId,
-                                               @Nullable AccountId accountId, Validation v) {
+    private @Nullable AccountId account(ServiceTx tx, @Nullable ContactId contactId, @Nullable AccountId accountId,
+                                        Validation v) {
         if (!v.check(contactId != null || accountId != null, "contact", "or an account is required")) {
             return null;
         }
         AccountId effective = accountId;
         if (contactId != null) {
-            Optional<Contact> contact = tx.contacts().find(contactId);
+            Optional<Contact> contact = tx.contacts().find(contactId).filter(c -> ContactService.seen(ctx, tx, c.id()));
             if (v.check(contact.isPresent(), "contact", "no such contact: " + contactId)) {
                 AccountId ofContact = contact.get().account();
                 v.check(accountId == null || ofContact == null || accountId.equals(ofContact), "account",
@@ -103,7 +105,7 @@ public final class CaseService {
             }
         }
         if (accountId != null) {
-            v.check(tx.accounts().find(accountId).isPresent(), "account", "no such account: " + accountId);
+            v.check(AccountService.seen(ctx, tx, accountId), "account", "no such account: " + accountId);
         }
         return effective;
     }

@@ -50,8 +50,8 @@ public final class Audience {
 
     /** Whether {@code visibility} sees {@code record}, reading its account's owner when that decides. */
     public static boolean sees(SharingTx tx, Visibility visibility, OwnedRecords.Owned record) {
-        if (visibility.all()) {
-            return true;
+        if (visibility.all() || record.owner() != null && visibility.owners().contains(record.owner())) {
+            return true; // the common case, before reading the account
         }
         AccountId account = record.account();
         UserId accountOwner = account == null || account.equals(record.id()) ? record.owner()
@@ -84,6 +84,11 @@ public final class Audience {
      */
     public static void requireSeen(CrmContext<?> ctx, SharingTx tx, EntityId record) {
         tx.ownedRecords().find(record).ifPresent(o -> visible(tx, of(ctx, tx, o.kind()), o, o));
+    }
+
+    /** Whether the actor of {@code ctx} sees {@code record}; true for one that does not exist or cannot be hidden. */
+    public static boolean seen(CrmContext<?> ctx, SharingTx tx, EntityId record) {
+        return tx.ownedRecords().find(record).map(o -> sees(tx, of(ctx, tx, o.kind()), o)).orElse(true);
     }
 
     /** {@code records} without those {@code ctx}'s actor does not see, in their order. */

@@ -11,7 +11,8 @@ import dev.crmkit.core.context.CrmContext;
 import java.util.List;
 
 /**
- * Shares records with users beyond what their owner and the team hierarchy give (leads, for now): a user a record is
+ * Shares records with users beyond what their owner and the team hierarchy give (leads, accounts, contacts,
+ * opportunities, cases): a user a record is
  * shared with sees it in lists and searches and works on it as its owner does. A record the caller does not see is a
  * {@code NotFoundException}, as one that does not exist.
  */
@@ -55,8 +56,7 @@ public final class SharingService {
     private OwnedRecords.Owned seen(SharingTx tx, EntityId record) {
         OwnedRecords.Owned owned = tx.ownedRecords().find(record).orElseThrow(() -> new NotFoundException(
                 record.getClass().getSimpleName().replaceFirst("Id$", ""), record)); // as for a hidden one
-        return Audience.visible(tx, Audience.of(ctx, tx, owned.kind()), owned.kind(), owned.id(), owned.owner(),
-                owned);
+        return Audience.visible(tx, Audience.of(ctx, tx, owned.kind()), owned, owned);
     }
 
     private OwnedRecords.Owned mayShare(SharingTx tx, EntityId record) {

@@ -13,6 +13,7 @@ import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.customer.Account;
+import dev.crmkit.core.customer.AccountService;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.ContactPoints;
 import dev.crmkit.core.customer.ContactQuery;
@@ -83,7 +84,8 @@ public final class ExportService {
                 Visibility seen = Audience.of(ctx, tx, "Contact");
                 yield pages(p -> tx.contacts().search(ContactQuery.all(), seen, p), (Contact c) -> contactRow(c,
                         c.account() == null ? null : names.computeIfAbsent(c.account(),
-                                a -> tx.accounts().find(a).map(Account::name).orElse(null))), printer);
+                                a -> tx.accounts().find(a).filter(x -> AccountService.seen(ctx, tx, a))
+                                        .map(Account::name).orElse(null))), printer);
             }
             case ACCOUNT -> pages(p -> tx.accounts().list(Audience.of(ctx, tx, "Account"), p),
                     ExportService::accountRow, printer);

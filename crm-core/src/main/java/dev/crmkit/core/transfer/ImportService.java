@@ -1,11 +1,13 @@
 package dev.crmkit.core.transfer;
 
 import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.FieldError;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.MatchKeys;
 import dev.crmkit.core.common.StorageException;
+import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.Validation;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.context.CrmContext;
@@ -17,9 +19,9 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactService;
 import dev.crmkit.core.lead.BatchCapture;
 import dev.crmkit.core.lead.CaptureMemo;
-import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.DuplicateMatch.Certainty;
 import dev.crmkit.core.lead.DuplicateMatch.Kind;
+import dev.crmkit.core.lead.DuplicateMatch;
 import dev.crmkit.core.lead.DuplicateService;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadService;
@@ -34,11 +36,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +69,6 @@ public final class ImportService {
     private final LeadService leads;
     private final ContactService contacts;
     private final AccountService accounts;
-    private final DuplicateService duplicates;
 
     /** Created by {@code Crm}; hosts obtain it from the facade. */
     public ImportService(CrmContext<? extends TransferTx> ctx) {
@@ -73,7 +76,6 @@ public final class ImportService {
         this.leads = new LeadService(ctx);
         this.contacts = new ContactService(ctx);
         this.accounts = new AccountService(ctx);
-        this.duplicates = new DuplicateService(ctx);
     }
 
     /**
@@ -371,9 +373,9 @@ public final class ImportService {
             List<FieldError> errors = new ArrayList<>();
             try {
                 return switch (request.target()) {
-                    case LEAD -> lead(row, RowValues.lead(row, errors), errors);
+                    case LEAD -> lead(tx, row, RowValues.lead(row, errors), errors);
                     case CONTACT -> contact(tx, row, RowValues.contact(row, null, errors), errors);
-                    case ACCOUNT -> account(row, RowValues.account(row, errors), errors);
+                    case ACCOUNT -> account(tx, row, RowValues.account(row, errors), errors);
                 };
             } catch (ValidationException e) {
                 List<FieldError> all = new ArrayList<>(errors);
@@ -383,12 +385,17 @@ public final class ImportService {
         }
 
         /** A lead row of a dry run (a real import captures its lead rows together: {@link #matchLeads}). */
-        private RowOutcome lead(SourceRow row, NewLead in, List<FieldError> errors) {
+        private RowOutcome lead(TransferTx tx, SourceRow row, NewLead in, List<FieldError> errors) {
             if (!errors.isEmpty()) {
                 return failedAll(row, errors, () -> leads.preview(in));
             }
             Lead preview = leads.preview(in);
-            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.LEAD, Kind.CONTACT);
+            DuplicateMatch dup = almostCertain(everyone().of(preview), Kind.LEAD, Kind.CONTACT);
+            if (dup != null && !DuplicateService.seen(ctx, tx).test(dup)) {
+                return unseen(row, () -> {
+                    throw new IllegalStateException("a lead row is stored by matchLeads, never here");
+                });
+            }
             if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY && dup.kind() == Kind.LEAD) {
                 return fillLead(row, in, preview, dup);
             }
@@ -415,7 +422,11 @@ public final class ImportService {
                 return failedAll(row, errors, () -> contacts.preview(in));
             }
             Contact preview = contacts.preview(in);
-            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.CONTACT);
+            DuplicateMatch dup = almostCertain(everyone().of(preview), Kind.CONTACT);
+            if (dup != null && !DuplicateService.seen(ctx, tx).test(dup)) {
+                return unseen(row, () -> contacts.create(withAccount(in, account(tx,
+                        row.value(ImportField.COMPANY)))).value());
+            }
             if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY) {
                 Contact stored = contacts.get(ContactId.of(dup.id()));
                 ContactDetails filled = Fill.contact(stored, in);
@@ -437,12 +448,15 @@ public final class ImportService {
             return created(row, created, dup);
         }
 
-        private RowOutcome account(SourceRow row, AccountDetails in, List<FieldError> errors) {
+        private RowOutcome account(TransferTx tx, SourceRow row, AccountDetails in, List<FieldError> errors) {
             if (!errors.isEmpty()) {
                 return failedAll(row, errors, () -> accounts.preview(in));
             }
             Account preview = accounts.preview(in);
-            DuplicateMatch dup = almostCertain(duplicates.of(preview), Kind.ACCOUNT);
+            DuplicateMatch dup = almostCertain(everyone().of(preview), Kind.ACCOUNT);
+            if (dup != null && !DuplicateService.seen(ctx, tx).test(dup)) {
+                return unseen(row, () -> accounts.create(in).value());
+            }
             if (dup != null && request.dedupe() == DedupePolicy.UPDATE_EMPTY) {
                 Account stored = accounts.get(AccountId.of(dup.id()));
                 AccountDetails filled = Fill.account(stored, in);
@@ -471,6 +485,17 @@ public final class ImportService {
             return found.map(Account::id).orElseGet(() -> accounts.create(AccountDetails.named(company)));
         }
 
+        /**
+         * A row that almost certainly is a record the importer does not see: skipped (not created twice, not filled,
+         * not named) unless the import only flags duplicates, when {@code create} stores it unflagged.
+         */
+        private RowOutcome unseen(SourceRow row, Supplier<UUID> create) {
+            if (request.dedupe() != DedupePolicy.FLAG) {
+                return skipped(row, (UUID) null, "duplicate of a record you do not see");
+            }
+            return created(row, dryRun ? null : create.get(), null);
+        }
+
         private RowOutcome created(SourceRow row, @Nullable UUID record, @Nullable DuplicateMatch dup) {
             return new RowOutcome(row.number(), Action.CREATED, record, dup == null ? null : dup.id(),
                     dup == null ? null : "flagged as a possible duplicate", List.of());
@@ -481,6 +506,14 @@ public final class ImportService {
         return new ContactDetails(account, d.firstName(), d.lastName(), d.title(), d.email(), d.phone(), d.address(),
                 d.birthDate(), d.ageBand(), d.gender(), d.roles(), d.keyDecisionMaker(), d.owner(), d.consent(),
                 d.tags());
+    }
+
+    /**
+     * Duplicate matching over every record of the tenant, whoever imports: a row must not create a record twice
+     * because its importer does not see the first one (the outcome then names no record).
+     */
+    private DuplicateService everyone() {
+        return new DuplicateService(ctx.as(new Actor(ctx.actor().tenant(), UserId.SYSTEM, Set.of())));
     }
 
     private static @Nullable DuplicateMatch almostCertain(List<DuplicateMatch> found, Kind... kinds) {

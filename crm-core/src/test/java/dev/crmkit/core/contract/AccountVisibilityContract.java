@@ -11,6 +11,7 @@ import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.GroupField;
+import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.OpportunityId;
@@ -28,6 +29,9 @@ import dev.crmkit.core.customer.ContactDetails;
 import dev.crmkit.core.customer.ContactQuery;
 import dev.crmkit.core.customer.NewPurchase;
 import dev.crmkit.core.customer.PeopleQuery;
+import dev.crmkit.core.lead.Conversion;
+import dev.crmkit.core.lead.ConvertLead;
+import dev.crmkit.core.lead.NewLead;
 import dev.crmkit.core.sales.ForecastPeriod;
 import dev.crmkit.core.sales.NewOpportunity;
 import dev.crmkit.core.sales.Opportunity;
@@ -42,8 +46,13 @@ import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.service.Case;
 import dev.crmkit.core.service.NewCase;
 import dev.crmkit.core.sharing.SharingSettings;
+import dev.crmkit.core.transfer.ImportRequest;
+import dev.crmkit.core.transfer.ImportResult;
 import dev.crmkit.core.transfer.ImportTarget;
+import dev.crmkit.core.transfer.RowOutcome;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -367,5 +376,65 @@ public abstract class AccountVisibilityContract extends ContractSupport {
         assertThat(mid.exports().csv(ImportTarget.ACCOUNT, accounts)).isEqualTo(1);
         assertThat(accounts.toString()).contains("Acme").doesNotContain("Globex");
         assertThat(crm.exports().csv(ImportTarget.CONTACT, new StringWriter())).as("an ADMIN's").isEqualTo(2);
+    }
+
+    @Test
+    void whoSeesAnAccountThroughItsTeamMayShareItAndARepEditsTheirContactUnderAnotherAccount() {
+        AccountId globex = account("Globex", BOB);
+        ContactId mine = contact(globex, "Mine", ANN);
+        crm.accountTeams().addMember(globex, MID, "lead");
+        Crm mid = as("mid", Actor.MANAGER);
+
+        assertThat(mid.sharing().share(globex, ANN)).as("a manager on the account team shares it").isTrue();
+        assertThat(ann.accounts().get(globex).name()).isEqualTo("Globex");
+        mid.sharing().unshare(globex, ANN);
+
+        Contact read = ann.contacts().get(mine);
+        assertThat(ann.contacts().update(read, ContactDetails.of(globex, "Pat", "Mine", "pat.mine@example.com"))
+                .points().email().value()).as("the account stays, so it is not checked again")
+                .isEqualTo("pat.mine@example.com");
+    }
+
+    @Test
+    void aLeadSharedWithARepConvertsIntoAnAccountSharedWithThem() {
+        LeadId bobs = crm.leads().capture(NewLead.of("Wile", "Coyote", "wile@acme.example").company("Acme")
+                .owner(BOB));
+        crm.sharing().share(bobs, ANN);
+        ann.leads().qualify(bobs);
+
+        Conversion done = ann.leads().convert(bobs, ConvertLead.automatically());
+
+        assertThat(ann.accounts().get(done.account()).owner()).as("its owner's, as the lead").isEqualTo(BOB);
+        assertThat(ann.contacts().get(done.contact()).name().lastName()).isEqualTo("Coyote");
+        assertThat(as("other-boss", Actor.MANAGER).accounts().get(done.account()).name()).isEqualTo("Acme");
+    }
+
+    @Test
+    void aCaseIsNotOpenedForAContactOneDoesNotSeeAndPurchasesGoWithTheirAccount() {
+        AccountId globex = account("Globex", BOB);
+        ContactId hank = contact(globex, "Hank", BOB);
+        ContactId mine = contact(globex, "Mine", ANN);
+        crm.customers().recordPurchase(NewPurchase.of(globex, mine, "ENG", 1, Money.of("10.00", "EUR")));
+
+        assertThatThrownBy(() -> ann.cases().open(NewCase.from(hank, Channel.PHONE, "Broken")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("contact");
+        assertThat(crm.customers().purchases(mine)).hasSize(1);
+        assertThat(ann.customers().purchases(mine)).as("a purchase of an account ann does not see").isEmpty();
+        assertThat(ann.customers().timeline(mine, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void anImportDoesNotCreateTwiceAContactItsImporterDoesNotSee() {
+        AccountId globex = account("Globex", BOB);
+        crm.contacts().create(ContactDetails.of(globex, "Hank", "Scorpio", "hank@globex.example").withOwner(BOB));
+        String csv = "Given name,Surname,E-mail\nHank,Scorpio,hank@globex.example\n";
+
+        ImportResult result = as("ann", Actor.MANAGER).imports().run(ImportRequest.csv(ImportTarget.CONTACT),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(result.created()).isZero();
+        assertThat(result.rows().get(0).action()).isEqualTo(RowOutcome.Action.SKIPPED);
+        assertThat(result.rows().get(0).record()).isNull();
+        assertThat(crm.contacts().search(ContactQuery.all(), PageRequest.first(10)).total()).isEqualTo(1);
     }
 }
