@@ -93,7 +93,11 @@ public final class CalendarService {
     }
 
     private CalendarEvent organized(TaskTx tx, Ref<CalendarEventId> id) {
-        CalendarEvent e = tx.calendarEvents().current(Objects.requireNonNull(id, "id"));
+        Objects.requireNonNull(id, "id");
+        if (!seen(tx, tx.calendarEvents().get(id.id()))) {
+            throw new NotFoundException("CalendarEvent", id.id()); // hidden before stale: as for a missing one
+        }
+        CalendarEvent e = tx.calendarEvents().current(id);
         Actor actor = ctx.actor();
         if (!e.organizer().equals(actor.user()) && !actor.hasRole(Actor.ADMIN)) {
             throw new AccessDeniedException(actor.user() + " does not organize event " + e.id());

@@ -310,7 +310,11 @@ public final class TaskService {
 
     /** The task {@code id} names, if the actor may change it and (given a read record) it is unchanged since. */
     private Task changeable(TaskTx tx, Ref<TaskId> id) {
-        Task t = tx.tasks().current(Objects.requireNonNull(id, "id"));
+        Objects.requireNonNull(id, "id");
+        if (!seen(tx, tx.tasks().get(id.id()))) {
+            throw new NotFoundException("Task", id.id()); // hidden before stale: as for a missing one
+        }
+        Task t = tx.tasks().current(id);
         Actor actor = ctx.actor();
         UserId user = actor.user();
         if (t.assignee().equals(user) || t.createdBy().equals(user) || actor.hasRole(Actor.ADMIN)
