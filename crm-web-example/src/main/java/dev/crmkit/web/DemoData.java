@@ -56,14 +56,17 @@ class DemoData implements ApplicationRunner {
             website.tracking().createAd(new AdDetails(spring, "Banner A", AD_CODES.get(0), "https://example.com/a"));
             website.tracking().createAd(new AdDetails(spring, "Banner B", AD_CODES.get(1), "https://example.com/b"));
 
-            AccountId account = website.accounts().create(AccountDetails.named("Analytical Ltd"));
+            // alex's customer: records are seen by their owner and the managers above (see crm.sharing())
+            UserId alex = Actors.AGENT.user();
+            AccountId account = website.accounts().create(AccountDetails.named("Analytical Ltd").withOwner(alex));
             ContactId ada = website.contacts().create(ContactDetails.of(account, "Ada", "Lovelace",
-                    "ada@analytical.example").withPhone("+44 20 7946 0018"));
+                    "ada@analytical.example").withPhone("+44 20 7946 0018").withOwner(alex));
             ProductId engine = website.products().create(ProductDetails.of("ENG-2", "Analytical Engine"));
             website.products().createPriceBook("United Kingdom", "GBP");
             website.products().setListPrice(engine, Money.of("12500.00", "GBP"));
             OpportunityId deal = website.opportunities().create(NewOpportunity.of(account, "Analytical Engine",
-                    Money.of("25000.00", "GBP"), LocalDate.now(ZoneOffset.UTC).plusWeeks(6)).withContact(ada));
+                    Money.of("25000.00", "GBP"), LocalDate.now(ZoneOffset.UTC).plusWeeks(6)).withContact(ada)
+                    .withOwner(alex));
             website.quotes().create(deal, QuoteDraft.of(List.of(QuoteItem.of(engine, 2, "5"))).withTaxRate("20")
                     .withNotes("Installation included"));
             return null;
