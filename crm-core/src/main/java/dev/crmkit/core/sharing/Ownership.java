@@ -12,14 +12,16 @@ public final class Ownership {
 
     /**
      * The owner of a record of {@code kind} after an edit asking for {@code requested} (null: none named): a new record
-     * ({@code existing} false) is the requested owner's or the caller's; an existing one keeps {@code current} unless
+     * ({@code existing} false) is the requested owner's or the caller's (unassigned when the system user creates it);
+     * an existing one keeps {@code current} unless
      * another is named, and giving it from someone (or from no one to anyone but the caller) needs MANAGER
      * ({@code AccessDeniedException}).
      */
     public static @Nullable UserId afterEdit(CrmContext<?> ctx, boolean existing, @Nullable UserId current,
                                              @Nullable UserId requested, String kind) {
         if (!existing) {
-            return requested != null ? requested : ctx.user();
+            // as a lead: what CRMKit's own work (a web form, an import run as the system) creates is unassigned
+            return requested != null ? requested : UserId.SYSTEM.equals(ctx.user()) ? null : ctx.user();
         }
         if (requested == null || requested.equals(current)) {
             return current; // an unassigned one stays unassigned
