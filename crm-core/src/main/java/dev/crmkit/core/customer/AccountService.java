@@ -20,9 +20,12 @@ import dev.crmkit.core.sharing.OwnedRecords;
 import dev.crmkit.core.sharing.Ownership;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Accounts: create, update, find. New accounts are prospects until their first purchase. */
@@ -133,6 +136,21 @@ public final class AccountService {
     /** Whether {@code account} exists and the actor of {@code ctx} sees it: what a record naming an account needs. */
     public static boolean seen(CrmContext<?> ctx, CustomerTx tx, AccountId account) {
         return tx.accounts().find(account).filter(a -> GUARD.sees(ctx, tx, a)).isPresent();
+    }
+
+    /** Whether the actor of {@code ctx} sees an account read already; the visibility is worked out once. */
+    public static Predicate<Account> seenBy(CrmContext<?> ctx, CustomerTx tx) {
+        return GUARD.seenBy(ctx, tx);
+    }
+
+    /**
+     * {@link #seen(CrmContext, CustomerTx, AccountId)} for many accounts: the actor's visibility is worked out once
+     * and each account read and judged once (an export or a list naming the same accounts again and again).
+     */
+    public static Predicate<AccountId> seenAccounts(CrmContext<?> ctx, CustomerTx tx) {
+        Predicate<Account> seen = seenBy(ctx, tx);
+        Map<AccountId, Boolean> judged = new HashMap<>();
+        return account -> judged.computeIfAbsent(account, a -> tx.accounts().find(a).filter(seen).isPresent());
     }
 
     private List<Account> seen(CustomerTx tx, List<Account> accounts) {

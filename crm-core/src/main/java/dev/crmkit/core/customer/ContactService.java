@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Contacts, and finding and grouping people (leads and contacts) by stage, location, qualification and owner. */
@@ -151,6 +152,11 @@ public final class ContactService {
     /** The contact, when the actor of {@code ctx} sees it; else the {@code NotFoundException} of a missing one. */
     public static Contact visible(CrmContext<?> ctx, CustomerTx tx, ContactId contact) {
         return GUARD.get(ctx, tx, tx.contacts(), contact);
+    }
+
+    /** Whether the actor of {@code ctx} sees a contact read already; the visibility is worked out once. */
+    public static Predicate<Contact> seenBy(CrmContext<?> ctx, CustomerTx tx) {
+        return GUARD.seenBy(ctx, tx);
     }
 
     /** Whether {@code contact} exists and the actor of {@code ctx} sees it. */

@@ -14,10 +14,11 @@ import dev.crmkit.core.customer.CustomerEvent.ContactBecameCustomer;
 import dev.crmkit.core.customer.CustomerEvent.FeedbackRecorded;
 import dev.crmkit.core.customer.CustomerEvent.PurchaseRecorded;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer tracking: purchases (the first one makes the account and contact customers), feedback, purchase
@@ -157,14 +158,20 @@ public final class CustomerService {
      * is seen with its account, as reports count it.
      */
     public static List<Purchase> seenPurchases(CrmContext<?> ctx, CustomerTx tx, List<Purchase> purchases) {
-        Map<AccountId, Boolean> seen = new HashMap<>();
-        return purchases.stream().filter(p -> p.account() == null
-                || seen.computeIfAbsent(p.account(), a -> AccountService.seen(ctx, tx, a))).toList();
+        return ofAccountsSeen(ctx, tx, purchases, Purchase::account);
     }
 
     private List<Feedback> seenFeedback(CustomerTx tx, List<Feedback> feedback) {
-        Map<AccountId, Boolean> seen = new HashMap<>();
-        return feedback.stream().filter(f -> f.account() == null
-                || seen.computeIfAbsent(f.account(), a -> AccountService.seen(ctx, tx, a))).toList();
+        return ofAccountsSeen(ctx, tx, feedback, Feedback::account);
+    }
+
+    /** {@code records} without those of an account the actor does not see; those of no account stay. */
+    private static <T> List<T> ofAccountsSeen(CrmContext<?> ctx, CustomerTx tx, List<T> records,
+                                              Function<T, @Nullable AccountId> account) {
+        Predicate<AccountId> seen = AccountService.seenAccounts(ctx, tx);
+        return records.stream().filter(r -> {
+            AccountId of = account.apply(r);
+            return of == null || seen.test(of);
+        }).toList();
     }
 }

@@ -106,8 +106,7 @@ final class LeadConversion {
 
     private Optional<Account> existingAccount(Lead lead, ConvertLead how, Validation v) {
         if (how.account() != null) {
-            Optional<Account> a = tx.accounts().find(how.account())
-                    .filter(found -> AccountService.seen(ctx, tx, found.id()));
+            Optional<Account> a = tx.accounts().find(how.account()).filter(AccountService.seenBy(ctx, tx));
             v.check(a.isPresent(), "account", "no such account: " + how.account());
             return a;
         }
@@ -116,7 +115,7 @@ final class LeadConversion {
             return Optional.empty();
         }
         List<Account> matches = tx.accounts().findByNameKey(key).stream()
-                .filter(a -> AccountService.seen(ctx, tx, a.id())).toList(); // one the converter may not see is none
+                .filter(AccountService.seenBy(ctx, tx)).toList(); // one the converter may not see is none
         v.check(matches.size() <= 1, "account",
                 matches.size() + " accounts are named like '" + lead.identity().company()
                 + "': name the one to attach to");

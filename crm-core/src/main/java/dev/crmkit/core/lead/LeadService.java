@@ -472,15 +472,15 @@ public final class LeadService {
 
     /** The lead, or {@code NotFoundException} (also for a lead the caller may not see, see {@code sharing}). */
     public Lead get(LeadId id) {
-        return ctx.read(tx -> asSeen(tx, visible(tx, tx.leads().get(id))));
+        return ctx.read(tx -> asSeen(visible(tx, tx.leads().get(id)), DuplicateService.seen(ctx, tx)));
     }
 
     /**
-     * {@code lead} as the caller may read it: with only the duplicate matches naming records they see (the stored
-     * lead keeps them all).
+     * {@code lead} as the caller may read it: with only the duplicate matches {@code seen} keeps, those naming records
+     * they see (the stored lead keeps them all).
      */
-    private Lead asSeen(LeadTx tx, Lead lead) {
-        return lead.duplicates().isEmpty() ? lead : lead.withDuplicatesOnly(DuplicateService.seen(ctx, tx));
+    private static Lead asSeen(Lead lead, Predicate<DuplicateMatch> seen) {
+        return lead.duplicates().isEmpty() ? lead : lead.withDuplicatesOnly(seen);
     }
 
     /**
@@ -512,8 +512,7 @@ public final class LeadService {
         return ctx.read(tx -> {
             Page<Lead> found = tx.leads().search(query, Audience.of(ctx, tx, KIND), page);
             Predicate<DuplicateMatch> seen = DuplicateService.seen(ctx, tx); // one visibility per kind for the page
-            return new Page<>(found.items().stream().map(l -> l.duplicates().isEmpty() ? l
-                    : l.withDuplicatesOnly(seen)).toList(), page, found.total());
+            return new Page<>(found.items().stream().map(l -> asSeen(l, seen)).toList(), page, found.total());
         });
     }
 

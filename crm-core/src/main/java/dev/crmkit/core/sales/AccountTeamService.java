@@ -81,7 +81,7 @@ public final class AccountTeamService {
     /** The accounts {@code user} works as a team member that the caller sees (ordered by account id). */
     public List<AccountId> accountsOf(UserId user) {
         return ctx.read(tx -> tx.accountTeams().findByMember(user).stream().map(AccountTeam::id)
-                .filter(a -> AccountService.seen(ctx, tx, a)).toList());
+                .filter(AccountService.seenAccounts(ctx, tx)).toList());
     }
 
     /** True when {@code user} owns the account or is on its team. */

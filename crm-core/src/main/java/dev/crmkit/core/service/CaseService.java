@@ -96,7 +96,7 @@ public final class CaseService {
         }
         AccountId effective = accountId;
         if (contactId != null) {
-            Optional<Contact> contact = tx.contacts().find(contactId).filter(c -> ContactService.seen(ctx, tx, c.id()));
+            Optional<Contact> contact = tx.contacts().find(contactId).filter(ContactService.seenBy(ctx, tx));
             if (v.check(contact.isPresent(), "contact", "no such contact: " + contactId)) {
                 AccountId ofContact = contact.get().account();
                 v.check(accountId == null || ofContact == null || accountId.equals(ofContact), "account",

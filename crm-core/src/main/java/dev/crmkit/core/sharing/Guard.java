@@ -7,6 +7,7 @@ import dev.crmkit.core.context.CrmContext;
 import dev.crmkit.core.spi.Repository;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads of one kind of record through the calling actor's {@link Visibility}: what a service reads a record, a
@@ -44,7 +45,16 @@ public final class Guard<I extends EntityId, T extends Versioned<I, T>> {
 
     /** Whether the actor of {@code ctx} sees {@code record}. */
     public boolean sees(CrmContext<?> ctx, SharingTx tx, T record) {
-        return Audience.sees(tx, Audience.of(ctx, tx, kind), owned.apply(record));
+        return seenBy(ctx, tx).test(record);
+    }
+
+    /**
+     * Whether the actor of {@code ctx} sees a record, for many records: the actor's visibility (the hierarchy and
+     * account teams read from {@code tx}) is worked out once, not per record.
+     */
+    public Predicate<T> seenBy(CrmContext<?> ctx, SharingTx tx) {
+        Visibility visibility = visibility(ctx, tx);
+        return record -> Audience.sees(tx, visibility, owned.apply(record));
     }
 
     /** {@code records} without those the actor of {@code ctx} does not see, in their order. */

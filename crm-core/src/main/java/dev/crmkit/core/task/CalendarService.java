@@ -93,10 +93,7 @@ public final class CalendarService {
     }
 
     private CalendarEvent organized(TaskTx tx, Ref<CalendarEventId> id) {
-        Objects.requireNonNull(id, "id");
-        if (!seen(tx, tx.calendarEvents().get(id.id()))) {
-            throw new NotFoundException("CalendarEvent", id.id()); // hidden before stale: as for a missing one
-        }
+        visible(tx, Objects.requireNonNull(id, "id").id()); // hidden before stale: as for a missing one
         CalendarEvent e = tx.calendarEvents().current(id);
         Actor actor = ctx.actor();
         if (!e.organizer().equals(actor.user()) && !actor.hasRole(Actor.ADMIN)) {
@@ -143,13 +140,16 @@ public final class CalendarService {
      * its attendees, the managers above them (see {@link Hierarchy}) and ADMINs.
      */
     public CalendarEvent get(CalendarEventId id) {
-        return ctx.read(tx -> {
-            CalendarEvent e = tx.calendarEvents().get(id);
-            if (!seen(tx, e)) {
-                throw new NotFoundException("CalendarEvent", id); // as for a missing one
-            }
-            return e;
-        });
+        return ctx.read(tx -> visible(tx, id));
+    }
+
+    /** The event, when the caller sees it; else the {@code NotFoundException} of a missing one. */
+    private CalendarEvent visible(TaskTx tx, CalendarEventId id) {
+        CalendarEvent e = tx.calendarEvents().get(id);
+        if (!seen(tx, e)) {
+            throw new NotFoundException("CalendarEvent", id);
+        }
+        return e;
     }
 
     private boolean seen(TaskTx tx, CalendarEvent e) {

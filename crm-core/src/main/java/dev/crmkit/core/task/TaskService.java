@@ -175,13 +175,16 @@ public final class TaskService {
      * creator, the managers above either (see {@link Hierarchy}) and ADMINs.
      */
     public Task get(TaskId id) {
-        return ctx.read(tx -> {
-            Task t = tx.tasks().get(id);
-            if (!seen(tx, t)) {
-                throw new NotFoundException("Task", id); // as for a missing one
-            }
-            return t;
-        });
+        return ctx.read(tx -> visible(tx, id));
+    }
+
+    /** The task, when the caller sees it; else the {@code NotFoundException} of a missing one. */
+    private Task visible(TaskTx tx, TaskId id) {
+        Task t = tx.tasks().get(id);
+        if (!seen(tx, t)) {
+            throw new NotFoundException("Task", id);
+        }
+        return t;
     }
 
     private boolean seen(TaskTx tx, Task t) {
@@ -310,10 +313,7 @@ public final class TaskService {
 
     /** The task {@code id} names, if the actor may change it and (given a read record) it is unchanged since. */
     private Task changeable(TaskTx tx, Ref<TaskId> id) {
-        Objects.requireNonNull(id, "id");
-        if (!seen(tx, tx.tasks().get(id.id()))) {
-            throw new NotFoundException("Task", id.id()); // hidden before stale: as for a missing one
-        }
+        visible(tx, Objects.requireNonNull(id, "id").id()); // hidden before stale: as for a missing one
         Task t = tx.tasks().current(id);
         Actor actor = ctx.actor();
         UserId user = actor.user();

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -82,10 +83,11 @@ public final class ExportService {
             case CONTACT -> {
                 Map<AccountId, String> names = new HashMap<>();
                 Visibility seen = Audience.of(ctx, tx, "Contact");
+                Predicate<Account> accountSeen = AccountService.seenBy(ctx, tx);
                 yield pages(p -> tx.contacts().search(ContactQuery.all(), seen, p), (Contact c) -> contactRow(c,
                         c.account() == null ? null : names.computeIfAbsent(c.account(),
-                                a -> tx.accounts().find(a).filter(x -> AccountService.seen(ctx, tx, a))
-                                        .map(Account::name).orElse(null))), printer);
+                                a -> tx.accounts().find(a).filter(accountSeen).map(Account::name).orElse(null))),
+                        printer);
             }
             case ACCOUNT -> pages(p -> tx.accounts().list(Audience.of(ctx, tx, "Account"), p),
                     ExportService::accountRow, printer);
