@@ -95,39 +95,6 @@ public class AdPerformanceBenchmark {
     /** What a programmer would write for this one report: dense arrays indexed by ad, affiliate and day. */
     @Benchmark
     public double[][] handWritten() {
-        AdTouchpoints d = data;
-        int groups = d.ads * d.affiliates * d.days;
-        long[] impressions = new long[groups];
-        long[] clicks = new long[groups];
-        long[] conversions = new long[groups];
-        boolean[] seen = new boolean[groups];
-        byte[] kind = d.kind;
-        int[] ad = d.ad;
-        int[] affiliate = d.affiliate;
-        int[] day = d.day;
-        int[] count = d.count;
-        for (int i = 0; i < d.rows; i++) {
-            int g = (ad[i] * d.affiliates + affiliate[i]) * d.days + day[i];
-            seen[g] = true;
-            switch (kind[i]) {
-                case AdTouchpoints.IMPRESSION -> impressions[g] += count[i];
-                case AdTouchpoints.CLICK -> clicks[g] += count[i];
-                default -> conversions[g]++;
-            }
-        }
-        int n = 0;
-        for (boolean s : seen) {
-            n += s ? 1 : 0;
-        }
-        double[][] rows = new double[n][];
-        int r = 0;
-        for (int g = 0; g < groups; g++) {
-            if (seen[g]) {
-                rows[r++] = new double[] {g, impressions[g], clicks[g], conversions[g],
-                        impressions[g] == 0 ? Double.NaN : (double) clicks[g] / impressions[g],
-                        clicks[g] == 0 ? Double.NaN : (double) conversions[g] / clicks[g]};
-            }
-        }
-        return rows;
+        return data.adPerformanceByHand();
     }
 }

@@ -6,6 +6,7 @@ import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointDayTotal;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +27,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.hibernate.query.MutationQuery;
 import org.hibernate.query.SelectionQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Touchpoints are append-only and arrive in bulk. They are written with plain JDBC, one batched INSERT on the
@@ -62,6 +65,14 @@ final class JpaTouchpointRepository implements TouchpointRepository {
 
     @Override
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
+        List<Touchpoint> inserted = insertNew(touchpoints);
+        if (!inserted.isEmpty()) {
+            tx.session().doWork(c -> TouchpointDayTotals.add(c, tx.tenantId(), tx.database(), inserted));
+        }
+        return inserted;
+    }
+
+    private List<Touchpoint> insertNew(Collection<Touchpoint> touchpoints) {
         tx.sessionForWrite();
         List<Touchpoint> candidates = new ArrayList<>(touchpoints.size());
         Set<String> externalIds = new HashSet<>();
@@ -420,4 +431,9 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 TouchpointMapper::toTouchpoint, visitor);
     }
 
+    @Override
+    public void forEachDayTotal(@Nullable LocalDate from, @Nullable LocalDate to,
+                                Consumer<? super TouchpointDayTotal> visitor) {
+        tx.session().doWork(c -> TouchpointDayTotals.forEach(c, tx.tenantId(), tx.database(), from, to, visitor));
+    }
 }

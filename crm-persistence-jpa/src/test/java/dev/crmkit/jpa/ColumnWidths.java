@@ -205,12 +205,14 @@ abstract class ColumnWidths {
         m.put("crm_service_contract.hours_opens", 18);
         m.put("crm_service_contract.hours_closes", 18);
         for (String column : new String[] {"crm_purchase.unit_price_currency", "crm_campaign.budget_currency",
-                "crm_touchpoint.value_currency", "crm_opportunity.amount_currency", "crm_price_book.currency",
+                "crm_touchpoint.value_currency", "crm_touchpoint_day.currency", "crm_opportunity.amount_currency",
+                "crm_price_book.currency",
                 "crm_quote.currency", "crm_order.currency"}) {
             m.put(column, 3);
         }
         for (String column : new String[] {"crm_lead.owner_id", "crm_account.owner_id", "crm_contact.owner_id",
-                "crm_touchpoint.rep_id", "crm_opportunity.owner_id", "crm_quote.approved_by", "crm_quote.created_by",
+                "crm_touchpoint.rep_id", "crm_touchpoint_day.rep_id", "crm_opportunity.owner_id",
+                "crm_quote.approved_by", "crm_quote.created_by",
                 "crm_order.owner_id", "crm_account_team_member.user_id", "crm_task.assignee_id",
                 "crm_task.created_by", "crm_team.manager_id", "crm_team_member.user_id",
                 "crm_calendar_event.organizer_id", "crm_calendar_user.user_id", "crm_segment.owner_id",
@@ -230,6 +232,8 @@ abstract class ColumnWidths {
         enumColumn(m, "crm_campaign.channel", Channel.class);
         enumColumn(m, "crm_touchpoint.kind", TouchpointKind.class);
         enumColumn(m, "crm_touchpoint.channel", Channel.class);
+        enumColumn(m, "crm_touchpoint_day.kind", TouchpointKind.class);
+        enumColumn(m, "crm_touchpoint_day.channel", Channel.class);
         enumColumn(m, "crm_opportunity.category", ForecastCategory.class);
         enumColumn(m, "crm_opportunity.status", OpportunityStatus.class);
         enumColumn(m, "crm_quote.status", QuoteStatus.class);
@@ -352,7 +356,9 @@ abstract class ColumnWidths {
         String money = Money.PRECISION + "," + Money.SCALE;
         assertThat(decimals).containsOnly(Map.entry("crm_campaign.budget_amount", money),
                 Map.entry("crm_opportunity.amount_amount", money), Map.entry("crm_purchase.unit_price_amount", money),
-                Map.entry("crm_touchpoint.value_amount", money));
+                Map.entry("crm_touchpoint.value_amount", money),
+                // a sum of touchpoint values: the same decimals, room for the sum of any number of them
+                Map.entry("crm_touchpoint_day.value_amount", "38," + Money.SCALE));
     }
 
     /** Every width-limited text column of the crm_ tables, as "table.column", with its width in characters. */

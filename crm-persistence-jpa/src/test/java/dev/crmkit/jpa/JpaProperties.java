@@ -4,6 +4,8 @@ import dev.crmkit.core.contract.AmountContract;
 import dev.crmkit.core.contract.SegmentMembershipContract;
 import dev.crmkit.core.contract.VisibilityContract;
 import dev.crmkit.core.storage.Storage;
+import dev.crmkit.reporting.LiveReportContract;
+import dev.crmkit.reporting.ReportExecutor;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -71,6 +73,19 @@ class JpaProperties {
             @Override
             protected Storage storage() {
                 return database().storage();
+            }
+        }
+
+        @Group
+        class LiveReports extends LiveReportContract {
+            @Override
+            protected Storage storage() {
+                return database().storage();
+            }
+
+            @Override
+            protected ReportExecutor executor() {
+                return new JpaReportExecutor();
             }
         }
 

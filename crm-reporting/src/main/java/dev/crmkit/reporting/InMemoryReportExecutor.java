@@ -5,7 +5,8 @@ import dev.crmkit.core.storage.StorageTx;
 
 /**
  * The reference executor: loads the facts a definition reads (only its columns, only its window) into a
- * {@link FactTable} through the storage SPI's bulk reads, then aggregates them in one pass. Stateless and
+ * {@link FactTable} through the storage SPI's bulk reads, then aggregates them in one pass; touchpoint reports the
+ * storage's day totals answer ({@link #answersFromDayTotals}) are added up from those instead. Stateless and
  * thread-safe.
  */
 public final class InMemoryReportExecutor implements ReportExecutor {
@@ -24,7 +25,24 @@ public final class InMemoryReportExecutor implements ReportExecutor {
         if (window.isRelative()) {
             throw new IllegalArgumentException("resolve a relative window before running it: " + window);
         }
+        if (DayTotalsReport.answers(definition, window)) {
+            ReportResult fromTotals = DayTotalsReport.run(definition, window, tx);
+            if (fromTotals != null) {
+                return fromTotals; // touchpoints are tenant-wide counts: seen by all
+            }
+        }
         return aggregate(FactLoader.load(definition, window, tx, SeenFacts.of(visibility, tx)), definition, window);
+    }
+
+    /**
+     * Whether this executor answers {@code definition} over the resolved {@code window} from the totals per UTC day
+     * the storage keeps of touchpoints ({@code TouchpointDayTotal}) rather than by reading every touchpoint: touchpoint
+     * reports in UTC over whole UTC days whose dimensions are kind, campaign, ad, affiliate site, channel, rep,
+     * currency or calendar periods, and whose measures are counts, sums, averages or ratios. Their cost grows with
+     * the number of totals (days times combinations in use), not with the number of touchpoints.
+     */
+    public static boolean answersFromDayTotals(ReportDefinition definition, TimeWindow window) {
+        return !window.isRelative() && DayTotalsReport.answers(definition, window);
     }
 
     /**

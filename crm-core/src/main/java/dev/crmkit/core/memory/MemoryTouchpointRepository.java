@@ -5,8 +5,10 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointDayTotal;
 import dev.crmkit.core.tracking.TouchpointRepository;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,10 +25,12 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
             .thenComparing(Touchpoint::id);
 
     private final MemoryTable<TouchpointId, Touchpoint> table;
+    private final MemoryDayTotals totals;
     private final MemoryTx tx;
 
-    MemoryTouchpointRepository(MemoryTable<TouchpointId, Touchpoint> table, MemoryTx tx) {
+    MemoryTouchpointRepository(MemoryTable<TouchpointId, Touchpoint> table, MemoryDayTotals totals, MemoryTx tx) {
         this.table = table;
+        this.totals = totals;
         this.tx = tx;
     }
 
@@ -43,6 +47,7 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
             table.put(t, null, x -> 0L, undo);
             inserted.add(t);
         }
+        totals.add(inserted, undo);
         return inserted;
     }
 
@@ -122,5 +127,12 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
         tx.checkOpen();
         table.scan().filter(x -> TimeRange.contains(from, to, x.occurredAt())).forEach(visitor);
+    }
+
+    @Override
+    public void forEachDayTotal(@Nullable LocalDate from, @Nullable LocalDate to,
+                                Consumer<? super TouchpointDayTotal> visitor) {
+        tx.checkOpen();
+        totals.forEach(from, to, visitor);
     }
 }

@@ -123,7 +123,7 @@ final class MemoryTx implements StorageTx {
 
     @Override
     public TouchpointRepository touchpoints() {
-        return new MemoryTouchpointRepository(tables.touchpoints, this);
+        return new MemoryTouchpointRepository(tables.touchpoints, tables.touchpointTotals, this);
     }
 
     // --- sales ---

@@ -112,6 +112,7 @@ final class TenantTables {
                     index("lead", t -> one(t.lead())),
                     index("contact", t -> one(t.contact())),
                     index("account", t -> one(t.account()))));
+    final MemoryDayTotals touchpointTotals = new MemoryDayTotals();
 
     // --- sales ---
     final MemoryTable<OpportunityId, Opportunity> opportunities = new MemoryTable<>("Opportunity",

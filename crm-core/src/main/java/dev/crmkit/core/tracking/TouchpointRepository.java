@@ -5,6 +5,7 @@ import dev.crmkit.core.common.ContactId;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.TouchpointId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,4 +50,12 @@ public interface TouchpointRepository {
      * use the storage.
      */
     void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor);
+
+    /**
+     * Calls {@code visitor} once for every {@link TouchpointDayTotal} of the tenant whose day lies in
+     * {@code [from, to)} (either bound null for open), in no particular order. Totals cover every touchpoint stored
+     * and are as current as {@link #forEachOccurred}: reports over whole UTC days read these instead of scanning.
+     */
+    void forEachDayTotal(@Nullable LocalDate from, @Nullable LocalDate to,
+                         Consumer<? super TouchpointDayTotal> visitor);
 }
