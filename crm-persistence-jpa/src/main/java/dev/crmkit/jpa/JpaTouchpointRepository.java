@@ -134,8 +134,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
      * writer whose commit the rejected insert waited for; a locking read instead gap-locks the ids it does not find,
      * as do the locks the rejected insert keeps, so writers retrying overlapping batches deadlock. So repeats are
      * not rejected: {@code INSERT IGNORE} skips each with a warning, keeping the rest and the locks it took in one
-     * ascending order. Only after warnings does a locking read of the batch's external ids (all stored now, so it
-     * locks no gap) tell which rows are this call's. IGNORE also skips a row whose touchpoint id is stored and
+     * ascending order. Then a locking read of the batch's external ids (all stored now, so it locks no gap) tells
+     * which rows are this call's. IGNORE also skips a row whose touchpoint id is stored and
      * turns a value the column refuses into a warning and a changed value, so unless every warning was one repeat,
      * the batch is undone and inserted again plainly, skipping the repeats found, to store or fail as elsewhere.
      */
@@ -150,8 +150,10 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 failure = insert(c, candidates.stream().filter(t -> t.externalEventId() != null)
                         .sorted(BY_EXTERNAL_ID).toList(), INSERT_IGNORE, warnings);
             }
+            // Always read which rows are this call's: the driver does not always pass the warning of a skipped
+            // repeat on (a batch of a repeat and a new event came back without one), and counting a repeat as
+            // stored would count it twice in the day totals and the events.
             List<Touchpoint> stored = failure != null ? null
-                    : warnings.count == 0 ? candidates
                     : storedUnlessWarnedOtherwise(c, candidates, externalIds, warnings.count, repeats);
             if (stored == null) {
                 rollback(c, savepoint, failure);
@@ -176,8 +178,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     }
 
     /**
-     * MariaDB, after {@code INSERT IGNORE} warned: the rows it stored, if each warning was a skipped repeat (one
-     * recorded in {@code repeats}); otherwise null.
+     * MariaDB, after {@code INSERT IGNORE}: the rows it stored, if each warning was a skipped repeat (one recorded in
+     * {@code repeats}) or no warning came back at all; otherwise null.
      */
     private List<Touchpoint> storedUnlessWarnedOtherwise(Connection connection, List<Touchpoint> candidates,
             List<String> externalIds, long warnings, Set<String> repeats) throws SQLException {
@@ -191,7 +193,8 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 repeats.add(t.externalEventId());
             }
         }
-        return warnings == repeats.size() && stored.size() + repeats.size() == candidates.size() ? stored : null;
+        return (warnings == 0 || warnings == repeats.size()) && stored.size() + repeats.size() == candidates.size()
+                ? stored : null;
     }
 
     /**

@@ -161,7 +161,11 @@ public final class RecordRepair {
         });
     }
 
-    /** Deletes the record and its key rows; a {@link dev.crmkit.core.common.NotFoundException} if there is none. */
+    /**
+     * Deletes the record and its key rows; a {@link dev.crmkit.core.common.NotFoundException} if there is none. A
+     * touchpoint's deletion also recomputes the tenant's touchpoint day totals (one pass over its touchpoints), so
+     * marketing reports stop counting it.
+     */
     public void delete(TenantId tenant, Kind kind, UUID id) {
         Objects.requireNonNull(tenant, "tenant");
         inTransaction(c -> {
@@ -171,6 +175,10 @@ public final class RecordRepair {
             }
             requireFound(update(c, "DELETE FROM " + kind.table + " WHERE tenant_id = ? AND id = ?", null, tenant,
                     id), kind, id);
+            if (kind == Kind.TOUCHPOINT) {
+                // its day's total still counts it, as it was before it broke: what was totalled is not known now
+                TouchpointDayTotals.rebuild(c, tenant.value(), database);
+            }
         });
     }
 

@@ -188,4 +188,26 @@ final class TouchpointDayTotals {
         UUID id = JdbcParameters.uuid(rs, column, db);
         return id.equals(NONE) ? null : one(shared, of.apply(id));
     }
+
+    /**
+     * Computes the tenant's totals afresh from its stored touchpoints, as migration V30 first did: after rows were
+     * deleted or changed by hand ({@link RecordRepair}), whose columns may no longer be what was totalled.
+     */
+    static void rebuild(Connection c, String tenant, Database db) throws SQLException {
+        String day = db == Database.MARIADB ? "CAST(occurred_at AS DATE)"
+                : "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE)";
+        String none = "'" + NONE + "'";
+        String key = day + ", kind, COALESCE(campaign_id, " + none + "), COALESCE(ad_id, " + none + "),"
+                + " COALESCE(affiliate_id, " + none + "), channel, COALESCE(rep_id, ''), COALESCE(value_currency, '')";
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM crm_touchpoint_day WHERE tenant_id = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO crm_touchpoint_day (" + COLUMNS + ")"
+                     + " SELECT tenant_id, " + key + ", COUNT(*), SUM(event_count), COALESCE(SUM(value_amount), 0),"
+                     + " COALESCE(SUM(duration_seconds), 0), COUNT(duration_seconds) FROM crm_touchpoint"
+                     + " WHERE tenant_id = ? GROUP BY tenant_id, " + key)) {
+            delete.setString(1, tenant);
+            delete.executeUpdate();
+            insert.setString(1, tenant);
+            insert.executeUpdate();
+        }
+    }
 }

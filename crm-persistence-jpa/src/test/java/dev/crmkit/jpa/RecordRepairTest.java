@@ -5,21 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.NotFoundException;
 import dev.crmkit.core.common.PageRequest;
 import dev.crmkit.core.common.StorageException;
 import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.common.ValidationException;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadQuery;
 import dev.crmkit.core.lead.NewLead;
+import dev.crmkit.core.tracking.AdDetails;
+import dev.crmkit.core.tracking.CampaignDetails;
+import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.jpa.RecordRepair.BrokenRecord;
 import dev.crmkit.jpa.RecordRepair.Kind;
+import dev.crmkit.reporting.FactSource;
+import dev.crmkit.reporting.Field;
+import dev.crmkit.reporting.InMemoryReportExecutor;
+import dev.crmkit.reporting.Measure;
+import dev.crmkit.reporting.ReportDefinition;
+import dev.crmkit.reporting.ReportService;
+import dev.crmkit.reporting.TimeWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,5 +136,38 @@ class RecordRepairTest {
         assertThatThrownBy(() -> repair.delete(tenant, Kind.LEAD, lead.value()))
                 .isInstanceOf(NotFoundException.class);
         leadReadsWork(0);
+    }
+
+    @Test
+    void aTouchpointThatNoLongerLoadsIsDeletedAndLeavesTheDayTotalsReportsReadToo() throws SQLException {
+        CampaignId campaign = crm.tracking().createCampaign(CampaignDetails.named("Launch", Channel.WEB));
+        crm.tracking().createAd(new AdDetails(campaign, "Banner", "AD-1", "https://shop.example/"));
+        Instant now = Instant.now();
+        crm.tracking().record(new TrackedActivity.AdClick("click-1", now, "visitor-1", "AD-1", null, null));
+        crm.tracking().record(new TrackedActivity.AdClick("click-2", now, "visitor-2", "AD-1", null, null));
+        TouchpointId broken = crm.tracking().touchpointsOfVisitor("visitor-2").get(0).id();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE crm_touchpoint SET kind = 'BOGUS'"
+                     + " WHERE tenant_id = ? AND id = ?")) {
+            s.setString(1, tenant.value());
+            JdbcParameters.uuid(s, 2, broken.value(), Database.detect(database.dataSource()).database());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        ReportDefinition clicks = ReportDefinition.of("clicks", FactSource.TOUCHPOINTS)
+                .measure(Measure.sum("clicks", Field.COUNT)).build();
+        assertThat(InMemoryReportExecutor.answersFromDayTotals(clicks, TimeWindow.ALL)).isTrue();
+
+        RecordRepair repair = database.storage().repair();
+        assertThat(repair.broken(tenant)).extracting(BrokenRecord::kind, BrokenRecord::id)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(Kind.TOUCHPOINT, broken.value()));
+        repair.delete(tenant, Kind.TOUCHPOINT, broken.value());
+
+        try (ReportService reports = ReportService.builder(crm).executor(new JpaReportExecutor()).build()) {
+            assertThat(reports.run(clicks).rows().get(0).values().get(0)).isEqualByComparingTo("1");
+        }
+        assertThat(crm.tracking().touchpointsOfVisitor("visitor-1")).hasSize(1);
     }
 }

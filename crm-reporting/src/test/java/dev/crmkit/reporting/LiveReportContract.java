@@ -12,10 +12,12 @@ import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointDayTotal;
 import dev.crmkit.core.tracking.TouchpointKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -92,6 +95,38 @@ public abstract class LiveReportContract {
                     .collect(InMemoryReportExecutor.answersFromDayTotals(definition, window));
         }
         Statistics.label("from day totals").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    /**
+     * The case the property found on MariaDB: a batch of new events, some without an external id, and a repeat of an
+     * earlier event (on another day) stores and totals only the new ones.
+     */
+    @Example
+    void aRepeatInABatchWithEventsWithoutAnIdIsNeitherStoredNorTotalledAgain() {
+        TenantId tenant = TenantId.of("live-" + UUID.randomUUID().toString().substring(0, 18));
+        Touchpoint first = impression("e1", T0, 1);
+        storage().write(tenant, tx -> tx.touchpoints().insertAll(List.of(first)));
+        List<Touchpoint> second = List.of(impression("e2", T0, 1), impression(null, T0, 1), impression(null, T0, 1),
+                impression("e1", T0.plus(Duration.ofDays(1)), 3));
+        List<Touchpoint> stored = storage().write(tenant, tx -> tx.touchpoints().insertAll(second));
+
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(second.subList(0, 3));
+        List<TouchpointDayTotal> totals = new ArrayList<>();
+        storage().read(tenant, tx -> {
+            tx.touchpoints().forEachDayTotal(null, null, totals::add);
+            return null;
+        });
+        assertThat(totals).singleElement().satisfies(t -> {
+            assertThat(t.day()).isEqualTo(LocalDate.ofInstant(T0, ZoneOffset.UTC));
+            assertThat(t.touchpoints()).isEqualTo(4);
+            assertThat(t.count()).isEqualTo(4);
+        });
+    }
+
+    private static Touchpoint impression(String externalId, Instant at, long count) {
+        return new Touchpoint(TouchpointId.of(UUID.randomUUID()), TouchpointKind.AD_IMPRESSION, at, externalId, null,
+                null, null, null, null, null, null, Channel.WEB, count, null, null, null, null, null, null, null, null,
+                null);
     }
 
     @Provide
