@@ -76,7 +76,7 @@ public class LiveAdPerformancePgBenchmark extends LiveAdReport {
                 + " CASE WHEN kind = 'AD_IMPRESSION' THEN 1 + g % 2000 ELSE 1 END,"
                 + " CASE WHEN kind = 'CONVERSION' THEN 10 END, CASE WHEN kind = 'CONVERSION' THEN 'EUR' END"
                 + " FROM (SELECT g, CASE WHEN r < 10 THEN 'AD_IMPRESSION' WHEN r < 95 THEN 'AD_CLICK'"
-                + " ELSE 'CONVERSION' END AS kind FROM (SELECT g, (g * 7919) % 100 AS r"
+                + " ELSE 'CONVERSION' END AS kind FROM (SELECT g, (g::bigint * 7919) % 100 AS r"
                 + " FROM generate_series(0, " + (touchpoints - 1) + ") g) numbered) rows");
         String none = "'00000000-0000-0000-0000-000000000000'";
         String key = "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE), kind, COALESCE(campaign_id, " + none + "),"

@@ -113,7 +113,7 @@ public class TouchpointIngestionBenchmark {
      */
     @Setup(Level.Iteration)
     public void resetTable() throws SQLException {
-        execute("TRUNCATE crm_touchpoint");
+        execute("TRUNCATE crm_touchpoint, crm_touchpoint_day");
         for (int i = 0; i < PREFILL / batch; i++) {
             rawJdbc();
         }

@@ -1,0 +1,63 @@
+package dev.crmkit.benchmarks;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.memory.InMemoryStorage;
+import dev.crmkit.core.tracking.TrackedActivity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 15, goal 1, in memory: ad clicks recorded through {@code crm.tracking().recordAll} in batches of 1,000, each
+ * with its own external id and visitor (resolution, validation, idempotency, day totals, events), into an
+ * {@link InMemoryStorage} that starts each iteration empty. Score: events per second. Target ≥ 1,000,000.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class MemoryIngestionBenchmark {
+    private static final int BATCH = 1000;
+
+    private Crm crm;
+    private long sequence;
+
+    @Setup(Level.Iteration)
+    public void emptyStorage() {
+        crm = Crm.builder().storage(InMemoryStorage.create()).actor(new Actor(TenantId.of("bench"),
+                UserId.of("bench"), Set.of(Actor.MANAGER, Actor.ADMIN))).build();
+        AdCatalog.create(crm, LiveAdReport.ADS, LiveAdReport.AFFILIATES);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int recordAll() {
+        List<TrackedActivity> clicks = new ArrayList<>(BATCH);
+        Instant now = Instant.now();
+        for (int i = 0; i < BATCH; i++) {
+            long n = sequence++;
+            clicks.add(new TrackedActivity.AdClick("click-" + n, now, "visitor-" + n, "AD-" + n % LiveAdReport.ADS,
+                    "AFF-" + n % LiveAdReport.AFFILIATES, null));
+        }
+        return crm.tracking().recordAll(clicks);
+    }
+}
