@@ -123,7 +123,7 @@ final class DayTotalsReport {
             }
             GroupTotals.Builder result = GroupTotals.builder(definition);
             for (int g = 0; g < totals.groups; g++) {
-                result.add(totals.keys[g], totals.totals(g), totals.counts(g));
+                result.addExact(totals.keys[g], totals.exact(g, measures));
             }
             return result.finish(window);
         }
@@ -310,20 +310,28 @@ final class DayTotalsReport {
             }
         }
 
-        /** The group's total per measure, null where none was added (as {@link GroupTotals.Group#totals()} says). */
-        BigDecimal[] totals(int group) {
-            BigDecimal[] out = new BigDecimal[measures];
+        /**
+         * The group's exact value per measure, as {@link GroupTotals#exact} makes it from a total and a count; whole
+         * numbers of a field without decimals go straight from their long, without a decimal in between.
+         */
+        Fraction[] exact(int group, List<Measure> definitionMeasures) {
+            Fraction[] out = new Fraction[measures];
             for (int m = 0; m < measures; m++) {
+                Measure measure = definitionMeasures.get(m);
                 int at = group * measures + m;
-                if (added[at]) {
-                    out[m] = amounts[at] != null ? amounts[at] : BigDecimal.valueOf(units[at]);
+                long units = this.units[at];
+                boolean whole = added[at] && amounts[at] == null && Finisher.scale(measure) == 0
+                        && units != Numbers.NULL;
+                if (!whole) {
+                    BigDecimal total = amounts[at] != null ? amounts[at] : BigDecimal.valueOf(units);
+                    out[m] = GroupTotals.exact(measure, added[at] ? total : null, counts[at]);
+                } else if (measure.aggregate() == Measure.Aggregate.AVG) {
+                    out[m] = counts[at] == 0 ? Fraction.NULL : new Fraction(units, counts[at]);
+                } else {
+                    out[m] = new Fraction(units, 1);
                 }
             }
             return out;
-        }
-
-        long[] counts(int group) {
-            return Arrays.copyOfRange(counts, group * measures, group * measures + measures);
         }
     }
 }

@@ -80,7 +80,12 @@ public final class GroupTotals {
             for (int m = 0; m < exact.length; m++) {
                 exact[m] = exact(measures.get(m), totals[m], counts[m]);
             }
-            this.keys.add(keys.clone());
+            return addExact(keys.clone(), exact);
+        }
+
+        /** Adds one group with its measures' exact values as {@link #exact} makes them; keeps both arrays. */
+        Builder addExact(String[] groupKeys, Fraction[] exact) {
+            this.keys.add(groupKeys);
             values.add(exact);
             return this;
         }
@@ -99,7 +104,8 @@ public final class GroupTotals {
         }
     }
 
-    private static Fraction exact(Measure m, BigDecimal total, long count) {
+    /** The exact value of measure {@code m} from its total and count, as {@link Group} describes them. */
+    static Fraction exact(Measure m, BigDecimal total, long count) {
         Aggregate a = m.aggregate();
         if (a == Aggregate.RATIO) {
             return Fraction.NULL;
