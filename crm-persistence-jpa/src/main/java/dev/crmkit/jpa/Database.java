@@ -43,6 +43,7 @@ enum Database {
             case POSTGRESQL -> "BYTEA";
             case MARIADB -> "MEDIUMBLOB";
         });
+        all.put("touchpoint_utc_day", TouchpointDayTotals.utcDay(this));
         all.put("mariadb", this == MARIADB ? "" : "-- ");
         all.put("not_mariadb", this == MARIADB ? "-- " : "");
         return all;

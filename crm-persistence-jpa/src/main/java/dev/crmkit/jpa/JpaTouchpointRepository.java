@@ -67,7 +67,7 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
         List<Touchpoint> inserted = insertNew(touchpoints);
         if (!inserted.isEmpty()) {
-            tx.session().doWork(c -> TouchpointDayTotals.add(c, tx.tenantId(), tx.database(), inserted));
+            tx.jdbcWrite(c -> TouchpointDayTotals.add(c, tx.tenantId(), tx.database(), inserted));
         }
         return inserted;
     }
@@ -437,6 +437,6 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     @Override
     public void forEachDayTotal(@Nullable LocalDate from, @Nullable LocalDate to,
                                 Consumer<? super TouchpointDayTotal> visitor) {
-        tx.session().doWork(c -> TouchpointDayTotals.forEach(c, tx.tenantId(), tx.database(), from, to, visitor));
+        tx.jdbcRead(c -> TouchpointDayTotals.forEach(c, tx.tenantId(), tx.database(), from, to, visitor));
     }
 }

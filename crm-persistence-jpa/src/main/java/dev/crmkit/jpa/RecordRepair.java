@@ -182,6 +182,16 @@ public final class RecordRepair {
         });
     }
 
+    /**
+     * Recomputes the tenant's touchpoint day totals (what live marketing reports add up) from its stored touchpoints,
+     * in one pass over them: after touchpoint rows were written or changed behind the CRM's back, or by nodes of a
+     * CRMKit from before schema version 30 still running after the upgrade.
+     */
+    public void rebuildTouchpointTotals(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        inTransaction(c -> TouchpointDayTotals.rebuild(c, tenant.value(), database));
+    }
+
     private static void requireFound(int rows, Kind kind, UUID id) {
         if (rows == 0) {
             throw new dev.crmkit.core.common.NotFoundException(kind.name(), id.toString());

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * The {@code crm_touchpoint_day} table: touchpoint totals per UTC day ({@link TouchpointDayTotal}), added to in the
  * transaction that inserts the touchpoints, one upsert per key of the batch. Absent keys are stored as the nil UUID
  * or the empty string, so that each total has exactly one row (NULLs never collide in a primary key). Keys are
- * written in one order, so writers adding to the same totals wait for each other but never deadlock.
+ * written in one order, so batches adding to the same totals wait for each other instead of deadlocking over them;
+ * a writer holds its totals' rows until it commits (a host transaction that also locks its own rows in another
+ * order can still deadlock with one, and is then rolled back, as on any row both touch).
  */
 final class TouchpointDayTotals {
     private static final UUID NONE = new UUID(0, 0);
@@ -190,12 +192,23 @@ final class TouchpointDayTotals {
     }
 
     /**
+     * SQL for the UTC day of {@code crm_touchpoint.occurred_at}: MariaDB's DATETIME holds UTC; H2 casts a time with
+     * zone to DATE in the session's zone (the JVM's), so it formats the UTC date instead.
+     */
+    static String utcDay(Database db) {
+        return switch (db) {
+            case POSTGRESQL -> "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE)";
+            case MARIADB -> "CAST(occurred_at AS DATE)";
+            case H2 -> "CAST(FORMATDATETIME(occurred_at, 'yyyy-MM-dd', 'en', 'UTC') AS DATE)";
+        };
+    }
+
+    /**
      * Computes the tenant's totals afresh from its stored touchpoints, as migration V30 first did: after rows were
      * deleted or changed by hand ({@link RecordRepair}), whose columns may no longer be what was totalled.
      */
     static void rebuild(Connection c, String tenant, Database db) throws SQLException {
-        String day = db == Database.MARIADB ? "CAST(occurred_at AS DATE)"
-                : "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE)";
+        String day = utcDay(db);
         String none = "'" + NONE + "'";
         String key = day + ", kind, COALESCE(campaign_id, " + none + "), COALESCE(ad_id, " + none + "),"
                 + " COALESCE(affiliate_id, " + none + "), channel, COALESCE(rep_id, ''), COALESCE(value_currency, '')";

@@ -68,13 +68,18 @@ final class DayTotalsReport {
 
     /**
      * The result of {@code definition} over {@code window}, which {@link #answers} must accept; null in the unlikely
-     * case that a dimension has more distinct keys than a packed group key holds (the caller then scans).
+     * cases that a dimension has more distinct keys than a packed group key holds or a sum leaves a long (the caller
+     * then scans).
      */
     static @Nullable ReportResult run(ReportDefinition definition, TimeWindow window, StorageTx tx) {
         Grouping grouping = new Grouping(definition);
         LocalDate from = window.from() == null ? null : LocalDate.ofInstant(window.from(), TouchpointDayTotal.ZONE);
         LocalDate to = window.to() == null ? null : LocalDate.ofInstant(window.to(), TouchpointDayTotal.ZONE);
-        tx.touchpoints().forEachDayTotal(from, to, grouping::add);
+        try {
+            tx.touchpoints().forEachDayTotal(from, to, grouping::add);
+        } catch (ArithmeticException beyondALong) {
+            return null; // the scan refuses it as the reference does, with the typed error
+        }
         if (grouping.overflow) {
             return null;
         }

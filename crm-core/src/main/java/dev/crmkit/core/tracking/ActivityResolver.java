@@ -112,7 +112,8 @@ final class ActivityResolver {
             d.occurredAt = e.day().atStartOfDay(ZoneOffset.UTC).toInstant();
             v.instant("day", d.occurredAt);
         }
-        v.check(e.count() > 0, "count", "must be at least 1");
+        v.check(e.count() > 0 && e.count() <= TrackingLimits.IMPRESSIONS, "count",
+                "must be from 1 to " + TrackingLimits.IMPRESSIONS);
         d.count = e.count();
         adAndAffiliate(d, e.adCode(), true, e.affiliateCode(), v);
         return d;

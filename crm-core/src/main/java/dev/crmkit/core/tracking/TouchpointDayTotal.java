@@ -84,8 +84,8 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
     /** This total plus {@code other} (of the same key). */
     public TouchpointDayTotal plus(TouchpointDayTotal other) {
         return new TouchpointDayTotal(day, kind, campaign, ad, affiliate, channel, rep, currency,
-                touchpoints + other.touchpoints, count + other.count, value.add(other.value),
-                seconds + other.seconds, timed + other.timed);
+                touchpoints + other.touchpoints, Math.addExact(count, other.count), value.add(other.value),
+                Math.addExact(seconds, other.seconds), timed + other.timed);
     }
 
     /** This total less {@code other} (of the same key), null when no touchpoint is left. */
@@ -112,7 +112,7 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
 
         void add(Touchpoint t) {
             touchpoints++;
-            count += t.count();
+            count = Math.addExact(count, t.count());
             Money v = t.value();
             if (v != null) {
                 value = value.add(v.amount());

@@ -22,6 +22,11 @@ public final class TrackingLimits {
     public static final int REFERENCE = 500;
     /** The outcome of a logged call or visit. */
     public static final int OUTCOME = 1000;
+    /**
+     * The most impressions one record counts: far beyond any ad server's daily figure, and small enough that the
+     * totals reports add up over years of records never leave the exact range of a long.
+     */
+    public static final long IMPRESSIONS = 1_000_000_000_000L;
 
     private TrackingLimits() {
     }

@@ -36,6 +36,7 @@ import dev.crmkit.core.tracking.TrackedActivity.EmailSent;
 import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import dev.crmkit.core.tracking.TrackingEvent;
 import dev.crmkit.core.tracking.TrackingEvent.TouchpointsRecorded;
+import dev.crmkit.core.tracking.TrackingLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -210,6 +211,11 @@ public abstract class TrackingServiceContract extends ContractSupport {
         assertThatThrownBy(() -> crm.tracking().record(new AdImpressions("imp-x", null, null, null, 0)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(f -> f.field()).containsExactlyInAnyOrder("day", "count", "adCode"));
+        // a count beyond any ad server's would let sums of them leave the exact range of reports
+        assertThatThrownBy(() -> crm.tracking().record(new AdImpressions("imp-y", LocalDate.parse("2026-01-05"),
+                "SPRING-A", null, TrackingLimits.IMPRESSIONS + 1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.field()).containsExactly("count"));
     }
 
     @Test
