@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * conversions, as {@link AdTouchpoints}) in a {@link JpaStorage}, reports by the {@link JpaReportExecutor}. Target
  * ≤ 200 ms after each new event.
  *
- * <p>The touchpoints are prefilled with SQL ({@code generate_series}) and their day totals with the migration's own
- * statement, not through the API: loading is not what is measured. Needs PostgreSQL, see {@link PgSchema}. Run:
- * {@code java -jar crm-benchmarks/target/benchmarks.jar LiveAdPerformancePg}.
+ * <p>The touchpoints are prefilled with SQL ({@code generate_series}) and their day totals by
+ * {@code RecordRepair.rebuildTouchpointTotals}, not through the API: loading is not what is measured. Needs
+ * PostgreSQL, see {@link PgSchema}. Run: {@code java -jar crm-benchmarks/target/benchmarks.jar LiveAdPerformancePg}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -78,15 +78,7 @@ public class LiveAdPerformancePgBenchmark extends LiveAdReport {
                 + " FROM (SELECT g, CASE WHEN r < 10 THEN 'AD_IMPRESSION' WHEN r < 95 THEN 'AD_CLICK'"
                 + " ELSE 'CONVERSION' END AS kind FROM (SELECT g, (g::bigint * 7919) % 100 AS r"
                 + " FROM generate_series(0, " + (touchpoints - 1) + ") g) numbered) rows");
-        String none = "'00000000-0000-0000-0000-000000000000'";
-        String key = "CAST(occurred_at AT TIME ZONE 'UTC' AS DATE), kind, COALESCE(campaign_id, " + none + "),"
-                + " COALESCE(ad_id, " + none + "), COALESCE(affiliate_id, " + none + "), channel,"
-                + " COALESCE(rep_id, ''), COALESCE(value_currency, '')";
-        db.execute("INSERT INTO crm_touchpoint_day (tenant_id, total_day, kind, campaign_id, ad_id, affiliate_id,"
-                + " channel, rep_id, currency, touchpoints, event_count, value_amount, duration_seconds, timed)"
-                + " SELECT tenant_id, " + key + ", COUNT(*), SUM(event_count), COALESCE(SUM(value_amount), 0),"
-                + " COALESCE(SUM(duration_seconds), 0), COUNT(duration_seconds) FROM crm_touchpoint"
-                + " WHERE tenant_id = 'bench' GROUP BY tenant_id, " + key);
+        storage.repair().rebuildTouchpointTotals(TenantId.of("bench"));
         db.execute("ANALYZE crm_touchpoint");
         db.execute("ANALYZE crm_touchpoint_day");
     }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,16 @@ final class TouchpointDayTotals {
         return id == null ? "" : id.value().toString();
     }
 
-    private static String upsert(Database db) {
+    /** The upsert of one total, per database: built once, used by every batch. */
+    private static final Map<Database, String> UPSERTS = new EnumMap<>(Database.class);
+
+    static {
+        for (Database db : Database.values()) {
+            UPSERTS.put(db, upsertSql(db));
+        }
+    }
+
+    private static String upsertSql(Database db) {
         String values = "(" + String.join(", ", Collections.nCopies(14, "?")) + ")";
         return switch (db) {
             case POSTGRESQL -> "INSERT INTO crm_touchpoint_day (" + COLUMNS + ") VALUES " + values
@@ -86,9 +96,6 @@ final class TouchpointDayTotals {
 
     /** Adds the touchpoints just inserted to their days' totals. */
     static void add(Connection c, String tenant, Database db, Collection<Touchpoint> inserted) throws SQLException {
-        if (inserted.isEmpty()) {
-            return;
-        }
         List<TouchpointDayTotal> totals = TouchpointDayTotal.of(inserted).values().stream()
                 .sorted(Comparator.comparing(TouchpointDayTotal::key, ORDER)).toList();
         if (db != Database.H2) {
@@ -114,7 +121,7 @@ final class TouchpointDayTotals {
 
     private static void upsert(Connection c, String tenant, Database db, List<TouchpointDayTotal> totals)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(upsert(db))) {
+        try (PreparedStatement s = c.prepareStatement(UPSERTS.get(db))) {
             int batched = 0;
             for (int i = 0; i < totals.size(); i++) {
                 bind(s, tenant, totals.get(i), db);

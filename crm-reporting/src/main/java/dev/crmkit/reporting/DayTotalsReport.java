@@ -209,7 +209,6 @@ final class DayTotalsReport {
      * are looked up by identity first: storage hands out the same few instances of an id or day for many totals.
      */
     private static final class Dictionary {
-        private static final Object NONE = new Object();
         private final Dimension dimension;
         private final Map<Object, Integer> byInstance = new IdentityHashMap<>();
         private final Map<Object, Integer> byValue = new HashMap<>();
@@ -232,12 +231,12 @@ final class DayTotalsReport {
                 case DAY, WEEK, MONTH -> total.day();
                 default -> throw new IllegalStateException("not kept in day totals: " + dimension);
             };
-            Object lookup = value == null ? NONE : value;
-            Integer code = byInstance.get(lookup);
+            // Both maps take a null key: totals without a value get a code of their own.
+            Integer code = byInstance.get(value);
             if (code != null) {
                 return code;
             }
-            code = byValue.get(lookup);
+            code = byValue.get(value);
             if (code == null) {
                 String key = value == null ? null : dimension.isTime() ? dimension.keyOf((LocalDate) value)
                         : FactTable.keyOf(value);
@@ -245,10 +244,10 @@ final class DayTotalsReport {
                     keys.add(k);
                     return keys.size() - 1;
                 });
-                byValue.put(lookup, code);
+                byValue.put(value, code);
             }
             if (byInstance.size() < MAX_INSTANCES) {
-                byInstance.put(lookup, code);
+                byInstance.put(value, code);
             }
             return code;
         }
