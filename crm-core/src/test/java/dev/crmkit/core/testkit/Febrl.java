@@ -12,13 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The labelled FEBRL 4a + 4b person records (test resources {@code febrl/}, see their README for source and
- * licence) as leads an import would capture: name, street (number, line 1, line 2), suburb, postcode, state, date of
- * birth. Records of one person share their {@link Record#person() person} number.
+ * The labelled FEBRL person records (test resources {@code febrl/}, see their README for source and licence) as
+ * leads an import would capture: name, street (number, line 1, line 2), suburb, postcode, state, date of birth.
+ * Records of one person share their {@link Record#person() person} number.
  */
 public final class Febrl {
     /** One CSV row: its id ({@code rec-17-org}), the person it describes, and the lead it becomes. */
@@ -34,6 +36,25 @@ public final class Febrl {
         all.addAll(read("febrl/dataset4a.csv", people));
         all.addAll(read("febrl/dataset4b.csv", people));
         return all;
+    }
+
+    /**
+     * One of the other FEBRL data sets, whole: {@code 1} (1,000 records, 500 people with one duplicate each), {@code 2}
+     * (5,000 records, 4,000 people, up to 5 duplicates of one person) or {@code 3} (5,000 records, 2,000 people, up to
+     * 5 duplicates, more typos per record).
+     */
+    public static List<Record> dataSet(int number) {
+        if (number < 1 || number > 3) {
+            throw new IllegalArgumentException("FEBRL data sets 1 to 3, not " + number);
+        }
+        return read("febrl/dataset" + number + ".csv", Integer.MAX_VALUE);
+    }
+
+    /** The pairs of {@code records} that describe the same person: every two records of a person. */
+    public static long truePairs(List<Record> records) {
+        Map<Integer, Integer> perPerson = new HashMap<>();
+        records.forEach(r -> perPerson.merge(r.person(), 1, Integer::sum));
+        return perPerson.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
     }
 
     private static List<Record> read(String resource, int people) {
