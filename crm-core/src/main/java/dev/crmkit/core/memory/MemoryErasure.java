@@ -51,11 +51,10 @@ final class MemoryErasure implements ErasureRepository {
                                     Collection<String> visitors) {
         UndoLog undo = tx.undoForWrite();
         Set<Touchpoint> found = new LinkedHashSet<>();
-        leads.forEach(id -> found.addAll(tables.touchpoints.lookup("lead", id, MemoryTouchpointRepository.ORDER)));
-        contacts.forEach(id -> found.addAll(tables.touchpoints.lookup("contact", id,
-                MemoryTouchpointRepository.ORDER)));
+        leads.forEach(id -> found.addAll(tables.touchpoints.byLead(id)));
+        contacts.forEach(id -> found.addAll(tables.touchpoints.byContact(id)));
         // a visitor's events linked to someone else (a shared device) are that person's, not this one's
-        visitors.forEach(v -> tables.touchpoints.lookup("visitor", v, MemoryTouchpointRepository.ORDER).stream()
+        visitors.forEach(v -> tables.touchpoints.byVisitor(v).stream()
                 .filter(t -> t.lead() == null && t.contact() == null).forEach(found::add));
         found.forEach(t -> tables.touchpoints.replace(t.anonymised(), undo));
         return found.size();

@@ -22,7 +22,6 @@ import dev.crmkit.core.segment.SegmentField;
 import dev.crmkit.core.segment.SegmentQueries;
 import dev.crmkit.core.segment.SegmentTarget;
 import dev.crmkit.core.sharing.Visibility;
-import dev.crmkit.core.tracking.Touchpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -223,8 +222,7 @@ final class MemorySegmentQueries implements SegmentQueries {
                 case OWNER -> owner == null ? null : owner.value();
                 case TAGS -> tags;
                 case CREATED_AT -> createdAt;
-                case LAST_ACTIVITY -> lookup(tables.touchpoints).stream().map(Touchpoint::occurredAt)
-                        .max(Comparator.naturalOrder()).orElse(null);
+                case LAST_ACTIVITY -> tables.touchpoints.lastOccurred(key);
                 case PURCHASE_TOTAL -> throw new IllegalArgumentException("a purchase total needs a currency");
                 case LOCATION -> GeoSearch.of(address);
             };

@@ -24,11 +24,11 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     static final Comparator<Touchpoint> ORDER = Comparator.comparing(Touchpoint::occurredAt)
             .thenComparing(Touchpoint::id);
 
-    private final MemoryTable<TouchpointId, Touchpoint> table;
+    private final TouchpointColumns table;
     private final MemoryDayTotals totals;
     private final MemoryTx tx;
 
-    MemoryTouchpointRepository(MemoryTable<TouchpointId, Touchpoint> table, MemoryDayTotals totals, MemoryTx tx) {
+    MemoryTouchpointRepository(TouchpointColumns table, MemoryDayTotals totals, MemoryTx tx) {
         this.table = table;
         this.totals = totals;
         this.tx = tx;
@@ -41,10 +41,10 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
         Set<String> seen = new HashSet<>();
         for (Touchpoint t : touchpoints) {
             String ext = t.externalEventId();
-            if (ext != null && (!seen.add(ext) || !table.lookup("externalEventId", ext, ORDER).isEmpty())) {
+            if (ext != null && (!seen.add(ext) || table.hasExternalId(ext))) {
                 continue;
             }
-            table.put(t, null, x -> 0L, undo);
+            table.insert(t, undo);
             inserted.add(t);
         }
         totals.add(inserted, undo);
@@ -59,34 +59,39 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
 
     @Override
     public Optional<Touchpoint> findByExternalEventId(String externalEventId) {
-        return lookup("externalEventId", externalEventId).stream().findFirst();
+        tx.checkOpen();
+        return table.findByExternalId(externalEventId);
     }
 
     @Override
     public List<Touchpoint> findByVisitor(String visitorId) {
-        return lookup("visitor", visitorId);
+        tx.checkOpen();
+        return table.byVisitor(visitorId);
     }
 
     @Override
     public List<Touchpoint> findByLead(LeadId lead) {
-        return lookup("lead", lead);
+        tx.checkOpen();
+        return table.byLead(lead);
     }
 
     @Override
     public List<Touchpoint> findByContact(ContactId contact) {
-        return lookup("contact", contact);
+        tx.checkOpen();
+        return table.byContact(contact);
     }
 
     @Override
     public List<Touchpoint> findByAccount(AccountId account) {
-        return lookup("account", account);
+        tx.checkOpen();
+        return table.byAccount(account);
     }
 
     @Override
     public int linkVisitorToLead(String visitorId, LeadId lead) {
         UndoLog undo = tx.undoForWrite();
         int changed = 0;
-        for (Touchpoint t : table.lookup("visitor", visitorId, ORDER)) {
+        for (Touchpoint t : table.byVisitor(visitorId)) {
             if (t.lead() == null) {
                 table.replace(t.withLead(lead), undo);
                 changed++;
@@ -98,7 +103,7 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     @Override
     public int reassignLead(LeadId from, LeadId to) {
         UndoLog undo = tx.undoForWrite();
-        List<Touchpoint> moving = table.lookup("lead", from, ORDER);
+        List<Touchpoint> moving = table.byLead(from);
         for (Touchpoint t : moving) {
             table.replace(t.withLead(to), undo);
         }
@@ -109,7 +114,7 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     public int linkLeadToContact(LeadId lead, ContactId contact, @Nullable AccountId account) {
         UndoLog undo = tx.undoForWrite();
         int changed = 0;
-        for (Touchpoint t : table.lookup("lead", lead, ORDER)) {
+        for (Touchpoint t : table.byLead(lead)) {
             if (!Objects.equals(t.contact(), contact) || !Objects.equals(t.account(), account)) {
                 table.replace(t.withContact(contact, account), undo);
                 changed++;
@@ -118,15 +123,10 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
         return changed;
     }
 
-    private List<Touchpoint> lookup(String index, Object key) {
-        tx.checkOpen();
-        return table.lookup(index, key, ORDER);
-    }
-
     @Override
     public void forEachOccurred(Instant from, Instant to, Consumer<? super Touchpoint> visitor) {
         tx.checkOpen();
-        table.scan().filter(x -> TimeRange.contains(from, to, x.occurredAt())).forEach(visitor);
+        table.forEachOccurred(from, to, visitor);
     }
 
     @Override

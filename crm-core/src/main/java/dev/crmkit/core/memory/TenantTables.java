@@ -20,7 +20,6 @@ import dev.crmkit.core.common.SegmentId;
 import dev.crmkit.core.common.TaskId;
 import dev.crmkit.core.common.TeamId;
 import dev.crmkit.core.common.TenantId;
-import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.customer.Account;
 import dev.crmkit.core.customer.Contact;
 import dev.crmkit.core.customer.Feedback;
@@ -46,7 +45,6 @@ import dev.crmkit.core.task.Team;
 import dev.crmkit.core.tracking.Ad;
 import dev.crmkit.core.tracking.AffiliateSite;
 import dev.crmkit.core.tracking.Campaign;
-import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.transfer.ImportedRow;
 import dev.crmkit.core.transfer.SavedMapping;
 import java.time.YearMonth;
@@ -106,12 +104,7 @@ final class TenantTables {
     final MemoryTable<AffiliateId, AffiliateSite> affiliates = new MemoryTable<>("AffiliateSite",
             AffiliateSite::id, List.of(new IndexSpec<>("trackingCode", a -> one(a.trackingCode()), true)));
 
-    final MemoryTable<TouchpointId, Touchpoint> touchpoints = new MemoryTable<>("Touchpoint", Touchpoint::id,
-            List.of(new IndexSpec<>("externalEventId", t -> one(t.externalEventId()), true),
-                    index("visitor", t -> one(t.visitorId())),
-                    index("lead", t -> one(t.lead())),
-                    index("contact", t -> one(t.contact())),
-                    index("account", t -> one(t.account()))));
+    final TouchpointColumns touchpoints = new TouchpointColumns();
     final MemoryDayTotals touchpointTotals = new MemoryDayTotals();
 
     // --- sales ---

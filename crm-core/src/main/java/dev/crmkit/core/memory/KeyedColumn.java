@@ -1,0 +1,161 @@
+package dev.crmkit.core.memory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column of values many rows share (a campaign, a visitor, a lead), each row holding a four-byte code of its value.
+ * A counted column forgets a value once no row holds it (an erased visitor id is gone, not just unreferenced) and
+ * reuses its code; an indexed one also threads the rows of each value into a list (two lazy link columns), so the
+ * rows of a value are found without a map entry per row.
+ */
+final class KeyedColumn<T> {
+    private final boolean counted;
+    private final boolean indexed;
+    private final Map<T, Integer> codes = new HashMap<>();
+    private final List<@Nullable T> values = new ArrayList<>(); // by code - 1
+    private int[] refs = new int[16];
+    private int[] heads = new int[16]; // by code: the first row of the value's list, + 1
+    private int[] free = new int[0];
+    private int freeCount;
+    private final Columns.Ints column = new Columns.Ints();
+    private final Columns.Ints next = new Columns.Ints();
+    private final Columns.Ints previous = new Columns.Ints();
+
+    private KeyedColumn(boolean counted, boolean indexed) {
+        this.counted = counted;
+        this.indexed = indexed;
+    }
+
+    /** Values from a small set that stays (campaigns, ads): codes only. */
+    static <T> KeyedColumn<T> shared() {
+        return new KeyedColumn<>(false, false);
+    }
+
+    /** Values that must go once no row has them (free text a person may be named in). */
+    static <T> KeyedColumn<T> counted() {
+        return new KeyedColumn<>(true, false);
+    }
+
+    /** Counted values whose rows are looked up. */
+    static <T> KeyedColumn<T> indexed() {
+        return new KeyedColumn<>(true, true);
+    }
+
+    @Nullable T get(int row) {
+        int code = column.get(row);
+        return code == 0 ? null : values.get(code - 1);
+    }
+
+    private void set(int row, @Nullable T value) {
+        int code = acquire(value);
+        column.set(row, code);
+        if (indexed && code != 0) {
+            link(row, code);
+        }
+    }
+
+    /** Sets the value of a row: a new one, one {@link #clear cleared}, or a stored one changing. */
+    void change(int row, @Nullable T value) {
+        int old = column.get(row);
+        if (old != 0 && Objects.equals(values.get(old - 1), value)) {
+            return;
+        }
+        clear(row);
+        set(row, value);
+    }
+
+    /** Takes the row's value off it (a removed row, or before a change). */
+    void clear(int row) {
+        int code = column.get(row);
+        if (code == 0) {
+            return;
+        }
+        if (indexed) {
+            unlink(row, code);
+        }
+        column.set(row, 0);
+        release(code);
+    }
+
+    /** Calls {@code action} with every row holding {@code value}, in no particular order; indexed columns only. */
+    void forEachRow(Object value, IntConsumer action) {
+        Integer code = codes.get(value);
+        if (code == null) {
+            return;
+        }
+        for (int r = heads[code] - 1; r >= 0; r = next.get(r) - 1) {
+            action.accept(r);
+        }
+    }
+
+    private int acquire(@Nullable T value) {
+        if (value == null) {
+            return 0;
+        }
+        Integer known = codes.get(value);
+        int code;
+        if (known != null) {
+            code = known;
+        } else if (freeCount > 0) {
+            code = free[--freeCount];
+            values.set(code - 1, value);
+            codes.put(value, code);
+        } else {
+            values.add(value);
+            code = values.size();
+            codes.put(value, code);
+            if (code >= refs.length) {
+                refs = Arrays.copyOf(refs, refs.length * 2);
+                heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+            }
+        }
+        if (counted) {
+            refs[code]++;
+        }
+        return code;
+    }
+
+    private void release(int code) {
+        if (!counted || --refs[code] > 0) {
+            return;
+        }
+        codes.remove(values.get(code - 1));
+        values.set(code - 1, null);
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, Math.max(16, free.length * 2));
+        }
+        free[freeCount++] = code;
+    }
+
+    private void link(int row, int code) {
+        int head = heads[code];
+        next.set(row, head);
+        previous.set(row, 0);
+        if (head != 0) {
+            previous.set(head - 1, row + 1);
+        }
+        heads[code] = row + 1;
+    }
+
+    private void unlink(int row, int code) {
+        int before = previous.get(row);
+        int after = next.get(row);
+        if (before != 0) {
+            next.set(before - 1, after);
+        } else {
+            heads[code] = after;
+        }
+        if (after != 0) {
+            previous.set(after - 1, before);
+        }
+        next.set(row, 0);
+        previous.set(row, 0);
+    }
+}

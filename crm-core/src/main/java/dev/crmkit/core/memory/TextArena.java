@@ -1,0 +1,113 @@
+package dev.crmkit.core.memory;
+
+import java.util.Arrays;
+
+/**
+ * Short texts packed into large byte blocks, addressed by a {@code long}: a text of Latin-1 characters takes one byte
+ * per character, any other two (UTF-16, so every string, unpaired surrogates too, reads back exactly), after a
+ * two-byte header. A {@code String} of its own would cost ~50 bytes more for an event id of a dozen characters.
+ */
+final class TextArena {
+    static final int MAX_LENGTH = Short.MAX_VALUE;
+    private static final int BLOCK_BITS = 20;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private byte[][] blocks = new byte[4][];
+    private long end;
+
+    /** Stores {@code text} (at most {@link #MAX_LENGTH} characters) and returns its address. */
+    long add(String text) {
+        int n = text.length();
+        if (n > MAX_LENGTH) {
+            throw new IllegalArgumentException("text longer than " + MAX_LENGTH);
+        }
+        boolean latin1 = true;
+        for (int i = 0; i < n && latin1; i++) {
+            latin1 = text.charAt(i) < 0x100;
+        }
+        int bytes = 2 + (latin1 ? n : 2 * n);
+        int offset = (int) (end & (BLOCK - 1));
+        if (offset + bytes > BLOCK) {
+            end += BLOCK - offset; // a text never straddles two blocks
+        }
+        int b = (int) (end >>> BLOCK_BITS);
+        if (b >= blocks.length) {
+            blocks = Arrays.copyOf(blocks, blocks.length * 2);
+        }
+        if (blocks[b] == null) {
+            blocks[b] = new byte[BLOCK];
+        }
+        byte[] block = blocks[b];
+        int at = (int) (end & (BLOCK - 1));
+        int header = n << 1 | (latin1 ? 0 : 1);
+        block[at] = (byte) (header >>> 8);
+        block[at + 1] = (byte) header;
+        int p = at + 2;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (latin1) {
+                block[p++] = (byte) c;
+            } else {
+                block[p++] = (byte) (c >>> 8);
+                block[p++] = (byte) c;
+            }
+        }
+        long address = end;
+        end += bytes;
+        return address;
+    }
+
+    private int header(long address) {
+        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
+        int at = (int) (address & (BLOCK - 1));
+        return (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+    }
+
+    private char charAt(long address, int header, int i) {
+        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
+        int at = (int) (address & (BLOCK - 1)) + 2;
+        if ((header & 1) == 0) {
+            return (char) (block[at + i] & 0xFF);
+        }
+        return (char) ((block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF));
+    }
+
+    String get(long address) {
+        int header = header(address);
+        int n = header >>> 1;
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
+            chars[i] = charAt(address, header, i);
+        }
+        return new String(chars);
+    }
+
+    /** Whether the text at {@code address} is {@code text}, without reading it into a string. */
+    boolean equals(long address, String text) {
+        int header = header(address);
+        int n = header >>> 1;
+        if (n != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (charAt(address, header, i) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@link String#hashCode} of the text at {@code address}. */
+    int hash(long address) {
+        int header = header(address);
+        int h = 0;
+        for (int i = 0, n = header >>> 1; i < n; i++) {
+            h = 31 * h + charAt(address, header, i);
+        }
+        return h;
+    }
+
+    /** Forgets the last text added, at {@code address} (a rolled-back insert), so its bytes are used again. */
+    void removeLast(long address) {
+        end = address;
+    }
+}

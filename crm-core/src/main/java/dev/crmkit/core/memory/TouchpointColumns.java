@@ -1,0 +1,275 @@
+package dev.crmkit.core.memory;
+
+import dev.crmkit.core.common.AccountId;
+import dev.crmkit.core.common.AdId;
+import dev.crmkit.core.common.AffiliateId;
+import dev.crmkit.core.common.CampaignId;
+import dev.crmkit.core.common.Channel;
+import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.DuplicateException;
+import dev.crmkit.core.common.LeadId;
+import dev.crmkit.core.common.Money;
+import dev.crmkit.core.common.NotFoundException;
+import dev.crmkit.core.common.TouchpointId;
+import dev.crmkit.core.common.UserId;
+import dev.crmkit.core.tracking.Direction;
+import dev.crmkit.core.tracking.Touchpoint;
+import dev.crmkit.core.tracking.TouchpointKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tenant's touchpoints, column by column: the stream a tracking API appends to holds millions of rows, and as
+ * objects (a record, its id, instant and strings, a hash-map entry per index) each took ~440 bytes; here an ad click
+ * takes about a quarter of that. Ids, times, kinds and counts are primitive columns; campaigns, ads, sites, reps,
+ * details and the people a touchpoint concerns are codes of shared values ({@link KeyedColumn}); external event ids
+ * are packed text ({@link TextArena}); the rare fields (value, duration, outcome, direction, reference, first and last
+ * click) are one object for the rows that have any. Rows are read back as {@link Touchpoint} records. Guarded, like
+ * every table of a tenant, by the tenant's lock; every change registers its inverse in the transaction's
+ * {@link UndoLog}.
+ */
+final class TouchpointColumns {
+    private static final TouchpointKind[] KINDS = TouchpointKind.values();
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final long MICROS = 1_000_000L;
+
+    private int size;
+    private final Columns.Longs idHigh = new Columns.Longs();
+    private final Columns.Longs idLow = new Columns.Longs();
+    private final Columns.Longs occurred = new Columns.Longs(); // epoch microseconds, as every adapter keeps them
+    private final Columns.Bytes kinds = new Columns.Bytes();
+    private final Columns.Bytes channels = new Columns.Bytes();
+    private final Columns.Longs counts = new Columns.Longs();
+    private final Columns.Longs externalIds = new Columns.Longs(); // address in texts + 1; 0 is none
+    private final TextArena texts = new TextArena();
+    private final KeyedColumn<CampaignId> campaigns = KeyedColumn.shared();
+    private final KeyedColumn<AdId> ads = KeyedColumn.shared();
+    private final KeyedColumn<AffiliateId> affiliates = KeyedColumn.shared();
+    private final KeyedColumn<UserId> reps = KeyedColumn.shared();
+    private final KeyedColumn<String> details = KeyedColumn.counted();
+    private final KeyedColumn<String> visitors = KeyedColumn.indexed();
+    private final KeyedColumn<LeadId> leads = KeyedColumn.indexed();
+    private final KeyedColumn<ContactId> contacts = KeyedColumn.indexed();
+    private final KeyedColumn<AccountId> accounts = KeyedColumn.indexed();
+    private final Columns.Refs<Rare> rare = new Columns.Refs<>();
+    private final RowSlots byId = new RowSlots(this::idHash);
+    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1));
+
+    /** The fields most touchpoints leave empty, for a row that has any of them. */
+    private record Rare(@Nullable Money value, @Nullable Integer durationSeconds, @Nullable String outcome,
+                        @Nullable Direction direction, @Nullable String reference, @Nullable TouchpointId firstClick,
+                        @Nullable TouchpointId lastClick) {
+        static @Nullable Rare of(Touchpoint t) {
+            if (t.value() == null && t.durationSeconds() == null && t.outcome() == null && t.direction() == null
+                    && t.reference() == null && t.firstClick() == null && t.lastClick() == null) {
+                return null;
+            }
+            return new Rare(t.value(), t.durationSeconds(), t.outcome(), t.direction(), t.reference(), t.firstClick(),
+                    t.lastClick());
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Appends {@code t}; its id must be new. */
+    void insert(Touchpoint t, UndoLog undo) {
+        if (rowOf(t.id()) >= 0) {
+            throw new DuplicateException("Touchpoint " + t.id() + " already exists");
+        }
+        int row = size;
+        UUID id = t.id().value();
+        idHigh.set(row, id.getMostSignificantBits());
+        idLow.set(row, id.getLeastSignificantBits());
+        String external = t.externalEventId();
+        externalIds.set(row, external == null ? 0 : texts.add(external) + 1);
+        change(row, t);
+        size++;
+        byId.add(row, idHash(row));
+        if (external != null) {
+            byExternalId.add(row, external.hashCode());
+        }
+        undo.add(this::removeLast);
+    }
+
+    /** Replaces the stored touchpoint with {@code t}'s id by {@code t} (same id and external event id). */
+    void replace(Touchpoint t, UndoLog undo) {
+        int row = rowOf(t.id());
+        if (row < 0) {
+            throw new NotFoundException("Touchpoint", t.id());
+        }
+        Touchpoint old = at(row);
+        if (!Objects.equals(old.externalEventId(), t.externalEventId())) {
+            throw new IllegalArgumentException("a touchpoint's external event id never changes: " + t.id());
+        }
+        change(row, t);
+        undo.add(() -> change(row, old));
+    }
+
+    /**
+     * Sets every column but the id and external id (which never change) to {@code t}'s: of a new row, or a stored one
+     * changing (a removed row left no value behind, so a new one starts from none).
+     */
+    private void change(int row, Touchpoint t) {
+        occurred.set(row, micros(t.occurredAt()));
+        kinds.set(row, (byte) t.kind().ordinal());
+        channels.set(row, (byte) t.channel().ordinal());
+        counts.set(row, t.count());
+        campaigns.change(row, t.campaign());
+        ads.change(row, t.ad());
+        affiliates.change(row, t.affiliate());
+        reps.change(row, t.rep());
+        details.change(row, t.detail());
+        visitors.change(row, t.visitorId());
+        leads.change(row, t.lead());
+        contacts.change(row, t.contact());
+        accounts.change(row, t.account());
+        rare.set(row, Rare.of(t));
+    }
+
+    /** Takes the last row off again (the undo of its insert: undo runs newest first, so it is the last). */
+    private void removeLast() {
+        int row = size - 1;
+        byId.remove(row, idHash(row));
+        long external = externalIds.get(row);
+        if (external != 0) {
+            byExternalId.remove(row, texts.hash(external - 1));
+            texts.removeLast(external - 1);
+            externalIds.set(row, 0);
+        }
+        campaigns.clear(row);
+        ads.clear(row);
+        affiliates.clear(row);
+        reps.clear(row);
+        details.clear(row);
+        visitors.clear(row);
+        leads.clear(row);
+        contacts.clear(row);
+        accounts.clear(row);
+        rare.set(row, null);
+        size--;
+    }
+
+    private int idHash(int row) {
+        return Long.hashCode(idHigh.get(row) ^ idLow.get(row));
+    }
+
+    private int rowOf(TouchpointId id) {
+        long high = id.value().getMostSignificantBits();
+        long low = id.value().getLeastSignificantBits();
+        for (int s = byId.first(Long.hashCode(high ^ low)); byId.row(s) >= 0; s = byId.next(s)) {
+            int row = byId.row(s);
+            if (idHigh.get(row) == high && idLow.get(row) == low) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    private int rowOfExternalId(String external) {
+        for (int s = byExternalId.first(external.hashCode()); byExternalId.row(s) >= 0; s = byExternalId.next(s)) {
+            int row = byExternalId.row(s);
+            if (texts.equals(externalIds.get(row) - 1, external)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    Optional<Touchpoint> find(TouchpointId id) {
+        int row = rowOf(id);
+        return row < 0 ? Optional.empty() : Optional.of(at(row));
+    }
+
+    boolean hasExternalId(String external) {
+        return rowOfExternalId(external) >= 0;
+    }
+
+    Optional<Touchpoint> findByExternalId(String external) {
+        int row = rowOfExternalId(external);
+        return row < 0 ? Optional.empty() : Optional.of(at(row));
+    }
+
+    List<Touchpoint> byVisitor(String visitor) {
+        return rows(visitors, visitor);
+    }
+
+    List<Touchpoint> byLead(LeadId lead) {
+        return rows(leads, lead);
+    }
+
+    List<Touchpoint> byContact(ContactId contact) {
+        return rows(contacts, contact);
+    }
+
+    List<Touchpoint> byAccount(AccountId account) {
+        return rows(accounts, account);
+    }
+
+    /** The latest occurrence among the touchpoints of the lead, contact or account {@code key}, or null. */
+    @Nullable Instant lastOccurred(Object key) {
+        KeyedColumn<?> column = key instanceof LeadId ? leads : key instanceof ContactId ? contacts : accounts;
+        long[] latest = {Long.MIN_VALUE};
+        boolean[] any = {false};
+        column.forEachRow(key, row -> {
+            any[0] = true;
+            latest[0] = Math.max(latest[0], occurred.get(row));
+        });
+        return any[0] ? instant(latest[0]) : null;
+    }
+
+    private List<Touchpoint> rows(KeyedColumn<?> column, Object key) {
+        List<Touchpoint> found = new ArrayList<>();
+        column.forEachRow(key, row -> found.add(at(row)));
+        found.sort(MemoryTouchpointRepository.ORDER);
+        return found;
+    }
+
+    /** Calls {@code visitor} with every touchpoint that occurred in {@code [from, to)} (null bounds open). */
+    void forEachOccurred(@Nullable Instant from, @Nullable Instant to, Consumer<? super Touchpoint> visitor) {
+        long lowest = from == null ? Long.MIN_VALUE : ceilMicros(from);
+        long beyond = to == null ? Long.MAX_VALUE : ceilMicros(to);
+        for (int row = 0; row < size; row++) {
+            long t = occurred.get(row);
+            if (t >= lowest && (to == null || t < beyond)) {
+                visitor.accept(at(row));
+            }
+        }
+    }
+
+    private Touchpoint at(int row) {
+        Rare r = rare.get(row);
+        long external = externalIds.get(row);
+        return new Touchpoint(TouchpointId.of(new UUID(idHigh.get(row), idLow.get(row))), KINDS[kinds.get(row)],
+                instant(occurred.get(row)), external == 0 ? null : texts.get(external - 1), visitors.get(row),
+                leads.get(row), contacts.get(row), accounts.get(row), campaigns.get(row), ads.get(row),
+                affiliates.get(row), CHANNELS[channels.get(row)], counts.get(row), r == null ? null : r.value(),
+                r == null ? null : r.durationSeconds(), r == null ? null : r.outcome(), details.get(row),
+                r == null ? null : r.direction(), r == null ? null : r.reference(), reps.get(row),
+                r == null ? null : r.firstClick(), r == null ? null : r.lastClick());
+    }
+
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), MICROS), t.getNano() / 1000);
+    }
+
+    /** The first whole microsecond at or after {@code t}, saturated to the long range. */
+    private static long ceilMicros(Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), MICROS), (t.getNano() + 999) / 1000);
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS), Math.floorMod(micros, MICROS) * 1000);
+    }
+}
