@@ -2,15 +2,14 @@ package dev.crmkit.core.memory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A column of values many rows share (a campaign, a visitor, a lead), each row holding a four-byte code of its value.
+ * A column of values many rows share (a campaign, a visitor, a lead), each row holding a four-byte code of its value
+ * (the values are found by an open-addressing index of their codes, not a map of boxed entries).
  * A counted column forgets a value once no row holds it (an erased visitor id is gone, not just unreferenced) and
  * reuses its code; an indexed one also threads the rows of each value into a list (two lazy link columns), so the
  * rows of a value are found without a map entry per row.
@@ -18,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 final class KeyedColumn<T> {
     private final boolean counted;
     private final boolean indexed;
-    private final Map<T, Integer> codes = new HashMap<>();
     private final List<@Nullable T> values = new ArrayList<>(); // by code - 1
+    private final RowSlots codes = new RowSlots(i -> Objects.requireNonNull(values.get(i)).hashCode(), values::size,
+            i -> values.get(i) != null); // code - 1
     private int[] refs = new int[16];
     private int[] heads = new int[16]; // by code: the first row of the value's list, + 1
     private int[] free = new int[0];
@@ -86,8 +86,8 @@ final class KeyedColumn<T> {
 
     /** Calls {@code action} with every row holding {@code value}, in no particular order; indexed columns only. */
     void forEachRow(Object value, IntConsumer action) {
-        Integer code = codes.get(value);
-        if (code == null) {
+        int code = codeOf(value, value.hashCode());
+        if (code == 0) {
             return;
         }
         for (int r = heads[code] - 1; r >= 0; r = next.get(r) - 1) {
@@ -95,25 +95,37 @@ final class KeyedColumn<T> {
         }
     }
 
+    /** The code of {@code value}, or 0 if no row holds it. */
+    private int codeOf(Object value, int hash) {
+        for (int s = codes.first(hash); codes.row(s) >= 0; s = codes.next(s)) {
+            int i = codes.row(s);
+            if (codes.mayHold(s, hash) && value.equals(values.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     private int acquire(@Nullable T value) {
         if (value == null) {
             return 0;
         }
-        Integer known = codes.get(value);
-        int code;
-        if (known != null) {
-            code = known;
-        } else if (freeCount > 0) {
-            code = free[--freeCount];
-            values.set(code - 1, value);
-            codes.put(value, code);
-        } else {
-            values.add(value);
-            code = values.size();
-            codes.put(value, code);
-            if (code >= refs.length) {
-                refs = Arrays.copyOf(refs, refs.length * 2);
-                heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+        int hash = value.hashCode();
+        int code = codeOf(value, hash);
+        if (code == 0) {
+            // filed before it is stored: the index, growing, files again every value stored
+            if (freeCount > 0) {
+                code = free[--freeCount];
+                codes.add(code - 1, hash);
+                values.set(code - 1, value);
+            } else {
+                code = values.size() + 1;
+                codes.add(code - 1, hash);
+                values.add(value);
+                if (code >= refs.length) {
+                    refs = Arrays.copyOf(refs, refs.length * 2);
+                    heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+                }
             }
         }
         if (counted) {
@@ -126,7 +138,7 @@ final class KeyedColumn<T> {
         if (!counted || --refs[code] > 0) {
             return;
         }
-        codes.remove(values.get(code - 1));
+        codes.remove(code - 1, Objects.requireNonNull(values.get(code - 1)).hashCode());
         values.set(code - 1, null);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, Math.max(16, free.length * 2));

@@ -12,11 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -38,14 +36,10 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
         UndoLog undo = tx.undoForWrite();
         List<Touchpoint> inserted = new ArrayList<>(touchpoints.size());
-        Set<String> seen = new HashSet<>();
         for (Touchpoint t : touchpoints) {
-            String ext = t.externalEventId();
-            if (ext != null && (!seen.add(ext) || table.hasExternalId(ext))) {
-                continue;
+            if (table.insert(t, undo)) { // not if its external id was stored before, or earlier in this batch
+                inserted.add(t);
             }
-            table.insert(t, undo);
-            inserted.add(t);
         }
         totals.add(inserted, undo);
         return inserted;

@@ -1,20 +1,34 @@
 package dev.crmkit.core.memory;
 
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 
 /**
  * A hash set of row numbers, each filed under a hash its table computes from the row (open addressing, linear
- * probing, at most three quarters full): an index of a column-wise table at 4–8 bytes per row, where a
+ * probing, at most three quarters full): an index of a column-wise table at 5–10 bytes per row, where a
  * {@code HashMap} of boxed keys costs ten times that. The table looks a key up by walking the probe sequence from
- * {@link #first} and comparing the rows it meets.
+ * {@link #first}, comparing only the rows whose slot carries the key's {@link #mayHold tag} (eight more bits of its
+ * hash), so a miss seldom reads a row at all. Growing files the rows again in row order (the table names which rows
+ * it holds), so hashing them reads the table's columns front to back instead of at random.
  */
 final class RowSlots {
     private final IntUnaryOperator hashOfRow;
+    private final IntSupplier rows;
+    private final IntPredicate holds;
     private int[] slots = new int[16]; // row + 1; 0 is empty
+    private byte[] tags = new byte[16];
     private int count;
 
-    RowSlots(IntUnaryOperator hashOfRow) {
+    /**
+     * @param hashOfRow the hash a row is filed under
+     * @param rows      the number of rows there are (a row being added is not one of them yet)
+     * @param holds     whether a row below that number is filed here
+     */
+    RowSlots(IntUnaryOperator hashOfRow, IntSupplier rows, IntPredicate holds) {
         this.hashOfRow = hashOfRow;
+        this.rows = rows;
+        this.holds = holds;
     }
 
     private static int spread(int hash) {
@@ -22,27 +36,52 @@ final class RowSlots {
         return h ^ (h >>> 16);
     }
 
+    private static byte tag(int hash) {
+        return (byte) (hash * 0x85EBCA6B >>> 24);
+    }
+
     void add(int row, int hash) {
+        addUnless(row, hash, other -> false);
+    }
+
+    /**
+     * Files {@code row} under {@code hash} unless a row {@code same} accepts is filed there already: returns that row,
+     * or -1 once {@code row} is filed (one walk of the probe sequence for both).
+     */
+    int addUnless(int row, int hash, IntPredicate same) {
         if ((count + 1) * 4L > slots.length * 3L) {
             int[] bigger = new int[slots.length * 2];
-            for (int s : slots) {
-                if (s != 0) {
-                    place(bigger, s - 1, hashOfRow.applyAsInt(s - 1));
+            byte[] biggerTags = new byte[slots.length * 2];
+            for (int r = 0, n = rows.getAsInt(); r < n; r++) {
+                if (holds.test(r)) {
+                    place(bigger, biggerTags, r, hashOfRow.applyAsInt(r));
                 }
             }
             slots = bigger;
+            tags = biggerTags;
         }
-        place(slots, row, hash);
+        int mask = slots.length - 1;
+        byte tag = tag(hash);
+        int i = spread(hash) & mask;
+        for (; slots[i] != 0; i = (i + 1) & mask) {
+            if (tags[i] == tag && same.test(slots[i] - 1)) {
+                return slots[i] - 1;
+            }
+        }
+        slots[i] = row + 1;
+        tags[i] = tag;
         count++;
+        return -1;
     }
 
-    private static void place(int[] slots, int row, int hash) {
+    private static void place(int[] slots, byte[] tags, int row, int hash) {
         int mask = slots.length - 1;
         int i = spread(hash) & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
         slots[i] = row + 1;
+        tags[i] = tag(hash);
     }
 
     /** The first slot to look at for {@code hash}; then {@link #next} until {@link #row} is negative. */
@@ -59,6 +98,11 @@ final class RowSlots {
         return slots[slot] - 1;
     }
 
+    /** Whether the row in {@code slot} may be filed under {@code hash}; if not, it surely is not. */
+    boolean mayHold(int slot, int hash) {
+        return tags[slot] == tag(hash);
+    }
+
     /** Takes {@code row}, filed under {@code hash}, out; the rows after it in its probe run move back into the gap. */
     void remove(int row, int hash) {
         int mask = slots.length - 1;
@@ -73,6 +117,7 @@ final class RowSlots {
             int home = spread(hashOfRow.applyAsInt(slots[j] - 1)) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask)) { // the gap lies on the way from its home to j
                 slots[gap] = slots[j];
+                tags[gap] = tags[j];
                 gap = j;
             }
         }

@@ -83,13 +83,24 @@ final class TextArena {
 
     /** Whether the text at {@code address} is {@code text}, without reading it into a string. */
     boolean equals(long address, String text) {
-        int header = header(address);
+        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
+        int at = (int) (address & (BLOCK - 1));
+        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
         int n = header >>> 1;
         if (n != text.length()) {
             return false;
         }
+        at += 2;
+        if ((header & 1) == 0) {
+            for (int i = 0; i < n; i++) {
+                if ((block[at + i] & 0xFF) != text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 0; i < n; i++) {
-            if (charAt(address, header, i) != text.charAt(i)) {
+            if (((block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF)) != text.charAt(i)) {
                 return false;
             }
         }
@@ -98,10 +109,20 @@ final class TextArena {
 
     /** The {@link String#hashCode} of the text at {@code address}. */
     int hash(long address) {
-        int header = header(address);
+        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
+        int at = (int) (address & (BLOCK - 1));
+        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int n = header >>> 1;
+        at += 2;
         int h = 0;
-        for (int i = 0, n = header >>> 1; i < n; i++) {
-            h = 31 * h + charAt(address, header, i);
+        if ((header & 1) == 0) {
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + (block[at + i] & 0xFF);
+            }
+            return h;
+        }
+        for (int i = 0; i < n; i++) {
+            h = 31 * h + ((block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF));
         }
         return h;
     }

@@ -58,8 +58,9 @@ final class TouchpointColumns {
     private final KeyedColumn<ContactId> contacts = KeyedColumn.indexed();
     private final KeyedColumn<AccountId> accounts = KeyedColumn.indexed();
     private final Columns.Refs<Rare> rare = new Columns.Refs<>();
-    private final RowSlots byId = new RowSlots(this::idHash);
-    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1));
+    private final RowSlots byId = new RowSlots(this::idHash, this::size, row -> true);
+    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1), this::size,
+            row -> externalIds.get(row) != 0);
 
     /** The fields most touchpoints leave empty, for a row that has any of them. */
     private record Rare(@Nullable Money value, @Nullable Integer durationSeconds, @Nullable String outcome,
@@ -79,24 +80,38 @@ final class TouchpointColumns {
         return size;
     }
 
-    /** Appends {@code t}; its id must be new. */
-    void insert(Touchpoint t, UndoLog undo) {
-        if (rowOf(t.id()) >= 0) {
+    /**
+     * Appends {@code t} unless its external event id is stored already (then false); its id must be new.
+     */
+    boolean insert(Touchpoint t, UndoLog undo) {
+        int row = size;
+        String external = t.externalEventId();
+        if (external != null) {
+            if (byExternalId.addUnless(row, external.hashCode(), r -> texts.equals(externalIds.get(r) - 1, external))
+                    >= 0) {
+                return false;
+            }
+            externalIds.set(row, texts.add(external) + 1);
+        } else {
+            externalIds.set(row, 0);
+        }
+        UUID id = t.id().value();
+        long high = id.getMostSignificantBits();
+        long low = id.getLeastSignificantBits();
+        if (byId.addUnless(row, Long.hashCode(high ^ low), r -> idHigh.get(r) == high && idLow.get(r) == low) >= 0) {
+            if (external != null) {
+                byExternalId.remove(row, external.hashCode());
+                texts.removeLast(externalIds.get(row) - 1);
+                externalIds.set(row, 0);
+            }
             throw new DuplicateException("Touchpoint " + t.id() + " already exists");
         }
-        int row = size;
-        UUID id = t.id().value();
-        idHigh.set(row, id.getMostSignificantBits());
-        idLow.set(row, id.getLeastSignificantBits());
-        String external = t.externalEventId();
-        externalIds.set(row, external == null ? 0 : texts.add(external) + 1);
+        idHigh.set(row, high);
+        idLow.set(row, low);
         change(row, t);
         size++;
-        byId.add(row, idHash(row));
-        if (external != null) {
-            byExternalId.add(row, external.hashCode());
-        }
         undo.add(this::removeLast);
+        return true;
     }
 
     /** Replaces the stored touchpoint with {@code t}'s id by {@code t} (same id and external event id). */
@@ -164,9 +179,10 @@ final class TouchpointColumns {
     private int rowOf(TouchpointId id) {
         long high = id.value().getMostSignificantBits();
         long low = id.value().getLeastSignificantBits();
-        for (int s = byId.first(Long.hashCode(high ^ low)); byId.row(s) >= 0; s = byId.next(s)) {
+        int hash = Long.hashCode(high ^ low);
+        for (int s = byId.first(hash); byId.row(s) >= 0; s = byId.next(s)) {
             int row = byId.row(s);
-            if (idHigh.get(row) == high && idLow.get(row) == low) {
+            if (byId.mayHold(s, hash) && idHigh.get(row) == high && idLow.get(row) == low) {
                 return row;
             }
         }
@@ -174,9 +190,10 @@ final class TouchpointColumns {
     }
 
     private int rowOfExternalId(String external) {
-        for (int s = byExternalId.first(external.hashCode()); byExternalId.row(s) >= 0; s = byExternalId.next(s)) {
+        int hash = external.hashCode();
+        for (int s = byExternalId.first(hash); byExternalId.row(s) >= 0; s = byExternalId.next(s)) {
             int row = byExternalId.row(s);
-            if (texts.equals(externalIds.get(row) - 1, external)) {
+            if (byExternalId.mayHold(s, hash) && texts.equals(externalIds.get(row) - 1, external)) {
                 return row;
             }
         }

@@ -1,6 +1,5 @@
 package dev.crmkit.core.spi;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,9 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public interface IdGenerator {
     UUID next();
 
-    /** UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits; monotonic within one generator. */
+    /**
+     * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits (a ChaCha20 key stream keyed from
+     * {@code SecureRandom}); monotonic within one generator.
+     */
     static IdGenerator timeOrdered(Clock clock) {
-        SecureRandom random = new SecureRandom();
+        KeyStream random = new KeyStream();
         AtomicLong last = new AtomicLong();
         return () -> {
             // Never go backwards, even if the clock does or several ids fall in one millisecond.

@@ -1,6 +1,7 @@
 package dev.crmkit.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crmkit.core.common.AccountId;
 import dev.crmkit.core.common.AdId;
@@ -8,6 +9,7 @@ import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
 import dev.crmkit.core.common.Channel;
 import dev.crmkit.core.common.ContactId;
+import dev.crmkit.core.common.DuplicateException;
 import dev.crmkit.core.common.LeadId;
 import dev.crmkit.core.common.Money;
 import dev.crmkit.core.common.TouchpointId;
@@ -48,14 +50,25 @@ class TouchpointColumnsProperties {
         for (int step : steps) {
             switch (step % 5) {
                 case 0, 1, 2 -> {
-                    Touchpoint t = touchpoint(nextId++, step);
-                    if (t.externalEventId() != null && stored.values().stream()
-                            .anyMatch(s -> t.externalEventId().equals(s.externalEventId()))) {
-                        assertThat(columns.hasExternalId(t.externalEventId())).isTrue();
-                        continue; // the repository skips a repeated external id
+                    if (step % 37 == 0 && !stored.isEmpty()) {
+                        TouchpointId taken = new ArrayList<>(stored.keySet()).get(step / 37 % stored.size());
+                        Touchpoint copy = touchpoint(taken.value().getLeastSignificantBits(), step + 1);
+                        Touchpoint sameId = new Touchpoint(taken, copy.kind(), copy.occurredAt(), "new-" + step,
+                                copy.visitorId(), copy.lead(), copy.contact(), copy.account(), copy.campaign(),
+                                copy.ad(), copy.affiliate(), copy.channel(), copy.count(), copy.value(),
+                                copy.durationSeconds(), copy.outcome(), copy.detail(), copy.direction(),
+                                copy.reference(), copy.rep(), copy.firstClick(), copy.lastClick());
+                        assertThatThrownBy(() -> columns.insert(sameId, undo))
+                                .isInstanceOf(DuplicateException.class);
+                        continue;
                     }
-                    columns.insert(t, undo);
-                    stored.put(t.id(), t);
+                    Touchpoint t = touchpoint(nextId++, step);
+                    boolean repeated = t.externalEventId() != null && stored.values().stream()
+                            .anyMatch(s -> t.externalEventId().equals(s.externalEventId()));
+                    assertThat(columns.insert(t, undo)).as("stored: a new external id").isEqualTo(!repeated);
+                    if (!repeated) {
+                        stored.put(t.id(), t);
+                    }
                 }
                 case 3 -> {
                     if (stored.isEmpty()) {
