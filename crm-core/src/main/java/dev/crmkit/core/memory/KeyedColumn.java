@@ -95,6 +95,11 @@ final class KeyedColumn<T> {
         }
     }
 
+    /** See {@link RowSlots#touch}. */
+    int touch(@Nullable Object value) {
+        return value == null ? 0 : codes.touch(value.hashCode());
+    }
+
     /** The code of {@code value}, or 0 if no row holds it. */
     private int codeOf(Object value, int hash) {
         for (int s = codes.first(hash); codes.row(s) >= 0; s = codes.next(s)) {

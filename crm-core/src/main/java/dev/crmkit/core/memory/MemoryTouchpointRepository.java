@@ -36,6 +36,7 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
         UndoLog undo = tx.undoForWrite();
         List<Touchpoint> inserted = new ArrayList<>(touchpoints.size());
+        table.warm(touchpoints);
         for (Touchpoint t : touchpoints) {
             if (table.insert(t, undo)) { // not if its external id was stored before, or earlier in this batch
                 inserted.add(t);

@@ -84,6 +84,15 @@ final class RowSlots {
         tags[i] = tag(hash);
     }
 
+    /**
+     * Reads the first slot {@code hash} would look at, and returns it mixed with its tag: a batch reads them all
+     * before it probes, so the processor fetches their cache lines side by side instead of one miss at a time.
+     */
+    int touch(int hash) {
+        int i = spread(hash) & (slots.length - 1);
+        return slots[i] ^ tags[i];
+    }
+
     /** The first slot to look at for {@code hash}; then {@link #next} until {@link #row} is negative. */
     int first(int hash) {
         return spread(hash) & (slots.length - 1);

@@ -1,5 +1,6 @@
 package dev.crmkit.core.memory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -56,27 +57,17 @@ final class TextArena {
         return address;
     }
 
-    private int header(long address) {
+    String get(long address) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
-        return (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
-    }
-
-    private char charAt(long address, int header, int i) {
-        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
-        int at = (int) (address & (BLOCK - 1)) + 2;
-        if ((header & 1) == 0) {
-            return (char) (block[at + i] & 0xFF);
-        }
-        return (char) ((block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF));
-    }
-
-    String get(long address) {
-        int header = header(address);
+        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
         int n = header >>> 1;
+        if ((header & 1) == 0) {
+            return new String(block, at + 2, n, StandardCharsets.ISO_8859_1);
+        }
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
-            chars[i] = charAt(address, header, i);
+            chars[i] = (char) ((block[at + 2 + 2 * i] & 0xFF) << 8 | (block[at + 3 + 2 * i] & 0xFF));
         }
         return new String(chars);
     }
