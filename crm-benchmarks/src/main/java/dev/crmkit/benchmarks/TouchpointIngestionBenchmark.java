@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,15 +48,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * Touchpoint ingestion into PostgreSQL: {@code tx.touchpoints().insertAll} through {@link JpaStorage} versus a
- * hand-written JDBC batched INSERT of the same rows into the same table, over the same pooled connections
- * ({@code reWriteBatchedInserts=true}). One operation is one transaction of {@code batch} ad clicks, each with its
+ * Touchpoint ingestion into PostgreSQL and MariaDB: {@code tx.touchpoints().insertAll} through {@link JpaStorage}
+ * versus a hand-written JDBC batched INSERT of the same rows into the same table, over the same pooled connections
+ * (PostgreSQL with {@code reWriteBatchedInserts=true}, MariaDB with the driver's defaults). One operation is one transaction of {@code batch} ad clicks, each with its
  * own external event id, into a table already holding 50,000 of the tenant's rows; score = batches per second.
  * Issue 3 target: adapter ≥ 0.8 × raw JDBC. On a shared machine read the ratio off {@link #interleaved}, which times
  * both sides batch by batch: ratio = rawJdbcMillis / adapterMillis.
  *
  * <p>Needs PostgreSQL at 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust; override with
- * {@code -Dcrmkit.pg.host=...}); creates a schema of its own and drops it at the end. Run:
+ * {@code -Dcrmkit.pg.host=...}) and MariaDB at 127.0.0.1:3306 (user {@code root}, no password;
+ * {@code -Dcrmkit.mariadb.host=...}); creates a schema (database) of its own and drops it at the end. Run:
  * {@code java -jar crm-benchmarks/target/benchmarks.jar TouchpointIngestion -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
@@ -74,6 +77,9 @@ public class TouchpointIngestionBenchmark {
     @Param("1000")
     int batch;
 
+    @Param({"postgresql", "mariadb"})
+    String database;
+
     private final TenantId tenant = TenantId.of("bench");
     private final IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
     private final CampaignId campaign = CampaignId.of(UUID.randomUUID());
@@ -88,18 +94,25 @@ public class TouchpointIngestionBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        String host = System.getProperty("crmkit.pg.host", "127.0.0.1");
         schema = "crm_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
-        source.setServerNames(new String[] {host});
-        source.setDatabaseName("test");
-        source.setUser("postgres");
-        source.setReWriteBatchedInserts(true);
-        pool = JdbcConnectionPool.create(source);
-        execute("CREATE SCHEMA " + schema);
-        source.setCurrentSchema(schema);
-        pool.dispose();
-        pool = JdbcConnectionPool.create(source);
+        if (mariaDb()) {
+            String server = "jdbc:mariadb://" + System.getProperty("crmkit.mariadb.host", "127.0.0.1") + ":3306/";
+            pool = JdbcConnectionPool.create(new MariaDbDataSource(server + "test?user=root"));
+            execute("CREATE DATABASE " + schema);
+            pool.dispose();
+            pool = JdbcConnectionPool.create(new MariaDbDataSource(server + schema + "?user=root"));
+        } else {
+            PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+            source.setServerNames(new String[] {System.getProperty("crmkit.pg.host", "127.0.0.1")});
+            source.setDatabaseName("test");
+            source.setUser("postgres");
+            source.setReWriteBatchedInserts(true);
+            pool = JdbcConnectionPool.create(source);
+            execute("CREATE SCHEMA " + schema);
+            source.setCurrentSchema(schema);
+            pool.dispose();
+            pool = JdbcConnectionPool.create(source);
+        }
         storage = JpaStorage.create(pool);
         crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("bench"),
                 Set.of(Actor.MANAGER, Actor.ADMIN))).build();
@@ -113,17 +126,18 @@ public class TouchpointIngestionBenchmark {
      */
     @Setup(Level.Iteration)
     public void resetTable() throws SQLException {
-        execute("TRUNCATE crm_touchpoint, crm_touchpoint_day");
+        execute("TRUNCATE TABLE crm_touchpoint");
+        execute("TRUNCATE TABLE crm_touchpoint_day");
         for (int i = 0; i < PREFILL / batch; i++) {
             rawJdbc();
         }
-        execute("ANALYZE crm_touchpoint");
+        execute(mariaDb() ? "ANALYZE TABLE crm_touchpoint" : "ANALYZE crm_touchpoint");
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         storage.close();
-        execute("DROP SCHEMA " + schema + " CASCADE");
+        execute(mariaDb() ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE");
         pool.dispose();
     }
 
@@ -221,19 +235,27 @@ public class TouchpointIngestionBenchmark {
         return rows;
     }
 
+    private boolean mariaDb() {
+        return database.equals("mariadb");
+    }
+
+    /** As the drivers take them: MariaDB's UUID columns compare with text, its DATETIME(6) is UTC local time. */
     private void bind(PreparedStatement ps, Touchpoint t) throws SQLException {
+        boolean maria = mariaDb();
         ps.setString(1, tenant.value());
-        ps.setObject(2, t.id().value());
+        ps.setObject(2, maria ? t.id().value().toString() : t.id().value());
         ps.setString(3, t.kind().name());
-        ps.setObject(4, t.occurredAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(4, maria ? LocalDateTime.ofInstant(t.occurredAt(), ZoneOffset.UTC)
+                : t.occurredAt().atOffset(ZoneOffset.UTC));
         ps.setString(5, t.externalEventId());
         ps.setString(6, t.visitorId());
-        ps.setObject(7, t.lead() == null ? null : t.lead().value(), Types.OTHER);
-        ps.setObject(8, t.contact() == null ? null : t.contact().value(), Types.OTHER);
-        ps.setObject(9, t.account() == null ? null : t.account().value(), Types.OTHER);
-        ps.setObject(10, t.campaign().value());
-        ps.setObject(11, t.ad().value());
-        ps.setObject(12, t.affiliate().value());
+        int none = maria ? Types.VARCHAR : Types.OTHER;
+        ps.setNull(7, none);
+        ps.setNull(8, none);
+        ps.setNull(9, none);
+        ps.setObject(10, maria ? t.campaign().value().toString() : t.campaign().value());
+        ps.setObject(11, maria ? t.ad().value().toString() : t.ad().value());
+        ps.setObject(12, maria ? t.affiliate().value().toString() : t.affiliate().value());
         ps.setString(13, t.channel().name());
         ps.setLong(14, t.count());
         ps.setNull(15, Types.NUMERIC);
@@ -242,8 +264,8 @@ public class TouchpointIngestionBenchmark {
         ps.setString(18, t.outcome());
         ps.setString(19, t.detail());
         ps.setNull(20, Types.VARCHAR);
-        ps.setNull(21, Types.OTHER);
-        ps.setNull(22, Types.OTHER);
+        ps.setNull(21, none);
+        ps.setNull(22, none);
     }
 
     private void execute(String sql) throws SQLException {
