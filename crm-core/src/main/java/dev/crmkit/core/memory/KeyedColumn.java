@@ -18,7 +18,8 @@ final class KeyedColumn<T> {
     private final boolean counted;
     private final boolean indexed;
     private final List<@Nullable T> values = new ArrayList<>(); // by code - 1
-    private final RowSlots codes = new RowSlots(i -> Objects.requireNonNull(values.get(i)).hashCode(), values::size,
+    private final long seed = TextHash.newSeed();
+    private final RowSlots codes = new RowSlots(i -> hash(Objects.requireNonNull(values.get(i))), values::size,
             i -> values.get(i) != null); // code - 1
     private int[] refs = new int[16];
     private int[] heads = new int[16]; // by code: the first row of the value's list, + 1
@@ -86,7 +87,7 @@ final class KeyedColumn<T> {
 
     /** Calls {@code action} with every row holding {@code value}, in no particular order; indexed columns only. */
     void forEachRow(Object value, IntConsumer action) {
-        int code = codeOf(value, value.hashCode());
+        int code = codeOf(value, hash(value));
         if (code == 0) {
             return;
         }
@@ -97,7 +98,12 @@ final class KeyedColumn<T> {
 
     /** See {@link RowSlots#touch}. */
     int touch(@Nullable Object value) {
-        return value == null ? 0 : codes.touch(value.hashCode());
+        return value == null ? 0 : codes.touch(hash(value));
+    }
+
+    /** Text (visitor ids, details) comes from outside: hashed under this column's seed, see {@link TextHash}. */
+    private int hash(Object value) {
+        return value instanceof String text ? TextHash.of(text, seed) : value.hashCode();
     }
 
     /** The code of {@code value}, or 0 if no row holds it. */
@@ -115,7 +121,7 @@ final class KeyedColumn<T> {
         if (value == null) {
             return 0;
         }
-        int hash = value.hashCode();
+        int hash = hash(value);
         int code = codeOf(value, hash);
         if (code == 0) {
             // filed before it is stored: the index, growing, files again every value stored
@@ -143,7 +149,7 @@ final class KeyedColumn<T> {
         if (!counted || --refs[code] > 0) {
             return;
         }
-        codes.remove(code - 1, Objects.requireNonNull(values.get(code - 1)).hashCode());
+        codes.remove(code - 1, hash(Objects.requireNonNull(values.get(code - 1))));
         values.set(code - 1, null);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, Math.max(16, free.length * 2));

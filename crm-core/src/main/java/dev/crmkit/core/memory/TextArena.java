@@ -98,24 +98,28 @@ final class TextArena {
         return true;
     }
 
-    /** The {@link String#hashCode} of the text at {@code address}. */
-    int hash(long address) {
+    /** The {@link TextHash} under {@code seed} of the text at {@code address}, as {@link TextHash#of} gives it. */
+    int hash(long address, long seed) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
         int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
         int n = header >>> 1;
+        boolean wide = (header & 1) != 0;
         at += 2;
-        int h = 0;
-        if ((header & 1) == 0) {
-            for (int i = 0; i < n; i++) {
-                h = 31 * h + (block[at + i] & 0xFF);
-            }
-            return h;
-        }
+        long h = seed;
+        long four = 0;
+        int shift = 0;
         for (int i = 0; i < n; i++) {
-            h = 31 * h + ((block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF));
+            long c = wide ? (block[at + 2 * i] & 0xFF) << 8 | (block[at + 2 * i + 1] & 0xFF) : block[at + i] & 0xFF;
+            four |= c << shift;
+            shift += 16;
+            if (shift == 64) {
+                h = TextHash.step(h, four);
+                four = 0;
+                shift = 0;
+            }
         }
-        return h;
+        return TextHash.finish(TextHash.step(h, four), n);
     }
 
     /** Forgets the last text added, at {@code address} (a rolled-back insert), so its bytes are used again. */

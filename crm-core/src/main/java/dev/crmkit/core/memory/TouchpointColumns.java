@@ -61,7 +61,8 @@ final class TouchpointColumns {
     private final Columns.Refs<Rare> rare = new Columns.Refs<>();
     private int touched; // what warm read, kept so the reads are not optimised away
     private final RowSlots byId = new RowSlots(this::idHash, this::size, row -> true);
-    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1), this::size,
+    private final long seed = TextHash.newSeed();
+    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1, seed), this::size,
             row -> externalIds.get(row) != 0);
 
     /** The fields most touchpoints leave empty, for a row that has any of them. */
@@ -93,7 +94,7 @@ final class TouchpointColumns {
             UUID id = t.id().value();
             sum += byId.touch(Long.hashCode(id.getMostSignificantBits() ^ id.getLeastSignificantBits()));
             String external = t.externalEventId();
-            sum += external == null ? 0 : byExternalId.touch(external.hashCode());
+            sum += external == null ? 0 : byExternalId.touch(TextHash.of(external, seed));
             sum += visitors.touch(t.visitorId());
         }
         touched += sum;
@@ -105,9 +106,14 @@ final class TouchpointColumns {
     boolean insert(Touchpoint t, UndoLog undo) {
         int row = size;
         String external = t.externalEventId();
+        // what can fail, before anything is filed: a failed insert must leave no trace (its undo is not registered)
+        long time = micros(t.occurredAt());
+        if (external != null && external.length() > TextArena.MAX_LENGTH) {
+            throw new IllegalArgumentException("external event id longer than " + TextArena.MAX_LENGTH);
+        }
         if (external != null) {
-            if (byExternalId.addUnless(row, external.hashCode(), r -> texts.equals(externalIds.get(r) - 1, external))
-                    >= 0) {
+            int hash = TextHash.of(external, seed);
+            if (byExternalId.addUnless(row, hash, r -> texts.equals(externalIds.get(r) - 1, external)) >= 0) {
                 return false;
             }
             externalIds.set(row, texts.add(external) + 1);
@@ -119,7 +125,7 @@ final class TouchpointColumns {
         long low = id.getLeastSignificantBits();
         if (byId.addUnless(row, Long.hashCode(high ^ low), r -> idHigh.get(r) == high && idLow.get(r) == low) >= 0) {
             if (external != null) {
-                byExternalId.remove(row, external.hashCode());
+                byExternalId.remove(row, TextHash.of(external, seed));
                 texts.removeLast(externalIds.get(row) - 1);
                 externalIds.set(row, 0);
             }
@@ -127,7 +133,7 @@ final class TouchpointColumns {
         }
         idHigh.set(row, high);
         idLow.set(row, low);
-        change(row, t);
+        change(row, t, time);
         size++;
         undo.add(this::removeLast);
         return true;
@@ -143,16 +149,16 @@ final class TouchpointColumns {
         if (!Objects.equals(old.externalEventId(), t.externalEventId())) {
             throw new IllegalArgumentException("a touchpoint's external event id never changes: " + t.id());
         }
-        change(row, t);
-        undo.add(() -> change(row, old));
+        change(row, t, micros(t.occurredAt()));
+        undo.add(() -> change(row, old, micros(old.occurredAt())));
     }
 
     /**
      * Sets every column but the id and external id (which never change) to {@code t}'s: of a new row, or a stored one
      * changing (a removed row left no value behind, so a new one starts from none).
      */
-    private void change(int row, Touchpoint t) {
-        occurred.set(row, micros(t.occurredAt()));
+    private void change(int row, Touchpoint t, long time) {
+        occurred.set(row, time);
         kinds.set(row, (byte) t.kind().ordinal());
         channels.set(row, (byte) t.channel().ordinal());
         counts.set(row, t.count());
@@ -174,7 +180,7 @@ final class TouchpointColumns {
         byId.remove(row, idHash(row));
         long external = externalIds.get(row);
         if (external != 0) {
-            byExternalId.remove(row, texts.hash(external - 1));
+            byExternalId.remove(row, texts.hash(external - 1, seed));
             texts.removeLast(external - 1);
             externalIds.set(row, 0);
         }
@@ -209,7 +215,7 @@ final class TouchpointColumns {
     }
 
     private int rowOfExternalId(String external) {
-        int hash = external.hashCode();
+        int hash = TextHash.of(external, seed);
         for (int s = byExternalId.first(hash); byExternalId.row(s) >= 0; s = byExternalId.next(s)) {
             int row = byExternalId.row(s);
             if (byExternalId.mayHold(s, hash) && texts.equals(externalIds.get(row) - 1, external)) {
