@@ -60,7 +60,15 @@ final class TouchpointColumns {
     private final KeyedColumn<AccountId> accounts = KeyedColumn.indexed();
     private final Columns.Refs<Rare> rare = new Columns.Refs<>();
     private int touched; // what warm read, kept so the reads are not optimised away
-    private final RowSlots byId = new RowSlots(this::idHash, this::size, row -> true);
+    /*
+     * Ids come from a time-ordered generator, so nearly every row's id is above all before it: those rows form a run
+     * sorted by id (found by binary search, four bytes a row, and appending needs no duplicate check); only a row
+     * whose id arrives out of order is marked and filed in a hash index.
+     */
+    private final Columns.Ints ascending = new Columns.Ints(); // rows of the sorted run, by position
+    private int ascendingCount;
+    private final Columns.Bytes unordered = new Columns.Bytes(); // 1 for a row filed in byId
+    private final RowSlots byId = new RowSlots(this::idHash, this::size, row -> unordered.get(row) != 0);
     private final long seed = TextHash.newSeed();
     private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1, seed), this::size,
             row -> externalIds.get(row) != 0);
@@ -91,8 +99,6 @@ final class TouchpointColumns {
     void warm(Collection<Touchpoint> batch) {
         int sum = 0;
         for (Touchpoint t : batch) {
-            UUID id = t.id().value();
-            sum += byId.touch(Long.hashCode(id.getMostSignificantBits() ^ id.getLeastSignificantBits()));
             String external = t.externalEventId();
             sum += external == null ? 0 : byExternalId.touch(TextHash.of(external, seed));
             sum += visitors.touch(t.visitorId());
@@ -123,7 +129,10 @@ final class TouchpointColumns {
         UUID id = t.id().value();
         long high = id.getMostSignificantBits();
         long low = id.getLeastSignificantBits();
-        if (byId.addUnless(row, Long.hashCode(high ^ low), r -> idHigh.get(r) == high && idLow.get(r) == low) >= 0) {
+        boolean inOrder = ascendingCount == 0 || compare(high, low, ascending.get(ascendingCount - 1)) > 0;
+        if (!inOrder && (ascendingRowOf(high, low) >= 0 // above every id in order is new; below, it may be stored
+                || byId.addUnless(row, Long.hashCode(high ^ low), r -> idHigh.get(r) == high && idLow.get(r) == low)
+                >= 0)) {
             if (external != null) {
                 byExternalId.remove(row, TextHash.of(external, seed));
                 texts.removeLast(externalIds.get(row) - 1);
@@ -133,6 +142,11 @@ final class TouchpointColumns {
         }
         idHigh.set(row, high);
         idLow.set(row, low);
+        if (inOrder) {
+            ascending.set(ascendingCount++, row);
+        } else {
+            unordered.set(row, (byte) 1);
+        }
         change(row, t, time);
         size++;
         undo.add(this::removeLast);
@@ -177,7 +191,12 @@ final class TouchpointColumns {
     /** Takes the last row off again (the undo of its insert: undo runs newest first, so it is the last). */
     private void removeLast() {
         int row = size - 1;
-        byId.remove(row, idHash(row));
+        if (unordered.get(row) != 0) {
+            byId.remove(row, idHash(row));
+            unordered.set(row, (byte) 0);
+        } else {
+            ascendingCount--; // the run's last row: rows are removed newest first
+        }
         long external = externalIds.get(row);
         if (external != 0) {
             byExternalId.remove(row, texts.hash(external - 1, seed));
@@ -201,9 +220,39 @@ final class TouchpointColumns {
         return Long.hashCode(idHigh.get(row) ^ idLow.get(row));
     }
 
+    /** How id {@code high}/{@code low} compares with {@code row}'s, unsigned (as the ids' text sorts). */
+    private int compare(long high, long low, int row) {
+        int c = Long.compareUnsigned(high, idHigh.get(row));
+        return c != 0 ? c : Long.compareUnsigned(low, idLow.get(row));
+    }
+
+    /** The row of the sorted run with this id, or -1. */
+    private int ascendingRowOf(long high, long low) {
+        int from = 0;
+        int to = ascendingCount - 1;
+        while (from <= to) {
+            int middle = (from + to) >>> 1;
+            int row = ascending.get(middle);
+            int c = compare(high, low, row);
+            if (c == 0) {
+                return row;
+            }
+            if (c > 0) {
+                from = middle + 1;
+            } else {
+                to = middle - 1;
+            }
+        }
+        return -1;
+    }
+
     private int rowOf(TouchpointId id) {
         long high = id.value().getMostSignificantBits();
         long low = id.value().getLeastSignificantBits();
+        int found = ascendingRowOf(high, low);
+        if (found >= 0) {
+            return found;
+        }
         int hash = Long.hashCode(high ^ low);
         for (int s = byId.first(hash); byId.row(s) >= 0; s = byId.next(s)) {
             int row = byId.row(s);

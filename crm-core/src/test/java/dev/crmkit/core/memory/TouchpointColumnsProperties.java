@@ -62,7 +62,12 @@ class TouchpointColumnsProperties {
                                 .isInstanceOf(DuplicateException.class);
                         continue;
                     }
-                    Touchpoint t = touchpoint(nextId++, step);
+                    // mostly ascending ids, as a time-ordered generator gives them; some out of order
+                    long id = step % 6 == 0 ? 50_000 - step % 50_000 : 100_000 + nextId++;
+                    if (stored.containsKey(TouchpointId.of(new UUID(0, id)))) {
+                        continue;
+                    }
+                    Touchpoint t = touchpoint(id, step);
                     boolean repeated = t.externalEventId() != null && stored.values().stream()
                             .anyMatch(s -> t.externalEventId().equals(s.externalEventId()));
                     assertThat(columns.insert(t, undo)).as("stored: a new external id").isEqualTo(!repeated);
