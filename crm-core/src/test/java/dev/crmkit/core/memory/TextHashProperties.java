@@ -23,6 +23,26 @@ class TextHashProperties {
     }
 
     @Test
+    void textsPastTheFirstBlocksReadBackExactlyAndTheLastOneCanBeTakenBack() {
+        TextArena arena = new TextArena();
+        long seed = 42;
+        long[] addresses = new long[200_000]; // ~4 MB of text: several blocks, texts never split across two
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = arena.add(text(i));
+        }
+        for (int i = 0; i < addresses.length; i++) {
+            assertThat(arena.get(addresses[i])).isEqualTo(text(i));
+            assertThat(arena.hash(addresses[i], seed)).isEqualTo(TextHash.of(text(i), seed));
+        }
+        arena.removeLast(addresses[addresses.length - 1]);
+        assertThat(arena.add("again")).isEqualTo(addresses[addresses.length - 1]);
+    }
+
+    private static String text(int i) {
+        return i % 3 == 0 ? "évènement-" + i : i % 3 == 1 ? "click-" + i + "-" + "x".repeat(i % 7) : "事件-" + i;
+    }
+
+    @Test
     void stringsThatShareAJavaHashCodeAreSpreadBySeededHashing() {
         // 4,096 ids of "Aa"/"BB" blocks: one String.hashCode, so one probe run in an index keyed by it
         Set<Integer> javaHashes = new HashSet<>();
