@@ -108,13 +108,7 @@ final class KeyedColumn<T> {
 
     /** The code of {@code value}, or 0 if no row holds it. */
     private int codeOf(Object value, int hash) {
-        for (int s = codes.first(hash); codes.row(s) >= 0; s = codes.next(s)) {
-            int i = codes.row(s);
-            if (codes.mayHold(s, hash) && value.equals(values.get(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return codes.find(hash, i -> value.equals(values.get(i))) + 1;
     }
 
     private int acquire(@Nullable T value) {

@@ -7,9 +7,9 @@ import java.util.function.IntUnaryOperator;
 /**
  * A hash set of row numbers, each filed under a hash its table computes from the row (open addressing, linear
  * probing, at most three quarters full): an index of a column-wise table at 5–10 bytes per row, where a
- * {@code HashMap} of boxed keys costs ten times that. The table looks a key up by walking the probe sequence from
- * {@link #first}, comparing only the rows whose slot carries the key's {@link #mayHold tag} (eight more bits of its
- * hash), so a miss seldom reads a row at all. Growing files the rows again in row order (the table names which rows
+ * {@code HashMap} of boxed keys costs ten times that. A lookup walks the probe sequence of the key's hash and asks
+ * the table to compare only the rows whose slot carries the key's tag (eight more bits of its hash), so a miss seldom
+ * reads a row at all. Growing files the rows again in row order (the table names which rows
  * it holds), so hashing them reads the table's columns front to back instead of at random.
  */
 final class RowSlots {
@@ -93,23 +93,16 @@ final class RowSlots {
         return slots[i] ^ tags[i];
     }
 
-    /** The first slot to look at for {@code hash}; then {@link #next} until {@link #row} is negative. */
-    int first(int hash) {
-        return spread(hash) & (slots.length - 1);
-    }
-
-    int next(int slot) {
-        return (slot + 1) & (slots.length - 1);
-    }
-
-    /** The row in {@code slot}, or -1 where the probe sequence ends. */
-    int row(int slot) {
-        return slots[slot] - 1;
-    }
-
-    /** Whether the row in {@code slot} may be filed under {@code hash}; if not, it surely is not. */
-    boolean mayHold(int slot, int hash) {
-        return tags[slot] == tag(hash);
+    /** The row filed under {@code hash} that {@code same} accepts, or -1. */
+    int find(int hash, IntPredicate same) {
+        int mask = slots.length - 1;
+        byte tag = tag(hash);
+        for (int i = spread(hash) & mask; slots[i] != 0; i = (i + 1) & mask) {
+            if (tags[i] == tag && same.test(slots[i] - 1)) {
+                return slots[i] - 1;
+            }
+        }
+        return -1;
     }
 
     /** Takes {@code row}, filed under {@code hash}, out; the rows after it in its probe run move back into the gap. */

@@ -77,6 +77,8 @@ final class TouchpointColumns {
     private record Rare(@Nullable Money value, @Nullable Integer durationSeconds, @Nullable String outcome,
                         @Nullable Direction direction, @Nullable String reference, @Nullable TouchpointId firstClick,
                         @Nullable TouchpointId lastClick) {
+        static final Rare NONE = new Rare(null, null, null, null, null, null, null);
+
         static @Nullable Rare of(Touchpoint t) {
             if (t.value() == null && t.durationSeconds() == null && t.outcome() == null && t.direction() == null
                     && t.reference() == null && t.firstClick() == null && t.lastClick() == null) {
@@ -253,25 +255,11 @@ final class TouchpointColumns {
         if (found >= 0) {
             return found;
         }
-        int hash = Long.hashCode(high ^ low);
-        for (int s = byId.first(hash); byId.row(s) >= 0; s = byId.next(s)) {
-            int row = byId.row(s);
-            if (byId.mayHold(s, hash) && idHigh.get(row) == high && idLow.get(row) == low) {
-                return row;
-            }
-        }
-        return -1;
+        return byId.find(Long.hashCode(high ^ low), row -> idHigh.get(row) == high && idLow.get(row) == low);
     }
 
     private int rowOfExternalId(String external) {
-        int hash = TextHash.of(external, seed);
-        for (int s = byExternalId.first(hash); byExternalId.row(s) >= 0; s = byExternalId.next(s)) {
-            int row = byExternalId.row(s);
-            if (byExternalId.mayHold(s, hash) && texts.equals(externalIds.get(row) - 1, external)) {
-                return row;
-            }
-        }
-        return -1;
+        return byExternalId.find(TextHash.of(external, seed), row -> texts.equals(externalIds.get(row) - 1, external));
     }
 
     Optional<Touchpoint> find(TouchpointId id) {
@@ -336,15 +324,15 @@ final class TouchpointColumns {
     }
 
     private Touchpoint at(int row) {
-        Rare r = rare.get(row);
+        Rare stored = rare.get(row);
+        Rare r = stored == null ? Rare.NONE : stored;
         long external = externalIds.get(row);
         return new Touchpoint(TouchpointId.of(new UUID(idHigh.get(row), idLow.get(row))), KINDS[kinds.get(row)],
                 instant(occurred.get(row)), external == 0 ? null : texts.get(external - 1), visitors.get(row),
                 leads.get(row), contacts.get(row), accounts.get(row), campaigns.get(row), ads.get(row),
-                affiliates.get(row), CHANNELS[channels.get(row)], counts.get(row), r == null ? null : r.value(),
-                r == null ? null : r.durationSeconds(), r == null ? null : r.outcome(), details.get(row),
-                r == null ? null : r.direction(), r == null ? null : r.reference(), reps.get(row),
-                r == null ? null : r.firstClick(), r == null ? null : r.lastClick());
+                affiliates.get(row), CHANNELS[channels.get(row)], counts.get(row), r.value(), r.durationSeconds(),
+                r.outcome(), details.get(row), r.direction(), r.reference(), reps.get(row), r.firstClick(),
+                r.lastClick());
     }
 
     private static long micros(Instant t) {
