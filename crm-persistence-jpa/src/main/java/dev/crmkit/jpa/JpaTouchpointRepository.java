@@ -134,8 +134,9 @@ final class JpaTouchpointRepository implements TouchpointRepository {
      * writer whose commit the rejected insert waited for; a locking read instead gap-locks the ids it does not find,
      * as do the locks the rejected insert keeps, so writers retrying overlapping batches deadlock. So repeats are
      * not rejected: {@code INSERT IGNORE} skips each with a warning, keeping the rest and the locks it took in one
-     * ascending order. Then a locking read of the batch's external ids (all stored now, so it locks no gap) tells
-     * which rows are this call's. IGNORE also skips a row whose touchpoint id is stored and
+     * ascending order. When the batch's affected-row count says every row was stored, without a warning, they are
+     * all this call's (the usual case: new events); otherwise a locking read of the batch's external ids (all
+     * stored now, so it locks no gap) tells which rows are. IGNORE also skips a row whose touchpoint id is stored and
      * turns a value the column refuses into a warning and a changed value, so unless every warning was one repeat,
      * the batch is undone and inserted again plainly, skipping the repeats found, to store or fail as elsewhere.
      */
@@ -150,10 +151,12 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 failure = insert(c, candidates.stream().filter(t -> t.externalEventId() != null)
                         .sorted(BY_EXTERNAL_ID).toList(), INSERT_IGNORE, warnings);
             }
-            // Always read which rows are this call's: the driver does not always pass the warning of a skipped
-            // repeat on (a batch of a repeat and a new event came back without one), and counting a repeat as
-            // stored would count it twice in the day totals and the events.
+            // Every row affected and no warning: all stored as given, nothing to read. Otherwise read which rows
+            // are this call's, not trusting the warnings alone: the driver does not always pass the warning of a
+            // skipped repeat on (a batch of a repeat and a new event came back without one), and counting a repeat
+            // as stored would count it twice in the day totals and the events.
             List<Touchpoint> stored = failure != null ? null
+                    : warnings.count == 0 && warnings.affected == externalIds.size() ? candidates
                     : storedUnlessWarnedOtherwise(c, candidates, externalIds, warnings.count, repeats);
             if (stored == null) {
                 rollback(c, savepoint, failure);
@@ -172,9 +175,14 @@ final class JpaTouchpointRepository implements TouchpointRepository {
     private record Attempt(List<Touchpoint> stored, SQLException failure) {
     }
 
-    /** How many warnings {@code INSERT IGNORE} left. */
+    /**
+     * How many warnings {@code INSERT IGNORE} left, and how many rows it stored: the sum of the batch's update
+     * counts, or the driver's total where it reports none per row (MariaDB's bulk protocol); -1 when unknown.
+     * A skipped repeat affects no row, so a count short of the rows given means a repeat or an unknown count.
+     */
     private static final class Warnings {
         long count;
+        long affected;
     }
 
     /**
@@ -243,9 +251,10 @@ final class JpaTouchpointRepository implements TouchpointRepository {
                 bind(statement, TouchpointMapper.toRow(tx.tenantId(), rows.get(i)), db);
                 statement.addBatch();
                 if (++batched == JpaStorage.BATCH_SIZE || i == rows.size() - 1) {
-                    statement.executeBatch();
+                    int[] counts = statement.executeBatch();
                     batched = 0;
                     if (warnings != null) {
+                        warnings.affected = affected(statement, counts, warnings.affected);
                         collect(connection, statement, warnings);
                     }
                 }
@@ -254,6 +263,23 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         } catch (SQLException e) {
             return e;
         }
+    }
+
+    /** {@code before} plus the rows one executed batch affected; -1 once a batch's count is unknown. */
+    private static long affected(Statement statement, int[] counts, long before) throws SQLException {
+        if (before < 0) {
+            return before;
+        }
+        long sum = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                // SUCCESS_NO_INFO for every row: MariaDB's bulk reply gives the total as the update count.
+                long total = statement.getLargeUpdateCount();
+                return total < 0 ? -1 : before + total;
+            }
+            sum += count;
+        }
+        return before + sum;
     }
 
     /** Free when there are none: the driver knows their count from the statement's reply. */
