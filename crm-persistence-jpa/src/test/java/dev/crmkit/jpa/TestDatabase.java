@@ -214,6 +214,17 @@ final class TestDatabase implements BeforeAllCallback {
             }
         }
 
+        /** MariaDB: a new pool on the database whose connections take the driver's {@code options} (URL form). */
+        DataSource newMariaDbPool(String options) throws SQLException {
+            if (kind != Kind.MARIADB) {
+                throw new IllegalStateException(kind.name());
+            }
+            MariaDbPoolDataSource pool = new MariaDbPoolDataSource(mariaDbServer() + name
+                    + "?user=root&connectTimeout=3000&maxPoolSize=4" + options);
+            closers.add(pool::close);
+            return pool;
+        }
+
         /** A new connection on the schema, not pooled: for a test's own SQL. */
         Connection connect() throws SQLException {
             return plain().getConnection();
