@@ -130,7 +130,7 @@ public record ReportDefinition(String name, FactSource source, List<Dimension> d
         Set<String> names = new HashSet<>();
         for (int i = 0; i < measures.size(); i++) {
             Measure m = measures.get(i);
-            Validation mv = v.nested("measures[" + i + "]");
+            Validation mv = v.nested("measures", i);
             if (mv.requireText("name", m.name()) != null && mv.maxLength("name", m.name(), ReportLimits.NAME)) {
                 mv.check(names.add(m.name()), "name", "repeats " + m.name());
                 mv.check(!isDimensionName(m.name()), "name", "is the name of a dimension");

@@ -27,27 +27,50 @@ public final class Validation {
     private static final String OUT_OF_RANGE = "must be from " + EARLIEST_INSTANT + " until before "
             + END_OF_INSTANTS;
 
-    private final String prefix;
+    private @Nullable String prefix; // built when first needed from the three below: most requests have no error
+    private final @Nullable Validation parent;
+    private final String path;
+    private final int index;
     private final List<FieldError> errors;
 
     public Validation() {
-        this("", new ArrayList<>());
+        this.prefix = "";
+        this.parent = null;
+        this.path = "";
+        this.index = -1;
+        this.errors = new ArrayList<>();
     }
 
-    private Validation(String prefix, List<FieldError> errors) {
-        this.prefix = prefix;
-        this.errors = errors;
+    private Validation(Validation parent, String path, int index) {
+        this.parent = parent;
+        this.path = path;
+        this.index = index;
+        this.errors = parent.errors;
     }
 
-    /** A view whose field names start with {@code prefix + "."}, sharing this one's errors (e.g. for batch items). */
+    /** A view whose field names start with {@code path.}, sharing this one's errors (e.g. for batch items). */
     public Validation nested(String path) {
-        return new Validation(prefix + path + ".", errors);
+        return new Validation(this, path, -1);
+    }
+
+    /** As {@link #nested(String)} for item {@code index} of a list: field names start with {@code path[index].}. */
+    public Validation nested(String path, int index) {
+        return new Validation(this, path, index);
+    }
+
+    private String prefix() {
+        String built = prefix;
+        if (built == null) {
+            built = Objects.requireNonNull(parent).prefix() + path + (index < 0 ? "" : "[" + index + "]") + ".";
+            prefix = built;
+        }
+        return built;
     }
 
     /** Records {@code reason} for {@code field} unless {@code ok}; returns {@code ok}. */
     public boolean check(boolean ok, String field, String reason) {
         if (!ok) {
-            errors.add(new FieldError(prefix + field, reason));
+            errors.add(new FieldError(prefix() + field, reason));
         }
         return ok;
     }
@@ -192,7 +215,7 @@ public final class Validation {
         try {
             return parse.get();
         } catch (ValidationException e) {
-            e.errors().forEach(err -> errors.add(new FieldError(prefix + field, err.reason())));
+            e.errors().forEach(err -> errors.add(new FieldError(prefix() + field, err.reason())));
             return null;
         }
     }

@@ -445,7 +445,7 @@ public final class EmailService {
         List<EmailAddress> to = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             EmailRequest r = requests.get(i);
-            Validation at = batch ? v.nested("requests[" + i + "]") : v;
+            Validation at = batch ? v.nested("requests", i) : v;
             if (at.check(r != null, "request", "is required")) {
                 to.add(checked(r, at));
             }

@@ -71,7 +71,10 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
     default Map<String, Lead> firstByVisitorIds(Collection<String> visitorIds) {
         Map<String, Lead> first = new HashMap<>();
         for (String visitor : visitorIds) {
-            findByVisitorId(visitor).stream().findFirst().ifPresent(l -> first.put(visitor, l));
+            List<Lead> leads = findByVisitorId(visitor);
+            if (!leads.isEmpty()) {
+                first.put(visitor, leads.get(0));
+            }
         }
         return first;
     }

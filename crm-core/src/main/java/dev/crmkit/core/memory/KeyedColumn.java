@@ -19,8 +19,8 @@ final class KeyedColumn<T> {
     private final boolean indexed;
     private final List<@Nullable T> values = new ArrayList<>(); // by code - 1
     private final long seed = TextHash.newSeed();
-    private final RowSlots codes = new RowSlots(i -> hash(Objects.requireNonNull(values.get(i))), values::size,
-            i -> values.get(i) != null); // code - 1
+    private final RowSlots codes = new RowSlots(); // code - 1
+    private int touched; // what touch read, kept so the reads are not optimised away
     private int[] refs = new int[16];
     private int[] heads = new int[16]; // by code: the first row of the value's list, + 1
     private int[] free = new int[0];
@@ -54,8 +54,8 @@ final class KeyedColumn<T> {
         return code == 0 ? null : values.get(code - 1);
     }
 
-    private void set(int row, @Nullable T value) {
-        int code = acquire(value);
+    private void set(int row, @Nullable T value, int hash) {
+        int code = acquire(value, hash);
         column.set(row, code);
         if (indexed && code != 0) {
             link(row, code);
@@ -64,12 +64,17 @@ final class KeyedColumn<T> {
 
     /** Sets the value of a row: a new one, one {@link #clear cleared}, or a stored one changing. */
     void change(int row, @Nullable T value) {
+        change(row, value, value == null ? 0 : hash(value));
+    }
+
+    /** As {@link #change(int, Object)} with the value's {@link #hash} computed before (by {@link #touch}). */
+    void change(int row, @Nullable T value, int hash) {
         int old = column.get(row);
         if (old != 0 && Objects.equals(values.get(old - 1), value)) {
             return;
         }
         clear(row);
-        set(row, value);
+        set(row, value, hash);
     }
 
     /** Takes the row's value off it (a removed row, or before a change). */
@@ -96,43 +101,62 @@ final class KeyedColumn<T> {
         }
     }
 
-    /** See {@link RowSlots#touch}. */
+    /** Reads where {@code value} is looked up (see {@link RowSlots#touch}); returns its {@link #hash}. */
     int touch(@Nullable Object value) {
-        return value == null ? 0 : codes.touch(hash(value));
+        if (value == null) {
+            return 0;
+        }
+        int hash = hash(value);
+        touched += codes.touch(hash);
+        return hash;
     }
 
     /** Text (visitor ids, details) comes from outside: hashed under this column's seed, see {@link TextHash}. */
-    private int hash(Object value) {
+    int hash(Object value) {
         return value instanceof String text ? TextHash.of(text, seed) : value.hashCode();
     }
 
     /** The code of {@code value}, or 0 if no row holds it. */
     private int codeOf(Object value, int hash) {
-        return codes.find(hash, i -> value.equals(values.get(i))) + 1;
+        for (int s = codes.candidate(hash, codes.home(hash)); s >= 0; s = codes.candidate(hash, s + 1)) {
+            int i = codes.row(s);
+            if (value.equals(values.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
-    private int acquire(@Nullable T value) {
+    /** The code of {@code value} (0 for null), held once more: a value no row held gets a code first. */
+    private int acquire(@Nullable T value, int hash) {
         if (value == null) {
             return 0;
         }
-        int hash = hash(value);
-        int code = codeOf(value, hash);
-        if (code == 0) {
-            // filed before it is stored: the index, growing, files again every value stored
-            if (freeCount > 0) {
-                code = free[--freeCount];
-                codes.add(code - 1, hash);
-                values.set(code - 1, value);
-            } else {
-                code = values.size() + 1;
-                codes.add(code - 1, hash);
-                values.add(value);
-                if (code >= refs.length) {
-                    refs = Arrays.copyOf(refs, refs.length * 2);
-                    heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
-                }
+        codes.reserve(); // a new value is filed where the walk ends
+        int s = codes.candidate(hash, codes.home(hash));
+        for (; s >= 0; s = codes.candidate(hash, s + 1)) {
+            int i = codes.row(s);
+            if (value.equals(values.get(i))) {
+                return hold(i + 1);
             }
         }
+        int code;
+        if (freeCount > 0) {
+            code = free[--freeCount];
+            values.set(code - 1, value);
+        } else {
+            code = values.size() + 1;
+            values.add(value);
+            if (code >= refs.length) {
+                refs = Arrays.copyOf(refs, refs.length * 2);
+                heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+            }
+        }
+        codes.fill(~s, code - 1, hash);
+        return hold(code);
+    }
+
+    private int hold(int code) {
         if (counted) {
             refs[code]++;
         }

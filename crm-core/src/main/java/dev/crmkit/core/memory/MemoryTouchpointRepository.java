@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +37,13 @@ final class MemoryTouchpointRepository implements TouchpointRepository {
     public List<Touchpoint> insertAll(Collection<Touchpoint> touchpoints) {
         UndoLog undo = tx.undoForWrite();
         List<Touchpoint> inserted = new ArrayList<>(touchpoints.size());
-        table.warm(touchpoints);
-        for (Touchpoint t : touchpoints) {
-            if (table.insert(t, undo)) { // not if its external id was stored before, or earlier in this batch
+        List<Touchpoint> batch = touchpoints instanceof List<Touchpoint> list && list instanceof RandomAccess ? list
+                : new ArrayList<>(touchpoints);
+        int[] hashes = table.warm(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            Touchpoint t = batch.get(i);
+            // not if its external id was stored before, or earlier in this batch
+            if (table.insert(t, undo, hashes[2 * i], hashes[2 * i + 1])) {
                 inserted.add(t);
             }
         }

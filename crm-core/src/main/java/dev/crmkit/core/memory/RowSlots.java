@@ -1,47 +1,94 @@
 package dev.crmkit.core.memory;
 
 import java.util.function.IntPredicate;
-import java.util.function.IntSupplier;
-import java.util.function.IntUnaryOperator;
 
 /**
  * A hash set of row numbers, each filed under a hash its table computes from the row (open addressing, linear
- * probing, at most three quarters full): an index of a column-wise table at 5–10 bytes per row, where a
- * {@code HashMap} of boxed keys costs ten times that. A lookup walks the probe sequence of the key's hash and asks
- * the table to compare only the rows whose slot carries the key's tag (eight more bits of its hash), so a miss seldom
- * reads a row at all. Growing files the rows again in row order (the table names which rows
- * it holds), so hashing them reads the table's columns front to back instead of at random.
+ * probing, at most three quarters full): an index of a column-wise table at 8 bytes per slot (11–21 per row), where
+ * a {@code HashMap} of boxed keys costs several times that. Each slot holds the row and its hash in one {@code long},
+ * so a probe reads one cache line, compares the table's row only when the whole hash matches (a miss — every new
+ * event's idempotency check — almost never reads a row), and growing or taking a row out never hashes a row again:
+ * growing reads the slots front to back and writes each where its hash now points, near where it was.
+ *
+ * <p>Hot callers walk a key's candidates themselves, without a predicate object per call:
+ * <pre>{@code
+ * slots.reserve();                                   // only before a walk that may end in fill
+ * int s = slots.candidate(hash, slots.home(hash));
+ * for (; s >= 0; s = slots.candidate(hash, s + 1)) {
+ *     if (matches(slots.row(s))) return slots.row(s);
+ * }
+ * slots.fill(~s, row, hash);                         // the walk ended at an empty slot
+ * }</pre>
  */
 final class RowSlots {
-    private final IntUnaryOperator hashOfRow;
-    private final IntSupplier rows;
-    private final IntPredicate holds;
-    private int[] slots = new int[16]; // row + 1; 0 is empty
-    private byte[] tags = new byte[16];
+    private long[] slots = new long[16]; // spread hash << 32 | row + 1; 0 is empty
     private int count;
-
-    /**
-     * @param hashOfRow the hash a row is filed under
-     * @param rows      the number of rows there are (a row being added is not one of them yet)
-     * @param holds     whether a row below that number is filed here
-     */
-    RowSlots(IntUnaryOperator hashOfRow, IntSupplier rows, IntPredicate holds) {
-        this.hashOfRow = hashOfRow;
-        this.rows = rows;
-        this.holds = holds;
-    }
 
     private static int spread(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 
-    private static byte tag(int hash) {
-        return (byte) (hash * 0x85EBCA6B >>> 24);
+    /** Grows, if need be, so that one more row fits: call before a walk whose empty end {@link #fill} may take. */
+    void reserve() {
+        if ((count + 1) * 4L > slots.length * 3L) {
+            long[] bigger = new long[slots.length * 2];
+            int mask = bigger.length - 1;
+            for (long slot : slots) {
+                if (slot != 0) {
+                    int i = (int) (slot >>> 32) & mask;
+                    while (bigger[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    bigger[i] = slot;
+                }
+            }
+            slots = bigger;
+        }
+    }
+
+    /** Where the walk for {@code hash} starts. */
+    int home(int hash) {
+        return spread(hash) & (slots.length - 1);
+    }
+
+    /**
+     * From slot {@code from} on (wrapping), the first slot holding a row filed under {@code hash}, or, when the walk
+     * reaches an empty slot first, that slot's index complemented ({@code ~slot}, negative).
+     */
+    int candidate(int hash, int from) {
+        int h = spread(hash);
+        int mask = slots.length - 1;
+        for (int i = from & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return ~i;
+            }
+            if ((int) (slot >>> 32) == h) {
+                return i;
+            }
+        }
+    }
+
+    /** The row in a slot {@link #candidate} returned. */
+    int row(int slot) {
+        return (int) slots[slot] - 1;
+    }
+
+    /** Files {@code row} under {@code hash} in the empty slot a walk ended at, after {@link #reserve}. */
+    void fill(int slot, int row, int hash) {
+        slots[slot] = (long) spread(hash) << 32 | (row + 1);
+        count++;
     }
 
     void add(int row, int hash) {
-        addUnless(row, hash, other -> false);
+        reserve();
+        int mask = slots.length - 1;
+        int i = home(hash);
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        fill(i, row, hash);
     }
 
     /**
@@ -49,57 +96,30 @@ final class RowSlots {
      * or -1 once {@code row} is filed (one walk of the probe sequence for both).
      */
     int addUnless(int row, int hash, IntPredicate same) {
-        if ((count + 1) * 4L > slots.length * 3L) {
-            int[] bigger = new int[slots.length * 2];
-            byte[] biggerTags = new byte[slots.length * 2];
-            for (int r = 0, n = rows.getAsInt(); r < n; r++) {
-                if (holds.test(r)) {
-                    place(bigger, biggerTags, r, hashOfRow.applyAsInt(r));
-                }
-            }
-            slots = bigger;
-            tags = biggerTags;
-        }
-        int mask = slots.length - 1;
-        byte tag = tag(hash);
-        int i = spread(hash) & mask;
-        for (; slots[i] != 0; i = (i + 1) & mask) {
-            if (tags[i] == tag && same.test(slots[i] - 1)) {
-                return slots[i] - 1;
+        reserve();
+        int s = candidate(hash, home(hash));
+        for (; s >= 0; s = candidate(hash, s + 1)) {
+            if (same.test(row(s))) {
+                return row(s);
             }
         }
-        slots[i] = row + 1;
-        tags[i] = tag;
-        count++;
+        fill(~s, row, hash);
         return -1;
     }
 
-    private static void place(int[] slots, byte[] tags, int row, int hash) {
-        int mask = slots.length - 1;
-        int i = spread(hash) & mask;
-        while (slots[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        slots[i] = row + 1;
-        tags[i] = tag(hash);
-    }
-
     /**
-     * Reads the first slot {@code hash} would look at, and returns it mixed with its tag: a batch reads them all
-     * before it probes, so the processor fetches their cache lines side by side instead of one miss at a time.
+     * Reads the first slot {@code hash} would look at: a batch reads them all before it probes, so the processor
+     * fetches their cache lines side by side instead of one miss at a time.
      */
     int touch(int hash) {
-        int i = spread(hash) & (slots.length - 1);
-        return slots[i] ^ tags[i];
+        return (int) slots[home(hash)];
     }
 
     /** The row filed under {@code hash} that {@code same} accepts, or -1. */
     int find(int hash, IntPredicate same) {
-        int mask = slots.length - 1;
-        byte tag = tag(hash);
-        for (int i = spread(hash) & mask; slots[i] != 0; i = (i + 1) & mask) {
-            if (tags[i] == tag && same.test(slots[i] - 1)) {
-                return slots[i] - 1;
+        for (int s = candidate(hash, home(hash)); s >= 0; s = candidate(hash, s + 1)) {
+            if (same.test(row(s))) {
+                return row(s);
             }
         }
         return -1;
@@ -108,18 +128,17 @@ final class RowSlots {
     /** Takes {@code row}, filed under {@code hash}, out; the rows after it in its probe run move back into the gap. */
     void remove(int row, int hash) {
         int mask = slots.length - 1;
-        int gap = spread(hash) & mask;
-        while (slots[gap] != row + 1) {
+        int gap = home(hash);
+        while ((int) slots[gap] != row + 1) {
             if (slots[gap] == 0) {
                 throw new IllegalStateException("row " + row + " is not indexed");
             }
             gap = (gap + 1) & mask;
         }
         for (int j = (gap + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = spread(hashOfRow.applyAsInt(slots[j] - 1)) & mask;
+            int home = (int) (slots[j] >>> 32) & mask;
             if (((j - home) & mask) >= ((j - gap) & mask)) { // the gap lies on the way from its home to j
                 slots[gap] = slots[j];
-                tags[gap] = tags[j];
                 gap = j;
             }
         }

@@ -68,10 +68,9 @@ final class TouchpointColumns {
     private final Columns.Ints ascending = new Columns.Ints(); // rows of the sorted run, by position
     private int ascendingCount;
     private final Columns.Bytes unordered = new Columns.Bytes(); // 1 for a row filed in byId
-    private final RowSlots byId = new RowSlots(this::idHash, this::size, row -> unordered.get(row) != 0);
+    private final RowSlots byId = new RowSlots();
     private final long seed = TextHash.newSeed();
-    private final RowSlots byExternalId = new RowSlots(row -> texts.hash(externalIds.get(row) - 1, seed), this::size,
-            row -> externalIds.get(row) != 0);
+    private final RowSlots byExternalId = new RowSlots();
 
     /** The fields most touchpoints leave empty, for a row that has any of them. */
     private record Rare(@Nullable Money value, @Nullable Integer durationSeconds, @Nullable String outcome,
@@ -96,22 +95,35 @@ final class TouchpointColumns {
     /**
      * Reads the index slots a batch's inserts will probe, first: the probes of one insert depend on one another, but
      * those of different inserts do not, so read together their cache misses overlap (a batch of ad clicks meets
-     * three large indexes per event: external id, id, visitor).
+     * two large indexes per event: external id and visitor). Returns the hashes it computed, two per touchpoint
+     * (external id, visitor), for {@link #insert(Touchpoint, UndoLog, int, int)}.
      */
-    void warm(Collection<Touchpoint> batch) {
+    int[] warm(List<Touchpoint> batch) {
+        int[] hashes = new int[batch.size() * 2];
         int sum = 0;
-        for (Touchpoint t : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Touchpoint t = batch.get(i);
             String external = t.externalEventId();
-            sum += external == null ? 0 : byExternalId.touch(TextHash.of(external, seed));
-            sum += visitors.touch(t.visitorId());
+            if (external != null) {
+                hashes[2 * i] = TextHash.of(external, seed);
+                sum += byExternalId.touch(hashes[2 * i]);
+            }
+            hashes[2 * i + 1] = visitors.touch(t.visitorId());
         }
         touched += sum;
+        return hashes;
     }
 
     /**
      * Appends {@code t} unless its external event id is stored already (then false); its id must be new.
      */
     boolean insert(Touchpoint t, UndoLog undo) {
+        String external = t.externalEventId();
+        return insert(t, undo, external == null ? 0 : TextHash.of(external, seed), hashOfVisitor(t));
+    }
+
+    /** As {@link #insert(Touchpoint, UndoLog)} with the hashes {@link #warm} computed. */
+    boolean insert(Touchpoint t, UndoLog undo, int externalHash, int visitorHash) {
         int row = size;
         String external = t.externalEventId();
         // what can fail, before anything is filed: a failed insert must leave no trace (its undo is not registered)
@@ -120,10 +132,14 @@ final class TouchpointColumns {
             throw new IllegalArgumentException("external event id longer than " + TextArena.MAX_LENGTH);
         }
         if (external != null) {
-            int hash = TextHash.of(external, seed);
-            if (byExternalId.addUnless(row, hash, r -> texts.equals(externalIds.get(r) - 1, external)) >= 0) {
-                return false;
+            byExternalId.reserve();
+            int s = byExternalId.candidate(externalHash, byExternalId.home(externalHash));
+            for (; s >= 0; s = byExternalId.candidate(externalHash, s + 1)) {
+                if (texts.equals(externalIds.get(byExternalId.row(s)) - 1, external)) {
+                    return false;
+                }
             }
+            byExternalId.fill(~s, row, externalHash);
             externalIds.set(row, texts.add(external) + 1);
         } else {
             externalIds.set(row, 0);
@@ -136,7 +152,7 @@ final class TouchpointColumns {
                 || byId.addUnless(row, Long.hashCode(high ^ low), r -> idHigh.get(r) == high && idLow.get(r) == low)
                 >= 0)) {
             if (external != null) {
-                byExternalId.remove(row, TextHash.of(external, seed));
+                byExternalId.remove(row, externalHash);
                 texts.removeLast(externalIds.get(row) - 1);
                 externalIds.set(row, 0);
             }
@@ -149,7 +165,7 @@ final class TouchpointColumns {
         } else {
             unordered.set(row, (byte) 1);
         }
-        change(row, t, time);
+        change(row, t, time, visitorHash);
         size++;
         undo.add(this::removeLast);
         return true;
@@ -165,15 +181,20 @@ final class TouchpointColumns {
         if (!Objects.equals(old.externalEventId(), t.externalEventId())) {
             throw new IllegalArgumentException("a touchpoint's external event id never changes: " + t.id());
         }
-        change(row, t, micros(t.occurredAt()));
-        undo.add(() -> change(row, old, micros(old.occurredAt())));
+        change(row, t, micros(t.occurredAt()), hashOfVisitor(t));
+        undo.add(() -> change(row, old, micros(old.occurredAt()), hashOfVisitor(old)));
     }
 
     /**
      * Sets every column but the id and external id (which never change) to {@code t}'s: of a new row, or a stored one
      * changing (a removed row left no value behind, so a new one starts from none).
      */
-    private void change(int row, Touchpoint t, long time) {
+    private int hashOfVisitor(Touchpoint t) {
+        String visitor = t.visitorId();
+        return visitor == null ? 0 : visitors.hash(visitor);
+    }
+
+    private void change(int row, Touchpoint t, long time, int visitorHash) {
         occurred.set(row, time);
         kinds.set(row, (byte) t.kind().ordinal());
         channels.set(row, (byte) t.channel().ordinal());
@@ -183,7 +204,7 @@ final class TouchpointColumns {
         affiliates.change(row, t.affiliate());
         reps.change(row, t.rep());
         details.change(row, t.detail());
-        visitors.change(row, t.visitorId());
+        visitors.change(row, t.visitorId(), visitorHash);
         leads.change(row, t.lead());
         contacts.change(row, t.contact());
         accounts.change(row, t.account());

@@ -328,7 +328,7 @@ public final class QuoteService {
         List<LineItem> lines = new ArrayList<>(d.items().size());
         boolean approval = false;
         for (int i = 0; i < d.items().size(); i++) {
-            LineItem line = line(tx, d.items().get(i), book, currency, v.nested("items[" + i + "]"));
+            LineItem line = line(tx, d.items().get(i), book, currency, v.nested("items", i));
             if (line != null) {
                 lines.add(line);
                 approval |= policy.needsApproval(line.discountPercent());

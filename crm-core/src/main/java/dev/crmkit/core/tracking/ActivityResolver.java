@@ -233,16 +233,21 @@ final class ActivityResolver {
             v.check(!adRequired, "adCode", "is required");
         } else {
             Optional<Ad> ad = ads.computeIfAbsent(code, c -> tx.ads().findByTrackingCode(c));
-            if (v.check(ad.isPresent(), "adCode", "no ad has tracking code '" + code + "'")) {
+            // the message only when it is needed: every click passes through here
+            if (ad.isPresent()) {
                 d.ad = ad.get().id();
                 d.campaign = ad.get().campaign();
+            } else {
+                v.check(false, "adCode", "no ad has tracking code '" + code + "'");
             }
         }
         String aff = Text.blankToNull(affiliateCode);
         if (aff != null) {
             Optional<AffiliateSite> site = affiliates.computeIfAbsent(aff, c -> tx.affiliates().findByTrackingCode(c));
-            if (v.check(site.isPresent(), "affiliateCode", "no affiliate site has tracking code '" + aff + "'")) {
+            if (site.isPresent()) {
                 d.affiliate = site.get().id();
+            } else {
+                v.check(false, "affiliateCode", "no affiliate site has tracking code '" + aff + "'");
             }
         }
     }

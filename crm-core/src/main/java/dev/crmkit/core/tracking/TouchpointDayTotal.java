@@ -36,6 +36,7 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
                                  long seconds, long timed) {
     /** The zone whose calendar days these totals are by. */
     public static final ZoneOffset ZONE = ZoneOffset.UTC;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     public TouchpointDayTotal {
         Objects.requireNonNull(day, "day");
@@ -47,8 +48,10 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
     /** The key {@code t} is totalled under: its UTC day, kind, campaign, ad, affiliate, channel, rep, currency. */
     public static Key keyOf(Touchpoint t) {
         Money value = t.value();
-        return new Key(LocalDate.ofInstant(t.occurredAt(), ZONE), t.kind(), t.campaign(), t.ad(), t.affiliate(),
-                t.channel(), t.rep(), value == null ? null : value.currency().getCurrencyCode());
+        // the UTC day by arithmetic: LocalDate.ofInstant builds the zone's rules (a map) on every call
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(t.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
+        return new Key(day, t.kind(), t.campaign(), t.ad(), t.affiliate(), t.channel(), t.rep(),
+                value == null ? null : value.currency().getCurrencyCode());
     }
 
     /** What touchpoints share to be totalled together. */

@@ -238,7 +238,7 @@ public final class TrackingService {
             List<TouchpointDraft> plain = new ArrayList<>();
             List<TouchpointDraft> conversions = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
-                TouchpointDraft d = resolver.resolve(events.get(i), batch ? v.nested("events[" + i + "]") : v);
+                TouchpointDraft d = resolver.resolve(events.get(i), batch ? v.nested("events", i) : v);
                 if (d != null) {
                     (d.kind == TouchpointKind.CONVERSION ? conversions : plain).add(d);
                 }
