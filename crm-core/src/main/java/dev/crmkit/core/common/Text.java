@@ -77,6 +77,9 @@ public final class Text {
     public static int badChar(String s, boolean multiLine) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII, nearly every character: one test instead of three
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;

@@ -87,6 +87,15 @@ public final class Validation {
         return text;
     }
 
+    /** {@link #requireText(String, String)} and {@link #maxLength} in one pass over the text. */
+    public @Nullable String requireText(String field, @Nullable String value, int max) {
+        String text = Text.blankToNull(value);
+        if (check(text != null, field, "is required")) {
+            maxLength(field, text, max);
+        }
+        return text;
+    }
+
     /**
      * Records an error when {@code value} is longer than {@code max} characters or is not single-line text (see
      * {@link #singleLine}); returns whether it passes. Lengths are counted in UTF-16 units ({@link String#length()}),

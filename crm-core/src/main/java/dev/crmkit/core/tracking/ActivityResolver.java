@@ -100,8 +100,8 @@ final class ActivityResolver {
             v.check(false, "event", "is required");
             return null;
         }
-        d.externalEventId = v.requireText("externalEventId", event.externalEventId());
-        v.maxLength("externalEventId", d.externalEventId, TrackingLimits.EXTERNAL_EVENT_ID);
+        d.externalEventId = v.requireText("externalEventId", event.externalEventId(),
+                TrackingLimits.EXTERNAL_EVENT_ID);
         v.maxLength("visitorId", d.visitorId, TrackingLimits.VISITOR_ID);
         return d;
     }
@@ -121,7 +121,7 @@ final class ActivityResolver {
 
     private TouchpointDraft click(AdClick e, Validation v) {
         TouchpointDraft d = timed(TouchpointKind.AD_CLICK, Channel.WEB, e.occurredAt(), e.landingUrl(), v);
-        d.visitorId = v.requireText("visitorId", e.visitorId());
+        v.require("visitorId", Text.blankToNull(e.visitorId())); // whether it is single-line: see resolve
         adAndAffiliate(d, e.adCode(), true, e.affiliateCode(), v);
         visitorOrLead(d, e.visitorId(), null, false, v);
         return d;
@@ -267,9 +267,16 @@ final class ActivityResolver {
             v.check(d.visitorId != null || lead != null, "visitorId", "or a lead is required");
         }
         lead(d, lead, v);
-        if (d.lead == null && lookedUp(d.visitorId)) {
-            leadOfVisitor.computeIfAbsent(d.visitorId, people::leadOfVisitor)
-                    .ifPresent(l -> linkTo(d, l));
+        String visitor = d.visitorId;
+        if (d.lead == null && visitor != null) {
+            Optional<TrackedLead> known = leadOfVisitor.get(visitor); // prefetch looked up only valid ids
+            if (known == null && lookedUp(visitor)) {
+                known = people.leadOfVisitor(visitor);
+                leadOfVisitor.put(visitor, known);
+            }
+            if (known != null && known.isPresent()) {
+                linkTo(d, known.get());
+            }
         }
     }
 
