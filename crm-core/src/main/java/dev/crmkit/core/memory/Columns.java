@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Growable columns of primitives for column-wise tables, in chunks of {@link #CHUNK} rows: growing never copies the
  * rows, and retained heap stays within one chunk of what is stored (a doubled array would keep up to half empty).
- * A lazy column allocates a chunk only when a row in it gets a value other than zero (or null), so a column most rows
- * leave empty costs next to nothing.
+ * The first chunk starts at 16 rows and doubles up to a whole one, so a table of a few rows (a small tenant's) stays
+ * small. A lazy column allocates a chunk only when a row in it gets a value other than zero (or null), so a column most
+ * rows leave empty costs next to nothing.
  */
 final class Columns {
     static final int SHIFT = 12;
@@ -22,6 +23,14 @@ final class Columns {
         return needed <= outer ? outer : Math.max(needed, outer * 2);
     }
 
+    /** The length chunk {@code chunk}, now {@code current} long, grows to so that it holds index {@code at}. */
+    static int length(int chunk, int at, int current) {
+        if (chunk > 0) {
+            return CHUNK;
+        }
+        return Math.min(CHUNK, Math.max(Math.max(16, current * 2), Integer.highestOneBit(at) << 1));
+    }
+
     /** A column of {@code long}. */
     static final class Longs {
         private long[][] chunks = new long[4][];
@@ -29,7 +38,8 @@ final class Columns {
         long get(int row) {
             int i = row >>> SHIFT;
             long[] c = i < chunks.length ? chunks[i] : null;
-            return c == null ? 0 : c[row & MASK];
+            int at = row & MASK;
+            return c == null || at >= c.length ? 0 : c[at];
         }
 
         void set(int row, long value) {
@@ -37,13 +47,16 @@ final class Columns {
             if (i >= chunks.length) {
                 chunks = Arrays.copyOf(chunks, Columns.chunks(chunks.length, row));
             }
-            if (chunks[i] == null) {
+            long[] c = chunks[i];
+            int at = row & MASK;
+            if (c == null || at >= c.length) {
                 if (value == 0) {
                     return;
                 }
-                chunks[i] = new long[CHUNK];
+                c = Arrays.copyOf(c == null ? new long[0] : c, length(i, at, c == null ? 0 : c.length));
+                chunks[i] = c;
             }
-            chunks[i][row & MASK] = value;
+            c[at] = value;
         }
     }
 
@@ -54,7 +67,8 @@ final class Columns {
         int get(int row) {
             int i = row >>> SHIFT;
             int[] c = i < chunks.length ? chunks[i] : null;
-            return c == null ? 0 : c[row & MASK];
+            int at = row & MASK;
+            return c == null || at >= c.length ? 0 : c[at];
         }
 
         void set(int row, int value) {
@@ -62,13 +76,16 @@ final class Columns {
             if (i >= chunks.length) {
                 chunks = Arrays.copyOf(chunks, Columns.chunks(chunks.length, row));
             }
-            if (chunks[i] == null) {
+            int[] c = chunks[i];
+            int at = row & MASK;
+            if (c == null || at >= c.length) {
                 if (value == 0) {
                     return;
                 }
-                chunks[i] = new int[CHUNK];
+                c = Arrays.copyOf(c == null ? new int[0] : c, length(i, at, c == null ? 0 : c.length));
+                chunks[i] = c;
             }
-            chunks[i][row & MASK] = value;
+            c[at] = value;
         }
     }
 
@@ -79,7 +96,8 @@ final class Columns {
         byte get(int row) {
             int i = row >>> SHIFT;
             byte[] c = i < chunks.length ? chunks[i] : null;
-            return c == null ? 0 : c[row & MASK];
+            int at = row & MASK;
+            return c == null || at >= c.length ? 0 : c[at];
         }
 
         void set(int row, byte value) {
@@ -87,13 +105,16 @@ final class Columns {
             if (i >= chunks.length) {
                 chunks = Arrays.copyOf(chunks, Columns.chunks(chunks.length, row));
             }
-            if (chunks[i] == null) {
+            byte[] c = chunks[i];
+            int at = row & MASK;
+            if (c == null || at >= c.length) {
                 if (value == 0) {
                     return;
                 }
-                chunks[i] = new byte[CHUNK];
+                c = Arrays.copyOf(c == null ? new byte[0] : c, length(i, at, c == null ? 0 : c.length));
+                chunks[i] = c;
             }
-            chunks[i][row & MASK] = value;
+            c[at] = value;
         }
     }
 
@@ -105,7 +126,8 @@ final class Columns {
         @Nullable T get(int row) {
             int i = row >>> SHIFT;
             Object[] c = i < chunks.length ? chunks[i] : null;
-            return c == null ? null : (T) c[row & MASK];
+            int at = row & MASK;
+            return c == null || at >= c.length ? null : (T) c[at];
         }
 
         void set(int row, @Nullable T value) {
@@ -114,14 +136,15 @@ final class Columns {
                 chunks = Arrays.copyOf(chunks, Columns.chunks(chunks.length, row));
             }
             Object[] c = chunks[i];
-            if (c == null) {
+            int at = row & MASK;
+            if (c == null || at >= c.length) {
                 if (value == null) {
                     return;
                 }
-                c = new Object[CHUNK];
+                c = Arrays.copyOf(c == null ? new Object[0] : c, length(i, at, c == null ? 0 : c.length));
                 chunks[i] = c;
             }
-            c[row & MASK] = value;
+            c[at] = value;
         }
     }
 }

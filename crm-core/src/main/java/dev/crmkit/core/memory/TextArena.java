@@ -7,6 +7,7 @@ import java.util.Arrays;
  * Short texts packed into large byte blocks, addressed by a {@code long}: a text of Latin-1 characters takes one byte
  * per character, any other two (UTF-16, so every string, unpaired surrogates too, reads back exactly), after a
  * two-byte header. A {@code String} of its own would cost ~50 bytes more for an event id of a dozen characters.
+ * Blocks are 1 MB; the last one grows to that size as texts arrive.
  */
 final class TextArena {
     static final int MAX_LENGTH = Short.MAX_VALUE;
@@ -34,11 +35,15 @@ final class TextArena {
         if (b >= blocks.length) {
             blocks = Arrays.copyOf(blocks, blocks.length * 2);
         }
-        if (blocks[b] == null) {
-            blocks[b] = new byte[BLOCK];
-        }
         byte[] block = blocks[b];
         int at = (int) (end & (BLOCK - 1));
+        if (block == null || block.length < at + bytes) {
+            // a block grows from 256 bytes by doubling: a few texts (a small tenant's) take little room
+            int length = Math.min(BLOCK, Math.max(Math.max(256, block == null ? 0 : block.length * 2),
+                    Integer.highestOneBit(at + bytes) << 1));
+            block = Arrays.copyOf(block == null ? new byte[0] : block, length);
+            blocks[b] = block;
+        }
         int header = n << 1 | (latin1 ? 0 : 1);
         block[at] = (byte) (header >>> 8);
         block[at + 1] = (byte) header;

@@ -38,6 +38,8 @@ final class ActivityResolver {
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
     private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
     private final Map<String, Optional<TrackedLead>> leadOfVisitor = new HashMap<>();
+    private Set<String> prefetchedVisitors = Set.of(); // looked up together: their leads are prefetchedLeads
+    private Map<String, TrackedLead> prefetchedLeads = Map.of();
     private final Map<LeadId, Optional<TrackedLead>> leads = new HashMap<>();
     private final Map<ContactId, Optional<Optional<AccountId>>> contacts = new HashMap<>();
     private final Map<CampaignId, Boolean> campaignExists = new HashMap<>();
@@ -57,12 +59,12 @@ final class ActivityResolver {
         for (TrackedActivity e : events) {
             LeadId lead = e instanceof EmailSent s ? s.lead() : e instanceof EmailClick c ? c.lead()
                     : e instanceof Conversion c ? c.lead() : e instanceof FormSubmission f ? f.lead() : null;
-            String visitor = e instanceof AdClick a ? a.visitorId() : e instanceof Conversion c ? c.visitorId()
-                    : e instanceof FormSubmission f ? f.visitorId() : null;
+            String visitor = Text.blankToNull(e instanceof AdClick a ? a.visitorId()
+                    : e instanceof Conversion c ? c.visitorId() : e instanceof FormSubmission f ? f.visitorId() : null);
             if (lead != null && !leads.containsKey(lead)) {
                 ids.add(lead);
-            } else if (lead == null && lookedUp(Text.blankToNull(visitor)) && !leadOfVisitor.containsKey(visitor)) {
-                visitors.add(visitor);
+            } else if (lead == null && visitor != null && lookedUp(visitor)) {
+                visitors.add(visitor); // stripped, as resolving finds it
             }
         }
         if (ids.size() > 1) {
@@ -70,8 +72,8 @@ final class ActivityResolver {
             ids.forEach(id -> leads.put(id, Optional.ofNullable(found.get(id))));
         }
         if (visitors.size() > 1) {
-            Map<String, TrackedLead> found = people.leadsOfVisitors(visitors);
-            visitors.forEach(v -> leadOfVisitor.put(v, Optional.ofNullable(found.get(v))));
+            prefetchedLeads = people.leadsOfVisitors(visitors);
+            prefetchedVisitors = visitors;
         }
     }
 
@@ -269,13 +271,12 @@ final class ActivityResolver {
         lead(d, lead, v);
         String visitor = d.visitorId;
         if (d.lead == null && visitor != null) {
-            Optional<TrackedLead> known = leadOfVisitor.get(visitor); // prefetch looked up only valid ids
-            if (known == null && lookedUp(visitor)) {
-                known = people.leadOfVisitor(visitor);
-                leadOfVisitor.put(visitor, known);
+            TrackedLead known = prefetchedLeads.get(visitor);
+            if (known == null && !prefetchedVisitors.contains(visitor) && lookedUp(visitor)) {
+                known = leadOfVisitor.computeIfAbsent(visitor, people::leadOfVisitor).orElse(null);
             }
-            if (known != null && known.isPresent()) {
-                linkTo(d, known.get());
+            if (known != null) {
+                linkTo(d, known);
             }
         }
     }
