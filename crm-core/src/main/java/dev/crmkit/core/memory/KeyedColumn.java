@@ -12,12 +12,17 @@ import org.jspecify.annotations.Nullable;
  * (the values are found by an open-addressing index of their codes, not a map of boxed entries).
  * A counted column forgets a value once no row holds it (an erased visitor id is gone, not just unreferenced) and
  * reuses its code; an indexed one also threads the rows of each value into a list (two lazy link columns), so the
- * rows of a value are found without a map entry per row.
+ * rows of a value are found without a map entry per row. A text column keeps its values in a {@link TextArena} instead
+ * of the strings it was given: a visitor id per ad click is a few bytes in a block, not two objects of ~56 bytes the
+ * garbage collector copies (reading one back makes a new string).
  */
 final class KeyedColumn<T> {
     private final boolean counted;
     private final boolean indexed;
-    private final List<@Nullable T> values = new ArrayList<>(); // by code - 1
+    private final List<@Nullable T> values = new ArrayList<>(); // by code - 1; empty in a text column
+    private final @Nullable TextArena texts;
+    private long[] addresses = new long[0]; // a text column's: by code - 1
+    private int codesInUse; // the highest code given out
     private final long seed = TextHash.newSeed();
     private final RowSlots codes = new RowSlots(); // code - 1
     private int touched; // what touch read, kept so the reads are not optimised away
@@ -29,29 +34,47 @@ final class KeyedColumn<T> {
     private final Columns.Ints next = new Columns.Ints();
     private final Columns.Ints previous = new Columns.Ints();
 
-    private KeyedColumn(boolean counted, boolean indexed) {
+    private KeyedColumn(boolean counted, boolean indexed, boolean text) {
         this.counted = counted;
         this.indexed = indexed;
+        this.texts = text ? new TextArena() : null;
     }
 
     /** Values from a small set that stays (campaigns, ads): codes only. */
     static <T> KeyedColumn<T> shared() {
-        return new KeyedColumn<>(false, false);
+        return new KeyedColumn<>(false, false, false);
     }
 
     /** Values that must go once no row has them (free text a person may be named in). */
     static <T> KeyedColumn<T> counted() {
-        return new KeyedColumn<>(true, false);
+        return new KeyedColumn<>(true, false, false);
     }
 
     /** Counted values whose rows are looked up. */
     static <T> KeyedColumn<T> indexed() {
-        return new KeyedColumn<>(true, true);
+        return new KeyedColumn<>(true, true, false);
+    }
+
+    /** {@link #indexed} for text, kept in a {@link TextArena} (visitor ids: a new one with nearly every click). */
+    static KeyedColumn<String> indexedText() {
+        return new KeyedColumn<>(true, true, true);
     }
 
     @Nullable T get(int row) {
         int code = column.get(row);
-        return code == 0 ? null : values.get(code - 1);
+        return code == 0 ? null : value(code - 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T value(int index) {
+        TextArena arena = texts;
+        return arena != null ? (T) arena.get(addresses[index]) : Objects.requireNonNull(values.get(index));
+    }
+
+    /** Whether the value under {@code index} (code - 1) is {@code value}. */
+    private boolean holds(int index, Object value) {
+        TextArena arena = texts;
+        return arena != null ? arena.equals(addresses[index], (String) value) : value.equals(values.get(index));
     }
 
     private void set(int row, @Nullable T value, int hash) {
@@ -70,7 +93,7 @@ final class KeyedColumn<T> {
     /** As {@link #change(int, Object)} with the value's {@link #hash} computed before (by {@link #touch}). */
     void change(int row, @Nullable T value, int hash) {
         int old = column.get(row);
-        if (old != 0 && Objects.equals(values.get(old - 1), value)) {
+        if (old != 0 && value != null && holds(old - 1, value)) {
             return;
         }
         clear(row);
@@ -120,7 +143,7 @@ final class KeyedColumn<T> {
     private int codeOf(Object value, int hash) {
         for (int s = codes.candidate(hash, codes.home(hash)); s >= 0; s = codes.candidate(hash, s + 1)) {
             int i = codes.row(s);
-            if (value.equals(values.get(i))) {
+            if (holds(i, value)) {
                 return i + 1;
             }
         }
@@ -136,21 +159,25 @@ final class KeyedColumn<T> {
         int s = codes.candidate(hash, codes.home(hash));
         for (; s >= 0; s = codes.candidate(hash, s + 1)) {
             int i = codes.row(s);
-            if (value.equals(values.get(i))) {
+            if (holds(i, value)) {
                 return hold(i + 1);
             }
         }
-        int code;
-        if (freeCount > 0) {
-            code = free[--freeCount];
-            values.set(code - 1, value);
-        } else {
-            code = values.size() + 1;
-            values.add(value);
-            if (code >= refs.length) {
-                refs = Arrays.copyOf(refs, refs.length * 2);
-                heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+        int code = freeCount > 0 ? free[--freeCount] : ++codesInUse;
+        if (code >= refs.length) {
+            refs = Arrays.copyOf(refs, refs.length * 2);
+            heads = indexed ? Arrays.copyOf(heads, refs.length) : heads;
+        }
+        TextArena arena = texts;
+        if (arena != null) {
+            if (code > addresses.length) {
+                addresses = Arrays.copyOf(addresses, Math.max(16, addresses.length * 2));
             }
+            addresses[code - 1] = arena.add((String) value);
+        } else if (code > values.size()) {
+            values.add(value);
+        } else {
+            values.set(code - 1, value);
         }
         codes.fill(~s, code - 1, hash);
         return hold(code);
@@ -167,8 +194,15 @@ final class KeyedColumn<T> {
         if (!counted || --refs[code] > 0) {
             return;
         }
-        codes.remove(code - 1, hash(Objects.requireNonNull(values.get(code - 1))));
-        values.set(code - 1, null);
+        TextArena arena = texts;
+        if (arena != null) {
+            long address = addresses[code - 1];
+            codes.remove(code - 1, arena.hash(address, seed));
+            arena.erase(address); // gone from the heap, not just unreferenced: it may be an erased person's
+        } else {
+            codes.remove(code - 1, hash(Objects.requireNonNull(values.get(code - 1))));
+            values.set(code - 1, null);
+        }
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, Math.max(16, free.length * 2));
         }

@@ -131,4 +131,20 @@ final class TextArena {
     void removeLast(long address) {
         end = address;
     }
+
+    /**
+     * Overwrites the text at {@code address} with zeros: it is gone from the heap (an erased person's visitor id).
+     * The last text's bytes are used again; another's stay unused (a text is erased when no row holds it any more,
+     * which erasure and rollbacks do, not ingestion).
+     */
+    void erase(long address) {
+        byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
+        int at = (int) (address & (BLOCK - 1));
+        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int bytes = 2 + ((header & 1) == 0 ? header >>> 1 : header & ~1);
+        Arrays.fill(block, at, at + bytes, (byte) 0);
+        if (address + bytes == end) {
+            end = address;
+        }
+    }
 }

@@ -54,7 +54,7 @@ final class TouchpointColumns {
     private final KeyedColumn<AffiliateId> affiliates = KeyedColumn.shared();
     private final KeyedColumn<UserId> reps = KeyedColumn.shared();
     private final KeyedColumn<String> details = KeyedColumn.counted();
-    private final KeyedColumn<String> visitors = KeyedColumn.indexed();
+    private final KeyedColumn<String> visitors = KeyedColumn.indexedText();
     private final KeyedColumn<LeadId> leads = KeyedColumn.indexed();
     private final KeyedColumn<ContactId> contacts = KeyedColumn.indexed();
     private final KeyedColumn<AccountId> accounts = KeyedColumn.indexed();

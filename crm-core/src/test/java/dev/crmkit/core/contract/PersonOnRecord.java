@@ -125,8 +125,11 @@ public final class PersonOnRecord {
         return new PersonOnRecord(crm, mail, now);
     }
 
-    /** What identifies the person in text: their email, phone (as given and as stored) and last name. */
+    /**
+     * What identifies the person in text: their email, phone (as given and as stored), last name and the visitor id
+     * their browsing was tracked under.
+     */
     public List<String> traces() {
-        return List.of(email, phone, phoneStored, lastName);
+        return List.of(email, phone, phoneStored, lastName, visitor);
     }
 }
