@@ -85,6 +85,20 @@ final class KeyedColumn<T> {
         }
     }
 
+    /** Gives a new row (or a {@link #clear cleared} one), which holds no value, its value, hashed before. */
+    void add(int row, @Nullable T value, int hash) {
+        if (value != null) {
+            set(row, value, hash);
+        }
+    }
+
+    /** As {@link #add(int, Object, int)}. */
+    void add(int row, @Nullable T value) {
+        if (value != null) {
+            set(row, value, hash(value));
+        }
+    }
+
     /** Sets the value of a row: a new one, one {@link #clear cleared}, or a stored one changing. */
     void change(int row, @Nullable T value) {
         change(row, value, value == null ? 0 : hash(value));

@@ -165,7 +165,7 @@ final class TouchpointColumns {
         } else {
             unordered.set(row, (byte) 1);
         }
-        change(row, t, time, visitorHash);
+        add(row, t, time, visitorHash);
         size++;
         undo.add(this::removeLast);
         return true;
@@ -185,20 +185,28 @@ final class TouchpointColumns {
         undo.add(() -> change(row, old, micros(old.occurredAt()), hashOfVisitor(old)));
     }
 
-    /**
-     * Sets every column but the id and external id (which never change) to {@code t}'s: of a new row, or a stored one
-     * changing (a removed row left no value behind, so a new one starts from none).
-     */
     private int hashOfVisitor(Touchpoint t) {
         String visitor = t.visitorId();
         return visitor == null ? 0 : visitors.hash(visitor);
     }
 
+    /** Sets every column but the id and external id of a new row (one holding no value yet) to {@code t}'s. */
+    private void add(int row, Touchpoint t, long time, int visitorHash) {
+        setValues(row, t, time);
+        campaigns.add(row, t.campaign());
+        ads.add(row, t.ad());
+        affiliates.add(row, t.affiliate());
+        reps.add(row, t.rep());
+        details.add(row, t.detail());
+        visitors.add(row, t.visitorId(), visitorHash);
+        leads.add(row, t.lead());
+        contacts.add(row, t.contact());
+        accounts.add(row, t.account());
+    }
+
+    /** Sets every column but the id and external id (which never change) of a stored row to {@code t}'s. */
     private void change(int row, Touchpoint t, long time, int visitorHash) {
-        occurred.set(row, time);
-        kinds.set(row, (byte) t.kind().ordinal());
-        channels.set(row, (byte) t.channel().ordinal());
-        counts.set(row, t.count());
+        setValues(row, t, time);
         campaigns.change(row, t.campaign());
         ads.change(row, t.ad());
         affiliates.change(row, t.affiliate());
@@ -208,6 +216,14 @@ final class TouchpointColumns {
         leads.change(row, t.lead());
         contacts.change(row, t.contact());
         accounts.change(row, t.account());
+    }
+
+    /** The columns that hold values, not codes of shared ones. */
+    private void setValues(int row, Touchpoint t, long time) {
+        occurred.set(row, time);
+        kinds.set(row, (byte) t.kind().ordinal());
+        channels.set(row, (byte) t.channel().ordinal());
+        counts.set(row, t.count());
         rare.set(row, Rare.of(t));
     }
 

@@ -234,7 +234,11 @@ final class ActivityResolver {
         if (code == null) {
             v.check(!adRequired, "adCode", "is required");
         } else {
-            Optional<Ad> ad = ads.computeIfAbsent(code, c -> tx.ads().findByTrackingCode(c));
+            Optional<Ad> ad = ads.get(code); // get first: computeIfAbsent's lambda would be an object per click
+            if (ad == null) {
+                ad = tx.ads().findByTrackingCode(code);
+                ads.put(code, ad);
+            }
             // the message only when it is needed: every click passes through here
             if (ad.isPresent()) {
                 d.ad = ad.get().id();
@@ -245,7 +249,11 @@ final class ActivityResolver {
         }
         String aff = Text.blankToNull(affiliateCode);
         if (aff != null) {
-            Optional<AffiliateSite> site = affiliates.computeIfAbsent(aff, c -> tx.affiliates().findByTrackingCode(c));
+            Optional<AffiliateSite> site = affiliates.get(aff);
+            if (site == null) {
+                site = tx.affiliates().findByTrackingCode(aff);
+                affiliates.put(aff, site);
+            }
             if (site.isPresent()) {
                 d.affiliate = site.get().id();
             } else {
