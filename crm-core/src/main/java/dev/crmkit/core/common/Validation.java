@@ -1,7 +1,6 @@
 package dev.crmkit.core.common;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -182,7 +181,12 @@ public final class Validation {
      */
     public static @Nullable Instant storable(@Nullable Instant value) {
         // most instants are whole microseconds already (read back from storage); truncatedTo costs a division
-        return value == null || value.getNano() % 1000 == 0 ? value : value.truncatedTo(ChronoUnit.MICROS);
+        if (value == null) {
+            return null;
+        }
+        int nanos = value.getNano();
+        // Instant.now() has nanoseconds on Linux; truncatedTo would work through the nanosecond of the day
+        return nanos % 1000 == 0 ? value : Instant.ofEpochSecond(value.getEpochSecond(), nanos - nanos % 1000);
     }
 
     /**
