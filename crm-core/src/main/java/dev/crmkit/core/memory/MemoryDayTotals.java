@@ -3,6 +3,7 @@ package dev.crmkit.core.memory;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointDayTotal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +17,64 @@ import org.jspecify.annotations.Nullable;
  * by the tenant's lock like its tables.
  */
 final class MemoryDayTotals {
-    private final NavigableMap<LocalDate, Map<TouchpointDayTotal.Key, TouchpointDayTotal>> days = new TreeMap<>();
+    private final NavigableMap<LocalDate, Day> days = new TreeMap<>();
     /**
      * One instance per distinct day, id and currency, which every total holding it shares: a report reading many
      * totals finds their keys in a few cached objects instead of chasing a pointer per total to copies of them.
      */
     private final Map<Object, Object> canonical = new HashMap<>();
+
+    /**
+     * A day's totals side by side in an array, found by key through a map of their positions: a report walks the
+     * array (one pointer per total), where walking a map's values would chase an entry and then the total.
+     */
+    private static final class Day {
+        private final Map<TouchpointDayTotal.Key, Integer> positions = new HashMap<>();
+        private TouchpointDayTotal[] totals = new TouchpointDayTotal[16];
+        private int size;
+
+        void add(TouchpointDayTotal.Key key, TouchpointDayTotal total) {
+            Integer at = positions.get(key);
+            if (at != null) {
+                totals[at] = totals[at].plus(total);
+                return;
+            }
+            if (size == totals.length) {
+                totals = Arrays.copyOf(totals, size * 2);
+            }
+            positions.put(key, size);
+            totals[size++] = total;
+        }
+
+        void subtract(TouchpointDayTotal.Key key, TouchpointDayTotal total) {
+            Integer at = positions.get(key);
+            if (at == null) {
+                return;
+            }
+            TouchpointDayTotal left = totals[at].minus(total);
+            if (left != null) {
+                totals[at] = left;
+                return;
+            }
+            positions.remove(key);
+            TouchpointDayTotal last = totals[--size];
+            totals[size] = null;
+            if (at < size) { // the last total takes the place of the one that is gone
+                totals[at] = last;
+                positions.put(last.key(), at);
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void forEach(Consumer<? super TouchpointDayTotal> visitor) {
+            for (int i = 0; i < size; i++) {
+                visitor.accept(totals[i]);
+            }
+        }
+    }
 
     /** Adds {@code inserted}; the undo log takes them back out if the transaction fails. */
     void add(Collection<Touchpoint> inserted, UndoLog undo) {
@@ -29,8 +82,7 @@ final class MemoryDayTotals {
             return;
         }
         Map<TouchpointDayTotal.Key, TouchpointDayTotal> batch = TouchpointDayTotal.of(inserted);
-        batch.forEach((key, total) -> days.computeIfAbsent(key.day(), d -> new HashMap<>())
-                .merge(key, shared(total), TouchpointDayTotal::plus));
+        batch.forEach((key, total) -> days.computeIfAbsent(key.day(), d -> new Day()).add(key, shared(total)));
         undo.add(() -> batch.forEach(this::subtract));
     }
 
@@ -46,24 +98,24 @@ final class MemoryDayTotals {
     }
 
     private void subtract(TouchpointDayTotal.Key key, TouchpointDayTotal total) {
-        Map<TouchpointDayTotal.Key, TouchpointDayTotal> day = days.get(key.day());
+        Day day = days.get(key.day());
         if (day == null) {
             return;
         }
-        day.computeIfPresent(key, (k, kept) -> kept.minus(total));
+        day.subtract(key, total);
         if (day.isEmpty()) {
             days.remove(key.day());
         }
     }
 
     void forEach(@Nullable LocalDate from, @Nullable LocalDate to, Consumer<? super TouchpointDayTotal> visitor) {
-        NavigableMap<LocalDate, Map<TouchpointDayTotal.Key, TouchpointDayTotal>> range = days;
+        NavigableMap<LocalDate, Day> range = days;
         if (from != null) {
             range = range.tailMap(from, true);
         }
         if (to != null) {
             range = range.headMap(to, false);
         }
-        range.values().forEach(day -> day.values().forEach(visitor));
+        range.values().forEach(day -> day.forEach(visitor));
     }
 }
