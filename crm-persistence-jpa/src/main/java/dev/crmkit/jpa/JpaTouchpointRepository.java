@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
@@ -273,13 +274,23 @@ final class JpaTouchpointRepository implements TouchpointRepository {
         long sum = 0;
         for (int count : counts) {
             if (count < 0) {
-                // SUCCESS_NO_INFO for every row: MariaDB's bulk reply gives the total as the update count.
-                long total = statement.getLargeUpdateCount();
-                return total < 0 ? -1 : before + total;
+                // SUCCESS_NO_INFO for every row: MariaDB's bulk reply gives the total as the update count. A total
+                // above the rows cannot be this batch's; one too low only costs the read-back.
+                long total = totalOf(statement);
+                return total < 0 || total > counts.length ? -1 : before + total;
             }
             sum += count;
         }
         return before + sum;
+    }
+
+    /** The statement's update count, or -1 where the driver does not give one. */
+    private static long totalOf(Statement statement) throws SQLException {
+        try {
+            return statement.getLargeUpdateCount();
+        } catch (UnsupportedOperationException | SQLFeatureNotSupportedException notGiven) {
+            return -1;
+        }
     }
 
     /** Free when there are none: the driver knows their count from the statement's reply. */

@@ -77,7 +77,7 @@ final class RowSlots {
 
     /** Files {@code row} under {@code hash} in the empty slot a walk ended at, after {@link #reserve}. */
     void fill(int slot, int row, int hash) {
-        slots[slot] = (long) spread(hash) << 32 | (row + 1);
+        slots[slot] = (long) spread(hash) << 32 | ((row + 1) & 0xFFFFFFFFL);
         count++;
     }
 

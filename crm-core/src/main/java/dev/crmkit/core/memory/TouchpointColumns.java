@@ -128,9 +128,7 @@ final class TouchpointColumns {
         String external = t.externalEventId();
         // what can fail, before anything is filed: a failed insert must leave no trace (its undo is not registered)
         long time = micros(t.occurredAt());
-        if (external != null && external.length() > TextArena.MAX_LENGTH) {
-            throw new IllegalArgumentException("external event id longer than " + TextArena.MAX_LENGTH);
-        }
+        fitsTheArenas(t);
         if (external != null) {
             byExternalId.reserve();
             int s = byExternalId.candidate(externalHash, byExternalId.home(externalHash));
@@ -181,8 +179,22 @@ final class TouchpointColumns {
         if (!Objects.equals(old.externalEventId(), t.externalEventId())) {
             throw new IllegalArgumentException("a touchpoint's external event id never changes: " + t.id());
         }
-        change(row, t, micros(t.occurredAt()), hashOfVisitor(t));
+        long time = micros(t.occurredAt()); // what can fail, before the row changes
+        fitsTheArenas(t);
+        change(row, t, time, hashOfVisitor(t));
         undo.add(() -> change(row, old, micros(old.occurredAt()), hashOfVisitor(old)));
+    }
+
+    /** Texts kept in an arena must fit it; only the SPI can pass longer ones (the services cap them far lower). */
+    private static void fitsTheArenas(Touchpoint t) {
+        String external = t.externalEventId();
+        if (external != null && external.length() > TextArena.MAX_LENGTH) {
+            throw new IllegalArgumentException("external event id longer than " + TextArena.MAX_LENGTH);
+        }
+        String visitor = t.visitorId();
+        if (visitor != null && visitor.length() > TextArena.MAX_LENGTH) {
+            throw new IllegalArgumentException("visitor id longer than " + TextArena.MAX_LENGTH);
+        }
     }
 
     private int hashOfVisitor(Touchpoint t) {
