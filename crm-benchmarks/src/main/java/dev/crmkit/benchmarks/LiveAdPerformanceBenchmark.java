@@ -6,8 +6,6 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.memory.InMemoryStorage;
 import dev.crmkit.reporting.ReportService;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,8 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class LiveAdPerformanceBenchmark extends LiveAdReport {
-    private static final int BATCH = 10_000;
-
     @Param("10000000")
     int touchpoints;
 
@@ -49,14 +45,7 @@ public class LiveAdPerformanceBenchmark extends LiveAdReport {
         InMemoryStorage storage = InMemoryStorage.create();
         Crm crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("bench"),
                 Set.of(Actor.MANAGER, Actor.ADMIN))).build();
-        AdCatalog catalog = AdCatalog.create(crm, ADS, AFFILIATES);
-        data = new AdTouchpoints(touchpoints, ADS, AFFILIATES, DAYS, 42);
-        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS - 1);
-        for (int from = 0; from < touchpoints; from += BATCH) {
-            var batch = data.touchpoints(from, Math.min(touchpoints, from + BATCH), firstDay, catalog.ads(),
-                    catalog.sites(), catalog.campaign());
-            storage.write(tenant, tx -> tx.touchpoints().insertAll(batch));
-        }
+        data = store(storage, tenant, AdCatalog.create(crm, ADS, AFFILIATES), touchpoints);
         start(crm, ReportService.on(crm));
     }
 

@@ -10,8 +10,6 @@ import dev.crmkit.reporting.ReportService;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +46,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class LiveAdPerformanceSqlBenchmark extends LiveAdReport {
-    private static final int BATCH = 10_000;
-
     @Param("10000000")
     int touchpoints;
 
@@ -75,14 +71,7 @@ public class LiveAdPerformanceSqlBenchmark extends LiveAdReport {
         TenantId tenant = TenantId.of("bench");
         Crm crm = Crm.builder().storage(storage).actor(new Actor(tenant, UserId.of("bench"),
                 Set.of(Actor.MANAGER, Actor.ADMIN))).build();
-        AdCatalog catalog = AdCatalog.create(crm, ADS, AFFILIATES);
-        AdTouchpoints data = new AdTouchpoints(touchpoints, ADS, AFFILIATES, DAYS, 42);
-        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS - 1);
-        for (int from = 0; from < touchpoints; from += BATCH) {
-            var batch = data.touchpoints(from, Math.min(touchpoints, from + BATCH), firstDay, catalog.ads(),
-                    catalog.sites(), catalog.campaign());
-            storage.write(tenant, tx -> tx.touchpoints().insertAll(batch));
-        }
+        store(storage, tenant, AdCatalog.create(crm, ADS, AFFILIATES), touchpoints);
         if (database.equals("mariadb")) {
             execute(pool, "ANALYZE TABLE crm_touchpoint, crm_touchpoint_day");
         }

@@ -1,6 +1,8 @@
 package dev.crmkit.benchmarks;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.TenantId;
+import dev.crmkit.core.storage.Storage;
 import dev.crmkit.core.tracking.TrackedActivity;
 import dev.crmkit.reporting.ReportDefinition;
 import dev.crmkit.reporting.ReportService;
@@ -8,6 +10,7 @@ import dev.crmkit.reporting.StandardReports;
 import dev.crmkit.reporting.TimeWindow;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Measurement;
@@ -24,12 +27,29 @@ abstract class LiveAdReport {
     static final int ADS = 50;
     static final int AFFILIATES = 20;
     static final int DAYS = 30;
+    private static final int BATCH = 10_000;
 
     private Crm crm;
     private ReportService reports;
     private ReportDefinition report;
     private ReportDefinition scanned;
     private long clicks;
+
+    /**
+     * Stores {@code touchpoints} ad touchpoints of the last {@link #DAYS} days for {@code tenant}, as
+     * {@link AdTouchpoints} makes them for {@code catalog}'s ads, through the storage SPI's {@code insertAll} in
+     * batches of 10,000 (which keeps their day totals as ingestion does); returns them.
+     */
+    static AdTouchpoints store(Storage storage, TenantId tenant, AdCatalog catalog, int touchpoints) {
+        AdTouchpoints data = new AdTouchpoints(touchpoints, ADS, AFFILIATES, DAYS, 42);
+        LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS - 1);
+        for (int from = 0; from < touchpoints; from += BATCH) {
+            var batch = data.touchpoints(from, Math.min(touchpoints, from + BATCH), firstDay, catalog.ads(),
+                    catalog.sites(), catalog.campaign());
+            storage.write(tenant, tx -> tx.touchpoints().insertAll(batch));
+        }
+        return data;
+    }
 
     /** Runs the reports of {@code crm}'s ads (coded as {@link AdCatalog} makes them) through {@code service}. */
     final void start(Crm tracking, ReportService service) {

@@ -180,12 +180,11 @@ public final class Validation {
      * round the nanoseconds, MariaDB cut them), so a stored instant reads back equal everywhere; null stays null.
      */
     public static @Nullable Instant storable(@Nullable Instant value) {
-        // most instants are whole microseconds already (read back from storage); truncatedTo costs a division
         if (value == null) {
             return null;
         }
+        // by arithmetic: Instant.now() has nanoseconds on Linux, and truncatedTo works through the nanosecond of day
         int nanos = value.getNano();
-        // Instant.now() has nanoseconds on Linux; truncatedTo would work through the nanosecond of the day
         return nanos % 1000 == 0 ? value : Instant.ofEpochSecond(value.getEpochSecond(), nanos - nanos % 1000);
     }
 

@@ -65,7 +65,7 @@ final class TextArena {
     String get(long address) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
-        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int header = header(block, at);
         int n = header >>> 1;
         if ((header & 1) == 0) {
             return new String(block, at + 2, n, StandardCharsets.ISO_8859_1);
@@ -81,7 +81,7 @@ final class TextArena {
     boolean equals(long address, String text) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
-        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int header = header(block, at);
         int n = header >>> 1;
         if (n != text.length()) {
             return false;
@@ -107,7 +107,7 @@ final class TextArena {
     int hash(long address, long seed) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
-        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int header = header(block, at);
         int n = header >>> 1;
         boolean wide = (header & 1) != 0;
         at += 2;
@@ -127,6 +127,11 @@ final class TextArena {
         return TextHash.finish(TextHash.step(h, four), n);
     }
 
+    /** The two-byte header at {@code at}: the text's length times two, plus one when it is wide (UTF-16). */
+    private static int header(byte[] block, int at) {
+        return (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+    }
+
     /** Forgets the last text added, at {@code address} (a rolled-back insert), so its bytes are used again. */
     void removeLast(long address) {
         end = address;
@@ -140,7 +145,7 @@ final class TextArena {
     void erase(long address) {
         byte[] block = blocks[(int) (address >>> BLOCK_BITS)];
         int at = (int) (address & (BLOCK - 1));
-        int header = (block[at] & 0xFF) << 8 | (block[at + 1] & 0xFF);
+        int header = header(block, at);
         int bytes = 2 + ((header & 1) == 0 ? header >>> 1 : header & ~1);
         Arrays.fill(block, at, at + bytes, (byte) 0);
         if (address + bytes == end) {

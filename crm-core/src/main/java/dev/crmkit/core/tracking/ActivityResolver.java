@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,9 @@ final class ActivityResolver {
     private final TrackedPeople people;
     private final Map<String, Optional<Ad>> ads = new HashMap<>();
     private final Map<String, Optional<AffiliateSite>> affiliates = new HashMap<>();
+    // made once: a lambda written at the lookup would be a new object for every click
+    private final Function<String, Optional<Ad>> adOfCode;
+    private final Function<String, Optional<AffiliateSite>> siteOfCode;
     private final Map<String, Optional<TrackedLead>> leadOfVisitor = new HashMap<>();
     private Set<String> prefetchedVisitors = Set.of(); // looked up together: their leads are prefetchedLeads
     private Map<String, TrackedLead> prefetchedLeads = Map.of();
@@ -47,6 +51,8 @@ final class ActivityResolver {
     ActivityResolver(TrackingTx tx) {
         this.tx = tx;
         this.people = tx.trackedPeople();
+        this.adOfCode = code -> tx.ads().findByTrackingCode(code);
+        this.siteOfCode = code -> tx.affiliates().findByTrackingCode(code);
     }
 
     /**
@@ -234,11 +240,7 @@ final class ActivityResolver {
         if (code == null) {
             v.check(!adRequired, "adCode", "is required");
         } else {
-            Optional<Ad> ad = ads.get(code); // get first: computeIfAbsent's lambda would be an object per click
-            if (ad == null) {
-                ad = tx.ads().findByTrackingCode(code);
-                ads.put(code, ad);
-            }
+            Optional<Ad> ad = ads.computeIfAbsent(code, adOfCode);
             // the message only when it is needed: every click passes through here
             if (ad.isPresent()) {
                 d.ad = ad.get().id();
@@ -249,11 +251,7 @@ final class ActivityResolver {
         }
         String aff = Text.blankToNull(affiliateCode);
         if (aff != null) {
-            Optional<AffiliateSite> site = affiliates.get(aff);
-            if (site == null) {
-                site = tx.affiliates().findByTrackingCode(aff);
-                affiliates.put(aff, site);
-            }
+            Optional<AffiliateSite> site = affiliates.computeIfAbsent(aff, siteOfCode);
             if (site.isPresent()) {
                 d.affiliate = site.get().id();
             } else {
