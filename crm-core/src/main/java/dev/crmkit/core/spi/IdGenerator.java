@@ -19,7 +19,13 @@ public interface IdGenerator {
         return () -> {
             // Never go backwards, even if the clock does or several ids fall in one millisecond.
             // State is millis << 12 | a 12-bit counter (the "rand_a" field), so it only ever increases.
-            long state = last.updateAndGet(prev -> Math.max(prev + 1, clock.millis() << 12));
+            long now = clock.millis() << 12;
+            long prev;
+            long state;
+            do { // not updateAndGet: its lambda would capture the clock reading, an object per id
+                prev = last.get();
+                state = Math.max(prev + 1, now);
+            } while (!last.compareAndSet(prev, state));
             long millis = state >>> 12;
             long msb = (millis << 16) | 0x7000L | (state & 0x0FFF);
             long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
