@@ -71,6 +71,7 @@ final class TouchpointColumns {
     private final RowSlots byId = new RowSlots();
     private final long seed = TextHash.newSeed();
     private final RowSlots byExternalId = new RowSlots();
+    private final Runnable removeLast = this::removeLast; // made once: every insert registers it
 
     /** The fields most touchpoints leave empty, for a row that has any of them. */
     private record Rare(@Nullable Money value, @Nullable Integer durationSeconds, @Nullable String outcome,
@@ -165,7 +166,7 @@ final class TouchpointColumns {
         }
         add(row, t, time, visitorHash);
         size++;
-        undo.add(this::removeLast);
+        undo.add(removeLast);
         return true;
     }
 

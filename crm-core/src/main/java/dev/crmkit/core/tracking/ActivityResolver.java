@@ -16,6 +16,7 @@ import dev.crmkit.core.tracking.TrackedActivity.FormSubmission;
 import dev.crmkit.core.tracking.TrackedPeople.TrackedLead;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ActivityResolver {
     private final Function<String, Optional<Ad>> adOfCode;
     private final Function<String, Optional<AffiliateSite>> siteOfCode;
     private final Map<String, Optional<TrackedLead>> leadOfVisitor = new HashMap<>();
-    private Set<String> prefetchedVisitors = Set.of(); // looked up together: their leads are prefetchedLeads
+    private boolean visitorsPrefetched; // every visitor the batch names was looked up: their leads are these
     private Map<String, TrackedLead> prefetchedLeads = Map.of();
     private final Map<LeadId, Optional<TrackedLead>> leads = new HashMap<>();
     private final Map<ContactId, Optional<Optional<AccountId>>> contacts = new HashMap<>();
@@ -61,7 +62,9 @@ final class ActivityResolver {
      */
     void prefetch(List<? extends TrackedActivity> events) {
         Set<LeadId> ids = new HashSet<>();
-        Set<String> visitors = new HashSet<>();
+        // a list, not a set: a database adapter drops repeats itself; in memory a repeat costs one more lookup, less
+        // than hashing every id into a set
+        List<String> visitors = new ArrayList<>(events.size());
         for (TrackedActivity e : events) {
             LeadId lead = e instanceof EmailSent s ? s.lead() : e instanceof EmailClick c ? c.lead()
                     : e instanceof Conversion c ? c.lead() : e instanceof FormSubmission f ? f.lead() : null;
@@ -79,7 +82,7 @@ final class ActivityResolver {
         }
         if (visitors.size() > 1) {
             prefetchedLeads = people.leadsOfVisitors(visitors);
-            prefetchedVisitors = visitors;
+            visitorsPrefetched = true;
         }
     }
 
@@ -278,7 +281,7 @@ final class ActivityResolver {
         String visitor = d.visitorId;
         if (d.lead == null && visitor != null) {
             TrackedLead known = prefetchedLeads.get(visitor);
-            if (known == null && !prefetchedVisitors.contains(visitor) && lookedUp(visitor)) {
+            if (known == null && !visitorsPrefetched && lookedUp(visitor)) {
                 known = leadOfVisitor.computeIfAbsent(visitor, people::leadOfVisitor).orElse(null);
             }
             if (known != null) {

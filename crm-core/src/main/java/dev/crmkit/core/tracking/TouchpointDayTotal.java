@@ -47,9 +47,16 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
 
     /** The key {@code t} is totalled under: its UTC day, kind, campaign, ad, affiliate, channel, rep, currency. */
     public static Key keyOf(Touchpoint t) {
+        return keyOf(t, LocalDate.ofEpochDay(epochDay(t)));
+    }
+
+    /** The UTC day by arithmetic: LocalDate.ofInstant builds the zone's rules (a map) on every call. */
+    private static long epochDay(Touchpoint t) {
+        return Math.floorDiv(t.occurredAt().getEpochSecond(), SECONDS_PER_DAY);
+    }
+
+    private static Key keyOf(Touchpoint t, LocalDate day) {
         Money value = t.value();
-        // the UTC day by arithmetic: LocalDate.ofInstant builds the zone's rules (a map) on every call
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(t.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
         return new Key(day, t.kind(), t.campaign(), t.ad(), t.affiliate(), t.channel(), t.rep(),
                 value == null ? null : value.currency().getCurrencyCode());
     }
@@ -76,8 +83,15 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
      */
     public static Map<Key, TouchpointDayTotal> of(Collection<Touchpoint> touchpoints) {
         Map<Key, Sum> sums = new HashMap<>();
+        long dayNumber = Long.MIN_VALUE;
+        LocalDate day = LocalDate.MIN;
         for (Touchpoint t : touchpoints) {
-            sums.computeIfAbsent(keyOf(t), k -> new Sum()).add(t);
+            long n = epochDay(t);
+            if (n != dayNumber) { // a batch's touchpoints mostly share their day: one date for them, not one each
+                dayNumber = n;
+                day = LocalDate.ofEpochDay(n);
+            }
+            sums.computeIfAbsent(keyOf(t, day), k -> new Sum()).add(t);
         }
         Map<Key, TouchpointDayTotal> totals = new HashMap<>(sums.size() * 2);
         sums.forEach((k, s) -> totals.put(k, k.total(s.touchpoints, s.count, s.value, s.seconds, s.timed)));

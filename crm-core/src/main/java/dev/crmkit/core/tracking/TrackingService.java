@@ -305,7 +305,11 @@ public final class TrackingService {
     }
 
     private List<Touchpoint> build(List<TouchpointDraft> drafts) {
-        return drafts.stream().map(d -> d.build(TouchpointId.of(ctx.newId()))).toList();
+        List<Touchpoint> built = new ArrayList<>(drafts.size());
+        for (TouchpointDraft d : drafts) {
+            built.add(d.build(TouchpointId.of(ctx.newId())));
+        }
+        return built;
     }
 
     /**
