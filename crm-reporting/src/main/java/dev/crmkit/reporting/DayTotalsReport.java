@@ -76,7 +76,7 @@ final class DayTotalsReport {
         LocalDate from = window.from() == null ? null : LocalDate.ofInstant(window.from(), TouchpointDayTotal.ZONE);
         LocalDate to = window.to() == null ? null : LocalDate.ofInstant(window.to(), TouchpointDayTotal.ZONE);
         try {
-            tx.touchpoints().forEachDayTotal(from, to, grouping::add);
+            DayTotalsCache.forEachDayTotal(tx, from, to, grouping::add);
         } catch (ArithmeticException beyondALong) {
             return null; // the scan refuses it as the reference does, with the typed error
         }

@@ -58,7 +58,7 @@ final class ReportCache implements AutoCloseable {
         this.subscription = events.subscribe(DomainEvent.class, this::onEvent);
     }
 
-    private static long nanos(Instant t) {
+    static long nanos(Instant t) {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 

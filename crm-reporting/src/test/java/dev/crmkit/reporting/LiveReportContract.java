@@ -2,6 +2,8 @@ package dev.crmkit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.common.Actor;
 import dev.crmkit.core.common.AdId;
 import dev.crmkit.core.common.AffiliateId;
 import dev.crmkit.core.common.CampaignId;
@@ -11,10 +13,15 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.tracking.AdDetails;
+import dev.crmkit.core.tracking.AffiliateDetails;
+import dev.crmkit.core.tracking.CampaignDetails;
 import dev.crmkit.core.tracking.Touchpoint;
 import dev.crmkit.core.tracking.TouchpointDayTotal;
 import dev.crmkit.core.tracking.TouchpointKind;
+import dev.crmkit.core.tracking.TrackedActivity;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -121,6 +129,62 @@ public abstract class LiveReportContract {
             assertThat(t.touchpoints()).isEqualTo(4);
             assertThat(t.count()).isEqualTo(4);
         });
+    }
+
+    record Recorded(List<TrackedActivity> events, List<TimeWindow> windows) {
+    }
+
+    /**
+     * Through {@link ReportService}, which keeps the day totals of earlier reports and reads again only the days a
+     * new event changed: after each batch recorded through the API (on any day of the window, late events included,
+     * some repeated), every report equals what a service that keeps nothing answers, over windows that share days.
+     */
+    @Property(tries = 25)
+    void reportsAfterEveryRecordedBatchEqualAServiceThatKeepsNothing(@ForAll("recorded") List<Recorded> batches,
+            @ForAll("definitions") List<ReportDefinition> definitions) {
+        TenantId tenant = TenantId.of("kept-" + UUID.randomUUID().toString().substring(0, 18));
+        Crm crm = Crm.builder().storage(storage()).actor(new Actor(tenant, UserId.of("ann"),
+                Set.of(Actor.MANAGER, Actor.ADMIN))).clock(Clock.fixed(T0.plus(Duration.ofDays(DAYS)),
+                ZoneOffset.UTC)).build();
+        CampaignId campaign = crm.tracking().createCampaign(CampaignDetails.named("Launch", Channel.WEB));
+        for (int i = 0; i < 2; i++) {
+            crm.tracking().createAd(new AdDetails(campaign, "Ad " + i, "AD-" + i, null));
+            crm.tracking().createAffiliate(new AffiliateDetails("Site " + i, null, "AFF-" + i));
+        }
+        try (ReportService kept = ReportService.builder(crm).executor(executor()).maxStaleness(Duration.ofDays(1))
+                .build();
+             ReportService fresh = ReportService.builder(crm).executor(executor()).cacheSize(0).dayTotalsKept(0)
+                     .build()) {
+            for (Recorded batch : batches) {
+                crm.tracking().recordAll(batch.events());
+                for (TimeWindow window : batch.windows()) {
+                    for (ReportDefinition definition : definitions) {
+                        assertThat(kept.run(definition, window)).as(definition.name() + " " + window)
+                                .isEqualTo(fresh.run(definition, window));
+                    }
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Recorded>> recorded() {
+        Arbitrary<Instant> at = Arbitraries.longs().between(0, Duration.ofDays(DAYS).toMinutes() - 1)
+                .map(m -> T0.plus(Duration.ofMinutes(m)));
+        Arbitrary<String> external = Arbitraries.integers().between(1, 30).map(n -> "e" + n);
+        Arbitrary<String> ad = Arbitraries.of("AD-0", "AD-1");
+        Arbitrary<String> site = Arbitraries.of("AFF-0", "AFF-1").injectNull(0.3);
+        Arbitrary<TrackedActivity> click = Combinators.combine(external, at, Arbitraries.of("v1", "v2", "v3"), ad,
+                site).as((x, t, v, a, f) -> new TrackedActivity.AdClick(x, t, v, a, f, null));
+        Arbitrary<TrackedActivity> impressions = Combinators.combine(external, at, ad, site,
+                Arbitraries.longs().between(1, 500)).as((x, t, a, f, n) -> new TrackedActivity.AdImpressions(x,
+                LocalDate.ofInstant(t, ZoneOffset.UTC), a, f, n));
+        Arbitrary<TimeWindow> wholeDays = Combinators.combine(Arbitraries.integers().between(0, DAYS - 1),
+                        Arbitraries.integers().between(1, DAYS))
+                .as((from, length) -> TimeWindow.between(T0.plus(Duration.ofDays(from)),
+                        T0.plus(Duration.ofDays(Math.min(DAYS, from + length)))));
+        return Combinators.combine(Arbitraries.oneOf(click, impressions).list().ofMinSize(1).ofMaxSize(12),
+                wholeDays.list().ofMinSize(1).ofMaxSize(3)).as(Recorded::new).list().ofMinSize(1).ofMaxSize(6);
     }
 
     private static Touchpoint impression(String externalId, Instant at, long count) {
