@@ -2,6 +2,7 @@ package dev.crmkit.reporting;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.crmkit.core.common.DomainEvent;
 import dev.crmkit.core.common.TenantId;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,15 @@ final class ReportCache implements AutoCloseable {
     private record Generation(TenantId tenant, FactSource source) {
     }
 
-    private final Cache<Key, ReportResult> results;
+    /**
+     * A result and when the oldest data it was computed from was read (ticker nanos): it is served until then plus
+     * {@code maxStaleness}, so day totals a report reused from earlier reports do not extend the bound.
+     */
+    record Computed(ReportResult result, long readAt) {
+    }
+
+    private final Cache<Key, Computed> results;
+    private final Clock clock;
     private final ConcurrentMap<Generation, AtomicLong> generations = new ConcurrentHashMap<>();
     private final AtomicLong invalidations = new AtomicLong();
     private final AutoCloseable subscription;
@@ -53,23 +63,56 @@ final class ReportCache implements AutoCloseable {
      * @param clock        the clock that ages results (the {@code Crm}'s)
      */
     ReportCache(EventBus events, long maximumSize, Duration maxStaleness, Clock clock) {
-        this.results = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxStaleness)
-                .ticker(() -> nanos(clock.instant())).recordStats().build();
+        this.clock = clock;
+        this.results = Caffeine.newBuilder().maximumSize(maximumSize)
+                .expireAfter(servedUntil(Computed::readAt, maxStaleness)).ticker(this::now).recordStats().build();
         this.subscription = events.subscribe(DomainEvent.class, this::onEvent);
+    }
+
+    /** Now, on the ticker results are aged by. */
+    long now() {
+        return nanos(clock.instant());
     }
 
     static long nanos(Instant t) {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 
-    /** The result for readers who see {@code reader} (equal visibilities share results). */
+    /** Entries that expire {@code maxStaleness} after their data was read ({@code readAt}), not after being stored. */
+    static <K, V> Expiry<K, V> servedUntil(ToLongFunction<V> readAt, Duration maxStaleness) {
+        long bound = maxStaleness.compareTo(Duration.ofDays(365 * 100)) > 0 ? Long.MAX_VALUE / 2
+                : maxStaleness.toNanos();
+        return new Expiry<>() {
+            @Override
+            public long expireAfterCreate(K key, V value, long currentTime) {
+                return Math.max(0, readAt.applyAsLong(value) + bound - currentTime);
+            }
+
+            @Override
+            public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+                return expireAfterCreate(key, value, currentTime);
+            }
+
+            @Override
+            public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        };
+    }
+
+    /**
+     * The result for readers who see {@code reader} (equal visibilities share results); {@code compute} is handed
+     * the time it starts.
+     */
     ReportResult get(TenantId tenant, ReportDefinition definition, TimeWindow window, Visibility reader,
-                     Supplier<ReportResult> compute) {
+                     LongFunction<Computed> compute) {
         if (definition.source() == FactSource.SEQUENCE_STEPS) {
-            return compute.get(); // enrollments move on without events (see FactSource.SEQUENCE_STEPS)
+            // enrollments move on without events (see FactSource.SEQUENCE_STEPS)
+            return compute.apply(now()).result();
         }
         long generation = generation(tenant, definition.source()).get();
-        return results.get(new Key(tenant, definition, window, reader, generation), k -> compute.get());
+        return results.get(new Key(tenant, definition, window, reader, generation), k -> compute.apply(now()))
+                .result();
     }
 
     private AtomicLong generation(TenantId tenant, FactSource source) {

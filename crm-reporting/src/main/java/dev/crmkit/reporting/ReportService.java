@@ -94,8 +94,13 @@ public final class ReportService implements AutoCloseable {
                 : ctx.read(tx -> Audience.of(ctx, tx, kind));
         SeenFacts.check(definition, reader);
         TenantId tenant = ctx.actor().tenant();
-        return cache.get(tenant, definition, resolved, reader, () -> ctx.read(tx -> dayTotals.around(tenant,
-                () -> labelled(executor.execute(definition, resolved, reader, tx), tx))));
+        return cache.get(tenant, definition, resolved, reader, startedAt -> {
+            // day totals are kept for others only from a transaction of the report's own, which sees what committed
+            DayTotalsCache.Scope scope = ctx.writesMayLeaveThread() ? dayTotals.begin(tenant, startedAt) : null;
+            ReportResult result = ctx.read(tx -> DayTotalsCache.within(scope, tx,
+                    () -> labelled(executor.execute(definition, resolved, reader, tx), tx)));
+            return new ReportCache.Computed(result, scope == null ? startedAt : scope.oldestRead());
+        });
     }
 
     public ReportCacheStats cacheStats() {
@@ -193,8 +198,11 @@ public final class ReportService implements AutoCloseable {
 
         public ReportService build() {
             Clock clock = Internal.context(crm).clock();
+            // subscribed first, so its listener drops an event's days before the results' generation moves on: a
+            // result computed in between would otherwise be made of a dropped day and kept under the new generation
+            DayTotalsCache dayTotals = new DayTotalsCache(crm.events(), dayTotalsKept, maxStaleness, clock);
             return new ReportService(crm, executor, new ReportCache(crm.events(), cacheSize, maxStaleness, clock),
-                    new DayTotalsCache(crm.events(), dayTotalsKept, maxStaleness, clock));
+                    dayTotals);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.crmkit.core.common.TenantId;
 import dev.crmkit.core.common.TouchpointId;
 import dev.crmkit.core.common.UserId;
 import dev.crmkit.core.storage.Storage;
+import dev.crmkit.core.testkit.MutableClock;
 import dev.crmkit.core.tracking.AdDetails;
 import dev.crmkit.core.tracking.AffiliateDetails;
 import dev.crmkit.core.tracking.CampaignDetails;
@@ -165,6 +166,43 @@ public abstract class LiveReportContract {
                 }
             }
         }
+    }
+
+    /**
+     * Another node's click (a second {@code Crm} on the same storage: its events never reach this node) shows within
+     * {@code maxStaleness} of when this node read that day, even in a result computed later from the kept day.
+     */
+    @Example
+    void anotherNodesClickShowsWithinTheBoundOfWhenItsDayWasRead() {
+        TenantId tenant = TenantId.of("nodes-" + UUID.randomUUID().toString().substring(0, 18));
+        MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(DAYS)));
+        Storage storage = storage();
+        Actor actor = new Actor(tenant, UserId.of("ann"), Set.of(Actor.MANAGER, Actor.ADMIN));
+        Crm nodeA = Crm.builder().storage(storage).actor(actor).clock(clock).build();
+        Crm nodeB = Crm.builder().storage(storage).actor(actor).clock(clock).build();
+        CampaignId campaign = nodeA.tracking().createCampaign(CampaignDetails.named("Launch", Channel.WEB));
+        nodeA.tracking().createAd(new AdDetails(campaign, "Ad", "AD-0", null));
+        Instant firstDay = T0.plus(Duration.ofHours(12));
+        Instant lastDay = T0.plus(Duration.ofDays(DAYS - 1)).plus(Duration.ofHours(12));
+        nodeB.tracking().record(new TrackedActivity.AdClick("b1", firstDay, "v1", "AD-0", null, null));
+        TimeWindow window = TimeWindow.between(T0, T0.plus(Duration.ofDays(DAYS)));
+        ReportDefinition clicks = ReportDefinition.of("clicks", FactSource.TOUCHPOINTS).groupBy(Dimension.DAY)
+                .measure(Measure.count("clicks")).build();
+        try (ReportService reportsOfB = ReportService.builder(nodeB).executor(executor())
+                .maxStaleness(Duration.ofSeconds(10)).build()) {
+            reportsOfB.run(clicks, window); // every day of the window read and kept at the start
+            clock.advance(Duration.ofSeconds(6));
+            nodeA.tracking().record(new TrackedActivity.AdClick("a1", firstDay, "v2", "AD-0", null, null));
+            // B's own click on another day: B reads that day again, the first from what it kept 6 s ago
+            nodeB.tracking().record(new TrackedActivity.AdClick("b2", lastDay, "v3", "AD-0", null, null));
+            assertThat(total(reportsOfB.run(clicks, window))).isEqualTo(2);
+            clock.advance(Duration.ofSeconds(5)); // 11 s after the first day was read, 5 s after the result
+            assertThat(total(reportsOfB.run(clicks, window))).as("node A's click, within the bound").isEqualTo(3);
+        }
+    }
+
+    private static long total(ReportResult result) {
+        return result.rows().stream().mapToLong(r -> r.values().get(0).longValue()).sum();
     }
 
     @Provide

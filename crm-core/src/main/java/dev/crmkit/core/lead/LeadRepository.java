@@ -66,7 +66,8 @@ public interface LeadRepository extends Repository<LeadId, Lead> {
 
     /**
      * For each of {@code visitorIds} that a lead carries, the first such lead (by creation, then id), by visitor id:
-     * for a batch of tracked events, read together instead of one lookup each.
+     * for a batch of tracked events, read together instead of one lookup each. An id may be named more than once
+     * (a batch's visitors are not deduplicated first: a database adapter drops repeats in its query).
      */
     default Map<String, Lead> firstByVisitorIds(Collection<String> visitorIds) {
         Map<String, Lead> first = new HashMap<>();

@@ -38,7 +38,10 @@ public interface TrackedPeople {
      */
     TrackedLead get(LeadId id);
 
-    /** {@link #leadOfVisitor} for each of {@code visitorIds}, read together; visitors of no lead are left out. */
+    /**
+     * {@link #leadOfVisitor} for each of {@code visitorIds}, read together; visitors of no lead are left out. An id
+     * may be named more than once.
+     */
     default Map<String, TrackedLead> leadsOfVisitors(Collection<String> visitorIds) {
         Map<String, TrackedLead> found = new HashMap<>();
         for (String visitor : visitorIds) {
