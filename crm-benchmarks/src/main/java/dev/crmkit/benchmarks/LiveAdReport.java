@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code crm.tracking().record}, then the ad-performance report (last 30 days, UTC) asked of a {@link ReportService}.
  * The click drops the cached result, so each operation recomputes it, as a dashboard refreshing after every event
  * would; the service keeps the other days' totals (it reads again the click's day, and every day once its kept totals
- * are older than the default staleness bound, 10 s). {@link #scan} asks for the same report over a window that does not start at midnight, which the day totals
- * cannot answer: what every refresh cost before them.
+ * are older than the default staleness bound, 10 s). {@link #scan} asks for the same report over a window that does
+ * not start at midnight, which the day totals cannot answer: what every refresh cost before them.
  */
 abstract class LiveAdReport {
     static final int ADS = 50;

@@ -41,7 +41,6 @@ final class DayTotalsCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DayTotalsCache.class);
     /** Windows longer than this read straight through: a day lookup each would cost more than it saves. */
     private static final long MAX_DAYS = 3_700;
-    private static final long SECONDS_PER_DAY = 86_400;
     /** The scope of the report running on this thread, if {@link ReportService} runs it through a cache. */
     private static final ThreadLocal<@Nullable Scope> SCOPE = new ThreadLocal<>();
 
@@ -182,9 +181,9 @@ final class DayTotalsCache implements AutoCloseable {
     }
 
     private void onRecorded(TouchpointsRecorded event) {
-        Set<Long> changed = new HashSet<>(); // UTC days by arithmetic: LocalDate.ofInstant makes a map a call
+        Set<Long> changed = new HashSet<>(); // numbers, not dates: no object per touchpoint on the writer's thread
         for (Touchpoint t : event.touchpoints()) {
-            changed.add(Math.floorDiv(t.occurredAt().getEpochSecond(), SECONDS_PER_DAY));
+            changed.add(TouchpointDayTotal.epochDay(t));
         }
         synchronized (this) {
             generations.merge(event.tenant(), 1L, Long::sum);

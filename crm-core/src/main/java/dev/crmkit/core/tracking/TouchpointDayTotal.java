@@ -50,8 +50,11 @@ public record TouchpointDayTotal(LocalDate day, TouchpointKind kind, @Nullable C
         return keyOf(t, LocalDate.ofEpochDay(epochDay(t)));
     }
 
-    /** The UTC day by arithmetic: LocalDate.ofInstant builds the zone's rules (a map) on every call. */
-    private static long epochDay(Touchpoint t) {
+    /**
+     * The UTC day {@code t} is totalled under, as days since 1970-01-01: for code that must agree with the totals on
+     * which day a touchpoint changed. By arithmetic: LocalDate.ofInstant builds the zone's rules (a map) on every call.
+     */
+    public static long epochDay(Touchpoint t) {
         return Math.floorDiv(t.occurredAt().getEpochSecond(), SECONDS_PER_DAY);
     }
 
